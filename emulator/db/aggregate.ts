@@ -1,0 +1,70 @@
+/**
+ * Aggregation: pipelines run by mingo's Aggregator; `$geoNear` (which mingo lacks) is evaluated here as
+ * the first stage, as MongoDB and the cloud require, and `$lookup` resolves other collections by name.
+ */
+import { Aggregator } from 'mingo';
+import { resolve } from 'mingo/util';
+import type { Collection } from './collection';
+import { clone, type Doc } from './ejson';
+import { invalidParam, requestFailed } from './errors';
+import { distanceTo, isGeometry } from './geo';
+import { compileFilter, validateFilter } from './query';
+
+const STAGES = new Set([
+  '$match', '$project', '$addFields', '$group', '$sort', '$skip', '$limit', '$count', '$unwind', '$lookup',
+  '$geoNear', '$sample', '$replaceRoot', '$bucket', '$bucketAuto', '$sortByCount',
+]);
+
+function geoNear(collection: Collection, spec: Record<string, unknown>): Doc[] {
+  const near = spec.near;
+  const point = isGeometry(near) ? (near.coordinates as [number, number]) : Array.isArray(near) ? (near as [number, number]) : null;
+  if (!point) throw invalidParam('$geoNear needs near: a Point');
+  if (typeof spec.distanceField !== 'string' || !spec.distanceField) throw invalidParam('$geoNear needs distanceField');
+  const key = typeof spec.key === 'string' ? spec.key : [...collection.geoFields][0];
+  if (!key || !collection.geoFields.has(key)) throw requestFailed('$geoNear needs a geo (2dsphere) index');
+  const max = spec.maxDistance === undefined ? Infinity : Number(spec.maxDistance);
+  const min = spec.minDistance === undefined ? 0 : Number(spec.minDistance);
+  const multiplier = spec.distanceMultiplier === undefined ? 1 : Number(spec.distanceMultiplier);
+  const filter = spec.query ? compileFilter(spec.query as Record<string, unknown>) : null;
+  const rows: Array<[number, Doc]> = [];
+  for (const doc of collection.docs.values()) {
+    const value = resolve(doc, key);
+    if (!isGeometry(value)) continue;
+    const distance = distanceTo(value, point);
+    if (distance < min || distance > max || (filter && !filter.test(doc))) continue;
+    rows.push([distance, doc]);
+  }
+  rows.sort((a, b) => a[0] - b[0]);
+  return rows.map(([distance, doc]) => {
+    const out = clone(doc) as Doc;
+    out[spec.distanceField as string] = distance * multiplier;
+    if (typeof spec.includeLocs === 'string') out[spec.includeLocs] = clone(resolve(doc, key));
+    return out;
+  });
+}
+
+export function runPipeline(
+  collection: Collection,
+  pipeline: Array<Record<string, unknown>>,
+  collectionByName: (name: string) => Doc[],
+): Doc[] {
+  pipeline.forEach((stage, i) => {
+    const [name] = Object.keys(stage);
+    if (!STAGES.has(name)) throw invalidParam(`unknown aggregation stage ${name}`);
+    if (name === '$geoNear' && i !== 0) throw requestFailed('$geoNear must be the first stage');
+    if (name === '$match') validateFilter(stage.$match);
+  });
+  let input: Doc[];
+  let rest = pipeline;
+  if (pipeline[0] && '$geoNear' in pipeline[0]) {
+    input = geoNear(collection, pipeline[0].$geoNear as Record<string, unknown>);
+    rest = pipeline.slice(1);
+  } else input = [...collection.docs.values()].map(clone);
+  try {
+    const aggregator = new Aggregator(rest as never, { collectionResolver: (name: string) => collectionByName(name).map(clone) } as never);
+    return aggregator.run(input) as Doc[];
+  } catch (error) {
+    if (error instanceof Error && error.constructor.name === 'DbError') throw error;
+    throw requestFailed(`aggregate failed: ${(error as Error).message}`);
+  }
+}

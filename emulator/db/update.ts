@@ -1,0 +1,75 @@
+/** Update semantics: MongoDB's update operators applied by mingo's updater, after validation. */
+import { update as applyOperators } from 'mingo/updater';
+import { clone, type Doc } from './ejson';
+import { invalidParam, requestFailed } from './errors';
+import { validateFilter } from './query';
+
+const UPDATE_OPERATORS = new Set([
+  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll', '$addToSet', '$currentDate',
+]);
+const ARRAY_MODIFIERS = new Set(['$each', '$position', '$slice', '$sort']);
+
+/** Stored documents may not have `$`-prefixed or dotted keys (MongoDB's rule; blocks operator injection). */
+export function validateDocumentKeys(value: unknown, path = 'data'): void {
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => validateDocumentKeys(item, `${path}[${i}]`));
+    return;
+  }
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key === '' || key.startsWith('$') || key.includes('.')) throw invalidParam(`invalid field name "${key}" in ${path}`);
+    validateDocumentKeys(item, `${path}.${key}`);
+  }
+}
+
+function validatePath(path: string, operator: string): void {
+  const parts = path.split('.');
+  if (parts[0] === '_id') throw invalidParam('_id cannot be updated');
+  if (parts.some((part) => part === '' || (part.startsWith('$') && part !== '$[]' && part !== '$'))) {
+    throw invalidParam(`invalid field path "${path}" in ${operator}`);
+  }
+}
+
+/** Normalises an update document to operator form and validates it. Plain fields mean $set. */
+export function parseUpdate(data: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (!key.startsWith('$')) {
+      (out.$set ??= {})[key] = value;
+      continue;
+    }
+    if (!UPDATE_OPERATORS.has(key)) throw invalidParam(`unknown update operator ${key}`);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidParam(`${key} needs an object`);
+    out[key] = { ...(out[key] ?? {}), ...(value as Record<string, unknown>) };
+  }
+  for (const [operator, fields] of Object.entries(out)) {
+    for (const [path, value] of Object.entries(fields)) {
+      validatePath(path, operator);
+      if (operator === '$rename') {
+        if (typeof value !== 'string') throw invalidParam('$rename needs a string target');
+        validatePath(value, operator);
+      } else if (operator === '$pull') validateFilter(value, `$pull.${path}`);
+      else if ((operator === '$push' || operator === '$addToSet') && value && typeof value === 'object' && '$each' in value) {
+        for (const [modifier, item] of Object.entries(value as Record<string, unknown>)) {
+          if (!ARRAY_MODIFIERS.has(modifier)) throw invalidParam(`unknown array modifier ${modifier}`);
+          if (modifier === '$each') validateDocumentKeys(item, `${operator}.${path}`);
+        }
+      } else if (['$inc', '$mul'].includes(operator) && typeof value !== 'number') {
+        throw invalidParam(`${operator} needs a number for ${path}`);
+      } else validateDocumentKeys(value, `${operator}.${path}`);
+    }
+  }
+  return out;
+}
+
+/** Applies an operator update to a copy; returns the new document, or null when nothing changed. */
+export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>): Doc | null {
+  const next = clone(doc);
+  let changed: string[];
+  try {
+    changed = applyOperators(next, clone(update) as never) as string[];
+  } catch (error) {
+    throw requestFailed(`update failed: ${(error as Error).message}`);
+  }
+  return changed.length ? next : null;
+}

@@ -1,0 +1,10 @@
+/** Jest runs every layer: unit, integration (real wx-server-sdk on the local cloud), e2e (H5 in Chromium). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } }] },
+  setupFiles: ['<rootDir>/tests/support/env.ts'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

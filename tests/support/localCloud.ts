@@ -1,0 +1,80 @@
+/**
+ * Starts the project's local cloud the way a developer does (`emulator/cli.ts`, in its own process) and
+ * connects the real wx-server-sdk to it. Every integration, contract and e2e test goes through here.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export const ROOT = path.resolve(__dirname, '../..');
+export const TEST_ENV_ID = 'test-env';
+
+export interface LocalCloud {
+  /** The value passed to `cloud.init({ serviceUrl })`, e.g. http://127.0.0.1:PORT/admin */
+  serviceUrl: string;
+  /** http://127.0.0.1:PORT */
+  baseUrl: string;
+  child: ChildProcess;
+  /** Lines the emulator printed (stdout), for debugging. */
+  output: string[];
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Folder for a durable store; in-memory when omitted. */
+  data?: string;
+  extraArgs?: string[];
+  env?: Record<string, string>;
+}
+
+export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'emulator/cli.ts'), '--port', '0'];
+  args.push(...(options.data ? ['--data', options.data] : ['--memory']));
+  args.push(...(options.extraArgs ?? []));
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const stderr: string[] = [];
+  child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
+  const lines = readline.createInterface({ input: child.stdout! });
+  const serviceUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${stderr.join('')}`)), 30000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`local cloud exited (${code}):\n${stderr.join('')}`));
+    });
+    lines.on('line', (line) => {
+      output.push(line);
+      const match = /^serviceUrl: (\S+)$/.exec(line);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+  });
+  const baseUrl = new URL(serviceUrl).origin;
+  return {
+    serviceUrl,
+    baseUrl,
+    child,
+    output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
+  };
+}
+
+/** A fresh wx-server-sdk bound to the local cloud (each jest test file has its own module registry). */
+export function connectSdk(serviceUrl: string) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+  cloud.init({ env: TEST_ENV_ID, serviceUrl } as Parameters<typeof cloud.init>[0]);
+  const db = cloud.database();
+  return { cloud, db, _: db.command };
+}
