@@ -52,8 +52,11 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-/** Largest request body accepted (the cloud's callFunction payload limit is smaller; 16 MB covers a maximal document). */
-const MAX_BODY = 16 * 1024 * 1024;
+/**
+ * Largest request body accepted. The docs give no figure for database requests; a cloud function's
+ * request payload is limited to a few MB in the cloud, so 10 MB refuses nothing a real call could send.
+ */
+const MAX_BODY = 10 * 1024 * 1024;
 
 function readJsonFile<T>(file: string | undefined, fallback: T): T {
   if (!file || !fs.existsSync(file)) return fallback;
@@ -143,11 +146,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   async function handleFunctionCall(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
     const params = parseJson(await readBody(req, MAX_BODY));
-    const openid = params.openid;
-    if (openid !== undefined && (typeof openid !== 'string' || !/^[\w-]{1,64}$/.test(openid))) {
-      throw new HttpError(400, 'INVALID_PARAM', 'openid must be a short string of letters, digits, _ or -');
+    const { openid, unionid } = params;
+    for (const [field, value] of Object.entries({ openid, unionid })) {
+      if (value !== undefined && (typeof value !== 'string' || !/^[\w-]{1,64}$/.test(value))) {
+        throw new HttpError(400, 'INVALID_PARAM', `${field} must be a short string of letters, digits, _ or -`);
+      }
     }
-    const result = await functions.invoke(name, params.data ?? {}, { openid: openid as string | undefined, source: 'wx_client' });
+    const result = await functions.invoke(name, params.data ?? {}, {
+      openid: openid as string | undefined,
+      unionid: unionid as string | undefined,
+      source: 'wx_client',
+    });
     sendJson(res, 200, { result });
   }
 

@@ -6,7 +6,7 @@ import { Aggregator } from 'mingo';
 import { resolve } from 'mingo/util';
 import type { Collection } from './collection';
 import { clone, type Doc } from './ejson';
-import { invalidParam, requestFailed } from './errors';
+import { DbError, invalidParam, requestFailed } from './errors';
 import { distanceTo, isGeometry } from './geo';
 import { compileFilter, validateFilter } from './query';
 
@@ -43,6 +43,15 @@ function geoNear(collection: Collection, spec: Record<string, unknown>): Doc[] {
   });
 }
 
+function sample(docs: Doc[], size: number): Doc[] {
+  const pool = docs.slice();
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, size);
+}
+
 export function runPipeline(
   collection: Collection,
   pipeline: Array<Record<string, unknown>>,
@@ -61,10 +70,27 @@ export function runPipeline(
     rest = pipeline.slice(1);
   } else input = [...collection.docs.values()].map(clone);
   try {
-    const aggregator = new Aggregator(rest as never, { collectionResolver: (name: string) => collectionByName(name).map(clone) } as never);
-    return aggregator.run(input) as Doc[];
+    const options = { collectionResolver: (name: string) => collectionByName(name).map(clone) } as never;
+    // $sample is run here: MongoDB samples without replacement (never more than there are documents),
+    // mingo with replacement. The pipeline is cut at each $sample.
+    let docs = input;
+    let segment: Array<Record<string, unknown>> = [];
+    const flush = () => {
+      if (segment.length) docs = new Aggregator(segment as never, options).run(docs) as Doc[];
+      segment = [];
+    };
+    for (const stage of rest) {
+      if ('$sample' in stage) {
+        flush();
+        const size = Number((stage.$sample as { size?: unknown })?.size);
+        if (!Number.isInteger(size) || size < 0) throw invalidParam('$sample needs a non-negative integer size');
+        docs = sample(docs, size);
+      } else segment.push(stage);
+    }
+    flush();
+    return docs;
   } catch (error) {
-    if (error instanceof Error && error.constructor.name === 'DbError') throw error;
+    if (error instanceof DbError) throw error;
     throw requestFailed(`aggregate failed: ${(error as Error).message}`);
   }
 }

@@ -1,9 +1,16 @@
 /**
  * The database server's engine: the `database.*` actions wx-server-sdk sends, answered in the shapes its
  * source (@cloudbase/database) reads. Each non-transactional action runs synchronously from parse to
- * write, so single-document updates are atomic under any concurrency. Transactions are serialised: one
- * runs at a time, later ones wait for it, and commit re-checks every document the transaction read
- * (a plain write may have changed it meanwhile → DATABASE_TRANSACTION_CONFLICT, which the SDK retries).
+ * write, so single-document updates are atomic under any concurrency.
+ *
+ * Transactions run side by side under per-document locks (two-phase locking, which makes them
+ * serialisable): a transaction's first read or write of a document takes its lock, held until commit or
+ * abort; another transaction wanting that document waits for it. Writes are buffered and applied
+ * atomically at commit. Waiting is bounded: when it would deadlock or lasts too long, a write fails with
+ * DATABASE_TRANSACTION_CONFLICT (the code the SDK's runTransaction retries on) and the transaction is
+ * aborted, while a read goes ahead without the lock. Commit re-checks the version of every document
+ * read or written, so a read without the lock, or a plain (non-transaction) write in between, also ends
+ * in DATABASE_TRANSACTION_CONFLICT rather than a lost update.
  */
 import crypto from 'node:crypto';
 import { Collection, type IndexSpec } from './collection';
@@ -22,12 +29,21 @@ const TRANSACTION_IDLE_MS = 10_000;
 
 type Params = Record<string, unknown>;
 
+type Outcome = 'committed' | 'aborted';
+
 interface Transaction {
   id: string;
   reads: Map<string, number | undefined>;
   writes: Map<string, Change>;
   timer?: NodeJS.Timeout;
+  /** The transaction holding a lock this one waits for. */
+  waitingFor?: string;
+  ended: Promise<Outcome>;
+  end: (outcome: Outcome) => void;
 }
+
+/** How long a transaction waits for a document lock before giving up (the docs give no figure). */
+const LOCK_WAIT_MS = 1000;
 
 const txKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
@@ -53,9 +69,9 @@ function optionalInt(params: Params, field: string): number | undefined {
 export class Db {
   readonly collections = new Map<string, Collection>();
   private version = 0;
-  private active: Transaction | null = null;
-  private readonly waiting: Array<() => void> = [];
   private readonly transactions = new Map<string, Transaction>();
+  /** Document key → the open transaction holding its lock. */
+  private readonly locks = new Map<string, string>();
 
   constructor(
     private readonly persistence: Persistence | null,
@@ -102,19 +118,19 @@ export class Db {
   async handle(action: string, params: Params): Promise<Record<string, unknown>> {
     switch (action) {
       case 'database.getDocument':
-        return { data: this.getDocuments(params) };
+        return { data: await this.getDocuments(params) };
       case 'database.calculateDocument':
         return { data: { total: this.find(this.collection(params), params).length } };
       case 'database.insertDocument':
-        return { data: { insertedIds: this.insert(params) } };
+        return { data: { insertedIds: await this.insert(params) } };
       case 'database.modifyDocument':
-        return { data: this.modify(params) };
+        return { data: await this.modify(params) };
       case 'database.modifyAndReturnDoc': {
-        const result = this.modify({ ...params, multi: false, merge: true, upsert: false, returnDoc: true });
+        const result = await this.modify({ ...params, multi: false, merge: true, upsert: false, returnDoc: true });
         return { data: { updated: result.updated, doc: result.doc ? encode(result.doc) : null } };
       }
       case 'database.removeDocument':
-        return { data: { deleted: this.remove(params) } };
+        return { data: { deleted: await this.remove(params) } };
       case 'database.aggregateDocuments':
         return { data: { list: this.aggregate(params).map(encode) } };
       case 'database.addCollection':
@@ -143,6 +159,9 @@ export class Db {
   // ---- reads ---------------------------------------------------------------------------------
 
   private filterOf(params: Params): Record<string, unknown> {
+    if (params.queryType !== undefined && params.queryType !== 'WHERE' && params.queryType !== 'DOC') {
+      throw invalidParam('queryType must be WHERE or DOC');
+    }
     return params.query === undefined || params.query === '' ? {} : decodeObject(params.query, 'query');
   }
 
@@ -181,7 +200,8 @@ export class Db {
       const keyed: Array<[number, Doc]> = [];
       for (const doc of candidates) {
         const d = near.distance(doc);
-        if (d >= near.min && d <= near.max && compiled.test(doc)) keyed.push([d, doc]);
+        // Documents without a geo value at the field never match a near query.
+        if (Number.isFinite(d) && d >= near.min && d <= near.max && compiled.test(doc)) keyed.push([d, doc]);
       }
       return keyed.sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
     }
@@ -190,9 +210,9 @@ export class Db {
     return out;
   }
 
-  private getDocuments(params: Params): { list: string[]; offset?: number; limit: number } {
+  private async getDocuments(params: Params): Promise<{ list: string[]; offset?: number; limit: number }> {
     const tx = this.transactionOf(params);
-    if (tx) return { list: this.txGet(tx, params).map(encode), limit: 1 };
+    if (tx) return { list: (await this.txGet(tx, params)).map(encode), limit: 1 };
     const collection = this.collection(params);
     const sort = parseSort(params.order === undefined ? undefined : decode(params.order, 'order'));
     const offset = optionalInt(params, 'offset') ?? 0;
@@ -219,14 +239,14 @@ export class Db {
     });
   }
 
-  private insert(params: Params): string[] {
+  private async insert(params: Params): Promise<string[]> {
     const tx = this.transactionOf(params);
     const docs = this.parseNewDocs(params);
     const name = str(params, 'collectionName');
     const collection = this.collection(params);
     const seen = new Set<string>();
     for (const doc of docs) {
-      const exists = tx ? this.txRead(tx, name, doc._id) : collection.docs.get(doc._id);
+      const exists = tx ? await this.txRead(tx, name, doc._id) : collection.docs.get(doc._id);
       if (exists || seen.has(doc._id)) {
         throw requestFailed(`E11000 duplicate key error collection: ${name} index: _id_ dup key: { _id: "${doc._id}" }`);
       }
@@ -237,12 +257,12 @@ export class Db {
     const changes = docs.map((doc) => ({ collection: name, id: doc._id, doc }));
     if (tx) {
       if (docs.length !== 1) throw requestFailed('a transaction inserts one document at a time');
-      changes.forEach((change) => tx.writes.set(txKey(name, change.id), change));
+      for (const change of changes) await this.txWrite(tx, change);
     } else this.commit(changes);
     return docs.map((doc) => doc._id);
   }
 
-  private modify(params: Params): { updated: number; upsert_id?: string; doc?: Doc | null } {
+  private async modify(params: Params): Promise<{ updated: number; upsert_id?: string; doc?: Doc | null }> {
     const name = str(params, 'collectionName');
     const collection = this.collection(params);
     const tx = this.transactionOf(params);
@@ -253,7 +273,7 @@ export class Db {
     const update = merge ? parseUpdate(data) : null;
     if (!merge) validateDocumentKeys(data);
     const filter = this.filterOf(params);
-    const targets = tx ? this.txGet(tx, params) : this.find(collection, params, filter);
+    const targets = tx ? await this.txGet(tx, params) : this.find(collection, params, filter);
     const chosen = multi ? targets : targets.slice(0, 1);
     const changes: Change[] = [];
     let lastDoc: Doc | null = null;
@@ -275,20 +295,20 @@ export class Db {
       upsertId = id;
       lastDoc = created;
     }
-    if (tx) changes.forEach((change) => tx.writes.set(txKey(name, change.id), change));
+    if (tx) for (const change of changes) await this.txWrite(tx, change);
     else this.commit(changes);
     const updated = upsertId ? 0 : changes.length;
     return { updated, ...(upsertId ? { upsert_id: upsertId } : {}), ...(params.returnDoc ? { doc: lastDoc } : {}) };
   }
 
-  private remove(params: Params): number {
+  private async remove(params: Params): Promise<number> {
     const name = str(params, 'collectionName');
     const collection = this.collection(params);
     const tx = this.transactionOf(params);
-    const targets = tx ? this.txGet(tx, params) : this.find(collection, params);
+    const targets = tx ? await this.txGet(tx, params) : this.find(collection, params);
     const chosen = params.multi === false ? targets.slice(0, 1) : targets;
     const changes = chosen.map((doc) => ({ collection: name, id: doc._id, doc: null }));
-    if (tx) changes.forEach((change) => tx.writes.set(txKey(name, change.id), change));
+    if (tx) for (const change of changes) await this.txWrite(tx, change);
     else this.commit(changes);
     return changes.length;
   }
@@ -312,9 +332,9 @@ export class Db {
   // ---- transactions --------------------------------------------------------------------------
 
   private async startTransaction(): Promise<string> {
-    if (this.active) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    const tx: Transaction = { id: newId(), reads: new Map(), writes: new Map() };
-    this.active = tx;
+    let end: (outcome: Outcome) => void = () => undefined;
+    const ended = new Promise<Outcome>((resolve) => (end = resolve));
+    const tx: Transaction = { id: newId(), reads: new Map(), writes: new Map(), ended, end };
     this.transactions.set(tx.id, tx);
     this.touch(tx);
     return tx.id;
@@ -334,23 +354,70 @@ export class Db {
   }
 
   private transactionOf(params: Params): Transaction | undefined {
-    return typeof params.transactionId === 'string' && params.transactionId ? this.transaction(params.transactionId) : undefined;
+    const id = params.transactionId;
+    if (id === undefined || id === null || id === '') return undefined;
+    if (typeof id !== 'string') throw invalidParam('transactionId must be a string');
+    return this.transaction(id);
   }
 
-  private endTransaction(tx: Transaction): void {
+  private endTransaction(tx: Transaction, outcome: Outcome = 'aborted'): void {
     clearTimeout(tx.timer);
     this.transactions.delete(tx.id);
-    if (this.active === tx) {
-      this.active = null;
-      this.waiting.shift()?.();
+    for (const [key, holder] of this.locks) if (holder === tx.id) this.locks.delete(key);
+    tx.end(outcome);
+  }
+
+  private conflict(tx: Transaction): DbError {
+    this.endTransaction(tx); // MongoDB aborts a transaction on a write conflict; the SDK retries afresh
+    return transactionConflict();
+  }
+
+  /** True when `from` waits, directly or through others, for `target`. */
+  private waitsFor(from: Transaction, target: string): boolean {
+    let current: Transaction | undefined = from;
+    for (let hops = 0; current && hops < 1000; hops++) {
+      if (current.id === target) return true;
+      current = current.waitingFor ? this.transactions.get(current.waitingFor) : undefined;
+    }
+    return false;
+  }
+
+  /** Takes a document's lock, waiting for its holder; false when a read should go ahead unlocked. */
+  private async lock(tx: Transaction, key: string, purpose: 'read' | 'write'): Promise<boolean> {
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const holderId = this.locks.get(key);
+      const holder = holderId ? this.transactions.get(holderId) : undefined;
+      if (!holder || holder.id === tx.id) {
+        this.locks.set(key, tx.id);
+        return true;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0 || this.waitsFor(holder, tx.id)) {
+        if (purpose === 'read') return false;
+        throw this.conflict(tx);
+      }
+      tx.waitingFor = holder.id;
+      await Promise.race([holder.ended, new Promise((r) => setTimeout(r, left))]);
+      tx.waitingFor = undefined;
+      if (!this.transactions.has(tx.id)) throw requestFailed(`transaction ${tx.id} has ended`);
     }
   }
 
+  /** Buffers a transaction's write under the document's lock. */
+  private async txWrite(tx: Transaction, change: Change): Promise<void> {
+    const key = txKey(change.collection, change.id);
+    await this.lock(tx, key, 'write');
+    if (!tx.reads.has(key)) tx.reads.set(key, this.collections.get(change.collection)?.versions.get(change.id));
+    tx.writes.set(key, change);
+  }
+
   /** Reads one document as the transaction sees it (its own writes first) and records the version read. */
-  private txRead(tx: Transaction, collection: string, id: string): Doc | undefined {
+  private async txRead(tx: Transaction, collection: string, id: string): Promise<Doc | undefined> {
     const key = txKey(collection, id);
     const own = tx.writes.get(key);
     if (own) return own.doc ?? undefined;
+    if (!tx.reads.has(key)) await this.lock(tx, key, 'read');
     const stored = this.collections.get(collection);
     if (!tx.reads.has(key)) tx.reads.set(key, stored?.versions.get(id));
     const doc = stored?.docs.get(id);
@@ -358,7 +425,7 @@ export class Db {
   }
 
   /** In a transaction only single-document operations are allowed, as in the cloud: a query by _id. */
-  private txGet(tx: Transaction, params: Params): Doc[] {
+  private async txGet(tx: Transaction, params: Params): Promise<Doc[]> {
     const filter = this.filterOf(params);
     const keys = Object.keys(filter);
     if (params.queryType !== 'DOC' || keys.length !== 1 || typeof filter._id !== 'string') {
@@ -366,7 +433,7 @@ export class Db {
     }
     const name = str(params, 'collectionName');
     this.collection(params);
-    const doc = this.txRead(tx, name, filter._id);
+    const doc = await this.txRead(tx, name, filter._id);
     return doc ? [doc] : [];
   }
 
@@ -377,9 +444,12 @@ export class Db {
         const [collection, docId] = key.split('\u0000');
         if (this.collections.get(collection)?.versions.get(docId) !== version) throw transactionConflict();
       }
+      const violated = [...tx.writes.values()].find((change) => change.doc && this.collection({ collectionName: change.collection }).uniqueViolation(change.doc));
+      if (violated) throw requestFailed(`E11000 duplicate key error collection: ${violated.collection}`);
       this.commit([...tx.writes.values()]);
+      this.endTransaction(tx, 'committed');
     } finally {
-      this.endTransaction(tx);
+      if (this.transactions.has(tx.id)) this.endTransaction(tx);
     }
   }
 }

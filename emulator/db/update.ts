@@ -1,5 +1,6 @@
 /** Update semantics: MongoDB's update operators applied by mingo's updater, after validation. */
 import { update as applyOperators } from 'mingo/updater';
+import { resolve } from 'mingo/util';
 import { clone, type Doc } from './ejson';
 import { invalidParam, requestFailed } from './errors';
 import { validateFilter } from './query';
@@ -62,8 +63,30 @@ export function parseUpdate(data: Record<string, unknown>): Record<string, Recor
   return out;
 }
 
+const NUMERIC = new Set(['$inc', '$mul']);
+const ARRAY = new Set(['$push', '$pop', '$pull', '$pullAll', '$addToSet']);
+
+/** MongoDB refuses arithmetic on non-numbers and array operators on non-arrays; mingo would skip them. */
+function checkTargetTypes(doc: Doc, update: Record<string, Record<string, unknown>>): void {
+  for (const [operator, fields] of Object.entries(update)) {
+    if (!NUMERIC.has(operator) && !ARRAY.has(operator)) continue;
+    for (const path of Object.keys(fields)) {
+      if (path.includes('$')) continue;
+      const current = resolve(doc, path);
+      if (current === undefined || current === null) continue;
+      if (NUMERIC.has(operator) && typeof current !== 'number') {
+        throw requestFailed(`Cannot apply ${operator} to a value of non-numeric type at "${path}"`);
+      }
+      if (ARRAY.has(operator) && !Array.isArray(current)) {
+        throw requestFailed(`Cannot apply ${operator} to a non-array field at "${path}"`);
+      }
+    }
+  }
+}
+
 /** Applies an operator update to a copy; returns the new document, or null when nothing changed. */
 export function applyUpdate(doc: Doc, update: Record<string, Record<string, unknown>>): Doc | null {
+  checkTargetTypes(doc, update);
   const next = clone(doc);
   let changed: string[];
   try {

@@ -41,6 +41,10 @@ interface Instance {
 }
 
 const DEFAULT_TIMEOUT_S = 3;
+
+function unionIdOf(openid: string): string {
+  return `oU${crypto.createHash('sha256').update(openid).digest('base64url').slice(0, 26)}`;
+}
 const MAX_INSTANCES = 8;
 const WORKER_FILE = path.join(__dirname, 'worker.cjs');
 
@@ -185,7 +189,9 @@ export class FunctionHost {
     const wx = {
       WX_OPENID: caller.openid,
       WX_APPID: appid,
-      WX_UNIONID: caller.unionid,
+      // WeChat gives a UNIONID only when the app is bound to an open-platform account; locally every
+      // user has one, derived from the OPENID unless the caller names it.
+      WX_UNIONID: caller.unionid ?? (caller.openid ? unionIdOf(caller.openid) : undefined),
       WX_CLIENTIP: caller.clientIp ?? '127.0.0.1',
       TCB_SOURCE: caller.source ?? 'wx_client',
     };

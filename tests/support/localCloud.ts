@@ -28,7 +28,7 @@ export interface StartOptions {
 }
 
 export async function startLocalCloud(options: StartOptions = {}): Promise<LocalCloud> {
-  const args = ['--import', 'tsx', path.join(ROOT, 'emulator/cli.ts'), '--port', '0'];
+  const args = ['--import', 'tsx', path.join(ROOT, 'emulator/cli.ts'), '--port', '0', '--env', TEST_ENV_ID];
   args.push(...(options.data ? ['--data', options.data] : ['--memory']));
   args.push(...(options.extraArgs ?? []));
   const child = spawn(process.execPath, args, {
@@ -70,11 +70,18 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   };
 }
 
-/** A fresh wx-server-sdk bound to the local cloud (each jest test file has its own module registry). */
-export function connectSdk(serviceUrl: string) {
+/**
+ * A fresh wx-server-sdk bound to the local cloud (each jest test file has its own module registry).
+ * The SDK's typings declare callback-style unions (`Promise<T> | void | string`) for every call, so the
+ * database handle is loosely typed here; the tests assert on the actual shapes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LooseDb = any;
+
+export function connectSdk(serviceUrl: string): { cloud: typeof import('wx-server-sdk'); db: LooseDb; _: LooseDb } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
   cloud.init({ env: TEST_ENV_ID, serviceUrl } as Parameters<typeof cloud.init>[0]);
-  const db = cloud.database();
+  const db: LooseDb = cloud.database();
   return { cloud, db, _: db.command };
 }

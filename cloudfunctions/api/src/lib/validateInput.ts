@@ -1,0 +1,81 @@
+/** Turns raw input into a schema's output or an INVALID_INPUT AppError with a Chinese message naming the field. */
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import { FIELD_LABELS } from './schemaParts';
+
+const MAX_INPUT_CHARS = 16 * 1024;
+const MAX_DEPTH = 6;
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+function label(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+/** Finds operator-like keys (`$gt`, `$where` …) anywhere, before zod sees them. */
+export function findOperatorKey(value: unknown, depth = 0): string | null {
+  if (depth > MAX_DEPTH) return '(nesting)';
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findOperatorKey(item, depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key.startsWith('$')) return key;
+      const found = findOperatorKey(child, depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (!current || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string; message: string } {
+  const field = issue.path.length ? String(issue.path[0]) : '';
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.join('、');
+    return { field: issue.keys[0] ?? field, message: `不允许的字段：${keys}` };
+  }
+  const name = `「${label(field)}」`;
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { field, message: `${name}不能为空` };
+  if (HAS_CHINESE.test(issue.message)) return { field, message: `${name}${issue.message}` };
+  switch (issue.code) {
+    case 'invalid_type':
+      return { field, message: `${name}格式不正确` };
+    case 'too_big':
+      return { field, message: issue.origin === 'string' ? `${name}过长（最多${String(issue.maximum)}个字符）` : `${name}超出允许范围` };
+    case 'too_small':
+      return { field, message: issue.origin === 'string' ? `${name}过短或为空` : `${name}超出允许范围` };
+    case 'invalid_value':
+      return { field, message: `${name}取值无效` };
+    default:
+      return { field, message: `${name}格式不正确` };
+  }
+}
+
+export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const input = raw === undefined || raw === null ? {} : raw;
+  let size: number;
+  try {
+    size = JSON.stringify(input)?.length ?? 0;
+  } catch {
+    throw new AppError('INVALID_INPUT', '提交的数据格式不正确');
+  }
+  if (size > MAX_INPUT_CHARS) throw new AppError('INVALID_INPUT', '提交的数据过大');
+  const operator = findOperatorKey(input);
+  if (operator) throw new AppError('INVALID_INPUT', `不允许的字段：${operator}`, { field: operator });
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { field, message } = describeIssue(result.error.issues[0], input);
+  throw new AppError('INVALID_INPUT', message, field ? { field } : undefined);
+}

@@ -1,0 +1,39 @@
+import type { ActionContext } from '../../action';
+import { AppError } from '../../errors';
+import { maskName } from '../../lib/mask';
+import { readKey } from '../../lib/pii';
+import { toIso } from '../../lib/time';
+import type { CardTokenView, CardVerifyView, CardView } from '../../views';
+import { writeAudit } from '../roles/writeAudit';
+import { MEMBER_BENEFITS } from './benefits';
+import { signCardToken, verifyCardToken } from './cardToken';
+import { findMemberByCardNo, requireMember } from './loadMember';
+
+export async function getCard(ctx: ActionContext): Promise<CardView> {
+  const m = await requireMember(ctx.openid);
+  return {
+    cardNo: m.cardNo,
+    name: m.name,
+    orgName: m.orgName,
+    memberSince: toIso(m.memberSince),
+    status: m.status,
+    benefits: MEMBER_BENEFITS,
+  };
+}
+
+export async function issueCardToken(ctx: ActionContext): Promise<CardTokenView> {
+  const m = await requireMember(ctx.openid);
+  if (m.status !== 'active') throw new AppError('MEMBER_INACTIVE', '您的会籍当前不可用，暂不能出示会员码');
+  const signed = signCardToken(m.cardNo, readKey('CARD_TOKEN_KEY'), ctx.now);
+  return { token: signed.token, expiresAt: signed.expiresAt.toISOString() };
+}
+
+export async function verifyCard(token: string, ctx: ActionContext): Promise<CardVerifyView> {
+  const result = verifyCardToken(token, readKey('CARD_TOKEN_KEY'), ctx.now);
+  if (!result.ok) throw new AppError(result.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
+  const m = await findMemberByCardNo(result.cardNo);
+  if (!m) throw new AppError('TOKEN_INVALID');
+  await writeAudit(ctx.openid, 'card.verify', m.cardNo, ctx.now, { result: m.status });
+  if (m.status !== 'active') throw new AppError('MEMBER_INACTIVE');
+  return { cardNo: m.cardNo, nameMasked: maskName(m.name), orgName: m.orgName, status: m.status };
+}

@@ -1,0 +1,58 @@
+import { COLLECTIONS, findById, getCloud, updateWhere } from '../../db';
+import type { ConsentRecord } from '../../records';
+import type { TemplateKey } from './schemas';
+
+export interface StatusMessage {
+  title: string;
+  statusText: string;
+  note?: string;
+  at: Date;
+}
+
+/** Template ids per environment: SUBSCRIBE_TEMPLATE_IDS='{"membership_status":"xxxx"}'; locally the key itself. */
+function templateId(key: TemplateKey): string {
+  try {
+    const map = JSON.parse(process.env.SUBSCRIBE_TEMPLATE_IDS ?? '{}') as Record<string, string>;
+    return map[key] ?? key;
+  } catch {
+    return key;
+  }
+}
+
+const clip = (s: string, n: number) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
+
+function formatTime(d: Date): string {
+  // Beijing time, the format subscribe-message `time` fields accept.
+  const t = new Date(d.getTime() + 8 * 3600 * 1000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/**
+ * Sends one subscribe message if the member consented. WeChat subscriptions are one-time: each acceptance
+ * allows one message, so the consent is consumed with a guarded update before sending. Never throws:
+ * a failed notification must not undo the status change that caused it.
+ */
+export async function sendSubscribeMessage(openid: string, key: TemplateKey, message: StatusMessage): Promise<boolean> {
+  try {
+    const id = `${openid}:${key}`;
+    const consent = await findById<ConsentRecord>(COLLECTIONS.consents, id);
+    if (!consent?.accepted) return false;
+    const consumed = await updateWhere(COLLECTIONS.consents, { _id: id, accepted: true }, { accepted: false, usedAt: message.at });
+    if (consumed !== 1) return false;
+    await getCloud().openapi.subscribeMessage.send({
+      touser: openid,
+      templateId: templateId(key),
+      page: 'pages/mine/index',
+      data: {
+        thing1: { value: clip(message.title, 20) },
+        phrase2: { value: clip(message.statusText, 5) },
+        time3: { value: formatTime(message.at) },
+        thing4: { value: clip(message.note ?? '点击查看详情', 20) },
+      },
+    });
+    return true;
+  } catch (error) {
+    console.warn('subscribe message not sent', { template: key, reason: (error as Error)?.message?.slice(0, 120) });
+    return false;
+  }
+}

@@ -1,0 +1,3 @@
+import { emptyInput } from '../../lib/schemaParts';
+
+export const orgTreeInput = emptyInput;

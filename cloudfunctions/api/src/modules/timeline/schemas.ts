@@ -1,0 +1,4 @@
+import { z } from 'zod';
+import { pageField } from '../../lib/schemaParts';
+
+export const timelineListInput = z.strictObject({ page: pageField });

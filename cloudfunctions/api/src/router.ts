@@ -1,0 +1,68 @@
+/**
+ * The router: envelope → action lookup → input validation → identity → role check → handler.
+ * It alone turns errors into `{ ok: false, error }`; unknown errors become INTERNAL with nothing leaked.
+ */
+import type { ActionContext, ActionDef, RoleRequirement } from './action';
+import { actionTable } from './actions';
+import { AppError, DEFAULT_MESSAGES, type ErrorCode } from './errors';
+import { validateInput } from './lib/validateInput';
+import type { RoleGrant } from './views';
+
+export type Envelope =
+  | { ok: true; data: unknown }
+  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+
+export interface RouterDeps {
+  /** OPENID from cloud.getWXContext(); never from the input. */
+  getOpenid: () => string | undefined;
+  loadGrants: (openid: string) => Promise<{ grants: RoleGrant[]; isAdmin: boolean }>;
+  now?: () => Date;
+  table?: Record<string, ActionDef<any, unknown>>;
+}
+
+function parseEnvelope(event: unknown): { action: string; input: unknown } {
+  if (!event || typeof event !== 'object') throw new AppError('INVALID_INPUT', '请求格式不正确');
+  const { action, input } = event as { action?: unknown; input?: unknown };
+  if (typeof action !== 'string' || action.length === 0 || action.length > 64) {
+    throw new AppError('INVALID_INPUT', '请求缺少有效的 action');
+  }
+  return { action, input };
+}
+
+export function allows(required: RoleRequirement, grants: RoleGrant[], isAdmin: boolean): boolean {
+  if (required === 'any' || isAdmin) return true;
+  return grants.some((g) => required.includes(g.role));
+}
+
+function toFailure(error: unknown, action: string): Envelope {
+  if (error instanceof AppError) {
+    const failure: Envelope = { ok: false, error: { code: error.code, message: error.message } };
+    if (error.details) failure.error.details = error.details;
+    return failure;
+  }
+  // Log the kind of failure only: messages from the SDK can echo query values (PII).
+  const e = error as { name?: string; code?: unknown; errCode?: unknown };
+  console.error('api internal error', { action, name: e?.name, code: e?.code ?? e?.errCode });
+  return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+}
+
+export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelope> {
+  let actionName = '(none)';
+  try {
+    const { action, input: rawInput } = parseEnvelope(event);
+    actionName = action.slice(0, 64);
+    const table = deps.table ?? (actionTable as unknown as Record<string, ActionDef<any, unknown>>);
+    const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+    if (!def) throw new AppError('NOT_FOUND', '不支持的操作', { action: actionName });
+    const input = validateInput(def.input, rawInput);
+    const openid = deps.getOpenid();
+    if (!openid) throw new AppError('UNAUTHENTICATED');
+    const { grants, isAdmin } = await deps.loadGrants(openid);
+    if (!allows(def.roles, grants, isAdmin)) throw new AppError('FORBIDDEN');
+    const ctx: ActionContext = { openid, grants, isAdmin, now: deps.now?.() ?? new Date() };
+    const data = await def.handler(input, ctx);
+    return { ok: true, data: data ?? null };
+  } catch (error) {
+    return toFailure(error, actionName);
+  }
+}

@@ -1,0 +1,70 @@
+import path from 'path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+import { SizeManifestPlugin } from './sizeManifestPlugin'
+
+/**
+ * Taro build config (weapp → dist/, h5 → dist-h5/).
+ * Build-time defines:
+ *  - CLOUD_ENV_ID: WeChat Cloud env id for weapp (placeholder 'union-dev-placeholder'; set the real
+ *    one with `CLOUD_ENV_ID=xxx npm run build:weapp`).
+ *  - LOCAL_CLOUD_URL: base URL of the local cloud for the H5 build ('' = same origin).
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const isH5 = process.env.TARO_ENV === 'h5'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'union-members-miniprogram',
+    date: '2025-01-01',
+    // NutUI is designed at 375 px; our own styles at 750 (Taro default).
+    designWidth(input: any) {
+      const file: string = input?.file?.replace(/\\+/g, '/') ?? ''
+      return file.includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {},
+    env: {
+      CLOUD_ENV_ID: JSON.stringify(process.env.CLOUD_ENV_ID ?? 'union-dev-placeholder'),
+      LOCAL_CLOUD_URL: JSON.stringify(process.env.LOCAL_CLOUD_URL ?? ''),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    sass: {},
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
+        cssModules: { enable: false },
+      },
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      esnextModules: ['nutui-react-taro', 'icons-react-taro'],
+      webpackChain(chain) {
+        chain.plugin('size-manifest').use(SizeManifestPlugin)
+      },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[hash].css',
+        chunkFilename: 'css/[name].[chunkhash].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

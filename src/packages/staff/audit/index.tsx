@@ -1,0 +1,45 @@
+import { View, Text } from '@tarojs/components'
+import { call } from '../../../api/client'
+import { PageShell } from '../../../components/PageShell'
+import { StateView } from '../../../components/StateView'
+import { useRemote } from '../../../hooks/useRemote'
+import { formatDateTime } from '../../../utils/format'
+import '../staff.scss'
+
+function describe(detail: unknown): string {
+  if (detail === undefined || detail === null) return ''
+  if (typeof detail === 'string') return detail
+  try {
+    return JSON.stringify(detail)
+  } catch {
+    return ''
+  }
+}
+
+/** Admin only: who did what, newest first. e2e hook: `.audit-item`. */
+export default function Audit() {
+  const list = useRemote(() => call('audit.list', { page: 1 }), { refreshOnShow: true })
+  return (
+    <PageShell className='staff-audit'>
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!!list.data && list.data.items.length === 0}
+        emptyText='暂无操作记录'
+      >
+        {list.data?.items.map((e) => (
+          <View key={e._id} className='staff-item audit-item'>
+            <View className='staff-item-head'>
+              <Text className='staff-item-name'>{e.action}</Text>
+              <Text className='muted'>{formatDateTime(e.at)}</Text>
+            </View>
+            <Text className='staff-item-line'>操作人：{e.actor}</Text>
+            {e.target && <Text className='staff-item-line'>对象：{e.target}</Text>}
+            {describe(e.details) && <Text className='staff-item-line'>{describe(e.details)}</Text>}
+          </View>
+        ))}
+      </StateView>
+    </PageShell>
+  )
+}

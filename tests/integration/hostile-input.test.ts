@@ -1,0 +1,107 @@
+/**
+ * Every action rejects malformed input with INVALID_INPUT and a Chinese message, and writes nothing:
+ * missing fields, wrong types, oversized strings, extra fields, operator-like objects.
+ */
+import { COLLECTIONS } from '../../cloudfunctions/api/src/collections';
+import type { ActionName } from '../../cloudfunctions/api/src/contract';
+import { seedDemo } from '../../scripts/seed-demo';
+import { applyInput, callApi, storeReader } from '../support/api';
+import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+
+let cloud: LocalCloud;
+let store: ReturnType<typeof storeReader>;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud();
+  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  store = storeReader(cloud.serviceUrl);
+});
+afterAll(() => cloud?.stop());
+
+/** A valid input per action (so each case below breaks exactly one thing). */
+const VALID: Record<ActionName, Record<string, unknown>> = {
+  'session.get': {},
+  'org.tree': {},
+  'member.apply': applyInput({ occupation: 'other' }),
+  'member.myApplication': {},
+  'review.list': { status: 'pending', page: 1 },
+  'review.get': { applicationId: 'A1' },
+  'review.approve': { applicationId: 'A1' },
+  'review.reject': { applicationId: 'A1', reason: '材料不全' },
+  'card.get': {},
+  'card.token': {},
+  'card.verify': { token: 'abc.def' },
+  'transfer.request': { toOrgId: 'org-cz-tianning-g1', reason: '工作调动' },
+  'transfer.list': { status: 'pending', page: 1 },
+  'transfer.approve': { transferId: 'T1', reason: '同意' },
+  'transfer.reject': { transferId: 'T1', reason: '材料不全' },
+  'role.list': {},
+  'role.grant': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
+  'role.revoke': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
+  'timeline.list': { page: 1 },
+  'notify.consent': { templateKey: 'membership_status', accepted: true },
+  'audit.list': { page: 1 },
+};
+const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId']);
+const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = { 'review.reject': ['reason'] };
+
+function wrongType(value: unknown): unknown {
+  if (typeof value === 'number') return 'x';
+  if (typeof value === 'boolean') return 'yes';
+  return 123;
+}
+
+function casesFor(action: ActionName): [string, unknown][] {
+  const valid = VALID[action];
+  const cases: [string, unknown][] = [
+    ['extra field', { ...valid, extra: 1 }],
+    ['operator key at top level', { ...valid, $where: 'sleep(5000)' }],
+    ['a string instead of an object', 'hello'],
+    ['an array instead of an object', [valid]],
+    ['a number instead of an object', 7],
+  ];
+  for (const [field, value] of Object.entries(valid)) {
+    const { [field]: _omit, ...without } = valid;
+    const required = !OPTIONAL.has(field) || REQUIRED_EXCEPTIONS[action]?.includes(field);
+    if (required) cases.push([`missing ${field}`, without]);
+    cases.push([`${field} of the wrong type`, { ...valid, [field]: wrongType(value) }]);
+    cases.push([`${field} as an operator object`, { ...valid, [field]: { $gt: '' } }]);
+    cases.push([`${field} as a nested operator`, { ...valid, [field]: { a: { $ne: null } } }]);
+    if (typeof value === 'string') cases.push([`oversized ${field}`, { ...valid, [field]: '长'.repeat(5000) }]);
+  }
+  return cases;
+}
+
+const ACTIONS = Object.keys(VALID) as ActionName[];
+const ALL_COLLECTIONS = Object.values(COLLECTIONS);
+
+describe.each(ACTIONS)('%s', (action) => {
+  it('rejects every malformed input with INVALID_INPUT and stores nothing', async () => {
+    const before = await store.snapshot(ALL_COLLECTIONS);
+    for (const [label, input] of casesFor(action)) {
+      // demo-admin passes every role check: a refusal can only come from validation.
+      const r = await callApi(cloud.baseUrl, 'demo-admin', action, input);
+      if (r.ok || r.error.code !== 'INVALID_INPUT') throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
+      expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(await store.snapshot(ALL_COLLECTIONS)).toEqual(before);
+  });
+});
+
+it('names the field in the message', async () => {
+  const r = await callApi(cloud.baseUrl, 'hostile-1', 'member.apply', { ...VALID['member.apply'], mobile: '1234' });
+  expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'mobile' } } });
+  expect(r.ok === false && r.error.message).toContain('手机号');
+});
+
+it('rejects an unknown action and a broken envelope', async () => {
+  const unknown = await callApi(cloud.baseUrl, 'hostile-1', 'nope.nope' as ActionName, {});
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '不支持的操作' } });
+  const res = await fetch(`${cloud.baseUrl}/fn/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid: 'hostile-1', data: { input: {} } }),
+  });
+  expect(((await res.json()) as { result: unknown }).result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await store.count('accounts', { openid: 'hostile-1' })).toBe(0);
+});

@@ -1,0 +1,182 @@
+/** 实名入会 end to end: apply → review → card, reject → resubmit, through the real SDK on the local cloud. */
+import { seedDemo } from '../../scripts/seed-demo';
+import { applyInput, apiBundleExists, callApi, callOk, storeReader } from '../support/api';
+import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+
+let cloud: LocalCloud;
+let store: ReturnType<typeof storeReader>;
+
+beforeAll(async () => {
+  expect(apiBundleExists()).toBe(true); // npm run build:functions
+  cloud = await startLocalCloud();
+  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  store = storeReader(cloud.serviceUrl);
+});
+afterAll(() => cloud?.stop());
+
+describe('session.get', () => {
+  it('creates the account once, even for concurrent first calls', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => callApi(cloud.baseUrl, 'new-user-session', 'session.get', {})));
+    for (const r of results) expect(r).toMatchObject({ ok: true, data: { openid: 'new-user-session', member: null, application: null, roles: [] } });
+    expect(await store.count('accounts', { openid: 'new-user-session' })).toBe(1);
+    expect(await store.byId('accounts', 'new-user-session')).toMatchObject({ openid: 'new-user-session' });
+  });
+
+  it('shows the seeded member with card and the admin from ADMIN_OPENIDS', async () => {
+    const member = await callOk(cloud.baseUrl, 'demo-member-01', 'session.get', {});
+    expect(member.member).toMatchObject({ cardNo: 'CZ2024000001', name: '陈晓燕', status: 'active' });
+    expect(member.application).toMatchObject({ status: 'approved', idNumberMasked: expect.stringMatching(/^3204\*{10}\d{3}[\dX]$/) });
+    const admin = await callOk(cloud.baseUrl, 'demo-admin', 'session.get', {});
+    expect(admin.isAdmin).toBe(true);
+    expect(admin.roles.some((g) => g.role === 'admin')).toBe(true);
+  });
+});
+
+describe('apply → review → card', () => {
+  const openid = 'it-applicant-1';
+  const input = applyInput({ name: '周文静', mobile: '13913572468' });
+
+  it('stores a pending application with only hashed, sealed and masked PII', async () => {
+    const view = await callOk(cloud.baseUrl, openid, 'member.apply', input);
+    expect(view).toMatchObject({
+      name: '周文静',
+      status: 'pending',
+      orgName: '常州湖塘精密机械有限公司工会',
+      idNumberMasked: `${input.idNumber.slice(0, 4)}**********${input.idNumber.slice(-4)}`,
+      mobileMasked: '139****2468',
+    });
+    const stored = await store.byId<Record<string, unknown>>('applications', view._id);
+    expect(stored).toMatchObject({ openid, status: 'pending', orgId: 'org-cz-wujin-g1', orgPath: ['org-cz', 'org-cz-wujin', 'org-cz-wujin-g1'] });
+    const raw = JSON.stringify(stored);
+    expect(raw).not.toContain(input.idNumber);
+    expect(raw).not.toContain(input.mobile);
+    expect(await store.count('id_registry', { openid })).toBe(1);
+    const timeline = await callOk(cloud.baseUrl, openid, 'timeline.list', {});
+    expect(timeline.items[0]).toMatchObject({ area: 'membership', refId: view._id, status: 'pending', title: '入会申请已提交' });
+    expect(await callOk(cloud.baseUrl, openid, 'member.myApplication', {})).toMatchObject({ _id: view._id, status: 'pending' });
+  });
+
+  it('has no card before approval', async () => {
+    const card = await callApi(cloud.baseUrl, openid, 'card.get', {});
+    expect(card).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+    expect(card.ok === false && card.error.message).toContain('实名入会');
+  });
+
+  it('lets the district staff list, open (full ID) and approve it; a card number is issued', async () => {
+    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.list', { status: 'pending' });
+    const item = list.items.find((a) => a.name === '周文静');
+    expect(item).toBeDefined();
+    expect(JSON.stringify(list)).not.toContain(input.idNumber);
+
+    const detail = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.get', { applicationId: item!._id });
+    expect(detail.idNumberFull).toBe(input.idNumber);
+    expect(detail.mobileFull).toBe(input.mobile);
+
+    const approved = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.approve', { applicationId: item!._id });
+    expect(approved).toMatchObject({ status: 'approved', reviewedAt: expect.any(String) });
+
+    const member = await store.byId<Record<string, unknown>>('members', openid);
+    const year = new Date().getFullYear();
+    expect(member).toMatchObject({ openid, status: 'active', orgId: 'org-cz-wujin-g1', cardNo: expect.stringMatching(new RegExp(`^CZ${year}\\d{6}$`)) });
+    expect(await store.byId('id_registry', String(member!.idHash))).toMatchObject({ status: 'member', openid });
+    const audits = await store.all<Record<string, unknown>>('audit', { target: item!._id });
+    expect(audits.map((a) => a.action).sort()).toEqual(['review.approve', 'review.get']);
+    expect(JSON.stringify(audits)).not.toContain(input.idNumber);
+
+    const card = await callOk(cloud.baseUrl, openid, 'card.get', {});
+    expect(card).toMatchObject({ cardNo: member!.cardNo, name: '周文静', orgName: '常州湖塘精密机械有限公司工会', status: 'active' });
+    expect(card.benefits.length).toBeGreaterThan(0);
+
+    const timeline = await callOk(cloud.baseUrl, openid, 'timeline.list', {});
+    expect(timeline.items.map((t) => t.status)).toEqual(['approved', 'pending']);
+    expect(timeline.items[0].note).toContain(String(member!.cardNo));
+  });
+
+  it('does not approve twice and locks the approved application', async () => {
+    const app = await callOk(cloud.baseUrl, openid, 'member.myApplication', {});
+    const again = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.approve', { applicationId: app!._id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const resubmit = await callApi(cloud.baseUrl, openid, 'member.apply', { ...input, workUnit: '另一家单位' });
+    expect(resubmit).toMatchObject({ ok: false, error: { code: 'APPLICATION_LOCKED' } });
+    expect(resubmit.ok === false && resubmit.error.message).toContain('审核通过');
+    expect(await store.byId('applications', app!._id)).toMatchObject({ status: 'approved', workUnit: input.workUnit });
+    expect(await store.count('members', { openid })).toBe(1);
+  });
+
+  it('numbers cards uniquely when approvals run concurrently', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const view = await callOk(cloud.baseUrl, `it-batch-${i}`, 'member.apply', applyInput({ name: '批量测试' }));
+      ids.push(view._id);
+    }
+    const results = await Promise.all(ids.map((applicationId) => callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId })));
+    for (const r of results) expect(r.ok).toBe(true);
+    const members = await store.all<{ cardNo: string }>('members', { name: '批量测试' });
+    expect(members).toHaveLength(4);
+    expect(new Set(members.map((m) => m.cardNo)).size).toBe(4);
+  });
+});
+
+describe('reject → resubmit', () => {
+  const openid = 'it-applicant-2';
+
+  it('rejects with a reason the member sees, then accepts a corrected resubmission', async () => {
+    const first = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '孙丽', workUnit: '写错的单位' }));
+    const missingReason = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: first._id });
+    expect(missingReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(missingReason.ok === false && missingReason.error.message).toContain('原因');
+
+    const rejected = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: first._id, reason: '工作单位与劳动合同不一致' });
+    expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
+    expect(await store.byId('applications', first._id)).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
+    expect(await store.count('members', { openid })).toBe(0);
+    const mine = await callOk(cloud.baseUrl, openid, 'member.myApplication', {});
+    expect(mine).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
+
+    const resubmitted = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '孙丽', workUnit: '常州湖塘精密机械有限公司' }));
+    expect(resubmitted).toMatchObject({ _id: first._id, status: 'pending', workUnit: '常州湖塘精密机械有限公司' });
+    expect(resubmitted.rejectReason).toBeUndefined();
+    const stored = await store.byId<Record<string, unknown>>('applications', first._id);
+    expect(stored).toMatchObject({ status: 'pending', workUnit: '常州湖塘精密机械有限公司' });
+    expect(stored!.rejectReason).toBeUndefined();
+    expect(await store.count('applications', { openid })).toBe(1);
+    // The corrected application used a new ID number: only that one stays claimed.
+    expect(await store.count('id_registry', { openid })).toBe(1);
+
+    const titles = (await callOk(cloud.baseUrl, openid, 'timeline.list', {})).items.map((t) => t.title);
+    expect(titles).toEqual(['入会申请已重新提交', '入会申请未通过', '入会申请已提交']);
+  });
+
+  it('lets a pending application be corrected in place', async () => {
+    const a = await callOk(cloud.baseUrl, 'it-applicant-3', 'member.apply', applyInput({ name: '钱进' }));
+    const b = await callOk(cloud.baseUrl, 'it-applicant-3', 'member.apply', applyInput({ name: '钱进', mobile: '13700001111' }));
+    expect(b._id).toBe(a._id);
+    expect(b.mobileMasked).toBe('137****1111');
+    expect(await store.count('applications', { openid: 'it-applicant-3' })).toBe(1);
+  });
+});
+
+describe('where a worker may join', () => {
+  it('requires a grassroots union for employer applications', async () => {
+    const r = await callApi(cloud.baseUrl, 'it-join-1', 'member.apply', applyInput({ orgId: 'org-cz-wujin' }));
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请选择您所在单位的基层工会' } });
+    const missing = await callApi(cloud.baseUrl, 'it-join-1', 'member.apply', applyInput({ orgId: 'org-nowhere' }));
+    expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '所选工会不存在，请重新选择' } });
+    expect(await store.count('applications', { openid: 'it-join-1' })).toBe(0);
+  });
+
+  it('lets a courier join the express-delivery industry union, not the education union', async () => {
+    const ok = await callOk(cloud.baseUrl, 'it-courier', 'member.apply', applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-express' }));
+    expect(ok).toMatchObject({ status: 'pending', orgName: '常州市快递行业工会联合会', channel: 'new_employment', occupation: 'courier' });
+    const no = await callApi(cloud.baseUrl, 'it-courier-2', 'member.apply', applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-education' }));
+    expect(no).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(no.ok === false && no.error.message).toContain('新就业形态');
+  });
+
+  it('lists the seeded organisation tree', async () => {
+    const { orgs } = await callOk(cloud.baseUrl, 'anyone', 'org.tree', {});
+    expect(orgs[0]).toMatchObject({ _id: 'org-cz', name: '常州市总工会', parentId: null, kind: 'city' });
+    expect(orgs.find((o) => o._id === 'org-cz-jintan')).toMatchObject({ kind: 'district', acceptsNewEmployment: true, path: ['org-cz', 'org-cz-jintan'] });
+    expect(orgs.filter((o) => o.kind === 'grassroots').length).toBeGreaterThanOrEqual(20);
+  });
+});

@@ -1,0 +1,105 @@
+/** Who may do what: members, scoped staff, admins. Every refusal is checked on the store too. */
+import { seedDemo } from '../../scripts/seed-demo';
+import { applyInput, callApi, callOk, storeReader } from '../support/api';
+import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+
+let cloud: LocalCloud;
+let store: ReturnType<typeof storeReader>;
+let wujinAppId: string;
+let tianningAppId: string;
+
+beforeAll(async () => {
+  cloud = await startLocalCloud();
+  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  store = storeReader(cloud.serviceUrl);
+  wujinAppId = (await callOk(cloud.baseUrl, 'perm-wujin', 'member.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' })))._id;
+  tianningAppId = (await callOk(cloud.baseUrl, 'perm-tianning', 'member.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' })))._id;
+});
+afterAll(() => cloud?.stop());
+
+describe('a member', () => {
+  it.each(['review.list', 'review.get', 'review.approve', 'review.reject', 'transfer.list', 'role.list', 'audit.list'] as const)(
+    'cannot call %s',
+    async (action) => {
+      const input: Record<string, unknown> = {
+        'review.list': {},
+        'review.get': { applicationId: wujinAppId },
+        'review.approve': { applicationId: wujinAppId },
+        'review.reject': { applicationId: wujinAppId, reason: '测试' },
+        'transfer.list': {},
+        'role.list': {},
+        'audit.list': {},
+      }[action];
+      const r = await callApi(cloud.baseUrl, 'demo-member-01', action, input);
+      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
+    },
+  );
+
+  it("cannot read or approve another member's application", async () => {
+    const r = await callApi(cloud.baseUrl, 'perm-tianning', 'review.get', { applicationId: wujinAppId });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(JSON.stringify(r)).not.toContain('武进申请人');
+    expect(await store.byId('applications', wujinAppId)).toMatchObject({ status: 'pending' });
+    // member.myApplication only ever returns the caller's own application
+    expect(await callOk(cloud.baseUrl, 'perm-tianning', 'member.myApplication', {})).toMatchObject({ _id: tianningAppId });
+  });
+
+  it('cannot grant itself a role', async () => {
+    const before = await store.snapshot(['roles', 'audit']);
+    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'role.grant', { openid: 'demo-member-01', role: 'admin' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await store.snapshot(['roles', 'audit'])).toEqual(before);
+  });
+
+  it('cannot pass an identity in the input', async () => {
+    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'session.get', { openid: 'demo-admin' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('scoped staff', () => {
+  it("of Wujin cannot see, open, approve or reject Tianning's application", async () => {
+    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.list', {});
+    expect(list.items.map((a) => a._id)).toContain(wujinAppId);
+    expect(list.items.map((a) => a._id)).not.toContain(tianningAppId);
+    for (const action of ['review.get', 'review.approve'] as const) {
+      const r = await callApi(cloud.baseUrl, 'demo-staff-wujin', action, { applicationId: tianningAppId });
+      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该记录不属于您管辖的工会，无权处理' } });
+    }
+    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: tianningAppId, reason: '越权' });
+    expect(rej).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await store.byId('applications', tianningAppId)).toMatchObject({ status: 'pending' });
+    expect(await store.count('members', { openid: 'perm-tianning' })).toBe(0);
+    expect(await store.count('audit', { target: tianningAppId })).toBe(0);
+  });
+
+  it('of the city union (an ancestor) covers every district', async () => {
+    const list = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.list', { status: 'pending' });
+    expect(list.items.map((a) => a._id)).toEqual(expect.arrayContaining([wujinAppId, tianningAppId]));
+    expect(list.total).toBeGreaterThanOrEqual(3); // + the seeded courier
+    const detail = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: tianningAppId });
+    expect(detail.idNumberFull).toMatch(/^\d{17}[\dX]$/);
+  });
+
+  it('gets NOT_FOUND for an unknown application', async () => {
+    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: 'A-nope' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '入会申请不存在' } });
+  });
+
+  it('cannot verify cards unless merchant/staff/admin', async () => {
+    const r = await callApi(cloud.baseUrl, 'perm-wujin', 'card.verify', { token: 'abc.def' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+it('answers UNAUTHENTICATED when there is no OPENID', async () => {
+  const res = await fetch(`${cloud.baseUrl}/fn/api`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { action: 'session.get', input: {} } }),
+  });
+  const body = (await res.json()) as { result?: unknown; errMsg?: string };
+  // The host may refuse a call without openid itself; if it runs the function, the function must refuse.
+  if (res.status === 200) expect(body.result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+  else expect(body.errMsg).toBeTruthy();
+});

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { defineAction } from '../../../cloudfunctions/api/src/action';
+import { AppError } from '../../../cloudfunctions/api/src/errors';
+import { allows, dispatch, type RouterDeps } from '../../../cloudfunctions/api/src/router';
+import type { RoleGrant } from '../../../cloudfunctions/api/src/views';
+
+const staffGrant: RoleGrant = { _id: 'u2:staff:org-1', openid: 'u2', role: 'staff', scopeId: 'org-1', grantedAt: null, grantedBy: null };
+
+function makeDeps(openid: string | undefined, overrides: Partial<RouterDeps> = {}) {
+  const handler = jest.fn(async (input: { n: number }) => ({ doubled: input.n * 2 }));
+  const table = {
+    'test.echo': defineAction({ input: z.strictObject({ n: z.number().int().max(10) }), roles: 'any', handler }),
+    'test.staffOnly': defineAction({ input: z.strictObject({}), roles: ['staff'], handler: async () => 'ok' }),
+    'test.boom': defineAction({
+      input: z.strictObject({}),
+      roles: 'any',
+      handler: async () => {
+        throw new Error('db said: 320402199003071234 not found');
+      },
+    }),
+    'test.appError': defineAction({
+      input: z.strictObject({}),
+      roles: 'any',
+      handler: async () => {
+        throw new AppError('CONFLICT', '已被处理');
+      },
+    }),
+  };
+  const loadGrants = jest.fn(async (id: string) => ({ grants: id === 'u2' ? [staffGrant] : [], isAdmin: id === 'admin' }));
+  const deps: RouterDeps = { getOpenid: () => openid, loadGrants, table, ...overrides };
+  return { deps, handler, loadGrants };
+}
+
+describe('router', () => {
+  it('runs the handler and wraps its result', async () => {
+    const { deps, handler } = makeDeps('u1');
+    await expect(dispatch({ action: 'test.echo', input: { n: 2 } }, deps)).resolves.toEqual({ ok: true, data: { doubled: 4 } });
+    expect(handler).toHaveBeenCalledWith({ n: 2 }, expect.objectContaining({ openid: 'u1', isAdmin: false }));
+  });
+
+  it('ignores extra envelope keys WeChat adds (userInfo)', async () => {
+    const { deps } = makeDeps('u1');
+    const res = await dispatch({ action: 'test.echo', input: { n: 1 }, userInfo: { openId: 'x', appId: 'y' } }, deps);
+    expect(res.ok).toBe(true);
+  });
+
+  it('rejects a malformed envelope and unknown actions', async () => {
+    const { deps } = makeDeps('u1');
+    expect(await dispatch(null, deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch({ input: {} }, deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch({ action: 'nope' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '不支持的操作' } });
+    expect(await dispatch({ action: 'toString' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await dispatch({ action: '__proto__' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('validates input before identity and never calls the handler on bad input', async () => {
+    const { deps, handler, loadGrants } = makeDeps(undefined);
+    const res = await dispatch({ action: 'test.echo', input: { n: 'x' } }, deps);
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(loadGrants).not.toHaveBeenCalled();
+  });
+
+  it('requires a WeChat identity', async () => {
+    const { deps, handler } = makeDeps(undefined);
+    expect(await dispatch({ action: 'test.echo', input: { n: 1 } }, deps)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('checks roles; admins pass every role check', async () => {
+    expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('u1').deps)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('u2').deps)).toEqual({ ok: true, data: 'ok' });
+    expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('admin').deps)).toEqual({ ok: true, data: 'ok' });
+  });
+
+  it('passes AppErrors through and hides unknown errors', async () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { deps } = makeDeps('u1');
+    expect(await dispatch({ action: 'test.appError', input: {} }, deps)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '已被处理' } });
+    const boom = await dispatch({ action: 'test.boom', input: {} }, deps);
+    expect(boom).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } });
+    expect(JSON.stringify(spy.mock.calls)).not.toContain('320402199003071234');
+    spy.mockRestore();
+  });
+});
+
+describe('allows()', () => {
+  it('lets anyone through "any", admins through everything, others by grant', () => {
+    expect(allows('any', [], false)).toBe(true);
+    expect(allows(['staff'], [], true)).toBe(true);
+    expect(allows(['merchant', 'staff'], [staffGrant], false)).toBe(true);
+    expect(allows(['merchant'], [staffGrant], false)).toBe(false);
+  });
+});
