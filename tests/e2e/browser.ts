@@ -1,0 +1,60 @@
+/**
+ * End-to-end support: the H5 build served by the local cloud (started by its own CLI, with demo data)
+ * and Debian's Chromium driven by playwright-core.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
+
+export const ARTIFACTS = path.join(ROOT, '.artifacts', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function startAppCloud(): Promise<LocalCloud> {
+  const index = path.join(ROOT, 'dist-h5', 'index.html');
+  if (!fs.existsSync(index)) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (npm test does)');
+  if (!fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'))) throw new Error('run `npm run build:functions` first');
+  const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5', '--seed'] });
+  // The seed runs after the first line; wait until the CLI says it is done.
+  const deadline = Date.now() + 30_000;
+  while (!cloud.output.some((line) => line.startsWith('demo data: seeded'))) {
+    if (Date.now() > deadline) throw new Error(`demo data was not seeded:\n${cloud.output.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return cloud;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A phone-sized page with console errors collected. */
+export async function newPhonePage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // Taro's H5 page transition needs a moment before the new page is painted.
+  await page.waitForTimeout(400);
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
