@@ -11,21 +11,29 @@ export class HttpError extends Error {
   }
 }
 
-/** Reads a request body, refusing more than `limit` bytes (the socket is not read past it). */
+/**
+ * Reads a request body, refusing more than `limit` bytes. Past the limit the rest is read and dropped
+ * (so the client, still sending, gets the 413 answer rather than a reset), up to 8× the limit, after
+ * which the connection is cut.
+ */
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) {
-      reject(new HttpError(413, 'INVALID_PARAM', `request body over ${limit} bytes`));
-      return;
-    }
+    const tooLarge = () => new HttpError(413, 'INVALID_PARAM', `request body over ${limit} bytes`);
     const chunks: Buffer[] = [];
     let size = 0;
+    let refused = Number(req.headers['content-length'] ?? 0) > limit;
+    if (refused) reject(tooLarge());
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (size > limit * 8) {
+        req.destroy();
+        return;
+      }
+      if (refused) return;
       if (size > limit) {
-        reject(new HttpError(413, 'INVALID_PARAM', `request body over ${limit} bytes`));
-        req.pause();
+        refused = true;
+        chunks.length = 0;
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);

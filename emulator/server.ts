@@ -207,9 +207,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     route(req, res).catch((error: unknown) => {
       if (error instanceof DbError) return sendJson(res, 200, { code: error.code, message: error.message, requestId: crypto.randomUUID() });
       if (error instanceof HttpError) {
-        sendJson(res, error.status, { code: error.code, message: error.message });
-        if (error.status === 413) req.destroy();
-        return;
+        const answer = () => sendJson(res, error.status, { code: error.code, message: error.message });
+        // A refused oversized body is answered once the client has finished sending it (readBody drains it).
+        if (error.status === 413 && !req.complete) {
+          res.setHeader('connection', 'close');
+          req.once('end', answer);
+          return;
+        }
+        return answer();
       }
       if (error instanceof InvokeError) return sendJson(res, error.status, { errMsg: error.message });
       const coded = error as { code?: unknown; message?: unknown };

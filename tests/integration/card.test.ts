@@ -1,8 +1,7 @@
 /** Electronic card: token issue and merchant verification (forged, expired, inactive). */
 import { signCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
-import { seedDemo } from '../../scripts/seed-demo';
-import { callApi, callOk, storeReader } from '../support/api';
-import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { ROOT, type LocalCloud } from '../support/localCloud';
 
 // The local function env (config/local-functions.env.json) — lets the test make a once-valid, now-expired token.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -12,9 +11,7 @@ let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
 });
 afterAll(() => cloud?.stop());
 

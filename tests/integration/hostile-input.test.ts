@@ -4,17 +4,14 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/api/src/collections';
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
-import { seedDemo } from '../../scripts/seed-demo';
-import { applyInput, callApi, storeReader } from '../support/api';
-import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { applyInput, callApi, storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
 });
 afterAll(() => cloud?.stop());
 

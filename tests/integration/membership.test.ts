@@ -1,16 +1,13 @@
 /** 实名入会 end to end: apply → review → card, reject → resubmit, through the real SDK on the local cloud. */
-import { seedDemo } from '../../scripts/seed-demo';
-import { applyInput, apiBundleExists, callApi, callOk, storeReader } from '../support/api';
-import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { applyInput, apiBundleExists, callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
   expect(apiBundleExists()).toBe(true); // npm run build:functions
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
 });
 afterAll(() => cloud?.stop());
 

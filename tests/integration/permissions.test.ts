@@ -1,7 +1,6 @@
 /** Who may do what: members, scoped staff, admins. Every refusal is checked on the store too. */
-import { seedDemo } from '../../scripts/seed-demo';
-import { applyInput, callApi, callOk, storeReader } from '../support/api';
-import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { applyInput, callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
@@ -9,9 +8,7 @@ let wujinAppId: string;
 let tianningAppId: string;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
   wujinAppId = (await callOk(cloud.baseUrl, 'perm-wujin', 'member.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' })))._id;
   tianningAppId = (await callOk(cloud.baseUrl, 'perm-tianning', 'member.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' })))._id;
 });

@@ -1,15 +1,12 @@
 /** 转会 decided by the receiving org, role grant/revoke with audit, consent-driven subscribe messages. */
-import { seedDemo } from '../../scripts/seed-demo';
-import { callApi, callOk, storeReader } from '../support/api';
-import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
 });
 afterAll(() => cloud?.stop());
 

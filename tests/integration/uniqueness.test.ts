@@ -1,15 +1,13 @@
 /** One membership per ID number: the keyed-hash registry decides, also under concurrency. */
 import { DEMO_PEOPLE, seedDemo } from '../../scripts/seed-demo';
-import { applyInput, callApi, callOk, freshIdNumber, storeReader } from '../support/api';
-import { connectSdk, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { applyInput, callApi, callOk, freshIdNumber, storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
-  cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
-  store = storeReader(cloud.serviceUrl);
+  ({ cloud, store } = await startSeededCloud());
 });
 afterAll(() => cloud?.stop());
 

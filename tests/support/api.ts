@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/lib/idNumber';
-import { connectSdk, ROOT } from './localCloud';
+import { seedDemo } from '../../scripts/seed-demo';
+import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from './localCloud';
 
 export type ApiEnvelope<T> =
   | { ok: true; data: T }
@@ -91,4 +92,11 @@ export function applyInput(overrides: Partial<ApiContract['member.apply']['input
     channel: 'employer',
     ...overrides,
   };
+}
+
+/** A local cloud (in memory) with the demo data seeded, and a reader of what it stores. */
+export async function startSeededCloud(): Promise<{ cloud: LocalCloud; store: ReturnType<typeof storeReader> }> {
+  const cloud = await startLocalCloud();
+  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  return { cloud, store: storeReader(cloud.serviceUrl) };
 }
