@@ -182,7 +182,7 @@ export class Db {
   }
 
   /** Matching documents (stored objects: callers must copy before handing out or changing them). */
-  private find(collection: Collection, params: Params, filter = this.filterOf(params)): Doc[] {
+  private find(collection: Collection, params: Params, filter = this.filterOf(params), keep?: number): Doc[] {
     const compiled = this.compiled(params, filter);
     for (const field of compiled.geoFields) {
       if (!collection.geoFields.has(field)) throw requestFailed(`geo query on "${field}" needs a geo (2dsphere) index on that field`);
@@ -197,11 +197,16 @@ export class Db {
     if (best) candidates = [...best].map((id) => collection.docs.get(id)!).filter(Boolean);
     const near = compiled.nearest;
     if (near) {
-      const keyed: Array<[number, Doc]> = [];
+      let keyed: Array<[number, Doc]> = [];
       for (const doc of candidates) {
         const d = near.distance(doc);
         // Documents without a geo value at the field never match a near query.
         if (Number.isFinite(d) && d >= near.min && d <= near.max && compiled.test(doc)) keyed.push([d, doc]);
+      }
+      if (keep !== undefined && keyed.length > keep) {
+        // Only the nearest `keep` are needed: cut at the keep-th distance before sorting documents.
+        const cut = Float64Array.from(keyed, ([d]) => d).sort()[keep - 1];
+        keyed = keyed.filter(([d]) => d <= cut);
       }
       return keyed.sort((a, b) => a[0] - b[0]).map(([, doc]) => doc);
     }
@@ -218,7 +223,8 @@ export class Db {
     const offset = optionalInt(params, 'offset') ?? 0;
     const limit = Math.min(optionalInt(params, 'limit') || DEFAULT_LIMIT, MAX_LIMIT);
     const projection = params.projection === undefined ? undefined : decodeObject(params.projection, 'projection');
-    let docs = this.find(collection, params);
+    // Nearest-first results need only the first offset+limit (unless another order is asked for).
+    let docs = this.find(collection, params, undefined, sort.length ? undefined : offset + limit);
     if (sort.length) docs = sortDocs(docs.slice(), sort);
     const page = project(docs.slice(offset, offset + limit).map(clone), projection);
     return { list: page.map(encode), offset, limit };

@@ -1,0 +1,33 @@
+/**
+ * One measurement of sequential `doc().get()` calls through the real SDK against a serviceUrl.
+ * Run in its own process by run.ts: wx-server-sdk binds to the first `cloud.init` of a process and
+ * ignores later ones, so each target gets a fresh process. Prints the calls per second.
+ */
+import { cloudRuntimeEnv } from '../runtimeEnv';
+
+Object.assign(process.env, cloudRuntimeEnv('bench-env'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+
+async function main(): Promise<void> {
+  const [serviceUrl, ms] = [process.argv[2], Number(process.argv[3] ?? 1000)];
+  cloud.init({ env: 'bench-env', serviceUrl } as never);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const doc: any = cloud.database().collection('bench_docs').doc('doc-1');
+  for (let i = 0; i < 300; i++) await doc.get(); // warm-up
+  let count = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    await doc.get();
+    count++;
+  }
+  console.log((count / ((performance.now() - start) / 1000)).toFixed(1));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
