@@ -100,6 +100,26 @@ describe('apply → review → card', () => {
     expect(await store.count('members', { openid })).toBe(1);
   });
 
+  it('finishes an approval that was cut off after the status change, without a second member', async () => {
+    const openid = 'it-interrupted';
+    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '中断测试' }));
+    // What a function timeout between the two writes leaves behind: approved, but no member record.
+    await store.db.collection('applications').doc(view._id).update({ data: { status: 'approved' } });
+    expect(await store.count('members', { openid })).toBe(0);
+    const before = await callApi(cloud.baseUrl, openid, 'card.get', {});
+    expect(before).toMatchObject({ ok: false });
+
+    const finished = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
+    expect(finished).toMatchObject({ ok: true, data: { status: 'approved' } });
+    expect(await store.count('members', { openid })).toBe(1);
+    const card = await callOk(cloud.baseUrl, openid, 'card.get', {});
+    expect(card.cardNo).toMatch(/^CZ\d{10}$/);
+
+    const again = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await store.count('members', { openid })).toBe(1);
+  });
+
   it('numbers cards uniquely when approvals run concurrently', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {

@@ -19,15 +19,23 @@ export async function loadApplicationInScope(applicationId: string, ctx: ActionC
 
 const ALREADY_DECIDED = '该申请已被处理，请刷新列表';
 
+/**
+ * Approves a pending application: flips it to approved (the guard makes one reviewer win), then creates
+ * the member and card. An approval cut off after the flip (timeout, lost connection) left an approved
+ * application without a member; approving it again finishes the job instead of answering CONFLICT.
+ */
 export async function approveApplication(applicationId: string, ctx: ActionContext): Promise<ApplicationView> {
   const app = await loadApplicationInScope(applicationId, ctx);
-  if (app.status !== 'pending') throw new AppError('CONFLICT', ALREADY_DECIDED);
-  const decided = await updateWhere(
-    COLLECTIONS.applications,
-    { _id: app._id, status: 'pending' },
-    { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid },
-  );
-  if (decided !== 1) throw new AppError('CONFLICT', ALREADY_DECIDED);
+  const unfinished = app.status === 'approved' && !(await findById<MemberRecord>(COLLECTIONS.members, app.openid));
+  if (!unfinished) {
+    if (app.status !== 'pending') throw new AppError('CONFLICT', ALREADY_DECIDED);
+    const decided = await updateWhere(
+      COLLECTIONS.applications,
+      { _id: app._id, status: 'pending' },
+      { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid },
+    );
+    if (decided !== 1) throw new AppError('CONFLICT', ALREADY_DECIDED);
+  }
 
   const cardNo = await allocateCardNo(ctx.now);
   const member: Omit<MemberRecord, '_id'> = {
@@ -43,7 +51,8 @@ export async function approveApplication(applicationId: string, ctx: ActionConte
     status: 'active',
     pendingTransferId: '',
   };
-  await insertUnique(COLLECTIONS.members, app.openid, member);
+  // Deterministic _id: a concurrent finisher cannot create a second member.
+  if (!(await insertUnique(COLLECTIONS.members, app.openid, member))) throw new AppError('CONFLICT', ALREADY_DECIDED);
   await updateWhere(COLLECTIONS.idRegistry, { _id: app.idHash }, { status: 'member', openid: app.openid });
   await writeAudit(ctx.openid, 'review.approve', app._id, ctx.now, { orgId: app.orgId, cardNo });
   await addTimelineEntry({
