@@ -21,14 +21,24 @@ function yearMatches(field: string, year: number): boolean {
   });
 }
 
+const beijingYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' });
+
+/** The last year a year field allows (Infinity when open-ended). */
+function lastYear(field: string): number {
+  if (field.includes('*') || field.includes('/')) return Infinity;
+  return Math.max(...field.split(',').map((part) => Number(part.split('-').pop())));
+}
+
 /** The next firing time after `after`, or null when the expression never fires again. */
 export function nextFire(config: string, after: Date): Date | null {
   const fields = config.trim().split(/\s+/);
   if (fields.length !== 7) throw new Error(`timer trigger "${config}" must have 7 fields (second minute hour day month week year)`);
   const expression = CronExpressionParser.parse(fields.slice(0, 6).join(' '), { tz: 'Asia/Shanghai', currentDate: after });
-  for (let i = 0; i < 1000; i++) {
+  const last = lastYear(fields[6]);
+  for (let i = 0; i < 100_000; i++) {
     const next = expression.next().toDate();
-    const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(next));
+    const year = Number(beijingYear.format(next));
+    if (year > last) return null;
     if (yearMatches(fields[6], year)) return next;
   }
   return null;
