@@ -2,4 +2,4 @@
 // (see src/ui/nut.ts), so no import plugin is needed.
 module.exports = {
   presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
-}
+};

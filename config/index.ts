@@ -1,8 +1,8 @@
-import path from 'path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
-import { SizeManifestPlugin } from './sizeManifestPlugin'
+import path from 'path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+import { SizeManifestPlugin } from './sizeManifestPlugin';
 
 /**
  * Taro build config (weapp → dist/, h5 → dist-h5/).
@@ -12,14 +12,14 @@ import { SizeManifestPlugin } from './sizeManifestPlugin'
  *  - LOCAL_CLOUD_URL: base URL of the local cloud for the H5 build ('' = same origin).
  */
 export default defineConfig<'webpack5'>(async (merge) => {
-  const isH5 = process.env.TARO_ENV === 'h5'
+  const isH5 = process.env.TARO_ENV === 'h5';
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'union-members-miniprogram',
     date: '2025-01-01',
     // NutUI is designed at 375 px; our own styles at 750 (Taro default).
     designWidth(input: any) {
-      const file: string = input?.file?.replace(/\\+/g, '/') ?? ''
-      return file.includes('@nutui') ? 375 : 750
+      const file: string = input?.file?.replace(/\\+/g, '/') ?? '';
+      return file.includes('@nutui') ? 375 : 750;
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
@@ -51,7 +51,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'hash' },
       esnextModules: ['nutui-react-taro', 'icons-react-taro'],
       webpackChain(chain) {
-        chain.plugin('size-manifest').use(SizeManifestPlugin)
+        chain.plugin('size-manifest').use(SizeManifestPlugin);
       },
       output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
       miniCssExtractPluginOption: {
@@ -64,7 +64,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
     },
-  }
-  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
-  return merge({}, baseConfig, prodConfig)
-})
+  };
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -29,7 +29,9 @@ async function main(): Promise<void> {
   const unknown = Object.keys(flags).filter((k) => !known.includes(k));
   if (unknown.length) throw new Error(`unknown option --${unknown[0]} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const memory = flags.memory === true || process.env.LOCAL_CLOUD_MEMORY === '1';
-  const dataDir = memory ? null : path.resolve(String(flags.data ?? process.env.LOCAL_CLOUD_DATA ?? path.join(ROOT, '.local-cloud', 'data')));
+  const dataDir = memory
+    ? null
+    : path.resolve(String(flags.data ?? process.env.LOCAL_CLOUD_DATA ?? path.join(ROOT, '.local-cloud', 'data')));
   const cloud = await startLocalCloud({
     port: flags.port === undefined ? 0 : Number(flags.port),
     dataDir,
@@ -44,15 +46,18 @@ async function main(): Promise<void> {
   });
   console.log(`serviceUrl: ${cloud.serviceUrl}`);
   console.log(`store: ${dataDir ?? 'in memory'}`);
-  console.log(`functions: ${cloud.functions.names().join(', ') || '(none built: npm run build:functions)'} — POST ${cloud.baseUrl}/fn/<name>`);
+  console.log(
+    `functions: ${cloud.functions.names().join(', ') || '(none built: npm run build:functions)'} — POST ${cloud.baseUrl}/fn/<name>`,
+  );
   if (flags.seed) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { seedDemo } = require(path.join(ROOT, 'scripts', 'seed-demo')) as { seedDemo: (serviceUrl: string) => Promise<unknown> };
+    const { seedDemo } = require(path.join(ROOT, 'scripts', 'seed-demo')) as {
+      seedDemo: (serviceUrl: string) => Promise<unknown>;
+    };
     await seedDemo(cloud.serviceUrl);
     console.log('demo data: seeded (config/demo-identities.json lists the demo people)');
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const admins = (require(path.join(ROOT, 'config', 'local-functions.env.json')) as { api?: { ADMIN_OPENIDS?: string } }).api?.ADMIN_OPENIDS;
+  const admins = (require(path.join(ROOT, 'config', 'local-functions.env.json')) as { api?: { ADMIN_OPENIDS?: string } }).api
+    ?.ADMIN_OPENIDS;
   if (admins) console.log(`first administrator (demo OPENID): ${admins}`);
   if (typeof flags.app === 'string') console.log(`app: ${cloud.baseUrl}/`);
   console.log(`outbox: ${cloud.baseUrl}/_emu/outbox`);

@@ -32,7 +32,8 @@ function lastYear(field: string): number {
 /** The next firing time after `after`, or null when the expression never fires again. */
 export function nextFire(config: string, after: Date): Date | null {
   const fields = config.trim().split(/\s+/);
-  if (fields.length !== 7) throw new Error(`timer trigger "${config}" must have 7 fields (second minute hour day month week year)`);
+  if (fields.length !== 7)
+    throw new Error(`timer trigger "${config}" must have 7 fields (second minute hour day month week year)`);
   const expression = CronExpressionParser.parse(fields.slice(0, 6).join(' '), { tz: 'Asia/Shanghai', currentDate: after });
   const last = lastYear(fields[6]);
   for (let i = 0; i < 100_000; i++) {

@@ -101,7 +101,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const db = new Db(persistence, declaration.collections);
   let baseUrl = '';
   const outbox = new Outbox(options.dataDir ? path.join(options.dataDir, 'outbox.jsonl') : null);
-  const storage = new Storage({ dir: options.dataDir ? path.join(options.dataDir, 'storage') : null, envId, baseUrl: () => baseUrl });
+  const storage = new Storage({
+    dir: options.dataDir ? path.join(options.dataDir, 'storage') : null,
+    envId,
+    baseUrl: () => baseUrl,
+  });
   const functionEnv = readJsonFile<Record<string, Record<string, string>>>(options.functionEnvFile, {});
   const functions = new FunctionHost({
     dir: options.functionsDir,
@@ -197,7 +201,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       return sendJson(res, 200, { result: await fireTrigger(decodeURIComponent(trigger[1]), decodeURIComponent(trigger[2])) });
     }
     if (url.pathname === '/_emu/health') {
-      return sendJson(res, 200, { ok: true, envId, functions: functions.names(), collections: [...db.collections.keys()].sort() });
+      return sendJson(res, 200, {
+        ok: true,
+        envId,
+        functions: functions.names(),
+        collections: [...db.collections.keys()].sort(),
+      });
     }
     if (options.appDir && (method === 'GET' || method === 'HEAD')) return serveStatic(options.appDir, url, res);
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${url.pathname}`);
@@ -205,7 +214,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
-      if (error instanceof DbError) return sendJson(res, 200, { code: error.code, message: error.message, requestId: crypto.randomUUID() });
+      if (error instanceof DbError)
+        return sendJson(res, 200, { code: error.code, message: error.message, requestId: crypto.randomUUID() });
       if (error instanceof HttpError) {
         const answer = () => sendJson(res, error.status, { code: error.code, message: error.message });
         // A refused oversized body is answered once the client has finished sending it (readBody drains it).

@@ -12,16 +12,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { collections } = JSON.parse(fs.readFileSync(path.join(root, 'config/collections.json'), 'utf8'));
 const env = JSON.parse(fs.readFileSync(path.join(root, 'config/local-functions.env.json'), 'utf8'));
 
-console.log('集合与索引 / Collections and indexes (数据库 → 添加集合; 权限设置: 所有用户不可读写 — all access goes through cloud functions)');
+console.log(
+  '集合与索引 / Collections and indexes (数据库 → 添加集合; 权限设置: 所有用户不可读写 — all access goes through cloud functions)',
+);
 for (const { name, indexes = [] } of collections) {
   console.log(`\n  ${name}`);
   for (const index of indexes) {
-    const keys = index.keys.map((k) => `${k.field} ${k.direction === '2dsphere' ? '地理位置' : k.direction === 1 ? '升序' : '降序'}`).join(', ');
+    const keys = index.keys
+      .map((k) => `${k.field} ${k.direction === '2dsphere' ? '地理位置' : k.direction === 1 ? '升序' : '降序'}`)
+      .join(', ');
     console.log(`    索引 ${index.name}: ${keys}${index.unique ? '  (唯一 unique)' : ''}`);
   }
 }
 console.log('\n云函数环境变量 / Function environment variables (云函数 → 函数配置 → 环境变量; use new random secrets)');
 for (const [fn, vars] of Object.entries(env)) {
   if (fn.startsWith('_')) continue;
-  console.log(`  ${fn}: ${Object.keys(vars).join(', ') || '(none)'}${fn === 'api' ? ', SUBSCRIBE_TEMPLATE_IDS (optional JSON of template ids)' : ''}`);
+  console.log(
+    `  ${fn}: ${Object.keys(vars).join(', ') || '(none)'}${fn === 'api' ? ', SUBSCRIBE_TEMPLATE_IDS (optional JSON of template ids)' : ''}`,
+  );
 }

@@ -12,8 +12,9 @@ import { maskIdNumber, maskMobile } from '../cloudfunctions/api/src/lib/mask';
 import { encryptPii, hashIdNumber, opaqueId } from '../cloudfunctions/api/src/lib/pii';
 import { COLLECTIONS } from '../cloudfunctions/api/src/collections';
 import { cloudRuntimeEnv } from '../emulator/runtimeEnv';
+// Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
+import type * as WxServerSdk from 'wx-server-sdk';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const functionEnv = require('../config/local-functions.env.json') as { api: Record<string, string> };
 
 type OrgKind = 'city' | 'district' | 'industry' | 'grassroots';
@@ -31,18 +32,129 @@ const ROOT_ID = 'org-cz';
 
 /** Second level: district/county-level unions and municipal industry unions; then fictional grassroots unions. */
 const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; children: [string, string][] }[] = [
-  { id: 'org-cz-tianning', name: '天宁区总工会', kind: 'district', newEmployment: true, children: [['g1', '常州青枫纺织有限公司工会'], ['g2', '天宁区红梅街道总工会'], ['g3', '常州舜新食品有限公司工会']] },
-  { id: 'org-cz-zhonglou', name: '钟楼区总工会', kind: 'district', newEmployment: true, children: [['g1', '常州运河智能装备有限公司工会'], ['g2', '钟楼区南大街商业街区联合工会']] },
-  { id: 'org-cz-xinbei', name: '新北区总工会', kind: 'district', newEmployment: true, children: [['g1', '常州龙城光伏科技有限公司工会'], ['g2', '新北区三井街道总工会'], ['g3', '常州滨江化工新材料有限公司工会']] },
-  { id: 'org-cz-wujin', name: '武进区总工会', kind: 'district', newEmployment: true, children: [['g1', '常州湖塘精密机械有限公司工会'], ['g2', '武进区牛塘镇总工会'], ['g3', '常州淹城文旅发展有限公司工会']] },
-  { id: 'org-cz-jintan', name: '金坛区总工会', kind: 'district', newEmployment: true, children: [['g1', '金坛茅山茶业有限公司工会'], ['g2', '金坛区儒林镇总工会']] },
-  { id: 'org-cz-liyang', name: '溧阳市总工会', kind: 'district', newEmployment: true, children: [['g1', '溧阳天目湖旅游服务有限公司工会'], ['g2', '溧阳市社渚镇总工会']] },
-  { id: 'org-cz-transport', name: '常州市交通运输工会联合会', kind: 'industry', newEmployment: false, children: [['g1', '常州公交集团某分公司工会'], ['g2', '常州龙城客运有限公司工会']] },
-  { id: 'org-cz-education', name: '常州市教育工会', kind: 'industry', newEmployment: false, children: [['g1', '常州市某实验小学工会'], ['g2', '常州市某职业技术学校工会']] },
-  { id: 'org-cz-express', name: '常州市快递行业工会联合会', kind: 'industry', newEmployment: true, children: [['g1', '常州某速运天宁营业部工会小组'], ['g2', '常州某快递武进分拨中心工会']] },
-  { id: 'org-cz-delivery', name: '常州市外卖配送行业工会联合会', kind: 'industry', newEmployment: true, children: [['g1', '某外卖平台常州站点联合工会'], ['g2', '常州城区即时配送骑手工会']] },
-  { id: 'org-cz-ridehailing', name: '常州市网约车行业工会联合会', kind: 'industry', newEmployment: true, children: [['g1', '常州某出行平台司机工会'], ['g2', '常州龙城网约车服务有限公司工会']] },
-  { id: 'org-cz-freight', name: '常州市货车司机工会联合会', kind: 'industry', newEmployment: true, children: [['g1', '常州某物流园货车司机工会'], ['g2', '武进区道路货运行业工会']] },
+  {
+    id: 'org-cz-tianning',
+    name: '天宁区总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '常州青枫纺织有限公司工会'],
+      ['g2', '天宁区红梅街道总工会'],
+      ['g3', '常州舜新食品有限公司工会'],
+    ],
+  },
+  {
+    id: 'org-cz-zhonglou',
+    name: '钟楼区总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '常州运河智能装备有限公司工会'],
+      ['g2', '钟楼区南大街商业街区联合工会'],
+    ],
+  },
+  {
+    id: 'org-cz-xinbei',
+    name: '新北区总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '常州龙城光伏科技有限公司工会'],
+      ['g2', '新北区三井街道总工会'],
+      ['g3', '常州滨江化工新材料有限公司工会'],
+    ],
+  },
+  {
+    id: 'org-cz-wujin',
+    name: '武进区总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '常州湖塘精密机械有限公司工会'],
+      ['g2', '武进区牛塘镇总工会'],
+      ['g3', '常州淹城文旅发展有限公司工会'],
+    ],
+  },
+  {
+    id: 'org-cz-jintan',
+    name: '金坛区总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '金坛茅山茶业有限公司工会'],
+      ['g2', '金坛区儒林镇总工会'],
+    ],
+  },
+  {
+    id: 'org-cz-liyang',
+    name: '溧阳市总工会',
+    kind: 'district',
+    newEmployment: true,
+    children: [
+      ['g1', '溧阳天目湖旅游服务有限公司工会'],
+      ['g2', '溧阳市社渚镇总工会'],
+    ],
+  },
+  {
+    id: 'org-cz-transport',
+    name: '常州市交通运输工会联合会',
+    kind: 'industry',
+    newEmployment: false,
+    children: [
+      ['g1', '常州公交集团某分公司工会'],
+      ['g2', '常州龙城客运有限公司工会'],
+    ],
+  },
+  {
+    id: 'org-cz-education',
+    name: '常州市教育工会',
+    kind: 'industry',
+    newEmployment: false,
+    children: [
+      ['g1', '常州市某实验小学工会'],
+      ['g2', '常州市某职业技术学校工会'],
+    ],
+  },
+  {
+    id: 'org-cz-express',
+    name: '常州市快递行业工会联合会',
+    kind: 'industry',
+    newEmployment: true,
+    children: [
+      ['g1', '常州某速运天宁营业部工会小组'],
+      ['g2', '常州某快递武进分拨中心工会'],
+    ],
+  },
+  {
+    id: 'org-cz-delivery',
+    name: '常州市外卖配送行业工会联合会',
+    kind: 'industry',
+    newEmployment: true,
+    children: [
+      ['g1', '某外卖平台常州站点联合工会'],
+      ['g2', '常州城区即时配送骑手工会'],
+    ],
+  },
+  {
+    id: 'org-cz-ridehailing',
+    name: '常州市网约车行业工会联合会',
+    kind: 'industry',
+    newEmployment: true,
+    children: [
+      ['g1', '常州某出行平台司机工会'],
+      ['g2', '常州龙城网约车服务有限公司工会'],
+    ],
+  },
+  {
+    id: 'org-cz-freight',
+    name: '常州市货车司机工会联合会',
+    kind: 'industry',
+    newEmployment: true,
+    children: [
+      ['g1', '常州某物流园货车司机工会'],
+      ['g2', '武进区道路货运行业工会'],
+    ],
+  },
 ];
 
 export function buildDemoOrgs(): DemoOrg[] {
@@ -50,10 +162,26 @@ export function buildDemoOrgs(): DemoOrg[] {
     { _id: ROOT_ID, name: '常州市总工会', parentId: null, kind: 'city', acceptsNewEmployment: true, path: [ROOT_ID], sort: 0 },
   ];
   TREE.forEach((node, i) => {
-    orgs.push({ _id: node.id, name: node.name, parentId: ROOT_ID, kind: node.kind, acceptsNewEmployment: node.newEmployment, path: [ROOT_ID, node.id], sort: i + 1 });
+    orgs.push({
+      _id: node.id,
+      name: node.name,
+      parentId: ROOT_ID,
+      kind: node.kind,
+      acceptsNewEmployment: node.newEmployment,
+      path: [ROOT_ID, node.id],
+      sort: i + 1,
+    });
     node.children.forEach(([suffix, name], j) => {
       const id = `${node.id}-${suffix}`;
-      orgs.push({ _id: id, name, parentId: node.id, kind: 'grassroots', acceptsNewEmployment: false, path: [ROOT_ID, node.id, id], sort: j + 1 });
+      orgs.push({
+        _id: id,
+        name,
+        parentId: node.id,
+        kind: 'grassroots',
+        acceptsNewEmployment: false,
+        path: [ROOT_ID, node.id, id],
+        sort: j + 1,
+      });
     });
   });
   return orgs;
@@ -107,8 +235,7 @@ async function put(db: SeedDb, collection: string, id: string, data: Record<stri
 
 function connect(serviceUrl: string): SeedDb {
   for (const [k, v] of Object.entries(cloudRuntimeEnv(process.env.TCB_ENV ?? 'local-env'))) process.env[k] ??= v;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+  const cloud = require('wx-server-sdk') as typeof WxServerSdk;
   cloud.init({ env: process.env.TCB_ENV, serviceUrl } as unknown as Parameters<typeof cloud.init>[0]);
   return cloud.database() as unknown as SeedDb;
 }
@@ -123,7 +250,11 @@ export async function seedDemo(target: SeedDb | string): Promise<{ orgs: number;
   const seededAt = new Date('2024-03-01T09:00:00+08:00');
   for (const g of DEMO_GRANTS) {
     await put(db, COLLECTIONS.roles, `${g.openid}:${g.role}:${g.scopeId ?? '*'}`, {
-      openid: g.openid, role: g.role, scopeId: g.scopeId, grantedAt: seededAt, grantedBy: 'seed',
+      openid: g.openid,
+      role: g.role,
+      scopeId: g.scopeId,
+      grantedAt: seededAt,
+      grantedBy: 'seed',
     });
   }
 
@@ -134,22 +265,57 @@ export async function seedDemo(target: SeedDb | string): Promise<{ orgs: number;
   const mHash = hashIdNumber(m.idNumber, hashKey);
   await put(db, COLLECTIONS.accounts, m.openid, { openid: m.openid, createdAt: seededAt });
   await put(db, COLLECTIONS.applications, mAppId, {
-    openid: m.openid, name: m.name, idHash: mHash, idSealed: encryptPii(m.idNumber, encKey), idMasked: maskIdNumber(m.idNumber),
-    mobileSealed: encryptPii(m.mobile, encKey), mobileMasked: maskMobile(m.mobile), workUnit: m.workUnit,
-    orgId: mOrg._id, orgName: mOrg.name, orgPath: mOrg.path, channel: 'employer', status: 'approved',
-    submittedAt: new Date('2024-03-10T10:00:00+08:00'), reviewedAt: m.memberSince, reviewedBy: 'demo-staff-wujin',
+    openid: m.openid,
+    name: m.name,
+    idHash: mHash,
+    idSealed: encryptPii(m.idNumber, encKey),
+    idMasked: maskIdNumber(m.idNumber),
+    mobileSealed: encryptPii(m.mobile, encKey),
+    mobileMasked: maskMobile(m.mobile),
+    workUnit: m.workUnit,
+    orgId: mOrg._id,
+    orgName: mOrg.name,
+    orgPath: mOrg.path,
+    channel: 'employer',
+    status: 'approved',
+    submittedAt: new Date('2024-03-10T10:00:00+08:00'),
+    reviewedAt: m.memberSince,
+    reviewedBy: 'demo-staff-wujin',
   });
   await put(db, COLLECTIONS.idRegistry, mHash, { openid: m.openid, applicationId: mAppId, status: 'member', at: m.memberSince });
   await put(db, COLLECTIONS.members, m.openid, {
-    openid: m.openid, applicationId: mAppId, cardNo: m.cardNo, name: m.name, idHash: mHash, orgId: mOrg._id, orgName: mOrg.name,
-    orgPath: mOrg.path, memberSince: m.memberSince, status: 'active', pendingTransferId: '',
+    openid: m.openid,
+    applicationId: mAppId,
+    cardNo: m.cardNo,
+    name: m.name,
+    idHash: mHash,
+    orgId: mOrg._id,
+    orgName: mOrg.name,
+    orgPath: mOrg.path,
+    memberSince: m.memberSince,
+    status: 'active',
+    pendingTransferId: '',
   });
   await put(db, COLLECTIONS.counters, 'cardNo-2024', { seq: 1 });
   await put(db, COLLECTIONS.timeline, 'seed-member-01-submitted', {
-    openid: m.openid, area: 'membership', refId: mAppId, title: '入会申请已提交', status: 'pending', statusText: '待审核', note: mOrg.name, at: new Date('2024-03-10T10:00:00+08:00'),
+    openid: m.openid,
+    area: 'membership',
+    refId: mAppId,
+    title: '入会申请已提交',
+    status: 'pending',
+    statusText: '待审核',
+    note: mOrg.name,
+    at: new Date('2024-03-10T10:00:00+08:00'),
   });
   await put(db, COLLECTIONS.timeline, 'seed-member-01-approved', {
-    openid: m.openid, area: 'membership', refId: mAppId, title: '入会申请已通过', status: 'approved', statusText: '已通过', note: `会员卡号 ${m.cardNo}`, at: m.memberSince,
+    openid: m.openid,
+    area: 'membership',
+    refId: mAppId,
+    title: '入会申请已通过',
+    status: 'approved',
+    statusText: '已通过',
+    note: `会员卡号 ${m.cardNo}`,
+    at: m.memberSince,
   });
 
   // 王建军: a courier (新就业形态) with a pending application to the express-delivery industry union.
@@ -159,14 +325,32 @@ export async function seedDemo(target: SeedDb | string): Promise<{ orgs: number;
   const cHash = hashIdNumber(c.idNumber, hashKey);
   await put(db, COLLECTIONS.accounts, c.openid, { openid: c.openid, createdAt: c.submittedAt });
   await put(db, COLLECTIONS.applications, cAppId, {
-    openid: c.openid, name: c.name, idHash: cHash, idSealed: encryptPii(c.idNumber, encKey), idMasked: maskIdNumber(c.idNumber),
-    mobileSealed: encryptPii(c.mobile, encKey), mobileMasked: maskMobile(c.mobile), workUnit: c.workUnit,
-    orgId: cOrg._id, orgName: cOrg.name, orgPath: cOrg.path, channel: 'new_employment', occupation: 'courier', status: 'pending',
+    openid: c.openid,
+    name: c.name,
+    idHash: cHash,
+    idSealed: encryptPii(c.idNumber, encKey),
+    idMasked: maskIdNumber(c.idNumber),
+    mobileSealed: encryptPii(c.mobile, encKey),
+    mobileMasked: maskMobile(c.mobile),
+    workUnit: c.workUnit,
+    orgId: cOrg._id,
+    orgName: cOrg.name,
+    orgPath: cOrg.path,
+    channel: 'new_employment',
+    occupation: 'courier',
+    status: 'pending',
     submittedAt: c.submittedAt,
   });
   await put(db, COLLECTIONS.idRegistry, cHash, { openid: c.openid, applicationId: cAppId, status: 'applied', at: c.submittedAt });
   await put(db, COLLECTIONS.timeline, 'seed-courier-01-submitted', {
-    openid: c.openid, area: 'membership', refId: cAppId, title: '入会申请已提交', status: 'pending', statusText: '待审核', note: cOrg.name, at: c.submittedAt,
+    openid: c.openid,
+    area: 'membership',
+    refId: cAppId,
+    title: '入会申请已提交',
+    status: 'pending',
+    statusText: '待审核',
+    note: cOrg.name,
+    at: c.submittedAt,
   });
 
   return { orgs: orgs.length, people: 2, grants: DEMO_GRANTS.length };

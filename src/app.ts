@@ -1,19 +1,19 @@
-import type { PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
-import { mountDevSwitch } from './dev/mountDevSwitch'
-import './app.scss'
+import type { PropsWithChildren } from 'react';
+import Taro, { useLaunch } from '@tarojs/taro';
+import { mountDevSwitch } from './dev/mountDevSwitch';
+import './app.scss';
 
 // WeChat Cloud is only initialised in the mini-program; H5 talks to the local cloud over HTTP.
 if (process.env.TARO_ENV === 'weapp') {
-  Taro.cloud.init({ env: process.env.CLOUD_ENV_ID, traceUser: true })
+  Taro.cloud.init({ env: process.env.CLOUD_ENV_ID, traceUser: true });
 }
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     // H5 development builds only: the demo identity switch (a no-op file in weapp).
-    if (process.env.TARO_ENV === 'h5') mountDevSwitch()
-  })
-  return children
+    if (process.env.TARO_ENV === 'h5') mountDevSwitch();
+  });
+  return children;
 }
 
-export default App
+export default App;

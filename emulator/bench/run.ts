@@ -10,10 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { cloudRuntimeEnv } from '../runtimeEnv';
+// Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
+import type * as WxServerSdk from 'wx-server-sdk';
 
 Object.assign(process.env, cloudRuntimeEnv('bench-env'));
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+const cloud = require('wx-server-sdk') as typeof WxServerSdk;
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -25,7 +26,18 @@ function median(values: number[]): number {
 async function startEmulator(dataDir: string): Promise<{ serviceUrl: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'emulator/cli.ts'), '--port', '0', '--data', dataDir, '--collections', 'emulator/bench/collections.json', '--quiet'],
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'emulator/cli.ts'),
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--collections',
+      'emulator/bench/collections.json',
+      '--quiet',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
   );
   const lines = readline.createInterface({ input: child.stdout! });
@@ -115,14 +127,17 @@ async function main(): Promise<void> {
       const docs = Array.from({ length: 1000 }, (_unused, j) => {
         const n = batch * 1000 + j;
         const lng = 119.6 + ((n * 7919) % 10000) / 10000;
-        const lat = 31.5 + ((n * 104729) % 10000) / 10000 * 0.6;
+        const lat = 31.5 + (((n * 104729) % 10000) / 10000) * 0.6;
         return { n, loc: new db.Geo.Point(lng, lat) };
       });
       await places.add({ data: docs } as never);
     }
 
     // The emulator and the canned server are measured in alternating rounds, so drift affects both alike.
-    await db.collection('bench_docs').add({ data: { _id: 'doc-1', name: '常州市总工会', n: 1 } }).catch(() => undefined);
+    await db
+      .collection('bench_docs')
+      .add({ data: { _id: 'doc-1', name: '常州市总工会', n: 1 } })
+      .catch(() => undefined);
     const rounds = { emulator: [] as number[], canned: [] as number[] };
     for (let round = 0; round < 3; round++) {
       rounds.emulator.push(docGetsPerSecond(emulator.serviceUrl, 2000));
@@ -130,8 +145,22 @@ async function main(): Promise<void> {
     }
     const gets = median(rounds.emulator);
     const cannedGets = median(rounds.canned);
-    const indexed = await timeQueries((i) => items.where({ cat: `c${i % 1000}` }).limit(20).get(), 200);
-    const unindexed = await timeQueries((i) => items.where({ tag: `t${i % 1000}` }).limit(20).get(), 30);
+    const indexed = await timeQueries(
+      (i) =>
+        items
+          .where({ cat: `c${i % 1000}` })
+          .limit(20)
+          .get(),
+      200,
+    );
+    const unindexed = await timeQueries(
+      (i) =>
+        items
+          .where({ tag: `t${i % 1000}` })
+          .limit(20)
+          .get(),
+      30,
+    );
     const geo = await timeQueries(
       (i) =>
         places
@@ -150,21 +179,27 @@ async function main(): Promise<void> {
       Array.from({ length: 64 }, async () => {
         while (next < total) {
           next++;
-          await db.collection('bench_stock').where({ _id: 'stock', left: _.gt(0) }).update({ data: { left: _.inc(-1) } });
+          await db
+            .collection('bench_stock')
+            .where({ _id: 'stock', left: _.gt(0) })
+            .update({ data: { left: _.inc(-1) } });
         }
       }),
     );
     const decrements = total / ((performance.now() - t) / 1000);
     const left = ((await db.collection('bench_stock').doc('stock').get()).data as { left: number }).left;
 
-
     console.log('');
     console.log(`doc().get() sequential:                      ${gets.toFixed(0)} /s   (target ≥ 1,000)`);
-    console.log(`  same SDK calls against a canned server:    ${cannedGets.toFixed(0)} /s   ratio ${(gets / cannedGets).toFixed(2)} (aim ≥ 0.8)`);
+    console.log(
+      `  same SDK calls against a canned server:    ${cannedGets.toFixed(0)} /s   ratio ${(gets / cannedGets).toFixed(2)} (aim ≥ 0.8)`,
+    );
     console.log(`indexed equality query, 100,000 docs:        ${indexed.toFixed(2)} ms median   (target < 5 ms)`);
     console.log(`unindexed equality query, 100,000 docs:      ${unindexed.toFixed(2)} ms median`);
     console.log(`geo nearest 20 of 10,000 points:             ${geo.toFixed(2)} ms median   (target < 10 ms)`);
-    console.log(`conditional decrement (64 concurrent):       ${decrements.toFixed(0)} /s   (stock ${1_000_000 - left} taken for ${total} calls)`);
+    console.log(
+      `conditional decrement (64 concurrent):       ${decrements.toFixed(0)} /s   (stock ${1_000_000 - left} taken for ${total} calls)`,
+    );
   } finally {
     emulator.stop();
     canned.close();

@@ -11,13 +11,31 @@ import { distanceTo, isGeometry } from './geo';
 import { compileFilter, validateFilter } from './query';
 
 const STAGES = new Set([
-  '$match', '$project', '$addFields', '$group', '$sort', '$skip', '$limit', '$count', '$unwind', '$lookup',
-  '$geoNear', '$sample', '$replaceRoot', '$bucket', '$bucketAuto', '$sortByCount',
+  '$match',
+  '$project',
+  '$addFields',
+  '$group',
+  '$sort',
+  '$skip',
+  '$limit',
+  '$count',
+  '$unwind',
+  '$lookup',
+  '$geoNear',
+  '$sample',
+  '$replaceRoot',
+  '$bucket',
+  '$bucketAuto',
+  '$sortByCount',
 ]);
 
 function geoNear(collection: Collection, spec: Record<string, unknown>): Doc[] {
   const near = spec.near;
-  const point = isGeometry(near) ? (near.coordinates as [number, number]) : Array.isArray(near) ? (near as [number, number]) : null;
+  const point = isGeometry(near)
+    ? (near.coordinates as [number, number])
+    : Array.isArray(near)
+      ? (near as [number, number])
+      : null;
   if (!point) throw invalidParam('$geoNear needs near: a Point');
   if (typeof spec.distanceField !== 'string' || !spec.distanceField) throw invalidParam('$geoNear needs distanceField');
   const key = typeof spec.key === 'string' ? spec.key : [...collection.geoFields][0];

@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import { Collection, type IndexSpec } from './collection';
 import { clone, decode, decodeObject, encode, type Doc } from './ejson';
 import { DbError, invalidParam, requestFailed, transactionConflict } from './errors';
-import { Persistence, type Change } from './persistence';
+import type { Change, Persistence } from './persistence';
 import { compileFilter, parseSort, project, sortDocs, type CompiledQuery } from './query';
 import { applyUpdate, parseUpdate, validateDocumentKeys } from './update';
 import { runPipeline } from './aggregate';
@@ -185,7 +185,8 @@ export class Db {
   private find(collection: Collection, params: Params, filter = this.filterOf(params), keep?: number): Doc[] {
     const compiled = this.compiled(params, filter);
     for (const field of compiled.geoFields) {
-      if (!collection.geoFields.has(field)) throw requestFailed(`geo query on "${field}" needs a geo (2dsphere) index on that field`);
+      if (!collection.geoFields.has(field))
+        throw requestFailed(`geo query on "${field}" needs a geo (2dsphere) index on that field`);
     }
     let candidates: Iterable<Doc> = collection.docs.values();
     let best: Set<string> | undefined;
@@ -450,7 +451,9 @@ export class Db {
         const [collection, docId] = key.split('\u0000');
         if (this.collections.get(collection)?.versions.get(docId) !== version) throw transactionConflict();
       }
-      const violated = [...tx.writes.values()].find((change) => change.doc && this.collection({ collectionName: change.collection }).uniqueViolation(change.doc));
+      const violated = [...tx.writes.values()].find(
+        (change) => change.doc && this.collection({ collectionName: change.collection }).uniqueViolation(change.doc),
+      );
       if (violated) throw requestFailed(`E11000 duplicate key error collection: ${violated.collection}`);
       this.commit([...tx.writes.values()]);
       this.endTransaction(tx, 'committed');

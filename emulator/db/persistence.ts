@@ -34,7 +34,9 @@ export class Persistence {
     `);
     const check = this.db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`local cloud store is damaged: ${String(check)}`);
-    this.upsert = this.db.prepare('INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc');
+    this.upsert = this.db.prepare(
+      'INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO UPDATE SET doc = excluded.doc',
+    );
     this.remove = this.db.prepare('DELETE FROM documents WHERE collection = ? AND id = ?');
     this.addCollection = this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)');
     this.writeMany = this.db.transaction((changes: Change[]) => {
@@ -47,9 +49,9 @@ export class Persistence {
 
   load(): { collections: string[]; documents: Array<{ collection: string; doc: Doc }> } {
     const collections = (this.db.prepare('SELECT name FROM collections').all() as Array<{ name: string }>).map((r) => r.name);
-    const documents = (this.db.prepare('SELECT collection, doc FROM documents').all() as Array<{ collection: string; doc: string }>).map(
-      (row) => ({ collection: row.collection, doc: decode(row.doc, 'stored document') as Doc }),
-    );
+    const documents = (
+      this.db.prepare('SELECT collection, doc FROM documents').all() as Array<{ collection: string; doc: string }>
+    ).map((row) => ({ collection: row.collection, doc: decode(row.doc, 'stored document') as Doc }));
     return { collections, documents };
   }
 

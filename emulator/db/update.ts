@@ -6,7 +6,19 @@ import { invalidParam, requestFailed } from './errors';
 import { validateFilter } from './query';
 
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$push', '$pop', '$pull', '$pullAll', '$addToSet', '$currentDate',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$min',
+  '$max',
+  '$rename',
+  '$push',
+  '$pop',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$currentDate',
 ]);
 const ARRAY_MODIFIERS = new Set(['$each', '$position', '$slice', '$sort']);
 

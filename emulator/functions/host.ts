@@ -77,7 +77,12 @@ class FunctionPool {
   }
 
   private start(): Instance {
-    const worker = new Worker(WORKER_FILE, { env: { ...this.env }, workerData: { entry: this.entry }, stdout: false, stderr: false });
+    const worker = new Worker(WORKER_FILE, {
+      env: { ...this.env },
+      workerData: { entry: this.entry },
+      stdout: false,
+      stderr: false,
+    });
     const instance: Instance = { worker, busy: false };
     this.instancesStarted += 1;
     worker.on('message', (message: { id: string; ok: boolean; result?: unknown; error?: { message: string } }) => {
@@ -170,7 +175,8 @@ export class FunctionHost {
         ...(this.options.functionEnv[name] ?? {}),
         SCF_FUNCTIONNAME: name,
         LOCAL_CLOUD_SERVICE_URL: this.options.serviceUrlFor(name),
-        WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN,WX_CLOUDBASE_ACCESSTOKEN,WX_TRIGGER_API_TOKEN_V0',
+        WX_CONTEXT_KEYS:
+          'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN,WX_CLOUDBASE_ACCESSTOKEN,WX_TRIGGER_API_TOKEN_V0',
         NODE_ENV: process.env.NODE_ENV ?? 'development',
       };
       pool = new FunctionPool(name, entry, this.config(name), env);
@@ -184,7 +190,9 @@ export class FunctionHost {
     const pool = this.pool(name);
     const appid = caller.appid ?? 'wxlocal0000000000';
     const event =
-      data && typeof data === 'object' && !Array.isArray(data) ? { ...(data as Record<string, unknown>) } : ({} as Record<string, unknown>);
+      data && typeof data === 'object' && !Array.isArray(data)
+        ? { ...(data as Record<string, unknown>) }
+        : ({} as Record<string, unknown>);
     if (caller.openid) event.userInfo = { appId: appid, openId: caller.openid };
     const wx = {
       WX_OPENID: caller.openid,

@@ -10,7 +10,7 @@ let handler;
 
 function load() {
   if (!handler) {
-    // eslint-disable-next-line import/no-dynamic-require
+    // The entry is whichever built function bundle this instance was started for.
     const mod = require(workerData.entry);
     handler = mod.main || (mod.default && mod.default.main);
     if (typeof handler !== 'function') throw new Error(`${workerData.entry} exports no main function`);

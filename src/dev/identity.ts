@@ -4,20 +4,20 @@
  * identity.h5.ts instead (Taro platform files).
  */
 export interface DevIdentity {
-  openid: string
-  label: string
+  openid: string;
+  label: string;
 }
 
 export function getDevOpenid(): string {
-  return ''
+  return '';
 }
 
 export function listDevIdentities(): DevIdentity[] {
-  return []
+  return [];
 }
 
 export function chooseDevOpenid(_openid: string | null): void {}
 
 export function newRandomOpenid(): string {
-  return ''
+  return '';
 }

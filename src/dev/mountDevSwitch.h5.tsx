@@ -1,7 +1,7 @@
-import { useState } from 'react'
-import { createRoot } from 'react-dom/client'
-import { chooseDevOpenid, getDevOpenid, listDevIdentities } from './identity'
-import './DevSwitch.scss'
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { chooseDevOpenid, getDevOpenid, listDevIdentities } from './identity';
+import './DevSwitch.scss';
 
 /**
  * Development-only identity switch for the H5 build against the local cloud, mounted once on
@@ -10,16 +10,16 @@ import './DevSwitch.scss'
  * data-openid), `.dev-switch-new` (新用户（随机身份）), `.dev-switch-current` (current openid).
  */
 function DevSwitch() {
-  const [open, setOpen] = useState(false)
-  const current = getDevOpenid()
-  const identities = listDevIdentities()
-  const currentLabel = identities.find((i) => i.openid === current)?.label ?? '新用户'
+  const [open, setOpen] = useState(false);
+  const current = getDevOpenid();
+  const identities = listDevIdentities();
+  const currentLabel = identities.find((i) => i.openid === current)?.label ?? '新用户';
 
   const choose = (openid: string | null) => {
-    chooseDevOpenid(openid)
+    chooseDevOpenid(openid);
     // Every screen reloads its data under the new identity.
-    window.location.reload()
-  }
+    window.location.reload();
+  };
 
   return (
     <div className='dev-switch-root'>
@@ -49,14 +49,14 @@ function DevSwitch() {
         </div>
       )}
     </div>
-  )
+  );
 }
 
 export function mountDevSwitch(): void {
-  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return
-  if (document.getElementById('dev-switch-host')) return
-  const host = document.createElement('div')
-  host.id = 'dev-switch-host'
-  document.body.appendChild(host)
-  createRoot(host).render(<DevSwitch />)
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  if (document.getElementById('dev-switch-host')) return;
+  const host = document.createElement('div');
+  host.id = 'dev-switch-host';
+  document.body.appendChild(host);
+  createRoot(host).render(<DevSwitch />);
 }

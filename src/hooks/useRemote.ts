@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { useDidShow } from '@tarojs/taro'
-import { errorMessage, ApiError } from '../api/client'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
+import { errorMessage, ApiError } from '../api/client';
 
 export interface RemoteState<T> {
-  data: T | undefined
-  loading: boolean
-  error: string | null
-  errorCode: string | null
-  reload: () => void
+  data: T | undefined;
+  loading: boolean;
+  error: string | null;
+  errorCode: string | null;
+  reload: () => void;
 }
 
 /**
@@ -18,46 +18,48 @@ export function useRemote<T>(
   load: () => Promise<T>,
   opts: { refreshOnShow?: boolean; /** Reload when these change (e.g. a tab). */ deps?: unknown[] } = {},
 ): RemoteState<T> {
-  const [data, setData] = useState<T | undefined>(undefined)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<string | null>(null)
-  const [errorCode, setErrorCode] = useState<string | null>(null)
-  const seq = useRef(0)
-  const loadRef = useRef(load)
-  loadRef.current = load
-  const mounted = useRef(false)
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+  const seq = useRef(0);
+  const loadRef = useRef(load);
+  // eslint-disable-next-line react-hooks/refs -- latest-loader ref: reload() stays stable yet calls the newest load
+  loadRef.current = load;
+  const mounted = useRef(false);
 
   const reload = useCallback(() => {
-    const mine = ++seq.current
-    setLoading(true)
-    setError(null)
-    setErrorCode(null)
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    setErrorCode(null);
     loadRef.current().then(
       (value) => {
-        if (mine !== seq.current) return
-        setData(value)
-        setLoading(false)
+        if (mine !== seq.current) return;
+        setData(value);
+        setLoading(false);
       },
       (e: unknown) => {
-        if (mine !== seq.current) return
-        setError(errorMessage(e))
-        setErrorCode(e instanceof ApiError ? e.code : 'NETWORK')
-        setLoading(false)
+        if (mine !== seq.current) return;
+        setError(errorMessage(e));
+        setErrorCode(e instanceof ApiError ? e.code : 'NETWORK');
+        setLoading(false);
       },
-    )
-  }, [])
+    );
+  }, []);
 
-  const depsKey = JSON.stringify(opts.deps ?? [])
+  const depsKey = JSON.stringify(opts.deps ?? []);
   useEffect(() => {
-    reload()
-    mounted.current = true
-  }, [reload, depsKey])
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount and on deps change is this hook's job
+    reload();
+    mounted.current = true;
+  }, [reload, depsKey]);
 
   useDidShow(() => {
     // The first show coincides with mount, which already loads.
-    if (!mounted.current || !opts.refreshOnShow) return
-    reload()
-  })
+    if (!mounted.current || !opts.refreshOnShow) return;
+    reload();
+  });
 
-  return { data, loading, error, errorCode, reload }
+  return { data, loading, error, errorCode, reload };
 }

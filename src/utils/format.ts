@@ -1,27 +1,27 @@
-import dayjs from 'dayjs'
-import 'dayjs/locale/zh-cn'
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 
-dayjs.locale('zh-cn')
+dayjs.locale('zh-cn');
 
 /** 2024年3月5日 */
 export function formatDate(value: string | number | Date | undefined | null): string {
-  if (value === undefined || value === null || value === '') return '—'
-  const d = dayjs(value)
-  return d.isValid() ? d.format('YYYY年M月D日') : '—'
+  if (value === undefined || value === null || value === '') return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY年M月D日') : '—';
 }
 
 /** 2024-03-05 14:30 */
 export function formatDateTime(value: string | number | Date | undefined | null): string {
-  if (value === undefined || value === null || value === '') return '—'
-  const d = dayjs(value)
-  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '—'
+  if (value === undefined || value === null || value === '') return '—';
+  const d = dayjs(value);
+  return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '—';
 }
 
 /** Shows the start and end of an openid only: "oAbc****xyz9". */
 export function maskOpenid(openid: string | undefined | null): string {
-  if (!openid) return '—'
-  if (openid.length <= 8) return `${openid.slice(0, 2)}****`
-  return `${openid.slice(0, 4)}****${openid.slice(-4)}`
+  if (!openid) return '—';
+  if (openid.length <= 8) return `${openid.slice(0, 2)}****`;
+  return `${openid.slice(0, 4)}****${openid.slice(-4)}`;
 }
 
 export const STATUS_TEXT: Record<string, string> = {
@@ -30,12 +30,12 @@ export const STATUS_TEXT: Record<string, string> = {
   rejected: '未通过',
   active: '正常',
   suspended: '已暂停',
-}
+};
 
 export const CHANNEL_TEXT: Record<string, string> = {
   employer: '单位职工',
   new_employment: '新就业形态劳动者',
-}
+};
 
 export const OCCUPATION_OPTIONS = [
   { value: 'courier', label: '快递员' },
@@ -44,7 +44,7 @@ export const OCCUPATION_OPTIONS = [
   { value: 'truck_driver', label: '货车司机' },
   { value: 'domestic', label: '家政服务员' },
   { value: 'other', label: '其他' },
-] as const
+] as const;
 
 export const ROLE_TEXT: Record<string, string> = {
   member: '会员',
@@ -52,4 +52,4 @@ export const ROLE_TEXT: Record<string, string> = {
   merchant: '商户店员',
   lawyer: '值班律师',
   admin: '系统管理员',
-}
+};

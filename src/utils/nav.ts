@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 
 /** Routes of the app, in one place. */
 export const ROUTES = {
@@ -15,16 +15,16 @@ export const ROUTES = {
   staffTransfers: '/packages/staff/transfers/index',
   staffRoles: '/packages/staff/roles/index',
   staffAudit: '/packages/staff/audit/index',
-} as const
+} as const;
 
-const TABS: string[] = [ROUTES.home, ROUTES.discounts, ROUTES.services, ROUTES.me]
+const TABS: string[] = [ROUTES.home, ROUTES.discounts, ROUTES.services, ROUTES.me];
 
 export function go(url: string): void {
-  const path = url.split('?')[0]
-  if (TABS.includes(path)) void Taro.switchTab({ url: path })
-  else void Taro.navigateTo({ url })
+  const path = url.split('?')[0];
+  if (TABS.includes(path)) void Taro.switchTab({ url: path });
+  else void Taro.navigateTo({ url });
 }
 
 export function comingSoon(name: string): void {
-  void Taro.showToast({ title: `${name}即将开放`, icon: 'none' })
+  void Taro.showToast({ title: `${name}即将开放`, icon: 'none' });
 }

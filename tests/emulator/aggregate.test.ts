@@ -32,7 +32,9 @@ function agg(c: string) {
 test('end() resolves {list} and match filters with query commands', async () => {
   const { _ } = sdk;
   const c = await seed(sdk, 'ag_match', SALES);
-  const res: any = await agg(c).match({ qty: _.gte(5), cat: 'fruit' }).end();
+  const res: any = await agg(c)
+    .match({ qty: _.gte(5), cat: 'fruit' })
+    .end();
   expect(Array.isArray(res.list)).toBe(true);
   expect(res.list.map((d: any) => d._id)).toEqual(['s1']);
   const all: any = await agg(c).match({}).end();
@@ -44,7 +46,10 @@ test('project (inclusion, exclusion, computed) and addFields', async () => {
   const c = await seed(sdk, 'ag_proj', SALES);
   const inc: any = await agg(c).match({ _id: 's2' }).project({ item: 1, _id: 0 }).end();
   expect(inc.list).toEqual([{ item: 'pear' }]);
-  const comp: any = await agg(c).match({ _id: 's2' }).project({ total: $.multiply(['$qty', '$price']) }).end();
+  const comp: any = await agg(c)
+    .match({ _id: 's2' })
+    .project({ total: $.multiply(['$qty', '$price']) })
+    .end();
   expect(comp.list).toEqual([{ _id: 's2', total: 12 }]);
   const add: any = await agg(c)
     .match({ _id: 's3' })
@@ -92,7 +97,9 @@ test('group with sum, avg, min, max, first, last, push, addToSet', async () => {
 test('group by null and by a computed key', async () => {
   const $ = sdk.db.command.aggregate;
   const c = await seed(sdk, 'ag_group2', SALES);
-  const total: any = await agg(c).group({ _id: null, revenue: $.sum($.multiply(['$qty', '$price'])) }).end();
+  const total: any = await agg(c)
+    .group({ _id: null, revenue: $.sum($.multiply(['$qty', '$price'])) })
+    .end();
   expect(total.list).toEqual([{ _id: null, revenue: 10 + 12 + 10 + 3 + 35 }]);
   const byKey: any = await agg(c)
     .group({ _id: { cat: '$cat', item: '$item' }, n: $.sum(1) })
@@ -112,7 +119,10 @@ test('sort on several keys, skip, limit', async () => {
 test('count', async () => {
   const { _ } = sdk;
   const c = await seed(sdk, 'ag_count', SALES);
-  const res: any = await agg(c).match({ price: _.gt(1) }).count('howMany').end();
+  const res: any = await agg(c)
+    .match({ price: _.gt(1) })
+    .count('howMany')
+    .end();
   expect(res.list).toEqual([{ howMany: 4 }]);
 });
 
@@ -174,8 +184,8 @@ test('lookup with let/pipeline', async () => {
     .lookup({
       from: stock,
       let: { s: '$sku', m: '$min' },
-      pipeline: sdk.db
-        .command.aggregate.pipeline()
+      pipeline: sdk.db.command.aggregate
+        .pipeline()
         .match(_.expr($.and([$.eq(['$sku', '$$s']), $.gte(['$qty', '$$m'])])))
         .project({ _id: 1 })
         .done(),
@@ -220,7 +230,13 @@ test('geoNear stage: sorted by distance, distanceField in metres, maxDistance an
   expect(res.list[1].dist).toBeGreaterThan(9500);
   expect(res.list[1].dist).toBeLessThan(11000);
   const within: any = await agg(c)
-    .geoNear({ near: db.Geo.Point(113.0, 23.0), spherical: true, distanceField: 'dist', maxDistance: 20000, query: { kind: 'a' } })
+    .geoNear({
+      near: db.Geo.Point(113.0, 23.0),
+      spherical: true,
+      distanceField: 'dist',
+      maxDistance: 20000,
+      query: { kind: 'a' },
+    })
     .end();
   expect(within.list.map((d: any) => d._id)).toEqual(['near']);
 });

@@ -53,7 +53,9 @@ test('broken JSON', async () => {
 });
 
 test('broken JSON inside the query / data strings', async () => {
-  expectErrorShape(await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"a":', limit: 10 }));
+  expectErrorShape(
+    await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"a":', limit: 10 }),
+  );
   expectErrorShape(await post({ action: 'database.insertDocument', collectionName: c, data: ['{"a":'] }));
   expectErrorShape(
     await post({
@@ -86,9 +88,21 @@ test('a body over 10 MB is refused', async () => {
 });
 
 test('unknown query and update operators', async () => {
-  expectErrorShape(await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"a":{"$foo":1}}', limit: 10 }));
-  expectErrorShape(await post({ action: 'database.calculateDocument', collectionName: c, queryType: 'WHERE', query: '{"$foo":[{"a":1}]}' }));
-  expectErrorShape(await post({ action: 'database.removeDocument', collectionName: c, queryType: 'WHERE', query: '{"a":{"$foo":1}}', multi: true }));
+  expectErrorShape(
+    await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"a":{"$foo":1}}', limit: 10 }),
+  );
+  expectErrorShape(
+    await post({ action: 'database.calculateDocument', collectionName: c, queryType: 'WHERE', query: '{"$foo":[{"a":1}]}' }),
+  );
+  expectErrorShape(
+    await post({
+      action: 'database.removeDocument',
+      collectionName: c,
+      queryType: 'WHERE',
+      query: '{"a":{"$foo":1}}',
+      multi: true,
+    }),
+  );
   expectErrorShape(
     await post({
       action: 'database.modifyDocument',
@@ -133,7 +147,9 @@ test('operator injection in field names of updates and replacements', async () =
 });
 
 test('server-side JavaScript operators are refused in queries', async () => {
-  expectErrorShape(await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"$where":"true"}', limit: 10 }));
+  expectErrorShape(
+    await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: '{"$where":"true"}', limit: 10 }),
+  );
   expectErrorShape(
     await post({
       action: 'database.getDocument',
@@ -174,9 +190,32 @@ test('wrong types in every field', async () => {
     { action: 'database.insertDocument', collectionName: c, data: [{ a: 1 }] },
     { action: 'database.insertDocument', collectionName: c, data: ['5'] },
     { action: 'database.insertDocument', collectionName: c },
-    { action: 'database.modifyDocument', collectionName: c, queryType: 'DOC', query: '{"_id":"keep"}', data: { a: 1 }, multi: false, merge: true },
-    { action: 'database.modifyDocument', collectionName: c, queryType: 'DOC', query: '{"_id":"keep"}', multi: false, merge: true },
-    { action: 'database.modifyDocument', collectionName: c, queryType: 'DOC', query: '{"_id":"keep"}', data: '[1]', multi: false, merge: true },
+    {
+      action: 'database.modifyDocument',
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"keep"}',
+      data: { a: 1 },
+      multi: false,
+      merge: true,
+    },
+    {
+      action: 'database.modifyDocument',
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"keep"}',
+      multi: false,
+      merge: true,
+    },
+    {
+      action: 'database.modifyDocument',
+      collectionName: c,
+      queryType: 'DOC',
+      query: '{"_id":"keep"}',
+      data: '[1]',
+      multi: false,
+      merge: true,
+    },
     { action: 'database.removeDocument', collectionName: c, queryType: 'WHERE', query: 3, multi: true },
     { action: 'database.aggregateDocuments', collectionName: c, stages: 'x' },
     { action: 'database.aggregateDocuments', collectionName: c, stages: [{ stageKey: '$match', stageValue: 5 }] },

@@ -56,7 +56,14 @@ test('concurrent doc().update() increments are not lost', async () => {
   const { db, _ } = sdk;
   const c = await newCollection(sdk, 'cc_inc');
   await db.collection(c).add({ data: { _id: 'n', v: 0 } });
-  await Promise.all(Array.from({ length: 300 }, () => db.collection(c).doc('n').update({ data: { v: _.inc(1) } })));
+  await Promise.all(
+    Array.from({ length: 300 }, () =>
+      db
+        .collection(c)
+        .doc('n')
+        .update({ data: { v: _.inc(1) } }),
+    ),
+  );
   expect(((await db.collection(c).doc('n').get()) as any).data.v).toBe(300);
 });
 
@@ -104,8 +111,14 @@ test('200 concurrent runTransaction transfers keep the total and never go negati
             const b: any = await t.collection(c).doc(to).get();
             if (a.data.balance < amount) return false;
             // Absolute writes computed from the reads: a lost update would break the total.
-            await t.collection(c).doc(from).update({ data: { balance: a.data.balance - amount } });
-            await t.collection(c).doc(to).update({ data: { balance: b.data.balance + amount } });
+            await t
+              .collection(c)
+              .doc(from)
+              .update({ data: { balance: a.data.balance - amount } });
+            await t
+              .collection(c)
+              .doc(to)
+              .update({ data: { balance: b.data.balance + amount } });
             return true;
           });
           if (applied) {
@@ -146,7 +159,10 @@ describe('manual transactions', () => {
     const t: any = await within(db.startTransaction(), 10000, 'startTransaction');
     const read: any = await t.collection(c).doc('x').get();
     expect(read.data).toEqual({ _id: 'x', v: 1 });
-    await t.collection(c).doc('x').update({ data: { v: 2 } });
+    await t
+      .collection(c)
+      .doc('x')
+      .update({ data: { v: 2 } });
     await t.collection(c).add({ data: { _id: 'y', v: 10 } });
     // Inside the transaction the write is visible...
     expect(((await t.collection(c).doc('x').get()) as any).data.v).toBe(2);
@@ -163,8 +179,14 @@ describe('manual transactions', () => {
     const c = await newCollection(sdk, 'cc_txr');
     await db.collection(c).add({ data: { _id: 'x', v: 1 } });
     const t: any = await within(db.startTransaction(), 10000, 'startTransaction');
-    await t.collection(c).doc('x').update({ data: { v: 2 } });
-    await t.collection(c).doc('x').set({ data: { v: 3, w: 1 } });
+    await t
+      .collection(c)
+      .doc('x')
+      .update({ data: { v: 2 } });
+    await t
+      .collection(c)
+      .doc('x')
+      .set({ data: { v: 3, w: 1 } });
     await t.collection(c).add({ data: { _id: 'y', v: 10 } });
     await within(t.rollback(), 10000, 'rollback');
     expect(((await db.collection(c).doc('x').get()) as any).data).toEqual({ _id: 'x', v: 1 });
@@ -188,9 +210,17 @@ describe('manual transactions', () => {
     const c = await newCollection(sdk, 'cc_txdone');
     await db.collection(c).add({ data: { _id: 'x', v: 1 } });
     const t: any = await db.startTransaction();
-    await t.collection(c).doc('x').update({ data: { v: 2 } });
+    await t
+      .collection(c)
+      .doc('x')
+      .update({ data: { v: 2 } });
     await t.commit();
-    await expect(t.collection(c).doc('x').update({ data: { v: 3 } })).rejects.toBeTruthy();
+    await expect(
+      t
+        .collection(c)
+        .doc('x')
+        .update({ data: { v: 3 } }),
+    ).rejects.toBeTruthy();
     expect(((await db.collection(c).doc('x').get()) as any).data.v).toBe(2);
   });
 
@@ -202,11 +232,25 @@ describe('manual transactions', () => {
     const t2: any = await within(db.startTransaction(), 10000, 't2 start');
     await within(t1.collection(c).doc('x').get(), 10000, 't1 get');
     await within(t2.collection(c).doc('x').get(), 10000, 't2 get');
-    await within(t1.collection(c).doc('x').update({ data: { v: 1 } }), 10000, 't1 update');
+    await within(
+      t1
+        .collection(c)
+        .doc('x')
+        .update({ data: { v: 1 } }),
+      10000,
+      't1 update',
+    );
     let t2Failed = false;
     let t1Committed = false;
     try {
-      await within(t2.collection(c).doc('x').update({ data: { v: 2 } }), 10000, 't2 update');
+      await within(
+        t2
+          .collection(c)
+          .doc('x')
+          .update({ data: { v: 2 } }),
+        10000,
+        't2 update',
+      );
       try {
         await within(t1.commit(), 10000, 't1 commit');
         t1Committed = true;
@@ -229,14 +273,20 @@ describe('manual transactions', () => {
     const c = await newCollection(sdk, 'cc_run');
     await db.collection(c).add({ data: { _id: 'x', v: 1 } });
     const value = await db.runTransaction(async (t: any) => {
-      await t.collection(c).doc('x').update({ data: { v: _.inc(1) } });
+      await t
+        .collection(c)
+        .doc('x')
+        .update({ data: { v: _.inc(1) } });
       return 'done';
     });
     expect(value).toBe('done');
     expect(((await db.collection(c).doc('x').get()) as any).data.v).toBe(2);
     const err = await db
       .runTransaction(async (t: any) => {
-        await t.collection(c).doc('x').update({ data: { v: 100 } });
+        await t
+          .collection(c)
+          .doc('x')
+          .update({ data: { v: 100 } });
         await t.rollback('not enough');
       })
       .then(
@@ -253,7 +303,10 @@ describe('manual transactions', () => {
     await db.collection(c).add({ data: { _id: 'x', v: 1 } });
     await expect(
       db.runTransaction(async (t: any) => {
-        await t.collection(c).doc('x').update({ data: { v: 99 } });
+        await t
+          .collection(c)
+          .doc('x')
+          .update({ data: { v: 99 } });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

@@ -102,12 +102,25 @@ describe('read', () => {
   test('where().get() resolves {data: [...]} and count() resolves {total}', async () => {
     const { db, _ } = sdk;
     const c = await newCollection(sdk, 'db_where');
-    await db.collection(c).add({ data: [{ k: 'a', n: 1 }, { k: 'a', n: 2 }, { k: 'b', n: 3 }] as any });
+    await db.collection(c).add({
+      data: [
+        { k: 'a', n: 1 },
+        { k: 'a', n: 2 },
+        { k: 'b', n: 3 },
+      ] as any,
+    });
     const res: any = await db.collection(c).where({ k: 'a' }).get();
     expect(Array.isArray(res.data)).toBe(true);
     expect(res.data.map((d: any) => d.n).sort()).toEqual([1, 2]);
     expect(((await db.collection(c).where({ k: 'a' }).count()) as any).total).toBe(2);
-    expect(((await db.collection(c).where({ n: _.gte(2) }).count()) as any).total).toBe(2);
+    expect(
+      (
+        (await db
+          .collection(c)
+          .where({ n: _.gte(2) })
+          .count()) as any
+      ).total,
+    ).toBe(2);
     expect(((await db.collection(c).count()) as any).total).toBe(3);
     const none: any = await db.collection(c).where({ k: 'zzz' }).get();
     expect(none.data).toEqual([]);
@@ -152,7 +165,13 @@ describe('read', () => {
   test('orderBy on a dotted path', async () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_orderdot');
-    await db.collection(c).add({ data: [{ _id: 'a', m: { v: 3 } }, { _id: 'b', m: { v: 1 } }, { _id: 'c', m: { v: 2 } }] as any });
+    await db.collection(c).add({
+      data: [
+        { _id: 'a', m: { v: 3 } },
+        { _id: 'b', m: { v: 1 } },
+        { _id: 'c', m: { v: 2 } },
+      ] as any,
+    });
     const res: any = await db.collection(c).orderBy('m.v', 'asc').get();
     expect(res.data.map((d: any) => d._id)).toEqual(['b', 'c', 'a']);
   });
@@ -175,10 +194,16 @@ describe('update / set / remove', () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_upd');
     await db.collection(c).add({ data: { _id: 'u1', a: 1, b: 1 } });
-    const res: any = await db.collection(c).doc('u1').update({ data: { a: 2 } });
+    const res: any = await db
+      .collection(c)
+      .doc('u1')
+      .update({ data: { a: 2 } });
     expect(res.stats).toEqual({ updated: 1 });
     expect(((await db.collection(c).doc('u1').get()) as any).data).toEqual({ _id: 'u1', a: 2, b: 1 });
-    const miss: any = await db.collection(c).doc('nope').update({ data: { a: 2 } });
+    const miss: any = await db
+      .collection(c)
+      .doc('nope')
+      .update({ data: { a: 2 } });
     expect(miss.stats.updated).toBe(0);
     expect(((await db.collection(c).count()) as any).total).toBe(1);
   });
@@ -186,8 +211,17 @@ describe('update / set / remove', () => {
   test('where().update() updates every match and resolves {stats: {updated: n}}', async () => {
     const { db, _ } = sdk;
     const c = await newCollection(sdk, 'db_wupd');
-    await db.collection(c).add({ data: [{ k: 1, v: 0 }, { k: 1, v: 0 }, { k: 2, v: 0 }] as any });
-    const res: any = await db.collection(c).where({ k: 1 }).update({ data: { v: _.inc(5) } });
+    await db.collection(c).add({
+      data: [
+        { k: 1, v: 0 },
+        { k: 1, v: 0 },
+        { k: 2, v: 0 },
+      ] as any,
+    });
+    const res: any = await db
+      .collection(c)
+      .where({ k: 1 })
+      .update({ data: { v: _.inc(5) } });
     expect(res.stats).toEqual({ updated: 2 });
     const all: any = await db.collection(c).orderBy('k', 'asc').get();
     expect(all.data.map((d: any) => d.v)).toEqual([5, 5, 0]);
@@ -197,7 +231,12 @@ describe('update / set / remove', () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_updid');
     await db.collection(c).add({ data: { _id: 'keep', a: 1 } });
-    await expect(db.collection(c).doc('keep').update({ data: { _id: 'other', a: 2 } as any })).rejects.toBeTruthy();
+    await expect(
+      db
+        .collection(c)
+        .doc('keep')
+        .update({ data: { _id: 'other', a: 2 } as any }),
+    ).rejects.toBeTruthy();
     expect(((await db.collection(c).doc('keep').get()) as any).data.a).toBe(1);
   });
 
@@ -205,7 +244,10 @@ describe('update / set / remove', () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_set');
     await db.collection(c).add({ data: { _id: 's1', a: 1, b: 2 } });
-    const res: any = await db.collection(c).doc('s1').set({ data: { c: 3 } });
+    const res: any = await db
+      .collection(c)
+      .doc('s1')
+      .set({ data: { c: 3 } });
     expect(res._id).toBe('s1');
     expect(res.stats).toEqual({ updated: 1, created: 0 });
     expect(((await db.collection(c).doc('s1').get()) as any).data).toEqual({ _id: 's1', c: 3 });
@@ -214,7 +256,10 @@ describe('update / set / remove', () => {
   test('doc().set() on a missing doc creates it: {stats: {updated: 0, created: 1}}', async () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_upsert');
-    const res: any = await db.collection(c).doc('new-1').set({ data: { a: 1 } });
+    const res: any = await db
+      .collection(c)
+      .doc('new-1')
+      .set({ data: { a: 1 } });
     expect(res._id).toBe('new-1');
     expect(res.stats).toEqual({ updated: 0, created: 1 });
     expect(((await db.collection(c).doc('new-1').get()) as any).data).toEqual({ _id: 'new-1', a: 1 });
@@ -235,7 +280,10 @@ describe('update / set / remove', () => {
     const { db, _ } = sdk;
     const c = await newCollection(sdk, 'db_wrm');
     await db.collection(c).add({ data: [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }] as any });
-    const res: any = await db.collection(c).where({ n: _.gt(2) }).remove();
+    const res: any = await db
+      .collection(c)
+      .where({ n: _.gt(2) })
+      .remove();
     expect(res.stats).toEqual({ removed: 2 });
     const left: any = await db.collection(c).orderBy('n', 'asc').get();
     expect(left.data.map((d: any) => d.n)).toEqual([1, 2]);
@@ -254,7 +302,10 @@ describe('data types', () => {
     expect(got.when.getTime()).toBe(when.getTime());
     expect(got.list[0]).toBeInstanceOf(Date);
     expect(got.o.when.getTime()).toBe(when.getTime());
-    const later: any = await db.collection(c).where({ when: _.gt(new Date('2023-01-01T00:00:00Z')) }).get();
+    const later: any = await db
+      .collection(c)
+      .where({ when: _.gt(new Date('2023-01-01T00:00:00Z')) })
+      .get();
     expect(later.data.map((d: any) => d._id)).toEqual(['d1']);
   });
 
@@ -278,7 +329,10 @@ describe('data types', () => {
     const c = await newCollection(sdk, 'db_sdate_u');
     await db.collection(c).add({ data: { _id: 's', at: null } });
     const before = Date.now();
-    await db.collection(c).doc('s').update({ data: { at: db.serverDate() } });
+    await db
+      .collection(c)
+      .doc('s')
+      .update({ data: { at: db.serverDate() } });
     const got: any = (await db.collection(c).doc('s').get()).data;
     expect(got.at).toBeInstanceOf(Date);
     expect(Math.abs(got.at.getTime() - before)).toBeLessThan(5000);
@@ -306,10 +360,22 @@ describe('data types', () => {
   test('db.RegExp({regexp, options}) and a JS RegExp in where()', async () => {
     const { db } = sdk;
     const c = await newCollection(sdk, 'db_re');
-    await db.collection(c).add({ data: [{ _id: '1', name: 'Alpha' }, { _id: '2', name: 'alpine' }, { _id: '3', name: 'beta' }] as any });
-    const ci: any = await db.collection(c).where({ name: db.RegExp({ regexp: '^al', options: 'i' }) }).get();
+    await db.collection(c).add({
+      data: [
+        { _id: '1', name: 'Alpha' },
+        { _id: '2', name: 'alpine' },
+        { _id: '3', name: 'beta' },
+      ] as any,
+    });
+    const ci: any = await db
+      .collection(c)
+      .where({ name: db.RegExp({ regexp: '^al', options: 'i' }) })
+      .get();
     expect(ci.data.map((d: any) => d._id).sort()).toEqual(['1', '2']);
-    const cs: any = await db.collection(c).where({ name: db.RegExp({ regexp: '^al' }) }).get();
+    const cs: any = await db
+      .collection(c)
+      .where({ name: db.RegExp({ regexp: '^al' }) })
+      .get();
     expect(cs.data.map((d: any) => d._id)).toEqual(['2']);
     const js: any = await db.collection(c).where({ name: /TA$/i }).get();
     expect(js.data.map((d: any) => d._id)).toEqual(['3']);

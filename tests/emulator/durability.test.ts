@@ -97,8 +97,17 @@ test('data written before a clean stop is there after restart (collections, upda
     const s1 = freshSdk(a.serviceUrl);
     const c = uniqueName('dur_clean');
     await s1.db.createCollection(c);
-    await s1.db.collection(c).add({ data: [{ _id: 'k', v: 1 }, { _id: 'gone', v: 0 }, { _id: 'when', at: new Date('2024-01-02T03:04:05Z') }] as any });
-    await s1.db.collection(c).doc('k').update({ data: { v: 2 } });
+    await s1.db.collection(c).add({
+      data: [
+        { _id: 'k', v: 1 },
+        { _id: 'gone', v: 0 },
+        { _id: 'when', at: new Date('2024-01-02T03:04:05Z') },
+      ] as any,
+    });
+    await s1.db
+      .collection(c)
+      .doc('k')
+      .update({ data: { v: 2 } });
     await s1.db.collection(c).doc('gone').remove();
     await a.stop();
 

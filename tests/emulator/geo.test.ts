@@ -84,16 +84,12 @@ test('geoNear combines with other conditions and limit', async () => {
 test('geoWithin a polygon', async () => {
   const { db, _ } = sdk;
   const c = POINTS;
-  expect(await idsOf(db.collection(c).where({ loc: _.geoWithin({ geometry: square(db, 112.995, 22.995, 113.05, 23.05) }) }))).toEqual([
-    'p0',
-    'p1',
-    'p2',
-  ]);
-  expect(await idsOf(db.collection(c).where({ loc: _.geoWithin({ geometry: square(db, 113.0005, 22.9, 113.5, 23.1) }) }))).toEqual([
-    'p1',
-    'p2',
-    'p3',
-  ]);
+  expect(
+    await idsOf(db.collection(c).where({ loc: _.geoWithin({ geometry: square(db, 112.995, 22.995, 113.05, 23.05) }) })),
+  ).toEqual(['p0', 'p1', 'p2']);
+  expect(
+    await idsOf(db.collection(c).where({ loc: _.geoWithin({ geometry: square(db, 113.0005, 22.9, 113.5, 23.1) }) })),
+  ).toEqual(['p1', 'p2', 'p3']);
 });
 
 test('geoWithin a centerSphere (radius in radians)', async () => {
@@ -107,9 +103,9 @@ test('geoWithin a centerSphere (radius in radians)', async () => {
     'p2',
   ]);
   const fiftyM = 0.05 / EARTH_RADIUS_KM;
-  expect(await idsOf(db.collection(c).where({ loc: _.geoWithin({ centerSphere: [db.Geo.Point(113.0, 23.0), fiftyM] }) }))).toEqual([
-    'p0',
-  ]);
+  expect(
+    await idsOf(db.collection(c).where({ loc: _.geoWithin({ centerSphere: [db.Geo.Point(113.0, 23.0), fiftyM] }) })),
+  ).toEqual(['p0']);
 });
 
 test('geoIntersects with a polygon matches points inside it and lines crossing it', async () => {
@@ -126,10 +122,18 @@ test('geoIntersects with a polygon matches points inside it and lines crossing i
       { _id: 'line-away', loc: db.Geo.LineString([P(120.0, 30.0), P(120.1, 30.1)]) },
     ] as any,
   });
-  const ids = await idsOf(db.collection(c).where({ loc: _.geoIntersects({ geometry: square(db, 112.995, 22.995, 113.05, 23.05) }) }));
+  const ids = await idsOf(
+    db.collection(c).where({ loc: _.geoIntersects({ geometry: square(db, 112.995, 22.995, 113.05, 23.05) }) }),
+  );
   expect(ids).toEqual(['line-cross', 'p0', 'p1', 'p2']);
   const line: any = await db.collection(c).doc('line-cross').get();
-  expect(line.data.loc.toJSON()).toEqual({ type: 'LineString', coordinates: [[112.9, 23.02], [113.2, 23.02]] });
+  expect(line.data.loc.toJSON()).toEqual({
+    type: 'LineString',
+    coordinates: [
+      [112.9, 23.02],
+      [113.2, 23.02],
+    ],
+  });
 });
 
 test('a Polygon value round-trips', async () => {
@@ -145,6 +149,16 @@ test('a geo query on a field without a geo index is an error (index required by 
   const { db, _ } = sdk;
   const c = await newCollection(sdk, 'geo_noindex');
   await db.collection(c).add({ data: { _id: 'a', loc: db.Geo.Point(113.0, 23.0) } });
-  await expect(db.collection(c).where({ loc: _.geoNear({ geometry: db.Geo.Point(113.0, 23.0) }) }).get()).rejects.toBeTruthy();
-  await expect(db.collection(POINTS).where({ other: _.geoNear({ geometry: db.Geo.Point(113.0, 23.0) }) }).get()).rejects.toBeTruthy();
+  await expect(
+    db
+      .collection(c)
+      .where({ loc: _.geoNear({ geometry: db.Geo.Point(113.0, 23.0) }) })
+      .get(),
+  ).rejects.toBeTruthy();
+  await expect(
+    db
+      .collection(POINTS)
+      .where({ other: _.geoNear({ geometry: db.Geo.Point(113.0, 23.0) }) })
+      .get(),
+  ).rejects.toBeTruthy();
 });

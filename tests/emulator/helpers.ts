@@ -54,8 +54,9 @@ async function startTraceProxy(target: string): Promise<{ url: string; close(): 
             const buf = Buffer.concat(out);
             trace.status = up.statusCode;
             trace.response = buf.toString('utf8').slice(0, 4000);
-            // eslint-disable-next-line no-console
-            console.log(`[EMU_TRACE] ${new Date().toISOString()} ${req.method} ${trace.url}\n  > ${trace.request}\n  < ${trace.status} ${trace.response}`);
+            console.log(
+              `[EMU_TRACE] ${new Date().toISOString()} ${req.method} ${trace.url}\n  > ${trace.request}\n  < ${trace.status} ${trace.response}`,
+            );
             res.writeHead(up.statusCode ?? 500, up.headers);
             res.end(buf);
           });
@@ -152,7 +153,11 @@ export interface RawResponse {
 export async function rawPost(serviceUrl: string, body: string | Buffer, contentType = 'application/json'): Promise<RawResponse> {
   const url = new URL(serviceUrl);
   if (!url.searchParams.has('env')) url.searchParams.set('env', 'test-env');
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType }, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
   const text = await res.text();
   let json: any;
   try {

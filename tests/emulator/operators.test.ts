@@ -118,7 +118,13 @@ describe('query commands', () => {
   test('elemMatch on an array of objects', async () => {
     const { _ } = sdk;
     const docs = [
-      { _id: 'e1', items: [{ k: 'a', v: 1 }, { k: 'b', v: 5 }] },
+      {
+        _id: 'e1',
+        items: [
+          { k: 'a', v: 1 },
+          { k: 'b', v: 5 },
+        ],
+      },
       { _id: 'e2', items: [{ k: 'a', v: 5 }] },
       { _id: 'e3', items: [{ k: 'b', v: 1 }] },
     ];
@@ -149,7 +155,13 @@ describe('query commands', () => {
     expect(await q({ tags: _.eq(['a', 'b']) })).toEqual(['n1']);
     expect(await q({ 'tags.0': 'b' })).toEqual(['n2']);
     const docs = [
-      { _id: 'a1', people: [{ name: 'x', age: 1 }, { name: 'y', age: 2 }] },
+      {
+        _id: 'a1',
+        people: [
+          { name: 'x', age: 1 },
+          { name: 'y', age: 2 },
+        ],
+      },
       { _id: 'a2', people: [{ name: 'z', age: 3 }] },
     ];
     expect(await q({ 'people.name': 'y' }, docs)).toEqual(['a1']);
@@ -164,10 +176,16 @@ describe('query commands', () => {
   test('commands apply to where().update() and where().remove() the same way', async () => {
     const { db, _ } = sdk;
     const c = await seed(sdk, 'op_qw', NUMS);
-    const up: any = await db.collection(c).where({ tags: _.all(['a', 'b']) }).update({ data: { hit: true } });
+    const up: any = await db
+      .collection(c)
+      .where({ tags: _.all(['a', 'b']) })
+      .update({ data: { hit: true } });
     expect(up.stats.updated).toBe(2);
     expect(await idsOf(db.collection(c).where({ hit: true }))).toEqual(['n1', 'n3']);
-    const rm: any = await db.collection(c).where(_.or([{ n: _.exists(false) }, { n: 4 }])).remove();
+    const rm: any = await db
+      .collection(c)
+      .where(_.or([{ n: _.exists(false) }, { n: 4 }]))
+      .remove();
     expect(rm.stats.removed).toBe(2);
     expect(((await db.collection(c).count()) as any).total).toBe(3);
   });
@@ -255,7 +273,15 @@ describe('update commands', () => {
     expect(await upd({ t: [1, 5, 8, 2] }, { t: _.pull(_.gt(4)) })).toEqual({ t: [1, 2] });
     expect(await upd({ t: ['a', 'b', 'c'] }, { t: _.pull(_.in(['a', 'c'])) })).toEqual({ t: ['b'] });
     expect(
-      await upd({ t: [{ k: 1, v: 'x' }, { k: 2, v: 'y' }] }, { t: _.pull({ k: _.gt(1) }) }),
+      await upd(
+        {
+          t: [
+            { k: 1, v: 'x' },
+            { k: 2, v: 'y' },
+          ],
+        },
+        { t: _.pull({ k: _.gt(1) }) },
+      ),
     ).toEqual({ t: [{ k: 1, v: 'x' }] });
     expect(await upd({ t: ['a', 'b', 'a', 'c'] }, { t: _.pullAll(['a', 'c']) })).toEqual({ t: ['b'] });
   });
@@ -284,7 +310,10 @@ describe('update commands', () => {
       { _id: 'b', n: 10, g: 1 },
       { _id: 'c', n: 100, g: 2 },
     ]);
-    const res: any = await db.collection(c).where({ g: 1 }).update({ data: { n: _.mul(2) } });
+    const res: any = await db
+      .collection(c)
+      .where({ g: 1 })
+      .update({ data: { n: _.mul(2) } });
     expect(res.stats.updated).toBe(2);
     const all: any = await db.collection(c).orderBy('_id', 'asc').get();
     expect(all.data.map((d: any) => d.n)).toEqual([2, 20, 100]);
@@ -294,7 +323,12 @@ describe('update commands', () => {
     const { db, _ } = sdk;
     const c = await newCollection(sdk, 'op_terr');
     await db.collection(c).add({ data: { _id: 'd', s: 'text' } });
-    await expect(db.collection(c).doc('d').update({ data: { s: _.inc(1) } })).rejects.toBeTruthy();
+    await expect(
+      db
+        .collection(c)
+        .doc('d')
+        .update({ data: { s: _.inc(1) } }),
+    ).rejects.toBeTruthy();
     expect(((await db.collection(c).doc('d').get()) as any).data.s).toBe('text');
   });
 });

@@ -82,7 +82,6 @@ function sdkFor(port: number, caller: string | null): any {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let fresh: any;
   jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     fresh = require('wx-server-sdk');
   });
   fresh.init({ env: 'test-env', serviceUrl: `http://127.0.0.1:${port}/admin?${q}` });
@@ -231,9 +230,9 @@ describe.each([
   });
 
   test('openapi: missing touser is a wx error; unsupported api errcode -1', async () => {
-    await expect(
-      sdk.openapi.subscribeMessage.send({ templateId: 't1', data: { thing1: { value: 'x' } } }),
-    ).rejects.toMatchObject({ errCode: 40003 });
+    await expect(sdk.openapi.subscribeMessage.send({ templateId: 't1', data: { thing1: { value: 'x' } } })).rejects.toMatchObject(
+      { errCode: 40003 },
+    );
     let err: { errCode?: number; errMsg?: string } = {};
     try {
       await sdk.openapi.wxacode.getUnlimited({ scene: 'a=1' });

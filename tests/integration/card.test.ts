@@ -1,10 +1,9 @@
 /** Electronic card: token issue and merchant verification (forged, expired, inactive). */
 import { signCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
-import { callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
 import { ROOT, type LocalCloud } from '../support/localCloud';
 
 // The local function env (config/local-functions.env.json) — lets the test make a once-valid, now-expired token.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const LOCAL_KEY = (require(`${ROOT}/config/local-functions.env.json`) as { api: { CARD_TOKEN_KEY: string } }).api.CARD_TOKEN_KEY;
 
 let cloud: LocalCloud;
@@ -17,7 +16,12 @@ afterAll(() => cloud?.stop());
 
 it('shows the card to its member', async () => {
   const card = await callOk(cloud.baseUrl, 'demo-member-01', 'card.get', {});
-  expect(card).toMatchObject({ cardNo: 'CZ2024000001', name: '陈晓燕', orgName: '常州湖塘精密机械有限公司工会', status: 'active' });
+  expect(card).toMatchObject({
+    cardNo: 'CZ2024000001',
+    name: '陈晓燕',
+    orgName: '常州湖塘精密机械有限公司工会',
+    status: 'active',
+  });
   expect(card.memberSince).toBe('2024-03-15T02:00:00.000Z');
 });
 
@@ -27,14 +31,24 @@ it('issues a short-lived token that a merchant can verify (masked name only)', a
   expect(ttl).toBeGreaterThan(0);
   expect(ttl).toBeLessThanOrEqual(60_000);
   const verified = await callOk(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
-  expect(verified).toEqual({ cardNo: 'CZ2024000001', nameMasked: '陈*燕', orgName: '常州湖塘精密机械有限公司工会', status: 'active' });
+  expect(verified).toEqual({
+    cardNo: 'CZ2024000001',
+    nameMasked: '陈*燕',
+    orgName: '常州湖塘精密机械有限公司工会',
+    status: 'active',
+  });
   expect(await store.count('audit', { action: 'card.verify', actor: 'demo-merchant-01' })).toBe(1);
 });
 
 it('rejects a forged or garbled token', async () => {
   const { token } = await callOk(cloud.baseUrl, 'demo-member-01', 'card.token', {});
   const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
-  for (const bad of [flipped, `${token.split('.')[0]}.${'A'.repeat(43)}`, 'garbage', signCardToken('CZ2024000001', 'wrong-key').token]) {
+  for (const bad of [
+    flipped,
+    `${token.split('.')[0]}.${'A'.repeat(43)}`,
+    'garbage',
+    signCardToken('CZ2024000001', 'wrong-key').token,
+  ]) {
     const r = await callApi(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token: bad });
     expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID', message: '会员码无效，请让会员刷新后重新出示' } });
   }
@@ -48,14 +62,20 @@ it('rejects a replay of a once-valid token after it expired', async () => {
 
 it('rejects a valid token of a suspended member', async () => {
   const { token } = await callOk(cloud.baseUrl, 'demo-member-01', 'card.token', {});
-  await store.db.collection('members').doc('demo-member-01').update({ data: { status: 'suspended' } });
+  await store.db
+    .collection('members')
+    .doc('demo-member-01')
+    .update({ data: { status: 'suspended' } });
   try {
     const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'card.verify', { token });
     expect(r).toMatchObject({ ok: false, error: { code: 'MEMBER_INACTIVE', message: '该会员的会籍当前不可用' } });
     const again = await callApi(cloud.baseUrl, 'demo-member-01', 'card.token', {});
     expect(again).toMatchObject({ ok: false, error: { code: 'MEMBER_INACTIVE' } });
   } finally {
-    await store.db.collection('members').doc('demo-member-01').update({ data: { status: 'active' } });
+    await store.db
+      .collection('members')
+      .doc('demo-member-01')
+      .update({ data: { status: 'active' } });
   }
 });
 

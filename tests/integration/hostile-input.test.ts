@@ -4,7 +4,7 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/api/src/collections';
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
-import { applyInput, callApi, storeReader, startSeededCloud } from '../support/api';
+import { applyInput, callApi, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
@@ -78,7 +78,8 @@ describe.each(ACTIONS)('%s', (action) => {
     for (const [label, input] of casesFor(action)) {
       // demo-admin passes every role check: a refusal can only come from validation.
       const r = await callApi(cloud.baseUrl, 'demo-admin', action, input);
-      if (r.ok || r.error.code !== 'INVALID_INPUT') throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
+      if (r.ok || r.error.code !== 'INVALID_INPUT')
+        throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
       expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(await store.snapshot(ALL_COLLECTIONS)).toEqual(before);

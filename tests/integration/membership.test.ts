@@ -1,5 +1,5 @@
 /** 实名入会 end to end: apply → review → card, reject → resubmit, through the real SDK on the local cloud. */
-import { applyInput, apiBundleExists, callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { applyInput, apiBundleExists, callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
@@ -13,8 +13,11 @@ afterAll(() => cloud?.stop());
 
 describe('session.get', () => {
   it('creates the account once, even for concurrent first calls', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => callApi(cloud.baseUrl, 'new-user-session', 'session.get', {})));
-    for (const r of results) expect(r).toMatchObject({ ok: true, data: { openid: 'new-user-session', member: null, application: null, roles: [] } });
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => callApi(cloud.baseUrl, 'new-user-session', 'session.get', {})),
+    );
+    for (const r of results)
+      expect(r).toMatchObject({ ok: true, data: { openid: 'new-user-session', member: null, application: null, roles: [] } });
     expect(await store.count('accounts', { openid: 'new-user-session' })).toBe(1);
     expect(await store.byId('accounts', 'new-user-session')).toMatchObject({ openid: 'new-user-session' });
   });
@@ -22,7 +25,10 @@ describe('session.get', () => {
   it('shows the seeded member with card and the admin from ADMIN_OPENIDS', async () => {
     const member = await callOk(cloud.baseUrl, 'demo-member-01', 'session.get', {});
     expect(member.member).toMatchObject({ cardNo: 'CZ2024000001', name: '陈晓燕', status: 'active' });
-    expect(member.application).toMatchObject({ status: 'approved', idNumberMasked: expect.stringMatching(/^3204\*{10}\d{3}[\dX]$/) });
+    expect(member.application).toMatchObject({
+      status: 'approved',
+      idNumberMasked: expect.stringMatching(/^3204\*{10}\d{3}[\dX]$/),
+    });
     const admin = await callOk(cloud.baseUrl, 'demo-admin', 'session.get', {});
     expect(admin.isAdmin).toBe(true);
     expect(admin.roles.some((g) => g.role === 'admin')).toBe(true);
@@ -43,7 +49,12 @@ describe('apply → review → card', () => {
       mobileMasked: '139****2468',
     });
     const stored = await store.byId<Record<string, unknown>>('applications', view._id);
-    expect(stored).toMatchObject({ openid, status: 'pending', orgId: 'org-cz-wujin-g1', orgPath: ['org-cz', 'org-cz-wujin', 'org-cz-wujin-g1'] });
+    expect(stored).toMatchObject({
+      openid,
+      status: 'pending',
+      orgId: 'org-cz-wujin-g1',
+      orgPath: ['org-cz', 'org-cz-wujin', 'org-cz-wujin-g1'],
+    });
     const raw = JSON.stringify(stored);
     expect(raw).not.toContain(input.idNumber);
     expect(raw).not.toContain(input.mobile);
@@ -74,14 +85,24 @@ describe('apply → review → card', () => {
 
     const member = await store.byId<Record<string, unknown>>('members', openid);
     const year = new Date().getFullYear();
-    expect(member).toMatchObject({ openid, status: 'active', orgId: 'org-cz-wujin-g1', cardNo: expect.stringMatching(new RegExp(`^CZ${year}\\d{6}$`)) });
+    expect(member).toMatchObject({
+      openid,
+      status: 'active',
+      orgId: 'org-cz-wujin-g1',
+      cardNo: expect.stringMatching(new RegExp(`^CZ${year}\\d{6}$`)),
+    });
     expect(await store.byId('id_registry', String(member!.idHash))).toMatchObject({ status: 'member', openid });
     const audits = await store.all<Record<string, unknown>>('audit', { target: item!._id });
     expect(audits.map((a) => a.action).sort()).toEqual(['review.approve', 'review.get']);
     expect(JSON.stringify(audits)).not.toContain(input.idNumber);
 
     const card = await callOk(cloud.baseUrl, openid, 'card.get', {});
-    expect(card).toMatchObject({ cardNo: member!.cardNo, name: '周文静', orgName: '常州湖塘精密机械有限公司工会', status: 'active' });
+    expect(card).toMatchObject({
+      cardNo: member!.cardNo,
+      name: '周文静',
+      orgName: '常州湖塘精密机械有限公司工会',
+      status: 'active',
+    });
     expect(card.benefits.length).toBeGreaterThan(0);
 
     const timeline = await callOk(cloud.baseUrl, openid, 'timeline.list', {});
@@ -104,7 +125,10 @@ describe('apply → review → card', () => {
     const openid = 'it-interrupted';
     const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '中断测试' }));
     // What a function timeout between the two writes leaves behind: approved, but no member record.
-    await store.db.collection('applications').doc(view._id).update({ data: { status: 'approved' } });
+    await store.db
+      .collection('applications')
+      .doc(view._id)
+      .update({ data: { status: 'approved' } });
     expect(await store.count('members', { openid })).toBe(0);
     const before = await callApi(cloud.baseUrl, openid, 'card.get', {});
     expect(before).toMatchObject({ ok: false });
@@ -126,7 +150,9 @@ describe('apply → review → card', () => {
       const view = await callOk(cloud.baseUrl, `it-batch-${i}`, 'member.apply', applyInput({ name: '批量测试' }));
       ids.push(view._id);
     }
-    const results = await Promise.all(ids.map((applicationId) => callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId })));
+    const results = await Promise.all(
+      ids.map((applicationId) => callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId })),
+    );
     for (const r of results) expect(r.ok).toBe(true);
     const members = await store.all<{ cardNo: string }>('members', { name: '批量测试' });
     expect(members).toHaveLength(4);
@@ -143,14 +169,25 @@ describe('reject → resubmit', () => {
     expect(missingReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(missingReason.ok === false && missingReason.error.message).toContain('原因');
 
-    const rejected = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: first._id, reason: '工作单位与劳动合同不一致' });
+    const rejected = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', {
+      applicationId: first._id,
+      reason: '工作单位与劳动合同不一致',
+    });
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
-    expect(await store.byId('applications', first._id)).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
+    expect(await store.byId('applications', first._id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: '工作单位与劳动合同不一致',
+    });
     expect(await store.count('members', { openid })).toBe(0);
     const mine = await callOk(cloud.baseUrl, openid, 'member.myApplication', {});
     expect(mine).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
 
-    const resubmitted = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '孙丽', workUnit: '常州湖塘精密机械有限公司' }));
+    const resubmitted = await callOk(
+      cloud.baseUrl,
+      openid,
+      'member.apply',
+      applyInput({ name: '孙丽', workUnit: '常州湖塘精密机械有限公司' }),
+    );
     expect(resubmitted).toMatchObject({ _id: first._id, status: 'pending', workUnit: '常州湖塘精密机械有限公司' });
     expect(resubmitted.rejectReason).toBeUndefined();
     const stored = await store.byId<Record<string, unknown>>('applications', first._id);
@@ -183,9 +220,24 @@ describe('where a worker may join', () => {
   });
 
   it('lets a courier join the express-delivery industry union, not the education union', async () => {
-    const ok = await callOk(cloud.baseUrl, 'it-courier', 'member.apply', applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-express' }));
-    expect(ok).toMatchObject({ status: 'pending', orgName: '常州市快递行业工会联合会', channel: 'new_employment', occupation: 'courier' });
-    const no = await callApi(cloud.baseUrl, 'it-courier-2', 'member.apply', applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-education' }));
+    const ok = await callOk(
+      cloud.baseUrl,
+      'it-courier',
+      'member.apply',
+      applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-express' }),
+    );
+    expect(ok).toMatchObject({
+      status: 'pending',
+      orgName: '常州市快递行业工会联合会',
+      channel: 'new_employment',
+      occupation: 'courier',
+    });
+    const no = await callApi(
+      cloud.baseUrl,
+      'it-courier-2',
+      'member.apply',
+      applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-education' }),
+    );
     expect(no).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(no.ok === false && no.error.message).toContain('新就业形态');
   });
@@ -193,7 +245,11 @@ describe('where a worker may join', () => {
   it('lists the seeded organisation tree', async () => {
     const { orgs } = await callOk(cloud.baseUrl, 'anyone', 'org.tree', {});
     expect(orgs[0]).toMatchObject({ _id: 'org-cz', name: '常州市总工会', parentId: null, kind: 'city' });
-    expect(orgs.find((o) => o._id === 'org-cz-jintan')).toMatchObject({ kind: 'district', acceptsNewEmployment: true, path: ['org-cz', 'org-cz-jintan'] });
+    expect(orgs.find((o) => o._id === 'org-cz-jintan')).toMatchObject({
+      kind: 'district',
+      acceptsNewEmployment: true,
+      path: ['org-cz', 'org-cz-jintan'],
+    });
     expect(orgs.filter((o) => o.kind === 'grassroots').length).toBeGreaterThanOrEqual(20);
   });
 });

@@ -1,5 +1,5 @@
 /** Who may do what: members, scoped staff, admins. Every refusal is checked on the store too. */
-import { applyInput, callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { applyInput, callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
@@ -9,8 +9,12 @@ let tianningAppId: string;
 
 beforeAll(async () => {
   ({ cloud, store } = await startSeededCloud());
-  wujinAppId = (await callOk(cloud.baseUrl, 'perm-wujin', 'member.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' })))._id;
-  tianningAppId = (await callOk(cloud.baseUrl, 'perm-tianning', 'member.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' })))._id;
+  wujinAppId = (
+    await callOk(cloud.baseUrl, 'perm-wujin', 'member.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' }))
+  )._id;
+  tianningAppId = (
+    await callOk(cloud.baseUrl, 'perm-tianning', 'member.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' }))
+  )._id;
 });
 afterAll(() => cloud?.stop());
 
@@ -63,7 +67,10 @@ describe('scoped staff', () => {
       const r = await callApi(cloud.baseUrl, 'demo-staff-wujin', action, { applicationId: tianningAppId });
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该记录不属于您管辖的工会，无权处理' } });
     }
-    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: tianningAppId, reason: '越权' });
+    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', {
+      applicationId: tianningAppId,
+      reason: '越权',
+    });
     expect(rej).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await store.byId('applications', tianningAppId)).toMatchObject({ status: 'pending' });
     expect(await store.count('members', { openid: 'perm-tianning' })).toBe(0);

@@ -1,5 +1,5 @@
 /** 转会 decided by the receiving org, role grant/revoke with audit, consent-driven subscribe messages. */
-import { callApi, callOk, storeReader, startSeededCloud } from '../support/api';
+import { callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
@@ -14,17 +14,33 @@ describe('transfer (转会)', () => {
   let transferId: string;
 
   it('lets an approved member request a move, once at a time', async () => {
-    const t = await callOk(cloud.baseUrl, 'demo-member-01', 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '工作调动至金坛' });
+    const t = await callOk(cloud.baseUrl, 'demo-member-01', 'transfer.request', {
+      toOrgId: 'org-cz-jintan-g1',
+      reason: '工作调动至金坛',
+    });
     transferId = t._id;
-    expect(t).toMatchObject({ status: 'pending', fromOrgId: 'org-cz-wujin-g1', toOrgId: 'org-cz-jintan-g1', toOrgName: '金坛茅山茶业有限公司工会' });
-    expect(await store.byId('members', 'demo-member-01')).toMatchObject({ pendingTransferId: transferId, orgId: 'org-cz-wujin-g1' });
-    const second = await callApi(cloud.baseUrl, 'demo-member-01', 'transfer.request', { toOrgId: 'org-cz-liyang-g1', reason: '再次申请' });
+    expect(t).toMatchObject({
+      status: 'pending',
+      fromOrgId: 'org-cz-wujin-g1',
+      toOrgId: 'org-cz-jintan-g1',
+      toOrgName: '金坛茅山茶业有限公司工会',
+    });
+    expect(await store.byId('members', 'demo-member-01')).toMatchObject({
+      pendingTransferId: transferId,
+      orgId: 'org-cz-wujin-g1',
+    });
+    const second = await callApi(cloud.baseUrl, 'demo-member-01', 'transfer.request', {
+      toOrgId: 'org-cz-liyang-g1',
+      reason: '再次申请',
+    });
     expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await store.count('transfers', { openid: 'demo-member-01' })).toBe(1);
   });
 
   it('is refused to non-members and to the current org', async () => {
-    expect(await callApi(cloud.baseUrl, 'demo-applicant-01', 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '想转会' })).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+    expect(
+      await callApi(cloud.baseUrl, 'demo-applicant-01', 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '想转会' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
   });
 
   it('cannot be decided by the sending org staff', async () => {
@@ -54,10 +70,16 @@ describe('transfer (转会)', () => {
   });
 
   it('can be rejected with a reason (required)', async () => {
-    const t = await callOk(cloud.baseUrl, 'demo-member-01', 'transfer.request', { toOrgId: 'org-cz-liyang-g2', reason: '搬家到溧阳' });
+    const t = await callOk(cloud.baseUrl, 'demo-member-01', 'transfer.request', {
+      toOrgId: 'org-cz-liyang-g2',
+      reason: '搬家到溧阳',
+    });
     const noReason = await callApi(cloud.baseUrl, 'demo-staff-city', 'transfer.reject', { transferId: t._id });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const rejected = await callOk(cloud.baseUrl, 'demo-staff-city', 'transfer.reject', { transferId: t._id, reason: '请先与原单位办理手续' });
+    const rejected = await callOk(cloud.baseUrl, 'demo-staff-city', 'transfer.reject', {
+      transferId: t._id,
+      reason: '请先与原单位办理手续',
+    });
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: '请先与原单位办理手续' });
     expect(await store.byId('members', 'demo-member-01')).toMatchObject({ orgId: 'org-cz-jintan-g1', pendingTransferId: '' });
   });
@@ -65,19 +87,37 @@ describe('transfer (转会)', () => {
 
 describe('roles', () => {
   it('grant and revoke are admin-only, stored with a deterministic id, and audited', async () => {
-    const granted = await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'new-staffer', role: 'staff', scopeId: 'org-cz-xinbei' });
-    expect(granted).toMatchObject({ _id: 'new-staffer:staff:org-cz-xinbei', role: 'staff', scopeId: 'org-cz-xinbei', grantedBy: 'demo-admin' });
+    const granted = await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', {
+      openid: 'new-staffer',
+      role: 'staff',
+      scopeId: 'org-cz-xinbei',
+    });
+    expect(granted).toMatchObject({
+      _id: 'new-staffer:staff:org-cz-xinbei',
+      role: 'staff',
+      scopeId: 'org-cz-xinbei',
+      grantedBy: 'demo-admin',
+    });
     await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'new-staffer', role: 'staff', scopeId: 'org-cz-xinbei' });
     expect(await store.count('roles', { openid: 'new-staffer' })).toBe(1);
     expect((await callOk(cloud.baseUrl, 'new-staffer', 'session.get', {})).roles).toHaveLength(1);
     expect((await callOk(cloud.baseUrl, 'new-staffer', 'review.list', {})).items).toEqual([]);
 
-    const revoked = await callOk(cloud.baseUrl, 'demo-admin', 'role.revoke', { openid: 'new-staffer', role: 'staff', scopeId: 'org-cz-xinbei' });
+    const revoked = await callOk(cloud.baseUrl, 'demo-admin', 'role.revoke', {
+      openid: 'new-staffer',
+      role: 'staff',
+      scopeId: 'org-cz-xinbei',
+    });
     expect(revoked._id).toBe('new-staffer:staff:org-cz-xinbei');
     expect(await store.count('roles', { openid: 'new-staffer' })).toBe(0);
-    expect(await callApi(cloud.baseUrl, 'new-staffer', 'review.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await callApi(cloud.baseUrl, 'new-staffer', 'review.list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
 
-    const audit = await store.all<{ action: string; actor: string; target: string }>('audit', { target: 'new-staffer:staff:org-cz-xinbei' });
+    const audit = await store.all<{ action: string; actor: string; target: string }>('audit', {
+      target: 'new-staffer:staff:org-cz-xinbei',
+    });
     expect(audit.map((a) => a.action).sort()).toEqual(['role.grant', 'role.grant', 'role.revoke']);
     for (const a of audit) expect(a.actor).toBe('demo-admin');
     const listed = await callOk(cloud.baseUrl, 'demo-admin', 'audit.list', {});
@@ -87,7 +127,11 @@ describe('roles', () => {
   it('validates scopes', async () => {
     const noScope = await callApi(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'x', role: 'staff' });
     expect(noScope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const badOrg = await callApi(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'x', role: 'staff', scopeId: 'org-nowhere' });
+    const badOrg = await callApi(cloud.baseUrl, 'demo-admin', 'role.grant', {
+      openid: 'x',
+      role: 'staff',
+      scopeId: 'org-nowhere',
+    });
     expect(badOrg).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '管辖范围中的工会不存在' } });
     const missing = await callApi(cloud.baseUrl, 'demo-admin', 'role.revoke', { openid: 'x', role: 'merchant', scopeId: 'm-1' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -95,19 +139,30 @@ describe('roles', () => {
 
   it('lists grants including env admins', async () => {
     const { items } = await callOk(cloud.baseUrl, 'demo-admin', 'role.list', {});
-    expect(items.map((g) => g._id)).toEqual(expect.arrayContaining(['demo-staff-wujin:staff:org-cz-wujin', 'demo-merchant-01:merchant:merchant-01', 'demo-admin:admin:*']));
+    expect(items.map((g) => g._id)).toEqual(
+      expect.arrayContaining([
+        'demo-staff-wujin:staff:org-cz-wujin',
+        'demo-merchant-01:merchant:merchant-01',
+        'demo-admin:admin:*',
+      ]),
+    );
   });
 });
 
 describe('subscribe messages', () => {
   it('sends one message per consent on a status change', async () => {
-    const consent = await callOk(cloud.baseUrl, 'demo-courier-01', 'notify.consent', { templateKey: 'membership_status', accepted: true });
+    const consent = await callOk(cloud.baseUrl, 'demo-courier-01', 'notify.consent', {
+      templateKey: 'membership_status',
+      accepted: true,
+    });
     expect(consent.consents).toEqual([expect.objectContaining({ templateKey: 'membership_status', accepted: true })]);
     const app = await callOk(cloud.baseUrl, 'demo-courier-01', 'member.myApplication', {});
     await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: app!._id });
     // One-time subscription: the consent is used up.
     expect(await store.byId('consents', 'demo-courier-01:membership_status')).toMatchObject({ accepted: false });
-    const outbox = await fetch(`${cloud.baseUrl}/_emu/outbox`).then((r) => r.json()).catch(() => null);
+    const outbox = await fetch(`${cloud.baseUrl}/_emu/outbox`)
+      .then((r) => r.json())
+      .catch(() => null);
     const text = JSON.stringify(outbox ?? {});
     expect(text).toContain('demo-courier-01');
     expect(text).toContain('入会申请已通过');

@@ -1,6 +1,6 @@
 /** One membership per ID number: the keyed-hash registry decides, also under concurrency. */
-import { DEMO_PEOPLE, seedDemo } from '../../scripts/seed-demo';
-import { applyInput, callApi, callOk, freshIdNumber, storeReader, startSeededCloud } from '../support/api';
+import { DEMO_PEOPLE } from '../../scripts/seed-demo';
+import { applyInput, callApi, callOk, freshIdNumber, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
 let cloud: LocalCloud;
@@ -35,7 +35,9 @@ it('treats lowercase x like uppercase X (same person)', async () => {
 it('lets exactly one of many concurrent applications with the same ID number win', async () => {
   const idNumber = freshIdNumber();
   const openids = Array.from({ length: 6 }, (_, i) => `it-race-${i}`);
-  const results = await Promise.all(openids.map((openid) => callApi(cloud.baseUrl, openid, 'member.apply', applyInput({ idNumber }))));
+  const results = await Promise.all(
+    openids.map((openid) => callApi(cloud.baseUrl, openid, 'member.apply', applyInput({ idNumber }))),
+  );
   const winners = results.filter((r) => r.ok);
   const losers = results.filter((r) => !r.ok);
   expect(winners).toHaveLength(1);

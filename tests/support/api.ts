@@ -10,8 +10,7 @@ import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from './localCloud';
 
 export type ApiEnvelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
 
 export const API_BUNDLE = path.join(ROOT, 'cloudfunctions/api/index.js');
 

@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+// Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
+import type * as WxServerSdk from 'wx-server-sdk';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TEST_ENV_ID = 'test-env';
@@ -78,9 +80,8 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LooseDb = any;
 
-export function connectSdk(serviceUrl: string): { cloud: typeof import('wx-server-sdk'); db: LooseDb; _: LooseDb } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cloud = require('wx-server-sdk') as typeof import('wx-server-sdk');
+export function connectSdk(serviceUrl: string): { cloud: typeof WxServerSdk; db: LooseDb; _: LooseDb } {
+  const cloud = require('wx-server-sdk') as typeof WxServerSdk;
   cloud.init({ env: TEST_ENV_ID, serviceUrl } as Parameters<typeof cloud.init>[0]);
   const db: LooseDb = cloud.database();
   return { cloud, db, _: db.command };

@@ -14,4 +14,3 @@ export const COLLECTIONS = {
   transfers: 'transfers',
 } as const;
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS];
-

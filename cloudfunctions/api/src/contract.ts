@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { actionTable } from './actions';
+import type { ErrorCode } from './errors';
 
 type Table = typeof actionTable;
 
@@ -24,7 +25,6 @@ export type OutputOf<A extends ActionName> = ApiContract[A]['output'];
 export type { ErrorCode } from './errors';
 
 export type ApiEnvelope<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: import('./errors').ErrorCode; message: string; details?: Record<string, unknown> } };
+  { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
 export type * from './views';

@@ -9,11 +9,21 @@ export { COLLECTIONS, type CollectionName } from './collections';
 
 type AnyDoc = Record<string, unknown>;
 // The SDK's typings return `Promise<X> | void | string`; these are what it resolves to at runtime.
-interface QueryResult<T> { data: T[] }
-interface UpdateResult { stats: { updated: number } }
-interface RemoveResult { stats: { removed: number } }
-interface AddResult { _id: string }
-interface CountResult { total: number }
+interface QueryResult<T> {
+  data: T[];
+}
+interface UpdateResult {
+  stats: { updated: number };
+}
+interface RemoveResult {
+  stats: { removed: number };
+}
+interface AddResult {
+  _id: string;
+}
+interface CountResult {
+  total: number;
+}
 
 let initialized = false;
 
@@ -53,11 +63,7 @@ export interface FindOptions {
   limit?: number;
 }
 
-export async function findMany<T extends AnyDoc>(
-  name: CollectionName,
-  where: AnyDoc,
-  options: FindOptions = {},
-): Promise<T[]> {
+export async function findMany<T extends AnyDoc>(name: CollectionName, where: AnyDoc, options: FindOptions = {}): Promise<T[]> {
   let query = coll(name).where(where);
   if (options.orderBy) query = query.orderBy(options.orderBy[0], options.orderBy[1]);
   if (options.skip) query = query.skip(options.skip);

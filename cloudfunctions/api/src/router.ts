@@ -9,8 +9,7 @@ import { validateInput } from './lib/validateInput';
 import type { RoleGrant } from './views';
 
 export type Envelope =
-  | { ok: true; data: unknown }
-  | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+  { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
 export interface RouterDeps {
   /** OPENID from cloud.getWXContext(); never from the input. */

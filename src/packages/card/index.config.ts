@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '电子工会卡' })
+export default definePageConfig({ navigationBarTitleText: '电子工会卡' });

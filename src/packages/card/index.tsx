@@ -1,70 +1,72 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
-import { View, Text, Image } from '@tarojs/components'
-import { useDidHide, useDidShow } from '@tarojs/taro'
-import { call, errorMessage } from '../../api/client'
-import { PageShell } from '../../components/PageShell'
-import { StateView } from '../../components/StateView'
-import { useRemote } from '../../hooks/useRemote'
-import { formatDate, STATUS_TEXT } from '../../utils/format'
-import { ROUTES, go } from '../../utils/nav'
-import { qrDataUrl, secondsUntilRefresh } from './qr'
-import './index.scss'
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { View, Text, Image } from '@tarojs/components';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { call, errorMessage } from '../../api/client';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { useRemote } from '../../hooks/useRemote';
+import { formatDate, STATUS_TEXT } from '../../utils/format';
+import { ROUTES, go } from '../../utils/nav';
+import { qrDataUrl, secondsUntilRefresh } from './qr';
+import './index.scss';
 
 /**
  * The member's electronic union card with a dynamic QR code (token from `card.token`, valid ≤ 60 s).
  * e2e hooks: `.card-qr` (the QR image, data-token attribute), `.card-countdown`, `.card-no`.
  */
 export default function CardPage() {
-  const card = useRemote(() => call('card.get', {}))
-  const [qr, setQr] = useState<{ src: string; token: string } | null>(null)
-  const [qrError, setQrError] = useState<string | null>(null)
-  const [left, setLeft] = useState(0)
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null)
-  const fetching = useRef(false)
+  const card = useRemote(() => call('card.get', {}));
+  const [qr, setQr] = useState<{ src: string; token: string } | null>(null);
+  const [qrError, setQrError] = useState<string | null>(null);
+  const [left, setLeft] = useState(0);
+  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
+  const fetching = useRef(false);
 
   const stop = () => {
-    if (timer.current) clearInterval(timer.current)
-    timer.current = null
-  }
+    if (timer.current) clearInterval(timer.current);
+    timer.current = null;
+  };
 
   const refresh = useCallback(async () => {
-    if (fetching.current) return
-    fetching.current = true
-    stop()
+    if (fetching.current) return;
+    fetching.current = true;
+    stop();
     try {
-      const { token, expiresAt } = await call('card.token', {})
-      setQr({ src: qrDataUrl(token), token })
-      setQrError(null)
-      setLeft(secondsUntilRefresh(expiresAt))
+      const { token, expiresAt } = await call('card.token', {});
+      setQr({ src: qrDataUrl(token), token });
+      setQrError(null);
+      setLeft(secondsUntilRefresh(expiresAt));
       timer.current = setInterval(() => {
-        setLeft((s) => s - 1)
-      }, 1000)
+        setLeft((s) => s - 1);
+      }, 1000);
     } catch (e) {
-      setQr(null)
-      setQrError(errorMessage(e))
+      setQr(null);
+      setQrError(errorMessage(e));
     } finally {
-      fetching.current = false
+      fetching.current = false;
     }
-  }, [])
+  }, []);
 
-  const active = card.data?.status === 'active'
+  const active = card.data?.status === 'active';
 
   // Countdown reached zero: fetch a new code.
   useEffect(() => {
-    if (qr && left <= 0) void refresh()
-  }, [left, qr, refresh])
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh() sets state only after awaiting card.token
+    if (qr && left <= 0) void refresh();
+  }, [left, qr, refresh]);
 
   useEffect(() => {
-    if (active) void refresh()
-    return stop
-  }, [active, refresh])
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh() sets state only after awaiting card.token
+    if (active) void refresh();
+    return stop;
+  }, [active, refresh]);
 
   useDidShow(() => {
-    if (active) void refresh()
-  })
-  useDidHide(stop)
+    if (active) void refresh();
+  });
+  useDidHide(stop);
 
-  const notMember = card.errorCode === 'NOT_MEMBER'
+  const notMember = card.errorCode === 'NOT_MEMBER';
   return (
     <PageShell className='card-page'>
       {notMember ? (
@@ -106,7 +108,13 @@ export default function CardPage() {
                   </View>
                 ) : qr ? (
                   <View className='card-qr-wrap'>
-                    <Image className='card-qr' src={qr.src} data-token={qr.token} mode='aspectFit' onClick={() => void refresh()} />
+                    <Image
+                      className='card-qr'
+                      src={qr.src}
+                      data-token={qr.token}
+                      mode='aspectFit'
+                      onClick={() => void refresh()}
+                    />
                     <Text className='card-countdown'>动态码 {Math.max(left, 0)} 秒后刷新</Text>
                     <Text className='muted'>向商户出示此码验证会员身份，点击二维码可手动刷新</Text>
                   </View>
@@ -130,5 +138,5 @@ export default function CardPage() {
         </StateView>
       )}
     </PageShell>
-  )
+  );
 }

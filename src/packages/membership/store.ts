@@ -1,18 +1,18 @@
-import { create } from 'zustand'
-import type { ApplyFields } from '../../utils/validate'
+import { create } from 'zustand';
+import type { ApplyFields } from '../../utils/validate';
 
 /**
  * What the member has typed into the application form. Kept outside the page so nothing is lost
  * when a submit fails on the network or the member leaves and comes back.
  */
 interface ApplyFormState {
-  fields: ApplyFields
-  orgName: string
-  setField: <K extends keyof ApplyFields>(key: K, value: ApplyFields[K]) => void
-  setOrg: (orgId: string, orgName: string) => void
+  fields: ApplyFields;
+  orgName: string;
+  setField: <K extends keyof ApplyFields>(key: K, value: ApplyFields[K]) => void;
+  setOrg: (orgId: string, orgName: string) => void;
   /** Prefills from a rejected application (ID and mobile are masked there, so they are re-entered). */
-  prefill: (p: Partial<ApplyFields> & { orgName?: string }) => void
-  reset: () => void
+  prefill: (p: Partial<ApplyFields> & { orgName?: string }) => void;
+  reset: () => void;
 }
 
 const EMPTY: ApplyFields = {
@@ -23,19 +23,20 @@ const EMPTY: ApplyFields = {
   orgId: '',
   channel: 'employer',
   occupation: '',
-}
+};
 
 export const useApplyForm = create<ApplyFormState>((set) => ({
   fields: { ...EMPTY },
   orgName: '',
   setField: (key, value) =>
     set((s) => {
-      const fields = { ...s.fields, [key]: value }
+      const fields = { ...s.fields, [key]: value };
       // Switching channel changes which unions accept the applicant: pick again.
-      if (key === 'channel' && value !== s.fields.channel) return { fields: { ...fields, orgId: '', occupation: '' }, orgName: '' }
-      return { fields }
+      if (key === 'channel' && value !== s.fields.channel)
+        return { fields: { ...fields, orgId: '', occupation: '' }, orgName: '' };
+      return { fields };
     }),
   setOrg: (orgId, orgName) => set((s) => ({ fields: { ...s.fields, orgId }, orgName })),
   prefill: ({ orgName, ...p }) => set((s) => ({ fields: { ...s.fields, ...p }, orgName: orgName ?? s.orgName })),
   reset: () => set({ fields: { ...EMPTY }, orgName: '' }),
-}))
+}));

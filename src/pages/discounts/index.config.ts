@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员优惠' })
+export default definePageConfig({ navigationBarTitleText: '会员优惠' });

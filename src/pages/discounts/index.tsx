@@ -1,24 +1,24 @@
-import { View, Text } from '@tarojs/components'
-import { useEffect } from 'react'
-import { PageShell } from '../../components/PageShell'
-import { StateView } from '../../components/StateView'
-import { useSessionStore } from '../../stores/session'
-import { ROUTES, go } from '../../utils/nav'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import { useEffect } from 'react';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { useSessionStore } from '../../stores/session';
+import { ROUTES, go } from '../../utils/nav';
+import './index.scss';
 
 const BENEFITS = [
   { title: '特约商户折扣', body: '在工会特约商户（普惠商户）出示电子工会卡，享会员专属折扣。' },
   { title: '职工疗休养', body: '符合条件的会员可报名参加工会组织的疗休养活动。' },
   { title: '法律援助', body: '劳动争议免费咨询，值班律师、调解员为会员提供帮助。' },
   { title: '困难帮扶', body: '职工帮扶服务站为困难职工提供帮扶救助。' },
-]
+];
 
 export default function Discounts() {
-  const { session, loading, error, load } = useSessionStore()
+  const { session, loading, error, load } = useSessionStore();
   useEffect(() => {
-    void load()
-  }, [load])
-  const isMember = !!session?.member
+    void load();
+  }, [load]);
+  const isMember = !!session?.member;
   return (
     <PageShell className='discounts'>
       <View className='section'>
@@ -42,5 +42,5 @@ export default function Discounts() {
         <StateView empty emptyText='合作商户即将上线，敬请期待' />
       </View>
     </PageShell>
-  )
+  );
 }

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工会会员服务' })
+export default definePageConfig({ navigationBarTitleText: '工会会员服务' });

@@ -1,11 +1,11 @@
-import { View, Text } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useEffect } from 'react'
-import { PageShell } from '../../components/PageShell'
-import { StateView } from '../../components/StateView'
-import { useSessionStore } from '../../stores/session'
-import { ROUTES, go, comingSoon } from '../../utils/nav'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { useSessionStore } from '../../stores/session';
+import { ROUTES, go, comingSoon } from '../../utils/nav';
+import './index.scss';
 
 const SHORTCUTS = [
   { key: 'apply', label: '入会申请', icon: '入', url: ROUTES.apply },
@@ -13,7 +13,7 @@ const SHORTCUTS = [
   { key: 'trip', label: '疗休养', icon: '疗' },
   { key: 'contest', label: '技能竞赛', icon: '技' },
   { key: 'social', label: '单身联谊', icon: '谊' },
-]
+];
 
 // Static tips drawn from Changzhou-area union programmes (news module comes later).
 const TIPS = [
@@ -21,19 +21,19 @@ const TIPS = [
   { title: '长三角职工疗休养走进常州', body: '扩大劳模、一线职工疗休养覆盖面，报名将在“疗休养”专区开放。' },
   { title: '职工法律援助站', body: '在劳动人事争议仲裁机构、人民法院及律师事务所设立职工法律援助站，提供劳动争议咨询。' },
   { title: '职工职业技能竞赛', body: '全市职工职业技能竞赛年年举办，以赛促学、以赛促练。' },
-]
+];
 
 export default function Home() {
-  const { session, loading, error, load } = useSessionStore()
+  const { session, loading, error, load } = useSessionStore();
   useEffect(() => {
-    void load()
-  }, [load])
+    void load();
+  }, [load]);
   useDidShow(() => {
-    if (session) void load()
-  })
+    if (session) void load();
+  });
 
-  const member = session?.member
-  const application = session?.application
+  const member = session?.member;
+  const application = session?.application;
 
   return (
     <PageShell className='home'>
@@ -92,5 +92,5 @@ export default function Home() {
         ))}
       </View>
     </PageShell>
-  )
+  );
 }

@@ -1,14 +1,14 @@
-import { View, Text, Switch } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
-import { call, errorMessage } from '../../api/client'
-import { PageShell } from '../../components/PageShell'
-import { StateView } from '../../components/StateView'
-import { useRemote } from '../../hooks/useRemote'
-import { useSessionStore } from '../../stores/session'
-import { formatDateTime, maskOpenid, STATUS_TEXT } from '../../utils/format'
-import { ROUTES, go } from '../../utils/nav'
-import './index.scss'
+import { View, Text, Switch } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { call, errorMessage } from '../../api/client';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { useRemote } from '../../hooks/useRemote';
+import { useSessionStore } from '../../stores/session';
+import { formatDateTime, maskOpenid, STATUS_TEXT } from '../../utils/format';
+import { ROUTES, go } from '../../utils/nav';
+import './index.scss';
 
 /**
  * Subscribe-message templates for application status changes. The ids are placeholders: put the real
@@ -17,45 +17,45 @@ import './index.scss'
 const TEMPLATES = [
   { key: 'membership_status', id: 'TEMPLATE_ID_MEMBERSHIP_STATUS' },
   { key: 'transfer_status', id: 'TEMPLATE_ID_TRANSFER_STATUS' },
-] as const
+] as const;
 
 export default function Me() {
-  const { session, loading, error, load } = useSessionStore()
-  const timeline = useRemote(() => call('timeline.list', {}), { refreshOnShow: true })
-  const [consent, setConsent] = useState(false)
-  const [consentBusy, setConsentBusy] = useState(false)
+  const { session, loading, error, load } = useSessionStore();
+  const timeline = useRemote(() => call('timeline.list', {}), { refreshOnShow: true });
+  const [consent, setConsent] = useState(false);
+  const [consentBusy, setConsentBusy] = useState(false);
 
   useEffect(() => {
-    void load()
-  }, [load])
+    void load();
+  }, [load]);
 
   const toggleConsent = async (wanted: boolean) => {
-    setConsentBusy(true)
+    setConsentBusy(true);
     try {
-      const decisions: Record<string, boolean> = {}
+      const decisions: Record<string, boolean> = {};
       if (wanted && process.env.TARO_ENV === 'weapp') {
         const res = (await Taro.requestSubscribeMessage({
           tmplIds: TEMPLATES.map((t) => t.id),
           entityIds: [],
-        } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>
-        for (const t of TEMPLATES) decisions[t.key] = res[t.id] === 'accept'
+        } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
+        for (const t of TEMPLATES) decisions[t.key] = res[t.id] === 'accept';
       } else {
-        for (const t of TEMPLATES) decisions[t.key] = wanted
+        for (const t of TEMPLATES) decisions[t.key] = wanted;
       }
-      for (const t of TEMPLATES) await call('notify.consent', { templateKey: t.key, accepted: decisions[t.key] })
-      const accepted = Object.values(decisions).some(Boolean)
-      setConsent(accepted)
-      void Taro.showToast({ title: accepted ? '已开启通知' : '已关闭通知', icon: 'none' })
+      for (const t of TEMPLATES) await call('notify.consent', { templateKey: t.key, accepted: decisions[t.key] });
+      const accepted = Object.values(decisions).some(Boolean);
+      setConsent(accepted);
+      void Taro.showToast({ title: accepted ? '已开启通知' : '已关闭通知', icon: 'none' });
     } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' })
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {
-      setConsentBusy(false)
+      setConsentBusy(false);
     }
-  }
+  };
 
-  const member = session?.member
-  const application = session?.application
-  const membershipText = member ? '会员' : application ? `入会申请${STATUS_TEXT[application.status]}` : '未入会'
+  const member = session?.member;
+  const application = session?.application;
+  const membershipText = member ? '会员' : application ? `入会申请${STATUS_TEXT[application.status]}` : '未入会';
 
   return (
     <PageShell className='me'>
@@ -136,5 +136,5 @@ export default function Me() {
         )}
       </View>
     </PageShell>
-  )
+  );
 }

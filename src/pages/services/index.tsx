@@ -1,15 +1,15 @@
-import { View, Text } from '@tarojs/components'
-import { useEffect } from 'react'
-import { PageShell } from '../../components/PageShell'
-import { StateView } from '../../components/StateView'
-import { hasRole, useSessionStore } from '../../stores/session'
-import { ROUTES, go, comingSoon } from '../../utils/nav'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import { useEffect } from 'react';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { hasRole, useSessionStore } from '../../stores/session';
+import { ROUTES, go, comingSoon } from '../../utils/nav';
+import './index.scss';
 
 interface Tile {
-  key: string
-  label: string
-  url?: string
+  key: string;
+  label: string;
+  url?: string;
 }
 
 const SERVICES: Tile[] = [
@@ -21,32 +21,28 @@ const SERVICES: Tile[] = [
   { key: 'contest', label: '技能竞赛' },
   { key: 'social', label: '单身联谊' },
   { key: 'merchant', label: '普惠商户' },
-]
+];
 
 function Grid({ tiles }: { tiles: Tile[] }) {
   return (
     <View className='svc-grid'>
       {tiles.map((t) => (
-        <View
-          key={t.key}
-          className={`svc-tile svc-tile-${t.key}`}
-          onClick={() => (t.url ? go(t.url) : comingSoon(t.label))}
-        >
+        <View key={t.key} className={`svc-tile svc-tile-${t.key}`} onClick={() => (t.url ? go(t.url) : comingSoon(t.label))}>
           <Text className='svc-tile-label'>{t.label}</Text>
           {!t.url && <Text className='svc-tile-soon'>即将开放</Text>}
         </View>
       ))}
     </View>
-  )
+  );
 }
 
 export default function Services() {
-  const { session, loading, error, load } = useSessionStore()
+  const { session, loading, error, load } = useSessionStore();
   useEffect(() => {
-    void load()
-  }, [load])
-  const isStaff = hasRole(session, 'staff', 'admin')
-  const isAdmin = hasRole(session, 'admin')
+    void load();
+  }, [load]);
+  const isStaff = hasRole(session, 'staff', 'admin');
+  const isAdmin = hasRole(session, 'admin');
   const workbench: Tile[] = [
     { key: 'reviews', label: '入会审核', url: ROUTES.staffReviews },
     { key: 'transfers', label: '转会审核', url: ROUTES.staffTransfers },
@@ -56,7 +52,7 @@ export default function Services() {
           { key: 'audit', label: '操作日志', url: ROUTES.staffAudit },
         ]
       : []),
-  ]
+  ];
   return (
     <PageShell className='services'>
       <View className='section'>
@@ -72,5 +68,5 @@ export default function Services() {
         )}
       </StateView>
     </PageShell>
-  )
+  );
 }

@@ -4,7 +4,14 @@ import { AppError } from '../../../cloudfunctions/api/src/errors';
 import { allows, dispatch, type RouterDeps } from '../../../cloudfunctions/api/src/router';
 import type { RoleGrant } from '../../../cloudfunctions/api/src/views';
 
-const staffGrant: RoleGrant = { _id: 'u2:staff:org-1', openid: 'u2', role: 'staff', scopeId: 'org-1', grantedAt: null, grantedBy: null };
+const staffGrant: RoleGrant = {
+  _id: 'u2:staff:org-1',
+  openid: 'u2',
+  role: 'staff',
+  scopeId: 'org-1',
+  grantedAt: null,
+  grantedBy: null,
+};
 
 function makeDeps(openid: string | undefined, overrides: Partial<RouterDeps> = {}) {
   const handler = jest.fn(async (input: { n: number }) => ({ doubled: input.n * 2 }));
@@ -48,7 +55,10 @@ describe('router', () => {
     const { deps } = makeDeps('u1');
     expect(await dispatch(null, deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await dispatch({ input: {} }, deps)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await dispatch({ action: 'nope' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '不支持的操作' } });
+    expect(await dispatch({ action: 'nope' }, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '不支持的操作' },
+    });
     expect(await dispatch({ action: 'toString' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await dispatch({ action: '__proto__' }, deps)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
@@ -63,12 +73,18 @@ describe('router', () => {
 
   it('requires a WeChat identity', async () => {
     const { deps, handler } = makeDeps(undefined);
-    expect(await dispatch({ action: 'test.echo', input: { n: 1 } }, deps)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch({ action: 'test.echo', input: { n: 1 } }, deps)).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('checks roles; admins pass every role check', async () => {
-    expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('u1').deps)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('u1').deps)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('u2').deps)).toEqual({ ok: true, data: 'ok' });
     expect(await dispatch({ action: 'test.staffOnly', input: {} }, makeDeps('admin').deps)).toEqual({ ok: true, data: 'ok' });
   });
@@ -76,7 +92,10 @@ describe('router', () => {
   it('passes AppErrors through and hides unknown errors', async () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const { deps } = makeDeps('u1');
-    expect(await dispatch({ action: 'test.appError', input: {} }, deps)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '已被处理' } });
+    expect(await dispatch({ action: 'test.appError', input: {} }, deps)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '已被处理' },
+    });
     const boom = await dispatch({ action: 'test.boom', input: {} }, deps);
     expect(boom).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后重试' } });
     expect(JSON.stringify(spy.mock.calls)).not.toContain('320402199003071234');

@@ -103,7 +103,10 @@ describe('every action schema', () => {
     expect(rejection(schema, { applicationId: 'A1' }).message).toContain('原因');
     expect(rejection(schema, { applicationId: 'A1', reason: '' }).message).toContain('原因');
     expect(rejection(schema, { applicationId: 'A1', reason: '字'.repeat(201) }).message).toContain('200');
-    expect(validateInput(schema, { applicationId: 'A1', reason: '材料不全' })).toEqual({ applicationId: 'A1', reason: '材料不全' });
+    expect(validateInput(schema, { applicationId: 'A1', reason: '材料不全' })).toEqual({
+      applicationId: 'A1',
+      reason: '材料不全',
+    });
   });
 
   it('card.verify limits the token', () => {
@@ -116,7 +119,11 @@ describe('every action schema', () => {
   it('role.grant only grants known roles', () => {
     const schema = actionTable['role.grant'].input;
     expect(rejection(schema, { openid: 'u1', role: 'superuser' }).message).toContain('角色');
-    expect(validateInput(schema, { openid: 'u1', role: 'staff', scopeId: 'org-cz' })).toEqual({ openid: 'u1', role: 'staff', scopeId: 'org-cz' });
+    expect(validateInput(schema, { openid: 'u1', role: 'staff', scopeId: 'org-cz' })).toEqual({
+      openid: 'u1',
+      role: 'staff',
+      scopeId: 'org-cz',
+    });
   });
 
   it('pages are positive integers', () => {

@@ -8,7 +8,14 @@ function ctx(scopes: string[], isAdmin = false): ActionContext {
     openid: 'u',
     isAdmin,
     now: new Date(),
-    grants: scopes.map((s) => ({ _id: `u:staff:${s}`, openid: 'u', role: 'staff' as const, scopeId: s, grantedAt: null, grantedBy: null })),
+    grants: scopes.map((s) => ({
+      _id: `u:staff:${s}`,
+      openid: 'u',
+      role: 'staff' as const,
+      scopeId: s,
+      grantedAt: null,
+      grantedBy: null,
+    })),
   };
 }
 
@@ -31,7 +38,14 @@ describe('staff scope = org subtree', () => {
 });
 
 describe('where a worker may join', () => {
-  const org = (kind: OrgRecord['kind'], acceptsNewEmployment: boolean): OrgRecord => ({ _id: 'o', name: 'o', parentId: null, kind, acceptsNewEmployment, path: ['o'] });
+  const org = (kind: OrgRecord['kind'], acceptsNewEmployment: boolean): OrgRecord => ({
+    _id: 'o',
+    name: 'o',
+    parentId: null,
+    kind,
+    acceptsNewEmployment,
+    path: ['o'],
+  });
   it('employer channel: grassroots only', () => {
     expect(isJoinable(org('grassroots', false), 'employer')).toBe(true);
     expect(isJoinable(org('district', true), 'employer')).toBe(false);

@@ -2,8 +2,16 @@
 import { z } from 'zod';
 
 /** Record ids we generate or seed: letters, digits, `_`, `-`, `:`. */
-export const recordId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
-export const openidField = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'openid格式不正确');
+export const recordId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
+export const openidField = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'openid格式不正确');
 export const pageField = z.number().int().min(1).max(1000).optional();
 export const emptyInput = z.strictObject({});
 

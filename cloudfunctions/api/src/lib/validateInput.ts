@@ -53,7 +53,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string
     case 'invalid_type':
       return { field, message: `${name}格式不正确` };
     case 'too_big':
-      return { field, message: issue.origin === 'string' ? `${name}过长（最多${String(issue.maximum)}个字符）` : `${name}超出允许范围` };
+      return {
+        field,
+        message: issue.origin === 'string' ? `${name}过长（最多${String(issue.maximum)}个字符）` : `${name}超出允许范围`,
+      };
     case 'too_small':
       return { field, message: issue.origin === 'string' ? `${name}过短或为空` : `${name}超出允许范围` };
     case 'invalid_value':

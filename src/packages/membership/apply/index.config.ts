@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入会申请' })
+export default definePageConfig({ navigationBarTitleText: '入会申请' });

@@ -1,42 +1,42 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button'
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css'
-import { call, errorMessage } from '../../../api/client'
-import type { ApplyInput, Occupation, Org } from '../../../api/types'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { useSessionStore } from '../../../stores/session'
-import { OCCUPATION_OPTIONS } from '../../../utils/format'
-import { ROUTES, go } from '../../../utils/nav'
-import { validateApply, type ApplyErrors } from '../../../utils/validate'
-import { Field } from '../components/Field'
-import { OrgPicker } from '../components/OrgPicker'
-import { useApplyForm } from '../store'
-import '../components/Field.scss'
-import './index.scss'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { call, errorMessage } from '../../../api/client';
+import type { ApplyInput, Occupation, Org } from '../../../api/types';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { useSessionStore } from '../../../stores/session';
+import { OCCUPATION_OPTIONS } from '../../../utils/format';
+import { ROUTES, go } from '../../../utils/nav';
+import { validateApply, type ApplyErrors } from '../../../utils/validate';
+import { Field } from '../components/Field';
+import { OrgPicker } from '../components/OrgPicker';
+import { useApplyForm } from '../store';
+import '../components/Field.scss';
+import './index.scss';
 
 async function loadApplyContext() {
-  const [session, tree] = await Promise.all([call('session.get', {}), call('org.tree', {})])
-  return { session, orgs: tree.orgs }
+  const [session, tree] = await Promise.all([call('session.get', {}), call('org.tree', {})]);
+  return { session, orgs: tree.orgs };
 }
 
 export default function Apply() {
-  const remote = useRemote(loadApplyContext)
-  const { fields, orgName, setField, setOrg, reset } = useApplyForm()
-  const [errors, setErrors] = useState<ApplyErrors>({})
-  const [serverError, setServerError] = useState<string | null>(null)
-  const [picking, setPicking] = useState(false)
-  const [submitting, setSubmitting] = useState(false)
-  const reloadSession = useSessionStore((s) => s.load)
+  const remote = useRemote(loadApplyContext);
+  const { fields, orgName, setField, setOrg, reset } = useApplyForm();
+  const [errors, setErrors] = useState<ApplyErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const reloadSession = useSessionStore((s) => s.load);
 
   const submit = async () => {
-    setServerError(null)
-    const found = validateApply(fields)
-    setErrors(found)
-    if (Object.keys(found).length) return
+    setServerError(null);
+    const found = validateApply(fields);
+    setErrors(found);
+    if (Object.keys(found).length) return;
     const input: ApplyInput = {
       name: fields.name.trim(),
       idNumber: fields.idNumber.trim().toUpperCase(),
@@ -45,24 +45,24 @@ export default function Apply() {
       orgId: fields.orgId,
       channel: fields.channel,
       ...(fields.channel === 'new_employment' ? { occupation: fields.occupation as Occupation } : {}),
-    }
-    setSubmitting(true)
+    };
+    setSubmitting(true);
     try {
-      await call('member.apply', input)
-      reset()
-      void reloadSession()
-      void Taro.showToast({ title: '提交成功', icon: 'success' })
-      void Taro.redirectTo({ url: ROUTES.applicationStatus })
+      await call('member.apply', input);
+      reset();
+      void reloadSession();
+      void Taro.showToast({ title: '提交成功', icon: 'success' });
+      void Taro.redirectTo({ url: ROUTES.applicationStatus });
     } catch (e) {
       // The form store keeps everything typed; the member can retry as is.
-      setServerError(errorMessage(e))
+      setServerError(errorMessage(e));
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
-  const session = remote.data?.session
-  const pending = session?.application?.status === 'pending'
+  const session = remote.data?.session;
+  const pending = session?.application?.status === 'pending';
 
   return (
     <PageShell className='apply'>
@@ -98,9 +98,35 @@ export default function Apply() {
                 </View>
               </View>
             </View>
-            <Field label='姓名' name='apply-name' value={fields.name} placeholder='请输入真实姓名' maxlength={30} error={errors.name} onInput={(v) => setField('name', v)} />
-            <Field label='身份证号' name='apply-id' type='idcard' value={fields.idNumber} placeholder='18位居民身份证号' maxlength={18} error={errors.idNumber} onInput={(v) => setField('idNumber', v)} />
-            <Field label='手机号' name='apply-mobile' type='number' value={fields.mobile} placeholder='11位手机号' maxlength={11} error={errors.mobile} onInput={(v) => setField('mobile', v)} />
+            <Field
+              label='姓名'
+              name='apply-name'
+              value={fields.name}
+              placeholder='请输入真实姓名'
+              maxlength={30}
+              error={errors.name}
+              onInput={(v) => setField('name', v)}
+            />
+            <Field
+              label='身份证号'
+              name='apply-id'
+              type='idcard'
+              value={fields.idNumber}
+              placeholder='18位居民身份证号'
+              maxlength={18}
+              error={errors.idNumber}
+              onInput={(v) => setField('idNumber', v)}
+            />
+            <Field
+              label='手机号'
+              name='apply-mobile'
+              type='number'
+              value={fields.mobile}
+              placeholder='11位手机号'
+              maxlength={11}
+              error={errors.mobile}
+              onInput={(v) => setField('mobile', v)}
+            />
             {fields.channel === 'new_employment' && (
               <View className='field'>
                 <View className='field-row'>
@@ -138,7 +164,14 @@ export default function Apply() {
               {errors.orgId && <Text className='field-error'>{errors.orgId}</Text>}
             </View>
             {serverError && <Text className='form-error apply-server-error'>{serverError}</Text>}
-            <Button className='apply-submit' type='primary' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+            <Button
+              className='apply-submit'
+              type='primary'
+              block
+              loading={submitting}
+              disabled={submitting}
+              onClick={() => void submit()}
+            >
               提交申请
             </Button>
             <Text className='muted apply-privacy'>身份证号仅用于实名核验，加密保存，页面仅显示脱敏信息。</Text>
@@ -151,12 +184,12 @@ export default function Apply() {
           onlyNewEmployment={fields.channel === 'new_employment'}
           onClose={() => setPicking(false)}
           onSelect={(o: Org) => {
-            setOrg(o._id, o.name)
-            setErrors({ ...errors, orgId: undefined })
-            setPicking(false)
+            setOrg(o._id, o.name);
+            setErrors({ ...errors, orgId: undefined });
+            setPicking(false);
           }}
         />
       )}
     </PageShell>
-  )
+  );
 }

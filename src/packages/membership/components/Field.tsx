@@ -1,17 +1,17 @@
-import type { ReactNode } from 'react'
-import { View, Text, Input } from '@tarojs/components'
+import type { ReactNode } from 'react';
+import { View, Text, Input } from '@tarojs/components';
 
 export interface FieldProps {
-  label: string
+  label: string;
   /** Class of the field: e2e tests fill `.<name> input`. */
-  name: string
-  value: string
-  placeholder?: string
-  type?: 'text' | 'number' | 'idcard'
-  maxlength?: number
-  error?: string
-  onInput: (value: string) => void
-  extra?: ReactNode
+  name: string;
+  value: string;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'idcard';
+  maxlength?: number;
+  error?: string;
+  onInput: (value: string) => void;
+  extra?: ReactNode;
 }
 
 export function Field({ label, name, value, placeholder, type = 'text', maxlength, error, onInput, extra }: FieldProps) {
@@ -31,5 +31,5 @@ export function Field({ label, name, value, placeholder, type = 'text', maxlengt
       </View>
       {error && <Text className='field-error'>{error}</Text>}
     </View>
-  )
+  );
 }

@@ -1,33 +1,33 @@
-import { useMemo, useState } from 'react'
-import { View, Text, ScrollView } from '@tarojs/components'
-import type { Org } from '../../../api/types'
-import { buildOrgTree } from './orgTree'
-import './OrgPicker.scss'
+import { useMemo, useState } from 'react';
+import { View, Text, ScrollView } from '@tarojs/components';
+import type { Org } from '../../../api/types';
+import { buildOrgTree } from './orgTree';
+import './OrgPicker.scss';
 
 export interface OrgPickerProps {
-  orgs: Org[]
-  onlyNewEmployment: boolean
-  onSelect: (org: Org) => void
-  onClose: () => void
+  orgs: Org[];
+  onlyNewEmployment: boolean;
+  onSelect: (org: Org) => void;
+  onClose: () => void;
 }
 
-const KIND_TEXT: Record<Org['kind'], string> = { city: '市总工会', district: '区县', industry: '产业', grassroots: '基层' }
+const KIND_TEXT: Record<Org['kind'], string> = { city: '市总工会', district: '区县', industry: '产业', grassroots: '基层' };
 
 /**
  * Drill-down picker over the org tree: city → district/industry → grassroots.
  * e2e hooks: `.org-picker`, `.org-item` (text = org name), `.org-select-current`, `.org-back`.
  */
 export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPickerProps) {
-  const tree = useMemo(() => buildOrgTree(orgs, onlyNewEmployment), [orgs, onlyNewEmployment])
-  const [trail, setTrail] = useState<Org[]>([])
-  const current = trail[trail.length - 1]
-  const list = tree.children.get(current ? current._id : null) ?? []
+  const tree = useMemo(() => buildOrgTree(orgs, onlyNewEmployment), [orgs, onlyNewEmployment]);
+  const [trail, setTrail] = useState<Org[]>([]);
+  const current = trail[trail.length - 1];
+  const list = tree.children.get(current ? current._id : null) ?? [];
 
   const open = (o: Org) => {
-    const kids = tree.children.get(o._id)
-    if (kids && kids.length) setTrail([...trail, o])
-    else if (tree.selectable(o)) onSelect(o)
-  }
+    const kids = tree.children.get(o._id);
+    if (kids && kids.length) setTrail([...trail, o]);
+    else if (tree.selectable(o)) onSelect(o);
+  };
 
   return (
     <View className='org-picker'>
@@ -54,7 +54,7 @@ export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPic
         <ScrollView scrollY className='org-list'>
           {list.length === 0 && <Text className='muted org-empty'>没有可选择的工会</Text>}
           {list.map((o) => {
-            const hasKids = !!tree.children.get(o._id)?.length
+            const hasKids = !!tree.children.get(o._id)?.length;
             return (
               <View key={o._id} className='org-item' data-org-id={o._id} onClick={() => open(o)}>
                 <Text className='org-item-name'>{o.name}</Text>
@@ -63,10 +63,10 @@ export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPic
                   {hasKids ? ' ›' : ''}
                 </Text>
               </View>
-            )
+            );
           })}
         </ScrollView>
       </View>
     </View>
-  )
+  );
 }

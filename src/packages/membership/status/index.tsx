@@ -1,26 +1,26 @@
-import { View, Text } from '@tarojs/components'
-import { call } from '../../../api/client'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format'
-import { ROUTES, go } from '../../../utils/nav'
-import { useApplyForm } from '../store'
-import './index.scss'
+import { View, Text } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format';
+import { ROUTES, go } from '../../../utils/nav';
+import { useApplyForm } from '../store';
+import './index.scss';
 
 const HEADLINE = {
   pending: '审核中',
   approved: '已通过',
   rejected: '未通过',
-} as const
+} as const;
 
 export default function ApplicationStatus() {
-  const remote = useRemote(() => call('member.myApplication', {}), { refreshOnShow: true })
-  const prefill = useApplyForm((s) => s.prefill)
-  const app = remote.data
+  const remote = useRemote(() => call('member.myApplication', {}), { refreshOnShow: true });
+  const prefill = useApplyForm((s) => s.prefill);
+  const app = remote.data;
 
   const resubmit = () => {
-    if (!app) return
+    if (!app) return;
     prefill({
       name: app.name,
       workUnit: app.workUnit,
@@ -28,9 +28,9 @@ export default function ApplicationStatus() {
       orgName: app.orgName,
       channel: app.channel,
       occupation: app.occupation ?? '',
-    })
-    go(ROUTES.apply)
-  }
+    });
+    go(ROUTES.apply);
+  };
 
   return (
     <PageShell className='app-status'>
@@ -57,24 +57,54 @@ export default function ApplicationStatus() {
                     ? '恭喜您成为工会会员！'
                     : '很抱歉，您的入会申请未通过审核。'}
               </Text>
-              {app.status === 'rejected' && app.rejectReason && (
-                <Text className='status-reason'>原因：{app.rejectReason}</Text>
-              )}
+              {app.status === 'rejected' && app.rejectReason && <Text className='status-reason'>原因：{app.rejectReason}</Text>}
             </View>
             <View className='section'>
-              <View className='row'><Text className='row-label'>姓名</Text><Text className='row-value'>{app.name}</Text></View>
-              <View className='row'><Text className='row-label'>身份证号</Text><Text className='row-value'>{app.idNumberMasked}</Text></View>
-              <View className='row'><Text className='row-label'>手机号</Text><Text className='row-value'>{app.mobileMasked}</Text></View>
-              <View className='row'><Text className='row-label'>入会方式</Text><Text className='row-value'>{CHANNEL_TEXT[app.channel]}</Text></View>
+              <View className='row'>
+                <Text className='row-label'>姓名</Text>
+                <Text className='row-value'>{app.name}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>身份证号</Text>
+                <Text className='row-value'>{app.idNumberMasked}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>手机号</Text>
+                <Text className='row-value'>{app.mobileMasked}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>入会方式</Text>
+                <Text className='row-value'>{CHANNEL_TEXT[app.channel]}</Text>
+              </View>
               {app.occupation && (
-                <View className='row'><Text className='row-label'>职业</Text><Text className='row-value'>{OCCUPATION_OPTIONS.find((o) => o.value === app.occupation)?.label ?? app.occupation}</Text></View>
+                <View className='row'>
+                  <Text className='row-label'>职业</Text>
+                  <Text className='row-value'>
+                    {OCCUPATION_OPTIONS.find((o) => o.value === app.occupation)?.label ?? app.occupation}
+                  </Text>
+                </View>
               )}
-              <View className='row'><Text className='row-label'>工作单位</Text><Text className='row-value'>{app.workUnit}</Text></View>
-              <View className='row'><Text className='row-label'>所属工会</Text><Text className='row-value'>{app.orgName}</Text></View>
-              <View className='row'><Text className='row-label'>状态</Text><Text className={`row-value tag tag-${app.status}`}>{STATUS_TEXT[app.status]}</Text></View>
-              <View className='row'><Text className='row-label'>提交时间</Text><Text className='row-value'>{formatDateTime(app.submittedAt)}</Text></View>
+              <View className='row'>
+                <Text className='row-label'>工作单位</Text>
+                <Text className='row-value'>{app.workUnit}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>所属工会</Text>
+                <Text className='row-value'>{app.orgName}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>状态</Text>
+                <Text className={`row-value tag tag-${app.status}`}>{STATUS_TEXT[app.status]}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>提交时间</Text>
+                <Text className='row-value'>{formatDateTime(app.submittedAt)}</Text>
+              </View>
               {app.reviewedAt && (
-                <View className='row'><Text className='row-label'>审核时间</Text><Text className='row-value'>{formatDateTime(app.reviewedAt)}</Text></View>
+                <View className='row'>
+                  <Text className='row-label'>审核时间</Text>
+                  <Text className='row-value'>{formatDateTime(app.reviewedAt)}</Text>
+                </View>
               )}
             </View>
             <View className='section'>
@@ -101,5 +131,5 @@ export default function ApplicationStatus() {
         )}
       </StateView>
     </PageShell>
-  )
+  );
 }

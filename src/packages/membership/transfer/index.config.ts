@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '会员转会' })
+export default definePageConfig({ navigationBarTitleText: '会员转会' });

@@ -1,24 +1,24 @@
-import { View, Text } from '@tarojs/components'
-import { call } from '../../../api/client'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { formatDateTime } from '../../../utils/format'
-import '../staff.scss'
+import { View, Text } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { formatDateTime } from '../../../utils/format';
+import '../staff.scss';
 
 function describe(detail: unknown): string {
-  if (detail === undefined || detail === null) return ''
-  if (typeof detail === 'string') return detail
+  if (detail === undefined || detail === null) return '';
+  if (typeof detail === 'string') return detail;
   try {
-    return JSON.stringify(detail)
+    return JSON.stringify(detail);
   } catch {
-    return ''
+    return '';
   }
 }
 
 /** Admin only: who did what, newest first. e2e hook: `.audit-item`. */
 export default function Audit() {
-  const list = useRemote(() => call('audit.list', { page: 1 }), { refreshOnShow: true })
+  const list = useRemote(() => call('audit.list', { page: 1 }), { refreshOnShow: true });
   return (
     <PageShell className='staff-audit'>
       <StateView
@@ -41,5 +41,5 @@ export default function Audit() {
         ))}
       </StateView>
     </PageShell>
-  )
+  );
 }

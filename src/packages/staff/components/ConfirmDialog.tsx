@@ -1,20 +1,28 @@
-import type { ReactNode } from 'react'
-import Dialog from '@nutui/nutui-react-taro/dist/es/packages/dialog'
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css'
+import type { ReactNode } from 'react';
+import Dialog from '@nutui/nutui-react-taro/dist/es/packages/dialog';
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
 
 export interface ConfirmDialogProps {
-  visible: boolean
-  title: string
-  children?: ReactNode
-  confirmText?: string
+  visible: boolean;
+  title: string;
+  children?: ReactNode;
+  confirmText?: string;
   /** Class on the dialog; buttons are `.nut-dialog-footer-ok` / `.nut-dialog-footer-cancel`. */
-  className?: string
-  onConfirm: () => void
-  onCancel: () => void
+  className?: string;
+  onConfirm: () => void;
+  onCancel: () => void;
 }
 
 /** Confirmation before any staff action that changes someone's record. */
-export function ConfirmDialog({ visible, title, children, confirmText = '确定', className, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  visible,
+  title,
+  children,
+  confirmText = '确定',
+  className,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   return (
     <Dialog
       className={`confirm-dialog ${className ?? ''}`}
@@ -29,5 +37,5 @@ export function ConfirmDialog({ visible, title, children, confirmText = '确定'
     >
       {children}
     </Dialog>
-  )
+  );
 }

@@ -1,10 +1,10 @@
-import { View } from '@tarojs/components'
-import './Tabs.scss'
+import { View } from '@tarojs/components';
+import './Tabs.scss';
 
 export interface TabsProps<K extends string> {
-  tabs: { key: K; label: string }[]
-  value: K
-  onChange: (key: K) => void
+  tabs: { key: K; label: string }[];
+  value: K;
+  onChange: (key: K) => void;
 }
 
 /** Plain tab strip; e2e hooks `.tab-item` (text = label) and `.tab-item-active`. */
@@ -21,5 +21,5 @@ export function Tabs<K extends string>({ tabs, value, onChange }: TabsProps<K>) 
         </View>
       ))}
     </View>
-  )
+  );
 }

@@ -1,77 +1,115 @@
-import { useState } from 'react'
-import { View, Text, Textarea } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { call, errorMessage } from '../../../api/client'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format'
-import { ConfirmDialog } from '../components/ConfirmDialog'
-import '../staff.scss'
+import { useState } from 'react';
+import { View, Text, Textarea } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call, errorMessage } from '../../../api/client';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import '../staff.scss';
 
-type Pending = 'approve' | 'reject' | null
+type Pending = 'approve' | 'reject' | null;
 
 /**
  * e2e hooks: `.review-approve` (通过), `.review-reject` (驳回), `.review-reason` (textarea in the
  * reject dialog), dialog buttons `.nut-dialog-footer-ok` / `.nut-dialog-footer-cancel`, `.review-status`.
  */
 export default function ReviewDetail() {
-  const { params } = useRouter()
-  const id = decodeURIComponent(params.id ?? '')
-  const detail = useRemote(() => call('review.get', { applicationId: id }))
-  const [pending, setPending] = useState<Pending>(null)
-  const [reason, setReason] = useState('')
-  const [reasonError, setReasonError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { params } = useRouter();
+  const id = decodeURIComponent(params.id ?? '');
+  const detail = useRemote(() => call('review.get', { applicationId: id }));
+  const [pending, setPending] = useState<Pending>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const act = async () => {
     if (pending === 'reject' && !reason.trim()) {
-      setReasonError('请填写驳回原因，申请人将看到该原因')
-      return
+      setReasonError('请填写驳回原因，申请人将看到该原因');
+      return;
     }
-    const what = pending
-    setPending(null)
-    setBusy(true)
+    const what = pending;
+    setPending(null);
+    setBusy(true);
     try {
-      if (what === 'approve') await call('review.approve', { applicationId: id })
-      else await call('review.reject', { applicationId: id, reason: reason.trim() })
-      void Taro.showToast({ title: what === 'approve' ? '已通过' : '已驳回', icon: 'success' })
-      detail.reload()
+      if (what === 'approve') await call('review.approve', { applicationId: id });
+      else await call('review.reject', { applicationId: id, reason: reason.trim() });
+      void Taro.showToast({ title: what === 'approve' ? '已通过' : '已驳回', icon: 'success' });
+      detail.reload();
     } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false })
+      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false });
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
-  const a = detail.data
+  const a = detail.data;
   return (
     <PageShell className='staff-review-detail'>
       <StateView loading={detail.loading && !a} error={detail.error} onRetry={detail.reload}>
         {a && (
           <View>
             <View className='section'>
-              <View className='row'><Text className='row-label'>姓名</Text><Text className='row-value review-name'>{a.name}</Text></View>
-              <View className='row'><Text className='row-label'>身份证号</Text><Text className='row-value review-id-full'>{a.idNumberFull}</Text></View>
-              <View className='row'><Text className='row-label'>手机号</Text><Text className='row-value'>{a.mobileMasked}</Text></View>
-              <View className='row'><Text className='row-label'>入会方式</Text><Text className='row-value'>{CHANNEL_TEXT[a.channel]}</Text></View>
+              <View className='row'>
+                <Text className='row-label'>姓名</Text>
+                <Text className='row-value review-name'>{a.name}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>身份证号</Text>
+                <Text className='row-value review-id-full'>{a.idNumberFull}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>手机号</Text>
+                <Text className='row-value'>{a.mobileMasked}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>入会方式</Text>
+                <Text className='row-value'>{CHANNEL_TEXT[a.channel]}</Text>
+              </View>
               {a.occupation && (
-                <View className='row'><Text className='row-label'>职业</Text><Text className='row-value'>{OCCUPATION_OPTIONS.find((o) => o.value === a.occupation)?.label ?? a.occupation}</Text></View>
+                <View className='row'>
+                  <Text className='row-label'>职业</Text>
+                  <Text className='row-value'>
+                    {OCCUPATION_OPTIONS.find((o) => o.value === a.occupation)?.label ?? a.occupation}
+                  </Text>
+                </View>
               )}
-              <View className='row'><Text className='row-label'>工作单位</Text><Text className='row-value'>{a.workUnit}</Text></View>
-              <View className='row'><Text className='row-label'>所属工会</Text><Text className='row-value'>{a.orgName}</Text></View>
-              <View className='row'><Text className='row-label'>提交时间</Text><Text className='row-value'>{formatDateTime(a.submittedAt)}</Text></View>
-              <View className='row'><Text className='row-label'>状态</Text><Text className={`row-value tag tag-${a.status} review-status`}>{STATUS_TEXT[a.status]}</Text></View>
+              <View className='row'>
+                <Text className='row-label'>工作单位</Text>
+                <Text className='row-value'>{a.workUnit}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>所属工会</Text>
+                <Text className='row-value'>{a.orgName}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>提交时间</Text>
+                <Text className='row-value'>{formatDateTime(a.submittedAt)}</Text>
+              </View>
+              <View className='row'>
+                <Text className='row-label'>状态</Text>
+                <Text className={`row-value tag tag-${a.status} review-status`}>{STATUS_TEXT[a.status]}</Text>
+              </View>
               {a.rejectReason && (
-                <View className='row'><Text className='row-label'>驳回原因</Text><Text className='row-value'>{a.rejectReason}</Text></View>
+                <View className='row'>
+                  <Text className='row-label'>驳回原因</Text>
+                  <Text className='row-value'>{a.rejectReason}</Text>
+                </View>
               )}
             </View>
             {a.status === 'pending' && (
               <View className='section staff-actions'>
-                <View className={`btn btn-plain review-reject ${busy ? 'btn-disabled' : ''}`} onClick={() => !busy && (setReasonError(null), setPending('reject'))}>
+                <View
+                  className={`btn btn-plain review-reject ${busy ? 'btn-disabled' : ''}`}
+                  onClick={() => !busy && (setReasonError(null), setPending('reject'))}
+                >
                   驳回
                 </View>
-                <View className={`btn review-approve ${busy ? 'btn-disabled' : ''}`} onClick={() => !busy && setPending('approve')}>
+                <View
+                  className={`btn review-approve ${busy ? 'btn-disabled' : ''}`}
+                  onClick={() => !busy && setPending('approve')}
+                >
                   通过
                 </View>
               </View>
@@ -103,12 +141,12 @@ export default function ReviewDetail() {
           maxlength={200}
           placeholder='请填写驳回原因（申请人可见）'
           onInput={(e) => {
-            setReason(e.detail.value)
-            setReasonError(null)
+            setReason(e.detail.value);
+            setReasonError(null);
           }}
         />
         {reasonError && <Text className='field-error review-reason-error'>{reasonError}</Text>}
       </ConfirmDialog>
     </PageShell>
-  )
+  );
 }

@@ -1,25 +1,25 @@
-import { useState } from 'react'
-import { View, Text } from '@tarojs/components'
-import { call } from '../../../api/client'
-import type { ApplicationStatus } from '../../../api/types'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { CHANNEL_TEXT, formatDateTime, STATUS_TEXT } from '../../../utils/format'
-import { ROUTES, go } from '../../../utils/nav'
-import { Tabs } from '../components/Tabs'
-import '../staff.scss'
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { call } from '../../../api/client';
+import type { ApplicationStatus } from '../../../api/types';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { CHANNEL_TEXT, formatDateTime, STATUS_TEXT } from '../../../utils/format';
+import { ROUTES, go } from '../../../utils/nav';
+import { Tabs } from '../components/Tabs';
+import '../staff.scss';
 
 const TABS: { key: ApplicationStatus; label: string }[] = [
   { key: 'pending', label: '待审核' },
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '未通过' },
-]
+];
 
 /** e2e hooks: `.tab-item` (待审核/已通过/未通过), `.review-item` (contains applicant name), `.review-count`. */
 export default function Reviews() {
-  const [status, setStatus] = useState<ApplicationStatus>('pending')
-  const list = useRemote(() => call('review.list', { status, page: 1 }), { refreshOnShow: true, deps: [status] })
+  const [status, setStatus] = useState<ApplicationStatus>('pending');
+  const list = useRemote(() => call('review.list', { status, page: 1 }), { refreshOnShow: true, deps: [status] });
   return (
     <PageShell className='staff-reviews'>
       <Tabs tabs={TABS} value={status} onChange={setStatus} />
@@ -53,5 +53,5 @@ export default function Reviews() {
         ))}
       </StateView>
     </PageShell>
-  )
+  );
 }

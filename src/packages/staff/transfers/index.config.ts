@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '转会审核' })
+export default definePageConfig({ navigationBarTitleText: '转会审核' });

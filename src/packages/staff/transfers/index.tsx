@@ -1,52 +1,52 @@
-import { useState } from 'react'
-import { View, Text, Textarea } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { call, errorMessage } from '../../../api/client'
-import type { ApplicationStatus, TransferView } from '../../../api/types'
-import { PageShell } from '../../../components/PageShell'
-import { StateView } from '../../../components/StateView'
-import { useRemote } from '../../../hooks/useRemote'
-import { formatDateTime, STATUS_TEXT } from '../../../utils/format'
-import { ConfirmDialog } from '../components/ConfirmDialog'
-import { Tabs } from '../components/Tabs'
-import '../staff.scss'
+import { useState } from 'react';
+import { View, Text, Textarea } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call, errorMessage } from '../../../api/client';
+import type { ApplicationStatus, TransferView } from '../../../api/types';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { formatDateTime, STATUS_TEXT } from '../../../utils/format';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { Tabs } from '../components/Tabs';
+import '../staff.scss';
 
 const TABS: { key: ApplicationStatus; label: string }[] = [
   { key: 'pending', label: '待审核' },
   { key: 'approved', label: '已通过' },
   { key: 'rejected', label: '未通过' },
-]
+];
 
 /** e2e hooks: `.transfer-item`, `.transfer-approve`, `.transfer-reject`, `.transfer-reason-input`. */
 export default function TransferReviews() {
-  const [status, setStatus] = useState<ApplicationStatus>('pending')
-  const list = useRemote(() => call('transfer.list', { status }), { refreshOnShow: true, deps: [status] })
-  const [target, setTarget] = useState<{ t: TransferView; action: 'approve' | 'reject' } | null>(null)
-  const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const [status, setStatus] = useState<ApplicationStatus>('pending');
+  const list = useRemote(() => call('transfer.list', { status }), { refreshOnShow: true, deps: [status] });
+  const [target, setTarget] = useState<{ t: TransferView; action: 'approve' | 'reject' } | null>(null);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
 
   const act = async () => {
-    if (!target) return
+    if (!target) return;
     if (target.action === 'reject' && !reason.trim()) {
-      void Taro.showToast({ title: '请填写驳回原因', icon: 'none' })
-      return
+      void Taro.showToast({ title: '请填写驳回原因', icon: 'none' });
+      return;
     }
-    const { t, action } = target
-    setTarget(null)
-    setBusy(true)
+    const { t, action } = target;
+    setTarget(null);
+    setBusy(true);
     try {
-      const input = { transferId: t._id, ...(reason.trim() ? { reason: reason.trim() } : {}) }
-      if (action === 'approve') await call('transfer.approve', input)
-      else await call('transfer.reject', input)
-      setReason('')
-      void Taro.showToast({ title: action === 'approve' ? '已通过' : '已驳回', icon: 'success' })
-      list.reload()
+      const input = { transferId: t._id, ...(reason.trim() ? { reason: reason.trim() } : {}) };
+      if (action === 'approve') await call('transfer.approve', input);
+      else await call('transfer.reject', input);
+      setReason('');
+      void Taro.showToast({ title: action === 'approve' ? '已通过' : '已驳回', icon: 'success' });
+      list.reload();
     } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false })
+      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false });
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   return (
     <PageShell className='staff-transfers'>
@@ -103,5 +103,5 @@ export default function TransferReviews() {
         )}
       </ConfirmDialog>
     </PageShell>
-  )
+  );
 }

@@ -14,8 +14,7 @@ export interface SignedCardToken {
 }
 
 export type VerifyResult =
-  | { ok: true; cardNo: string; expiresAt: Date; nonce: string }
-  | { ok: false; reason: 'invalid' | 'expired' };
+  { ok: true; cardNo: string; expiresAt: Date; nonce: string } | { ok: false; reason: 'invalid' | 'expired' };
 
 function sign(payload: string, key: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();

@@ -19,13 +19,49 @@ const REVIEWERS = ['staff', 'admin'] as const;
 
 export const membershipActions = {
   'member.apply': defineAction({ input: memberApplyInput, roles: 'any', handler: (input, ctx) => submitApplication(input, ctx) }),
-  'member.myApplication': defineAction({ input: myApplicationInput, roles: 'any', handler: (_input, ctx) => getMyApplication(ctx.openid) }),
-  'review.list': defineAction({ input: reviewListInput, roles: REVIEWERS, handler: (input, ctx) => listApplications(input, ctx) }),
-  'review.get': defineAction({ input: reviewGetInput, roles: REVIEWERS, handler: (input, ctx) => getApplicationDetail(input.applicationId, ctx) }),
-  'review.approve': defineAction({ input: reviewApproveInput, roles: REVIEWERS, handler: (input, ctx) => approveApplication(input.applicationId, ctx) }),
-  'review.reject': defineAction({ input: reviewRejectInput, roles: REVIEWERS, handler: (input, ctx) => rejectApplication(input.applicationId, input.reason, ctx) }),
-  'transfer.request': defineAction({ input: transferRequestInput, roles: 'any', handler: (input, ctx) => requestTransfer(input.toOrgId, input.reason, ctx) }),
-  'transfer.list': defineAction({ input: transferListInput, roles: REVIEWERS, handler: (input, ctx) => listTransfers(input, ctx) }),
-  'transfer.approve': defineAction({ input: transferDecisionInput, roles: REVIEWERS, handler: (input, ctx) => approveTransfer(input.transferId, ctx) }),
-  'transfer.reject': defineAction({ input: transferDecisionInput, roles: REVIEWERS, handler: (input, ctx) => rejectTransfer(input.transferId, input.reason, ctx) }),
+  'member.myApplication': defineAction({
+    input: myApplicationInput,
+    roles: 'any',
+    handler: (_input, ctx) => getMyApplication(ctx.openid),
+  }),
+  'review.list': defineAction({
+    input: reviewListInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => listApplications(input, ctx),
+  }),
+  'review.get': defineAction({
+    input: reviewGetInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => getApplicationDetail(input.applicationId, ctx),
+  }),
+  'review.approve': defineAction({
+    input: reviewApproveInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => approveApplication(input.applicationId, ctx),
+  }),
+  'review.reject': defineAction({
+    input: reviewRejectInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => rejectApplication(input.applicationId, input.reason, ctx),
+  }),
+  'transfer.request': defineAction({
+    input: transferRequestInput,
+    roles: 'any',
+    handler: (input, ctx) => requestTransfer(input.toOrgId, input.reason, ctx),
+  }),
+  'transfer.list': defineAction({
+    input: transferListInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => listTransfers(input, ctx),
+  }),
+  'transfer.approve': defineAction({
+    input: transferDecisionInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => approveTransfer(input.transferId, ctx),
+  }),
+  'transfer.reject': defineAction({
+    input: transferDecisionInput,
+    roles: REVIEWERS,
+    handler: (input, ctx) => rejectTransfer(input.transferId, input.reason, ctx),
+  }),
 };

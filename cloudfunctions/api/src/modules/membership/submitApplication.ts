@@ -59,7 +59,11 @@ export async function submitApplication(input: MemberApplyInput, ctx: ActionCont
   if (input.occupation) record.occupation = input.occupation;
 
   let created = false;
-  if (!existing) created = await insertUnique(COLLECTIONS.applications, applicationId, { ...fields, ...(input.occupation ? { occupation: input.occupation } : {}) });
+  if (!existing)
+    created = await insertUnique(COLLECTIONS.applications, applicationId, {
+      ...fields,
+      ...(input.occupation ? { occupation: input.occupation } : {}),
+    });
   if (!created) {
     // Resubmission: guarded so an approval that happened meanwhile is never overwritten.
     const updated = await updateWhere(

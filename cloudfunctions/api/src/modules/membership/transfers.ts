@@ -144,7 +144,11 @@ export async function listTransfers(
   if (filter.status) where.status = filter.status;
   const page = filter.page ?? 1;
   const [rows, total] = await Promise.all([
-    findMany<TransferRecord>(COLLECTIONS.transfers, where, { orderBy: ['requestedAt', 'desc'], skip: (page - 1) * 20, limit: 20 }),
+    findMany<TransferRecord>(COLLECTIONS.transfers, where, {
+      orderBy: ['requestedAt', 'desc'],
+      skip: (page - 1) * 20,
+      limit: 20,
+    }),
     countWhere(COLLECTIONS.transfers, where),
   ]);
   return { items: rows.map(toTransferView), total };

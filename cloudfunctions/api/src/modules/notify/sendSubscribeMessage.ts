@@ -19,7 +19,12 @@ function templateId(key: TemplateKey): string {
   }
 }
 
-const clip = (s: string, n: number) => (Array.from(s).length > n ? Array.from(s).slice(0, n - 1).join('') + '…' : s);
+const clip = (s: string, n: number) =>
+  Array.from(s).length > n
+    ? Array.from(s)
+        .slice(0, n - 1)
+        .join('') + '…'
+    : s;
 
 function formatTime(d: Date): string {
   // Beijing time, the format subscribe-message `time` fields accept.
@@ -37,7 +42,11 @@ export async function sendSubscribeMessage(openid: string, key: TemplateKey, mes
     const id = `${openid}:${key}`;
     const consent = await findById<ConsentRecord>(COLLECTIONS.consents, id);
     if (!consent?.accepted) return false;
-    const consumed = await updateWhere(COLLECTIONS.consents, { _id: id, accepted: true }, { accepted: false, usedAt: message.at });
+    const consumed = await updateWhere(
+      COLLECTIONS.consents,
+      { _id: id, accepted: true },
+      { accepted: false, usedAt: message.at },
+    );
     if (consumed !== 1) return false;
     await getCloud().openapi.subscribeMessage.send({
       touser: openid,

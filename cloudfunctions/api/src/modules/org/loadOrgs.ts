@@ -19,6 +19,6 @@ export async function getOrg(orgId: string): Promise<OrgRecord | null> {
 
 export async function listOrgs(): Promise<{ orgs: Org[] }> {
   const rows = await findAll<OrgRecord>(COLLECTIONS.orgs);
-  rows.sort((a, b) => (a.path.length - b.path.length) || ((a.sort ?? 0) - (b.sort ?? 0)) || a._id.localeCompare(b._id));
+  rows.sort((a, b) => a.path.length - b.path.length || (a.sort ?? 0) - (b.sort ?? 0) || a._id.localeCompare(b._id));
   return { orgs: rows.map(toOrg) };
 }

@@ -7,11 +7,15 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export async function listAudit(page = 1): Promise<Page<AuditEntry>> {
   const [rows, total] = await Promise.all([
-    findMany<AuditRecord>(COLLECTIONS.audit, {}, {
-      orderBy: ['at', 'desc'],
-      skip: (page - 1) * AUDIT_PAGE_SIZE,
-      limit: AUDIT_PAGE_SIZE,
-    }),
+    findMany<AuditRecord>(
+      COLLECTIONS.audit,
+      {},
+      {
+        orderBy: ['at', 'desc'],
+        skip: (page - 1) * AUDIT_PAGE_SIZE,
+        limit: AUDIT_PAGE_SIZE,
+      },
+    ),
     countWhere(COLLECTIONS.audit, {}),
   ]);
   const items = rows.map((r) => ({

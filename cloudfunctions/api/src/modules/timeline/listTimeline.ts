@@ -6,11 +6,15 @@ import type { TimelineEntry } from '../../views';
 export const TIMELINE_PAGE_SIZE = 20;
 
 export async function listTimeline(openid: string, page = 1): Promise<{ items: TimelineEntry[] }> {
-  const rows = await findMany<TimelineRecord>(COLLECTIONS.timeline, { openid }, {
-    orderBy: ['at', 'desc'],
-    skip: (page - 1) * TIMELINE_PAGE_SIZE,
-    limit: TIMELINE_PAGE_SIZE,
-  });
+  const rows = await findMany<TimelineRecord>(
+    COLLECTIONS.timeline,
+    { openid },
+    {
+      orderBy: ['at', 'desc'],
+      skip: (page - 1) * TIMELINE_PAGE_SIZE,
+      limit: TIMELINE_PAGE_SIZE,
+    },
+  );
   return {
     items: rows.map((r) => ({
       _id: String(r._id),
