@@ -135,7 +135,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const name = params.function_name;
       if (typeof name !== 'string') throw new HttpError(400, 'INVALID_PARAM', 'function_name must be a string');
       const raw = params.request_data;
-      const data = typeof raw === 'string' && raw ? JSON.parse(raw) : (raw ?? {});
+      const data = typeof raw === 'string' && raw ? parseJson(Buffer.from(raw)) : (raw ?? {});
       const caller = url.searchParams.get('caller');
       try {
         const output = await functions.invoke(name, data, { source: caller ? 'wx_function' : 'wx_devtools' });

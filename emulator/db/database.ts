@@ -13,6 +13,7 @@
  * in DATABASE_TRANSACTION_CONFLICT rather than a lost update.
  */
 import crypto from 'node:crypto';
+import { isEqual } from 'mingo/util';
 import { Collection, type IndexSpec } from './collection';
 import { clone, decode, decodeObject, encode, type Doc } from './ejson';
 import { DbError, invalidParam, requestFailed, transactionConflict } from './errors';
@@ -126,7 +127,7 @@ export class Db {
       case 'database.modifyDocument':
         return { data: await this.modify(params) };
       case 'database.modifyAndReturnDoc': {
-        const result = await this.modify({ ...params, multi: false, merge: true, upsert: false, returnDoc: true });
+        const result = await this.modify({ ...params, multi: false, merge: true, upsert: false }, true);
         return { data: { updated: result.updated, doc: result.doc ? encode(result.doc) : null } };
       }
       case 'database.removeDocument':
@@ -269,7 +270,7 @@ export class Db {
     return docs.map((doc) => doc._id);
   }
 
-  private async modify(params: Params): Promise<{ updated: number; upsert_id?: string; doc?: Doc | null }> {
+  private async modify(params: Params, returnDoc = false): Promise<{ updated: number; upsert_id?: string; doc?: Doc | null }> {
     const name = str(params, 'collectionName');
     const collection = this.collection(params);
     const tx = this.transactionOf(params);
@@ -287,7 +288,7 @@ export class Db {
     for (const doc of chosen) {
       const next = update ? applyUpdate(doc, update) : ({ ...clone(data), _id: doc._id } as Doc);
       if (!next) continue;
-      if (!update && JSON.stringify(encode(next)) === JSON.stringify(encode(doc))) continue;
+      if (!update && isEqual(next, doc)) continue; // replacing a document by an equal one changes nothing
       const violated = collection.uniqueViolation(next);
       if (violated) throw requestFailed(`E11000 duplicate key error collection: ${name} index: ${violated}`);
       changes.push({ collection: name, id: doc._id, doc: next });
@@ -305,7 +306,7 @@ export class Db {
     if (tx) for (const change of changes) await this.txWrite(tx, change);
     else this.commit(changes);
     const updated = upsertId ? 0 : changes.length;
-    return { updated, ...(upsertId ? { upsert_id: upsertId } : {}), ...(params.returnDoc ? { doc: lastDoc } : {}) };
+    return { updated, ...(upsertId ? { upsert_id: upsertId } : {}), ...(returnDoc ? { doc: lastDoc } : {}) };
   }
 
   private async remove(params: Params): Promise<number> {
