@@ -8,10 +8,12 @@ import type { ApplyFields } from '../../utils/validate';
 interface ApplyFormState {
   fields: ApplyFields;
   orgName: string;
+  /** Masked ID and mobile of the application being corrected (shown as hints; they are typed again). */
+  maskedHints: { idNumber: string; mobile: string } | null;
   setField: <K extends keyof ApplyFields>(key: K, value: ApplyFields[K]) => void;
   setOrg: (orgId: string, orgName: string) => void;
   /** Prefills from a rejected application (ID and mobile are masked there, so they are re-entered). */
-  prefill: (p: Partial<ApplyFields> & { orgName?: string }) => void;
+  prefill: (p: Partial<ApplyFields> & { orgName?: string; maskedHints?: { idNumber: string; mobile: string } }) => void;
   reset: () => void;
 }
 
@@ -28,6 +30,7 @@ const EMPTY: ApplyFields = {
 export const useApplyForm = create<ApplyFormState>((set) => ({
   fields: { ...EMPTY },
   orgName: '',
+  maskedHints: null,
   setField: (key, value) =>
     set((s) => {
       const fields = { ...s.fields, [key]: value };
@@ -37,6 +40,7 @@ export const useApplyForm = create<ApplyFormState>((set) => ({
       return { fields };
     }),
   setOrg: (orgId, orgName) => set((s) => ({ fields: { ...s.fields, orgId }, orgName })),
-  prefill: ({ orgName, ...p }) => set((s) => ({ fields: { ...s.fields, ...p }, orgName: orgName ?? s.orgName })),
-  reset: () => set({ fields: { ...EMPTY }, orgName: '' }),
+  prefill: ({ orgName, maskedHints, ...p }) =>
+    set((s) => ({ fields: { ...s.fields, ...p }, orgName: orgName ?? s.orgName, maskedHints: maskedHints ?? null })),
+  reset: () => set({ fields: { ...EMPTY }, orgName: '', maskedHints: null }),
 }));

@@ -25,7 +25,7 @@ async function loadApplyContext() {
 
 export default function Apply() {
   const remote = useRemote(loadApplyContext);
-  const { fields, orgName, setField, setOrg, reset } = useApplyForm();
+  const { fields, orgName, maskedHints, setField, setOrg, reset } = useApplyForm();
   const [errors, setErrors] = useState<ApplyErrors>({});
   const [serverError, setServerError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
@@ -98,6 +98,9 @@ export default function Apply() {
                 </View>
               </View>
             </View>
+            {maskedHints && (
+              <Text className='apply-correcting-hint'>为保护个人信息，身份证号和手机号不会回显，请重新填写后提交。</Text>
+            )}
             <Field
               label='姓名'
               name='apply-name'
@@ -112,7 +115,7 @@ export default function Apply() {
               name='apply-id'
               type='idcard'
               value={fields.idNumber}
-              placeholder='18位居民身份证号'
+              placeholder={maskedHints ? `请重新填写（原 ${maskedHints.idNumber}）` : '18位居民身份证号'}
               maxlength={18}
               error={errors.idNumber}
               onInput={(v) => setField('idNumber', v)}
@@ -122,7 +125,7 @@ export default function Apply() {
               name='apply-mobile'
               type='number'
               value={fields.mobile}
-              placeholder='11位手机号'
+              placeholder={maskedHints ? `请重新填写（原 ${maskedHints.mobile}）` : '11位手机号'}
               maxlength={11}
               error={errors.mobile}
               onInput={(v) => setField('mobile', v)}

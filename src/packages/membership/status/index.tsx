@@ -28,6 +28,7 @@ export default function ApplicationStatus() {
       orgName: app.orgName,
       channel: app.channel,
       occupation: app.occupation ?? '',
+      maskedHints: { idNumber: app.idNumberMasked, mobile: app.mobileMasked },
     });
     go(ROUTES.apply);
   };

@@ -2,7 +2,8 @@ import { View, Text } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
-import { useRemote } from '../../../hooks/useRemote';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime } from '../../../utils/format';
 import '../staff.scss';
 
@@ -18,7 +19,7 @@ function describe(detail: unknown): string {
 
 /** Admin only: who did what, newest first. e2e hook: `.audit-item`. */
 export default function Audit() {
-  const list = useRemote(() => call('audit.list', { page: 1 }), { refreshOnShow: true });
+  const list = usePagedRemote((page) => call('audit.list', { page }), { refreshOnShow: true });
   return (
     <PageShell className='staff-audit'>
       <StateView
@@ -39,6 +40,7 @@ export default function Audit() {
             {describe(e.details) && <Text className='staff-item-line'>{describe(e.details)}</Text>}
           </View>
         ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
       </StateView>
     </PageShell>
   );

@@ -4,7 +4,8 @@ import { call } from '../../../api/client';
 import type { ApplicationStatus } from '../../../api/types';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
-import { useRemote } from '../../../hooks/useRemote';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { CHANNEL_TEXT, formatDateTime, STATUS_TEXT } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { Tabs } from '../components/Tabs';
@@ -19,7 +20,7 @@ const TABS: { key: ApplicationStatus; label: string }[] = [
 /** e2e hooks: `.tab-item` (待审核/已通过/未通过), `.review-item` (contains applicant name), `.review-count`. */
 export default function Reviews() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
-  const list = useRemote(() => call('review.list', { status, page: 1 }), { refreshOnShow: true, deps: [status] });
+  const list = usePagedRemote((page) => call('review.list', { status, page }), { refreshOnShow: true, deps: [status] });
   return (
     <PageShell className='staff-reviews'>
       <Tabs tabs={TABS} value={status} onChange={setStatus} />
@@ -51,6 +52,7 @@ export default function Reviews() {
             <Text className='staff-item-line'>提交于 {formatDateTime(a.submittedAt)}</Text>
           </View>
         ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
       </StateView>
     </PageShell>
   );

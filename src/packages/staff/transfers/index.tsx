@@ -5,7 +5,8 @@ import { call, errorMessage } from '../../../api/client';
 import type { ApplicationStatus, TransferView } from '../../../api/types';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
-import { useRemote } from '../../../hooks/useRemote';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime, STATUS_TEXT } from '../../../utils/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Tabs } from '../components/Tabs';
@@ -20,7 +21,7 @@ const TABS: { key: ApplicationStatus; label: string }[] = [
 /** e2e hooks: `.transfer-item`, `.transfer-approve`, `.transfer-reject`, `.transfer-reason-input`. */
 export default function TransferReviews() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
-  const list = useRemote(() => call('transfer.list', { status }), { refreshOnShow: true, deps: [status] });
+  const list = usePagedRemote((page) => call('transfer.list', { status, page }), { refreshOnShow: true, deps: [status] });
   const [target, setTarget] = useState<{ t: TransferView; action: 'approve' | 'reject' } | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -82,6 +83,7 @@ export default function TransferReviews() {
             )}
           </View>
         ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
       </StateView>
       <ConfirmDialog
         visible={!!target}
