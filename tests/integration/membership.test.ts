@@ -160,6 +160,18 @@ describe('apply → review → card', () => {
   });
 });
 
+describe('subscribe-message consent', () => {
+  it('is part of the session, so the 我的 switch shows what the server holds', async () => {
+    const openid = 'it-consent';
+    const before = await callOk(cloud.baseUrl, openid, 'session.get', {});
+    expect(before.consents).toEqual([]);
+    await callOk(cloud.baseUrl, openid, 'notify.consent', { templateKey: 'membership_status', accepted: true });
+    const after = await callOk(cloud.baseUrl, openid, 'session.get', {});
+    expect(after.consents).toEqual([expect.objectContaining({ templateKey: 'membership_status', accepted: true })]);
+    expect(await store.byId('consents', `${openid}:membership_status`)).toMatchObject({ accepted: true });
+  });
+});
+
 describe('reject → resubmit', () => {
   const openid = 'it-applicant-2';
 

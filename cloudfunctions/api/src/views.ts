@@ -146,6 +146,8 @@ export interface SessionView {
   isAdmin: boolean;
   member: MemberSummary | null;
   application: ApplicationView | null;
+  /** Subscribe-message consents still unused (each WeChat acceptance allows one message). */
+  consents: ConsentView[];
 }
 
 export interface Page<T> {

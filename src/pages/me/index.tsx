@@ -22,15 +22,20 @@ const TEMPLATES = [
 export default function Me() {
   const { session, loading, error, load } = useSessionStore();
   const timeline = useRemote(() => call('timeline.list', {}), { refreshOnShow: true });
-  const [consent, setConsent] = useState(false);
+  /** The switch's position while a change is being saved; otherwise what the server holds. */
+  const [pendingConsent, setPendingConsent] = useState<boolean | null>(null);
   const [consentBusy, setConsentBusy] = useState(false);
 
   useEffect(() => {
     void load();
   }, [load]);
 
+  // The switch shows whether a status-change message may still be sent (a consent is used up by one).
+  const consent = pendingConsent ?? !!session?.consents.some((c) => c.accepted);
+
   const toggleConsent = async (wanted: boolean) => {
     setConsentBusy(true);
+    setPendingConsent(wanted);
     try {
       const decisions: Record<string, boolean> = {};
       if (wanted && process.env.TARO_ENV === 'weapp') {
@@ -44,11 +49,12 @@ export default function Me() {
       }
       for (const t of TEMPLATES) await call('notify.consent', { templateKey: t.key, accepted: decisions[t.key] });
       const accepted = Object.values(decisions).some(Boolean);
-      setConsent(accepted);
+      await load();
       void Taro.showToast({ title: accepted ? '已开启通知' : '已关闭通知', icon: 'none' });
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {
+      setPendingConsent(null);
       setConsentBusy(false);
     }
   };

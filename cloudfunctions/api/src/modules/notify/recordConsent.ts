@@ -16,6 +16,10 @@ export async function recordConsent(
     accepted,
     at: ctx.now,
   });
-  const rows = await findMany<ConsentRecord>(COLLECTIONS.consents, { openid: ctx.openid });
-  return { consents: rows.map((r) => ({ templateKey: r.templateKey, accepted: Boolean(r.accepted), at: toIso(r.at) })) };
+  return { consents: await listConsents(ctx.openid) };
+}
+
+export async function listConsents(openid: string): Promise<ConsentView[]> {
+  const rows = await findMany<ConsentRecord>(COLLECTIONS.consents, { openid });
+  return rows.map((r) => ({ templateKey: r.templateKey, accepted: Boolean(r.accepted), at: toIso(r.at) }));
 }
