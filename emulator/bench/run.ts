@@ -139,9 +139,9 @@ async function main(): Promise<void> {
       .add({ data: { _id: 'doc-1', name: '常州市总工会', n: 1 } })
       .catch(() => undefined);
     const rounds = { emulator: [] as number[], canned: [] as number[] };
-    for (let round = 0; round < 3; round++) {
-      rounds.emulator.push(docGetsPerSecond(emulator.serviceUrl, 2000));
-      rounds.canned.push(docGetsPerSecond(canned.serviceUrl, 2000));
+    for (let round = 0; round < 5; round++) {
+      rounds.emulator.push(docGetsPerSecond(emulator.serviceUrl, 1500));
+      rounds.canned.push(docGetsPerSecond(canned.serviceUrl, 1500));
     }
     const gets = median(rounds.emulator);
     const cannedGets = median(rounds.canned);
