@@ -19,7 +19,7 @@ import { Persistence } from './db/persistence';
 import type { IndexSpec } from './db/collection';
 import { FunctionHost, InvokeError } from './functions/host';
 import { CronScheduler } from './cron';
-import { HttpError, parseJson, readBody, sendJson } from './http';
+import { HttpError, isLoopbackOrigin, parseJson, readBody, sendJson } from './http';
 import { Outbox } from './outbox';
 import { OpenApi } from './openapi';
 import { Storage } from './storage';
@@ -177,12 +177,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    const origin = req.headers.origin;
+    if (origin !== undefined) {
+      // Browsers name the page's origin on cross-origin and POST requests: refuse pages not on this machine.
+      if (!isLoopbackOrigin(origin)) throw new HttpError(403, 'FORBIDDEN', 'the local cloud answers only pages served from 127.0.0.1 / localhost');
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'origin');
+    }
     if (method === 'OPTIONS') {
-      res.writeHead(204, {
-        'access-control-allow-origin': '*',
-        'access-control-allow-methods': 'GET,POST,PUT,DELETE',
-        'access-control-allow-headers': 'content-type',
-      });
+      res.writeHead(204, { 'access-control-allow-methods': 'GET,POST,PUT,DELETE', 'access-control-allow-headers': 'content-type' });
       res.end();
       return;
     }

@@ -135,6 +135,26 @@ export class Collection {
     this.versions.set(id, version);
   }
 
+  /**
+   * Unique-index clash among documents written together (a batch insert, a multi-document update),
+   * which the check against stored documents cannot see. Documents lacking every field of an index are
+   * not indexed by it (sparse); MongoDB would index them as null — the WeChat docs do not say.
+   */
+  uniqueViolationAmong(docs: Doc[]): string | undefined {
+    for (const spec of this.indexes) {
+      if (!spec.unique) continue;
+      const seen = new Set<string>();
+      for (const doc of docs) {
+        const values = spec.keys.map(({ field }) => resolve(doc, field));
+        if (values.every((v) => v === undefined)) continue;
+        const key = JSON.stringify(values);
+        if (seen.has(key)) return spec.name;
+        seen.add(key);
+      }
+    }
+    return undefined;
+  }
+
   /** Unique-index check for a document about to be stored. */
   uniqueViolation(doc: Doc): string | undefined {
     for (const spec of this.indexes) {

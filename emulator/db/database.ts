@@ -262,6 +262,8 @@ export class Db {
       const violated = collection.uniqueViolation(doc);
       if (violated) throw requestFailed(`E11000 duplicate key error collection: ${name} index: ${violated}`);
     }
+    const clash = collection.uniqueViolationAmong(docs);
+    if (clash) throw requestFailed(`E11000 duplicate key error collection: ${name} index: ${clash}`);
     const changes = docs.map((doc) => ({ collection: name, id: doc._id, doc }));
     if (tx) {
       if (docs.length !== 1) throw requestFailed('a transaction inserts one document at a time');
@@ -294,6 +296,8 @@ export class Db {
       changes.push({ collection: name, id: doc._id, doc: next });
       lastDoc = next;
     }
+    const clash = collection.uniqueViolationAmong(changes.map((change) => change.doc!));
+    if (clash) throw requestFailed(`E11000 duplicate key error collection: ${name} index: ${clash}`);
     let upsertId: string | undefined;
     if (!chosen.length && upsert) {
       const id = typeof filter._id === 'string' ? filter._id : newId();

@@ -29,6 +29,8 @@ export function usePagedRemote<T>(
   const [moreError, setMoreError] = useState<string | null>(null);
   const nextPage = useRef(2);
   const generation = useRef(0);
+  /** Guards against a double tap: state would not change before the second tap is handled. */
+  const busy = useRef(false);
 
   const first = useRemote(() => {
     generation.current += 1;
@@ -43,24 +45,27 @@ export function usePagedRemote<T>(
   const hasMore = !!first.data && shown < total;
 
   const loadMore = useCallback(() => {
-    if (loadingMore || !hasMore) return;
+    if (busy.current || !hasMore) return;
+    busy.current = true;
     const mine = generation.current;
     setLoadingMore(true);
     setMoreError(null);
     loadPage(nextPage.current).then(
       (page) => {
+        busy.current = false;
         if (mine !== generation.current) return;
         nextPage.current += 1;
         setExtra((items) => [...items, ...page.items]);
         setLoadingMore(false);
       },
       (e: unknown) => {
+        busy.current = false;
         if (mine !== generation.current) return;
         setMoreError(errorMessage(e));
         setLoadingMore(false);
       },
     );
-  }, [loadingMore, hasMore, loadPage]);
+  }, [hasMore, loadPage]);
 
   const data = first.data ? { items: [...first.data.items, ...extra], total } : undefined;
   return { ...first, data, loadMore, hasMore, loadingMore, moreError };

@@ -247,3 +247,20 @@ test('after all of the above, valid SDK requests still work', async () => {
   await db.collection(c).doc(res._id).remove();
   await expectHealthy();
 });
+
+test('a web page from another origin is refused; the H5 app on a loopback origin is answered', async () => {
+  const body = JSON.stringify({ action: 'database.getDocument', collectionName: c, query: '{"_id":"keep"}', queryType: 'DOC' });
+  const post = (origin: string) =>
+    fetch(`${h.cloudProc.serviceUrl}?env=test-env`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body,
+    });
+  const foreign = await post('https://evil.example');
+  expect(foreign.status).toBe(403);
+  expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  const local = await post('http://127.0.0.1:10086');
+  expect(local.status).toBe(200);
+  expect(local.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
+  expect(((await local.json()) as { data: { list: string[] } }).data.list).toHaveLength(1);
+});
