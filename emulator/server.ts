@@ -180,12 +180,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const origin = req.headers.origin;
     if (origin !== undefined) {
       // Browsers name the page's origin on cross-origin and POST requests: refuse pages not on this machine.
-      if (!isLoopbackOrigin(origin)) throw new HttpError(403, 'FORBIDDEN', 'the local cloud answers only pages served from 127.0.0.1 / localhost');
+      if (!isLoopbackOrigin(origin))
+        throw new HttpError(403, 'FORBIDDEN', 'the local cloud answers only pages served from 127.0.0.1 / localhost');
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
     }
     if (method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET,POST,PUT,DELETE', 'access-control-allow-headers': 'content-type' });
+      res.writeHead(204, {
+        'access-control-allow-methods': 'GET,POST,PUT,DELETE',
+        'access-control-allow-headers': 'content-type',
+      });
       res.end();
       return;
     }

@@ -23,8 +23,8 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   'member.myApplication': {},
   'review.list': { status: 'pending', page: 1 },
   'review.get': { applicationId: 'A1' },
-  'review.approve': { applicationId: 'A1' },
-  'review.reject': { applicationId: 'A1', reason: '材料不全' },
+  'review.approve': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z' },
+  'review.reject': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z', reason: '材料不全' },
   'card.get': {},
   'card.token': {},
   'card.verify': { token: 'abc.def' },
@@ -39,8 +39,11 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   'notify.consent': { templateKey: 'membership_status', accepted: true },
   'audit.list': { page: 1 },
 };
-const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId']);
-const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = { 'review.reject': ['reason'] };
+const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', 'submittedAt']);
+const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = {
+  'review.reject': ['reason'],
+  'transfer.reject': ['reason'],
+};
 
 function wrongType(value: unknown): unknown {
   if (typeof value === 'number') return 'x';

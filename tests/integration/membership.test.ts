@@ -219,6 +219,10 @@ describe('reject → resubmit', () => {
     expect(b._id).toBe(a._id);
     expect(b.mobileMasked).toBe('137****1111');
     expect(await store.count('applications', { openid: 'it-applicant-3' })).toBe(1);
+    // The correction used a new ID number: only its claim remains.
+    const stored = await store.byId<{ idHash: string }>('applications', a._id);
+    const claims = await store.all<{ _id: string }>('id_registry', { openid: 'it-applicant-3' });
+    expect(claims.map((c) => c._id)).toEqual([stored!.idHash]);
   });
 });
 

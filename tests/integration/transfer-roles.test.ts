@@ -41,6 +41,13 @@ describe('transfer (转会)', () => {
     expect(
       await callApi(cloud.baseUrl, 'demo-applicant-01', 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '想转会' }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+    const before = await store.snapshot(['transfers']);
+    const sameOrg = await callApi(cloud.baseUrl, 'demo-member-01', 'transfer.request', {
+      toOrgId: 'org-cz-wujin-g1',
+      reason: '想转会',
+    });
+    expect(sameOrg).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'toOrgId' } } });
+    expect(await store.snapshot(['transfers'])).toEqual(before);
   });
 
   it('cannot be decided by the sending org staff', async () => {

@@ -58,14 +58,15 @@ export async function findById<T extends AnyDoc>(name: CollectionName, id: strin
 }
 
 export interface FindOptions {
-  orderBy?: [string, 'asc' | 'desc'];
+  /** Sort keys in priority order, e.g. [['submittedAt', 'desc'], ['_id', 'desc']]. */
+  orderBy?: [string, 'asc' | 'desc'][];
   skip?: number;
   limit?: number;
 }
 
 export async function findMany<T extends AnyDoc>(name: CollectionName, where: AnyDoc, options: FindOptions = {}): Promise<T[]> {
   let query = coll(name).where(where);
-  if (options.orderBy) query = query.orderBy(options.orderBy[0], options.orderBy[1]);
+  for (const [field, direction] of options.orderBy ?? []) query = query.orderBy(field, direction);
   if (options.skip) query = query.skip(options.skip);
   query = query.limit(options.limit ?? 100);
   const res = (await query.get()) as unknown as QueryResult<T>;
@@ -76,10 +77,36 @@ export async function findMany<T extends AnyDoc>(name: CollectionName, where: An
 export async function findAll<T extends AnyDoc>(name: CollectionName, where: AnyDoc = {}): Promise<T[]> {
   const all: T[] = [];
   for (let skip = 0; ; skip += 1000) {
-    const page = await findMany<T>(name, where, { orderBy: ['_id', 'asc'], skip, limit: 1000 });
+    const page = await findMany<T>(name, where, { orderBy: [['_id', 'asc']], skip, limit: 1000 });
     all.push(...page);
     if (page.length < 1000) return all;
   }
+}
+
+export const PAGE_SIZE = 20;
+
+/**
+ * One page of a list, newest first by `newestField`. `_id` breaks ties so that records with the same
+ * timestamp keep their order between pages (otherwise a row can repeat or vanish when paging).
+ */
+export async function findPage<T extends AnyDoc>(
+  name: CollectionName,
+  where: AnyDoc,
+  newestField: string,
+  page = 1,
+): Promise<{ rows: T[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    findMany<T>(name, where, {
+      orderBy: [
+        [newestField, 'desc'],
+        ['_id', 'desc'],
+      ],
+      skip: (page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+    countWhere(name, where),
+  ]);
+  return { rows, total };
 }
 
 export async function countWhere(name: CollectionName, where: AnyDoc): Promise<number> {

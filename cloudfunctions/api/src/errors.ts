@@ -43,7 +43,3 @@ export class AppError extends Error {
     this.details = details;
   }
 }
-
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}

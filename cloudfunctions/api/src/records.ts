@@ -74,6 +74,8 @@ export interface MemberRecord {
   orgId: string;
   orgName: string;
   orgPath: string[];
+  /** How the member joined; decides where they may transfer. Absent on records written before it was stored. */
+  channel?: Channel;
   memberSince: StoredDate;
   status: MemberStatus;
   /** '' when none; set with a guarded update so a member has at most one open transfer. */

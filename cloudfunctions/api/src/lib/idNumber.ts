@@ -2,6 +2,8 @@
  * Resident ID number checks (GB 11643-1999): 6-digit region code, 8-digit birth date, 3-digit sequence,
  * 1 check character (0-9 or X) computed with ISO 7064 MOD 11-2.
  */
+import { inChina } from './time';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 /** Province-level codes in use (the first two digits of the region code). */
@@ -68,7 +70,7 @@ export function normalizeIdNumber(raw: string): string {
 
 /** Age on today's date in China (UTC+8), whatever the runtime's time zone. */
 function ageOn(birth: { y: number; m: number; d: number }, now: Date): number {
-  const cn = new Date(now.getTime() + 8 * 3600 * 1000);
+  const cn = inChina(now);
   const [year, month, day] = [cn.getUTCFullYear(), cn.getUTCMonth() + 1, cn.getUTCDate()];
   let age = year - birth.y;
   const beforeBirthday = month < birth.m || (month === birth.m && day < birth.d);

@@ -4,14 +4,10 @@
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
-function requireKey(name: 'ID_HASH_KEY' | 'PII_ENC_KEY' | 'CARD_TOKEN_KEY'): string {
+export function requireKey(name: 'ID_HASH_KEY' | 'PII_ENC_KEY' | 'CARD_TOKEN_KEY'): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not configured`);
   return value;
-}
-
-export function readKey(name: 'ID_HASH_KEY' | 'PII_ENC_KEY' | 'CARD_TOKEN_KEY'): string {
-  return requireKey(name);
 }
 
 export function hashIdNumber(idNumber: string, key: string = requireKey('ID_HASH_KEY')): string {

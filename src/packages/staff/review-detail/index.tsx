@@ -33,12 +33,15 @@ export default function ReviewDetail() {
     setPending(null);
     setBusy(true);
     try {
-      if (what === 'approve') await call('review.approve', { applicationId: id });
-      else await call('review.reject', { applicationId: id, reason: reason.trim() });
+      // The version on screen: if the applicant corrected it meanwhile, the server refuses and we reload.
+      const seen = { applicationId: id, submittedAt: detail.data?.submittedAt };
+      if (what === 'approve') await call('review.approve', seen);
+      else await call('review.reject', { ...seen, reason: reason.trim() });
       void Taro.showToast({ title: what === 'approve' ? '已通过' : '已驳回', icon: 'success' });
       detail.reload();
     } catch (e) {
       void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false });
+      detail.reload();
     } finally {
       setBusy(false);
     }

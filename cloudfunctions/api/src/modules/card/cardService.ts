@@ -1,7 +1,7 @@
 import type { ActionContext } from '../../action';
 import { AppError } from '../../errors';
 import { maskName } from '../../lib/mask';
-import { readKey } from '../../lib/pii';
+import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import type { CardTokenView, CardVerifyView, CardView } from '../../views';
 import { writeAudit } from '../roles/writeAudit';
@@ -24,12 +24,12 @@ export async function getCard(ctx: ActionContext): Promise<CardView> {
 export async function issueCardToken(ctx: ActionContext): Promise<CardTokenView> {
   const m = await requireMember(ctx.openid);
   if (m.status !== 'active') throw new AppError('MEMBER_INACTIVE', '您的会籍当前不可用，暂不能出示会员码');
-  const signed = signCardToken(m.cardNo, readKey('CARD_TOKEN_KEY'), ctx.now);
+  const signed = signCardToken(m.cardNo, requireKey('CARD_TOKEN_KEY'), ctx.now);
   return { token: signed.token, expiresAt: signed.expiresAt.toISOString() };
 }
 
 export async function verifyCard(token: string, ctx: ActionContext): Promise<CardVerifyView> {
-  const result = verifyCardToken(token, readKey('CARD_TOKEN_KEY'), ctx.now);
+  const result = verifyCardToken(token, requireKey('CARD_TOKEN_KEY'), ctx.now);
   if (!result.ok) throw new AppError(result.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
   const m = await findMemberByCardNo(result.cardNo);
   if (!m) throw new AppError('TOKEN_INVALID');

@@ -8,8 +8,9 @@ import {
   reviewGetInput,
   reviewListInput,
   reviewRejectInput,
-  transferDecisionInput,
+  transferApproveInput,
   transferListInput,
+  transferRejectInput,
   transferRequestInput,
 } from './schemas';
 import { getMyApplication, submitApplication } from './submitApplication';
@@ -37,12 +38,12 @@ export const membershipActions = {
   'review.approve': defineAction({
     input: reviewApproveInput,
     roles: REVIEWERS,
-    handler: (input, ctx) => approveApplication(input.applicationId, ctx),
+    handler: (input, ctx) => approveApplication(input.applicationId, input.submittedAt, ctx),
   }),
   'review.reject': defineAction({
     input: reviewRejectInput,
     roles: REVIEWERS,
-    handler: (input, ctx) => rejectApplication(input.applicationId, input.reason, ctx),
+    handler: (input, ctx) => rejectApplication(input.applicationId, input.reason, input.submittedAt, ctx),
   }),
   'transfer.request': defineAction({
     input: transferRequestInput,
@@ -55,12 +56,12 @@ export const membershipActions = {
     handler: (input, ctx) => listTransfers(input, ctx),
   }),
   'transfer.approve': defineAction({
-    input: transferDecisionInput,
+    input: transferApproveInput,
     roles: REVIEWERS,
     handler: (input, ctx) => approveTransfer(input.transferId, ctx),
   }),
   'transfer.reject': defineAction({
-    input: transferDecisionInput,
+    input: transferRejectInput,
     roles: REVIEWERS,
     handler: (input, ctx) => rejectTransfer(input.transferId, input.reason, ctx),
   }),

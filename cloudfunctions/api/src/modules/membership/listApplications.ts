@@ -1,5 +1,5 @@
 import type { ActionContext } from '../../action';
-import { COLLECTIONS, command, countWhere, findMany } from '../../db';
+import { COLLECTIONS, command, findPage } from '../../db';
 import { decryptPii } from '../../lib/pii';
 import type { ApplicationRecord } from '../../records';
 import type { ApplicationDetailView, ApplicationStatus, ApplicationView, Page } from '../../views';
@@ -7,8 +7,6 @@ import { staffScopes } from '../roles/scope';
 import { writeAudit } from '../roles/writeAudit';
 import { loadApplicationInScope } from './reviewApplication';
 import { toApplicationView } from './toApplicationView';
-
-export const REVIEW_PAGE_SIZE = 20;
 
 /** Applications in the caller's org subtrees (all for admins), newest first, masked. */
 export async function listApplications(
@@ -19,15 +17,7 @@ export async function listApplications(
   const where: Record<string, unknown> = {};
   if (scopes !== null) where.orgPath = command().in(scopes);
   if (filter.status) where.status = filter.status;
-  const page = filter.page ?? 1;
-  const [rows, total] = await Promise.all([
-    findMany<ApplicationRecord>(COLLECTIONS.applications, where, {
-      orderBy: ['submittedAt', 'desc'],
-      skip: (page - 1) * REVIEW_PAGE_SIZE,
-      limit: REVIEW_PAGE_SIZE,
-    }),
-    countWhere(COLLECTIONS.applications, where),
-  ]);
+  const { rows, total } = await findPage<ApplicationRecord>(COLLECTIONS.applications, where, 'submittedAt', filter.page);
   return { items: rows.map(toApplicationView), total };
 }
 

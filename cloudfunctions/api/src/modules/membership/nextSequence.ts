@@ -1,4 +1,5 @@
 import { COLLECTIONS, command, findById, insertUnique, updateWhere } from '../../db';
+import { chinaYear } from '../../lib/time';
 import type { CounterRecord } from '../../records';
 
 /**
@@ -6,7 +7,7 @@ import type { CounterRecord } from '../../records';
  * when another approval got there first. Each caller gets a distinct number.
  */
 export async function nextSequence(counterId: string): Promise<number> {
-  await insertUnique(COLLECTIONS.counters, counterId, { seq: 0 }).catch(() => false);
+  await insertUnique(COLLECTIONS.counters, counterId, { seq: 0 }); // false when it exists already: fine
   const _ = command();
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const counter = await findById<CounterRecord>(COLLECTIONS.counters, counterId);
@@ -17,9 +18,9 @@ export async function nextSequence(counterId: string): Promise<number> {
   throw new Error('counter contention');
 }
 
-/** 会员卡号: CZ + year + 6-digit sequence, e.g. CZ2025000001. */
+/** 会员卡号: CZ + year (in China, UTC+8) + 6-digit sequence, e.g. CZ2025000001. */
 export async function allocateCardNo(now: Date): Promise<string> {
-  const year = now.getFullYear();
+  const year = chinaYear(now);
   const seq = await nextSequence(`cardNo-${year}`);
   return `CZ${year}${String(seq).padStart(6, '0')}`;
 }

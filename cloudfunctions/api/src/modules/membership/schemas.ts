@@ -45,9 +45,12 @@ export const reviewListInput = z.strictObject({
 });
 
 export const reviewGetInput = z.strictObject({ applicationId: recordId });
-export const reviewApproveInput = z.strictObject({ applicationId: recordId });
+/** The submittedAt of the application the reviewer opened: a decision on an older version is refused. */
+const seenSubmittedAt = z.iso.datetime({ error: '申请版本无效，请重新打开后审核' }).optional();
+export const reviewApproveInput = z.strictObject({ applicationId: recordId, submittedAt: seenSubmittedAt });
 export const reviewRejectInput = z.strictObject({
   applicationId: recordId,
+  submittedAt: seenSubmittedAt,
   reason: z.string().trim().min(1, '请填写驳回原因').max(200, '驳回原因不超过200个字'),
 });
 
@@ -59,7 +62,17 @@ export const transferListInput = z.strictObject({
   status: z.enum(APPLICATION_STATUSES).optional(),
   page: pageField,
 });
-export const transferDecisionInput = z.strictObject({
+// The staff app may send a remark with an approval; it is accepted but not stored.
+export const transferApproveInput = z.strictObject({
   transferId: recordId,
   reason: z.string().trim().min(1).max(200, '原因不超过200个字').optional(),
+});
+export const transferRejectInput = z.strictObject({
+  transferId: recordId,
+  // Required, like review.reject. The pipe keeps it optional in the app's input type only, because the staff
+  // app builds one input object for approve and reject (it checks the reason itself before rejecting).
+  reason: z
+    .string()
+    .optional()
+    .pipe(z.string({ error: '请填写驳回原因' }).trim().min(1, '请填写驳回原因').max(200, '驳回原因不超过200个字')),
 });

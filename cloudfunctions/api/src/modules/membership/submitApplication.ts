@@ -29,16 +29,10 @@ export async function submitApplication(input: MemberApplyInput, ctx: ActionCont
   await ensureAccount(ctx.openid, ctx.now);
   if (await findMemberByOpenid(ctx.openid)) throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
 
-  const applicationId = applicationIdFor(ctx.openid);
-  const existing = await findById<ApplicationRecord>(COLLECTIONS.applications, applicationId);
-  if (existing?.status === 'approved') throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
-
   const idNumber = normalizeIdNumber(input.idNumber);
   const idHash = hashIdNumber(idNumber);
-  await claimIdNumber(idHash, ctx.openid, applicationId, ctx.now);
-  if (existing && existing.idHash !== idHash) await releaseIdNumber(existing.idHash, ctx.openid);
-
-  const fields = {
+  const record: ApplicationRecord = {
+    _id: applicationIdFor(ctx.openid),
     openid: ctx.openid,
     name: input.name,
     idHash,
@@ -51,46 +45,68 @@ export async function submitApplication(input: MemberApplyInput, ctx: ActionCont
     orgName: org.name,
     orgPath: org.path,
     channel: input.channel,
-    status: 'pending' as const,
+    status: 'pending',
     submittedAt: ctx.now,
   };
-  const _ = command();
-  const record: ApplicationRecord = { _id: applicationId, ...fields };
   if (input.occupation) record.occupation = input.occupation;
 
-  let created = false;
-  if (!existing)
-    created = await insertUnique(COLLECTIONS.applications, applicationId, {
-      ...fields,
-      ...(input.occupation ? { occupation: input.occupation } : {}),
-    });
-  if (!created) {
-    // Resubmission: guarded so an approval that happened meanwhile is never overwritten.
-    const updated = await updateWhere(
-      COLLECTIONS.applications,
-      { _id: applicationId, status: _.in(['pending', 'rejected']) },
-      {
-        ...fields,
-        occupation: input.occupation ?? _.remove(),
-        rejectReason: _.remove(),
-        reviewedAt: _.remove(),
-        reviewedBy: _.remove(),
-      },
-    );
-    if (updated !== 1) throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
+  await claimIdNumber(idHash, ctx.openid, record._id, ctx.now);
+  let previous: ApplicationRecord | null;
+  try {
+    previous = await writeApplication(record);
+  } catch (error) {
+    // Our application was not stored, so our new claim must not outlive it (unless the stored one holds it too).
+    const stored = await findById<ApplicationRecord>(COLLECTIONS.applications, record._id);
+    if (stored?.idHash !== idHash) await releaseIdNumber(idHash, ctx.openid);
+    throw error;
   }
+  // Only now has the stored application stopped holding its old number; freeing it earlier could free the
+  // number of an application a reviewer approves in between.
+  if (previous && previous.idHash !== idHash) await releaseIdNumber(previous.idHash, ctx.openid);
 
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'membership',
-    refId: applicationId,
-    title: existing ? '入会申请已重新提交' : '入会申请已提交',
+    refId: record._id,
+    title: previous ? '入会申请已重新提交' : '入会申请已提交',
     status: 'pending',
     statusText: '待审核',
     note: org.name,
     at: ctx.now,
   });
   return toApplicationView(record);
+}
+
+/**
+ * Creates the application, or replaces the stored pending/rejected one; returns the version it replaced.
+ * The replacement is guarded by the version read (status and submittedAt), so an approval or another
+ * submission that lands meanwhile is never overwritten: this caller gets an error instead.
+ */
+async function writeApplication(record: ApplicationRecord): Promise<ApplicationRecord | null> {
+  const { _id, ...data } = record;
+  const existing = await findById<ApplicationRecord>(COLLECTIONS.applications, _id);
+  if (!existing && (await insertUnique(COLLECTIONS.applications, _id, data))) return null;
+  // A correction, or a first submission that lost to a concurrent one from the same account.
+  const previous = existing ?? (await findById<ApplicationRecord>(COLLECTIONS.applications, _id));
+  if (previous?.status === 'approved') throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
+  const _ = command();
+  const updated = previous
+    ? await updateWhere(
+        COLLECTIONS.applications,
+        { _id, status: _.in(['pending', 'rejected']), submittedAt: previous.submittedAt },
+        {
+          ...data,
+          occupation: data.occupation ?? _.remove(),
+          rejectReason: _.remove(),
+          reviewedAt: _.remove(),
+          reviewedBy: _.remove(),
+        },
+      )
+    : 0;
+  if (updated === 1) return previous;
+  const now = await findById<ApplicationRecord>(COLLECTIONS.applications, _id);
+  if (now?.status === 'approved') throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
+  throw new AppError('CONFLICT', '您的申请刚刚已在别处提交或修改，请刷新后查看');
 }
 
 export async function getMyApplication(openid: string): Promise<ApplicationView | null> {

@@ -1,11 +1,11 @@
 /** 转会: a member asks to move to another union; staff of the RECEIVING org subtree decide. */
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
-import { COLLECTIONS, command, countWhere, findById, findMany, insertUnique, updateWhere } from '../../db';
+import { COLLECTIONS, command, findById, findPage, insertUnique, removeWhere, updateWhere } from '../../db';
 import { AppError } from '../../errors';
 import { toIso, toIsoOptional } from '../../lib/time';
-import type { TransferRecord } from '../../records';
-import type { Page, TransferStatus, TransferView } from '../../views';
+import type { ApplicationRecord, MemberRecord, TransferRecord } from '../../records';
+import type { Channel, Page, TransferStatus, TransferView } from '../../views';
 import { requireMember } from '../card/loadMember';
 import { checkJoinableOrg } from '../org/checkJoinableOrg';
 import { assertCoversOrg, staffScopes } from '../roles/scope';
@@ -31,23 +31,22 @@ export function toTransferView(r: TransferRecord): TransferView {
   return view;
 }
 
+/** The channel a member joined through; older member records lack it, their application has it. */
+async function channelOf(member: MemberRecord): Promise<Channel> {
+  if (member.channel) return member.channel;
+  const app = await findById<ApplicationRecord>(COLLECTIONS.applications, member.applicationId);
+  return app?.channel ?? 'employer';
+}
+
 export async function requestTransfer(toOrgId: string, reason: string, ctx: ActionContext): Promise<TransferView> {
   const member = await requireMember(ctx.openid);
   if (member.status !== 'active') throw new AppError('MEMBER_INACTIVE', '您的会籍当前不可用，暂不能申请转会');
   if (member.orgId === toOrgId) throw new AppError('INVALID_INPUT', '「转入工会」您已在该工会，无需转会', { field: 'toOrgId' });
-  // A member joined through the new-employment channel may transfer to the same kinds of org.
-  const org = await checkJoinableOrg(toOrgId, 'new_employment', 'toOrgId');
-
-  const transferId = `T${ctx.now.getTime().toString(36)}${randomBytes(5).toString('hex')}`;
-  const locked = await updateWhere(
-    COLLECTIONS.members,
-    { _id: member._id, pendingTransferId: '' },
-    { pendingTransferId: transferId },
-  );
-  if (locked !== 1) throw new AppError('CONFLICT', '您已有一条转会申请正在办理中，请等待审核结果');
+  // A member may move only to the kinds of org they could have joined through their channel.
+  const org = await checkJoinableOrg(toOrgId, await channelOf(member), 'toOrgId');
 
   const record: TransferRecord = {
-    _id: transferId,
+    _id: `T${ctx.now.getTime().toString(36)}${randomBytes(5).toString('hex')}`,
     openid: ctx.openid,
     name: member.name,
     cardNo: member.cardNo,
@@ -61,11 +60,17 @@ export async function requestTransfer(toOrgId: string, reason: string, ctx: Acti
     requestedAt: ctx.now,
   };
   const { _id, ...data } = record;
-  await insertUnique(COLLECTIONS.transfers, _id, data);
+  // Store the transfer before locking the member to it: a lock must never point at a transfer that is missing.
+  if (!(await insertUnique(COLLECTIONS.transfers, _id, data))) throw new AppError('CONFLICT', '转会申请提交失败，请重试');
+  const locked = await updateWhere(COLLECTIONS.members, { _id: member._id, pendingTransferId: '' }, { pendingTransferId: _id });
+  if (locked !== 1) {
+    await removeWhere(COLLECTIONS.transfers, { _id, status: 'pending' });
+    throw new AppError('CONFLICT', '您已有进行中的转会申请，请等待审核结果');
+  }
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'transfer',
-    refId: transferId,
+    refId: _id,
     title: `转会申请已提交（转入${org.name}）`,
     status: 'pending',
     statusText: '待审核',
@@ -78,6 +83,7 @@ async function loadTransferInScope(transferId: string, ctx: ActionContext): Prom
   const t = await findById<TransferRecord>(COLLECTIONS.transfers, transferId);
   if (!t) throw new AppError('NOT_FOUND', '转会申请不存在');
   assertCoversOrg(ctx, t.toOrgPath);
+  if (t.openid === ctx.openid) throw new AppError('FORBIDDEN', '不能审核本人的申请');
   if (t.status !== 'pending') throw new AppError('CONFLICT', '该转会申请已被处理，请刷新列表');
   return t;
 }
@@ -93,12 +99,16 @@ export async function approveTransfer(transferId: string, ctx: ActionContext): P
   const t = await loadTransferInScope(transferId, ctx);
   const org = await findById<{ _id: string; name: string; path: string[] }>(COLLECTIONS.orgs, t.toOrgId);
   if (!org) throw new AppError('NOT_FOUND', '转入的工会已不存在');
+  const member = await findById<MemberRecord>(COLLECTIONS.members, t.openid);
+  if (member?.status !== 'active') throw new AppError('MEMBER_INACTIVE', '该会员的会籍当前不可用，不能转会');
   await decide(t, 'approved', ctx);
-  await updateWhere(
+  const moved = await updateWhere(
     COLLECTIONS.members,
-    { _id: t.openid, pendingTransferId: t._id },
+    { _id: t.openid, pendingTransferId: t._id, status: 'active' },
     { orgId: org._id, orgName: org.name, orgPath: org.path, pendingTransferId: '' },
   );
+  // Not moved (suspended or unlocked meanwhile): no audit or "approved" message for a move that did not happen.
+  if (moved !== 1) throw new AppError('CONFLICT', '会员状态已变化，转会未完成，请刷新后重试');
   await writeAudit(ctx.openid, 'transfer.approve', t._id, ctx.now, { fromOrgId: t.fromOrgId, toOrgId: t.toOrgId });
   await addTimelineEntry({
     openid: t.openid,
@@ -113,8 +123,7 @@ export async function approveTransfer(transferId: string, ctx: ActionContext): P
   return toTransferView({ ...t, status: 'approved', reviewedAt: ctx.now });
 }
 
-export async function rejectTransfer(transferId: string, reason: string | undefined, ctx: ActionContext): Promise<TransferView> {
-  if (!reason) throw new AppError('INVALID_INPUT', '「原因」请填写驳回原因', { field: 'reason' });
+export async function rejectTransfer(transferId: string, reason: string, ctx: ActionContext): Promise<TransferView> {
   const t = await loadTransferInScope(transferId, ctx);
   await decide(t, 'rejected', ctx, reason);
   await updateWhere(COLLECTIONS.members, { _id: t.openid, pendingTransferId: t._id }, { pendingTransferId: '' });
@@ -142,14 +151,6 @@ export async function listTransfers(
   const where: Record<string, unknown> = {};
   if (scopes !== null) where.toOrgPath = command().in(scopes);
   if (filter.status) where.status = filter.status;
-  const page = filter.page ?? 1;
-  const [rows, total] = await Promise.all([
-    findMany<TransferRecord>(COLLECTIONS.transfers, where, {
-      orderBy: ['requestedAt', 'desc'],
-      skip: (page - 1) * 20,
-      limit: 20,
-    }),
-    countWhere(COLLECTIONS.transfers, where),
-  ]);
+  const { rows, total } = await findPage<TransferRecord>(COLLECTIONS.transfers, where, 'requestedAt', filter.page);
   return { items: rows.map(toTransferView), total };
 }

@@ -61,7 +61,9 @@ export async function sendSubscribeMessage(openid: string, key: TemplateKey, mes
     });
     return true;
   } catch (error) {
-    console.warn('subscribe message not sent', { template: key, reason: (error as Error)?.message?.slice(0, 120) });
+    // Name and code only: the SDK's message can echo the recipient's openid.
+    const { name, errCode, code } = (error ?? {}) as { name?: string; errCode?: number; code?: string | number };
+    console.warn('subscribe message not sent', { template: key, error: name, code: errCode ?? code });
     return false;
   }
 }

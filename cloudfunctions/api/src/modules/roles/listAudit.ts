@@ -11,7 +11,7 @@ export async function listAudit(page = 1): Promise<Page<AuditEntry>> {
       COLLECTIONS.audit,
       {},
       {
-        orderBy: ['at', 'desc'],
+        orderBy: [['at', 'desc']],
         skip: (page - 1) * AUDIT_PAGE_SIZE,
         limit: AUDIT_PAGE_SIZE,
       },

@@ -10,7 +10,7 @@ export async function listTimeline(openid: string, page = 1): Promise<{ items: T
     COLLECTIONS.timeline,
     { openid },
     {
-      orderBy: ['at', 'desc'],
+      orderBy: [['at', 'desc']],
       skip: (page - 1) * TIMELINE_PAGE_SIZE,
       limit: TIMELINE_PAGE_SIZE,
     },

@@ -1,0 +1,182 @@
+/**
+ * Races and stale copies around review and transfer: one ID number per membership, no decision on an
+ * application the reviewer has not seen, no self-review, one open transfer per member.
+ */
+import { applyInput, callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
+import { type LocalCloud } from '../support/localCloud';
+
+let cloud: LocalCloud;
+let store: ReturnType<typeof storeReader>;
+
+beforeAll(async () => {
+  ({ cloud, store } = await startSeededCloud());
+});
+afterAll(() => cloud?.stop());
+
+interface Stored {
+  _id: string;
+  openid: string;
+  idHash: string;
+  status: string;
+  pendingTransferId: string;
+  [key: string]: unknown;
+}
+
+async function applicationOf(openid: string): Promise<Stored> {
+  const [app] = await store.all<Stored>('applications', { openid });
+  return app;
+}
+
+/** Applies as `openid` and has the city staff approve it: a fresh member (employer channel, org-cz-wujin-g1). */
+async function makeMember(openid: string): Promise<void> {
+  const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '测试会员' }));
+  await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
+}
+
+describe('one ID number, one membership', () => {
+  it('keeps the claim of an application approved while its owner corrects the ID number', async () => {
+    const openid = 'ri-race';
+    const first = applyInput({ name: '赵一' });
+    const view = await callOk(cloud.baseUrl, openid, 'member.apply', first);
+    const oldHash = (await applicationOf(openid)).idHash;
+    // The reviewer's status flip lands before the member's correction is written (the member is not created yet).
+    await store.db
+      .collection('applications')
+      .doc(view._id)
+      .update({ data: { status: 'approved' } });
+
+    const corrected = applyInput({ name: '赵一' });
+    const r = await callApi(cloud.baseUrl, openid, 'member.apply', corrected);
+    expect(r).toMatchObject({ ok: false, error: { code: 'APPLICATION_LOCKED' } });
+    expect(await store.byId('applications', view._id)).toMatchObject({ status: 'approved', idHash: oldHash });
+    // The approved application's number is still held; the new number's claim was released.
+    expect(await store.all('id_registry', { openid })).toEqual([expect.objectContaining({ _id: oldHash })]);
+
+    await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
+    expect(await store.byId('id_registry', oldHash)).toMatchObject({ openid, status: 'member' });
+    expect(await callApi(cloud.baseUrl, 'ri-race-b', 'member.apply', corrected)).toMatchObject({ ok: true });
+    expect(await callApi(cloud.baseUrl, 'ri-race-c', 'member.apply', first)).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_MEMBER' },
+    });
+    expect(await store.count('id_registry', { _id: oldHash })).toBe(1);
+  });
+
+  it('leaves exactly one claim when one account applies twice at once with different ID numbers', async () => {
+    for (const openid of ['ri-double-1', 'ri-double-2', 'ri-double-3']) {
+      const results = await Promise.all(
+        [applyInput({ name: '孙二' }), applyInput({ name: '孙二' })].map((input) =>
+          callApi(cloud.baseUrl, openid, 'member.apply', input),
+        ),
+      );
+      expect(results.some((r) => r.ok)).toBe(true);
+      const app = await applicationOf(openid);
+      const claims = await store.all<Stored>('id_registry', { openid });
+      expect(claims.map((c) => c._id)).toEqual([app.idHash]);
+    }
+  });
+});
+
+describe('a decision on a stale copy', () => {
+  it('is refused when the member corrected the application after the reviewer opened it', async () => {
+    const openid = 'ri-stale';
+    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '钱二', workUnit: '旧单位名称' }));
+    const opened = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: view._id });
+    await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '钱二', workUnit: '更正后的单位' }));
+
+    const approve = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', {
+      applicationId: view._id,
+      submittedAt: opened.submittedAt,
+    });
+    expect(approve).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '申请人已修改申请，请重新打开后审核' } });
+    const reject = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.reject', {
+      applicationId: view._id,
+      submittedAt: opened.submittedAt,
+      reason: '材料不全',
+    });
+    expect(reject).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '申请人已修改申请，请重新打开后审核' } });
+    expect(await store.byId('applications', view._id)).toMatchObject({ status: 'pending', workUnit: '更正后的单位' });
+    expect(await store.count('members', { openid })).toBe(0);
+    expect(await store.count('audit', { action: 'review.approve', target: view._id })).toBe(0);
+
+    const reopened = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: view._id });
+    const approved = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', {
+      applicationId: view._id,
+      submittedAt: reopened.submittedAt,
+    });
+    expect(approved).toMatchObject({ status: 'approved', workUnit: '更正后的单位' });
+  });
+});
+
+describe('self-review', () => {
+  const openid = 'ri-self-staff';
+
+  it('is refused for a staff member’s own application', async () => {
+    await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid, role: 'staff', scopeId: 'org-cz' });
+    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '自审员' }));
+    const approve = await callApi(cloud.baseUrl, openid, 'review.approve', { applicationId: view._id });
+    expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
+    const reject = await callApi(cloud.baseUrl, openid, 'review.reject', { applicationId: view._id, reason: '自己驳回' });
+    expect(reject).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
+    expect(await store.byId('applications', view._id)).toMatchObject({ status: 'pending' });
+    expect(await store.count('members', { openid })).toBe(0);
+  });
+
+  it('is refused for a staff member’s own transfer', async () => {
+    const app = await applicationOf(openid);
+    await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: app._id });
+    const t = await callOk(cloud.baseUrl, openid, 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '工作调动' });
+    const approve = await callApi(cloud.baseUrl, openid, 'transfer.approve', { transferId: t._id });
+    expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
+    const reject = await callApi(cloud.baseUrl, openid, 'transfer.reject', { transferId: t._id, reason: '自己驳回' });
+    expect(reject).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
+    expect(await store.byId('transfers', t._id)).toMatchObject({ status: 'pending' });
+    expect(await store.byId('members', openid)).toMatchObject({ orgId: 'org-cz-wujin-g1', pendingTransferId: t._id });
+  });
+});
+
+describe('transfer requests', () => {
+  it('store one pending transfer and lock the member to it when sent three at once', async () => {
+    const openid = 'ri-mover';
+    await makeMember(openid);
+    const results = await Promise.all(
+      ['org-cz-jintan-g1', 'org-cz-liyang-g1', 'org-cz-tianning-g1'].map((toOrgId) =>
+        callApi(cloud.baseUrl, openid, 'transfer.request', { toOrgId, reason: '工作调动' }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const transfers = await store.all<Stored>('transfers', { openid });
+    expect(transfers).toHaveLength(1);
+    expect(transfers[0].status).toBe('pending');
+    expect((await store.byId<Stored>('members', openid))!.pendingTransferId).toBe(transfers[0]._id);
+  });
+
+  it('keep an employer-channel member out of orgs only new-employment workers may join', async () => {
+    const openid = 'ri-employer';
+    await makeMember(openid);
+    expect(await store.byId('members', openid)).toMatchObject({ channel: 'employer' });
+    // demo-member-01 is a seeded member whose record predates the stored channel: its application decides.
+    for (const who of [openid, 'demo-member-01']) {
+      const before = await store.snapshot(['transfers', 'timeline']);
+      const r = await callApi(cloud.baseUrl, who, 'transfer.request', { toOrgId: 'org-cz-tianning', reason: '工作调动' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'toOrgId' } } });
+      expect(await store.snapshot(['transfers', 'timeline'])).toEqual(before);
+      expect(await store.byId('members', who)).toMatchObject({ pendingTransferId: '' });
+    }
+  });
+
+  it('are not approved for a suspended member', async () => {
+    const openid = 'ri-suspended';
+    await makeMember(openid);
+    const t = await callOk(cloud.baseUrl, openid, 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '工作调动' });
+    await store.db
+      .collection('members')
+      .doc(openid)
+      .update({ data: { status: 'suspended' } });
+    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'transfer.approve', { transferId: t._id });
+    expect(r).toMatchObject({ ok: false, error: { code: 'MEMBER_INACTIVE' } });
+    expect(await store.byId('transfers', t._id)).toMatchObject({ status: 'pending' });
+    expect(await store.byId('members', openid)).toMatchObject({ orgId: 'org-cz-wujin-g1', pendingTransferId: t._id });
+    expect(await store.count('audit', { target: t._id })).toBe(0);
+  });
+});
