@@ -62,6 +62,38 @@ describe('one ID number, one membership', () => {
     expect(await store.count('id_registry', { _id: oldHash })).toBe(1);
   });
 
+  it('never lets an ID number back in when an approval and a correction with a new number race', async () => {
+    // Approve and correct at the same moment, through the SDK and the local cloud, and check the invariants
+    // whichever way each round falls. (The narrowest interleaving — an approval landing between the
+    // correction's read and its write — is not forced here; the test above sets up the state it leaves.)
+    for (let round = 0; round < 15; round++) {
+      const openid = `ri-racing-${round}`;
+      const first = applyInput({ name: '钱三' });
+      const second = applyInput({ name: '钱三' });
+      const view = await callOk(cloud.baseUrl, openid, 'member.apply', first);
+      await Promise.all([
+        callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id }),
+        callApi(cloud.baseUrl, openid, 'member.apply', second),
+      ]);
+      const app = await applicationOf(openid);
+      // Whatever won, the registry holds exactly the number on the stored application, for this account.
+      const claims = await store.all<Stored>('id_registry', { openid });
+      expect(claims.map((c) => c._id)).toEqual([app.idHash]);
+      if (app.status === 'approved') {
+        expect(claims[0]).toMatchObject({ status: 'member' });
+        expect((await store.byId<Stored>('members', openid))?.idHash).toBe(app.idHash);
+      }
+      // Of the two numbers, the one this account holds is refused to others; the other one is free.
+      const others = await Promise.all([
+        callApi(cloud.baseUrl, `${openid}-o1`, 'member.apply', first),
+        callApi(cloud.baseUrl, `${openid}-o2`, 'member.apply', second),
+      ]);
+      expect(others.filter((a) => a.ok)).toHaveLength(1);
+      expect(others.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
+      expect(await store.count('members', { idHash: app.idHash })).toBeLessThanOrEqual(1);
+    }
+  }, 60_000);
+
   it('leaves exactly one claim when one account applies twice at once with different ID numbers', async () => {
     for (const openid of ['ri-double-1', 'ri-double-2', 'ri-double-3']) {
       const results = await Promise.all(
