@@ -59,3 +59,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
+
+/** Registers beforeAll/afterAll for a test file: the app's local cloud and a browser, shared by its tests. */
+export function useAppAndBrowser(): { readonly cloud: LocalCloud; readonly browser: Browser } {
+  const state = {} as { cloud: LocalCloud; browser: Browser };
+  beforeAll(async () => {
+    state.cloud = await startAppCloud();
+    state.browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.cloud?.stop();
+  });
+  return state;
+}

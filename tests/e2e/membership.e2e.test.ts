@@ -1,35 +1,23 @@
 /**
  * A new member applies, a staffer approves, the member sees the card with a QR code — in Chromium,
- * against the H5 build on the local cloud. Screenshots go to .artifacts/screenshots (not committed).
+ * against the H5 build on the local env.cloud. Screenshots go to .artifacts/screenshots (not committed).
  */
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import type { LocalCloud } from '../support/localCloud';
+import type { Page } from 'playwright-core';
 import { callApi, freshIdNumber, storeReader } from '../support/api';
-import { launchBrowser, newPhonePage, screenshot, startAppCloud } from './browser';
+import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
 
-let cloud: LocalCloud;
-let browser: Browser;
-
-beforeAll(async () => {
-  cloud = await startAppCloud();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+const env = useAppAndBrowser();
 
 async function actAs(page: Page, openid: string, hashPath = ''): Promise<void> {
   await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${cloud.baseUrl}/${hashPath}`);
+  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
   await page.reload();
 }
 
 test('a new member applies, a staffer approves, and the member shows the card with its QR code', async () => {
-  const { page, errors } = await newPhonePage(browser);
-  await page.goto(`${cloud.baseUrl}/`);
+  const { page, errors } = await newPhonePage(env.browser);
+  await page.goto(`${env.cloud.baseUrl}/`);
 
   // 首页 as a new user (a random identity is created on first open).
   await page.locator('.home-join').waitFor({ timeout: 20_000 });
@@ -59,7 +47,7 @@ test('a new member applies, a staffer approves, and the member shows the card wi
   expect(await page.locator('.status-headline').innerText()).toContain('审核中');
 
   // What was stored: one pending application, the ID number kept only as hash + ciphertext.
-  const store = storeReader(cloud.serviceUrl);
+  const store = storeReader(env.cloud.serviceUrl);
   const applications = await store.all<Record<string, unknown>>('applications', { openid: applicant });
   expect(applications).toHaveLength(1);
   expect(applications[0].status).toBe('pending');
@@ -70,7 +58,7 @@ test('a new member applies, a staffer approves, and the member shows the card wi
   await page.locator('[data-openid="demo-staff-city"]').first().click();
   await page.waitForLoadState('load');
   await page.waitForFunction(() => localStorage.getItem('dev.openid') === 'demo-staff-city');
-  await page.goto(`${cloud.baseUrl}/#/packages/staff/reviews/index`);
+  await page.goto(`${env.cloud.baseUrl}/#/packages/staff/reviews/index`);
   const item = page.locator('.review-item', { hasText: '周明远' }).first();
   await item.waitFor({ timeout: 15_000 });
   await item.click();
@@ -99,7 +87,7 @@ test('a new member applies, a staffer approves, and the member shows the card wi
   // The QR's token verifies at a merchant's counter.
   const token = await page.locator('.card-qr').getAttribute('data-token');
   expect(token).toBeTruthy();
-  const verified = await callApi(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
+  const verified = await callApi(env.cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
   expect(verified.ok).toBe(true);
   expect(errors).toEqual([]);
 }, 120_000);

@@ -3,28 +3,16 @@
  * a long review list pages with 加载更多; a rejection with a reason reaches the member, who corrects
  * and resubmits the application.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { LocalCloud } from '../support/localCloud';
+import type { Page } from 'playwright-core';
 import { applyInput, callOk, storeReader } from '../support/api';
-import { launchBrowser, newPhonePage, screenshot, startAppCloud } from './browser';
+import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
 
-let cloud: LocalCloud;
-let browser: Browser;
-
-beforeAll(async () => {
-  cloud = await startAppCloud();
-  browser = await launchBrowser();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await cloud?.stop();
-});
+const env = useAppAndBrowser();
 
 async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
-  await page.goto(`${cloud.baseUrl}/`);
+  await page.goto(`${env.cloud.baseUrl}/`);
   await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${cloud.baseUrl}/${hashPath}`);
+  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
   await page.reload();
 }
 
@@ -32,13 +20,13 @@ test('the review list pages, and a rejected member corrects and resubmits', asyn
   // 23 bulk applications plus one to reject, all to a grassroots union of 武进区总工会.
   const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
   for (let i = 0; i < 23; i++) {
-    await callOk(cloud.baseUrl, `e2e-bulk-${i}`, 'member.apply', applyInput({ name: `${surnames[i]}测试` }));
+    await callOk(env.cloud.baseUrl, `e2e-bulk-${i}`, 'member.apply', applyInput({ name: `${surnames[i]}测试` }));
   }
   const rejectee = 'e2e-rejectee';
   const rejecteeInput = applyInput({ name: '郑可欣', workUnit: '写错的单位' });
-  await callOk(cloud.baseUrl, rejectee, 'member.apply', rejecteeInput);
+  await callOk(env.cloud.baseUrl, rejectee, 'member.apply', rejecteeInput);
 
-  const { page, errors } = await newPhonePage(browser);
+  const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, 'demo-staff-wujin', '#/packages/staff/reviews/index');
   await page.locator('.review-item').first().waitFor({ timeout: 20_000 });
   expect(await page.locator('.review-count').innerText()).toContain('共 24 条');
@@ -56,7 +44,7 @@ test('the review list pages, and a rejected member corrects and resubmits', asyn
   await page.locator('.nut-dialog-footer-ok:visible').click();
   await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 15_000 });
 
-  const store = storeReader(cloud.serviceUrl);
+  const store = storeReader(env.cloud.serviceUrl);
   const [stored] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(stored).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致，请核对后重新提交' });
 

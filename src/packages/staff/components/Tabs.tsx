@@ -1,5 +1,13 @@
 import { View } from '@tarojs/components';
+import type { ApplicationStatus } from '../../../api/types';
 import './Tabs.scss';
+
+/** The review tabs shared by membership and transfer reviews. */
+export const STATUS_TABS: { key: ApplicationStatus; label: string }[] = [
+  { key: 'pending', label: '待审核' },
+  { key: 'approved', label: '已通过' },
+  { key: 'rejected', label: '未通过' },
+];
 
 export interface TabsProps<K extends string> {
   tabs: { key: K; label: string }[];

@@ -8,14 +8,8 @@ import { LoadMore } from '../../../components/LoadMore';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { CHANNEL_TEXT, formatDateTime, STATUS_TEXT } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
-import { Tabs } from '../components/Tabs';
+import { STATUS_TABS, Tabs } from '../components/Tabs';
 import '../staff.scss';
-
-const TABS: { key: ApplicationStatus; label: string }[] = [
-  { key: 'pending', label: '待审核' },
-  { key: 'approved', label: '已通过' },
-  { key: 'rejected', label: '未通过' },
-];
 
 /** e2e hooks: `.tab-item` (待审核/已通过/未通过), `.review-item` (contains applicant name), `.review-count`. */
 export default function Reviews() {
@@ -23,7 +17,7 @@ export default function Reviews() {
   const list = usePagedRemote((page) => call('review.list', { status, page }), { refreshOnShow: true, deps: [status] });
   return (
     <PageShell className='staff-reviews'>
-      <Tabs tabs={TABS} value={status} onChange={setStatus} />
+      <Tabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
       <StateView
         loading={list.loading}
         error={list.error}

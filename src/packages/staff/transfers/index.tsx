@@ -9,14 +9,8 @@ import { LoadMore } from '../../../components/LoadMore';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime, STATUS_TEXT } from '../../../utils/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { Tabs } from '../components/Tabs';
+import { STATUS_TABS, Tabs } from '../components/Tabs';
 import '../staff.scss';
-
-const TABS: { key: ApplicationStatus; label: string }[] = [
-  { key: 'pending', label: '待审核' },
-  { key: 'approved', label: '已通过' },
-  { key: 'rejected', label: '未通过' },
-];
 
 /** e2e hooks: `.transfer-item`, `.transfer-approve`, `.transfer-reject`, `.transfer-reason-input`. */
 export default function TransferReviews() {
@@ -51,7 +45,7 @@ export default function TransferReviews() {
 
   return (
     <PageShell className='staff-transfers'>
-      <Tabs tabs={TABS} value={status} onChange={setStatus} />
+      <Tabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
       <StateView
         loading={list.loading}
         error={list.error}
