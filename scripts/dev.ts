@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       announced = true;
       console.log('');
       console.log(`  工会会员服务小程序 (H5, local cloud): ${cloud.baseUrl}/`);
-      console.log('  Use the 切换身份 button (bottom right) to act as a demo member, staffer or administrator.');
+      console.log('  Use the 身份 button (bottom right) to act as a demo member, staffer or administrator.');
       console.log('');
     }
   });
