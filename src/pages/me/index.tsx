@@ -9,6 +9,7 @@ import { useSessionStore } from '../../stores/session';
 import { formatDateTime, maskOpenid, STATUS_TEXT } from '../../utils/format';
 import { ROUTES, go } from '../../utils/nav';
 import './index.scss';
+import { Row } from '../../components/Row';
 
 /**
  * Subscribe-message templates for application status changes. The ids are placeholders: put the real
@@ -68,24 +69,14 @@ export default function Me() {
       <View className='section me-profile'>
         <Text className='section-title'>个人信息</Text>
         <StateView loading={loading && !session} error={!session ? error : null} onRetry={() => void load()}>
-          <View className='row'>
-            <Text className='row-label'>用户标识</Text>
-            <Text className='row-value me-openid'>{maskOpenid(session?.openid)}</Text>
-          </View>
-          <View className='row'>
-            <Text className='row-label'>会员状态</Text>
-            <Text className='row-value me-membership'>{membershipText}</Text>
-          </View>
-          <View className='row'>
-            <Text className='row-label'>所属工会</Text>
-            <Text className='row-value'>{member?.orgName ?? application?.orgName ?? '—'}</Text>
-          </View>
-          {member && (
-            <View className='row'>
-              <Text className='row-label'>会员卡号</Text>
-              <Text className='row-value'>{member.cardNo}</Text>
-            </View>
-          )}
+          <Row label='用户标识' valueClassName='me-openid'>
+            {maskOpenid(session?.openid)}
+          </Row>
+          <Row label='会员状态' valueClassName='me-membership'>
+            {membershipText}
+          </Row>
+          <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
+          {member && <Row label='会员卡号'>{member.cardNo}</Row>}
         </StateView>
       </View>
 

@@ -7,6 +7,7 @@ import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '.
 import { ROUTES, go } from '../../../utils/nav';
 import { useApplyForm } from '../store';
 import './index.scss';
+import { Row } from '../../../components/Row';
 
 const HEADLINE = {
   pending: '审核中',
@@ -61,22 +62,10 @@ export default function ApplicationStatus() {
               {app.status === 'rejected' && app.rejectReason && <Text className='status-reason'>原因：{app.rejectReason}</Text>}
             </View>
             <View className='section'>
-              <View className='row'>
-                <Text className='row-label'>姓名</Text>
-                <Text className='row-value'>{app.name}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>身份证号</Text>
-                <Text className='row-value'>{app.idNumberMasked}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>手机号</Text>
-                <Text className='row-value'>{app.mobileMasked}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>入会方式</Text>
-                <Text className='row-value'>{CHANNEL_TEXT[app.channel]}</Text>
-              </View>
+              <Row label='姓名'>{app.name}</Row>
+              <Row label='身份证号'>{app.idNumberMasked}</Row>
+              <Row label='手机号'>{app.mobileMasked}</Row>
+              <Row label='入会方式'>{CHANNEL_TEXT[app.channel]}</Row>
               {app.occupation && (
                 <View className='row'>
                   <Text className='row-label'>职业</Text>
@@ -85,28 +74,13 @@ export default function ApplicationStatus() {
                   </Text>
                 </View>
               )}
-              <View className='row'>
-                <Text className='row-label'>工作单位</Text>
-                <Text className='row-value'>{app.workUnit}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>所属工会</Text>
-                <Text className='row-value'>{app.orgName}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>状态</Text>
-                <Text className={`row-value tag tag-${app.status}`}>{STATUS_TEXT[app.status]}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>提交时间</Text>
-                <Text className='row-value'>{formatDateTime(app.submittedAt)}</Text>
-              </View>
-              {app.reviewedAt && (
-                <View className='row'>
-                  <Text className='row-label'>审核时间</Text>
-                  <Text className='row-value'>{formatDateTime(app.reviewedAt)}</Text>
-                </View>
-              )}
+              <Row label='工作单位'>{app.workUnit}</Row>
+              <Row label='所属工会'>{app.orgName}</Row>
+              <Row label='状态' valueClassName={`tag tag-${app.status}`}>
+                {STATUS_TEXT[app.status]}
+              </Row>
+              <Row label='提交时间'>{formatDateTime(app.submittedAt)}</Row>
+              {app.reviewedAt && <Row label='审核时间'>{formatDateTime(app.reviewedAt)}</Row>}
             </View>
             <View className='section'>
               {app.status === 'rejected' && (

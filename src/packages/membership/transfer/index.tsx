@@ -11,6 +11,7 @@ import { ROUTES, go } from '../../../utils/nav';
 import { OrgPicker } from '../components/OrgPicker';
 import '../components/Field.scss';
 import './index.scss';
+import { Row } from '../../../components/Row';
 
 async function loadTransferContext() {
   const [session, tree] = await Promise.all([call('session.get', {}), call('org.tree', {})]);
@@ -69,10 +70,7 @@ export default function Transfer() {
           </View>
         ) : (
           <View className='section'>
-            <View className='row'>
-              <Text className='row-label'>当前工会</Text>
-              <Text className='row-value'>{member?.orgName}</Text>
-            </View>
+            <Row label='当前工会'>{member?.orgName}</Row>
             <View className='field'>
               <View className='field-row transfer-org' onClick={() => setPicking(true)}>
                 <Text className='field-label'>转入工会</Text>

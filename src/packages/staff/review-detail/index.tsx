@@ -8,6 +8,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import '../staff.scss';
+import { Row } from '../../../components/Row';
 
 type Pending = 'approve' | 'reject' | null;
 
@@ -54,22 +55,14 @@ export default function ReviewDetail() {
         {a && (
           <View>
             <View className='section'>
-              <View className='row'>
-                <Text className='row-label'>姓名</Text>
-                <Text className='row-value review-name'>{a.name}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>身份证号</Text>
-                <Text className='row-value review-id-full'>{a.idNumberFull}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>手机号</Text>
-                <Text className='row-value'>{a.mobileMasked}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>入会方式</Text>
-                <Text className='row-value'>{CHANNEL_TEXT[a.channel]}</Text>
-              </View>
+              <Row label='姓名' valueClassName='review-name'>
+                {a.name}
+              </Row>
+              <Row label='身份证号' valueClassName='review-id-full'>
+                {a.idNumberFull}
+              </Row>
+              <Row label='手机号'>{a.mobileMasked}</Row>
+              <Row label='入会方式'>{CHANNEL_TEXT[a.channel]}</Row>
               {a.occupation && (
                 <View className='row'>
                   <Text className='row-label'>职业</Text>
@@ -78,28 +71,13 @@ export default function ReviewDetail() {
                   </Text>
                 </View>
               )}
-              <View className='row'>
-                <Text className='row-label'>工作单位</Text>
-                <Text className='row-value'>{a.workUnit}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>所属工会</Text>
-                <Text className='row-value'>{a.orgName}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>提交时间</Text>
-                <Text className='row-value'>{formatDateTime(a.submittedAt)}</Text>
-              </View>
-              <View className='row'>
-                <Text className='row-label'>状态</Text>
-                <Text className={`row-value tag tag-${a.status} review-status`}>{STATUS_TEXT[a.status]}</Text>
-              </View>
-              {a.rejectReason && (
-                <View className='row'>
-                  <Text className='row-label'>驳回原因</Text>
-                  <Text className='row-value'>{a.rejectReason}</Text>
-                </View>
-              )}
+              <Row label='工作单位'>{a.workUnit}</Row>
+              <Row label='所属工会'>{a.orgName}</Row>
+              <Row label='提交时间'>{formatDateTime(a.submittedAt)}</Row>
+              <Row label='状态' valueClassName={`tag tag-${a.status} review-status`}>
+                {STATUS_TEXT[a.status]}
+              </Row>
+              {a.rejectReason && <Row label='驳回原因'>{a.rejectReason}</Row>}
             </View>
             {a.status === 'pending' && (
               <View className='section staff-actions'>

@@ -1,0 +1,19 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+
+interface RowProps {
+  label: string;
+  children: ReactNode;
+  /** Extra classes on the value (e.g. a status tag, or a hook for end-to-end tests). */
+  valueClassName?: string;
+}
+
+/** One label–value line of a details section (styles: `.row` in PageShell.scss). */
+export function Row({ label, children, valueClassName }: RowProps) {
+  return (
+    <View className='row'>
+      <Text className='row-label'>{label}</Text>
+      <Text className={valueClassName ? `row-value ${valueClassName}` : 'row-value'}>{children}</Text>
+    </View>
+  );
+}
