@@ -64,11 +64,14 @@ export function storeReader(serviceUrl: string) {
       const res = (await db.collection(collection).where(where).count()) as unknown as { total: number };
       return res.total;
     },
-    /** Counts of every listed collection, to assert that a rejected call wrote nothing. */
-    async snapshot(collections: readonly string[]): Promise<Record<string, number>> {
-      const counts: Record<string, number> = {};
-      for (const name of collections) counts[name] = await this.count(name);
-      return counts;
+    /** Every document of the listed collections (by _id), to assert that a rejected call wrote nothing. */
+    async snapshot(collections: readonly string[]): Promise<Record<string, Array<Record<string, unknown>>>> {
+      const contents: Record<string, Array<Record<string, unknown>>> = {};
+      for (const name of collections) {
+        const docs = await this.all<Record<string, unknown>>(name);
+        contents[name] = docs.sort((a, b) => String(a._id).localeCompare(String(b._id)));
+      }
+      return contents;
     },
   };
 }
