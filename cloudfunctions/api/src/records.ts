@@ -5,7 +5,7 @@ import type {
   GrantableRole,
   MemberStatus,
   Occupation,
-  OrgKind,
+  Org,
   TimelineArea,
   TransferStatus,
 } from './views';
@@ -19,13 +19,8 @@ export interface AccountRecord {
   [key: string]: unknown;
 }
 
-export interface OrgRecord {
-  _id: string;
-  name: string;
-  parentId: string | null;
-  kind: OrgKind;
-  acceptsNewEmployment: boolean;
-  path: string[];
+/** An organisation as stored: the view plus its display order. */
+export interface OrgRecord extends Org {
   sort?: number;
   [key: string]: unknown;
 }
