@@ -9,6 +9,7 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
     ],
   },
+  moduleNameMapper: { '^@rules/(.*)$': '<rootDir>/cloudfunctions/api/src/rules/$1' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
   testTimeout: 60000,
   maxWorkers: 2,

@@ -11,6 +11,9 @@ import { SizeManifestPlugin } from './sizeManifestPlugin';
  *    one with `CLOUD_ENV_ID=xxx npm run build:weapp`).
  *  - LOCAL_CLOUD_URL: base URL of the local cloud for the H5 build ('' = same origin).
  */
+/** Pure rules shared with the function: compiled into the app like its own sources. */
+const RULES_DIR = path.resolve(__dirname, '..', 'cloudfunctions', 'api', 'src', 'rules');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const isH5 = process.env.TARO_ENV === 'h5';
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -32,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
+      // Pure rules and enums written once for the app and the function (no SDK, no Node APIs).
+      '@rules': RULES_DIR,
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -39,6 +44,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     sass: {},
     mini: {
+      compile: { include: [RULES_DIR] },
       postcss: {
         pxtransform: { enable: true, config: { selectorBlackList: ['nut-'] } },
         cssModules: { enable: false },
@@ -46,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       optimizeMainPackage: { enable: true },
     },
     h5: {
+      compile: { include: [RULES_DIR] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,33 +1,24 @@
 /**
- * Demo data for the local cloud: a Changzhou-area union tree, the fictional people of
- * config/demo-identities.json, and their role grants. Idempotent (deterministic _ids, set()).
+ * Demo data for the local cloud: a Changzhou-area union tree, the role grants of the fictional people of
+ * config/demo-identities.json, then each area's own demo data (`cloudfunctions/api/src/modules/<area>/demo.ts`,
+ * found by name: a new area adds its file, nothing here). Idempotent (deterministic _ids, set()).
  *
  *   npx tsx scripts/seed-demo.ts --service-url http://127.0.0.1:PORT/admin   (or env LOCAL_CLOUD_SERVICE_URL)
  *
- * `seedDemo(db | serviceUrl)` is exported for tests and for `emulator/cli.ts --seed`.
+ * `seedDemo(db | serviceUrl)` is exported for `npm run dev`, tests and e2e tests.
  * Every person here is fictional; the ID numbers are made-up but checksum-valid.
  */
-import { makeIdNumber } from '../cloudfunctions/api/src/lib/idNumber';
-import { maskIdNumber, maskMobile } from '../cloudfunctions/api/src/lib/mask';
-import { encryptPii, hashIdNumber, opaqueId } from '../cloudfunctions/api/src/lib/pii';
-import { COLLECTIONS } from '../cloudfunctions/api/src/collections';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AreaDemo, DemoKit, DemoOrg } from '../cloudfunctions/api/src/demoKit';
+import { CORE_COLLECTIONS } from '../cloudfunctions/api/src/shared/collections';
 import { cloudRuntimeEnv } from '../emulator/runtimeEnv';
+import { applicationIdOf, putApplicant, putMember } from './fixtures';
 // Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
 import type * as WxServerSdk from 'wx-server-sdk';
 
-const functionEnv = require('../config/local-functions.env.json') as { api: Record<string, string> };
-
-type OrgKind = 'city' | 'district' | 'industry' | 'grassroots';
-export interface DemoOrg {
-  _id: string;
-  name: string;
-  parentId: string | null;
-  kind: OrgKind;
-  acceptsNewEmployment: boolean;
-  path: string[];
-  sort: number;
-}
-
+export type { DemoOrg } from '../cloudfunctions/api/src/demoKit';
+type OrgKind = DemoOrg['kind'];
 const ROOT_ID = 'org-cz';
 
 /** Second level: district/county-level unions and municipal industry unions; then fictional grassroots unions. */
@@ -187,29 +178,6 @@ export function buildDemoOrgs(): DemoOrg[] {
   return orgs;
 }
 
-/** The demo people's fictional details (openids from config/demo-identities.json). */
-export const DEMO_PEOPLE = {
-  member: {
-    openid: 'demo-member-01',
-    name: '陈晓燕',
-    idNumber: makeIdNumber('320412', '19920815', '246'),
-    mobile: '13915006688',
-    workUnit: '常州湖塘精密机械有限公司',
-    orgId: 'org-cz-wujin-g1',
-    cardNo: 'CZ2024000001',
-    memberSince: new Date('2024-03-15T10:00:00+08:00'),
-  },
-  courier: {
-    openid: 'demo-courier-01',
-    name: '王建军',
-    idNumber: makeIdNumber('320402', '19880503', '135'),
-    mobile: '18761234567',
-    workUnit: '某快递公司常州天宁网点',
-    orgId: 'org-cz-express',
-    submittedAt: new Date('2025-05-20T09:30:00+08:00'),
-  },
-};
-
 export const DEMO_GRANTS = [
   { openid: 'demo-staff-city', role: 'staff', scopeId: 'org-cz' },
   { openid: 'demo-staff-wujin', role: 'staff', scopeId: 'org-cz-wujin' },
@@ -222,17 +190,6 @@ interface SeedDb {
   collection(name: string): { doc(id: string): { set(options: { data: Record<string, unknown> }): unknown } };
 }
 
-function keys() {
-  return {
-    hashKey: process.env.ID_HASH_KEY ?? functionEnv.api.ID_HASH_KEY,
-    encKey: process.env.PII_ENC_KEY ?? functionEnv.api.PII_ENC_KEY,
-  };
-}
-
-async function put(db: SeedDb, collection: string, id: string, data: Record<string, unknown>): Promise<void> {
-  await db.collection(collection).doc(id).set({ data });
-}
-
 function connect(serviceUrl: string): SeedDb {
   for (const [k, v] of Object.entries(cloudRuntimeEnv(process.env.TCB_ENV ?? 'local-env'))) process.env[k] ??= v;
   const cloud = require('wx-server-sdk') as typeof WxServerSdk;
@@ -240,16 +197,32 @@ function connect(serviceUrl: string): SeedDb {
   return cloud.database() as unknown as SeedDb;
 }
 
-export async function seedDemo(target: SeedDb | string): Promise<{ orgs: number; people: number; grants: number }> {
+const MODULES_DIR = path.join(__dirname, '../cloudfunctions/api/src/modules');
+
+/** Every area's demo.ts, in their `order` (then by folder name). */
+function areaDemos(): Array<{ area: string; demo: AreaDemo }> {
+  return fs
+    .readdirSync(MODULES_DIR)
+    .filter((area) => fs.existsSync(path.join(MODULES_DIR, area, 'demo.ts')))
+    .map((area) => ({ area, demo: (require(path.join(MODULES_DIR, area, 'demo.ts')) as { demo: AreaDemo }).demo }))
+    .sort((a, b) => (a.demo.order ?? 50) - (b.demo.order ?? 50) || a.area.localeCompare(b.area));
+}
+
+export async function seedDemo(
+  target: SeedDb | string,
+  now: Date = new Date(),
+): Promise<{ orgs: number; grants: number; areas: string[] }> {
   const db = typeof target === 'string' ? connect(target) : target;
-  const { hashKey, encKey } = keys();
+  const put = async (collection: string, id: string, data: Record<string, unknown>) => {
+    await db.collection(collection).doc(id).set({ data });
+  };
   const orgs = buildDemoOrgs();
   const orgById = new Map(orgs.map((o) => [o._id, o]));
-  for (const { _id, ...org } of orgs) await put(db, COLLECTIONS.orgs, _id, org);
+  for (const { _id, ...org } of orgs) await put(CORE_COLLECTIONS.orgs, _id, org);
 
   const seededAt = new Date('2024-03-01T09:00:00+08:00');
   for (const g of DEMO_GRANTS) {
-    await put(db, COLLECTIONS.roles, `${g.openid}:${g.role}:${g.scopeId ?? '*'}`, {
+    await put(CORE_COLLECTIONS.roles, `${g.openid}:${g.role}:${g.scopeId ?? '*'}`, {
       openid: g.openid,
       role: g.role,
       scopeId: g.scopeId,
@@ -257,103 +230,22 @@ export async function seedDemo(target: SeedDb | string): Promise<{ orgs: number;
       grantedBy: 'seed',
     });
   }
-
-  // 陈晓燕: approved member with a card.
-  const m = DEMO_PEOPLE.member;
-  const mOrg = orgById.get(m.orgId)!;
-  const mAppId = opaqueId('A', m.openid, hashKey);
-  const mHash = hashIdNumber(m.idNumber, hashKey);
-  await put(db, COLLECTIONS.accounts, m.openid, { openid: m.openid, createdAt: seededAt });
-  await put(db, COLLECTIONS.applications, mAppId, {
-    openid: m.openid,
-    name: m.name,
-    idHash: mHash,
-    idSealed: encryptPii(m.idNumber, encKey),
-    idMasked: maskIdNumber(m.idNumber),
-    mobileSealed: encryptPii(m.mobile, encKey),
-    mobileMasked: maskMobile(m.mobile),
-    workUnit: m.workUnit,
-    orgId: mOrg._id,
-    orgName: mOrg.name,
-    orgPath: mOrg.path,
-    channel: 'employer',
-    status: 'approved',
-    submittedAt: new Date('2024-03-10T10:00:00+08:00'),
-    reviewedAt: m.memberSince,
-    reviewedBy: 'demo-staff-wujin',
-  });
-  await put(db, COLLECTIONS.idRegistry, mHash, { openid: m.openid, applicationId: mAppId, status: 'member', at: m.memberSince });
-  await put(db, COLLECTIONS.members, m.openid, {
-    openid: m.openid,
-    applicationId: mAppId,
-    cardNo: m.cardNo,
-    name: m.name,
-    idHash: mHash,
-    orgId: mOrg._id,
-    orgName: mOrg.name,
-    orgPath: mOrg.path,
-    memberSince: m.memberSince,
-    status: 'active',
-    pendingTransferId: '',
-  });
-  await put(db, COLLECTIONS.counters, 'cardNo-2024', { seq: 1 });
-  await put(db, COLLECTIONS.timeline, 'seed-member-01-submitted', {
-    openid: m.openid,
-    area: 'membership',
-    refId: mAppId,
-    title: '入会申请已提交',
-    status: 'pending',
-    statusText: '待审核',
-    note: mOrg.name,
-    at: new Date('2024-03-10T10:00:00+08:00'),
-  });
-  await put(db, COLLECTIONS.timeline, 'seed-member-01-approved', {
-    openid: m.openid,
-    area: 'membership',
-    refId: mAppId,
-    title: '入会申请已通过',
-    status: 'approved',
-    statusText: '已通过',
-    note: `会员卡号 ${m.cardNo}`,
-    at: m.memberSince,
-  });
-
-  // 王建军: a courier (新就业形态) with a pending application to the express-delivery industry union.
-  const c = DEMO_PEOPLE.courier;
-  const cOrg = orgById.get(c.orgId)!;
-  const cAppId = opaqueId('A', c.openid, hashKey);
-  const cHash = hashIdNumber(c.idNumber, hashKey);
-  await put(db, COLLECTIONS.accounts, c.openid, { openid: c.openid, createdAt: c.submittedAt });
-  await put(db, COLLECTIONS.applications, cAppId, {
-    openid: c.openid,
-    name: c.name,
-    idHash: cHash,
-    idSealed: encryptPii(c.idNumber, encKey),
-    idMasked: maskIdNumber(c.idNumber),
-    mobileSealed: encryptPii(c.mobile, encKey),
-    mobileMasked: maskMobile(c.mobile),
-    workUnit: c.workUnit,
-    orgId: cOrg._id,
-    orgName: cOrg.name,
-    orgPath: cOrg.path,
-    channel: 'new_employment',
-    occupation: 'courier',
-    status: 'pending',
-    submittedAt: c.submittedAt,
-  });
-  await put(db, COLLECTIONS.idRegistry, cHash, { openid: c.openid, applicationId: cAppId, status: 'applied', at: c.submittedAt });
-  await put(db, COLLECTIONS.timeline, 'seed-courier-01-submitted', {
-    openid: c.openid,
-    area: 'membership',
-    refId: cAppId,
-    title: '入会申请已提交',
-    status: 'pending',
-    statusText: '待审核',
-    note: cOrg.name,
-    at: c.submittedAt,
-  });
-
-  return { orgs: orgs.length, people: 2, grants: DEMO_GRANTS.length };
+  const orgOf = (id: string) => {
+    const org = orgById.get(id);
+    if (!org) throw new Error(`demo data names an unknown org ${id}`);
+    return org;
+  };
+  const kit: DemoKit = {
+    put,
+    orgs: orgById,
+    now,
+    addMember: (person) => putMember(put, person, orgOf(person.orgId)),
+    addApplicant: (person) => putApplicant(put, person, orgOf(person.orgId)),
+    applicationIdOf,
+  };
+  const areas = areaDemos();
+  for (const { demo } of areas) await demo.seed(kit);
+  return { orgs: orgs.length, grants: DEMO_GRANTS.length, areas: areas.map((a) => a.area) };
 }
 
 function argValue(name: string): string | undefined {
@@ -369,7 +261,7 @@ if (require.main === module) {
   }
   seedDemo(serviceUrl).then(
     (counts) => {
-      console.log(`seeded ${serviceUrl}: ${counts.orgs} orgs, ${counts.people} people, ${counts.grants} role grants`);
+      console.log(`seeded ${serviceUrl}: ${counts.orgs} orgs, ${counts.grants} role grants, areas: ${counts.areas.join(', ')}`);
       process.exit(0);
     },
     (error: unknown) => {

@@ -20,11 +20,11 @@ test('the review list pages, and a rejected member corrects and resubmits', asyn
   // 23 bulk applications plus one to reject, all to a grassroots union of 武进区总工会.
   const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
   for (let i = 0; i < 23; i++) {
-    await callOk(env.cloud.baseUrl, `e2e-bulk-${i}`, 'member.apply', applyInput({ name: `${surnames[i]}测试` }));
+    await callOk(env.cloud.baseUrl, `e2e-bulk-${i}`, 'membership.apply', applyInput({ name: `${surnames[i]}测试` }));
   }
   const rejectee = 'e2e-rejectee';
   const rejecteeInput = applyInput({ name: '郑可欣', workUnit: '写错的单位' });
-  await callOk(env.cloud.baseUrl, rejectee, 'member.apply', rejecteeInput);
+  await callOk(env.cloud.baseUrl, rejectee, 'membership.apply', rejecteeInput);
 
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, 'demo-staff-wujin', '#/packages/staff/reviews/index');

@@ -2,7 +2,7 @@
  * Every action rejects malformed input with INVALID_INPUT and a Chinese message, and writes nothing:
  * missing fields, wrong types, oversized strings, extra fields, operator-like objects.
  */
-import { COLLECTIONS } from '../../cloudfunctions/api/src/collections';
+import declared from '../../config/collections.json';
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
 import { applyInput, callApi, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
@@ -19,29 +19,36 @@ afterAll(() => cloud?.stop());
 const VALID: Record<ActionName, Record<string, unknown>> = {
   'session.get': {},
   'org.tree': {},
-  'member.apply': applyInput({ occupation: 'other' }),
-  'member.myApplication': {},
-  'review.list': { status: 'pending', page: 1 },
-  'review.get': { applicationId: 'A1' },
-  'review.approve': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z' },
-  'review.reject': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z', reason: '材料不全' },
+  'membership.apply': applyInput({ occupation: 'other' }),
+  'membership.mine': {},
+  'membership.list': { status: 'pending', page: 1 },
+  'membership.get': { applicationId: 'A1' },
+  'membership.approve': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z' },
+  'membership.reject': { applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z', reason: '材料不全' },
+  'membership.approveMany': { items: [{ applicationId: 'A1', submittedAt: '2025-03-01T08:00:00.000Z' }] },
   'card.get': {},
   'card.token': {},
   'card.verify': { token: 'abc.def' },
   'transfer.request': { toOrgId: 'org-cz-tianning-g1', reason: '工作调动' },
   'transfer.list': { status: 'pending', page: 1 },
-  'transfer.approve': { transferId: 'T1', reason: '同意' },
+  'transfer.approve': { transferId: 'T1' },
   'transfer.reject': { transferId: 'T1', reason: '材料不全' },
-  'role.list': {},
-  'role.grant': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
-  'role.revoke': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
+  'roles.list': {},
+  'roles.people': { keyword: '陈' },
+  'roles.grant': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
+  'roles.revoke': { openid: 'someone', role: 'staff', scopeId: 'org-cz' },
   'timeline.list': { page: 1 },
   'notify.consent': { templateKey: 'membership_status', accepted: true },
   'audit.list': { page: 1 },
+  'notices.list': { page: 1 },
+  'notices.get': { noticeId: 'notice-demo-01' },
+  'notices.save': { title: '工会动态标题', date: '2026-12-01', body: '这是一条工会动态的正文内容。', orgId: 'org-cz' },
+  'notices.remove': { noticeId: 'notice-demo-01' },
+  'workbench.summary': {},
 };
 const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', 'submittedAt']);
 const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = {
-  'review.reject': ['reason'],
+  'membership.reject': ['reason'],
   'transfer.reject': ['reason'],
 };
 
@@ -73,7 +80,7 @@ function casesFor(action: ActionName): [string, unknown][] {
 }
 
 const ACTIONS = Object.keys(VALID) as ActionName[];
-const ALL_COLLECTIONS = Object.values(COLLECTIONS);
+const ALL_COLLECTIONS = declared.collections.map((c) => c.name);
 
 describe.each(ACTIONS)('%s', (action) => {
   it('rejects every malformed input with INVALID_INPUT and stores nothing', async () => {
@@ -90,7 +97,7 @@ describe.each(ACTIONS)('%s', (action) => {
 });
 
 it('names the field in the message', async () => {
-  const r = await callApi(cloud.baseUrl, 'hostile-1', 'member.apply', { ...VALID['member.apply'], mobile: '1234' });
+  const r = await callApi(cloud.baseUrl, 'hostile-1', 'membership.apply', { ...VALID['membership.apply'], mobile: '1234' });
   expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'mobile' } } });
   expect(r.ok === false && r.error.message).toContain('手机号');
 });

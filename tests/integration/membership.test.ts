@@ -40,7 +40,7 @@ describe('apply → review → card', () => {
   const input = applyInput({ name: '周文静', mobile: '13913572468' });
 
   it('stores a pending application with only hashed, sealed and masked PII', async () => {
-    const view = await callOk(cloud.baseUrl, openid, 'member.apply', input);
+    const view = await callOk(cloud.baseUrl, openid, 'membership.apply', input);
     expect(view).toMatchObject({
       name: '周文静',
       status: 'pending',
@@ -61,7 +61,7 @@ describe('apply → review → card', () => {
     expect(await store.count('id_registry', { openid })).toBe(1);
     const timeline = await callOk(cloud.baseUrl, openid, 'timeline.list', {});
     expect(timeline.items[0]).toMatchObject({ area: 'membership', refId: view._id, status: 'pending', title: '入会申请已提交' });
-    expect(await callOk(cloud.baseUrl, openid, 'member.myApplication', {})).toMatchObject({ _id: view._id, status: 'pending' });
+    expect(await callOk(cloud.baseUrl, openid, 'membership.mine', {})).toMatchObject({ _id: view._id, status: 'pending' });
   });
 
   it('has no card before approval', async () => {
@@ -71,16 +71,16 @@ describe('apply → review → card', () => {
   });
 
   it('lets the district staff list, open (full ID) and approve it; a card number is issued', async () => {
-    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.list', { status: 'pending' });
+    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.list', { status: 'pending' });
     const item = list.items.find((a) => a.name === '周文静');
     expect(item).toBeDefined();
     expect(JSON.stringify(list)).not.toContain(input.idNumber);
 
-    const detail = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.get', { applicationId: item!._id });
+    const detail = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.get', { applicationId: item!._id });
     expect(detail.idNumberFull).toBe(input.idNumber);
     expect(detail.mobileFull).toBe(input.mobile);
 
-    const approved = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.approve', { applicationId: item!._id });
+    const approved = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.approve', { applicationId: item!._id });
     expect(approved).toMatchObject({ status: 'approved', reviewedAt: expect.any(String) });
 
     const member = await store.byId<Record<string, unknown>>('members', openid);
@@ -93,7 +93,7 @@ describe('apply → review → card', () => {
     });
     expect(await store.byId('id_registry', String(member!.idHash))).toMatchObject({ status: 'member', openid });
     const audits = await store.all<Record<string, unknown>>('audit', { target: item!._id });
-    expect(audits.map((a) => a.action).sort()).toEqual(['review.approve', 'review.get']);
+    expect(audits.map((a) => a.action).sort()).toEqual(['membership.approve', 'membership.get']);
     expect(JSON.stringify(audits)).not.toContain(input.idNumber);
 
     const card = await callOk(cloud.baseUrl, openid, 'card.get', {});
@@ -111,47 +111,45 @@ describe('apply → review → card', () => {
   });
 
   it('does not approve twice and locks the approved application', async () => {
-    const app = await callOk(cloud.baseUrl, openid, 'member.myApplication', {});
-    const again = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.approve', { applicationId: app!._id });
+    const app = await callOk(cloud.baseUrl, openid, 'membership.mine', {});
+    const again = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'membership.approve', { applicationId: app!._id });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const resubmit = await callApi(cloud.baseUrl, openid, 'member.apply', { ...input, workUnit: '另一家单位' });
+    const resubmit = await callApi(cloud.baseUrl, openid, 'membership.apply', { ...input, workUnit: '另一家单位' });
     expect(resubmit).toMatchObject({ ok: false, error: { code: 'APPLICATION_LOCKED' } });
     expect(resubmit.ok === false && resubmit.error.message).toContain('审核通过');
     expect(await store.byId('applications', app!._id)).toMatchObject({ status: 'approved', workUnit: input.workUnit });
     expect(await store.count('members', { openid })).toBe(1);
   });
 
-  it('finishes an approval that was cut off after the status change, without a second member', async () => {
-    const openid = 'it-interrupted';
-    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '中断测试' }));
-    // What a function timeout between the two writes leaves behind: approved, but no member record.
-    await store.db
-      .collection('applications')
-      .doc(view._id)
-      .update({ data: { status: 'approved' } });
-    expect(await store.count('members', { openid })).toBe(0);
-    const before = await callApi(cloud.baseUrl, openid, 'card.get', {});
-    expect(before).toMatchObject({ ok: false });
+  it('approves all or nothing: application, member and ID claim change together', async () => {
+    const openid = 'it-atomic';
+    const view = await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '原子测试' }));
+    const stored = await store.byId<{ idHash: string }>('applications', view._id);
+    // A member record already present for this account (written by hand) makes the approval refuse part-way.
+    await store.db.collection('members').add({ data: { _id: openid, openid, cardNo: 'CZHAND000001', status: 'active' } });
+    const refused = await callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: view._id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // Nothing of the approval was written: still pending, the claim still an application's, the hand-made member untouched.
+    expect(await store.byId('applications', view._id)).toMatchObject({ status: 'pending' });
+    expect(await store.byId('id_registry', stored!.idHash)).toMatchObject({ openid, status: 'applied' });
+    expect(await store.all('members', { openid })).toEqual([expect.objectContaining({ cardNo: 'CZHAND000001' })]);
 
-    const finished = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
-    expect(finished).toMatchObject({ ok: true, data: { status: 'approved' } });
-    expect(await store.count('members', { openid })).toBe(1);
-    const card = await callOk(cloud.baseUrl, openid, 'card.get', {});
-    expect(card.cardNo).toMatch(/^CZ\d{10}$/);
-
-    const again = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
-    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await store.count('members', { openid })).toBe(1);
+    await store.db.collection('members').doc(openid).remove();
+    const approved = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: view._id });
+    expect(approved.status).toBe('approved');
+    const member = await store.byId<{ cardNo: string; idHash: string }>('members', openid);
+    expect(member).toMatchObject({ idHash: stored!.idHash, cardNo: expect.stringMatching(/^CZ\d{10}$/) });
+    expect(await store.byId('id_registry', stored!.idHash)).toMatchObject({ openid, status: 'member' });
   });
 
   it('numbers cards uniquely when approvals run concurrently', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const view = await callOk(cloud.baseUrl, `it-batch-${i}`, 'member.apply', applyInput({ name: '批量测试' }));
+      const view = await callOk(cloud.baseUrl, `it-batch-${i}`, 'membership.apply', applyInput({ name: '批量测试' }));
       ids.push(view._id);
     }
     const results = await Promise.all(
-      ids.map((applicationId) => callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId })),
+      ids.map((applicationId) => callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId })),
     );
     for (const r of results) expect(r.ok).toBe(true);
     const members = await store.all<{ cardNo: string }>('members', { name: '批量测试' });
@@ -176,12 +174,12 @@ describe('reject → resubmit', () => {
   const openid = 'it-applicant-2';
 
   it('rejects with a reason the member sees, then accepts a corrected resubmission', async () => {
-    const first = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '孙丽', workUnit: '写错的单位' }));
-    const missingReason = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: first._id });
+    const first = await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '孙丽', workUnit: '写错的单位' }));
+    const missingReason = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'membership.reject', { applicationId: first._id });
     expect(missingReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(missingReason.ok === false && missingReason.error.message).toContain('原因');
 
-    const rejected = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', {
+    const rejected = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.reject', {
       applicationId: first._id,
       reason: '工作单位与劳动合同不一致',
     });
@@ -191,13 +189,13 @@ describe('reject → resubmit', () => {
       rejectReason: '工作单位与劳动合同不一致',
     });
     expect(await store.count('members', { openid })).toBe(0);
-    const mine = await callOk(cloud.baseUrl, openid, 'member.myApplication', {});
+    const mine = await callOk(cloud.baseUrl, openid, 'membership.mine', {});
     expect(mine).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致' });
 
     const resubmitted = await callOk(
       cloud.baseUrl,
       openid,
-      'member.apply',
+      'membership.apply',
       applyInput({ name: '孙丽', workUnit: '常州湖塘精密机械有限公司' }),
     );
     expect(resubmitted).toMatchObject({ _id: first._id, status: 'pending', workUnit: '常州湖塘精密机械有限公司' });
@@ -214,8 +212,13 @@ describe('reject → resubmit', () => {
   });
 
   it('lets a pending application be corrected in place', async () => {
-    const a = await callOk(cloud.baseUrl, 'it-applicant-3', 'member.apply', applyInput({ name: '钱进' }));
-    const b = await callOk(cloud.baseUrl, 'it-applicant-3', 'member.apply', applyInput({ name: '钱进', mobile: '13700001111' }));
+    const a = await callOk(cloud.baseUrl, 'it-applicant-3', 'membership.apply', applyInput({ name: '钱进' }));
+    const b = await callOk(
+      cloud.baseUrl,
+      'it-applicant-3',
+      'membership.apply',
+      applyInput({ name: '钱进', mobile: '13700001111' }),
+    );
     expect(b._id).toBe(a._id);
     expect(b.mobileMasked).toBe('137****1111');
     expect(await store.count('applications', { openid: 'it-applicant-3' })).toBe(1);
@@ -228,9 +231,9 @@ describe('reject → resubmit', () => {
 
 describe('where a worker may join', () => {
   it('requires a grassroots union for employer applications', async () => {
-    const r = await callApi(cloud.baseUrl, 'it-join-1', 'member.apply', applyInput({ orgId: 'org-cz-wujin' }));
+    const r = await callApi(cloud.baseUrl, 'it-join-1', 'membership.apply', applyInput({ orgId: 'org-cz-wujin' }));
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '请选择您所在单位的基层工会' } });
-    const missing = await callApi(cloud.baseUrl, 'it-join-1', 'member.apply', applyInput({ orgId: 'org-nowhere' }));
+    const missing = await callApi(cloud.baseUrl, 'it-join-1', 'membership.apply', applyInput({ orgId: 'org-nowhere' }));
     expect(missing).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '所选工会不存在，请重新选择' } });
     expect(await store.count('applications', { openid: 'it-join-1' })).toBe(0);
   });
@@ -239,7 +242,7 @@ describe('where a worker may join', () => {
     const ok = await callOk(
       cloud.baseUrl,
       'it-courier',
-      'member.apply',
+      'membership.apply',
       applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-express' }),
     );
     expect(ok).toMatchObject({
@@ -251,7 +254,7 @@ describe('where a worker may join', () => {
     const no = await callApi(
       cloud.baseUrl,
       'it-courier-2',
-      'member.apply',
+      'membership.apply',
       applyInput({ channel: 'new_employment', occupation: 'courier', orgId: 'org-cz-education' }),
     );
     expect(no).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -10,48 +10,58 @@ let tianningAppId: string;
 beforeAll(async () => {
   ({ cloud, store } = await startSeededCloud());
   wujinAppId = (
-    await callOk(cloud.baseUrl, 'perm-wujin', 'member.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' }))
+    await callOk(cloud.baseUrl, 'perm-wujin', 'membership.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' }))
   )._id;
   tianningAppId = (
-    await callOk(cloud.baseUrl, 'perm-tianning', 'member.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' }))
+    await callOk(
+      cloud.baseUrl,
+      'perm-tianning',
+      'membership.apply',
+      applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' }),
+    )
   )._id;
 });
 afterAll(() => cloud?.stop());
 
 describe('a member', () => {
-  it.each(['review.list', 'review.get', 'review.approve', 'review.reject', 'transfer.list', 'role.list', 'audit.list'] as const)(
-    'cannot call %s',
-    async (action) => {
-      const input: Record<string, unknown> = {
-        'review.list': {},
-        'review.get': { applicationId: wujinAppId },
-        'review.approve': { applicationId: wujinAppId },
-        'review.reject': { applicationId: wujinAppId, reason: '测试' },
-        'transfer.list': {},
-        'role.list': {},
-        'audit.list': {},
-      }[action];
-      const r = await callApi(cloud.baseUrl, 'demo-member-01', action, input);
-      expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
-    },
-  );
+  it.each([
+    'membership.list',
+    'membership.get',
+    'membership.approve',
+    'membership.reject',
+    'transfer.list',
+    'roles.list',
+    'audit.list',
+  ] as const)('cannot call %s', async (action) => {
+    const input: Record<string, unknown> = {
+      'membership.list': {},
+      'membership.get': { applicationId: wujinAppId },
+      'membership.approve': { applicationId: wujinAppId },
+      'membership.reject': { applicationId: wujinAppId, reason: '测试' },
+      'transfer.list': {},
+      'roles.list': {},
+      'audit.list': {},
+    }[action];
+    const r = await callApi(cloud.baseUrl, 'demo-member-01', action, input);
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
+  });
 
   it("cannot read or approve another member's application", async () => {
     const before = await store.byId('applications', wujinAppId);
-    const r = await callApi(cloud.baseUrl, 'perm-tianning', 'review.get', { applicationId: wujinAppId });
+    const r = await callApi(cloud.baseUrl, 'perm-tianning', 'membership.get', { applicationId: wujinAppId });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(r)).not.toContain('武进申请人');
-    const approve = await callApi(cloud.baseUrl, 'perm-tianning', 'review.approve', { applicationId: wujinAppId });
+    const approve = await callApi(cloud.baseUrl, 'perm-tianning', 'membership.approve', { applicationId: wujinAppId });
     expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await store.byId('applications', wujinAppId)).toEqual(before);
     expect(await store.count('members', { openid: 'perm-wujin' })).toBe(0);
-    // member.myApplication only ever returns the caller's own application
-    expect(await callOk(cloud.baseUrl, 'perm-tianning', 'member.myApplication', {})).toMatchObject({ _id: tianningAppId });
+    // membership.mine only ever returns the caller's own application
+    expect(await callOk(cloud.baseUrl, 'perm-tianning', 'membership.mine', {})).toMatchObject({ _id: tianningAppId });
   });
 
   it('cannot grant itself a role', async () => {
     const before = await store.snapshot(['roles', 'audit']);
-    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'role.grant', { openid: 'demo-member-01', role: 'admin' });
+    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'roles.grant', { openid: 'demo-member-01', role: 'admin' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await store.snapshot(['roles', 'audit'])).toEqual(before);
   });
@@ -64,14 +74,14 @@ describe('a member', () => {
 
 describe('scoped staff', () => {
   it("of Wujin cannot see, open, approve or reject Tianning's application", async () => {
-    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.list', {});
+    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.list', {});
     expect(list.items.map((a) => a._id)).toContain(wujinAppId);
     expect(list.items.map((a) => a._id)).not.toContain(tianningAppId);
-    for (const action of ['review.get', 'review.approve'] as const) {
+    for (const action of ['membership.get', 'membership.approve'] as const) {
       const r = await callApi(cloud.baseUrl, 'demo-staff-wujin', action, { applicationId: tianningAppId });
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该记录不属于您管辖的工会，无权处理' } });
     }
-    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', {
+    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'membership.reject', {
       applicationId: tianningAppId,
       reason: '越权',
     });
@@ -82,15 +92,15 @@ describe('scoped staff', () => {
   });
 
   it('of the city union (an ancestor) covers every district', async () => {
-    const list = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.list', { status: 'pending' });
+    const list = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.list', { status: 'pending' });
     expect(list.items.map((a) => a._id)).toEqual(expect.arrayContaining([wujinAppId, tianningAppId]));
     expect(list.total).toBeGreaterThanOrEqual(3); // + the seeded courier
-    const detail = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: tianningAppId });
+    const detail = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.get', { applicationId: tianningAppId });
     expect(detail.idNumberFull).toMatch(/^\d{17}[\dX]$/);
   });
 
   it('gets NOT_FOUND for an unknown application', async () => {
-    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: 'A-nope' });
+    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: 'A-nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '入会申请不存在' } });
   });
 

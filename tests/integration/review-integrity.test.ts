@@ -29,33 +29,31 @@ async function applicationOf(openid: string): Promise<Stored> {
 
 /** Applies as `openid` and has the city staff approve it: a fresh member (employer channel, org-cz-wujin-g1). */
 async function makeMember(openid: string): Promise<void> {
-  const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '测试会员' }));
-  await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
+  const view = await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '测试会员' }));
+  await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: view._id });
 }
 
 describe('one ID number, one membership', () => {
-  it('keeps the claim of an application approved while its owner corrects the ID number', async () => {
+  it('refuses a correction of an approved application and leaves its claim alone', async () => {
     const openid = 'ri-race';
     const first = applyInput({ name: '赵一' });
-    const view = await callOk(cloud.baseUrl, openid, 'member.apply', first);
+    const view = await callOk(cloud.baseUrl, openid, 'membership.apply', first);
     const oldHash = (await applicationOf(openid)).idHash;
-    // The reviewer's status flip lands before the member's correction is written (the member is not created yet).
+    // An approved application (status set by hand, without the member record the approval would also write).
     await store.db
       .collection('applications')
       .doc(view._id)
       .update({ data: { status: 'approved' } });
 
     const corrected = applyInput({ name: '赵一' });
-    const r = await callApi(cloud.baseUrl, openid, 'member.apply', corrected);
+    const r = await callApi(cloud.baseUrl, openid, 'membership.apply', corrected);
     expect(r).toMatchObject({ ok: false, error: { code: 'APPLICATION_LOCKED' } });
     expect(await store.byId('applications', view._id)).toMatchObject({ status: 'approved', idHash: oldHash });
     // The approved application's number is still held; the new number's claim was released.
     expect(await store.all('id_registry', { openid })).toEqual([expect.objectContaining({ _id: oldHash })]);
 
-    await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id });
-    expect(await store.byId('id_registry', oldHash)).toMatchObject({ openid, status: 'member' });
-    expect(await callApi(cloud.baseUrl, 'ri-race-b', 'member.apply', corrected)).toMatchObject({ ok: true });
-    expect(await callApi(cloud.baseUrl, 'ri-race-c', 'member.apply', first)).toMatchObject({
+    expect(await callApi(cloud.baseUrl, 'ri-race-b', 'membership.apply', corrected)).toMatchObject({ ok: true });
+    expect(await callApi(cloud.baseUrl, 'ri-race-c', 'membership.apply', first)).toMatchObject({
       ok: false,
       error: { code: 'ALREADY_MEMBER' },
     });
@@ -70,10 +68,10 @@ describe('one ID number, one membership', () => {
       const openid = `ri-racing-${round}`;
       const first = applyInput({ name: '钱三' });
       const second = applyInput({ name: '钱三' });
-      const view = await callOk(cloud.baseUrl, openid, 'member.apply', first);
+      const view = await callOk(cloud.baseUrl, openid, 'membership.apply', first);
       await Promise.all([
-        callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: view._id }),
-        callApi(cloud.baseUrl, openid, 'member.apply', second),
+        callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: view._id }),
+        callApi(cloud.baseUrl, openid, 'membership.apply', second),
       ]);
       const app = await applicationOf(openid);
       // Whatever won, the registry holds exactly the number on the stored application, for this account.
@@ -85,8 +83,8 @@ describe('one ID number, one membership', () => {
       }
       // Of the two numbers, the one this account holds is refused to others; the other one is free.
       const others = await Promise.all([
-        callApi(cloud.baseUrl, `${openid}-o1`, 'member.apply', first),
-        callApi(cloud.baseUrl, `${openid}-o2`, 'member.apply', second),
+        callApi(cloud.baseUrl, `${openid}-o1`, 'membership.apply', first),
+        callApi(cloud.baseUrl, `${openid}-o2`, 'membership.apply', second),
       ]);
       expect(others.filter((a) => a.ok)).toHaveLength(1);
       expect(others.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
@@ -98,7 +96,7 @@ describe('one ID number, one membership', () => {
     for (const openid of ['ri-double-1', 'ri-double-2', 'ri-double-3']) {
       const results = await Promise.all(
         [applyInput({ name: '孙二' }), applyInput({ name: '孙二' })].map((input) =>
-          callApi(cloud.baseUrl, openid, 'member.apply', input),
+          callApi(cloud.baseUrl, openid, 'membership.apply', input),
         ),
       );
       expect(results.some((r) => r.ok)).toBe(true);
@@ -112,16 +110,16 @@ describe('one ID number, one membership', () => {
 describe('a decision on a stale copy', () => {
   it('is refused when the member corrected the application after the reviewer opened it', async () => {
     const openid = 'ri-stale';
-    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '钱二', workUnit: '旧单位名称' }));
-    const opened = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: view._id });
-    await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '钱二', workUnit: '更正后的单位' }));
+    const view = await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '钱二', workUnit: '旧单位名称' }));
+    const opened = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.get', { applicationId: view._id });
+    await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '钱二', workUnit: '更正后的单位' }));
 
-    const approve = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.approve', {
+    const approve = await callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', {
       applicationId: view._id,
       submittedAt: opened.submittedAt,
     });
     expect(approve).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '申请人已修改申请，请重新打开后审核' } });
-    const reject = await callApi(cloud.baseUrl, 'demo-staff-city', 'review.reject', {
+    const reject = await callApi(cloud.baseUrl, 'demo-staff-city', 'membership.reject', {
       applicationId: view._id,
       submittedAt: opened.submittedAt,
       reason: '材料不全',
@@ -129,10 +127,10 @@ describe('a decision on a stale copy', () => {
     expect(reject).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '申请人已修改申请，请重新打开后审核' } });
     expect(await store.byId('applications', view._id)).toMatchObject({ status: 'pending', workUnit: '更正后的单位' });
     expect(await store.count('members', { openid })).toBe(0);
-    expect(await store.count('audit', { action: 'review.approve', target: view._id })).toBe(0);
+    expect(await store.count('audit', { action: 'membership.approve', target: view._id })).toBe(0);
 
-    const reopened = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.get', { applicationId: view._id });
-    const approved = await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', {
+    const reopened = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.get', { applicationId: view._id });
+    const approved = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.approve', {
       applicationId: view._id,
       submittedAt: reopened.submittedAt,
     });
@@ -144,11 +142,11 @@ describe('self-review', () => {
   const openid = 'ri-self-staff';
 
   it('is refused for a staff member’s own application', async () => {
-    await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid, role: 'staff', scopeId: 'org-cz' });
-    const view = await callOk(cloud.baseUrl, openid, 'member.apply', applyInput({ name: '自审员' }));
-    const approve = await callApi(cloud.baseUrl, openid, 'review.approve', { applicationId: view._id });
+    await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid, role: 'staff', scopeId: 'org-cz' });
+    const view = await callOk(cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '自审员' }));
+    const approve = await callApi(cloud.baseUrl, openid, 'membership.approve', { applicationId: view._id });
     expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
-    const reject = await callApi(cloud.baseUrl, openid, 'review.reject', { applicationId: view._id, reason: '自己驳回' });
+    const reject = await callApi(cloud.baseUrl, openid, 'membership.reject', { applicationId: view._id, reason: '自己驳回' });
     expect(reject).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });
     expect(await store.byId('applications', view._id)).toMatchObject({ status: 'pending' });
     expect(await store.count('members', { openid })).toBe(0);
@@ -156,7 +154,7 @@ describe('self-review', () => {
 
   it('is refused for a staff member’s own transfer', async () => {
     const app = await applicationOf(openid);
-    await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: app._id });
+    await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: app._id });
     const t = await callOk(cloud.baseUrl, openid, 'transfer.request', { toOrgId: 'org-cz-jintan-g1', reason: '工作调动' });
     const approve = await callApi(cloud.baseUrl, openid, 'transfer.approve', { transferId: t._id });
     expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '不能审核本人的申请' } });

@@ -59,7 +59,7 @@ describe('transfer (转会)', () => {
   });
 
   it('is approved by staff of the receiving subtree and moves the member', async () => {
-    await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'staff-jintan', role: 'staff', scopeId: 'org-cz-jintan' });
+    await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-jintan', role: 'staff', scopeId: 'org-cz-jintan' });
     const list = await callOk(cloud.baseUrl, 'staff-jintan', 'transfer.list', { status: 'pending' });
     expect(list.items.map((t) => t._id)).toEqual([transferId]);
     const approved = await callOk(cloud.baseUrl, 'staff-jintan', 'transfer.approve', { transferId });
@@ -94,7 +94,7 @@ describe('transfer (转会)', () => {
 
 describe('roles', () => {
   it('grant and revoke are admin-only, stored with a deterministic id, and audited', async () => {
-    const granted = await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', {
+    const granted = await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', {
       openid: 'new-staffer',
       role: 'staff',
       scopeId: 'org-cz-xinbei',
@@ -105,19 +105,19 @@ describe('roles', () => {
       scopeId: 'org-cz-xinbei',
       grantedBy: 'demo-admin',
     });
-    await callOk(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'new-staffer', role: 'staff', scopeId: 'org-cz-xinbei' });
+    await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'new-staffer', role: 'staff', scopeId: 'org-cz-xinbei' });
     expect(await store.count('roles', { openid: 'new-staffer' })).toBe(1);
     expect((await callOk(cloud.baseUrl, 'new-staffer', 'session.get', {})).roles).toHaveLength(1);
-    expect((await callOk(cloud.baseUrl, 'new-staffer', 'review.list', {})).items).toEqual([]);
+    expect((await callOk(cloud.baseUrl, 'new-staffer', 'membership.list', {})).items).toEqual([]);
 
-    const revoked = await callOk(cloud.baseUrl, 'demo-admin', 'role.revoke', {
+    const revoked = await callOk(cloud.baseUrl, 'demo-admin', 'roles.revoke', {
       openid: 'new-staffer',
       role: 'staff',
       scopeId: 'org-cz-xinbei',
     });
     expect(revoked._id).toBe('new-staffer:staff:org-cz-xinbei');
     expect(await store.count('roles', { openid: 'new-staffer' })).toBe(0);
-    expect(await callApi(cloud.baseUrl, 'new-staffer', 'review.list', {})).toMatchObject({
+    expect(await callApi(cloud.baseUrl, 'new-staffer', 'membership.list', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -125,27 +125,27 @@ describe('roles', () => {
     const audit = await store.all<{ action: string; actor: string; target: string }>('audit', {
       target: 'new-staffer:staff:org-cz-xinbei',
     });
-    expect(audit.map((a) => a.action).sort()).toEqual(['role.grant', 'role.grant', 'role.revoke']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['roles.grant', 'roles.grant', 'roles.revoke']);
     for (const a of audit) expect(a.actor).toBe('demo-admin');
     const listed = await callOk(cloud.baseUrl, 'demo-admin', 'audit.list', {});
-    expect(listed.items.some((a) => a.action === 'role.revoke')).toBe(true);
+    expect(listed.items.some((a) => a.actionLabel === '撤销角色' && a.actorName === '系统管理员')).toBe(true);
   });
 
   it('validates scopes', async () => {
-    const noScope = await callApi(cloud.baseUrl, 'demo-admin', 'role.grant', { openid: 'x', role: 'staff' });
+    const noScope = await callApi(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'x', role: 'staff' });
     expect(noScope).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const badOrg = await callApi(cloud.baseUrl, 'demo-admin', 'role.grant', {
+    const badOrg = await callApi(cloud.baseUrl, 'demo-admin', 'roles.grant', {
       openid: 'x',
       role: 'staff',
       scopeId: 'org-nowhere',
     });
-    expect(badOrg).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '管辖范围中的工会不存在' } });
-    const missing = await callApi(cloud.baseUrl, 'demo-admin', 'role.revoke', { openid: 'x', role: 'merchant', scopeId: 'm-1' });
+    expect(badOrg).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '所选工会不存在' } });
+    const missing = await callApi(cloud.baseUrl, 'demo-admin', 'roles.revoke', { openid: 'x', role: 'merchant', scopeId: 'm-1' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('lists grants including env admins', async () => {
-    const { items } = await callOk(cloud.baseUrl, 'demo-admin', 'role.list', {});
+    const { items } = await callOk(cloud.baseUrl, 'demo-admin', 'roles.list', {});
     expect(items.map((g) => g._id)).toEqual(
       expect.arrayContaining([
         'demo-staff-wujin:staff:org-cz-wujin',
@@ -163,8 +163,8 @@ describe('subscribe messages', () => {
       accepted: true,
     });
     expect(consent.consents).toEqual([expect.objectContaining({ templateKey: 'membership_status', accepted: true })]);
-    const app = await callOk(cloud.baseUrl, 'demo-courier-01', 'member.myApplication', {});
-    await callOk(cloud.baseUrl, 'demo-staff-city', 'review.approve', { applicationId: app!._id });
+    const app = await callOk(cloud.baseUrl, 'demo-courier-01', 'membership.mine', {});
+    await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: app!._id });
     // One-time subscription: the consent is used up.
     expect(await store.byId('consents', 'demo-courier-01:membership_status')).toMatchObject({ accepted: false });
     const outbox = await fetch(`${cloud.baseUrl}/_emu/outbox`)

@@ -1,5 +1,5 @@
 /** One membership per ID number: the keyed-hash registry decides, also under concurrency. */
-import { DEMO_PEOPLE } from '../../scripts/seed-demo';
+import { DEMO_PEOPLE } from '../../cloudfunctions/api/src/modules/membership/demo';
 import { applyInput, callApi, callOk, freshIdNumber, type storeReader, startSeededCloud } from '../support/api';
 import { type LocalCloud } from '../support/localCloud';
 
@@ -13,22 +13,32 @@ afterAll(() => cloud?.stop());
 
 it('refuses an ID number that already belongs to a member, with a clear message', async () => {
   const before = await store.snapshot(['applications', 'id_registry', 'members']);
-  const r = await callApi(cloud.baseUrl, 'it-impostor', 'member.apply', applyInput({ idNumber: DEMO_PEOPLE.member.idNumber }));
+  const r = await callApi(
+    cloud.baseUrl,
+    'it-impostor',
+    'membership.apply',
+    applyInput({ idNumber: DEMO_PEOPLE.member.idNumber }),
+  );
   expect(r).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
   expect(r.ok === false && r.error.message).toContain('该身份证号已入会');
   expect(await store.snapshot(['applications', 'id_registry', 'members'])).toEqual(before);
 });
 
 it('refuses an ID number with a pending application of another account', async () => {
-  const r = await callApi(cloud.baseUrl, 'it-impostor', 'member.apply', applyInput({ idNumber: DEMO_PEOPLE.courier.idNumber }));
+  const r = await callApi(
+    cloud.baseUrl,
+    'it-impostor',
+    'membership.apply',
+    applyInput({ idNumber: DEMO_PEOPLE.courier.idNumber }),
+  );
   expect(r).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
   expect(r.ok === false && r.error.message).toContain('已提交入会申请');
 });
 
 it('treats lowercase x like uppercase X (same person)', async () => {
   const id = '11010519491231002X';
-  await callOk(cloud.baseUrl, 'it-x-upper', 'member.apply', applyInput({ idNumber: id }));
-  const r = await callApi(cloud.baseUrl, 'it-x-lower', 'member.apply', applyInput({ idNumber: id.toLowerCase() }));
+  await callOk(cloud.baseUrl, 'it-x-upper', 'membership.apply', applyInput({ idNumber: id }));
+  const r = await callApi(cloud.baseUrl, 'it-x-lower', 'membership.apply', applyInput({ idNumber: id.toLowerCase() }));
   expect(r).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
 });
 
@@ -36,7 +46,7 @@ it('lets exactly one of many concurrent applications with the same ID number win
   const idNumber = freshIdNumber();
   const openids = Array.from({ length: 6 }, (_, i) => `it-race-${i}`);
   const results = await Promise.all(
-    openids.map((openid) => callApi(cloud.baseUrl, openid, 'member.apply', applyInput({ idNumber }))),
+    openids.map((openid) => callApi(cloud.baseUrl, openid, 'membership.apply', applyInput({ idNumber }))),
   );
   const winners = results.filter((r) => r.ok);
   const losers = results.filter((r) => !r.ok);
@@ -52,10 +62,10 @@ it('lets exactly one of many concurrent applications with the same ID number win
 
 it('frees the number when the application holding it is rejected', async () => {
   const idNumber = freshIdNumber();
-  const first = await callOk(cloud.baseUrl, 'it-free-1', 'member.apply', applyInput({ idNumber }));
-  await callOk(cloud.baseUrl, 'demo-staff-wujin', 'review.reject', { applicationId: first._id, reason: '非本人申请' });
-  const second = await callOk(cloud.baseUrl, 'it-free-2', 'member.apply', applyInput({ idNumber }));
+  const first = await callOk(cloud.baseUrl, 'it-free-1', 'membership.apply', applyInput({ idNumber }));
+  await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.reject', { applicationId: first._id, reason: '非本人申请' });
+  const second = await callOk(cloud.baseUrl, 'it-free-2', 'membership.apply', applyInput({ idNumber }));
   expect(second.status).toBe('pending');
-  const resubmit = await callApi(cloud.baseUrl, 'it-free-1', 'member.apply', applyInput({ idNumber }));
+  const resubmit = await callApi(cloud.baseUrl, 'it-free-1', 'membership.apply', applyInput({ idNumber }));
   expect(resubmit).toMatchObject({ ok: false, error: { code: 'ALREADY_MEMBER' } });
 });

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
-import { makeIdNumber } from '../../cloudfunctions/api/src/lib/idNumber';
+import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
+import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
 import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from './localCloud';
 
@@ -83,8 +84,10 @@ export function freshIdNumber(): string {
   return makeIdNumber('320412', '19900307', String(sequence).padStart(3, '0').slice(-3));
 }
 
-/** A valid member.apply input for tests. */
-export function applyInput(overrides: Partial<ApiContract['member.apply']['input']> = {}): ApiContract['member.apply']['input'] {
+/** A valid membership.apply input for tests. */
+export function applyInput(
+  overrides: Partial<ApiContract['membership.apply']['input']> = {},
+): ApiContract['membership.apply']['input'] {
   return {
     name: '李明华',
     idNumber: freshIdNumber(),
@@ -92,6 +95,7 @@ export function applyInput(overrides: Partial<ApiContract['member.apply']['input
     workUnit: '常州湖塘精密机械有限公司',
     orgId: 'org-cz-wujin-g1',
     channel: 'employer',
+    privacyConsent: PRIVACY_POLICY_VERSION,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
-/** What one entry of the action table looks like, and what a handler gets besides its input. */
+/** What one action and one area module look like, and what a handler gets besides its input. */
 import type { z } from 'zod';
-import type { GrantableRole, RoleGrant } from './views';
+import type { GrantableRole } from './rules/roles';
+import type { RoleGrant } from './shared/grants';
 
 /** 'any' = any caller with a WeChat identity; otherwise at least one of the listed grants (admin always passes). */
 export type RoleRequirement = 'any' | readonly GrantableRole[];
@@ -20,4 +21,44 @@ export interface ActionDef<S extends z.ZodType, R> {
 
 export function defineAction<S extends z.ZodType, R>(def: ActionDef<S, R>): ActionDef<S, R> {
   return def;
+}
+
+/** A subscribe-message template an area sends status changes with (ids are configured per environment). */
+export interface TimelineKind {
+  /** Shown in 我的申请 and as the message's subject, e.g. 入会申请. */
+  label: string;
+  /** Template key; the environment maps it to a template id (SUBSCRIBE_TEMPLATE_IDS). */
+  template: string;
+}
+
+/** Counts shown on the staff 工作台 tiles (e.g. applications waiting for review in the caller's scope). */
+export type WorkbenchCounter = (ctx: ActionContext) => Promise<number>;
+
+/**
+ * Everything an area declares to the rest of the function. The action table lists modules, one line
+ * each; the router, the contract, field labels, timeline kinds and workbench counts are derived from it.
+ */
+export interface ModuleDef {
+  /** The folder name under modules/ and the prefix of every action name (`membership.apply`). */
+  area: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  actions: Record<string, ActionDef<any, any>>;
+  /** Collection names this area owns (declared with their indexes in config/collections.json). */
+  collections?: Record<string, string>;
+  /** The area's own error codes → default messages (defineErrors(...).codes). */
+  errors?: Record<string, string>;
+  /** Chinese names of input fields, used in INVALID_INPUT messages. */
+  fieldLabels?: Record<string, string>;
+  /** Timeline kinds this area writes to 我的申请, keyed by the kind stored on each entry. */
+  timeline?: Record<string, TimelineKind>;
+  /** 工作台 counts, keyed by tile. */
+  workbench?: Record<string, WorkbenchCounter>;
+  /** Chinese names of the audit actions this area writes (操作日志 shows these, never the codes). */
+  audit?: Record<string, string>;
+  /** Role scopes this area defines: a staff role and the collection holding the scope records. */
+  scopes?: Partial<Record<GrantableRole, { collection: string; label: string }>>;
+}
+
+export function defineModule<const M extends ModuleDef>(module: M): M {
+  return module;
 }

@@ -1,18 +1,42 @@
-/** The one action table: every action the `api` function serves, with its input schema, roles and handler. */
-import { cardActions } from './modules/card/actions';
-import { membershipActions } from './modules/membership/actions';
-import { notifyActions } from './modules/notify/actions';
-import { orgActions } from './modules/org/actions';
-import { roleActions } from './modules/roles/actions';
-import { sessionActions } from './modules/session/actions';
-import { timelineActions } from './modules/timeline/actions';
+/**
+ * The one action table: every area module, one line each. Everything else (the router's lookup, the app's
+ * typed contract, field labels, timeline kinds, 工作台 counts, role scopes) is derived from this list.
+ */
+import type { ModuleDef } from './action';
+import { auditModule } from './modules/audit';
+import { cardModule } from './modules/card';
+import { membershipModule } from './modules/membership';
+import { noticesModule } from './modules/notices';
+import { notifyModule } from './modules/notify';
+import { orgModule } from './modules/org';
+import { rolesModule } from './modules/roles';
+import { sessionModule } from './modules/session';
+import { timelineModule } from './modules/timeline';
+import { transferModule } from './modules/transfer';
+import { workbenchModule } from './modules/workbench';
+import { registerModules } from './registry';
 
-export const actionTable = {
-  ...sessionActions,
-  ...orgActions,
-  ...membershipActions,
-  ...cardActions,
-  ...roleActions,
-  ...timelineActions,
-  ...notifyActions,
-};
+export const MODULES = [
+  sessionModule,
+  orgModule,
+  membershipModule,
+  transferModule,
+  cardModule,
+  rolesModule,
+  auditModule,
+  timelineModule,
+  notifyModule,
+  noticesModule,
+  workbenchModule,
+] as const satisfies readonly ModuleDef[];
+
+registerModules(MODULES);
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type Modules = (typeof MODULES)[number];
+
+export type ActionTable = UnionToIntersection<Modules['actions']>;
+/** Every area's own error codes (see errors.ts for the shared ones). */
+export type ModuleErrorCode = Modules extends infer M ? (M extends { errors: infer E } ? keyof E & string : never) : never;
+
+export const actionTable = Object.assign({}, ...MODULES.map((m) => m.actions)) as ActionTable;

@@ -3,28 +3,29 @@
  * written twice. The app imports it with `import type` only: nothing here reaches the mini-program bundle.
  */
 import type { z } from 'zod';
-import type { actionTable } from './actions';
-import type { ErrorCode } from './errors';
+import type { ActionTable, ModuleErrorCode } from './actions';
+import type { BaseErrorCode } from './errors';
 
-type Table = typeof actionTable;
-
-export type ActionName = keyof Table & string;
+export type ActionName = keyof ActionTable & string;
 
 export type ApiContract = {
   [A in ActionName]: {
     /** What the app sends (before zod parsing). */
-    input: z.input<Table[A]['input']>;
+    input: z.input<ActionTable[A]['input']>;
     /** `data` of a successful envelope. */
-    output: Awaited<ReturnType<Table[A]['handler']>>;
+    output: Awaited<ReturnType<ActionTable[A]['handler']>>;
   };
 };
 
 export type InputOf<A extends ActionName> = ApiContract[A]['input'];
 export type OutputOf<A extends ActionName> = ApiContract[A]['output'];
 
-export type { ErrorCode } from './errors';
+/** Every code an action may answer with: the shared ones and each area's own. */
+export type ErrorCode = BaseErrorCode | ModuleErrorCode;
 
-export type ApiEnvelope<T> =
+/** The one response envelope of every action. */
+export type Envelope<T = unknown> =
   { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
 
-export type * from './views';
+/** One page of any list (every list answers with its total). */
+export type { Page } from './db';

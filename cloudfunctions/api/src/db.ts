@@ -3,9 +3,10 @@
  * Module services call these; handlers never touch the SDK directly.
  */
 import cloud from 'wx-server-sdk';
-import type { CollectionName } from './collections';
+import { fail } from './errors';
 
-export { COLLECTIONS, type CollectionName } from './collections';
+/** A collection name: each area names its own in `modules/<area>/collections.ts`, core ones in shared/collections.ts. */
+export type CollectionName = string;
 
 type AnyDoc = Record<string, unknown>;
 // The SDK's typings return `Promise<X> | void | string`; these are what it resolves to at runtime.
@@ -85,24 +86,29 @@ export async function findAll<T extends AnyDoc>(name: CollectionName, where: Any
 
 export const PAGE_SIZE = 20;
 
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
 /**
- * One page of a list, newest first by `newestField`. `_id` breaks ties so that records with the same
- * timestamp keep their order between pages (otherwise a row can repeat or vanish when paging).
+ * One page of a list in a stable order: the sort keys given, then `_id` in the last key's direction, so
+ * that records with equal sort values keep their order between pages (otherwise a row can repeat or
+ * vanish when paging). Every list of the function pages through here and returns `total`.
  */
 export async function findPage<T extends AnyDoc>(
   name: CollectionName,
   where: AnyDoc,
-  newestField: string,
+  orderBy: [string, 'asc' | 'desc'][],
   page = 1,
+  pageSize = PAGE_SIZE,
 ): Promise<{ rows: T[]; total: number }> {
+  const last = orderBy[orderBy.length - 1]?.[1] ?? 'desc';
   const [rows, total] = await Promise.all([
     findMany<T>(name, where, {
-      orderBy: [
-        [newestField, 'desc'],
-        ['_id', 'desc'],
-      ],
-      skip: (page - 1) * PAGE_SIZE,
-      limit: PAGE_SIZE,
+      orderBy: [...orderBy, ['_id', last]],
+      skip: (page - 1) * pageSize,
+      limit: pageSize,
     }),
     countWhere(name, where),
   ]);
@@ -149,4 +155,87 @@ export async function setById(name: CollectionName, id: string, data: AnyDoc): P
 export async function removeWhere(name: CollectionName, where: AnyDoc): Promise<number> {
   const res = (await coll(name).where(where).remove()) as RemoveResult;
   return res.stats.removed;
+}
+
+// ---- transactions ------------------------------------------------------------------------------------
+
+/** Single-document operations inside a transaction (the only kind WeChat Cloud allows there). */
+export interface Tx {
+  /** The document as of the transaction's snapshot, or null. */
+  get<T extends AnyDoc>(name: CollectionName, id: string): Promise<T | null>;
+  /** Creates or replaces the whole document. */
+  set(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
+  /** Changes fields of an existing document. */
+  update(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
+  remove(name: CollectionName, id: string): Promise<void>;
+}
+
+interface SdkTransaction {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<unknown>;
+      set(options: { data: AnyDoc }): Promise<unknown>;
+      update(options: { data: AnyDoc }): Promise<unknown>;
+      remove(): Promise<unknown>;
+    };
+  };
+}
+
+const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
+/** Rounds of the SDK's own retries (it retries a conflict three times at once) before the caller gets BUSY. */
+const TRANSACTION_ROUNDS = 4;
+
+/** The SDK answers some failures inside a transaction with `{ code, message }` instead of throwing. */
+function checked<T>(result: T): T {
+  const code = (result as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code)
+    throw Object.assign(new Error(String((result as { message?: unknown }).message ?? code)), { code });
+  return result;
+}
+
+function wrap(t: SdkTransaction): Tx {
+  return {
+    async get<T extends AnyDoc>(name: CollectionName, id: string) {
+      const res = checked((await t.collection(name).doc(id).get()) as { data?: T | null });
+      return res.data ?? null;
+    },
+    async set(name, id, data) {
+      checked(await t.collection(name).doc(id).set({ data }));
+    },
+    async update(name, id, data) {
+      checked(await t.collection(name).doc(id).update({ data }));
+    },
+    async remove(name, id) {
+      checked(await t.collection(name).doc(id).remove());
+    },
+  };
+}
+
+function isConflict(error: unknown): boolean {
+  const e = error as { code?: unknown; errCode?: unknown; message?: unknown } | null;
+  return e?.code === CONFLICT_CODE || e?.errCode === CONFLICT_CODE || String(e?.message ?? '').includes(CONFLICT_CODE);
+}
+
+/**
+ * Runs `work` in one database transaction. WeChat Cloud gives transactions snapshot isolation: reads see the
+ * snapshot taken at the start and take no lock; a write-write conflict fails the later transaction, which is
+ * retried; write skew is possible. So an invariant that spans documents holds only if every transaction that
+ * could break it WRITES the documents it depends on (e.g. the ID registry entry and the application together).
+ * `work` may run several times: keep it free of side effects outside the transaction. Errors it throws
+ * (AppError refusals) roll the transaction back and reach the caller unchanged.
+ */
+export async function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  // throwOnNotFound: false, so that reading a document that does not exist (yet) gives null, not an error.
+  const db = getCloud().database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as {
+    runTransaction(cb: (t: SdkTransaction) => Promise<T>): Promise<T>;
+  };
+  for (let round = 1; ; round += 1) {
+    try {
+      return await db.runTransaction((t) => work(wrap(t)));
+    } catch (error) {
+      if (!isConflict(error)) throw error;
+      if (round >= TRANSACTION_ROUNDS) throw fail('BUSY');
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * round));
+    }
+  }
 }

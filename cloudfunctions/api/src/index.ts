@@ -1,7 +1,8 @@
 /** Cloud function `api`: one entry, many actions (see docs/api-contract.md). */
 import { getCloud } from './db';
-import { loadCallerGrants } from './modules/roles/loadCallerGrants';
-import { dispatch, type Envelope } from './router';
+import { loadCallerGrants } from './shared/grants';
+import { dispatch } from './router';
+import type { Envelope } from './contract';
 
 export async function main(event: unknown, _context?: unknown): Promise<Envelope> {
   const cloud = getCloud();

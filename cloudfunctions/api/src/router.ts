@@ -4,26 +4,25 @@
  */
 import type { ActionContext, ActionDef, RoleRequirement } from './action';
 import { actionTable } from './actions';
-import { AppError, DEFAULT_MESSAGES, type ErrorCode } from './errors';
+import type { Envelope, ErrorCode } from './contract';
+import { AppError, BASE_ERRORS, fail } from './errors';
 import { validateInput } from './lib/validateInput';
-import type { RoleGrant } from './views';
-
-export type Envelope =
-  { ok: true; data: unknown } | { ok: false; error: { code: ErrorCode; message: string; details?: Record<string, unknown> } };
+import type { RoleGrant } from './shared/grants';
 
 export interface RouterDeps {
   /** OPENID from cloud.getWXContext(); never from the input. */
   getOpenid: () => string | undefined;
   loadGrants: (openid: string) => Promise<{ grants: RoleGrant[]; isAdmin: boolean }>;
   now?: () => Date;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   table?: Record<string, ActionDef<any, unknown>>;
 }
 
 function parseEnvelope(event: unknown): { action: string; input: unknown } {
-  if (!event || typeof event !== 'object') throw new AppError('INVALID_INPUT', '请求格式不正确');
+  if (!event || typeof event !== 'object') throw fail('INVALID_INPUT', '请求格式不正确');
   const { action, input } = event as { action?: unknown; input?: unknown };
   if (typeof action !== 'string' || action.length === 0 || action.length > 64) {
-    throw new AppError('INVALID_INPUT', '请求缺少有效的 action');
+    throw fail('INVALID_INPUT', '请求缺少有效的 action');
   }
   return { action, input };
 }
@@ -35,14 +34,14 @@ export function allows(required: RoleRequirement, grants: RoleGrant[], isAdmin: 
 
 function toFailure(error: unknown, action: string): Envelope {
   if (error instanceof AppError) {
-    const failure: Envelope = { ok: false, error: { code: error.code, message: error.message } };
+    const failure: Envelope = { ok: false, error: { code: error.code as ErrorCode, message: error.message } };
     if (error.details) failure.error.details = error.details;
     return failure;
   }
   // Log the kind of failure only: messages from the SDK can echo query values (PII).
   const e = error as { name?: string; code?: unknown; errCode?: unknown };
   console.error('api internal error', { action, name: e?.name, code: e?.code ?? e?.errCode });
-  return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };
+  return { ok: false, error: { code: 'INTERNAL', message: BASE_ERRORS.INTERNAL } };
 }
 
 export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelope> {
@@ -50,14 +49,15 @@ export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelo
   try {
     const { action, input: rawInput } = parseEnvelope(event);
     actionName = action.slice(0, 64);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const table = deps.table ?? (actionTable as unknown as Record<string, ActionDef<any, unknown>>);
     const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
-    if (!def) throw new AppError('NOT_FOUND', '不支持的操作', { action: actionName });
+    if (!def) throw fail('NOT_FOUND', '不支持的操作', { action: actionName });
     const input = validateInput(def.input, rawInput);
     const openid = deps.getOpenid();
-    if (!openid) throw new AppError('UNAUTHENTICATED');
+    if (!openid) throw fail('UNAUTHENTICATED');
     const { grants, isAdmin } = await deps.loadGrants(openid);
-    if (!allows(def.roles, grants, isAdmin)) throw new AppError('FORBIDDEN');
+    if (!allows(def.roles, grants, isAdmin)) throw fail('FORBIDDEN');
     const ctx: ActionContext = { openid, grants, isAdmin, now: deps.now?.() ?? new Date() };
     const data = await def.handler(input, ctx);
     return { ok: true, data: data ?? null };

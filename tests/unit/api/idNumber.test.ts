@@ -1,4 +1,4 @@
-import { checkIdNumber, computeCheckChar, makeIdNumber } from '../../../cloudfunctions/api/src/lib/idNumber';
+import { checkIdNumber, computeCheckChar, makeIdNumber } from '../../../cloudfunctions/api/src/rules/idNumber';
 
 const NOW = new Date('2025-06-01T00:00:00+08:00');
 

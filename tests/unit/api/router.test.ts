@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineAction } from '../../../cloudfunctions/api/src/action';
 import { AppError } from '../../../cloudfunctions/api/src/errors';
 import { allows, dispatch, type RouterDeps } from '../../../cloudfunctions/api/src/router';
-import type { RoleGrant } from '../../../cloudfunctions/api/src/views';
+import type { RoleGrant } from '../../../cloudfunctions/api/src/shared/grants';
 
 const staffGrant: RoleGrant = {
   _id: 'u2:staff:org-1',

@@ -1,8 +1,9 @@
 import { actionTable } from '../../../cloudfunctions/api/src/actions';
 import { AppError } from '../../../cloudfunctions/api/src/errors';
-import { makeIdNumber } from '../../../cloudfunctions/api/src/lib/idNumber';
+import { makeIdNumber } from '../../../cloudfunctions/api/src/rules/idNumber';
+import { PRIVACY_POLICY_VERSION } from '../../../cloudfunctions/api/src/rules/membership';
 import { validateInput } from '../../../cloudfunctions/api/src/lib/validateInput';
-import { memberApplyInput } from '../../../cloudfunctions/api/src/modules/membership/schemas';
+import { membershipApplyInput } from '../../../cloudfunctions/api/src/modules/membership/schemas';
 
 function rejection(schema: Parameters<typeof validateInput>[0], input: unknown): AppError {
   try {
@@ -22,18 +23,19 @@ const validApply = {
   workUnit: '常州某精密机械有限公司',
   orgId: 'org-cz-wujin-g1',
   channel: 'employer',
+  privacyConsent: PRIVACY_POLICY_VERSION,
 };
 
-describe('member.apply schema', () => {
+describe('membership.apply schema', () => {
   it('accepts a valid application', () => {
-    expect(validateInput(memberApplyInput, validApply)).toMatchObject({ name: '张伟', channel: 'employer' });
-    expect(validateInput(memberApplyInput, { ...validApply, name: '阿依古丽·买买提' }).name).toBe('阿依古丽·买买提');
+    expect(validateInput(membershipApplyInput, validApply)).toMatchObject({ name: '张伟', channel: 'employer' });
+    expect(validateInput(membershipApplyInput, { ...validApply, name: '阿依古丽·买买提' }).name).toBe('阿依古丽·买买提');
   });
 
   it('names the missing field in Chinese', () => {
     const { name: _omit, ...rest } = validApply;
-    expect(rejection(memberApplyInput, rest).message).toContain('姓名');
-    expect(rejection(memberApplyInput, rest).message).toContain('不能为空');
+    expect(rejection(membershipApplyInput, rest).message).toContain('姓名');
+    expect(rejection(membershipApplyInput, rest).message).toContain('不能为空');
   });
 
   it.each([
@@ -51,7 +53,7 @@ describe('member.apply schema', () => {
     ['channel', 'other', '入会渠道'],
     ['occupation', 'pilot', '职业'],
   ])('rejects %s = %j with a message naming %s', (field, value, label) => {
-    const error = rejection(memberApplyInput, { ...validApply, [field]: value });
+    const error = rejection(membershipApplyInput, { ...validApply, [field]: value });
     expect(error.message).toContain(label);
     expect(error.details).toEqual({ field });
   });
@@ -59,23 +61,23 @@ describe('member.apply schema', () => {
   it('rejects the wrong check digit with a checksum message', () => {
     const good = validApply.idNumber;
     const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-    expect(rejection(memberApplyInput, { ...validApply, idNumber: bad }).message).toContain('校验位');
+    expect(rejection(membershipApplyInput, { ...validApply, idNumber: bad }).message).toContain('校验位');
   });
 
   it('rejects extra fields', () => {
-    expect(rejection(memberApplyInput, { ...validApply, status: 'approved' }).message).toContain('不允许的字段');
-    expect(rejection(memberApplyInput, { ...validApply, openid: 'someone-else' }).message).toContain('openid');
+    expect(rejection(membershipApplyInput, { ...validApply, status: 'approved' }).message).toContain('不允许的字段');
+    expect(rejection(membershipApplyInput, { ...validApply, openid: 'someone-else' }).message).toContain('openid');
   });
 
   it('rejects operator-like objects anywhere', () => {
-    expect(rejection(memberApplyInput, { ...validApply, orgId: { $gt: '' } }).message).toContain('$gt');
-    expect(rejection(memberApplyInput, { ...validApply, $where: '1' }).message).toContain('$where');
-    expect(rejection(memberApplyInput, { ...validApply, name: [{ nested: { $ne: 1 } }] }).message).toContain('$ne');
+    expect(rejection(membershipApplyInput, { ...validApply, orgId: { $gt: '' } }).message).toContain('$gt');
+    expect(rejection(membershipApplyInput, { ...validApply, $where: '1' }).message).toContain('$where');
+    expect(rejection(membershipApplyInput, { ...validApply, name: [{ nested: { $ne: 1 } }] }).message).toContain('$ne');
   });
 
   it('rejects non-objects and oversized payloads', () => {
-    for (const bad of ['x', 1, true, [validApply]]) rejection(memberApplyInput, bad);
-    rejection(memberApplyInput, { ...validApply, blob: 'x'.repeat(20_000) });
+    for (const bad of ['x', 1, true, [validApply]]) rejection(membershipApplyInput, bad);
+    rejection(membershipApplyInput, { ...validApply, blob: 'x'.repeat(20_000) });
   });
 });
 
@@ -92,14 +94,14 @@ describe('every action schema', () => {
   });
 
   it('empty-input actions accept {} and a missing input', () => {
-    for (const name of ['session.get', 'org.tree', 'member.myApplication', 'card.get', 'card.token', 'role.list'] as const) {
+    for (const name of ['session.get', 'org.tree', 'membership.mine', 'card.get', 'card.token', 'roles.list'] as const) {
       expect(validateInput(actionTable[name].input, {})).toEqual({});
       expect(validateInput(actionTable[name].input, undefined)).toEqual({});
     }
   });
 
-  it('review.reject requires a reason of at most 200 characters', () => {
-    const schema = actionTable['review.reject'].input;
+  it('membership.reject requires a reason of at most 200 characters', () => {
+    const schema = actionTable['membership.reject'].input;
     expect(rejection(schema, { applicationId: 'A1' }).message).toContain('原因');
     expect(rejection(schema, { applicationId: 'A1', reason: '' }).message).toContain('原因');
     expect(rejection(schema, { applicationId: 'A1', reason: '字'.repeat(201) }).message).toContain('200');
@@ -116,8 +118,8 @@ describe('every action schema', () => {
     rejection(schema, { token: { $gt: '' } });
   });
 
-  it('role.grant only grants known roles', () => {
-    const schema = actionTable['role.grant'].input;
+  it('roles.grant only grants known roles', () => {
+    const schema = actionTable['roles.grant'].input;
     expect(rejection(schema, { openid: 'u1', role: 'superuser' }).message).toContain('角色');
     expect(validateInput(schema, { openid: 'u1', role: 'staff', scopeId: 'org-cz' })).toEqual({
       openid: 'u1',
@@ -127,7 +129,7 @@ describe('every action schema', () => {
   });
 
   it('pages are positive integers', () => {
-    const schema = actionTable['review.list'].input;
+    const schema = actionTable['membership.list'].input;
     rejection(schema, { page: 0 });
     rejection(schema, { page: 1.5 });
     rejection(schema, { page: '1' });

@@ -1,7 +1,7 @@
 import type { ActionContext } from '../../../cloudfunctions/api/src/action';
-import { isJoinable } from '../../../cloudfunctions/api/src/modules/org/checkJoinableOrg';
-import { coversOrg, staffScopes } from '../../../cloudfunctions/api/src/modules/roles/scope';
-import type { OrgRecord } from '../../../cloudfunctions/api/src/records';
+import { isJoinable } from '../../../cloudfunctions/api/src/modules/membership/checkJoinableOrg';
+import { coversOrg, orgScopes } from '../../../cloudfunctions/api/src/shared/scope';
+import type { OrgRecord } from '../../../cloudfunctions/api/src/shared/records';
 
 function ctx(scopes: string[], isAdmin = false): ActionContext {
   return {
@@ -32,7 +32,7 @@ describe('staff scope = org subtree', () => {
     expect(coversOrg(ctx([]), path)).toBe(false);
   });
   it('gives admins everything', () => {
-    expect(staffScopes(ctx([], true))).toBeNull();
+    expect(orgScopes(ctx([], true))).toBeNull();
     expect(coversOrg(ctx([], true), path)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ describe('unwrapEnvelope', () => {
     expect(unwrapEnvelope<{ n: number }>({ ok: true, data: { n: 3 } })).toEqual({ n: 3 });
   });
 
-  it('returns null data as is (e.g. member.myApplication with no application)', () => {
+  it('returns null data as is (e.g. membership.mine with no application)', () => {
     expect(unwrapEnvelope({ ok: true, data: null })).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-/** Masking for display: the only form PII leaves the function in, except review.get for a scoped reviewer. */
+/** Masking for display: the only form PII leaves the function in, except membership.get for a scoped reviewer. */
 export function maskIdNumber(id: string): string {
   if (id.length < 8) return '*'.repeat(id.length);
   return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;

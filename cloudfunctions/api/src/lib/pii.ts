@@ -14,6 +14,11 @@ export function hashIdNumber(idNumber: string, key: string = requireKey('ID_HASH
   return createHmac('sha256', key).update(`id:${idNumber}`).digest('hex');
 }
 
+/** A keyed hash of a mobile number: lets staff find a person by the number they give, without storing it readable. */
+export function hashMobile(mobile: string, key: string = requireKey('ID_HASH_KEY')): string {
+  return createHmac('sha256', key).update(`mobile:${mobile.trim()}`).digest('hex');
+}
+
 /** A stable opaque id derived from an openid (so ids shown to staff do not reveal it). */
 export function opaqueId(prefix: string, value: string, key: string = requireKey('ID_HASH_KEY')): string {
   return prefix + createHmac('sha256', key).update(`${prefix}:${value}`).digest('hex').slice(0, 24);

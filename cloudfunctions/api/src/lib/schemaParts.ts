@@ -1,5 +1,6 @@
 /** Reusable zod pieces: every action input is a strict object of these, with length limits. */
 import { z } from 'zod';
+import { checkPersonName, MOBILE_MESSAGE, MOBILE_PATTERN } from '../rules/person';
 
 /** Record ids we generate or seed: letters, digits, `_`, `-`, `:`. */
 export const recordId = z
@@ -14,26 +15,29 @@ export const openidField = z
   .regex(/^[A-Za-z0-9_-]+$/, 'openid格式不正确');
 export const pageField = z.number().int().min(1).max(1000).optional();
 export const emptyInput = z.strictObject({});
+/** A search word typed by staff: short, trimmed, no operators (the query escapes it). */
+export const keywordField = z.string().trim().max(30, '搜索词不超过30个字').optional();
 
-/** Chinese labels for field names, used in INVALID_INPUT messages. */
-export const FIELD_LABELS: Record<string, string> = {
-  name: '姓名',
-  idNumber: '身份证号',
-  mobile: '手机号',
-  workUnit: '工作单位',
-  orgId: '所属工会',
-  channel: '入会渠道',
-  occupation: '职业',
-  status: '状态',
+export const personName = z.string().superRefine((value, ctx) => {
+  const problem = checkPersonName(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const mobileField = z.string().regex(MOBILE_PATTERN, MOBILE_MESSAGE);
+
+/** Field names every area shares; an area adds its own in its module (ModuleDef.fieldLabels). */
+export const COMMON_FIELD_LABELS: Record<string, string> = {
   page: '页码',
-  applicationId: '申请编号',
+  status: '状态',
   reason: '原因',
-  token: '会员码',
-  toOrgId: '转入工会',
-  transferId: '转会申请编号',
+  keyword: '搜索词',
+  orgId: '所属工会',
   openid: '用户标识',
-  role: '角色',
-  scopeId: '管辖范围',
-  templateKey: '消息模板',
-  accepted: '是否同意',
+  name: '姓名',
+  mobile: '手机号',
 };
+
+/** Escapes a keyword for a database regular expression (a literal match, never a pattern). */
+export function literalPattern(keyword: string): string {
+  return keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

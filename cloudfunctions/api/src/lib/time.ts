@@ -10,11 +10,4 @@ export function toIsoOptional(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : toIso(value);
 }
 
-/** `now` shifted to China time (UTC+8): read it with the getUTC* methods, whatever the runtime's time zone. */
-export function inChina(now: Date): Date {
-  return new Date(now.getTime() + 8 * 3600 * 1000);
-}
-
-export function chinaYear(now: Date): number {
-  return inChina(now).getUTCFullYear();
-}
+export { chinaDate, chinaYear, inChina } from '../rules/time';

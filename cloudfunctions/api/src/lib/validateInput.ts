@@ -1,14 +1,15 @@
 /** Turns raw input into a schema's output or an INVALID_INPUT AppError with a Chinese message naming the field. */
 import type { z } from 'zod';
-import { AppError } from '../errors';
-import { FIELD_LABELS } from './schemaParts';
+import { fail } from '../errors';
+import { fieldLabel } from '../registry';
+import { COMMON_FIELD_LABELS } from './schemaParts';
 
 const MAX_INPUT_CHARS = 16 * 1024;
 const MAX_DEPTH = 6;
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
 function label(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+  return COMMON_FIELD_LABELS[field] ?? fieldLabel(field) ?? field;
 }
 
 /** Finds operator-like keys (`$gt`, `$where` …) anywhere, before zod sees them. */
@@ -47,8 +48,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string
     return { field: issue.keys[0] ?? field, message: `不允许的字段：${keys}` };
   }
   const name = `「${label(field)}」`;
-  if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return { field, message: `${name}不能为空` };
+  const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
+  // A field's own Chinese message wins (e.g. 请阅读并勾选同意…); otherwise a missing field is named as missing.
   if (HAS_CHINESE.test(issue.message)) return { field, message: `${name}${issue.message}` };
+  if (missing) return { field, message: `${name}不能为空` };
   switch (issue.code) {
     case 'invalid_type':
       return { field, message: `${name}格式不正确` };
@@ -72,13 +75,13 @@ export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.o
   try {
     size = JSON.stringify(input)?.length ?? 0;
   } catch {
-    throw new AppError('INVALID_INPUT', '提交的数据格式不正确');
+    throw fail('INVALID_INPUT', '提交的数据格式不正确');
   }
-  if (size > MAX_INPUT_CHARS) throw new AppError('INVALID_INPUT', '提交的数据过大');
+  if (size > MAX_INPUT_CHARS) throw fail('INVALID_INPUT', '提交的数据过大');
   const operator = findOperatorKey(input);
-  if (operator) throw new AppError('INVALID_INPUT', `不允许的字段：${operator}`, { field: operator });
+  if (operator) throw fail('INVALID_INPUT', `不允许的字段：${operator}`, { field: operator });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { field, message } = describeIssue(result.error.issues[0], input);
-  throw new AppError('INVALID_INPUT', message, field ? { field } : undefined);
+  throw fail('INVALID_INPUT', message, field ? { field } : undefined);
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PRIVACY_POLICY_VERSION } from '@rules/membership';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
@@ -45,10 +46,11 @@ export default function Apply() {
       orgId: fields.orgId,
       channel: fields.channel,
       ...(fields.channel === 'new_employment' ? { occupation: fields.occupation as Occupation } : {}),
+      privacyConsent: PRIVACY_POLICY_VERSION,
     };
     setSubmitting(true);
     try {
-      await call('member.apply', input);
+      await call('membership.apply', input);
       reset();
       void reloadSession();
       void Taro.showToast({ title: '提交成功', icon: 'success' });

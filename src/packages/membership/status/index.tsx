@@ -16,7 +16,7 @@ const HEADLINE = {
 } as const;
 
 export default function ApplicationStatus() {
-  const remote = useRemote(() => call('member.myApplication', {}), { refreshOnShow: true });
+  const remote = useRemote(() => call('membership.mine', {}), { refreshOnShow: true });
   const prefill = useApplyForm((s) => s.prefill);
   const app = remote.data;
 

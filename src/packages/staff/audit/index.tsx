@@ -7,16 +7,6 @@ import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime } from '../../../utils/format';
 import '../staff.scss';
 
-function describe(detail: unknown): string {
-  if (detail === undefined || detail === null) return '';
-  if (typeof detail === 'string') return detail;
-  try {
-    return JSON.stringify(detail);
-  } catch {
-    return '';
-  }
-}
-
 /** Admin only: who did what, newest first. e2e hook: `.audit-item`. */
 export default function Audit() {
   const list = usePagedRemote((page) => call('audit.list', { page }), { refreshOnShow: true });
@@ -32,12 +22,12 @@ export default function Audit() {
         {list.data?.items.map((e) => (
           <View key={e._id} className='staff-item audit-item'>
             <View className='staff-item-head'>
-              <Text className='staff-item-name'>{e.action}</Text>
+              <Text className='staff-item-name'>{e.actionLabel}</Text>
               <Text className='muted'>{formatDateTime(e.at)}</Text>
             </View>
-            <Text className='staff-item-line'>操作人：{e.actor}</Text>
-            {e.target && <Text className='staff-item-line'>对象：{e.target}</Text>}
-            {describe(e.details) && <Text className='staff-item-line'>{describe(e.details)}</Text>}
+            <Text className='staff-item-line'>操作人：{e.actorName}</Text>
+            {e.summary && <Text className='staff-item-line'>对象：{e.summary}</Text>}
+            {e.orgName && <Text className='staff-item-line'>工会：{e.orgName}</Text>}
           </View>
         ))}
         <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />

@@ -19,7 +19,7 @@ type Pending = 'approve' | 'reject' | null;
 export default function ReviewDetail() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
-  const detail = useRemote(() => call('review.get', { applicationId: id }));
+  const detail = useRemote(() => call('membership.get', { applicationId: id }));
   const [pending, setPending] = useState<Pending>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
@@ -36,8 +36,8 @@ export default function ReviewDetail() {
     try {
       // The version on screen: if the applicant corrected it meanwhile, the server refuses and we reload.
       const seen = { applicationId: id, submittedAt: detail.data?.submittedAt };
-      if (what === 'approve') await call('review.approve', seen);
-      else await call('review.reject', { ...seen, reason: reason.trim() });
+      if (what === 'approve') await call('membership.approve', seen);
+      else await call('membership.reject', { ...seen, reason: reason.trim() });
       void Taro.showToast({ title: what === 'approve' ? '已通过' : '已驳回', icon: 'success' });
       detail.reload();
     } catch (e) {

@@ -14,7 +14,7 @@ import '../staff.scss';
 /** e2e hooks: `.tab-item` (待审核/已通过/未通过), `.review-item` (contains applicant name), `.review-count`. */
 export default function Reviews() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
-  const list = usePagedRemote((page) => call('review.list', { status, page }), { refreshOnShow: true, deps: [status] });
+  const list = usePagedRemote((page) => call('membership.list', { status, page }), { refreshOnShow: true, deps: [status] });
   return (
     <PageShell className='staff-reviews'>
       <Tabs tabs={STATUS_TABS} value={status} onChange={setStatus} />

@@ -17,7 +17,7 @@ type Pending = { kind: 'grant' | 'revoke'; openid: string; role: RoleName; scope
 
 /** Admin only. e2e hooks: `.role-openid input`, `.role-option`, `.role-scope input`, `.role-grant`, `.role-item`, `.role-revoke`. */
 export default function Roles() {
-  const list = useRemote(() => call('role.list', {}));
+  const list = useRemote(() => call('roles.list', {}));
   const [openid, setOpenid] = useState('');
   const [role, setRole] = useState<RoleName>('staff');
   const [scopeId, setScopeId] = useState('');
@@ -36,8 +36,8 @@ export default function Roles() {
     const { kind, ...input } = pending;
     setPending(null);
     try {
-      if (kind === 'grant') await call('role.grant', input);
-      else await call('role.revoke', input);
+      if (kind === 'grant') await call('roles.grant', input);
+      else await call('roles.revoke', input);
       void Taro.showToast({ title: kind === 'grant' ? '已授权' : '已撤销', icon: 'success' });
       if (kind === 'grant') setOpenid('');
       list.reload();

@@ -30,9 +30,8 @@ export default function TransferReviews() {
     setTarget(null);
     setBusy(true);
     try {
-      const input = { transferId: t._id, ...(reason.trim() ? { reason: reason.trim() } : {}) };
-      if (action === 'approve') await call('transfer.approve', input);
-      else await call('transfer.reject', input);
+      if (action === 'approve') await call('transfer.approve', { transferId: t._id });
+      else await call('transfer.reject', { transferId: t._id, reason: reason.trim() });
       setReason('');
       void Taro.showToast({ title: action === 'approve' ? '已通过' : '已驳回', icon: 'success' });
       list.reload();

@@ -1,4 +1,4 @@
-import type { Benefit } from '../../views';
+import type { Benefit } from './views';
 
 /** What a card holder can use (summary shown under the card). */
 export const MEMBER_BENEFITS: Benefit[] = [

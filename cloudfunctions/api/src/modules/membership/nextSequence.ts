@@ -1,18 +1,19 @@
-import { COLLECTIONS, command, findById, insertUnique, updateWhere } from '../../db';
+import { command, findById, insertUnique, updateWhere } from '../../db';
 import { chinaYear } from '../../lib/time';
-import type { CounterRecord } from '../../records';
+import { MEMBERSHIP_COLLECTIONS as C } from './collections';
+import type { CounterRecord } from './records';
 
 /**
  * An atomic counter: read the value, then `_.inc(1)` guarded by that value (compare-and-set), retrying
  * when another approval got there first. Each caller gets a distinct number.
  */
 export async function nextSequence(counterId: string): Promise<number> {
-  await insertUnique(COLLECTIONS.counters, counterId, { seq: 0 }); // false when it exists already: fine
+  await insertUnique(C.counters, counterId, { seq: 0 }); // false when it exists already: fine
   const _ = command();
   for (let attempt = 0; attempt < 50; attempt += 1) {
-    const counter = await findById<CounterRecord>(COLLECTIONS.counters, counterId);
+    const counter = await findById<CounterRecord>(C.counters, counterId);
     const seq = counter?.seq ?? 0;
-    const updated = await updateWhere(COLLECTIONS.counters, { _id: counterId, seq }, { seq: _.inc(1) });
+    const updated = await updateWhere(C.counters, { _id: counterId, seq }, { seq: _.inc(1) });
     if (updated === 1) return seq + 1;
   }
   throw new Error('counter contention');

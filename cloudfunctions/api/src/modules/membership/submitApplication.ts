@@ -1,18 +1,19 @@
 import type { ActionContext } from '../../action';
-import { COLLECTIONS, command, findById, insertUnique, updateWhere } from '../../db';
-import { AppError } from '../../errors';
-import { normalizeIdNumber } from '../../lib/idNumber';
+import { findById, withTransaction, type Tx } from '../../db';
+import { fail } from '../../errors';
 import { maskIdNumber, maskMobile } from '../../lib/mask';
-import { encryptPii, hashIdNumber, opaqueId } from '../../lib/pii';
-import type { ApplicationRecord } from '../../records';
-import type { ApplicationView } from '../../views';
-import { findMemberByOpenid } from '../card/loadMember';
-import { checkJoinableOrg } from '../org/checkJoinableOrg';
-import { ensureAccount } from '../session/ensureAccount';
-import { addTimelineEntry } from '../timeline/addTimelineEntry';
-import { claimIdNumber, releaseIdNumber } from './claimIdNumber';
-import type { MemberApplyInput } from './schemas';
+import { encryptPii, hashIdNumber, hashMobile, opaqueId } from '../../lib/pii';
+import { normalizeIdNumber, personFacts } from '../../rules/idNumber';
+import { ensureAccount } from '../../shared/accounts';
+import { findMemberByOpenid } from '../../shared/members';
+import { addTimelineEntry } from '../../shared/timeline';
+import { checkJoinableOrg } from './checkJoinableOrg';
+import { MEMBERSHIP_COLLECTIONS as C } from './collections';
+import { membershipErrors } from './errors';
+import type { ApplicationRecord, IdRegistryRecord } from './records';
+import type { MembershipApplyInput } from './schemas';
 import { toApplicationView } from './toApplicationView';
+import type { ApplicationView } from './views';
 
 export function applicationIdFor(openid: string): string {
   return opaqueId('A', openid);
@@ -21,49 +22,38 @@ export function applicationIdFor(openid: string): string {
 const LOCKED_MESSAGE = '您的入会申请已审核通过，不能再修改；如需变更所在工会请申请转会';
 
 /** 实名入会: create the application, or correct and resubmit a pending/rejected one. */
-export async function submitApplication(input: MemberApplyInput, ctx: ActionContext): Promise<ApplicationView> {
+export async function submitApplication(input: MembershipApplyInput, ctx: ActionContext): Promise<ApplicationView> {
   if (input.channel === 'new_employment' && !input.occupation) {
-    throw new AppError('INVALID_INPUT', '「职业」请选择您的职业类型', { field: 'occupation' });
+    throw fail('INVALID_INPUT', '「职业」请选择您的职业类型', { field: 'occupation' });
   }
   const org = await checkJoinableOrg(input.orgId, input.channel);
   await ensureAccount(ctx.openid, ctx.now);
-  if (await findMemberByOpenid(ctx.openid)) throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
+  if (await findMemberByOpenid(ctx.openid)) throw membershipErrors.fail('APPLICATION_LOCKED', LOCKED_MESSAGE);
 
   const idNumber = normalizeIdNumber(input.idNumber);
-  const idHash = hashIdNumber(idNumber);
   const record: ApplicationRecord = {
     _id: applicationIdFor(ctx.openid),
     openid: ctx.openid,
-    name: input.name,
-    idHash,
+    name: input.name.trim(),
+    idHash: hashIdNumber(idNumber),
     idSealed: encryptPii(idNumber),
     idMasked: maskIdNumber(idNumber),
     mobileSealed: encryptPii(input.mobile),
     mobileMasked: maskMobile(input.mobile),
+    mobileHash: hashMobile(input.mobile),
+    ...personFacts(idNumber),
     workUnit: input.workUnit,
     orgId: org._id,
     orgName: org.name,
     orgPath: org.path,
     channel: input.channel,
     status: 'pending',
+    consent: { version: input.privacyConsent, at: ctx.now },
     submittedAt: ctx.now,
   };
   if (input.occupation) record.occupation = input.occupation;
 
-  await claimIdNumber(idHash, ctx.openid, record._id, ctx.now);
-  let previous: ApplicationRecord | null;
-  try {
-    previous = await writeApplication(record);
-  } catch (error) {
-    // Our application was not stored, so our new claim must not outlive it (unless the stored one holds it too).
-    const stored = await findById<ApplicationRecord>(COLLECTIONS.applications, record._id);
-    if (stored?.idHash !== idHash) await releaseIdNumber(idHash, ctx.openid);
-    throw error;
-  }
-  // Only now has the stored application stopped holding its old number; freeing it earlier could free the
-  // number of an application a reviewer approves in between.
-  if (previous && previous.idHash !== idHash) await releaseIdNumber(previous.idHash, ctx.openid);
-
+  const previous = await withTransaction((tx) => writeApplication(tx, record));
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'membership',
@@ -78,38 +68,46 @@ export async function submitApplication(input: MemberApplyInput, ctx: ActionCont
 }
 
 /**
- * Creates the application, or replaces the stored pending/rejected one; returns the version it replaced.
- * The replacement is guarded by the version read (status and submittedAt), so an approval or another
- * submission that lands meanwhile is never overwritten: this caller gets an error instead.
+ * Claims the ID number and stores the application in one transaction: the registry entry of every number
+ * involved and the application are written together or not at all. Every other change to this application
+ * (approve, reject, another correction) writes the application too, and every other claim of these numbers
+ * writes their registry entries, so under snapshot isolation any two of them conflict and one is retried
+ * on fresh data: an ID number never ends up held by two people, nor an application without its claim.
+ * Returns the version it replaced, or null for a first application.
  */
-async function writeApplication(record: ApplicationRecord): Promise<ApplicationRecord | null> {
-  const { _id, ...data } = record;
-  const existing = await findById<ApplicationRecord>(COLLECTIONS.applications, _id);
-  if (!existing && (await insertUnique(COLLECTIONS.applications, _id, data))) return null;
-  // A correction, or a first submission that lost to a concurrent one from the same account.
-  const previous = existing ?? (await findById<ApplicationRecord>(COLLECTIONS.applications, _id));
-  if (previous?.status === 'approved') throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
-  const _ = command();
-  const updated = previous
-    ? await updateWhere(
-        COLLECTIONS.applications,
-        { _id, status: _.in(['pending', 'rejected']), submittedAt: previous.submittedAt },
-        {
-          ...data,
-          occupation: data.occupation ?? _.remove(),
-          rejectReason: _.remove(),
-          reviewedAt: _.remove(),
-          reviewedBy: _.remove(),
-        },
-      )
-    : 0;
-  if (updated === 1) return previous;
-  const now = await findById<ApplicationRecord>(COLLECTIONS.applications, _id);
-  if (now?.status === 'approved') throw new AppError('APPLICATION_LOCKED', LOCKED_MESSAGE);
-  throw new AppError('CONFLICT', '您的申请刚刚已在别处提交或修改，请刷新后查看');
+async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<ApplicationRecord | null> {
+  const previous = await tx.get<ApplicationRecord>(C.applications, record._id);
+  if (previous?.status === 'approved') throw membershipErrors.fail('APPLICATION_LOCKED', LOCKED_MESSAGE);
+
+  const claim = await tx.get<IdRegistryRecord>(C.idRegistry, record.idHash);
+  if (claim && claim.openid !== record.openid) {
+    throw membershipErrors.fail(
+      'ALREADY_MEMBER',
+      claim.status === 'member'
+        ? '该身份证号已入会，不能重复入会。如非本人操作，请联系所在工会处理'
+        : '该身份证号已提交入会申请，正在审核中，不能重复申请。如非本人操作，请联系工会处理',
+    );
+  }
+  const { _id: _claimId, ...claimFields } = {
+    _id: record.idHash,
+    openid: record.openid,
+    applicationId: record._id,
+    status: 'applied',
+    at: record.submittedAt,
+  } satisfies IdRegistryRecord;
+  await tx.set(C.idRegistry, record.idHash, claimFields);
+
+  // A correction with another number gives the old one back (only this applicant's, only while not a member).
+  if (previous && previous.idHash !== record.idHash) {
+    const old = await tx.get<IdRegistryRecord>(C.idRegistry, previous.idHash);
+    if (old?.openid === record.openid && old.status === 'applied') await tx.remove(C.idRegistry, previous.idHash);
+  }
+  const { _id, ...fields } = record;
+  await tx.set(C.applications, _id, fields);
+  return previous;
 }
 
 export async function getMyApplication(openid: string): Promise<ApplicationView | null> {
-  const record = await findById<ApplicationRecord>(COLLECTIONS.applications, applicationIdFor(openid));
+  const record = await findById<ApplicationRecord>(C.applications, applicationIdFor(openid));
   return record ? toApplicationView(record) : null;
 }

@@ -1,8 +1,8 @@
 import { toIso, toIsoOptional } from '../../lib/time';
-import type { ApplicationRecord } from '../../records';
-import type { ApplicationView } from '../../views';
+import type { ApplicationRecord } from './records';
+import type { ApplicationView } from './views';
 
-/** The masked view: the only form an application leaves the function in (review.get adds full values). */
+/** The masked view: the only form an application leaves the function in (membership.get adds full values). */
 export function toApplicationView(r: ApplicationRecord): ApplicationView {
   const view: ApplicationView = {
     _id: r._id,

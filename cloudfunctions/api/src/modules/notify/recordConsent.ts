@@ -1,16 +1,16 @@
 import type { ActionContext } from '../../action';
-import { COLLECTIONS, findMany, setById } from '../../db';
+import { findMany, setById } from '../../db';
 import { toIso } from '../../lib/time';
-import type { ConsentRecord } from '../../records';
-import type { ConsentView } from '../../views';
-import type { TemplateKey } from './schemas';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { ConsentRecord } from '../../shared/records';
+import type { ConsentView } from './views';
 
 export async function recordConsent(
-  templateKey: TemplateKey,
+  templateKey: string,
   accepted: boolean,
   ctx: ActionContext,
 ): Promise<{ consents: ConsentView[] }> {
-  await setById(COLLECTIONS.consents, `${ctx.openid}:${templateKey}`, {
+  await setById(CORE_COLLECTIONS.consents, `${ctx.openid}:${templateKey}`, {
     openid: ctx.openid,
     templateKey,
     accepted,
@@ -20,6 +20,6 @@ export async function recordConsent(
 }
 
 export async function listConsents(openid: string): Promise<ConsentView[]> {
-  const rows = await findMany<ConsentRecord>(COLLECTIONS.consents, { openid });
+  const rows = await findMany<ConsentRecord>(CORE_COLLECTIONS.consents, { openid });
   return rows.map((r) => ({ templateKey: r.templateKey, accepted: Boolean(r.accepted), at: toIso(r.at) }));
 }

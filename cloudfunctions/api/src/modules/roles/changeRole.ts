@@ -1,26 +1,34 @@
 import type { ActionContext } from '../../action';
-import { COLLECTIONS, findById, removeWhere, setById } from '../../db';
-import { AppError } from '../../errors';
-import type { RoleRecord } from '../../records';
-import type { RoleGrant } from '../../views';
-import { getOrg } from '../org/loadOrgs';
-import type { RoleChangeInput } from './schemas';
-import { roleId, toRoleGrant } from './toRoleGrant';
-import { writeAudit } from './writeAudit';
+import { findById, removeWhere, setById } from '../../db';
+import { fail } from '../../errors';
+import { scopeKind } from '../../registry';
+import { ROLE_LABELS } from '../../rules/roles';
+import { writeAudit } from '../../shared/audit';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import { roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
+import type { MemberRecord, RoleRecord } from '../../shared/records';
+import type { RolesChangeInput } from './schemas';
 
-async function checkScope(input: RoleChangeInput): Promise<void> {
+/** The scope record a grant points at (an org for staff, a merchant, a station), or INVALID_INPUT. */
+async function checkScope(input: RolesChangeInput): Promise<string | undefined> {
   if (input.role === 'admin') {
-    if (input.scopeId) throw new AppError('INVALID_INPUT', '管理员角色不需要管辖范围', { field: 'scopeId' });
-    return;
+    if (input.scopeId) throw fail('INVALID_INPUT', '管理员角色不需要管辖范围', { field: 'scopeId' });
+    return undefined;
   }
-  if (!input.scopeId) throw new AppError('INVALID_INPUT', '请填写管辖范围（工会、商户或法律援助站编号）', { field: 'scopeId' });
-  if (input.role === 'staff' && !(await getOrg(input.scopeId))) {
-    throw new AppError('INVALID_INPUT', '管辖范围中的工会不存在', { field: 'scopeId' });
-  }
+  const kind = input.role === 'staff' ? { collection: CORE_COLLECTIONS.orgs, label: '工会' } : scopeKind(input.role);
+  if (!input.scopeId) throw fail('INVALID_INPUT', `请选择${kind?.label ?? '管辖范围'}`, { field: 'scopeId' });
+  if (!kind) return undefined; // the area defining this role's scope is not installed yet
+  const scope = await findById<{ name?: string }>(kind.collection, input.scopeId);
+  if (!scope) throw fail('INVALID_INPUT', `所选${kind.label}不存在`, { field: 'scopeId' });
+  return scope.name;
 }
 
-export async function grantRole(input: RoleChangeInput, ctx: ActionContext): Promise<RoleGrant> {
-  await checkScope(input);
+async function personName(openid: string): Promise<string> {
+  return (await findById<MemberRecord>(CORE_COLLECTIONS.members, openid))?.name ?? '未入会用户';
+}
+
+export async function grantRole(input: RolesChangeInput, ctx: ActionContext): Promise<RoleGrant> {
+  const scopeName = await checkScope(input);
   const id = roleId(input.openid, input.role, input.scopeId);
   const record: RoleRecord = {
     _id: id,
@@ -31,16 +39,31 @@ export async function grantRole(input: RoleChangeInput, ctx: ActionContext): Pro
     grantedBy: ctx.openid,
   };
   const { _id, ...data } = record;
-  await setById(COLLECTIONS.roles, _id, data); // idempotent: granting twice keeps one record
-  await writeAudit(ctx.openid, 'role.grant', id, ctx.now, { role: input.role, scopeId: input.scopeId ?? null });
+  await setById(CORE_COLLECTIONS.roles, _id, data); // idempotent: granting twice keeps one record
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'roles.grant',
+    target: id,
+    summary: `${await personName(input.openid)} · ${ROLE_LABELS[input.role]}${scopeName ? `（${scopeName}）` : ''}`,
+    at: ctx.now,
+    details: { role: input.role, scopeId: input.scopeId ?? null },
+  });
   return toRoleGrant(record);
 }
 
-export async function revokeRole(input: RoleChangeInput, ctx: ActionContext): Promise<RoleGrant> {
+export async function revokeRole(input: RolesChangeInput, ctx: ActionContext): Promise<RoleGrant> {
   const id = roleId(input.openid, input.role, input.scopeId);
-  const existing = await findById<RoleRecord>(COLLECTIONS.roles, id);
-  if (!existing) throw new AppError('NOT_FOUND', '该授权不存在（通过环境变量配置的管理员需在云开发控制台修改）');
-  await removeWhere(COLLECTIONS.roles, { _id: id });
-  await writeAudit(ctx.openid, 'role.revoke', id, ctx.now, { role: input.role, scopeId: input.scopeId ?? null });
+  const existing = await findById<RoleRecord>(CORE_COLLECTIONS.roles, id);
+  if (!existing) throw fail('NOT_FOUND', '该授权不存在（通过环境变量配置的管理员需在云开发控制台修改）');
+  if (input.openid === ctx.openid && input.role === 'admin') throw fail('FORBIDDEN', '不能撤销自己的管理员角色');
+  await removeWhere(CORE_COLLECTIONS.roles, { _id: id });
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'roles.revoke',
+    target: id,
+    summary: `${await personName(input.openid)} · ${ROLE_LABELS[input.role]}`,
+    at: ctx.now,
+    details: { role: input.role, scopeId: input.scopeId ?? null },
+  });
   return toRoleGrant(existing);
 }

@@ -1,13 +1,46 @@
-import { COLLECTIONS, findAll } from '../../db';
-import type { RoleRecord } from '../../records';
-import type { RoleGrant } from '../../views';
-import { envAdminGrant, readEnvAdmins } from './loadCallerGrants';
-import { toRoleGrant } from './toRoleGrant';
+import { command, findAll, findById, findMany, getDb } from '../../db';
+import { hashMobile } from '../../lib/pii';
+import { literalPattern } from '../../lib/schemaParts';
+import { scopeKind } from '../../registry';
+import { MOBILE_PATTERN } from '../../rules/person';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import { envAdminGrant, readEnvAdmins, toRoleGrant, type RoleGrant } from '../../shared/grants';
+import type { MemberRecord, RoleRecord } from '../../shared/records';
+import type { PersonOption, RoleGrantView } from './views';
 
-export async function listRoles(): Promise<{ items: RoleGrant[] }> {
-  const stored = (await findAll<RoleRecord>(COLLECTIONS.roles)).map(toRoleGrant);
+async function scopeName(grant: RoleGrant): Promise<string | undefined> {
+  if (!grant.scopeId) return undefined;
+  const collection = grant.role === 'staff' ? CORE_COLLECTIONS.orgs : scopeKind(grant.role)?.collection;
+  return collection ? ((await findById<{ name?: string }>(collection, grant.scopeId))?.name ?? undefined) : undefined;
+}
+
+/** Every grant, with the person's and the scope's names (one lookup of the people involved). */
+export async function listRoles(): Promise<{ items: RoleGrantView[]; total: number }> {
+  const stored = (await findAll<RoleRecord>(CORE_COLLECTIONS.roles)).map(toRoleGrant);
   const envAdmins = readEnvAdmins()
     .filter((openid) => !stored.some((g) => g.openid === openid && g.role === 'admin'))
     .map(envAdminGrant);
-  return { items: [...envAdmins, ...stored] };
+  const grants = [...envAdmins, ...stored];
+  const openids = [...new Set(grants.map((g) => g.openid))];
+  const people = openids.length
+    ? await findMany<MemberRecord>(CORE_COLLECTIONS.members, { _id: command().in(openids) }, { limit: 1000 })
+    : [];
+  const names = new Map(people.map((p) => [p._id, p.name]));
+  const items = await Promise.all(
+    grants.map(async (g) => {
+      const name = await scopeName(g);
+      return { ...g, personName: names.get(g.openid) ?? '未入会用户', ...(name ? { scopeName: name } : {}) };
+    }),
+  );
+  return { items, total: items.length };
+}
+
+/** Members matching a name fragment or a full mobile number (at most 20), for the role picker. */
+export async function findPeople(keyword: string): Promise<{ items: PersonOption[]; total: number }> {
+  const where = MOBILE_PATTERN.test(keyword)
+    ? { mobileHash: hashMobile(keyword) }
+    : { name: getDb().RegExp({ regexp: literalPattern(keyword), options: '' }) };
+  const rows = await findMany<MemberRecord>(CORE_COLLECTIONS.members, where, { orderBy: [['name', 'asc']], limit: 20 });
+  const items = rows.map((m) => ({ openid: m._id, name: m.name, orgName: m.orgName, mobileMasked: m.mobileMasked ?? '' }));
+  return { items, total: items.length };
 }

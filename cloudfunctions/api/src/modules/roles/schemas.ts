@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { emptyInput, openidField, pageField, recordId } from '../../lib/schemaParts';
+import { emptyInput, openidField, recordId } from '../../lib/schemaParts';
+import { GRANTABLE_ROLES } from '../../rules/roles';
 
-export const GRANTABLE_ROLES = ['staff', 'merchant', 'lawyer', 'admin'] as const;
-
-export const roleListInput = emptyInput;
-export const roleChangeInput = z.strictObject({
+export const rolesListInput = emptyInput;
+export const rolesChangeInput = z.strictObject({
   openid: openidField,
   role: z.enum(GRANTABLE_ROLES),
   scopeId: recordId.optional(),
 });
-export type RoleChangeInput = z.infer<typeof roleChangeInput>;
-export const auditListInput = z.strictObject({ page: pageField });
+export type RolesChangeInput = z.infer<typeof rolesChangeInput>;
+/** Finds members to grant a role to: by part of the name, or by the full mobile number. */
+export const rolesPeopleInput = z.strictObject({
+  keyword: z.string().trim().min(1, '请输入姓名或手机号').max(30, '搜索词不超过30个字'),
+});

@@ -1,9 +1,24 @@
 import type { ActionContext } from '../../action';
-import type { SessionView } from '../../views';
-import { findMemberByOpenid, toMemberSummary } from '../card/loadMember';
+import { ensureAccount } from '../../shared/accounts';
+import type { RoleGrant } from '../../shared/grants';
+import { findMemberByOpenid, toMemberSummary, type MemberSummary } from '../../shared/members';
+import { findById } from '../../db';
+import { scopeKind } from '../../registry';
+import { CORE_COLLECTIONS } from '../../shared/collections';
 import { getMyApplication } from '../membership/submitApplication';
+import type { ApplicationView } from '../membership/views';
 import { listConsents } from '../notify/recordConsent';
-import { ensureAccount } from './ensureAccount';
+import type { ConsentView } from '../notify/views';
+
+export interface SessionView {
+  openid: string;
+  roles: Array<RoleGrant & { scopeName?: string }>;
+  isAdmin: boolean;
+  member: MemberSummary | null;
+  application: ApplicationView | null;
+  /** Subscribe-message consents still unused (each WeChat acceptance allows one message). */
+  consents: ConsentView[];
+}
 
 export async function getSession(ctx: ActionContext): Promise<SessionView> {
   await ensureAccount(ctx.openid, ctx.now);
@@ -12,12 +27,21 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
     getMyApplication(ctx.openid),
     listConsents(ctx.openid),
   ]);
+  // Staff see what they act for by name (我的 shows it: a union, a merchant, a station), never an id.
+  const roles = await Promise.all(ctx.grants.map(async (g) => ({ ...g, ...(await scopeNameOf(g)) })));
   return {
     openid: ctx.openid,
-    roles: ctx.grants,
+    roles,
     isAdmin: ctx.isAdmin,
     member: member ? toMemberSummary(member) : null,
     application,
     consents,
   };
+}
+
+async function scopeNameOf(grant: RoleGrant): Promise<{ scopeName?: string }> {
+  if (!grant.scopeId) return {};
+  const collection = grant.role === 'staff' ? CORE_COLLECTIONS.orgs : scopeKind(grant.role)?.collection;
+  const record = collection ? await findById<{ name?: string }>(collection, grant.scopeId) : null;
+  return record?.name ? { scopeName: record.name } : {};
 }

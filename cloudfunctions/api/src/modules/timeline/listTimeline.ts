@@ -1,20 +1,11 @@
-import { COLLECTIONS, findMany } from '../../db';
+import { findPage, type Page } from '../../db';
 import { toIso } from '../../lib/time';
-import type { TimelineRecord } from '../../records';
-import type { TimelineEntry } from '../../views';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { TimelineRecord } from '../../shared/records';
+import type { TimelineEntry } from './views';
 
-export const TIMELINE_PAGE_SIZE = 20;
-
-export async function listTimeline(openid: string, page = 1): Promise<{ items: TimelineEntry[] }> {
-  const rows = await findMany<TimelineRecord>(
-    COLLECTIONS.timeline,
-    { openid },
-    {
-      orderBy: [['at', 'desc']],
-      skip: (page - 1) * TIMELINE_PAGE_SIZE,
-      limit: TIMELINE_PAGE_SIZE,
-    },
-  );
+export async function listTimeline(openid: string, page = 1): Promise<Page<TimelineEntry>> {
+  const { rows, total } = await findPage<TimelineRecord>(CORE_COLLECTIONS.timeline, { openid }, [['at', 'desc']], page);
   return {
     items: rows.map((r) => ({
       _id: String(r._id),
@@ -26,5 +17,6 @@ export async function listTimeline(openid: string, page = 1): Promise<{ items: T
       ...(r.note ? { note: r.note } : {}),
       at: toIso(r.at),
     })),
+    total,
   };
 }

@@ -1,0 +1,21 @@
+/** 电子工会卡: the member's card, its short-lived QR token and the counter's verify step. */
+import { defineAction, defineModule } from '../../action';
+import { getCard, issueCardToken, verifyCard } from './cardService';
+import { cardErrors } from './errors';
+import { cardGetInput, cardTokenInput, cardVerifyInput } from './schemas';
+
+export const cardModule = defineModule({
+  area: 'card',
+  errors: cardErrors.codes,
+  fieldLabels: { token: '会员码' },
+  audit: { 'card.verify': '核验电子工会卡' },
+  actions: {
+    'card.get': defineAction({ input: cardGetInput, roles: 'any', handler: (_input, ctx) => getCard(ctx) }),
+    'card.token': defineAction({ input: cardTokenInput, roles: 'any', handler: (_input, ctx) => issueCardToken(ctx) }),
+    'card.verify': defineAction({
+      input: cardVerifyInput,
+      roles: ['merchant', 'staff', 'admin'],
+      handler: (input, ctx) => verifyCard(input.token, ctx),
+    }),
+  },
+});

@@ -1,0 +1,5 @@
+export interface ConsentView {
+  templateKey: string;
+  accepted: boolean;
+  at: string;
+}

@@ -1,0 +1,1 @@
+export const TRANSFER_COLLECTIONS = { transfers: 'transfers' } as const;

@@ -1,0 +1,25 @@
+import { insert } from '../db';
+import { CORE_COLLECTIONS } from './collections';
+import type { AuditRecord } from './records';
+
+export interface AuditEvent {
+  actor: string;
+  /** The action name, e.g. membership.approve; modules give each a Chinese label (ModuleDef.audit). */
+  action: string;
+  /** The record acted on (an id, never raw PII). */
+  target: string;
+  /** Who or what the target is, in words staff recognise (e.g. 李明华 · 湖塘镇总工会). Never an ID or mobile number. */
+  summary?: string;
+  at: Date;
+  kind?: AuditRecord['kind'];
+  details?: AuditRecord['details'];
+}
+
+/** Every staff/admin action, and every staff view of personal data, leaves one entry. */
+export async function writeAudit(event: AuditEvent): Promise<void> {
+  const entry: AuditRecord = { actor: event.actor, action: event.action, target: event.target, at: event.at };
+  entry.kind = event.kind ?? 'change';
+  if (event.summary) entry.summary = event.summary;
+  if (event.details) entry.details = event.details;
+  await insert(CORE_COLLECTIONS.audit, entry);
+}

@@ -1,0 +1,50 @@
+/** Members as every area sees them: the one lookup by openid or card number. */
+import { findById, findMany } from '../db';
+import { fail } from '../errors';
+import { toIso } from '../lib/time';
+import type { MemberStatus } from '../rules/membership';
+import { CORE_COLLECTIONS } from './collections';
+import type { MemberRecord } from './records';
+
+export interface MemberSummary {
+  cardNo: string;
+  name: string;
+  orgId: string;
+  orgName: string;
+  memberSince: string;
+  status: MemberStatus;
+}
+
+export async function findMemberByOpenid(openid: string): Promise<MemberRecord | null> {
+  return findById<MemberRecord>(CORE_COLLECTIONS.members, openid);
+}
+
+/** The caller's member record, or NOT_MEMBER. */
+export async function requireMember(openid: string): Promise<MemberRecord> {
+  const member = await findMemberByOpenid(openid);
+  if (!member) throw fail('NOT_MEMBER');
+  return member;
+}
+
+/** The caller's member record when their membership is usable, or NOT_MEMBER / MEMBER_INACTIVE. */
+export async function requireActiveMember(openid: string, inactiveMessage?: string): Promise<MemberRecord> {
+  const member = await requireMember(openid);
+  if (member.status !== 'active') throw fail('MEMBER_INACTIVE', inactiveMessage ?? '您的会籍当前不可用，请联系所在工会');
+  return member;
+}
+
+export async function findMemberByCardNo(cardNo: string): Promise<MemberRecord | null> {
+  const rows = await findMany<MemberRecord>(CORE_COLLECTIONS.members, { cardNo }, { limit: 1 });
+  return rows[0] ?? null;
+}
+
+export function toMemberSummary(m: MemberRecord): MemberSummary {
+  return {
+    cardNo: m.cardNo,
+    name: m.name,
+    orgId: m.orgId,
+    orgName: m.orgName,
+    memberSince: toIso(m.memberSince),
+    status: m.status,
+  };
+}

@@ -1,0 +1,70 @@
+import { findById, getCloud, updateWhere } from '../db';
+import { CORE_COLLECTIONS } from './collections';
+import type { ConsentRecord } from './records';
+
+export interface StatusMessage {
+  title: string;
+  statusText: string;
+  note?: string;
+  at: Date;
+}
+
+/** The page a subscribe message opens: 我的 (with 我的申请). */
+export const MESSAGE_PAGE = 'pages/me/index';
+
+/** Template ids per environment: SUBSCRIBE_TEMPLATE_IDS='{"membership_status":"xxxx"}'; locally the key itself. */
+function templateId(key: string): string {
+  try {
+    const map = JSON.parse(process.env.SUBSCRIBE_TEMPLATE_IDS ?? '{}') as Record<string, string>;
+    return map[key] ?? key;
+  } catch {
+    return key;
+  }
+}
+
+const clip = (s: string, n: number) => {
+  const chars = Array.from(s);
+  return chars.length > n ? chars.slice(0, n - 1).join('') + '…' : s;
+};
+
+function formatTime(d: Date): string {
+  // Beijing time, the format subscribe-message `time` fields accept.
+  const t = new Date(d.getTime() + 8 * 3600 * 1000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+}
+
+/**
+ * Sends one subscribe message if the member consented. WeChat subscriptions are one-time: each acceptance
+ * allows one message, so the consent is consumed with a guarded update before sending. Never throws:
+ * a failed notification must not undo the status change that caused it.
+ */
+export async function sendSubscribeMessage(openid: string, templateKey: string, message: StatusMessage): Promise<boolean> {
+  try {
+    const id = `${openid}:${templateKey}`;
+    const consent = await findById<ConsentRecord>(CORE_COLLECTIONS.consents, id);
+    if (!consent?.accepted) return false;
+    const consumed = await updateWhere(
+      CORE_COLLECTIONS.consents,
+      { _id: id, accepted: true },
+      { accepted: false, usedAt: message.at },
+    );
+    if (consumed !== 1) return false;
+    await getCloud().openapi.subscribeMessage.send({
+      touser: openid,
+      templateId: templateId(templateKey),
+      page: MESSAGE_PAGE,
+      data: {
+        thing1: { value: clip(message.title, 20) },
+        phrase2: { value: clip(message.statusText, 5) },
+        time3: { value: formatTime(message.at) },
+        thing4: { value: clip(message.note ?? '点击查看详情', 20) },
+      },
+    });
+    return true;
+  } catch (error) {
+    // Name and code only: the SDK's message can echo the recipient's openid.
+    const { name, errCode, code } = (error ?? {}) as { name?: string; errCode?: number; code?: string | number };
+    console.warn('subscribe message not sent', { template: templateKey, error: name, code: errCode ?? code });
+    return false;
+  }
+}
