@@ -2,12 +2,13 @@
 /**
  * Bundles each cloudfunctions/<name>/src/index.ts into cloudfunctions/<name>/index.js (git-ignored).
  * CommonJS for node16: WeChat Cloud's Node 16 runtime is still common, so nothing newer is emitted.
- * wx-server-sdk stays external (installed by the cloud from the function's package.json: `npm install`
- * on upload in WeChat DevTools); everything else (zod, dayjs, our code) is bundled.
+ * The dependencies a function's package.json lists stay external (installed by the cloud on upload in
+ * WeChat DevTools: wx-server-sdk, and exceljs, which only Excel import/export loads, so that it never
+ * slows the other calls); everything else (zod, our code) is bundled.
  * Usage: node scripts/build-functions.mjs [name ...]
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,7 @@ if (names.length === 0) {
 
 for (const name of names) {
   const started = Date.now();
+  const manifest = JSON.parse(readFileSync(path.join(functionsDir, name, 'package.json'), 'utf8'));
   const outfile = path.join(functionsDir, name, 'index.js');
   await build({
     entryPoints: [path.join(functionsDir, name, 'src/index.ts')],
@@ -35,7 +37,7 @@ for (const name of names) {
     platform: 'node',
     format: 'cjs',
     target: 'node16',
-    external: ['wx-server-sdk'],
+    external: Object.keys(manifest.dependencies ?? {}),
     sourcemap: false,
     minifySyntax: true,
     minifyWhitespace: true,

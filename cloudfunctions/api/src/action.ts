@@ -34,6 +34,9 @@ export interface TimelineKind {
 /** Counts shown on the staff 工作台 tiles (e.g. applications waiting for review in the caller's scope). */
 export type WorkbenchCounter = (ctx: ActionContext) => Promise<number>;
 
+/** A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts. */
+export type CronTask = (now: Date) => Promise<Record<string, number>>;
+
 /**
  * Everything an area declares to the rest of the function. The action table lists modules, one line
  * each; the router, the contract, field labels, timeline kinds and workbench counts are derived from it.
@@ -55,6 +58,8 @@ export interface ModuleDef {
   workbench?: Record<string, WorkbenchCounter>;
   /** Chinese names of the audit actions this area writes (操作日志 shows these, never the codes). */
   audit?: Record<string, string>;
+  /** Tasks the `cron` function runs on every tick (each must be safe to run twice). */
+  cron?: Record<string, CronTask>;
   /** Role scopes this area defines: a staff role and the collection holding the scope records. */
   scopes?: Partial<Record<GrantableRole, { collection: string; label: string }>>;
 }

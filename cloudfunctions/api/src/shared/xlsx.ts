@@ -1,0 +1,76 @@
+/**
+ * Excel in and out (rosters, statistics, bulk imports), with exceljs loaded only when a workbook is actually
+ * read or written: it is an external dependency of the function (see its package.json), so the other calls
+ * never pay for loading it. Exports go to cloud storage and leave as a short-lived link for staff of that scope.
+ */
+import type ExcelJS from 'exceljs';
+import { getCloud } from '../db';
+
+export interface SheetSpec {
+  name: string;
+  columns: Array<{ header: string; key: string; width?: number }>;
+  rows: Array<Record<string, string | number | null | undefined>>;
+}
+
+function excel(): typeof ExcelJS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('exceljs') as typeof ExcelJS;
+}
+
+export async function buildWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+  const workbook = new (excel().Workbook)();
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(spec.name.slice(0, 31));
+    sheet.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 16 }));
+    sheet.getRow(1).font = { bold: true };
+    for (const row of spec.rows) sheet.addRow(row);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Rows of the first sheet of an .xlsx or .csv file as arrays of cell texts (header row included). */
+export async function readRows(content: Buffer, kind: 'xlsx' | 'csv'): Promise<string[][]> {
+  const { Readable } = await import('node:stream');
+  const workbook = new (excel().Workbook)();
+  const sheet =
+    kind === 'xlsx'
+      ? (await workbook.xlsx.load(content as unknown as ArrayBuffer)).worksheets[0]
+      : await workbook.csv.read(Readable.from([content.toString('utf8').replace(/^\uFEFF/, '')]));
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    for (let i = 1; i <= row.cellCount; i += 1) cells.push(row.getCell(i).text.trim());
+    rows.push(cells);
+  });
+  return rows;
+}
+
+/**
+ * Stores an export under `exports/<folder>/<name>.xlsx` and returns a link that works for `maxAgeSeconds`
+ * (the app opens it with downloadFile + openDocument on weapp, a download on H5).
+ */
+export async function saveExport(
+  content: Buffer,
+  folder: string,
+  name: string,
+  maxAgeSeconds = 600,
+): Promise<{ fileID: string; url: string; expiresAt: string }> {
+  const cloud = getCloud();
+  const safe = name.replace(/[^\w\u4e00-\u9fff.-]+/g, '_').slice(0, 80);
+  const cloudPath = `exports/${folder}/${Date.now().toString(36)}-${safe}.xlsx`;
+  const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+  const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })) as {
+    fileList: Array<{ tempFileURL: string }>;
+  };
+  return {
+    fileID,
+    url: res.fileList[0]?.tempFileURL ?? '',
+    expiresAt: new Date(Date.now() + maxAgeSeconds * 1000).toISOString(),
+  };
+}
+
+/** Downloads a file the caller uploaded (checked by the caller with checkOwnUpload) into memory. */
+export async function downloadUpload(fileID: string): Promise<Buffer> {
+  const res = (await getCloud().downloadFile({ fileID })) as { fileContent: Buffer };
+  return res.fileContent;
+}
