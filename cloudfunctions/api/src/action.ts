@@ -8,6 +8,7 @@ export type RoleRequirement = 'any' | readonly GrantableRole[];
 
 export interface ActionContext {
   openid: string;
+  /** The caller's grants; empty for `roles: 'any'` actions unless they ask for them (needsGrants). */
   grants: RoleGrant[];
   isAdmin: boolean;
   now: Date;
@@ -16,6 +17,11 @@ export interface ActionContext {
 export interface ActionDef<S extends z.ZodType, R> {
   input: S;
   roles: RoleRequirement;
+  /**
+   * For `roles: 'any'` actions: load the caller's grants anyway (e.g. to show staff extras). Off by default,
+   * which saves a database request on every member action and leaves the handler with least privilege.
+   */
+  needsGrants?: boolean;
   handler: (input: z.output<S>, ctx: ActionContext) => Promise<R>;
 }
 

@@ -56,7 +56,8 @@ export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelo
     const input = validateInput(def.input, rawInput);
     const openid = deps.getOpenid();
     if (!openid) throw fail('UNAUTHENTICATED');
-    const { grants, isAdmin } = await deps.loadGrants(openid);
+    const needed = def.roles !== 'any' || def.needsGrants === true;
+    const { grants, isAdmin } = needed ? await deps.loadGrants(openid) : { grants: [], isAdmin: false };
     if (!allows(def.roles, grants, isAdmin)) throw fail('FORBIDDEN');
     const ctx: ActionContext = { openid, grants, isAdmin, now: deps.now?.() ?? new Date() };
     const data = await def.handler(input, ctx);

@@ -111,3 +111,33 @@ describe('allows()', () => {
     expect(allows(['merchant'], [staffGrant], false)).toBe(false);
   });
 });
+
+describe('grants are loaded only when needed', () => {
+  it('skips the grant lookup for member actions and gives them least privilege', async () => {
+    const { deps, loadGrants } = makeDeps('u2');
+    expect(await dispatch({ action: 'test.echo', input: { n: 2 } }, deps)).toEqual({ ok: true, data: { doubled: 4 } });
+    expect(loadGrants).not.toHaveBeenCalled();
+  });
+
+  it('loads them for staff actions and for member actions that ask', async () => {
+    const seen: unknown[] = [];
+    const table = {
+      'test.asks': defineAction({
+        input: z.strictObject({}),
+        roles: 'any',
+        needsGrants: true,
+        handler: async (_input, ctx) => {
+          seen.push(ctx.grants.map((g) => g.role));
+          return 'ok';
+        },
+      }),
+    };
+    const { deps, loadGrants } = makeDeps('u2', { table });
+    expect(await dispatch({ action: 'test.asks', input: {} }, deps)).toEqual({ ok: true, data: 'ok' });
+    expect(seen).toEqual([['staff']]);
+    const staff = makeDeps('u2');
+    expect(await dispatch({ action: 'test.staffOnly', input: {} }, staff.deps)).toEqual({ ok: true, data: 'ok' });
+    expect(staff.loadGrants).toHaveBeenCalledTimes(1);
+    expect(loadGrants).toHaveBeenCalledTimes(1);
+  });
+});

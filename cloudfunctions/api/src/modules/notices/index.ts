@@ -22,11 +22,13 @@ export const noticesModule = defineModule({
     'notices.list': defineAction({
       input: noticesListInput,
       roles: 'any',
+      needsGrants: true,
       handler: (input, ctx) => listNotices(input.page, input.mine, ctx),
     }),
     'notices.get': defineAction({
       input: noticesGetInput,
       roles: 'any',
+      needsGrants: true,
       handler: (input, ctx) => getNotice(input.noticeId, ctx),
     }),
     'notices.save': defineAction({ input: noticesSaveInput, roles: PUBLISHERS, handler: saveNotice }),

@@ -7,6 +7,11 @@ export const sessionModule = defineModule({
   area: 'session',
   collections: {},
   actions: {
-    'session.get': defineAction({ input: sessionGetInput, roles: 'any', handler: (_input, ctx) => getSession(ctx) }),
+    'session.get': defineAction({
+      input: sessionGetInput,
+      roles: 'any',
+      needsGrants: true,
+      handler: (_input, ctx) => getSession(ctx),
+    }),
   },
 });
