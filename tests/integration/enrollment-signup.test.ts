@@ -5,7 +5,7 @@
  */
 import { apiBundleExists, callApi, callOk, startSeededCloud, type storeReader } from '../support/api';
 import type { LocalCloud } from '../support/localCloud';
-import { activityOf, enrollmentsOf, openTrip, putMembers, tripInput, waitlistOrder } from '../support/trips';
+import { activityOf, enrollmentsOf, openTrip, putMembers, tripInput, waitlistOrder, warmInstances } from '../support/trips';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
@@ -14,6 +14,7 @@ const YEAR = new Date(Date.now() + 8 * 3600_000 + 72 * 3600_000).getUTCFullYear(
 beforeAll(async () => {
   expect(apiBundleExists()).toBe(true);
   ({ cloud, store } = await startSeededCloud());
+  await warmInstances(cloud.baseUrl);
   await putMembers(store.db, [
     { openid: 'su-frontline', tags: ['frontline'] },
     { openid: 'su-went-last-year', tags: ['frontline'], attended: { recuperation: YEAR - 1 } },
@@ -25,7 +26,7 @@ beforeAll(async () => {
     ...Array.from({ length: 6 }, (_, i) => ({ openid: `su-unit-a${i}`, orgId: 'org-cz-wujin-g1' })),
     ...Array.from({ length: 6 }, (_, i) => ({ openid: `su-unit-b${i}`, orgId: 'org-cz-wujin-g2' })),
   ]);
-});
+}, 120_000);
 afterAll(() => cloud?.stop());
 
 const signUp = (openid: string, activityId: string, extra: Record<string, unknown> = {}) =>

@@ -6,7 +6,7 @@ import type { ApiContract } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { buildDemoOrgs } from '../../scripts/seed-demo';
 import { putMember } from '../../scripts/fixtures';
-import { callOk, type storeReader } from './api';
+import { callApi, callOk, type storeReader } from './api';
 import type { LooseDb } from './localCloud';
 
 type Store = ReturnType<typeof storeReader>;
@@ -167,4 +167,18 @@ export async function outbox(
   return (
     (await res.json()) as { messages: Array<{ touser: string; templateId: string; data: Record<string, { value: string }> }> }
   ).messages;
+}
+
+/**
+ * Starts the function host's instances one at a time (1, 2, … n calls at once: each round adds at most one
+ * cold instance), so that a test's burst of concurrent calls meets warm instances instead of several cold
+ * starts racing the 10 s timeout on a busy machine. A round that still times out is repeated.
+ */
+export async function warmInstances(baseUrl: string, n = 8): Promise<void> {
+  for (let k = 1; k <= n; k += 1) {
+    for (let attempt = 1; ; attempt += 1) {
+      const results = await Promise.allSettled(Array.from({ length: k }, () => callApi(baseUrl, 'warm-up', 'org.tree', {})));
+      if (results.every((r) => r.status === 'fulfilled') || attempt >= 3) break;
+    }
+  }
 }

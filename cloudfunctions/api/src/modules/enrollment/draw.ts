@@ -14,7 +14,7 @@ import { claimSeat, releaseSeat } from '../../shared/capacity';
 import { asDate, loadActivity, loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { drawOrder, newSeed } from './drawOrder';
-import type { ActivityRecord, DrawEntry, DrawRecord, EnrollmentRecord } from './records';
+import { SEAT_HOLDING, type ActivityRecord, type DrawEntry, type DrawRecord, type EnrollmentRecord } from './records';
 import { recordStatus } from './recordStatus';
 import type { DrawProgressView } from './views';
 import { seatRef } from './waitlist';
@@ -71,7 +71,18 @@ async function allocate(
   state: { full: boolean; winners: number; waitlisted: number },
   now: Date,
 ): Promise<Outcome> {
-  if (e.status !== 'applied') return 'S';
+  if (e.status !== 'applied') {
+    // Allocated by an earlier run of this draw that stopped before saving its cursor: count it as it stands.
+    if (e.status === 'waitlisted' && e.waitRank === index) {
+      state.waitlisted += 1;
+      return 'L';
+    }
+    if (SEAT_HOLDING.includes(e.status) && e.decidedAt && e.source === 'self') {
+      state.winners += 1;
+      return 'W';
+    }
+    return 'S';
+  }
   if (!state.full) {
     const claim = await claimSeat(seatRef(activity._id), e.openid, { groups: e.groups ?? [] });
     if (claim === 'full' || claim === 'closed') state.full = true;

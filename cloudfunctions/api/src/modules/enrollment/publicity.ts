@@ -7,6 +7,7 @@ import type { ActionContext } from '../../action';
 import { command, findById, findMany, findPage, insertUnique, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
+import { opaqueId } from '../../lib/pii';
 import { toIso, toIsoOptional } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { requireActiveMember } from '../../shared/members';
@@ -77,7 +78,8 @@ export async function raiseObjection(activityId: string, ticket: string, reason:
   const [target] = await findMany<EnrollmentRecord>(C.enrollments, { activityId, ticket, status: 'approved' }, { limit: 1 });
   if (!target) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
   if (target.openid === ctx.openid) throw fail('CONFLICT', '不能对本人提出异议');
-  const id = `${activityId}_${ticket}_${ctx.openid}`;
+  // Deterministic (one objection per member and entry) yet opaque: staff never learn who objected.
+  const id = `${activityId}_${ticket}_${opaqueId('O', ctx.openid)}`;
   const record: Omit<ObjectionRecord, '_id'> = {
     activityId,
     enrollmentId: target._id,

@@ -175,7 +175,7 @@ export interface EnrollmentRecord {
 }
 
 export interface ObjectionRecord {
-  _id: string; // `${activityId}_${ticket}_${openid}`: one objection per member and entry
+  _id: string; // `${activityId}_${ticket}_${opaqueId('O', openid)}`: one per member and entry, objector not revealed
   activityId: string;
   enrollmentId: string;
   /** The entry's public ticket, as the objector saw it in the 公示. */
