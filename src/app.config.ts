@@ -7,6 +7,20 @@ export default defineAppConfig({
       root: 'packages/staff',
       pages: ['reviews/index', 'review-detail/index', 'transfers/index', 'roles/index', 'audit/index'],
     },
+    {
+      root: 'packages/recuperation',
+      pages: [
+        'list/index',
+        'detail/index',
+        'signup/index',
+        'mine/index',
+        'publicity/index',
+        'draw/index',
+        'staff/trips/index',
+        'staff/edit/index',
+        'staff/roster/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

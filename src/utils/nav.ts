@@ -15,6 +15,15 @@ export const ROUTES = {
   staffTransfers: '/packages/staff/transfers/index',
   staffRoles: '/packages/staff/roles/index',
   staffAudit: '/packages/staff/audit/index',
+  recuperation: '/packages/recuperation/list/index',
+  recuperationDetail: '/packages/recuperation/detail/index',
+  recuperationSignUp: '/packages/recuperation/signup/index',
+  recuperationMine: '/packages/recuperation/mine/index',
+  recuperationPublicity: '/packages/recuperation/publicity/index',
+  recuperationDraw: '/packages/recuperation/draw/index',
+  recuperationStaff: '/packages/recuperation/staff/trips/index',
+  recuperationEdit: '/packages/recuperation/staff/edit/index',
+  recuperationRoster: '/packages/recuperation/staff/roster/index',
 } as const;
 
 const TABS: string[] = [ROUTES.home, ROUTES.discounts, ROUTES.services, ROUTES.me];

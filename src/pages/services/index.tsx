@@ -17,7 +17,7 @@ const SERVICES: Tile[] = [
   { key: 'card', label: '电子工会卡', url: ROUTES.card },
   { key: 'transfer', label: '会员转会', url: ROUTES.transfer },
   { key: 'legal', label: '法律援助' },
-  { key: 'trip', label: '疗休养' },
+  { key: 'trip', label: '疗休养', url: ROUTES.recuperation },
   { key: 'contest', label: '技能竞赛' },
   { key: 'social', label: '单身联谊' },
   { key: 'merchant', label: '普惠商户' },
@@ -46,6 +46,7 @@ export default function Services() {
   const workbench: Tile[] = [
     { key: 'reviews', label: '入会审核', url: ROUTES.staffReviews },
     { key: 'transfers', label: '转会审核', url: ROUTES.staffTransfers },
+    { key: 'trips', label: '疗休养管理', url: ROUTES.recuperationStaff },
     ...(isAdmin
       ? [
           { key: 'roles', label: '角色管理', url: ROUTES.staffRoles },
