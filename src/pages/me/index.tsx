@@ -1,5 +1,5 @@
 import { View, Text, Switch } from '@tarojs/components';
-import { APPLICATION_STATUS_LABELS } from '@rules/membership';
+import { APPLICATION_STATUS_LABELS, MEMBER_STATUS_LABELS } from '@rules/membership';
 import { PageShell } from '../../components/PageShell';
 import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
@@ -24,7 +24,11 @@ export default function Me() {
   const care = useCareMode();
   const member = session?.member;
   const application = session?.application;
-  const membershipText = member ? '会员' : application ? `入会申请${APPLICATION_STATUS_LABELS[application.status]}` : '未入会';
+  const membershipText = member
+    ? `会员（${MEMBER_STATUS_LABELS[member.status]}）`
+    : application
+      ? `入会申请${APPLICATION_STATUS_LABELS[application.status]}`
+      : '未入会';
 
   return (
     <PageShell className='me'>

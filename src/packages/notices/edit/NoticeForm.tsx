@@ -40,6 +40,13 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
   const [uploading, setUploading] = useState(false);
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<NoticeErrors>({});
+  /** Changing a field takes its message away. */
+  const edit =
+    (key: keyof NoticeErrors, set: (value: string) => void) =>
+    (value: string): void => {
+      set(value);
+      if (errors[key]) setErrors({ ...errors, [key]: undefined });
+    };
   const [formError, setFormError] = useState<string | null>(null);
 
   // A staffer of one union publishes for it unless they pick another in their subtree.
@@ -97,10 +104,10 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
         maxlength={40}
         placeholder='4至40个字'
         error={errors.title}
-        onInput={setTitle}
+        onInput={edit('title', setTitle)}
       />
       <FieldFrame label='发布日期' error={errors.date}>
-        <Picker mode='date' value={date} onChange={(e) => setDate(String(e.detail.value))}>
+        <Picker mode='date' value={date} onChange={(e) => edit('date', setDate)(String(e.detail.value))}>
           <View className='field-control field-picker notice-date'>
             <Text className='field-picker-value'>{formatDate(date)}</Text>
             <Text className='field-picker-arrow'>›</Text>
@@ -123,7 +130,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
         maxlength={4000}
         placeholder='至少10个字；空一行即分段'
         error={errors.body}
-        onInput={setBody}
+        onInput={edit('body', setBody)}
       />
       <FieldFrame label='封面图片（可选）'>
         {cover?.preview && <Image className='notice-cover-preview' src={cover.preview} mode='aspectFill' />}
@@ -164,6 +171,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
           onClose={() => setPicking(false)}
           onSelect={(o: Org) => {
             setPicked({ id: o._id, name: o.name });
+            setErrors({ ...errors, orgId: undefined });
             setPicking(false);
           }}
         />

@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
+import { useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
 import { GrantForm } from './GrantForm';
 import '../staff.scss';
@@ -20,6 +21,7 @@ import './index.scss';
  * e2e hooks: `.role-item` (contains the person's name), `.role-revoke`, dialog `.role-revoke-dialog`.
  */
 export default function Roles() {
+  const { session } = useSession();
   const list = useRemote(() => call('roles.list', {}));
   const tree = useRemote(() => call('org.tree', {}));
   const [revoking, setRevoking] = useState<RoleGrantView | null>(null);
@@ -67,6 +69,8 @@ export default function Roles() {
             <View className='staff-item-actions'>
               {g.fromEnv ? (
                 <Text className='muted'>由云函数环境变量配置，不能在此撤销</Text>
+              ) : g.role === 'admin' && g.openid === session?.openid ? (
+                <Text className='muted'>当前账号（不能撤销自己的管理员角色）</Text>
               ) : (
                 <Button small kind='plain' className='role-revoke' onClick={() => setRevoking(g)}>
                   撤销
