@@ -15,7 +15,7 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/roles/index');
 
   // Find the member by part of her name and pick her.
-  await page.locator('.person-keyword input').waitFor({ timeout: 20_000 });
+  await page.locator('.person-keyword input').waitFor({ timeout: 45_000 });
   await page.locator('.person-keyword input').fill('晓燕');
   await page.locator('.person-search').click();
   await page.locator('.person-option', { hasText: '陈晓燕' }).click();
@@ -36,7 +36,7 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
 
   // The list names the person, the role and the union — no openid anywhere on the screen.
   const granted = page.locator('.role-item', { hasText: '陈晓燕' });
-  await granted.waitFor({ timeout: 15_000 });
+  await granted.waitFor({ timeout: 30_000 });
   expect(await granted.innerText()).toContain('工会干部');
   expect(await granted.innerText()).toContain('武进区总工会');
   expect(await store.byId('roles', 'demo-member-01:staff:org-cz-wujin')).not.toBeNull();
@@ -55,7 +55,7 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
   // 操作日志: what happened in Chinese, who did it by name.
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/audit/index');
   const approval = page.locator('.audit-item', { hasText: '通过入会申请' }).first();
-  await approval.waitFor({ timeout: 20_000 });
+  await approval.waitFor({ timeout: 45_000 });
   expect(await approval.innerText()).toContain('操作人：陈晓燕');
   expect(await approval.innerText()).toContain('孙立新');
   expect(await page.locator('.audit-item', { hasText: '授予角色' }).first().innerText()).toContain('陈晓燕');
@@ -67,7 +67,7 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
   // Views of personal data appear when asked for.
   await page.locator('.audit-pii-switch').click();
   const piiView = page.locator('.audit-pii', { hasText: '周文静' }).first();
-  await piiView.waitFor({ timeout: 15_000 });
+  await piiView.waitFor({ timeout: 30_000 });
   expect(await piiView.innerText()).toContain('个人信息查看');
   expect(await piiView.innerText()).toContain('陈晓燕');
   await screenshot(page, 'admin-audit-pii');
@@ -75,21 +75,21 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
   // 撤销 is a button with a confirmation.
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/roles/index');
   const row = page.locator('.role-item', { hasText: '陈晓燕' });
-  await row.waitFor({ timeout: 20_000 });
+  await row.waitFor({ timeout: 45_000 });
   await row.locator('.role-revoke').click();
   await page.locator('.role-revoke-dialog').waitFor();
   expect(await page.locator('.role-revoke-dialog').innerText()).toContain('武进区总工会');
   await screenshot(page, 'admin-roles-revoke');
   await page.locator('.role-revoke-dialog .dialog-ok').click();
-  await row.waitFor({ state: 'detached', timeout: 15_000 });
+  await row.waitFor({ state: 'detached', timeout: 30_000 });
   expect(await store.byId('roles', 'demo-member-01:staff:org-cz-wujin')).toBeNull();
 
   // A member who opens an administrator's page hears what to do, with no 重试 that cannot help.
   await openAs(page, env.cloud.baseUrl, 'demo-member-01', '#/packages/staff/audit/index');
-  await page.locator('.state-error').waitFor({ timeout: 20_000 });
+  await page.locator('.state-error').waitFor({ timeout: 45_000 });
   expect(await page.locator('.state-error').innerText()).toContain('权限');
   expect(await page.locator('.state-hint').innerText()).toContain('联系');
   expect(await page.locator('.state-retry').count()).toBe(0);
   await screenshot(page, 'permission-error');
   expect(errors).toEqual([]);
-}, 180_000);
+}, 240_000);

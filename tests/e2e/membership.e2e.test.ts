@@ -25,8 +25,8 @@ test('a new member applies (consent required), a staffer approves, and the membe
   await page.goto(`${env.cloud.baseUrl}/`);
 
   // 首页 as a new user (a random identity is created on first open): tab-bar icons, the latest 工会动态.
-  await page.locator('.home-join').waitFor({ timeout: 20_000 });
-  await page.locator('.home-notice').first().waitFor({ timeout: 15_000 });
+  await page.locator('.home-join').waitFor({ timeout: 45_000 });
+  await page.locator('.home-notice').first().waitFor({ timeout: 30_000 });
   const applicant = await page.evaluate(() => localStorage.getItem('dev.openid'));
   expect(applicant).toMatch(/\S+/);
   const icons = await page
@@ -69,7 +69,7 @@ test('a new member applies (consent required), a staffer approves, and the membe
   await page.locator('.apply-consent .checkbox-box').click();
   await screenshot(page, 'application');
   await page.locator('.apply-submit').click();
-  await page.locator('.status-headline').waitFor({ timeout: 15_000 });
+  await page.locator('.status-headline').waitFor({ timeout: 30_000 });
   expect(await page.locator('.status-headline').innerText()).toContain('待审核');
   await screenshot(page, 'status-pending');
 
@@ -87,7 +87,7 @@ test('a new member applies (consent required), a staffer approves, and the membe
   await page.waitForFunction(() => localStorage.getItem('dev.openid') === 'demo-staff-city');
   await page.goto(`${env.cloud.baseUrl}/#/packages/staff/reviews/index`);
   const item = page.locator('.review-item', { hasText: '周明远' }).first();
-  await item.waitFor({ timeout: 15_000 });
+  await item.waitFor({ timeout: 30_000 });
   await item.locator('.review-item-body').click();
   await page.locator('.review-id-full').waitFor();
   expect(await page.locator('.review-id-full').innerText()).toContain(idNumber);
@@ -96,7 +96,7 @@ test('a new member applies (consent required), a staffer approves, and the membe
   await page.locator('.review-approve-dialog').waitFor();
   await screenshot(page, 'staff-review-approve-dialog');
   await page.locator('.review-approve-dialog .dialog-ok').click();
-  await page.locator('.review-status', { hasText: '已通过' }).waitFor({ timeout: 15_000 });
+  await page.locator('.review-status', { hasText: '已通过' }).waitFor({ timeout: 30_000 });
 
   const members = await store.all<Record<string, unknown>>('members', { openid: applicant });
   expect(members).toHaveLength(1);
@@ -104,9 +104,9 @@ test('a new member applies (consent required), a staffer approves, and the membe
 
   // Back as the member: the card with a live QR code.
   await openAs(page, env.cloud.baseUrl, applicant!);
-  await page.locator('.home-show-card').waitFor({ timeout: 15_000 });
+  await page.locator('.home-show-card').waitFor({ timeout: 30_000 });
   await page.locator('.home-show-card').click();
-  await page.locator('.card-qr img').waitFor({ timeout: 15_000 });
+  await page.locator('.card-qr img').waitFor({ timeout: 30_000 });
   const src = await page.locator('.card-qr img').getAttribute('src');
   expect(src).toMatch(/^data:image\/gif;base64,/);
   const cardNo = (await page.locator('.card-no').innerText()).trim();
@@ -121,4 +121,4 @@ test('a new member applies (consent required), a staffer approves, and the membe
   const verified = await callApi(env.cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
   expect(verified.ok).toBe(true);
   expect(errors).toEqual([]);
-}, 150_000);
+}, 240_000);

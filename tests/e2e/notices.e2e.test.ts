@@ -13,7 +13,7 @@ const env = useAppAndBrowser();
 test('home shows the latest notices and opens one', async () => {
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-member-01');
-  await page.locator('.home-notice').first().waitFor({ timeout: 20_000 });
+  await page.locator('.home-notice').first().waitFor({ timeout: 45_000 });
   const titles = await page.locator('.home-notice-title').allInnerTexts();
   expect(titles).toEqual(['普惠服务“一公里”持续扩容', '2026年职工疗休养计划发布', '武进区职工法律援助站延长值班时间']);
   expect(await page.locator('.home-notice').first().innerText()).toContain('常州市总工会');
@@ -29,10 +29,10 @@ test('home shows the latest notices and opens one', async () => {
   // 更多 lists all of them; the title bar leads back.
   await page.locator('.title-bar-back').last().click();
   await page.locator('.home-notices-more').click();
-  await page.locator('.notice-list .notice-item').nth(3).waitFor({ timeout: 15_000 });
+  await page.locator('.notice-list .notice-item').nth(3).waitFor({ timeout: 30_000 });
   await screenshot(page, 'notice-list');
   expect(errors).toEqual([]);
-}, 120_000);
+}, 240_000);
 
 /** A small PNG to upload as a cover. */
 function coverFile(): string {
@@ -58,14 +58,14 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
   // From the 工作台 on 服务 (with what waits: one application in 武进区) to 动态管理.
   await callOk(env.cloud.baseUrl, 'e2e-notices-applicant', 'membership.apply', applyInput({ name: '冯建国' }));
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/pages/services/index');
-  await page.locator('.svc-workbench .tile-notices').waitFor({ timeout: 20_000 });
-  await page.locator('.svc-workbench .tile-reviews .tile-count').waitFor({ timeout: 15_000 });
+  await page.locator('.svc-workbench .tile-notices').waitFor({ timeout: 45_000 });
+  await page.locator('.svc-workbench .tile-reviews .tile-count').waitFor({ timeout: 30_000 });
   expect(await page.locator('.svc-workbench .tile-reviews .tile-count').innerText()).toBe('1');
   await screenshot(page, 'services-workbench');
   await page.locator('.svc-workbench .tile-notices').click();
-  await page.locator('.notice-new').waitFor({ timeout: 15_000 });
+  await page.locator('.notice-new').waitFor({ timeout: 30_000 });
   // Only the notices of the staffer's unions: 武进区's own.
-  await page.locator('.notice-manage .notice-item').first().waitFor({ timeout: 15_000 });
+  await page.locator('.notice-manage .notice-item').first().waitFor({ timeout: 30_000 });
   expect(await page.locator('.notice-manage .notice-item').allInnerTexts()).toEqual([
     expect.stringContaining('武进区职工法律援助站'),
   ]);
@@ -84,12 +84,12 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
     const chooser = page.waitForEvent('filechooser');
     await page.locator('.notice-cover-upload').click();
     await (await chooser).setFiles(coverFile());
-    await page.locator('.notice-cover-preview').waitFor({ timeout: 15_000 });
+    await page.locator('.notice-cover-preview').waitFor({ timeout: 30_000 });
   }
   await screenshot(page, 'notice-edit');
   await page.locator('.notice-save').click();
   const created = page.locator('.notice-manage .notice-item', { hasText: '武进区职工篮球赛报名开始' });
-  await created.waitFor({ timeout: 15_000 });
+  await created.waitFor({ timeout: 30_000 });
   await screenshot(page, 'notice-manage');
 
   const [stored] = await store.all<Record<string, unknown>>('notices', { title: '武进区职工篮球赛报名开始' });
@@ -103,7 +103,7 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
   await page.locator('.notice-title-input input').last().fill('武进区职工篮球赛报名延期');
   await page.locator('.notice-save').last().click();
   const edited = page.locator('.notice-manage .notice-item', { hasText: '武进区职工篮球赛报名延期' });
-  await edited.waitFor({ timeout: 15_000 });
+  await edited.waitFor({ timeout: 30_000 });
   expect(await store.count('notices', { _id: stored._id })).toBe(1);
 
   // Delete, after a confirmation.
@@ -111,7 +111,7 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
   await page.locator('.notice-remove-dialog').waitFor();
   await screenshot(page, 'notice-remove');
   await page.locator('.notice-remove-dialog .dialog-ok').click();
-  await edited.waitFor({ state: 'detached', timeout: 15_000 });
+  await edited.waitFor({ state: 'detached', timeout: 30_000 });
   expect(await store.count('notices', { _id: stored._id })).toBe(0);
   expect(errors).toEqual([]);
-}, 150_000);
+}, 240_000);

@@ -20,20 +20,20 @@ test('the review list pages; an empty reason keeps the reject dialog open; a rej
 
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/reviews/index');
-  await page.locator('.review-item').first().waitFor({ timeout: 20_000 });
+  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
   expect(await page.locator('.review-count').innerText()).toContain('共 24 条');
   expect(await page.locator('.review-item').count()).toBe(20);
   // Oldest first: the first bulk application leads the queue.
   expect(await page.locator('.review-item').first().innerText()).toContain('赵测试');
   await page.locator('.load-more-button').click();
-  await page.locator('.load-more-end').waitFor({ timeout: 10_000 });
+  await page.locator('.load-more-end').waitFor({ timeout: 20_000 });
   expect(await page.locator('.review-item').count()).toBe(24);
   await screenshot(page, 'staff-reviews');
 
   // Search by name.
   await page.locator('.review-search input').fill('郑可');
   await page.locator('.review-search-go').click();
-  await page.locator('.review-count', { hasText: '共 1 条' }).waitFor({ timeout: 10_000 });
+  await page.locator('.review-count', { hasText: '共 1 条' }).waitFor({ timeout: 20_000 });
 
   // Reject: with the reason empty, 驳回 keeps the dialog open and says why; nothing is stored.
   await page.locator('.review-item', { hasText: '郑可欣' }).locator('.review-item-body').click();
@@ -49,14 +49,14 @@ test('the review list pages; an empty reason keeps the reject dialog open; a rej
 
   await page.locator('.review-reason textarea').fill('工作单位与劳动合同不一致，请核对后重新提交');
   await page.locator('.review-reject-dialog .dialog-ok').click();
-  await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 15_000 });
+  await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 30_000 });
   expect(await page.locator('.review-reject-dialog').count()).toBe(0);
   const [stored] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(stored).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致，请核对后重新提交' });
 
   // The member sees why, corrects the work unit and resubmits.
   await openAs(page, env.cloud.baseUrl, rejectee, '#/packages/membership/status/index');
-  await page.locator('.status-headline').waitFor({ timeout: 15_000 });
+  await page.locator('.status-headline').waitFor({ timeout: 30_000 });
   expect(await page.locator('.status-headline').innerText()).toContain('未通过');
   expect(await page.locator('.status-reason').innerText()).toContain('工作单位与劳动合同不一致');
   await screenshot(page, 'status-rejected');
@@ -73,13 +73,13 @@ test('the review list pages; an empty reason keeps the reject dialog open; a rej
   await page.locator('.apply-consent .checkbox-box').click();
   await screenshot(page, 'application-correcting');
   await page.locator('.apply-submit').click();
-  await page.locator('.status-headline', { hasText: '待审核' }).waitFor({ timeout: 15_000 });
+  await page.locator('.status-headline', { hasText: '待审核' }).waitFor({ timeout: 30_000 });
 
   const [resubmitted] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(resubmitted).toMatchObject({ status: 'pending', workUnit: '常州市武进区示例电子有限公司' });
   expect(await store.count('applications', { openid: rejectee })).toBe(1);
   expect(errors).toEqual([]);
-}, 150_000);
+}, 240_000);
 
 test('filter by union, 通过并下一条, then batch approval with one confirmation', async () => {
   // Four applications to a union of 天宁区, which the city staffer covers.
@@ -95,7 +95,7 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
   }
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-staff-city', '#/packages/staff/reviews/index');
-  await page.locator('.review-item').first().waitFor({ timeout: 20_000 });
+  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
 
   // Filter by union with the organisation picker (the staffer's scope): 常州市总工会 → 天宁区总工会 → 红梅街道总工会.
   await page.locator('.review-org-filter').click();
@@ -103,7 +103,7 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
   await page.locator('.org-picker .org-item', { hasText: '天宁区总工会' }).click();
   await page.locator('.org-picker .org-item', { hasText: '红梅街道总工会' }).click();
   await page.locator('.org-picker').waitFor({ state: 'hidden' });
-  await page.locator('.review-count', { hasText: '共 4 条' }).waitFor({ timeout: 10_000 });
+  await page.locator('.review-count', { hasText: '共 4 条' }).waitFor({ timeout: 20_000 });
   expect(await page.locator('.review-item').allInnerTexts()).toEqual(names.map((n) => expect.stringContaining(n)));
   await screenshot(page, 'staff-reviews-filtered');
 
@@ -112,13 +112,13 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
   await page.locator('.review-approve-next').waitFor();
   await page.locator('.review-approve-next').click();
   await page.locator('.review-approve-dialog .dialog-ok').click();
-  await page.locator('.review-name', { hasText: '钱二批' }).waitFor({ timeout: 15_000 });
+  await page.locator('.review-name', { hasText: '钱二批' }).waitFor({ timeout: 30_000 });
   const store = storeReader(env.cloud.serviceUrl);
   expect(await store.count('members', { openid: 'e2e-batch-0' })).toBe(1);
 
   // Back to the list (still filtered), tick all three that wait, approve them with ONE confirmation.
   await page.locator('.title-bar-back').last().click();
-  await page.locator('.review-count', { hasText: '共 3 条' }).waitFor({ timeout: 15_000 });
+  await page.locator('.review-count', { hasText: '共 3 条' }).waitFor({ timeout: 30_000 });
   await page.locator('.batch-all .checkbox-box').click();
   expect(await page.locator('.batch-count').innerText()).toContain('已选 3 条');
   await screenshot(page, 'staff-reviews-batch');
@@ -127,7 +127,7 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
   expect(await page.locator('.batch-confirm').innerText()).toContain('3 条');
   await screenshot(page, 'staff-reviews-batch-confirm');
   await page.locator('.batch-confirm .dialog-ok').click();
-  await page.locator('.batch-result').waitFor({ timeout: 20_000 });
+  await page.locator('.batch-result').waitFor({ timeout: 45_000 });
   expect(await page.locator('.batch-result').innerText()).toContain('已通过 3 条');
   await screenshot(page, 'staff-reviews-batch-result');
   await page.locator('.batch-result .dialog-ok').click();
@@ -135,11 +135,11 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
     .locator('.review-count', { hasText: '共 0 条' })
     .or(page.locator('.state-empty'))
     .first()
-    .waitFor({ timeout: 10_000 });
+    .waitFor({ timeout: 20_000 });
 
   for (let i = 0; i < names.length; i++) expect(await store.count('members', { openid: `e2e-batch-${i}` })).toBe(1);
   expect(errors).toEqual([]);
-}, 150_000);
+}, 240_000);
 
 test('a transfer is reviewed: an empty reason keeps the dialog open, then the receiving union approves', async () => {
   // 陈晓燕 (a member of a 武进区 union) asks to move to another 武进区 union.
@@ -148,7 +148,7 @@ test('a transfer is reviewed: an empty reason keeps the dialog open, then the re
 
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/transfers/index');
   const item = page.locator('.transfer-item', { hasText: '陈晓燕' });
-  await item.waitFor({ timeout: 20_000 });
+  await item.waitFor({ timeout: 45_000 });
   expect(await item.innerText()).toContain('武进区牛塘镇总工会');
   await screenshot(page, 'staff-transfers');
   await item.locator('.transfer-reject').click();
@@ -158,9 +158,9 @@ test('a transfer is reviewed: an empty reason keeps the dialog open, then the re
   await page.locator('.transfer-dialog .dialog-cancel').click();
   await item.locator('.transfer-approve').click();
   await page.locator('.transfer-dialog .dialog-ok').click();
-  await page.locator('.state-empty').waitFor({ timeout: 15_000 });
+  await page.locator('.state-empty').waitFor({ timeout: 30_000 });
 
   const store = storeReader(env.cloud.serviceUrl);
   expect((await store.byId<Record<string, unknown>>('members', 'demo-member-01'))?.orgId).toBe('org-cz-wujin-g2');
   expect(errors).toEqual([]);
-}, 120_000);
+}, 240_000);

@@ -49,7 +49,7 @@ export default function Me() {
             {membershipText}
           </Row>
           <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
-          {member && <Row label='工会卡号'>{member.cardNo}</Row>}
+          {member && <Row label='会员卡号'>{member.cardNo}</Row>}
           {workbenchFor(session).length > 0 && (
             <LinkRow label='工作台' value='审核与管理' className='me-workbench' onClick={() => go(ROUTES.services)} />
           )}
