@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
 import { View, Text, ScrollView } from '@tarojs/components';
-import type { Org } from '../../../api/types';
-import { buildOrgTree } from './orgTree';
+import type { Org } from '../../api/types';
+import { buildOrgTree, type OrgFilter } from './orgTree';
 import './OrgPicker.scss';
+
+export type { OrgFilter } from './orgTree';
 
 export interface OrgPickerProps {
   orgs: Org[];
-  onlyNewEmployment: boolean;
+  filter: OrgFilter;
+  title?: string;
   onSelect: (org: Org) => void;
   onClose: () => void;
 }
@@ -14,11 +17,12 @@ export interface OrgPickerProps {
 const KIND_TEXT: Record<Org['kind'], string> = { city: '市总工会', district: '区县', industry: '产业', grassroots: '基层' };
 
 /**
- * Drill-down picker over the org tree: city → district/industry → grassroots.
+ * Drill-down picker over the union tree: city → district/industry → grassroots. Used to join, to transfer,
+ * to scope a staff role and to filter lists.
  * e2e hooks: `.org-picker`, `.org-item` (text = org name), `.org-select-current`, `.org-back`.
  */
-export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPickerProps) {
-  const tree = useMemo(() => buildOrgTree(orgs, onlyNewEmployment), [orgs, onlyNewEmployment]);
+export function OrgPicker({ orgs, filter, title = '选择所属工会', onSelect, onClose }: OrgPickerProps) {
+  const tree = useMemo(() => buildOrgTree(orgs, filter), [orgs, filter]);
   const [trail, setTrail] = useState<Org[]>([]);
   const current = trail[trail.length - 1];
   const list = tree.children.get(current ? current._id : null) ?? [];
@@ -30,7 +34,7 @@ export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPic
   };
 
   return (
-    <View className='org-picker'>
+    <View className='org-picker' catchMove>
       <View className='org-picker-sheet'>
         <View className='org-picker-head'>
           {trail.length > 0 ? (
@@ -38,9 +42,9 @@ export function OrgPicker({ orgs, onlyNewEmployment, onSelect, onClose }: OrgPic
               ‹ 返回
             </Text>
           ) : (
-            <Text />
+            <Text className='org-back' />
           )}
-          <Text className='org-picker-title'>选择所属工会</Text>
+          <Text className='org-picker-title'>{title}</Text>
           <Text className='org-picker-close' onClick={onClose}>
             关闭
           </Text>
