@@ -71,10 +71,10 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
   await item.waitFor({ timeout: 20_000 });
   await item.click();
   await page.locator('.rec-approve').click();
-  await page.locator('.rec-review-dialog .nut-dialog-footer-ok').click();
+  await page.locator('.rec-review-dialog .dialog-ok').click();
   await page.locator('.rec-roster-item', { hasText: '报名成功' }).waitFor({ timeout: 15_000 });
   await page.locator('.rec-act-publish').click();
-  await page.locator('.nut-dialog-footer-ok:visible').click();
+  await page.locator('.rec-act-dialog .dialog-ok').click();
   await page.locator('.rec-act-publish', { hasText: '重新公示' }).waitFor({ timeout: 15_000 });
   await screenshot(page, 'recuperation-roster');
   const stored = await store.byId<{ status: string }>('enrollments', `${trip._id}_e2e-rec-a`);
@@ -100,7 +100,7 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
   // 4. The first member cancels (confirmed in a dialog); the seat is offered to the second, who confirms.
   await openAs(page, 'e2e-rec-a', `#/packages/recuperation/detail/index?id=${trip._id}`);
   await page.locator('.rec-cancel:visible').click();
-  await page.locator('.rec-cancel-dialog .nut-dialog-footer-ok').click();
+  await page.locator('.rec-cancel-dialog .dialog-ok').click();
   await page.locator('.rec-mine-status', { hasText: '已取消' }).waitFor({ timeout: 15_000 });
   await openAs(page, 'e2e-rec-b', `#/packages/recuperation/mine/index`);
   await page.locator('.rec-mine-status', { hasText: '待确认递补' }).waitFor({ timeout: 20_000 });

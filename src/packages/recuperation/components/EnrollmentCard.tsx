@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../api/client';
 import { dayTime, isActive, statusTone } from '../format';
 import type { EnrollmentView } from '../types';
-import { ConfirmDialog } from './ConfirmDialog';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 
 type Ask = 'cancel' | 'decline' | null;
 
@@ -62,21 +63,18 @@ export function EnrollmentCard({ enrollment: e, onChanged }: { enrollment: Enrol
       {e.checkedInAt && <Text className='rec-mine-line'>已于 {dayTime(e.checkedInAt)} 签到</Text>}
       {e.canRespondOffer && (
         <View className='rec-actions'>
-          <View className={`btn rec-offer-accept ${busy ? 'btn-disabled' : ''}`} onClick={() => void run('accept')}>
+          <Button className='rec-offer-accept' loading={busy} onClick={() => void run('accept')}>
             确认参加
-          </View>
-          <View
-            className={`btn btn-plain rec-offer-decline ${busy ? 'btn-disabled' : ''}`}
-            onClick={() => !busy && setAsk('decline')}
-          >
+          </Button>
+          <Button kind='plain' className='rec-offer-decline' disabled={busy} onClick={() => setAsk('decline')}>
             放弃名额
-          </View>
+          </Button>
         </View>
       )}
       {!e.canRespondOffer && isActive(e.status) && e.cancel.allowed && (
-        <View className={`btn btn-plain rec-cancel ${busy ? 'btn-disabled' : ''}`} onClick={() => !busy && setAsk('cancel')}>
+        <Button kind='plain' block className='rec-cancel' loading={busy} onClick={() => setAsk('cancel')}>
           {withdrawLabel(e)}
-        </View>
+        </Button>
       )}
       {isActive(e.status) && !e.cancel.allowed && <Text className='muted rec-mine-line'>{e.cancel.message}</Text>}
       <ConfirmDialog
@@ -84,6 +82,7 @@ export function EnrollmentCard({ enrollment: e, onChanged }: { enrollment: Enrol
         title={`确定${withdrawLabel(e)}？`}
         confirmText={withdrawLabel(e)}
         className='rec-cancel-dialog'
+        busy={busy}
         onConfirm={() => void run('cancel')}
         onCancel={() => setAsk(null)}
       >

@@ -3,7 +3,7 @@ import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { errorMessage } from '../../../api/client';
 import type { FormField } from '../types';
-import { uploadImage } from '../upload';
+import { uploadImage } from '../../../api/upload';
 
 export interface FormFieldInputProps {
   field: FormField;

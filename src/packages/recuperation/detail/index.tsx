@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { call } from '../../../api/client';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
@@ -35,9 +36,9 @@ function SignUpBar({ page }: { page: TripPage }) {
     <View className='rec-bar'>
       {hint && <Text className='rec-bar-hint rec-signup-hint'>{hint}</Text>}
       {action && (
-        <View className='btn rec-signup' onClick={() => go(action.url)}>
+        <Button block className='rec-signup' onClick={() => go(action.url)}>
           {action.label}
-        </View>
+        </Button>
       )}
     </View>
   );
@@ -51,8 +52,8 @@ export default function TripDetailPage() {
   const page = remote.data;
   const trip = page?.trip;
   return (
-    <PageShell className='rec-detail'>
-      <StateView loading={remote.loading && !page} error={remote.error} onRetry={remote.reload}>
+    <PageShell className='rec-detail' page='recuperationDetail'>
+      <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {page && trip && (
           <View>
             {trip.imageUrls[0] && <Image className='rec-detail-cover' src={trip.imageUrls[0]} mode='aspectFill' />}

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '抽签结果' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('recuperationDraw') });

@@ -24,8 +24,8 @@ export default function DrawResult() {
     return { items, total };
   });
   return (
-    <PageShell className='rec-draw'>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload}>
+    <PageShell className='rec-draw' page='recuperationDraw'>
+      <StateView loading={list.loading && !list.data} error={list.error} errorCode={list.errorCode} onRetry={list.reload}>
         {head && (
           <View className='section'>
             <Text className='section-title'>抽签方法</Text>

@@ -49,7 +49,7 @@ function TripCard({ t }: { t: TripSummary }) {
 export default function TripList() {
   const list = usePagedRemote((page) => call('recuperation.list', { page }), { refreshOnShow: true });
   return (
-    <PageShell className='rec-list'>
+    <PageShell className='rec-list' page='recuperation'>
       <View className='section rec-list-head'>
         <Text className='rec-list-intro'>职工（劳模）疗休养：修身养心，劳逸结合。查看报名条件后即可报名，名额有限。</Text>
         <View className='rec-link rec-to-mine' onClick={() => go(ROUTES.recuperationMine)}>
@@ -60,6 +60,7 @@ export default function TripList() {
       <StateView
         loading={list.loading && !list.data}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='暂无开放报名的疗休养活动，请关注工会通知'

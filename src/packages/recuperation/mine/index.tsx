@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { LoadMore } from '../../../components/LoadMore';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
@@ -13,18 +14,15 @@ import '../recuperation.scss';
 export default function MyEnrollments() {
   const list = usePagedRemote((page) => call('enrollment.mine', { area: 'recuperation', page }), { refreshOnShow: true });
   return (
-    <PageShell className='rec-mine-page'>
+    <PageShell className='rec-mine-page' page='recuperationMine'>
       <StateView
         loading={list.loading && !list.data}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='您还没有报名疗休养活动'
-        emptyAction={
-          <View className='btn' onClick={() => go(ROUTES.recuperation)}>
-            去看看
-          </View>
-        }
+        emptyAction={<Button onClick={() => go(ROUTES.recuperation)}>去看看疗休养活动</Button>}
       >
         {list.data?.items.map((e) => (
           <View key={e._id} className='rec-my-item'>

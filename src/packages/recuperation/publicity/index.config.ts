@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '公示名单' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('recuperationPublicity') });

@@ -6,7 +6,7 @@ import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { dayTime } from '../format';
 import type { PublicityView } from '../types';
 import '../recuperation.scss';
@@ -56,8 +56,8 @@ export default function Publicity() {
   };
 
   return (
-    <PageShell className='rec-publicity'>
-      <StateView loading={list.loading && !list.data} error={list.error} onRetry={list.reload}>
+    <PageShell className='rec-publicity' page='recuperationPublicity'>
+      <StateView loading={list.loading && !list.data} error={list.error} errorCode={list.errorCode} onRetry={list.reload}>
         {head && (
           <View className='section'>
             <Text className='section-title'>{head.title}</Text>
@@ -96,7 +96,9 @@ export default function Publicity() {
       <ConfirmDialog
         visible={!!target}
         title='提出异议'
-        confirmText={busy ? '提交中…' : '提交'}
+        confirmText='提交'
+        busy={busy}
+        className='rec-object-dialog'
         onConfirm={() => void submit()}
         onCancel={() => setTarget(null)}
       >

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '疗休养报名' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('recuperationSignUp') });

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ApiError, call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { useSessionStore } from '../../../stores/session';
+import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
 import { FormFieldInput } from '../components/FormFieldInput';
 import { dateRange } from '../format';
@@ -37,10 +38,7 @@ export default function SignUp() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const remote = useRemote(() => call('recuperation.get', { activityId: id }));
-  const { session, load: loadSession } = useSessionStore();
-  useEffect(() => {
-    if (!session) void loadSession();
-  }, [session, loadSession]);
+  const { session } = useSession();
   const draft = useSignUpDrafts((s) => s.drafts[id]) ?? { answers: {}, companions: [] };
   const { setAnswer, setCompanions, clear } = useSignUpDrafts();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -84,8 +82,8 @@ export default function SignUp() {
   };
 
   return (
-    <PageShell className='rec-signup-page'>
-      <StateView loading={remote.loading && !trip} error={remote.error} onRetry={remote.reload}>
+    <PageShell className='rec-signup-page' page='recuperationSignUp'>
+      <StateView loading={remote.loading && !trip} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {trip && (
           <View>
             <View className='section'>
@@ -176,9 +174,9 @@ export default function SignUp() {
             )}
             {serverError && <Text className='rec-error rec-form-error'>{serverError}</Text>}
             <View className='rec-bar'>
-              <View className={`btn rec-submit ${submitting ? 'btn-disabled' : ''}`} onClick={() => void submit()}>
-                {submitting ? '提交中…' : '确认报名'}
-              </View>
+              <Button block className='rec-submit' loading={submitting} loadingText='提交中…' onClick={() => void submit()}>
+                确认报名
+              </Button>
             </View>
           </View>
         )}

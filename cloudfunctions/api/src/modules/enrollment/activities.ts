@@ -66,11 +66,11 @@ export function chinaTime(value: unknown): string {
   return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
 }
 
-export type Phase = 'draft' | 'upcoming' | 'open' | 'closed' | 'finished' | 'cancelled';
+export type Phase = 'draft' | 'upcoming' | 'open' | 'closed' | 'finished';
 
 /** Where an activity stands for a member right now. */
 export function phaseOf(a: ActivityRecord, now: Date): Phase {
-  if (a.status === 'draft' || a.status === 'cancelled') return a.status;
+  if (a.status === 'draft') return 'draft';
   if (asDate(a.endAt) <= now) return 'finished';
   if (a.status === 'closed' || asDate(a.signupEnd) <= now) return 'closed';
   if (asDate(a.signupStart) > now) return 'upcoming';

@@ -10,7 +10,7 @@ export type ActivityArea = (typeof ACTIVITY_AREAS)[number];
 export const ALLOCATION_MODES = ['fcfs', 'lottery', 'nomination'] as const;
 export type AllocationMode = (typeof ALLOCATION_MODES)[number];
 
-export const ACTIVITY_STATUSES = ['draft', 'open', 'closed', 'cancelled'] as const;
+export const ACTIVITY_STATUSES = ['draft', 'open', 'closed'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 export const ENROLLMENT_STATUSES = [

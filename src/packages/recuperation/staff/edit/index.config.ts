@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '编辑疗休养活动' });
+import { pageTitle } from '../../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('recuperationEdit') });

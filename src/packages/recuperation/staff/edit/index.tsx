@@ -3,9 +3,11 @@ import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ApiError, call, errorMessage } from '../../../../api/client';
 import type { OutputOf } from '../../../../api/types';
+import { Button } from '../../../../components/Button';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/useRemote';
+import { orgScopesOf, useSession } from '../../../../stores/session';
 import { ROUTES } from '../../../../utils/nav';
 import type { TripDetail } from '../../types';
 import { emptyForm, formOf, PRESET_FIELDS, TARGETS, toSaveInput, type TripForm } from './form';
@@ -99,20 +101,23 @@ type Org = OutputOf<'org.tree'>['orgs'][number];
 export default function EditTrip() {
   const { params } = useRouter();
   const id = params.id;
+  const { session } = useSession();
   const remote = useRemote(async () => {
-    const [session, tree, page] = await Promise.all([
-      call('session.get', {}),
-      call('org.tree', {}),
-      id ? call('recuperation.get', { activityId: id }) : null,
-    ]);
-    const scopes = session.isAdmin ? null : session.roles.filter((r) => r.role === 'staff').map((r) => r.scopeId);
-    const orgs = tree.orgs.filter((o) => scopes === null || o.path.some((p) => scopes.includes(p)));
-    return { orgs, trip: page?.trip ?? null };
+    const [tree, page] = await Promise.all([call('org.tree', {}), id ? call('recuperation.get', { activityId: id }) : null]);
+    return { orgs: tree.orgs, trip: page?.trip ?? null };
   });
+  // The unions this staffer may organise for: their staff scopes' subtrees (administrators: all).
+  const scopes = orgScopesOf(session);
+  const orgs = remote.data?.orgs.filter((o) => scopes === null || o.path.some((p) => scopes.includes(p))) ?? [];
   return (
-    <PageShell className='rec-edit'>
-      <StateView loading={remote.loading && !remote.data} error={remote.error} onRetry={remote.reload}>
-        {remote.data && <Editor id={id} orgs={remote.data.orgs} trip={remote.data.trip} />}
+    <PageShell className='rec-edit' page='recuperationEdit'>
+      <StateView
+        loading={(remote.loading && !remote.data) || !session}
+        error={remote.error}
+        errorCode={remote.errorCode}
+        onRetry={remote.reload}
+      >
+        {remote.data && session && <Editor id={id} orgs={orgs} trip={remote.data.trip} />}
       </StateView>
     </PageShell>
   );
@@ -378,9 +383,9 @@ function Editor({ id, orgs, trip }: { id?: string; orgs: Org[]; trip: TripDetail
       </View>
       {serverError && <Text className='rec-error rec-edit-error'>{serverError}</Text>}
       <View className='rec-bar'>
-        <View className={`btn rec-save ${saving ? 'btn-disabled' : ''}`} onClick={() => void save()}>
-          {saving ? '保存中…' : id ? '保存修改' : '保存为草稿'}
-        </View>
+        <Button block className='rec-save' loading={saving} loadingText='保存中…' onClick={() => void save()}>
+          {id ? '保存修改' : '保存为草稿'}
+        </Button>
       </View>
     </View>
   );

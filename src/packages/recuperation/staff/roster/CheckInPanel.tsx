@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
 
 /** 签到: scan the member's card code (weapp), or paste it (H5 development). */
 export function CheckInPanel({ activityId, onChanged }: { activityId: string; onChanged: () => void }) {
@@ -43,14 +44,14 @@ export function CheckInPanel({ activityId, onChanged }: { activityId: string; on
             placeholder='粘贴会员码内容'
             onInput={(e) => setToken(e.detail.value)}
           />
-          <View className='rec-search-btn rec-checkin-submit' onClick={() => void checkIn(token)}>
+          <Button small className='rec-checkin-submit' loading={busy} onClick={() => void checkIn(token)}>
             签到
-          </View>
+          </Button>
         </View>
       ) : (
-        <View className={`btn rec-checkin-scan ${busy ? 'btn-disabled' : ''}`} onClick={() => void scan()}>
+        <Button block className='rec-checkin-scan' loading={busy} onClick={() => void scan()}>
           扫描会员码签到
-        </View>
+        </Button>
       )}
       {result && <Text className={`rec-checkin-result ${result.ok ? 'rec-ok' : 'rec-field-error'}`}>{result.text}</Text>}
     </View>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
 import type { Candidate } from '../../types';
 
 /** 单位推荐: find members of the staffer's unions by name and nominate them (against their union's quota). */
@@ -46,9 +47,9 @@ export function NominatePanel({ activityId, onChanged }: { activityId: string; o
           onInput={(e) => setKeyword(e.detail.value)}
           onConfirm={() => void search()}
         />
-        <View className='rec-search-btn' onClick={() => void search()}>
+        <Button small className='rec-nominate-search' onClick={() => void search()}>
           查找
-        </View>
+        </Button>
       </View>
       {error && <Text className='rec-field-error'>{error}</Text>}
       {items?.length === 0 && <Text className='muted'>您管辖的工会中没有找到该会员</Text>}
@@ -64,9 +65,16 @@ export function NominatePanel({ activityId, onChanged }: { activityId: string; o
             </Text>
           </View>
           {!c.status && c.eligible && (
-            <Text className={`rec-object rec-nominate-btn ${busy ? 'btn-disabled' : ''}`} onClick={() => void nominate(c)}>
+            <Button
+              small
+              kind='plain'
+              className='rec-nominate-btn'
+              loading={busy === c.openid}
+              disabled={!!busy}
+              onClick={() => void nominate(c)}
+            >
               推荐
-            </Text>
+            </Button>
           )}
         </View>
       ))}

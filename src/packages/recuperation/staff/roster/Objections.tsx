@@ -3,7 +3,8 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../../api/client';
 import { useRemote } from '../../../../hooks/useRemote';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import type { Objection } from '../../types';
 
 /** 公示异议: open objections, each upheld (the place is removed and back-filled) or dismissed, with a note. */
@@ -46,24 +47,27 @@ export function Objections({ activityId, onChanged }: { activityId: string; onCh
           </Text>
           <Text className='muted rec-card-line'>理由：{o.reason}</Text>
           <View className='rec-actions'>
-            <View
-              className='btn btn-plain'
+            <Button
+              kind='plain'
+              small
+              className='rec-dismiss'
               onClick={() => {
                 setError(null);
                 setTarget({ o, decision: 'dismiss' });
               }}
             >
               异议不成立
-            </View>
-            <View
-              className='btn'
+            </Button>
+            <Button
+              small
+              className='rec-uphold'
               onClick={() => {
                 setError(null);
                 setTarget({ o, decision: 'uphold' });
               }}
             >
               属实，取消资格
-            </View>
+            </Button>
           </View>
         </View>
       ))}

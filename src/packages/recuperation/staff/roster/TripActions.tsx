@@ -3,7 +3,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../../api/client';
 import { ROUTES, go } from '../../../../utils/nav';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import type { TripDetail } from '../../types';
 import { openExport } from './exportFile';
 
@@ -58,23 +59,33 @@ export function TripActions({ trip, onChanged }: { trip: TripDetail; onChanged: 
   return (
     <View className='section rec-trip-actions'>
       <View className='rec-act-grid'>
-        <View className='rec-act rec-act-edit' onClick={() => go(`${ROUTES.recuperationEdit}?id=${trip._id}`)}>
+        <Button
+          small
+          kind='plain'
+          className='rec-act rec-act-edit'
+          onClick={() => go(`${ROUTES.recuperationEdit}?id=${trip._id}`)}
+        >
           编辑
-        </View>
+        </Button>
         {acts.map((a) => (
-          <View
+          <Button
             key={a.act}
-            className={`rec-act rec-act-${a.act} ${busy ? 'btn-disabled' : ''}`}
-            onClick={() => (busy ? undefined : a.act === 'export' ? void run('export') : setAsk(a.act))}
+            small
+            kind='plain'
+            className={`rec-act rec-act-${a.act}`}
+            disabled={busy}
+            onClick={() => (a.act === 'export' ? void run('export') : setAsk(a.act))}
           >
             {a.label}
-          </View>
+          </Button>
         ))}
       </View>
       {busy && <Text className='muted'>处理中…</Text>}
       <ConfirmDialog
         visible={!!ask}
         title={ask ? CONFIRM[ask].title : ''}
+        className='rec-act-dialog'
+        busy={busy}
         onConfirm={() => ask && void run(ask)}
         onCancel={() => setAsk(null)}
       >

@@ -7,7 +7,8 @@ import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Tabs } from '../../components/Tabs';
 import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
 import type { EnrollmentStatus, RosterView } from '../../types';
@@ -100,8 +101,8 @@ export default function Roster() {
   ];
 
   return (
-    <PageShell className='rec-roster'>
-      <StateView loading={trip.loading && !t} error={trip.error} onRetry={trip.reload}>
+    <PageShell className='rec-roster' page='recuperationRoster'>
+      <StateView loading={trip.loading && !t} error={trip.error} errorCode={trip.errorCode} onRetry={trip.reload}>
         {t && (
           <View>
             <View className='section'>
@@ -138,6 +139,7 @@ export default function Roster() {
       <StateView
         loading={roster.loading && !roster.data}
         error={roster.error}
+        errorCode={roster.errorCode}
         onRetry={roster.reload}
         empty={!!roster.data && roster.data.items.length === 0}
         emptyText='暂无报名记录'
@@ -178,21 +180,19 @@ export default function Roster() {
       </StateView>
       {selected.length > 0 && (
         <View className='rec-bar rec-actions'>
-          <View
-            className={`btn btn-plain rec-reject ${busy ? 'btn-disabled' : ''}`}
-            onClick={() => !busy && (setReasonError(null), setAsk('reject'))}
-          >
+          <Button kind='plain' className='rec-reject' disabled={busy} onClick={() => (setReasonError(null), setAsk('reject'))}>
             未通过（{selected.length}）
-          </View>
-          <View className={`btn rec-approve ${busy ? 'btn-disabled' : ''}`} onClick={() => !busy && setAsk('approve')}>
+          </Button>
+          <Button className='rec-approve' loading={busy} onClick={() => setAsk('approve')}>
             审核通过（{selected.length}）
-          </View>
+          </Button>
         </View>
       )}
       <ConfirmDialog
         visible={!!ask}
         title={ask === 'approve' ? `通过所选 ${selected.length} 条报名？` : `所选 ${selected.length} 条不予通过？`}
         className='rec-review-dialog'
+        busy={busy}
         onConfirm={() => void review()}
         onCancel={() => setAsk(null)}
       >

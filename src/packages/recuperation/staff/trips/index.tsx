@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
 import { LoadMore } from '../../../../components/LoadMore';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
@@ -26,16 +27,17 @@ export default function StaffTrips() {
     deps: [filter],
   });
   return (
-    <PageShell className='rec-staff-trips'>
+    <PageShell className='rec-staff-trips' page='recuperationStaff'>
       <Tabs tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
-        <View className='btn rec-new-trip' onClick={() => go(ROUTES.recuperationEdit)}>
+        <Button block className='rec-new-trip' onClick={() => go(ROUTES.recuperationEdit)}>
           新建疗休养活动
-        </View>
+        </Button>
       </View>
       <StateView
         loading={list.loading && !list.data}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='暂无疗休养活动，可点击上方按钮新建'
