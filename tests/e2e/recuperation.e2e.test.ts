@@ -116,7 +116,12 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
 
 test('staff screens: the trips of their unions and the trip editor', async () => {
   const { page, errors } = await newPhonePage(env.browser);
-  await openAs(page, 'demo-staff-city', '#/packages/recuperation/staff/trips/index');
+  // 服务: 疗休养 is open to members, and 疗休养管理 is on the staffer's 工作台.
+  await openAs(page, 'demo-staff-city', '#/pages/services/index');
+  await page.locator('.svc-workbench .tile-trips').waitFor({ timeout: 20_000 });
+  expect(await page.locator('.tile-trip .tile-soon').count()).toBe(0);
+  await screenshot(page, 'recuperation-services');
+  await page.locator('.svc-workbench .tile-trips').click();
   await page.locator('.rec-staff-trip').first().waitFor({ timeout: 20_000 });
   expect(await page.locator('.rec-staff-trip').count()).toBeGreaterThan(3);
   await screenshot(page, 'recuperation-staff-trips');
