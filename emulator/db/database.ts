@@ -60,7 +60,8 @@ export class Db {
     declared: Array<{ name: string; indexes?: IndexSpec[] }> = [],
     options: DbOptions = {},
   ) {
-    this.transactions = new Transactions({ ...DEFAULT_TRANSACTION_OPTIONS, ...options.transactions }, () =>
+    const given = Object.entries(options.transactions ?? {}).filter(([, value]) => value !== undefined);
+    this.transactions = new Transactions({ ...DEFAULT_TRANSACTION_OPTIONS, ...Object.fromEntries(given) }, () =>
       this.store.prune(this.transactions.oldestSnapshot()),
     );
     this.store = new Store(persistence, declared, () => this.transactions.count > 0);
