@@ -4,7 +4,7 @@
  * context holds these operators and then mingo's own.
  *  - `$elemMatch` with field conditions (`{ value: _.exists(true) }`) matches only elements that are
  *    documents: mingo also matched plain values, since it resolves any field of a scalar to the scalar.
- *  - `$indexOfCP` (missing in mingo).
+ *  - `$indexOfCP` (missing in mingo) and `$indexOfBytes` (mingo counted UTF-16 units, not UTF-8 bytes).
  *  - `$substr` / `$substrBytes` with a negative length: the rest of the string, as MongoDB.
  *  - `$week`: weeks start on Sunday; days before the year's first Sunday are week 0 (2019-05-14 is 19).
  *  - `$jsonSchema`: validated by ./jsonSchema (mingo needs a validator to be given).
@@ -66,6 +66,21 @@ const $indexOfCP: ExpressionOp = (obj, expr, options) => {
   return -1;
 };
 
+const $indexOfBytes: ExpressionOp = (obj, expr, options) => {
+  if (!Array.isArray(expr) || expr.length < 2 || expr.length > 4) fail('$indexOfBytes needs 2 to 4 arguments');
+  const [text, search, start, end] = evalExpr(obj, expr, options) as unknown[];
+  if (text === null || text === undefined) return null;
+  if (typeof text !== 'string' || typeof search !== 'string') fail('$indexOfBytes requires strings');
+  const bytes = Buffer.from(text);
+  const from = start === undefined ? 0 : Number(start);
+  const to = end === undefined ? bytes.length : Number(end);
+  if (!Number.isInteger(from) || from < 0 || !Number.isInteger(to) || to < 0) {
+    fail('$indexOfBytes start and end must be non-negative integers');
+  }
+  const found = bytes.subarray(0, Math.min(to, bytes.length)).indexOf(Buffer.from(search), from);
+  return found;
+};
+
 /** MongoDB: a negative length means "to the end"; a negative start gives the empty string. */
 const $substrBytes: ExpressionOp = (obj, expr, options) => {
   if (!Array.isArray(expr) || expr.length !== 3) fail('$substrBytes needs 3 arguments');
@@ -90,7 +105,7 @@ const $week: ExpressionOp = (obj, expr, options) => {
 const context = Context.from(
   Context.init({
     query: { $elemMatch } as never,
-    expression: { $indexOfCP, $substr: $substrBytes, $substrBytes, $week } as never,
+    expression: { $indexOfCP, $indexOfBytes, $substr: $substrBytes, $substrBytes, $week } as never,
   }),
   Context.init({
     accumulator: accumulatorOps,

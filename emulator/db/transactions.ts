@@ -187,7 +187,15 @@ export class Transactions {
   /** Locks held and writes waiting for them (GET /_emu/locks). */
   describe(): {
     locks: Array<{ collection: string; id: DocId; transaction: string; invocation?: string; since: string }>;
-    waiting: Array<{ collection: string; id: DocId; action: string; invocation?: string; blockedBy: string; since: string }>;
+    waiting: Array<{
+      collection: string;
+      id: DocId;
+      action: string;
+      invocation?: string;
+      blockedBy: string;
+      blockedByInvocation?: string;
+      since: string;
+    }>;
   } {
     return {
       locks: [...this.locks.values()].map((lock) => ({
@@ -197,14 +205,18 @@ export class Transactions {
         ...(lock.tx.invocation ? { invocation: lock.tx.invocation } : {}),
         since: new Date(lock.since).toISOString(),
       })),
-      waiting: [...this.waiters].map((w) => ({
-        collection: w.collection,
-        id: w.id,
-        action: w.action,
-        ...(w.invocation ? { invocation: w.invocation } : {}),
-        blockedBy: this.locks.get(docKey(w.collection, w.id))?.tx.id ?? '',
-        since: new Date(w.since).toISOString(),
-      })),
+      waiting: [...this.waiters].map((w) => {
+        const holder = this.locks.get(docKey(w.collection, w.id))?.tx;
+        return {
+          collection: w.collection,
+          id: w.id,
+          action: w.action,
+          ...(w.invocation ? { invocation: w.invocation } : {}),
+          blockedBy: holder?.id ?? '',
+          ...(holder?.invocation ? { blockedByInvocation: holder.invocation } : {}),
+          since: new Date(w.since).toISOString(),
+        };
+      }),
     };
   }
 

@@ -33,7 +33,7 @@ function int(url: URL, name: string, fallback: number, max: number): number {
   return Math.min(n, max);
 }
 
-/** Who an invocation id belongs to (function, caller, action), for the locks view. */
+/** Who an invocation id belongs to (function, caller, the call's event.action), for the locks view. */
 function describeInvocation(functions: FunctionHost, id: string | undefined): Record<string, unknown> {
   const record = id ? functions.log.byId(id) : undefined;
   if (!record) return id ? { invocation: id } : {};
@@ -41,7 +41,7 @@ function describeInvocation(functions: FunctionHost, id: string | undefined): Re
     invocation: record.id,
     function: record.function,
     ...(record.openid ? { openid: record.openid } : {}),
-    ...(record.action ? { action: record.action } : {}),
+    ...(record.action ? { callAction: record.action } : {}),
   };
 }
 
@@ -84,6 +84,7 @@ export async function handleEmu(
     sendJson(res, 200, {
       locks: locks.map(({ invocation, ...lock }) => ({ ...lock, ...describeInvocation(parts.functions, invocation) })),
       waiting: waiting.map(({ invocation, ...wait }) => ({ ...wait, ...describeInvocation(parts.functions, invocation) })),
+      // invocation, function, openid, callAction: the function call that holds the lock / that waits
       transactions: { open: parts.db.transactions.count, oldVersionsHeld: parts.db.store.heldVersions },
     });
     return true;
