@@ -3,7 +3,6 @@ import { update as applyOperators } from 'mingo/updater';
 import { resolve } from 'mingo/util';
 import { clone, type Doc } from './ejson';
 import { invalidParam, requestFailed } from './errors';
-import { MINGO_OPTIONS } from './operators';
 import { validateFilter } from './query';
 
 const UPDATE_OPERATORS = new Set([
@@ -108,7 +107,9 @@ export function applyUpdate(doc: Doc, update: Record<string, Record<string, unkn
   const next = clone(doc);
   let changed: string[];
   try {
-    changed = applyOperators(next, clone(update) as never, undefined, undefined, { queryOptions: MINGO_OPTIONS }) as string[];
+    // mingo's updater brings its own query operators (for $pull conditions); giving it ours as options
+    // would copy the whole operator table on every update (~3× slower).
+    changed = applyOperators(next, clone(update) as never) as string[];
   } catch (error) {
     throw requestFailed(`update failed: ${(error as Error).message}`);
   }
