@@ -4,7 +4,8 @@
  *
  * A pause is armed for (function, openid?, action?, atRequest). It binds to the first matching invocation
  * that starts after it was armed. When that invocation sends its `atRequest`-th database request, the
- * request is held (`paused`) and the invocation's timeout clock stops until `release`. If the invocation
+ * request is held (`paused`) and the invocation's timeout clock stops until `release` (so does the idle
+ * timeout of the transactions it opened). If the invocation
  * ends with fewer requests, the pause is `missed` (a test can enumerate every pause point k = 1, 2, …).
  */
 import crypto from 'node:crypto';
@@ -36,6 +37,11 @@ interface Pause extends PauseView {
 
 export class Pauses {
   private readonly pauses = new Map<string, Pause>();
+
+  constructor(
+    /** Told when an invocation is held and let go (its open transactions must not idle out meanwhile). */
+    private readonly hooks: { held?: (invocation: string) => void; released?: (invocation: string) => void } = {},
+  ) {}
 
   /** Validates a POST /_emu/pauses body and arms the pause. */
   arm(body: Record<string, unknown>): PauseView {
@@ -78,6 +84,7 @@ export class Pauses {
       if (pause.invocation !== invocation.id || pause.atRequest !== n || pause.state !== 'armed') continue;
       pause.request = request;
       invocation.holdClock();
+      this.hooks.held?.(invocation.id);
       try {
         await new Promise<void>((resolve) => {
           pause.resume = resolve;
@@ -85,6 +92,7 @@ export class Pauses {
         });
       } finally {
         invocation.releaseClock();
+        this.hooks.released?.(invocation.id);
       }
     }
   }

@@ -76,7 +76,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     envId,
     baseUrl: () => baseUrl,
   });
-  const pauses = new Pauses();
+  const pauses = new Pauses({
+    held: (invocation) => db.transactions.holdInvocation(invocation),
+    released: (invocation) => db.transactions.releaseInvocation(invocation),
+  });
   const functions = new FunctionHost({
     dir: options.functionsDir,
     envId,

@@ -105,8 +105,25 @@ export class Transactions {
 
   private touch(tx: Transaction): void {
     clearTimeout(tx.timer);
+    tx.timer = undefined;
+    if (tx.invocation && this.held.has(tx.invocation)) return;
     tx.timer = setTimeout(() => this.end(tx), this.options.idleMs);
     tx.timer.unref?.();
+  }
+
+  /** Invocations held at a pause: their transactions do not idle out meanwhile. */
+  private readonly held = new Map<string, number>();
+
+  holdInvocation(invocation: string): void {
+    this.held.set(invocation, (this.held.get(invocation) ?? 0) + 1);
+    for (const tx of this.open.values()) if (tx.invocation === invocation) this.touch(tx);
+  }
+
+  releaseInvocation(invocation: string): void {
+    const n = (this.held.get(invocation) ?? 1) - 1;
+    if (n > 0) return void this.held.set(invocation, n);
+    this.held.delete(invocation);
+    for (const tx of this.open.values()) if (tx.invocation === invocation) this.touch(tx);
   }
 
   /** Ends a transaction (commit or abort): its locks are released and plain writes waiting go on. */

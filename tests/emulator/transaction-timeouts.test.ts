@@ -3,14 +3,16 @@
  * long, and a transaction left open is aborted after its idle timeout. This local cloud runs with short
  * limits (--tx-idle-ms 500 --lock-wait-ms 300); the defaults are 30 s and 5 s.
  */
-import { locks } from '../support/interleave';
+import { clearPauses, locks, pauseAt } from '../support/interleave';
 import { newCollection, rejectionOf, startHarness, type Harness, type Sdk } from './helpers';
 
 let quick: Harness;
 let sdk: Sdk;
 
 beforeAll(async () => {
-  quick = await startHarness({ extraArgs: ['--tx-idle-ms', '500', '--lock-wait-ms', '300'] });
+  quick = await startHarness({
+    extraArgs: ['--tx-idle-ms', '500', '--lock-wait-ms', '300', '--functions', 'tests/emulator/fixtures/functions'],
+  });
   sdk = quick.sdk;
 });
 
@@ -68,4 +70,27 @@ test('a transaction left open is aborted after its idle timeout, and its lock re
   expect((await valueOf(c, 'x')).v).toBe(2);
   expect(errText(await rejectionOf(t.collection(c).doc('x').get()))).toMatch(/TransactionNotExist/);
   expect((await locks(quick.cloudProc.baseUrl)).transactions.open).toBe(0);
+});
+
+test('a transaction of a call held at a pause does not idle out meanwhile', async () => {
+  const c = await seeded([{ _id: 'n', v: 0 }]);
+  const baseUrl = quick.cloudProc.baseUrl;
+  // The fixture's txBump: startTransaction, get, update, commit — held before the commit.
+  const pause = await pauseAt(baseUrl, { function: 'race', action: 'txBump', atRequest: 4 });
+  try {
+    const running = fetch(`${baseUrl}/fn/race`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'o-held', data: { action: 'txBump', collection: c, id: 'n' } }),
+    });
+    await pause.waitUntilPaused();
+    await sleep(800); // longer than the 500 ms idle timeout
+    await pause.release();
+    const res = await running;
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { result: number }).result).toBe(1);
+    expect((await valueOf(c, 'n')).v).toBe(1);
+  } finally {
+    await clearPauses(baseUrl);
+  }
 });
