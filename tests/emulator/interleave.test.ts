@@ -233,7 +233,7 @@ describe('forced interleavings', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ data: { collection: 'none' } }),
       }).catch(() => 'connection closed');
-      const deadline = Date.now() + 10_000;
+      const deadline = Date.now() + 30_000;
       while (
         !((await (await fetch(`${url}/_emu/pauses`)).json()) as { pauses: Array<{ state: string }> }).pauses.some(
           (p) => p.state === 'paused',

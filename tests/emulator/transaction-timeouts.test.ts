@@ -1,7 +1,7 @@
 /**
  * Contract: the time limits around transactions — a plain write waits for a transaction's lock only so
  * long, and a transaction left open is aborted after its idle timeout. This local cloud runs with short
- * limits (--tx-idle-ms 500 --lock-wait-ms 300); the defaults are 30 s and 5 s.
+ * limits (--tx-idle-ms 1000 --lock-wait-ms 300); the defaults are 30 s and 5 s.
  */
 import { clearPauses, locks, pauseAt } from '../support/interleave';
 import { newCollection, rejectionOf, startHarness, type Harness, type Sdk } from './helpers';
@@ -11,7 +11,7 @@ let sdk: Sdk;
 
 beforeAll(async () => {
   quick = await startHarness({
-    extraArgs: ['--tx-idle-ms', '500', '--lock-wait-ms', '300', '--functions', 'tests/emulator/fixtures/functions'],
+    extraArgs: ['--tx-idle-ms', '1000', '--lock-wait-ms', '300', '--functions', 'tests/emulator/fixtures/functions'],
   });
   sdk = quick.sdk;
 });
@@ -62,7 +62,7 @@ test('a transaction left open is aborted after its idle timeout, and its lock re
     .collection(c)
     .doc('x')
     .update({ data: { v: 9 } });
-  await sleep(800);
+  await sleep(1600);
   await db
     .collection(c)
     .doc('x')
@@ -76,6 +76,7 @@ test('a transaction of a call held at a pause does not idle out meanwhile', asyn
   const c = await seeded([{ _id: 'n', v: 0 }]);
   const baseUrl = quick.cloudProc.baseUrl;
   // The fixture's txBump: startTransaction, get, update, commit — held before the commit.
+  await fetch(`${baseUrl}/fn/race`, { method: 'POST', body: JSON.stringify({ data: { action: 'none' } }) }); // warm instance
   const pause = await pauseAt(baseUrl, { function: 'race', action: 'txBump', atRequest: 4 });
   try {
     const running = fetch(`${baseUrl}/fn/race`, {
@@ -84,7 +85,7 @@ test('a transaction of a call held at a pause does not idle out meanwhile', asyn
       body: JSON.stringify({ openid: 'o-held', data: { action: 'txBump', collection: c, id: 'n' } }),
     });
     await pause.waitUntilPaused();
-    await sleep(800); // longer than the 500 ms idle timeout
+    await sleep(1600); // longer than the 1 s idle timeout
     await pause.release();
     const res = await running;
     expect(res.status).toBe(200);

@@ -30,7 +30,7 @@ export interface PauseState extends PauseSpec {
 
 export interface Pause {
   id: string;
-  /** Resolves once the call is held; rejects when it ended first (missed) or after `timeoutMs`. */
+  /** Resolves once the call is held; rejects when it ended first (missed) or after `timeoutMs` (default 30 s: a cold start on a busy machine is slow). */
   waitUntilPaused(timeoutMs?: number): Promise<PauseState>;
   /** Resolves once the pause is paused or missed; rejects after `timeoutMs`. */
   settled(timeoutMs?: number): Promise<PauseState>;
@@ -92,7 +92,7 @@ export async function pauseAt(baseUrl: string, spec: PauseSpec): Promise<Pause> 
   );
   const url = `${baseUrl}/_emu/pauses/${armed.id}`;
   const poll = async (waitMs: number) => json<PauseState>(await fetch(`${url}?waitMs=${waitMs}`), `GET ${url}`);
-  const settled = async (timeoutMs = 10_000) => {
+  const settled = async (timeoutMs = 30_000) => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const left = deadline - Date.now();
