@@ -1,5 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/discounts/index', 'pages/services/index', 'pages/me/index'],
+  // Inject only the components a page uses when it opens (WeChat's code-quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
   subPackages: [
     { root: 'packages/membership', pages: ['apply/index', 'status/index', 'transfer/index'] },
     { root: 'packages/card', pages: ['index'] },
