@@ -74,7 +74,14 @@ async function compile(task: CiTask): Promise<CiOutcome> {
     return { ok: true, bytes };
   } catch (error) {
     const e = error as { code?: number; path?: string; message?: string };
-    return { ok: false, code: e.code, file: e.path, message: clipLines(String(e.message ?? error)) };
+    // Paths relative to the build folder, as the other checks name them (the staged project has it in dist/).
+    const relative = (text: string) => text.replace(/^dist\//, '');
+    return {
+      ok: false,
+      code: e.code,
+      file: e.path && relative(e.path),
+      message: clipLines(relative(String(e.message ?? error))),
+    };
   } finally {
     fs.rmSync(projectPath, { recursive: true, force: true });
   }

@@ -97,12 +97,14 @@ export async function compileApp(
   started = Date.now();
   const wcsc = runWcsc(distDir);
   const wcscMs = Date.now() - started;
-  if (!wcsc.ok) problems.push(`wcsc (WXSS): ${wcsc.message.replace(/^ERR: /, '')}`);
+  if (!wcsc.ok) problems.push(`wcsc (WXSS): ${wcsc.message}`);
   started = Date.now();
   const ci = await compileWithCi({ distDir: path.resolve(distDir), projectConfig });
   const ciMs = Date.now() - started;
-  if (!ci.ok)
-    problems.push(`miniprogram-ci: ${ci.file ? `${ci.file}: ` : ''}${ci.message}${ci.code ? ` (code ${ci.code})` : ''}`);
+  if (!ci.ok) {
+    const where = ci.file && !ci.message.startsWith(ci.file) ? `${ci.file}: ` : '';
+    problems.push(`miniprogram-ci: ${where}${ci.message}${ci.code ? ` (code ${ci.code})` : ''}`);
+  }
   return {
     problems,
     ms: { ci: ciMs, wcc: wccMs, wcsc: wcscMs },

@@ -88,7 +88,13 @@ export function runWcsc(root: string): ToolRun {
   const args = ['-db', '-pc', String(withJson.length), ...withJson, ...others];
   const run = spawnSync(wechatCompiler('wcsc'), args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   if (run.error) throw run.error;
-  const stderr = run.stderr.toString().trim();
   // wcsc reports unresolved @imports on stderr even when it succeeds; failures exit non-zero.
+  const stderr = run.stderr
+    .toString()
+    .replace(/^ERR: /, '')
+    .replace(/\s*error file count: \d+\s*$/, '')
+    // wcsc quotes the offending character; at the end of the file there is none.
+    .replace(/unexpected `$/, 'unexpected end of file')
+    .trim();
   return { ok: run.status === 0, message: stderr || `wcsc exited with ${run.status}`, output: run.stdout.toString() };
 }
