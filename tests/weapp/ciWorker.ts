@@ -67,6 +67,8 @@ async function compile(task: CiTask): Promise<CiOutcome> {
     const files = (await ci.getCompiledResult({
       project,
       setting: { es6: true, minify: true, autoPrefixWXSS: true },
+      // One compiler thread (the default is one per core): npm test runs other suites alongside.
+      threads: 1,
       onProgressUpdate: () => undefined,
     })) as Record<string, string | Buffer>;
     const bytes: Record<string, number> = {};

@@ -19,7 +19,7 @@ const exparser = (): Loose => require('miniprogram-exparser');
 /** `$gwx` from `wcc`: template path → render function of that template. */
 export type TemplateTable = (wxmlPath: string) => unknown;
 
-/** Lifecycle and framework methods of a page that are not handlers of the page's own. */
+/** The page lifecycle the runtime calls (a page without one of them simply does not have it). */
 const LIFECYCLE = new Set(['onLoad', 'onShow', 'onReady', 'onHide', 'onUnload']);
 
 function readJson(file: string): Record<string, unknown> {

@@ -23,6 +23,8 @@ import type { PageVisit, SessionReport, SessionTask } from './types';
 
 const PLACEHOLDER_LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]/;
 const MAX_TAPS_PER_PAGE = 40;
+/** Longer than the app's own call timeout (15 s), so a slow call is reported as what it is. */
+const SETTLE_TIMEOUT_MS = 20_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,7 +100,7 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
    * eight turns of the event loop (a busy machine can pause this process for longer than quietMs;
    * counting turns makes sure React and Taro had their chance to run), or `timeoutMs`.
    */
-  const settle = async (quietMs = 120, timeoutMs = 10_000): Promise<boolean> => {
+  const settle = async (quietMs = 120, timeoutMs = SETTLE_TIMEOUT_MS): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
     let quietSince = Date.now();
     let quietTurns = 0;
@@ -154,7 +156,7 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
       runLifecycle(mounted.instance, 'onShow');
       await sleep(0);
       runLifecycle(mounted.instance, 'onReady');
-      if (!(await settle())) problems.push('its data was still loading after 10 s');
+      if (!(await settle())) problems.push(`its data was still loading after ${SETTLE_TIMEOUT_MS / 1000} s`);
       text = renderedText(mounted.view);
       if (task.tap) {
         for (const element of tappableElements(mounted.view).slice(0, MAX_TAPS_PER_PAGE)) {
