@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 
-/** Globals WeChat's logic layer does not have: passed as `undefined` parameters to each file. */
+/** Globals WeChat's logic layer does not have: passed as `undefined` parameters to each file (WeChat's own list). */
 const SHADOWED = [
   'window',
   'document',
@@ -32,6 +32,8 @@ const SHADOWED = [
   'Reporter',
   'webkit',
   'WeixinJSCore',
+  // Not in WeChat's list, but not on a phone either: mini-programs have wx.request, not fetch.
+  'fetch',
 ];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
