@@ -24,7 +24,7 @@ export interface RouteCase {
 
 /** The courier's pending application, as the city staffer sees it in the review list. */
 async function pendingApplication(baseUrl: string): Promise<Record<string, string>> {
-  const list = await callOk(baseUrl, STAFF, 'review.list', { status: 'pending', page: 1 });
+  const list = await callOk(baseUrl, STAFF, 'membership.list', { status: 'pending', page: 1 });
   const first = list.items[0];
   if (!first) throw new Error('the demo data has no pending application to open');
   return { id: first._id };
@@ -36,6 +36,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/transfers/index': { alsoAs: [STAFF] },
   'packages/staff/roles/index': { alsoAs: [ADMIN] },
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
+  // 疗休养: demo trips have fixed ids (cloudfunctions/api/src/modules/recuperation/demo.ts).
+  'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
+  'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },
+  'packages/recuperation/publicity/index': { query: async () => ({ id: 'rec-demo-huangshan' }) },
+  'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
+  'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
 };
 
 export interface PlannedVisit {

@@ -60,17 +60,18 @@ function eligibilityOf(a: ActivityRecord, member: MemberRecord | null): Eligibil
   return { member: true, eligible: checks.every((c) => c.ok), checks };
 }
 
-/** Open (and recently closed, not yet finished) trips, soonest first, with the caller's standing in each. */
+/**
+ * Open (and recently closed, not yet finished) trips, soonest first, with the caller's standing in each. A
+ * member sees the trips of their own unions (organised by a union on their path); someone not yet a member
+ * sees them all.
+ */
 export async function listOpenTrips(page: number | undefined, ctx: ActionContext): Promise<Page<TripSummary>> {
   const _ = command();
-  const { rows, total } = await findPage<ActivityRecord>(
-    C.activities,
-    { area: AREA, status: _.in(['open', 'closed']), endAt: _.gt(ctx.now) },
-    [['startAt', 'asc']],
-    page,
-  );
-  const [member, mine, summaries] = await Promise.all([
-    findMemberByOpenid(ctx.openid),
+  const member = await findMemberByOpenid(ctx.openid);
+  const where: Record<string, unknown> = { area: AREA, status: _.in(['open', 'closed']), endAt: _.gt(ctx.now) };
+  if (member) where.orgId = _.in(member.orgPath);
+  const { rows, total } = await findPage<ActivityRecord>(C.activities, where, [['startAt', 'asc']], page);
+  const [mine, summaries] = await Promise.all([
     rows.length
       ? findMany<EnrollmentRecord>(
           C.enrollments,
