@@ -47,6 +47,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/transfers/index': { alsoAs: [STAFF] },
   'packages/staff/roles/index': { alsoAs: [ADMIN] },
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
+  // 疗休养: demo trips have fixed ids (cloudfunctions/api/src/modules/recuperation/demoPlan.ts).
+  'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
+  'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },
+  'packages/recuperation/publicity/index': { query: async () => ({ id: 'rec-demo-huangshan' }) },
+  'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
+  'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
 };
 
 export interface PlannedVisit {

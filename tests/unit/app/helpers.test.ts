@@ -40,10 +40,10 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'trips']);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
-    expect(workbenchFor(admin).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'roles', 'audit']);
+    expect(workbenchFor(admin).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'roles', 'audit', 'trips']);
   });
 
   it('gives a member no 工作台', () => {
