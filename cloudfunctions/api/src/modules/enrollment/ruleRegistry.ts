@@ -60,6 +60,11 @@ export interface AreaHooks {
   audience?: Audience;
   /** The area's own enrollment data (enrollment.extra) as roster columns: header → cell text. */
   rosterColumns?: (extra: Record<string, unknown> | undefined) => Record<string, string>;
+  /**
+   * Who takes part is itself private (单身联谊): no published list of names for this area's activities — the
+   * engine refuses 公示 (publish, publicity, objections) and published draw results for them.
+   */
+  privateList?: boolean;
 }
 
 const ruleKinds = new Map<string, RuleKind>();
@@ -80,6 +85,11 @@ export function registerArea(area: ActivityArea, hooks: AreaHooks): void {
 
 export function areaHooks(area: string): AreaHooks | undefined {
   return areas.get(area);
+}
+
+/** True when the area keeps its participants private (no 公示, no published draw). */
+export function hasPrivateList(area: string): boolean {
+  return areas.get(area)?.privateList === true;
 }
 
 export function areaLabel(area: string): string {
