@@ -6,6 +6,7 @@ import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { enrollmentModule } from './modules/enrollment';
+import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
@@ -31,6 +32,7 @@ export const MODULES = [
   noticesModule,
   enrollmentModule,
   recuperationModule,
+  matchmakingModule,
   workbenchModule,
 ] as const satisfies readonly ModuleDef[];
 

@@ -62,7 +62,9 @@ export interface AreaHooks {
   rosterColumns?: (extra: Record<string, unknown> | undefined) => Record<string, string>;
   /**
    * Who takes part is itself private (单身联谊): no published list of names for this area's activities — the
-   * engine refuses 公示 (publish, publicity, objections) and published draw results for them.
+   * engine refuses 公示 (publish, publicity, objections), published draw results and candidate searches naming
+   * the activity for them, and only the organiser's staff (not a member's own union) see the roster, the
+   * export and a sign-up's form.
    */
   privateList?: boolean;
 }
