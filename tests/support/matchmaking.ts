@@ -102,6 +102,11 @@ export async function checkIn(baseUrl: string, activityId: string, openids: stri
   }
 }
 
+/** Runs `work` for every item, `size` at a time (set-up of many people without a cold-start storm). */
+export async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<unknown>, size = 6): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
 /** A tiny valid PNG (1×1). */
 export const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
@@ -138,11 +143,11 @@ export async function eventWithParticipants(
   overrides: Partial<EventInput> = {},
 ): Promise<{ activityId: string; pid: Record<string, string> }> {
   await putMembers(store.db, people);
-  for (const p of people) await callOk(baseUrl, p.openid, 'matchmaking.saveProfile', profileInput(p.profile));
+  await inBatches(people, (p) => callOk(baseUrl, p.openid, 'matchmaking.saveProfile', profileInput(p.profile)));
   const activityId = await openEvent(baseUrl, overrides);
-  for (const p of people) await callOk(baseUrl, p.openid, 'matchmaking.signUp', { activityId, followUp: true });
+  await inBatches(people, (p) => callOk(baseUrl, p.openid, 'matchmaking.signUp', { activityId, followUp: true }));
   await startEventNow(store, activityId);
-  await checkIn(baseUrl, activityId, people.map((p) => p.openid));
+  await inBatches(people, (p) => checkIn(baseUrl, activityId, [p.openid]));
   const pid: Record<string, string> = {};
   const rows = await store.all<{ openid: string; extra: { participantId: string } }>('enrollments', { activityId });
   for (const r of rows) pid[r.openid] = r.extra.participantId;
