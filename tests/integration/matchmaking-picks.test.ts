@@ -17,10 +17,30 @@ const CONTACT = { a: 'anna_wx2026', b: 'bo_runner_99', c: '13900001111', d: 'dor
 beforeAll(async () => {
   ({ cloud, store } = await startSeededCloud());
   ({ activityId, pid } = await eventWithParticipants(cloud.baseUrl, store, [
-    { openid: 'mp-a', gender: 'F', name: '林安娜', profile: profileInput({ nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } }) },
-    { openid: 'mp-b', gender: 'M', name: '赵博文', profile: profileInput({ nickname: '博文', contact: { kind: 'wechat', value: CONTACT.b } }) },
-    { openid: 'mp-c', gender: 'M', name: '钱程', profile: profileInput({ nickname: '程程', contact: { kind: 'mobile', value: CONTACT.c } }) },
-    { openid: 'mp-d', gender: 'F', name: '孙朵拉', profile: profileInput({ nickname: '朵拉', contact: { kind: 'wechat', value: CONTACT.d } }) },
+    {
+      openid: 'mp-a',
+      gender: 'F',
+      name: '林安娜',
+      profile: profileInput({ nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } }),
+    },
+    {
+      openid: 'mp-b',
+      gender: 'M',
+      name: '赵博文',
+      profile: profileInput({ nickname: '博文', contact: { kind: 'wechat', value: CONTACT.b } }),
+    },
+    {
+      openid: 'mp-c',
+      gender: 'M',
+      name: '钱程',
+      profile: profileInput({ nickname: '程程', contact: { kind: 'mobile', value: CONTACT.c } }),
+    },
+    {
+      openid: 'mp-d',
+      gender: 'F',
+      name: '孙朵拉',
+      profile: profileInput({ nickname: '朵拉', contact: { kind: 'wechat', value: CONTACT.d } }),
+    },
   ]));
 }, 180_000);
 afterAll(() => cloud?.stop());
@@ -75,7 +95,10 @@ describe('picks', () => {
     await callOk(cloud.baseUrl, 'mp-c', 'matchmaking.pick', { activityId, participantIds: [pid['mp-a'], pid['mp-d']] });
     const r = await callOk(cloud.baseUrl, 'mp-b', 'matchmaking.pick', { activityId, participantIds: [pid['mp-a']] });
     expect(r.matched).toHaveLength(1);
-    expect(r.matched[0]).toMatchObject({ participantId: pid['mp-a'], profile: { nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } } });
+    expect(r.matched[0]).toMatchObject({
+      participantId: pid['mp-a'],
+      profile: { nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } },
+    });
     const aMatches = await callOk(cloud.baseUrl, 'mp-a', 'matchmaking.matches', {});
     expect(aMatches.items.map((m) => [m.profile.nickname, m.profile.contact?.value])).toEqual([['博文', CONTACT.b]]);
     for (const outsider of ['mp-c', 'mp-d']) {
@@ -102,7 +125,10 @@ describe('picks', () => {
       participantIds: [pid['mp-b'], pid['mp-c'], pid['mp-d'], 'P' + '0'.repeat(24)],
     });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'PICK_LIMIT' } });
-    const unknown = await callApi(cloud.baseUrl, 'mp-a', 'matchmaking.pick', { activityId, participantIds: ['P' + 'f'.repeat(24)] });
+    const unknown = await callApi(cloud.baseUrl, 'mp-a', 'matchmaking.pick', {
+      activityId,
+      participantIds: ['P' + 'f'.repeat(24)],
+    });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await store.all('matchmaking_picks', { activityId })).toEqual(before);
     const kept = await callOk(cloud.baseUrl, 'mp-a', 'matchmaking.pick', { activityId, participantIds: [] });
@@ -117,7 +143,10 @@ describe('picks', () => {
 
 describe('after the event', () => {
   it('closes picks: one-sided picks are erased, matches stay', async () => {
-    await store.db.collection('activities').doc(activityId).update({ data: { 'matchmaking.pickCloseAt': new Date(Date.now() - 1000) } });
+    await store.db
+      .collection('activities')
+      .doc(activityId)
+      .update({ data: { 'matchmaking.pickCloseAt': new Date(Date.now() - 1000) } });
     const tasks = await fireCron(cloud.baseUrl);
     expect(tasks['matchmaking.closePicks']).toMatchObject({ closed: 1 });
     expect(await store.all('matchmaking_picks', { activityId })).toEqual([]);
@@ -132,7 +161,10 @@ describe('after the event', () => {
 
   it('sends each follow-up once, to participants who consented', async () => {
     await callOk(cloud.baseUrl, 'mp-a', 'notify.consent', { templateKey: 'matchmaking_status', accepted: true });
-    await store.db.collection('enrollments').doc(`${activityId}_mp-d`).update({ data: { 'extra.followUp': false } });
+    await store.db
+      .collection('enrollments')
+      .doc(`${activityId}_mp-d`)
+      .update({ data: { 'extra.followUp': false } });
     const DAY = 86400_000;
     await store.db
       .collection('activities')

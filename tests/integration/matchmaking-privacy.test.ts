@@ -83,7 +83,9 @@ beforeAll(async () => {
   await store.db
     .collection('roles')
     .doc('pv-staff-tianning:staff:org-cz-tianning')
-    .set({ data: { openid: 'pv-staff-tianning', role: 'staff', scopeId: 'org-cz-tianning', grantedAt: new Date(), grantedBy: 'test' } });
+    .set({
+      data: { openid: 'pv-staff-tianning', role: 'staff', scopeId: 'org-cz-tianning', grantedAt: new Date(), grantedBy: 'test' },
+    });
   const photo = await uploadAs(cloud.baseUrl, S, 'me.png');
   const saved = await callOk(cloud.baseUrl, S, 'matchmaking.saveProfile', { ...SUBJECT, photos: [photo] });
   photoName = saved.photoIds[0].split('/').pop()!.split('.')[0];
@@ -156,7 +158,8 @@ function expectSeen(text: string, viewer: Viewer, level: string, paused: boolean
   const fieldsShown = !paused || viewer === 'self' ? ENTITLED[viewer].includes(level) : false;
   for (const [field, value] of Object.entries(SENTINEL)) {
     const found = text.includes(value);
-    if (found !== fieldsShown) throw new Error(`${viewer} at ${level}${paused ? ' (paused)' : ''}: ${field} ${found ? 'leaked' : 'missing'}`);
+    if (found !== fieldsShown)
+      throw new Error(`${viewer} at ${level}${paused ? ' (paused)' : ''}: ${field} ${found ? 'leaked' : 'missing'}`);
   }
   const profileShown = SEES_PROFILE.includes(viewer) && (!paused || viewer === 'self');
   if (text.includes(NICKNAME) !== profileShown) throw new Error(`${viewer}: nickname ${profileShown ? 'missing' : 'leaked'}`);
@@ -171,7 +174,11 @@ function expectSeen(text: string, viewer: Viewer, level: string, paused: boolean
 describe.each(LEVELS.map((level, i) => [level, i + 1] as const))('every field visible to %s', (level, round) => {
   beforeAll(async () => {
     const current = await callOk(cloud.baseUrl, S, 'matchmaking.myProfile', {});
-    await callOk(cloud.baseUrl, S, 'matchmaking.saveProfile', { ...SUBJECT, photos: current!.photoIds, visibility: allAt(level) });
+    await callOk(cloud.baseUrl, S, 'matchmaking.saveProfile', {
+      ...SUBJECT,
+      photos: current!.photoIds,
+      visibility: allAt(level),
+    });
   });
   it.each(Object.keys(VIEWERS) as Viewer[])('%s sees exactly what they are entitled to', async (viewer) => {
     expectSeen(await everything(viewer, round), viewer, level, false);
@@ -181,12 +188,19 @@ describe.each(LEVELS.map((level, i) => [level, i + 1] as const))('every field vi
 describe('paused', () => {
   beforeAll(async () => {
     const current = await callOk(cloud.baseUrl, S, 'matchmaking.myProfile', {});
-    await callOk(cloud.baseUrl, S, 'matchmaking.saveProfile', { ...SUBJECT, photos: current!.photoIds, visibility: allAt('participants') });
+    await callOk(cloud.baseUrl, S, 'matchmaking.saveProfile', {
+      ...SUBJECT,
+      photos: current!.photoIds,
+      visibility: allAt('participants'),
+    });
     await callOk(cloud.baseUrl, S, 'matchmaking.setPaused', { paused: true });
   });
-  it.each(Object.keys(VIEWERS) as Viewer[])('%s sees nothing of a paused profile (the member still sees theirs)', async (viewer) => {
-    expectSeen(await everything(viewer, 3, true), viewer, 'participants', true);
-  });
+  it.each(Object.keys(VIEWERS) as Viewer[])(
+    '%s sees nothing of a paused profile (the member still sees theirs)',
+    async (viewer) => {
+      expectSeen(await everything(viewer, 3, true), viewer, 'participants', true);
+    },
+  );
   it('shows the profile again once resumed', async () => {
     await callOk(cloud.baseUrl, S, 'matchmaking.setPaused', { paused: false });
     const seen = await callOk(cloud.baseUrl, 'pv-fellow', 'matchmaking.participant', { activityId, participantId: pid[S] });

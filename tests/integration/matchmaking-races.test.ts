@@ -39,7 +39,8 @@ function pair(): [string, string] {
   return [a, b];
 }
 
-const pick = (who: string, whom: string) => callApi(cloud.baseUrl, who, 'matchmaking.pick', { activityId, participantIds: [pid[whom]] });
+const pick = (who: string, whom: string) =>
+  callApi(cloud.baseUrl, who, 'matchmaking.pick', { activityId, participantIds: [pid[whom]] });
 
 /** A pick answered BUSY (the other's transaction held the pair record past the retries) is tapped again. */
 async function settle(answer: Awaited<ReturnType<typeof pick>>, who: string, whom: string) {
@@ -80,7 +81,9 @@ it('a double tap of the pick that completes a match, held at each point: announc
   // The other side picked first, for every pair this test may use (before any pause is armed).
   const ready: Array<[string, string]> = [];
   while (next < PAIRS * 2) ready.push(pair());
-  await Promise.all(ready.map(([a, b]) => callOk(cloud.baseUrl, b, 'matchmaking.pick', { activityId, participantIds: [pid[a]] })));
+  await Promise.all(
+    ready.map(([a, b]) => callOk(cloud.baseUrl, b, 'matchmaking.pick', { activityId, participantIds: [pid[a]] })),
+  );
   const points = await eachPausePoint(cloud.baseUrl, { function: 'api', action: 'matchmaking.pick' }, async (pause) => {
     const [a, b] = ready.shift()!;
     const first = pick(a, b);
@@ -100,7 +103,9 @@ it('a burst of sign-ups for per-gender seats never gives a gender more than its 
   const event = await openEvent(cloud.baseUrl, { capacity: 12, seats: { M: 5, F: 6 }, waitlist: true });
   const everyone = [...women, ...men].map((p) => p.openid);
   const taps = [...everyone, ...everyone.slice(0, 12)]; // a dozen tap twice
-  const answers = await Promise.all(taps.map((o) => callApi(cloud.baseUrl, o, 'matchmaking.signUp', { activityId: event, followUp: false })));
+  const answers = await Promise.all(
+    taps.map((o) => callApi(cloud.baseUrl, o, 'matchmaking.signUp', { activityId: event, followUp: false })),
+  );
   expect(answers.filter((r) => !r.ok)).toEqual([]);
   const rows = await store.all<{ openid: string; status: string; groups: string[] }>('enrollments', { activityId: event });
   expect(rows).toHaveLength(everyone.length);
@@ -113,5 +118,10 @@ it('a burst of sign-ups for per-gender seats never gives a gender more than its 
     event,
   );
   expect(activity).toMatchObject({ seatsLeft: 1, groupsLeft: { 'gender:F': 0, 'gender:M': 0 } });
-  expect(Object.keys(activity!.holders).sort()).toEqual(rows.filter((r) => r.status === 'approved').map((r) => r.openid).sort());
+  expect(Object.keys(activity!.holders).sort()).toEqual(
+    rows
+      .filter((r) => r.status === 'approved')
+      .map((r) => r.openid)
+      .sort(),
+  );
 }, 300_000);

@@ -54,7 +54,8 @@ describe('blocking', () => {
 
   it('holds at the next event too: a blocked person never sees the blocker again', async () => {
     const next = await openEvent(cloud.baseUrl, { title: '第二场青年职工联谊' });
-    for (const o of ['sf-a', 'sf-b', 'sf-c']) await callOk(cloud.baseUrl, o, 'matchmaking.signUp', { activityId: next, followUp: false });
+    for (const o of ['sf-a', 'sf-b', 'sf-c'])
+      await callOk(cloud.baseUrl, o, 'matchmaking.signUp', { activityId: next, followUp: false });
     await startEventNow(store, next);
     await checkIn(cloud.baseUrl, next, ['sf-a', 'sf-b', 'sf-c']);
     const seenByB = await callOk(cloud.baseUrl, 'sf-b', 'matchmaking.participants', { activityId: next });
@@ -74,7 +75,13 @@ describe('reporting and removal', () => {
   it('stores one report per reporter, person and event, for the organiser only', async () => {
     await callOk(cloud.baseUrl, 'sf-c', 'matchmaking.pick', { activityId, participantIds: [pid['sf-d']] });
     await callOk(cloud.baseUrl, 'sf-d', 'matchmaking.pick', { activityId, participantIds: [pid['sf-c'], pid['sf-e']] });
-    const input = { activityId, participantId: pid['sf-d'], category: 'harassment', detail: '活动结束后反复发消息纠缠', alsoBlock: false };
+    const input = {
+      activityId,
+      participantId: pid['sf-d'],
+      category: 'harassment' as const,
+      detail: '活动结束后反复发消息纠缠',
+      alsoBlock: false,
+    };
     const [first, second] = await Promise.all([
       callOk(cloud.baseUrl, 'sf-e', 'matchmaking.report', input),
       callOk(cloud.baseUrl, 'sf-e', 'matchmaking.report', input),
@@ -89,7 +96,12 @@ describe('reporting and removal', () => {
     expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const list = await callOk(cloud.baseUrl, 'demo-staff-city', 'matchmaking.reports', { activityId, status: 'open' });
     expect(list.items).toMatchObject([
-      { _id: reportId, categoryText: '骚扰或不当言行', reported: { name: '杜达', enrollmentStatus: 'approved' }, reporterName: '叶尔' },
+      {
+        _id: reportId,
+        categoryText: '骚扰或不当言行',
+        reported: { name: '杜达', enrollmentStatus: 'approved' },
+        reporterName: '叶尔',
+      },
     ]);
     expect(await store.count('audit', { action: 'matchmaking.reports', kind: 'pii_view' })).toBe(1);
     const workbench = await callOk(cloud.baseUrl, 'demo-staff-city', 'workbench.summary', {});
@@ -98,7 +110,11 @@ describe('reporting and removal', () => {
 
   it('removes the person: the place is taken away, their matches from the event vanish both ways, once', async () => {
     expect((await callOk(cloud.baseUrl, 'sf-c', 'matchmaking.matches', {})).items).toHaveLength(1);
-    const byMember = await callApi(cloud.baseUrl, 'sf-e', 'matchmaking.resolveReport', { reportId, decision: 'remove', note: '经核实属实' });
+    const byMember = await callApi(cloud.baseUrl, 'sf-e', 'matchmaking.resolveReport', {
+      reportId,
+      decision: 'remove',
+      note: '经核实属实',
+    });
     expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const done = await callOk(cloud.baseUrl, 'demo-staff-city', 'matchmaking.resolveReport', {
       reportId,
@@ -106,7 +122,11 @@ describe('reporting and removal', () => {
       note: '经电话核实，存在骚扰行为',
     });
     expect(done).toMatchObject({ status: 'upheld', removed: true });
-    const again = await callApi(cloud.baseUrl, 'demo-staff-city', 'matchmaking.resolveReport', { reportId, decision: 'dismiss', note: '重复处理' });
+    const again = await callApi(cloud.baseUrl, 'demo-staff-city', 'matchmaking.resolveReport', {
+      reportId,
+      decision: 'dismiss',
+      note: '重复处理',
+    });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await store.byId('enrollments', `${activityId}_sf-d`)).toMatchObject({ status: 'removed' });
     expect((await callOk(cloud.baseUrl, 'sf-c', 'matchmaking.matches', {})).items).toEqual([]);

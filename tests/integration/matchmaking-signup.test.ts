@@ -26,7 +26,9 @@ beforeAll(async () => {
   await store.db
     .collection('roles')
     .doc('ms-staff-tn:staff:org-cz-tianning')
-    .set({ data: { openid: 'ms-staff-tn', role: 'staff', scopeId: 'org-cz-tianning', grantedAt: new Date(), grantedBy: 'test' } });
+    .set({
+      data: { openid: 'ms-staff-tn', role: 'staff', scopeId: 'org-cz-tianning', grantedAt: new Date(), grantedBy: 'test' },
+    });
 }, 120_000);
 afterAll(() => cloud?.stop());
 
@@ -58,8 +60,19 @@ describe('the profile', () => {
 
   it('takes gender and birth year from the member record, seals the contact, adopts photos under an opaque name', async () => {
     const upload = await uploadAs(cloud.baseUrl, 'ms-a', 'me.png');
-    const mine = await callOk(cloud.baseUrl, 'ms-a', 'matchmaking.saveProfile', profileInput({ photos: [upload], nickname: '小雨' }));
-    expect(mine).toMatchObject({ nickname: '小雨', gender: 'F', birthYear: 1995, contact: { value: 'lin_runner88' }, paused: false });
+    const mine = await callOk(
+      cloud.baseUrl,
+      'ms-a',
+      'matchmaking.saveProfile',
+      profileInput({ photos: [upload], nickname: '小雨' }),
+    );
+    expect(mine).toMatchObject({
+      nickname: '小雨',
+      gender: 'F',
+      birthYear: 1995,
+      contact: { value: 'lin_runner88' },
+      paused: false,
+    });
     expect(mine.single).toMatchObject({ status: 'declared', statusText: '本人声明单身' });
     expect(mine.photoIds[0]).toMatch(/\/matchmaking\/photos\/[0-9a-f]{24}\.png$/);
     expect(mine.photoUrls?.[0]).not.toContain('ms-a');
@@ -100,15 +113,26 @@ describe('signing up', () => {
 
   it('applies the age range and the per-gender seats', async () => {
     await callOk(cloud.baseUrl, 'ms-old', 'matchmaking.saveProfile', profileInput({ nickname: '老周' }));
-    for (const o of ['ms-f0', 'ms-f1', 'ms-f2', 'ms-m0']) await callOk(cloud.baseUrl, o, 'matchmaking.saveProfile', profileInput());
-    const activityId = await openEvent(cloud.baseUrl, { capacity: 3, seats: { M: 2, F: 1 }, ageMin: 22, ageMax: 40, waitlist: false });
+    for (const o of ['ms-f0', 'ms-f1', 'ms-f2', 'ms-m0'])
+      await callOk(cloud.baseUrl, o, 'matchmaking.saveProfile', profileInput());
+    const activityId = await openEvent(cloud.baseUrl, {
+      capacity: 3,
+      seats: { M: 2, F: 1 },
+      ageMin: 22,
+      ageMax: 40,
+      waitlist: false,
+    });
     const old = await callApi(cloud.baseUrl, 'ms-old', 'matchmaking.signUp', { activityId, followUp: false });
     expect(old).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
     expect(!old.ok && old.error.message).toMatch(/本活动要求年龄22至40周岁/);
-    expect(await callOk(cloud.baseUrl, 'ms-f0', 'matchmaking.signUp', { activityId, followUp: false })).toMatchObject({ status: 'approved' });
+    expect(await callOk(cloud.baseUrl, 'ms-f0', 'matchmaking.signUp', { activityId, followUp: false })).toMatchObject({
+      status: 'approved',
+    });
     const secondWoman = await callApi(cloud.baseUrl, 'ms-f1', 'matchmaking.signUp', { activityId, followUp: false });
     expect(secondWoman).toMatchObject({ ok: false, error: { code: 'QUOTA_FULL', message: '您所在单位或人群的名额已满' } });
-    expect(await callOk(cloud.baseUrl, 'ms-m0', 'matchmaking.signUp', { activityId, followUp: false })).toMatchObject({ status: 'approved' });
+    expect(await callOk(cloud.baseUrl, 'ms-m0', 'matchmaking.signUp', { activityId, followUp: false })).toMatchObject({
+      status: 'approved',
+    });
     const activity = await store.byId<{ groupsLeft: Record<string, number>; seatsLeft: number }>('activities', activityId);
     expect(activity).toMatchObject({ seatsLeft: 1, groupsLeft: { 'gender:F': 0, 'gender:M': 1 } });
     const list = await callOk(cloud.baseUrl, 'ms-f2', 'matchmaking.list', {});
@@ -126,21 +150,35 @@ describe('signing up', () => {
     expect(queue.items.map((i) => i.openid)).toContain('ms-f2');
     expect(JSON.stringify(queue)).not.toMatch(/晨跑的小林|机械工程师|lin_runner88/); // no profile fields, only who asks
     expect((await callOk(cloud.baseUrl, 'ms-staff-tn', 'matchmaking.confirmations', {})).items).toEqual([]);
-    const outside = await callApi(cloud.baseUrl, 'ms-staff-tn', 'matchmaking.decideSingle', { openid: 'ms-f2', decision: 'confirm' });
+    const outside = await callApi(cloud.baseUrl, 'ms-staff-tn', 'matchmaking.decideSingle', {
+      openid: 'ms-f2',
+      decision: 'confirm',
+    });
     expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const member = await callApi(cloud.baseUrl, 'ms-f3', 'matchmaking.decideSingle', { openid: 'ms-f2', decision: 'confirm' });
     expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const noReason = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', { openid: 'ms-f2', decision: 'reject' });
+    const noReason = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', {
+      openid: 'ms-f2',
+      decision: 'reject',
+    });
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'note' } } });
-    const done = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', { openid: 'ms-f2', decision: 'confirm' });
+    const done = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', {
+      openid: 'ms-f2',
+      decision: 'confirm',
+    });
     expect(done).toMatchObject({ status: 'confirmed', statusText: '单位工会已确认' });
-    const twice = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', { openid: 'ms-f2', decision: 'confirm' });
+    const twice = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'matchmaking.decideSingle', {
+      openid: 'ms-f2',
+      decision: 'confirm',
+    });
     expect(twice).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await store.count('audit', { action: 'matchmaking.confirmSingle', target: 'ms-f2' })).toBe(1);
     expect(await store.count('timeline', { openid: 'ms-f2', status: 'single_confirmed' })).toBe(1);
     const stored = await store.byId<{ single: Record<string, unknown> }>('matchmaking_profiles', 'ms-f2');
     expect(stored?.single).toMatchObject({ status: 'confirmed', decidedBy: 'demo-staff-wujin', decidedOrgName: '武进区总工会' });
-    expect(await callOk(cloud.baseUrl, 'ms-f2', 'matchmaking.signUp', { activityId, followUp: true })).toMatchObject({ status: 'approved' });
+    expect(await callOk(cloud.baseUrl, 'ms-f2', 'matchmaking.signUp', { activityId, followUp: true })).toMatchObject({
+      status: 'approved',
+    });
   });
 
   it('shows members the events of their own unions, and checks the union again on sign-up', async () => {
@@ -172,7 +210,10 @@ describe('the event', () => {
     const member = await callApi(cloud.baseUrl, 'ms-a', 'matchmaking.save', eventInput());
     expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const activityId = await openEvent(cloud.baseUrl);
-    await store.db.collection('activities').doc(activityId).update({ data: { endAt: new Date(Date.now() - 1000) } });
+    await store.db
+      .collection('activities')
+      .doc(activityId)
+      .update({ data: { endAt: new Date(Date.now() - 1000) } });
     const late = await callApi(cloud.baseUrl, 'demo-staff-city', 'matchmaking.save', { ...eventInput(), activityId });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '活动已结束，不能再修改' } });
   });

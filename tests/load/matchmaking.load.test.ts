@@ -38,7 +38,10 @@ interface Stored {
 
 it(`${PER_GENDER * 2} members at once for ${SEATS} + ${SEATS} seats: never more than a gender's seats, one record each`, async () => {
   activityId = await openEvent(env.cloud.baseUrl, { capacity: SEATS * 2, seats: { M: SEATS, F: SEATS }, waitlist: true });
-  const everyone = [...Array.from({ length: PER_GENDER }, (_, i) => woman(i)), ...Array.from({ length: PER_GENDER }, (_, i) => man(i))];
+  const everyone = [
+    ...Array.from({ length: PER_GENDER }, (_, i) => woman(i)),
+    ...Array.from({ length: PER_GENDER }, (_, i) => man(i)),
+  ];
   const taps = [...everyone, ...everyone.filter((_, i) => i % 6 === 0)];
   const started = Date.now();
   const answers = await Promise.all(taps.map((o) => env.call(o, 'matchmaking.signUp', { activityId, followUp: true })));
@@ -51,17 +54,20 @@ it(`${PER_GENDER * 2} members at once for ${SEATS} + ${SEATS} seats: never more 
   expect(placed.filter((r) => r.groups.includes('gender:F'))).toHaveLength(SEATS);
   expect(placed.filter((r) => r.groups.includes('gender:M'))).toHaveLength(SEATS);
   expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(everyone.length - SEATS * 2);
-  const activity = await env.store.byId<{ seatsLeft: number; groupsLeft: Record<string, number>; holders: Record<string, string[]> }>(
-    'activities',
-    activityId,
-  );
+  const activity = await env.store.byId<{
+    seatsLeft: number;
+    groupsLeft: Record<string, number>;
+    holders: Record<string, string[]>;
+  }>('activities', activityId);
   expect(activity).toMatchObject({ seatsLeft: 0, groupsLeft: { 'gender:F': 0, 'gender:M': 0 } });
   expect(Object.keys(activity!.holders).sort()).toEqual(placed.map((r) => r.openid).sort());
   console.log(`matchmaking load: ${taps.length} sign-up calls in ${seconds.toFixed(1)} s → ${SEATS}+${SEATS} places`);
 }, 600_000);
 
 it('the 60 pick at the same moment: exactly one match per couple, announced once each, one-sided picks erased at the close', async () => {
-  const rows = (await env.store.all<Stored>('enrollments', { activityId, status: 'approved' })).sort((x, y) => (x.openid < y.openid ? -1 : 1));
+  const rows = (await env.store.all<Stored>('enrollments', { activityId, status: 'approved' })).sort((x, y) =>
+    x.openid < y.openid ? -1 : 1,
+  );
   const women = rows.filter((r) => r.groups.includes('gender:F'));
   const men = rows.filter((r) => r.groups.includes('gender:M'));
   await startEventNow(env.store, activityId);
@@ -105,5 +111,7 @@ it('the 60 pick at the same moment: exactly one match per couple, announced once
   const left = await env.store.all<{ mutual: boolean }>('matchmaking_pairs', { activityId });
   expect(left.map((p) => p.mutual)).toEqual(Array(SEATS).fill(true));
   expect(await env.store.count('matchmaking_picks', { activityId })).toBe(0);
-  console.log(`matchmaking load: ${doubled.length} pick calls at once in ${seconds.toFixed(1)} s (${busy} answered BUSY and tapped again) → ${SEATS} matches`);
+  console.log(
+    `matchmaking load: ${doubled.length} pick calls at once in ${seconds.toFixed(1)} s (${busy} answered BUSY and tapped again) → ${SEATS} matches`,
+  );
 }, 600_000);

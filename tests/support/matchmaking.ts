@@ -72,7 +72,11 @@ export function eventInput(overrides: Partial<EventInput> = {}): EventInput {
 }
 
 /** Saves and opens an event as `staff` (default: the city union's staffer); returns its id. */
-export async function openEvent(baseUrl: string, overrides: Partial<EventInput> = {}, staff = 'demo-staff-city'): Promise<string> {
+export async function openEvent(
+  baseUrl: string,
+  overrides: Partial<EventInput> = {},
+  staff = 'demo-staff-city',
+): Promise<string> {
   const saved = await callOk(baseUrl, staff, 'matchmaking.save', eventInput(overrides));
   await callOk(baseUrl, staff, 'matchmaking.open', { activityId: saved._id });
   return saved._id;
@@ -109,18 +113,22 @@ export async function inBatches<T>(items: readonly T[], work: (item: T) => Promi
 
 /** A tiny valid PNG (1×1). */
 export const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
   'hex',
 );
 
 /** Uploads bytes as `openid` into their own uploads folder (as the app does); returns the fileID. */
 export async function uploadAs(baseUrl: string, openid: string, name: string, bytes: Buffer = PNG): Promise<string> {
   const cloudPath = `uploads/${openid}/${name}`;
-  const res = await fetch(`${baseUrl}/_emu/client/upload?openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'image/png' },
-    body: bytes,
-  });
+  const res = await fetch(
+    `${baseUrl}/_emu/client/upload?openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'image/png' },
+      body: new Uint8Array(bytes),
+    },
+  );
   const body = (await res.json()) as { fileID?: string };
   if (!body.fileID) throw new Error(`upload failed: ${res.status}`);
   return body.fileID;

@@ -23,7 +23,9 @@ export interface RemoveRequest {
 }
 
 /** Returns whether this call removed it, and who got the seat from the waitlist (if anyone). */
-export async function removeEnrollment(request: RemoveRequest): Promise<{ removed: boolean; backfilledBy: EnrollmentRecord | null }> {
+export async function removeEnrollment(
+  request: RemoveRequest,
+): Promise<{ removed: boolean; backfilledBy: EnrollmentRecord | null }> {
   const { activity, enrollment: e, note, actor, now } = request;
   const from = request.from ?? ['approved'];
   const changed = await updateWhere(

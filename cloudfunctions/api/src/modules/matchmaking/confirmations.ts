@@ -40,7 +40,8 @@ export async function listConfirmations(
   if (scopes !== null && !scopes.length) return { items: [], total: 0 };
   const where: Record<string, unknown> = { 'single.status': status ?? 'requested' };
   if (scopes !== null) where.orgPath = command().in(scopes);
-  const order: [string, 'asc' | 'desc'][] = (status ?? 'requested') === 'requested' ? [['single.requestedAt', 'asc']] : [['single.decidedAt', 'desc']];
+  const order: [string, 'asc' | 'desc'][] =
+    (status ?? 'requested') === 'requested' ? [['single.requestedAt', 'asc']] : [['single.decidedAt', 'desc']];
   const { rows, total } = await findPage<ProfileRecord>(C.profiles, where, order, page);
   const names = await namesOf(rows.map((r) => r._id));
   return {

@@ -99,8 +99,7 @@ export async function loadEvent(activityId: string): Promise<ActivityRecord> {
 export function profileChecks(a: ActivityRecord, profile: ProfileRecord | null): RuleResult[] {
   if (!profile) return [{ rule: 'matchmaking.profile', ok: false, message: '请先填写交友资料并声明单身' }];
   const checks: RuleResult[] = [{ rule: 'matchmaking.profile', ok: true, message: '已填写交友资料并声明单身' }];
-  if (profile.paused)
-    checks.push({ rule: 'matchmaking.paused', ok: false, message: '您已暂停展示交友资料，恢复展示后才能报名' });
+  if (profile.paused) checks.push({ rule: 'matchmaking.paused', ok: false, message: '您已暂停展示交友资料，恢复展示后才能报名' });
   if (fieldsOf(a).requireConfirmedSingle) {
     checks.push(
       profile.single.status === 'confirmed'

@@ -7,7 +7,13 @@ import type { ActionContext } from '../../action';
 import { command, findAll, findById, findMany } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
-import { asDate, ENROLLMENT_COLLECTIONS as EC, enrollmentIdOf, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
+import {
+  asDate,
+  ENROLLMENT_COLLECTIONS as EC,
+  enrollmentIdOf,
+  type ActivityRecord,
+  type EnrollmentRecord,
+} from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
 import { fieldsOf, loadEvent, picksOpen } from './events';
@@ -118,7 +124,8 @@ export async function getParticipant(activityId: string, participantId: string, 
     findById<ProfileRecord>(C.profiles, target.openid),
     findById<PickRecord>(C.picks, pickIdOf(activityId, ctx.openid)),
   ]);
-  const matched = !self && !blocked.has(target.openid) && (await visibleMatches(ctx.openid, blocked)).some((m) => m.other === target.openid);
+  const matched =
+    !self && !blocked.has(target.openid) && (await visibleMatches(ctx.openid, blocked)).some((m) => m.other === target.openid);
   const relation = relationOf({ self, blocked: blocked.has(target.openid), matched, fellowParticipants: true, organiser: false });
   const view = profile ? await renderProfile(visibleProfile(profile, relation), 'all') : null;
   if (!view) throw fail('NOT_FOUND', GONE);

@@ -33,7 +33,14 @@ interface TxOutcome {
 }
 
 /** The transaction: the picker's record and every changed pair, written together (see the header). */
-async function writePicks(tx: Tx, activityId: string, me: string, chosen: string[], limit: number, now: Date): Promise<TxOutcome> {
+async function writePicks(
+  tx: Tx,
+  activityId: string,
+  me: string,
+  chosen: string[],
+  limit: number,
+  now: Date,
+): Promise<TxOutcome> {
   const pickId = pickIdOf(activityId, me);
   const existing = await tx.get<PickRecord>(C.picks, pickId);
   const before = existing?.picked ?? [];
@@ -86,7 +93,15 @@ export async function savePicks(activityId: string, participantIds: string[], ct
   const outcome = await withTransaction((tx) => writePicks(tx, activityId, ctx.openid, chosen, limit, now));
   for (const m of outcome.matched) {
     const note = '您与一位参加者互选成功，可在“我的互选”中查看对方的联系方式';
-    const entry = { area: 'matchmaking', refId: m.pairId, title: activity.title, status: 'matched', statusText: '互选成功', note, at: now };
+    const entry = {
+      area: 'matchmaking',
+      refId: m.pairId,
+      title: activity.title,
+      status: 'matched',
+      statusText: '互选成功',
+      note,
+      at: now,
+    };
     await addTimelineEntry({ ...entry, openid: ctx.openid });
     await addTimelineEntry({ ...entry, openid: m.other, notify: true });
   }

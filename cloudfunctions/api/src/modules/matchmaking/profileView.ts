@@ -11,7 +11,10 @@ import type { ProfileView } from './views';
 /** Photos in lists: the first only (the cover); details: all. */
 export type PhotoMode = 'cover' | 'all';
 
-export async function renderProfiles(list: ReadonlyArray<VisibleProfile | null>, photos: PhotoMode): Promise<Array<ProfileView | null>> {
+export async function renderProfiles(
+  list: ReadonlyArray<VisibleProfile | null>,
+  photos: PhotoMode,
+): Promise<Array<ProfileView | null>> {
   const wanted = list.map((p) => (p?.photos ? (photos === 'all' ? p.photos : p.photos.slice(0, 1)) : []));
   const urls = await temporaryUrls(wanted.flat());
   let next = 0;
@@ -28,7 +31,8 @@ export async function renderProfiles(list: ReadonlyArray<VisibleProfile | null>,
     if (p.occupation !== undefined) view.occupation = p.occupation;
     if (p.intro !== undefined) view.intro = p.intro;
     if (p.photos) view.photoUrls = wanted[i].map(() => urls[next++]);
-    if (p.contact) view.contact = { kind: p.contact.kind, kindText: CONTACT_KINDS[p.contact.kind], value: decryptPii(p.contact.sealed) };
+    if (p.contact)
+      view.contact = { kind: p.contact.kind, kindText: CONTACT_KINDS[p.contact.kind], value: decryptPii(p.contact.sealed) };
     return view;
   });
 }

@@ -111,7 +111,9 @@ export async function setPaused(paused: boolean, ctx: ActionContext): Promise<My
   const changed = await updateWhere(
     C.profiles,
     { _id: ctx.openid },
-    paused ? { paused: true, pausedAt: ctx.now, updatedAt: ctx.now } : { paused: false, pausedAt: _.remove(), updatedAt: ctx.now },
+    paused
+      ? { paused: true, pausedAt: ctx.now, updatedAt: ctx.now }
+      : { paused: false, pausedAt: _.remove(), updatedAt: ctx.now },
   );
   if (changed !== 1) throw matchmakingErrors.fail('NO_PROFILE');
   return toMyProfile(await requireProfile(ctx.openid));

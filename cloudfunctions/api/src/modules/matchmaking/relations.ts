@@ -11,9 +11,13 @@ import type { BlockRecord, MatchmakingExtra, PairRecord } from './records';
 /** Everyone the viewer blocked or was blocked by. */
 export async function blockedWith(openid: string): Promise<Set<string>> {
   const _ = command();
-  const rows = await findMany<BlockRecord>(C.blocks, _.or([{ blocker: openid }, { blocked: openid }]) as unknown as Record<string, unknown>, {
-    limit: 1000,
-  });
+  const rows = await findMany<BlockRecord>(
+    C.blocks,
+    _.or([{ blocker: openid }, { blocked: openid }]) as unknown as Record<string, unknown>,
+    {
+      limit: 1000,
+    },
+  );
   return new Set(rows.map((b) => (b.blocker === openid ? b.blocked : b.blocker)));
 }
 

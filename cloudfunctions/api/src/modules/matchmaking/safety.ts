@@ -69,7 +69,9 @@ export async function report(
     createdAt: ctx.now,
   };
   // One report per reporter, person and event: a double tap (or a second report) finds the first.
-  const stored = ((await insertUnique(C.reports, id, record)) ? record : await findById<ReportRecord>(C.reports, id)) as ReportRecord;
+  const stored = (
+    (await insertUnique(C.reports, id, record)) ? record : await findById<ReportRecord>(C.reports, id)
+  ) as ReportRecord;
   if (input.alsoBlock) await storeBlock(ctx.openid, target.openid, input.activityId, ctx.now);
   return { reportId: id, status: stored.status, createdAt: toIso(stored.createdAt), blocked: input.alsoBlock };
 }
@@ -145,7 +147,11 @@ export async function resolveReport(reportId: string, decision: 'remove' | 'dism
   const activity = await managedEvent(r.activityId, ctx);
   const now = ctx.now;
   const status = decision === 'remove' ? 'upheld' : 'dismissed';
-  const changed = await updateWhere(C.reports, { _id: reportId, status: 'open' }, { status, note, resolvedAt: now, resolvedBy: ctx.openid });
+  const changed = await updateWhere(
+    C.reports,
+    { _id: reportId, status: 'open' },
+    { status, note, resolvedAt: now, resolvedBy: ctx.openid },
+  );
   if (changed !== 1) throw fail('CONFLICT', '该举报已处理，请刷新列表');
   const e = await findById<EnrollmentRecord>(EC.enrollments, r.reportedEnrollmentId);
   let removed = false;
