@@ -13,6 +13,7 @@ import type { MemberRecord } from '../../shared/records';
 import { coversOrg, orgScopes } from '../../shared/scope';
 import {
   asDate,
+  cachedActivity,
   ENROLLMENT_COLLECTIONS as EC,
   enrollmentErrors,
   enrollmentIdOf,
@@ -268,7 +269,9 @@ export async function setEventStatus(activityId: string, to: 'open' | 'closed', 
 }
 
 export async function signUpForEvent(activityId: string, followUp: boolean, ctx: ActionContext): Promise<EnrollmentView> {
-  const [a, profile] = await Promise.all([loadEvent(activityId), findProfile(ctx.openid)]);
+  // The definition as cached for sign-ups (≤ 10 s): the engine's seat claim checks status and window on the stored event.
+  const [{ activity: a }, profile] = await Promise.all([cachedActivity(activityId), findProfile(ctx.openid)]);
+  if (a.area !== AREA) throw fail('NOT_FOUND', '该联谊活动不存在');
   if (!profile) throw matchmakingErrors.fail('NO_PROFILE', '报名前请先填写交友资料并声明单身');
   if (profile.paused) throw matchmakingErrors.fail('PROFILE_PAUSED', '您已暂停展示交友资料，恢复展示后才能报名');
   const failing = profileChecks(a, profile).filter((c) => !c.ok);
