@@ -142,7 +142,35 @@ export const FEATURES = [
     templates: ['recuperation_status'],
   },
   { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
-  { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
+  {
+    key: 'matchmaking',
+    root: 'packages/matchmaking',
+    pages: {
+      matchmaking: { path: 'list/index', title: '单身联谊' },
+      matchmakingDetail: { path: 'detail/index', title: '联谊活动' },
+      matchmakingProfile: { path: 'profile/index', title: '我的交友资料' },
+      matchmakingParticipants: { path: 'participants/index', title: '同场参加者' },
+      matchmakingPerson: { path: 'person/index', title: '参加者资料' },
+      matchmakingMatches: { path: 'matches/index', title: '我的互选' },
+      matchmakingStaff: { path: 'staff/events/index', title: '联谊活动管理' },
+      matchmakingEdit: { path: 'staff/edit/index', title: '编辑联谊活动' },
+      matchmakingRoster: { path: 'staff/roster/index', title: '联谊报名管理' },
+      matchmakingConfirmations: { path: 'staff/confirmations/index', title: '单身状态确认' },
+    },
+    tiles: [{ key: 'social', label: '单身联谊', icon: '谊', route: 'matchmaking', home: true, services: true }],
+    workbench: [
+      { key: 'socialEvents', label: '联谊活动管理', route: 'matchmakingStaff', roles: STAFF, count: 'matchmakingReports' },
+      {
+        key: 'socialConfirm',
+        label: '单身状态确认',
+        route: 'matchmakingConfirmations',
+        roles: STAFF,
+        count: 'matchmakingConfirmations',
+      },
+    ],
+    timeline: { matchmaking: '单身联谊' },
+    templates: ['matchmaking_status'],
+  },
   { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
 
@@ -154,6 +182,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
   recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
+  matchmaking_status: 'TEMPLATE_ID_MATCHMAKING_STATUS',
 };
 
 type AnyFeature = (typeof FEATURES)[number];
