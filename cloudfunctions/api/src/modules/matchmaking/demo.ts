@@ -83,8 +83,9 @@ async function seedProfile(
 
 async function seedEvent(kit: DemoKit, e: DemoEvent, people: Map<string, Person>): Promise<void> {
   const key = fixtureKeys().hashKey;
+  // `hour` o'clock China time, `days` after the China date of seeding.
   const at = (days: number, hour: number) =>
-    new Date(Math.floor((kit.now.getTime() + days * DAY) / DAY) * DAY + (hour - 8) * 3600_000);
+    new Date(Math.floor((kit.now.getTime() + 8 * 3600_000) / DAY) * DAY + days * DAY + (hour - 8) * 3600_000);
   const org = kit.orgs.get(e.orgId)!;
   const startAt = at(e.day, e.hours[0]);
   const endAt = at(e.day, e.hours[1]);
