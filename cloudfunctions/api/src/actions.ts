@@ -5,6 +5,7 @@
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
+import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
 import { membershipModule } from './modules/membership';
 import { noticesModule } from './modules/notices';
@@ -31,6 +32,7 @@ export const MODULES = [
   noticesModule,
   enrollmentModule,
   recuperationModule,
+  competitionsModule,
   workbenchModule,
 ] as const satisfies readonly ModuleDef[];
 
