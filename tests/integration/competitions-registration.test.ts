@@ -52,13 +52,38 @@ describe('eligibility: explained before the form, enforced on the server', () =>
   it('refuses what does not meet the event in words, and stores nothing', async () => {
     const photo = `cloud://test-env.bucket/uploads/cr-wj1/cert.jpg`;
     const cases: Array<[string, unknown, string, string]> = [
-      ['cr-old', { tradeYears: 20, certLevel: 'technician', certPhoto: 'cloud://test-env.bucket/uploads/cr-old/c.jpg' }, 'NOT_ELIGIBLE', '本活动要求年龄18至55周岁'],
-      ['cr-wj1', { tradeYears: 3, certLevel: 'senior', certPhoto: photo }, 'NOT_ELIGIBLE', '本项目要求从事焊工工作满5年，您填写的是3年'],
-      ['cr-wj1', { tradeYears: 8, certLevel: 'intermediate', certPhoto: photo }, 'NOT_ELIGIBLE', '本项目要求高级工及以上职业技能等级，您填写的是中级工'],
+      [
+        'cr-old',
+        { tradeYears: 20, certLevel: 'technician', certPhoto: 'cloud://test-env.bucket/uploads/cr-old/c.jpg' },
+        'NOT_ELIGIBLE',
+        '本活动要求年龄18至55周岁',
+      ],
+      [
+        'cr-wj1',
+        { tradeYears: 3, certLevel: 'senior', certPhoto: photo },
+        'NOT_ELIGIBLE',
+        '本项目要求从事焊工工作满5年，您填写的是3年',
+      ],
+      [
+        'cr-wj1',
+        { tradeYears: 8, certLevel: 'intermediate', certPhoto: photo },
+        'NOT_ELIGIBLE',
+        '本项目要求高级工及以上职业技能等级，您填写的是中级工',
+      ],
       ['cr-wj1', { tradeYears: 8, certLevel: 'senior' }, 'INVALID_INPUT', '请上传职业技能等级证书照片'],
-      ['cr-wj1', { tradeYears: 8, certLevel: 'senior', certPhoto: 'cloud://test-env.bucket/uploads/cr-wj2/c.jpg' }, 'INVALID_INPUT', '文件无效，请重新上传'],
+      [
+        'cr-wj1',
+        { tradeYears: 8, certLevel: 'senior', certPhoto: 'cloud://test-env.bucket/uploads/cr-wj2/c.jpg' },
+        'INVALID_INPUT',
+        '文件无效，请重新上传',
+      ],
       ['cr-wj1', { tradeYears: 8.5, certLevel: 'senior', certPhoto: photo }, 'INVALID_INPUT', '年限请填写整数'],
-      ['cr-nobody', { tradeYears: 8, certLevel: 'senior', certPhoto: 'cloud://test-env.bucket/uploads/cr-nobody/c.jpg' }, 'NOT_MEMBER', '入会'],
+      [
+        'cr-nobody',
+        { tradeYears: 8, certLevel: 'senior', certPhoto: 'cloud://test-env.bucket/uploads/cr-nobody/c.jpg' },
+        'NOT_MEMBER',
+        '入会',
+      ],
     ];
     for (const [openid, declaration, code, message] of cases) {
       const r = await env.call(openid, 'competitions.register', { eventId, declaration });
@@ -87,7 +112,11 @@ describe('单位推荐, then the organiser’s review', () => {
   const id = (m: string) => `${eventId}_${m}`;
 
   it('the organiser cannot approve before the unit confirms; nothing changes', async () => {
-    const r = await env.ok(CITY_STAFF, 'enrollment.review', { activityId: eventId, enrollmentIds: [id('cr-wj2')], decision: 'approve' });
+    const r = await env.ok(CITY_STAFF, 'enrollment.review', {
+      activityId: eventId,
+      enrollmentIds: [id('cr-wj2')],
+      decision: 'approve',
+    });
     expect(r.done).toEqual([]);
     expect(r.failed[0].message).toBe('所在单位工会尚未确认推荐，确认后才能审核通过');
     expect(await env.store.byId('enrollments', id('cr-wj2'))).toMatchObject({ status: 'pending', unitStatus: 'waiting' });
@@ -95,10 +124,21 @@ describe('单位推荐, then the organiser’s review', () => {
 
   it('another unit’s staff, and the organiser’s own staff, cannot confirm for the unit', async () => {
     for (const staff of [unitG2, CITY_STAFF]) {
-      const r = await env.ok(staff, 'enrollment.unitConfirm', { activityId: eventId, enrollmentIds: [id('cr-wj2')], decision: 'confirm' });
-      expect(r).toEqual({ done: [], failed: [{ enrollmentId: id('cr-wj2'), name: '', message: '报名记录不存在或不属于您所在单位' }] });
+      const r = await env.ok(staff, 'enrollment.unitConfirm', {
+        activityId: eventId,
+        enrollmentIds: [id('cr-wj2')],
+        decision: 'confirm',
+      });
+      expect(r).toEqual({
+        done: [],
+        failed: [{ enrollmentId: id('cr-wj2'), name: '', message: '报名记录不存在或不属于您所在单位' }],
+      });
     }
-    const member = await env.call('cr-g2a', 'enrollment.unitConfirm', { activityId: eventId, enrollmentIds: [id('cr-wj2')], decision: 'confirm' });
+    const member = await env.call('cr-g2a', 'enrollment.unitConfirm', {
+      activityId: eventId,
+      enrollmentIds: [id('cr-wj2')],
+      decision: 'confirm',
+    });
     expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await env.store.byId('enrollments', id('cr-wj2'))).toMatchObject({ unitStatus: 'waiting' });
   });
@@ -109,14 +149,22 @@ describe('单位推荐, then the organiser’s review', () => {
     expect(seen.items[0].canConfirm).toBe(true);
     const queue = await env.ok(unitG1, 'competitions.unitQueue', {});
     expect(queue.items.map((r) => r._id)).toContain(id('cr-wj2'));
-    const confirmed = await env.ok(unitG1, 'enrollment.unitConfirm', { activityId: eventId, enrollmentIds: [id('cr-wj2')], decision: 'confirm' });
+    const confirmed = await env.ok(unitG1, 'enrollment.unitConfirm', {
+      activityId: eventId,
+      enrollmentIds: [id('cr-wj2')],
+      decision: 'confirm',
+    });
     expect(confirmed.done).toEqual([id('cr-wj2')]);
     expect(await env.store.byId('enrollments', id('cr-wj2'))).toMatchObject({ unitStatus: 'confirmed', unitDecidedBy: unitG1 });
     const timeline = await env.ok('cr-wj2', 'timeline.list', {});
     expect(timeline.items[0]).toMatchObject({ area: 'competition', statusText: '单位已推荐' });
     const organiserSees = await env.ok(CITY_STAFF, 'competitions.registrations', { eventId, stage: 'review' });
     expect(organiserSees.items.map((r) => r.name)).toEqual(['韩雪梅']);
-    const approved = await env.ok(CITY_STAFF, 'enrollment.review', { activityId: eventId, enrollmentIds: [id('cr-wj2')], decision: 'approve' });
+    const approved = await env.ok(CITY_STAFF, 'enrollment.review', {
+      activityId: eventId,
+      enrollmentIds: [id('cr-wj2')],
+      decision: 'approve',
+    });
     expect(approved.done).toEqual([id('cr-wj2')]);
     expect(await env.store.byId('enrollments', id('cr-wj2'))).toMatchObject({ status: 'approved' });
     const mine = await env.ok('cr-wj2', 'competitions.event', { eventId });
@@ -147,8 +195,7 @@ describe('单位推荐, then the organiser’s review', () => {
 describe('per-unit cap (every unit, none listed)', () => {
   it('caps each unit at its number of places; other units are not affected; the quota is created once', async () => {
     const { eventId } = await openEvent(env.cloud.baseUrl, { unitCap: 2, capacity: 10 });
-    for (const m of ['cr-wj1', 'cr-wj2'])
-      await env.ok(m, 'competitions.register', { eventId, declaration: DECLARATION });
+    for (const m of ['cr-wj1', 'cr-wj2']) await env.ok(m, 'competitions.register', { eventId, declaration: DECLARATION });
     const page = await env.ok('cr-wj3', 'competitions.event', { eventId });
     expect(page.unitLeft).toBe(0);
     expect(page.requirements.map((r) => r.key)).toContain('unitCap');
@@ -168,7 +215,10 @@ describe('authority', () => {
   it('members cannot use staff actions; staff outside the organiser cannot manage its event', async () => {
     const { eventId, competitionId } = await openEvent(env.cloud.baseUrl);
     for (const [action, input] of [
-      ['competitions.enterScores', { eventId, scores: [{ enrollmentId: `${eventId}_cr-wj1`, theory: 90, practical: 90, absent: false }] }],
+      [
+        'competitions.enterScores',
+        { eventId, scores: [{ enrollmentId: `${eventId}_cr-wj1`, theory: 90, practical: 90, absent: false }] },
+      ],
       ['competitions.registrations', { eventId }],
       ['competitions.publishResults', { eventId }],
       ['competitions.saveEvent', { eventId, competitionId }],

@@ -18,7 +18,11 @@ const P = NAMES.map((_, i) => `rs-${i}`);
 beforeAll(async () => {
   await putMembers(env.store.db, [
     ...NAMES.map((name, i) => ({ openid: P[i], name, orgId: i % 2 ? 'org-cz-wujin-g1' : 'org-cz-tianning-g1' })),
-    ...Array.from({ length: 12 }, (_, i) => ({ openid: `rs-x${i}`, orgId: 'org-cz-xinbei-g1', name: `许${'一二三四五六七八九十甲乙'[i]}明` })),
+    ...Array.from({ length: 12 }, (_, i) => ({
+      openid: `rs-x${i}`,
+      orgId: 'org-cz-xinbei-g1',
+      name: `许${'一二三四五六七八九十甲乙'[i]}明`,
+    })),
   ]);
   await warmInstances(env.cloud.baseUrl, 3);
 }, 120_000);
@@ -57,7 +61,10 @@ describe('scores → ranking with ties → 公示 → objection and correction �
   it('only the organiser enters scores; bad scores are refused and nothing is stored', async () => {
     const byMember = await env.call(P[0], 'competitions.enterScores', { eventId, scores: [score(eventId, P[0], 100, 100)] });
     expect(byMember).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const byDistrict = await env.call('demo-staff-wujin', 'competitions.enterScores', { eventId, scores: [score(eventId, P[0], 100, 100)] });
+    const byDistrict = await env.call('demo-staff-wujin', 'competitions.enterScores', {
+      eventId,
+      scores: [score(eventId, P[0], 100, 100)],
+    });
     expect(byDistrict).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     for (const bad of [100.55, 101, -1]) {
       const r = await env.call(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, P[0], bad, 90)] });
@@ -65,7 +72,10 @@ describe('scores → ranking with ties → 公示 → objection and correction �
       if (!r.ok) expect(r.error.message).toMatch(/成绩/);
     }
     const pending = await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, P[5], 90, 90)] });
-    expect(pending).toEqual({ done: [], failed: [{ enrollmentId: `${eventId}_${P[5]}`, name: '吴国伟', message: '只能为审核通过的参赛者录入成绩' }] });
+    expect(pending).toEqual({
+      done: [],
+      failed: [{ enrollmentId: `${eventId}_${P[5]}`, name: '吴国伟', message: '只能为审核通过的参赛者录入成绩' }],
+    });
     expect(await env.store.count('competition_scores', { eventId })).toBe(0);
   });
 
@@ -73,10 +83,18 @@ describe('scores → ranking with ties → 公示 → objection and correction �
     // Weights 30/70. 80/90 and 87/87 both make exactly 87 (no floating-point near-tie).
     await env.ok(CITY_STAFF, 'competitions.enterScores', {
       eventId,
-      scores: [score(eventId, P[0], 90, 95), score(eventId, P[1], 80, 90), score(eventId, P[2], 87, 87), score(eventId, P[3], 70, 80)],
+      scores: [
+        score(eventId, P[0], 90, 95),
+        score(eventId, P[1], 80, 90),
+        score(eventId, P[2], 87, 87),
+        score(eventId, P[3], 70, 80),
+      ],
     });
     const early = await env.call(CITY_STAFF, 'competitions.publishResults', { eventId });
-    expect(early).toMatchObject({ ok: false, error: { code: 'SCORES_INCOMPLETE', message: '还有1名（队）参赛者未录入完整成绩，如：黄丽娟' } });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'SCORES_INCOMPLETE', message: '还有1名（队）参赛者未录入完整成绩，如：黄丽娟' },
+    });
     await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, P[4], null, null, true)] });
     const ranking = await env.ok(CITY_STAFF, 'competitions.ranking', { eventId });
     expect(ranking.unscored).toBe(0);
@@ -116,7 +134,11 @@ describe('scores → ranking with ties → 公示 → objection and correction �
     });
     const twice = await env.ok(P[3], 'competitions.objectResult', { eventId, ticket: tickets[P[3]], reason: '再次提交同一异议' });
     expect(twice.objectionId).toBe(objection.objectionId);
-    const other = await env.ok(P[1], 'competitions.objectResult', { eventId, ticket: tickets[P[0]], reason: '对第一名成绩有疑问' });
+    const other = await env.ok(P[1], 'competitions.objectResult', {
+      eventId,
+      ticket: tickets[P[0]],
+      reason: '对第一名成绩有疑问',
+    });
     const list = await env.ok(CITY_STAFF, 'competitions.resultObjections', { eventId, status: 'open' });
     expect(list.total).toBe(2);
     expect(JSON.stringify(list)).not.toContain(P[1]);
@@ -132,22 +154,35 @@ describe('scores → ranking with ties → 公示 → objection and correction �
       note: '经复核实操评分表，实操成绩应为95分',
       correction: { theory: 95, practical: 95, absent: false },
     });
-    await env.ok(CITY_STAFF, 'competitions.resolveObjection', { objectionId: other.objectionId, decision: 'dismiss', note: '经复核评分无误' });
+    await env.ok(CITY_STAFF, 'competitions.resolveObjection', {
+      objectionId: other.objectionId,
+      decision: 'dismiss',
+      note: '经复核评分无误',
+    });
     const after = await env.ok(P[0], 'competitions.results', { eventId });
     expect(after.version).toBe(2);
     expect(after.rows.map((r) => [r.displayName, r.total, r.rank, r.prize ?? null])).toEqual([
       ['杨*燕', 95, 1, '一等奖'],
       ['王*军', 93.5, 2, '二等奖'],
       ...(tickets[P[1]] < tickets[P[2]]
-        ? [['刘*华', 87, 3, '二等奖'], ['陈*强', 87, 3, '二等奖']]
-        : [['陈*强', 87, 3, '二等奖'], ['刘*华', 87, 3, '二等奖']]),
+        ? [
+            ['刘*华', 87, 3, '二等奖'],
+            ['陈*强', 87, 3, '二等奖'],
+          ]
+        : [
+            ['陈*强', 87, 3, '二等奖'],
+            ['刘*华', 87, 3, '二等奖'],
+          ]),
       ['黄*娟', null, null, null],
     ]);
-    expect(after.corrections).toEqual([expect.objectContaining({ ticket: tickets[P[3]], note: '经复核实操评分表，实操成绩应为95分' })]);
-    const stored = await env.store.byId<{ theory: number; practical: number; revisions: Array<{ theory: number; practical: number }> }>(
-      'competition_scores',
-      `${eventId}_${P[3]}`,
-    );
+    expect(after.corrections).toEqual([
+      expect.objectContaining({ ticket: tickets[P[3]], note: '经复核实操评分表，实操成绩应为95分' }),
+    ]);
+    const stored = await env.store.byId<{
+      theory: number;
+      practical: number;
+      revisions: Array<{ theory: number; practical: number }>;
+    }>('competition_scores', `${eventId}_${P[3]}`);
     expect(stored).toMatchObject({ theory: 95, practical: 95, revisions: [{ theory: 70, practical: 80 }] });
     const told = await env.ok(P[1], 'timeline.list', {});
     expect(told.items.map((t) => t.statusText)).toContain('异议不成立');
@@ -157,7 +192,10 @@ describe('scores → ranking with ties → 公示 → objection and correction �
     const tooEarly = await env.call(CITY_STAFF, 'competitions.finalizeResults', { eventId });
     expect(tooEarly).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     if (!tooEarly.ok) expect(tooEarly.error.message).toContain('公示期结束后才能确定成绩');
-    await env.store.db.collection('competition_results').doc(eventId).update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
+    await env.store.db
+      .collection('competition_results')
+      .doc(eventId)
+      .update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
     const late = await env.call(P[0], 'competitions.objectResult', { eventId, ticket: tickets[P[4]], reason: '公示期后的异议' });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const final = await env.ok(CITY_STAFF, 'competitions.finalizeResults', { eventId });
@@ -172,7 +210,13 @@ describe('scores → ranking with ties → 公示 → objection and correction �
       ].sort(),
     );
     const mine = await env.ok(P[3], 'competitions.mine', {});
-    expect(mine.awards[0]).toMatchObject({ prize: '一等奖', rank: 1, total: 95, honours: ['常州市技术能手'], levelLabel: '市一级' });
+    expect(mine.awards[0]).toMatchObject({
+      prize: '一等奖',
+      rank: 1,
+      total: 95,
+      honours: ['常州市技术能手'],
+      levelLabel: '市一级',
+    });
     expect(mine.items.find((i) => i.eventId === eventId)?.result).toMatchObject({ status: 'final', rank: 1 });
     const again = await env.call(CITY_STAFF, 'competitions.finalizeResults', { eventId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '成绩已确定' } });
@@ -187,11 +231,18 @@ describe('team results and the timer', () => {
     const m = await env.store.byId<{ cardNo: string; name: string }>('members', mate);
     const inv = await env.ok(cap, 'competitions.invite', { eventId, cardNo: m!.cardNo, name: m!.name });
     await env.ok(mate, 'competitions.respondInvite', { inviteId: inv.inviteId, accept: true, declaration: DECLARATION });
-    await env.ok(CITY_STAFF, 'enrollment.review', { activityId: eventId, enrollmentIds: [`${eventId}_${cap}`], decision: 'approve' });
+    await env.ok(CITY_STAFF, 'enrollment.review', {
+      activityId: eventId,
+      enrollmentIds: [`${eventId}_${cap}`],
+      decision: 'approve',
+    });
     await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, cap, 88, 92)] });
     const published = await env.ok(CITY_STAFF, 'competitions.publishResults', { eventId, days: 1 });
     expect(published.rows[0]).toMatchObject({ displayName: '龙城光伏队', rank: 1, prize: '一等奖' });
-    await env.store.db.collection('competition_results').doc(eventId).update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
+    await env.store.db
+      .collection('competition_results')
+      .doc(eventId)
+      .update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
     const tasks = await fireCron(env.cloud.baseUrl);
     expect(tasks['competitions.finalizeResults']).toMatchObject({ finalized: 1 });
     const awards = await env.store.all<{ openid: string; teamName: string }>('competition_awards', { eventId });
@@ -206,7 +257,10 @@ describe('scores racing the publication', () => {
     await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'competitions.publishResults' }, async (pause) => {
       const [a, b] = ['rs-x2', 'rs-x3'];
       const { eventId } = await approvedEvent([a, b]);
-      await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, a, 80, 80), score(eventId, b, 70, 70)] });
+      await env.ok(CITY_STAFF, 'competitions.enterScores', {
+        eventId,
+        scores: [score(eventId, a, 80, 80), score(eventId, b, 70, 70)],
+      });
       const publish = callApi(env.cloud.baseUrl, CITY_STAFF, 'competitions.publishResults', { eventId });
       const state = await pause.settled();
       const enter = () =>

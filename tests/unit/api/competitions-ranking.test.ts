@@ -72,7 +72,15 @@ describe('prizes and honours', () => {
     { name: '三等奖', count: 3 },
   ];
   it('are bands of ranks; a tie across a boundary all get the higher prize', () => {
-    expect([1, 2, 3, 4, 6, 7, null].map((r) => prizeFor(r, prizes))).toEqual(['一等奖', '二等奖', '二等奖', '三等奖', '三等奖', undefined, undefined]);
+    expect([1, 2, 3, 4, 6, 7, null].map((r) => prizeFor(r, prizes))).toEqual([
+      '一等奖',
+      '二等奖',
+      '二等奖',
+      '三等奖',
+      '三等奖',
+      undefined,
+      undefined,
+    ]);
     // Ranks 1, 1: both 一等奖 though the band has one place; the next rank is 3 (二等奖).
     expect([1, 1, 3].map((r) => prizeFor(r, prizes))).toEqual(['一等奖', '一等奖', '二等奖']);
   });
@@ -117,7 +125,9 @@ describe('declarations', () => {
     expect(code(() => checkDeclaration(FIELDS, { tradeYears: 5, certLevel: 'junior', certPhoto: photo }, 'o1'))).toBe(
       'NOT_ELIGIBLE 本项目要求高级工及以上职业技能等级，您填写的是初级工',
     );
-    expect(code(() => checkDeclaration(FIELDS, { tradeYears: 5, certLevel: 'senior' }, 'o1'))).toBe('INVALID_INPUT 请上传职业技能等级证书照片');
+    expect(code(() => checkDeclaration(FIELDS, { tradeYears: 5, certLevel: 'senior' }, 'o1'))).toBe(
+      'INVALID_INPUT 请上传职业技能等级证书照片',
+    );
     expect(code(() => checkDeclaration(FIELDS, { tradeYears: 5, certLevel: 'senior', certPhoto: photo }, 'o2'))).toBe(
       'INVALID_INPUT 文件无效，请重新上传',
     );
@@ -149,7 +159,10 @@ describe('per-unit quota groups (engine)', () => {
     expect(seatGroupsFor(activity({}), facts)).toEqual([]);
     expect(seatGroupsFor(activity({ unitCap: 5 }), facts)).toEqual(['org:org-cz-wujin-g1']);
     const district = { group: 'org:org-cz-wujin', label: '武进区', seats: 10 };
-    expect(seatGroupsFor(activity({ unitCap: 5, quotas: [district] }), facts)).toEqual(['org:org-cz-wujin', 'org:org-cz-wujin-g1']);
+    expect(seatGroupsFor(activity({ unitCap: 5, quotas: [district] }), facts)).toEqual([
+      'org:org-cz-wujin',
+      'org:org-cz-wujin-g1',
+    ]);
     const unit = { group: 'org:org-cz-wujin-g1', label: '湖塘', seats: 8 };
     expect(seatGroupsFor(activity({ unitCap: 5, quotas: [unit] }), facts)).toEqual(['org:org-cz-wujin-g1']);
   });

@@ -52,11 +52,7 @@ export async function saveCompetition(input: CompetitionSaveInput, ctx: ActionCo
     if (existing.orgId !== org._id && existing.eventIds.length)
       throw fail('INVALID_INPUT', '竞赛已有项目，不能更换主办工会', { field: 'orgId' });
     const _ = command();
-    const changed = await updateWhere(
-      C.competitions,
-      { _id: id },
-      { ...fields, orgPath: _.set(org.path) },
-    );
+    const changed = await updateWhere(C.competitions, { _id: id }, { ...fields, orgPath: _.set(org.path) });
     if (changed !== 1) throw fail('CONFLICT');
     // Events carry the competition's title (their lists and messages show it).
     if (existing.title !== input.title && existing.eventIds.length)

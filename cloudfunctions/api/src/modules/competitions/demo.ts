@@ -32,7 +32,8 @@ interface Person {
 }
 
 async function seedEvent(kit: DemoKit, ev: DemoEvent, people: Map<string, Person>, title: string): Promise<void> {
-  const at = (days: number, hour = 9) => new Date(Math.floor((kit.now.getTime() + days * DAY) / DAY) * DAY + (hour - 8) * 3600_000);
+  const at = (days: number, hour = 9) =>
+    new Date(Math.floor((kit.now.getTime() + days * DAY) / DAY) * DAY + (hour - 8) * 3600_000);
   const org = kit.orgs.get('org-cz')!;
   const fields: EventFields = { ...ev.fields, competitionId: COMPETITION_ID, competitionTitle: title };
   const activity: ActivityRecord = {
@@ -110,9 +111,13 @@ async function seedEvent(kit: DemoKit, ev: DemoEvent, people: Map<string, Person
         ...(r.team ? { team: { name: r.team.name, size: 1 + r.team.members.length, round } } : {}),
       },
       ...(r.unitStatus ? { unitStatus: r.unitStatus } : {}),
-      ...(r.unitStatus && r.unitStatus !== 'waiting' ? { unitDecidedAt: at(ev.window[0] + 2), unitDecidedBy: UNIT_STAFF.openid } : {}),
+      ...(r.unitStatus && r.unitStatus !== 'waiting'
+        ? { unitDecidedAt: at(ev.window[0] + 2), unitDecidedBy: UNIT_STAFF.openid }
+        : {}),
       ...(r.rejectReason ? { rejectReason: r.rejectReason } : {}),
-      ...(r.status === 'waitlisted' ? { waitRank: at(ev.window[0] + 1 + i).getTime(), waitlistedAt: at(ev.window[0] + 1 + i) } : {}),
+      ...(r.status === 'waitlisted'
+        ? { waitRank: at(ev.window[0] + 1 + i).getTime(), waitlistedAt: at(ev.window[0] + 1 + i) }
+        : {}),
       createdAt: at(ev.window[0] + 1, 9 + i),
       updatedAt: at(ev.window[0] + 2, 9 + i),
     };
@@ -162,7 +167,11 @@ async function seedEvent(kit: DemoKit, ev: DemoEvent, people: Map<string, Person
     const teamId = `${ev.id}_${captain}`;
     const team = ev.registrations.find((r) => r.openid === captain)!;
     const round = at(ev.window[0] + 1).getTime() + ev.registrations.indexOf(team);
-    const captainRecord = { _id: teamId, name: people.get(captain)!.name, extra: { team: { name: team.team!.name } } } as unknown as EnrollmentRecord;
+    const captainRecord = {
+      _id: teamId,
+      name: people.get(captain)!.name,
+      extra: { team: { name: team.team!.name } },
+    } as unknown as EnrollmentRecord;
     await kit.put(C.invites, `${teamId}_${invitee}`, invite(ev, captainRecord, people.get(invitee)!, 'invited', round));
   }
   if (ev.results) await seedResults(kit, ev, activity, approved, members, at);
@@ -198,7 +207,10 @@ async function seedResults(
   at: (days: number, hour?: number) => Date,
 ): Promise<void> {
   const scores = new Map(
-    ev.registrations.map((r) => [`${ev.id}_${r.openid}`, { theory: r.score?.[0] ?? null, practical: r.score?.[1] ?? null, absent: r.score === null }]),
+    ev.registrations.map((r) => [
+      `${ev.id}_${r.openid}`,
+      { theory: r.score?.[0] ?? null, practical: r.score?.[1] ?? null, absent: r.score === null },
+    ]),
   );
   const rows = computeRows(activity, approved, members, (id) => scores.get(id) ?? null);
   const final = ev.results === 'final';
@@ -270,7 +282,14 @@ export const demo: AreaDemo = {
       people.set(m.openid, { ...m, orgName: org.name, orgPath: org.path });
     }
     const chenOrg = kit.orgs.get('org-cz-wujin-g1')!;
-    people.set(CHEN, { openid: CHEN, name: '陈晓燕', cardNo: 'CZ2024000001', orgId: chenOrg._id, orgName: chenOrg.name, orgPath: chenOrg.path });
+    people.set(CHEN, {
+      openid: CHEN,
+      name: '陈晓燕',
+      cardNo: 'CZ2024000001',
+      orgId: chenOrg._id,
+      orgName: chenOrg.name,
+      orgPath: chenOrg.path,
+    });
     const seededAt = new Date('2024-03-01T09:00:00+08:00');
     await kit.put(CORE_COLLECTIONS.roles, `${UNIT_STAFF.openid}:staff:${UNIT_STAFF.orgId}`, {
       openid: UNIT_STAFF.openid,
@@ -279,7 +298,11 @@ export const demo: AreaDemo = {
       grantedAt: seededAt,
       grantedBy: 'seed',
     });
-    await kit.put(CORE_COLLECTIONS.accounts, UNIT_STAFF.openid, { openid: UNIT_STAFF.openid, createdAt: seededAt, displayName: UNIT_STAFF.name });
+    await kit.put(CORE_COLLECTIONS.accounts, UNIT_STAFF.openid, {
+      openid: UNIT_STAFF.openid,
+      createdAt: seededAt,
+      displayName: UNIT_STAFF.name,
+    });
     const year = chinaYear(kit.now);
     const title = TITLE(year);
     for (const ev of EVENTS) await seedEvent(kit, ev, people, title);
@@ -311,8 +334,29 @@ export const demo: AreaDemo = {
         at: new Date(kit.now.getTime() + days * DAY),
       });
     await note('cmp-demo-fitter_demo-member-01', 'results_final', '成绩确定', '最终成绩：第2名 · 二等奖', -29, '钳工（市二级）');
-    await note('cmp-demo-cnc_demo-member-01', 'pending', '待审核', '名额已为您保留，等待所在单位工会确认（单位推荐）', -5, '数控车工（市一级）');
-    await note('cmp-demo-cnc_demo-member-01', 'unit_confirmed', '单位已推荐', '所在单位工会已确认推荐，等待组织单位审核', -4, '数控车工（市一级）');
-    await note('cmp-demo-electrician_demo-cmp-02_demo-member-01', 'invited', '组队邀请', '钱海涛邀请您加入「湖塘精机电工队」，请在报名截止前确认', -2, '电工（市一级·团体赛）');
+    await note(
+      'cmp-demo-cnc_demo-member-01',
+      'pending',
+      '待审核',
+      '名额已为您保留，等待所在单位工会确认（单位推荐）',
+      -5,
+      '数控车工（市一级）',
+    );
+    await note(
+      'cmp-demo-cnc_demo-member-01',
+      'unit_confirmed',
+      '单位已推荐',
+      '所在单位工会已确认推荐，等待组织单位审核',
+      -4,
+      '数控车工（市一级）',
+    );
+    await note(
+      'cmp-demo-electrician_demo-cmp-02_demo-member-01',
+      'invited',
+      '组队邀请',
+      '钱海涛邀请您加入「湖塘精机电工队」，请在报名截止前确认',
+      -2,
+      '电工（市一级·团体赛）',
+    );
   },
 };

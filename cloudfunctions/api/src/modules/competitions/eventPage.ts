@@ -53,7 +53,11 @@ export async function teamViewOf(a: ActivityRecord, team: EnrollmentRecord, forC
       { orderBy: [['joinedAt', 'asc']], limit: 20 },
     ),
     forCaptain
-      ? findMany<InviteRecord>(C.invites, { teamId: team._id, round: x.round, status: _.in(['invited', 'declined']) }, { limit: 30 })
+      ? findMany<InviteRecord>(
+          C.invites,
+          { teamId: team._id, round: x.round, status: _.in(['invited', 'declined']) },
+          { limit: 30 },
+        )
       : Promise.resolve([]),
   ]);
   return {

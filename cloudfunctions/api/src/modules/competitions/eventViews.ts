@@ -20,14 +20,7 @@ import {
   type ScoreRecord,
 } from './records';
 import { pointsOf, weightedMilli } from './ranking';
-import type {
-  CompetitionSummary,
-  DeclarationView,
-  EventDetail,
-  EventSummary,
-  Requirement,
-  ScoreView,
-} from './views';
+import type { CompetitionSummary, DeclarationView, EventDetail, EventSummary, Requirement, ScoreView } from './views';
 
 /** Statuses in which a registration (or a team) is still taking part. */
 export const ACTIVE: EnrollmentStatus[] = ['applied', 'pending', 'approved', 'waitlisted', 'offered'];
@@ -83,9 +76,13 @@ export async function toEventDetail(a: ActivityRecord, now: Date): Promise<Event
 export function requirementsOf(a: ActivityRecord): Requirement[] {
   const f = eventFieldsOf(a);
   const out: Requirement[] = [];
-  if (f.minTradeYears > 0) out.push({ key: 'tradeYears', text: `从事${f.trade}工作满${f.minTradeYears}年（报名时填写，由所在单位工会核实）` });
+  if (f.minTradeYears > 0)
+    out.push({ key: 'tradeYears', text: `从事${f.trade}工作满${f.minTradeYears}年（报名时填写，由所在单位工会核实）` });
   if (f.minCertLevel !== 'none')
-    out.push({ key: 'certLevel', text: `具备${CERT_LEVELS[f.minCertLevel]}及以上职业技能等级（国家职业资格或职业技能等级证书）` });
+    out.push({
+      key: 'certLevel',
+      text: `具备${CERT_LEVELS[f.minCertLevel]}及以上职业技能等级（国家职业资格或职业技能等级证书）`,
+    });
   if (f.certPhotoRequired) out.push({ key: 'certPhoto', text: '报名时须上传职业技能等级证书照片' });
   if (f.format === 'team' && f.teamSize)
     out.push({

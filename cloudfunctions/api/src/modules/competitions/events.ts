@@ -7,13 +7,7 @@ import type { ActionContext } from '../../action';
 import { command, findById, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { assertCoversOrg } from '../../shared/scope';
-import {
-  loadActivity,
-  saveActivity,
-  setActivityStatus,
-  type ActivityRecord,
-  type EligibilityRule,
-} from '../enrollment/engine';
+import { loadActivity, saveActivity, setActivityStatus, type ActivityRecord, type EligibilityRule } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { loadCompetition } from './competitions';
 import { toEventDetail } from './eventViews';

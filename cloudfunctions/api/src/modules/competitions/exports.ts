@@ -14,7 +14,14 @@ import { ENROLLMENT_COLLECTIONS, STATUS_TEXT, type ActivityRecord, type Enrollme
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { eventsOf, loadCompetition } from './competitions';
 import { eventFieldsOf, extraOf } from './hooks';
-import { CERT_LEVELS, EVENT_FORMATS, EVENT_LEVELS, type CompetitionRecord, type EntryRecord, type ResultsRecord } from './records';
+import {
+  CERT_LEVELS,
+  EVENT_FORMATS,
+  EVENT_LEVELS,
+  type CompetitionRecord,
+  type EntryRecord,
+  type ResultsRecord,
+} from './records';
 
 const UNIT_TEXT = { waiting: '待单位推荐', confirmed: '单位已推荐', declined: '单位未推荐' } as const;
 
@@ -61,7 +68,10 @@ export async function exportRegistrations(competitionId: string, eventId: string
     : [];
   const eventOf = new Map(events.map((e) => [e._id, e]));
   const order = new Map(c.eventIds.map((id, i) => [id, i]));
-  rows.sort((x, y) => (order.get(x.activityId) ?? 0) - (order.get(y.activityId) ?? 0) || toIso(x.createdAt).localeCompare(toIso(y.createdAt)));
+  rows.sort(
+    (x, y) =>
+      (order.get(x.activityId) ?? 0) - (order.get(y.activityId) ?? 0) || toIso(x.createdAt).localeCompare(toIso(y.createdAt)),
+  );
   const sheet: SheetSpec = {
     name: '报名名单',
     columns: [

@@ -102,14 +102,22 @@ export const competitionsModule = defineModule({
       roles: 'any',
       handler: (i, ctx) => respondToInvite(i.inviteId, i.accept, i.declaration, ctx),
     }),
-    'competitions.leaveTeam': defineAction({ input: s.eventIdInput, roles: 'any', handler: (i, ctx) => leaveTeam(i.eventId, ctx) }),
+    'competitions.leaveTeam': defineAction({
+      input: s.eventIdInput,
+      roles: 'any',
+      handler: (i, ctx) => leaveTeam(i.eventId, ctx),
+    }),
     'competitions.removeTeammate': defineAction({
       input: s.inviteIdInput,
       roles: 'any',
       handler: (i, ctx) => removeTeammate(i.inviteId, ctx),
     }),
     'competitions.mine': defineAction({ input: s.listInput, roles: 'any', handler: (i, ctx) => listMyCompetitions(i.page, ctx) }),
-    'competitions.results': defineAction({ input: s.resultsInput, roles: 'any', handler: (i, ctx) => getResults(i.eventId, ctx) }),
+    'competitions.results': defineAction({
+      input: s.resultsInput,
+      roles: 'any',
+      handler: (i, ctx) => getResults(i.eventId, ctx),
+    }),
     'competitions.objectResult': defineAction({
       input: s.objectResultInput,
       roles: 'any',
@@ -140,7 +148,11 @@ export const competitionsModule = defineModule({
     }),
     'competitions.unitQueue': defineAction({ input: s.listInput, roles: STAFF, handler: (i, ctx) => unitQueue(i.page, ctx) }),
     'competitions.enterScores': defineAction({ input: s.scoresInput, roles: STAFF, handler: enterScores }),
-    'competitions.ranking': defineAction({ input: s.eventIdInput, roles: STAFF, handler: (i, ctx) => getRanking(i.eventId, ctx) }),
+    'competitions.ranking': defineAction({
+      input: s.eventIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => getRanking(i.eventId, ctx),
+    }),
     'competitions.publishResults': defineAction({
       input: s.publishResultsInput,
       roles: STAFF,

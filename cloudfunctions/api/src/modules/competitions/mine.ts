@@ -61,8 +61,9 @@ export async function listMyCompetitions(page: number | undefined, ctx: ActionCo
     };
     return view;
   };
-  const items = (await Promise.all(rows.map((e) => (activities.get(e.activityId) ? item(activities.get(e.activityId)!, e, null) : null))))
-    .filter((x): x is MyRegistrationItem => !!x);
+  const items = (
+    await Promise.all(rows.map((e) => (activities.get(e.activityId) ? item(activities.get(e.activityId)!, e, null) : null)))
+  ).filter((x): x is MyRegistrationItem => !!x);
   const teams = (
     await Promise.all(joined.map((j) => (activities.get(j.eventId) ? item(activities.get(j.eventId)!, null, j) : null)))
   ).filter((x): x is MyRegistrationItem => !!x && x.role === 'member');

@@ -44,9 +44,7 @@ export interface Ranked {
 
 /** Standard competition ranking of `entries` (see the header), in display order. */
 export function rankEntries(entries: readonly RankInput[]): Ranked[] {
-  const scored = entries
-    .filter((e) => e.milli !== null)
-    .sort((a, b) => b.milli! - a.milli! || a.ticket.localeCompare(b.ticket));
+  const scored = entries.filter((e) => e.milli !== null).sort((a, b) => b.milli! - a.milli! || a.ticket.localeCompare(b.ticket));
   const ranked: Ranked[] = [];
   scored.forEach((e, i) => {
     const rank = i > 0 && scored[i - 1].milli === e.milli ? ranked[i - 1].rank : i + 1;

@@ -69,7 +69,9 @@ export async function toRows(
     teamIds.length
       ? findMany<EntryRecord>(C.entries, { teamId: _.in(teamIds), role: 'member', status: 'active' }, { limit: 1000 })
       : Promise.resolve([]),
-    rows.length ? findMany<ScoreRecord>(C.scores, { _id: _.in(rows.map((e) => e._id)) }, { limit: rows.length }) : Promise.resolve([]),
+    rows.length
+      ? findMany<ScoreRecord>(C.scores, { _id: _.in(rows.map((e) => e._id)) }, { limit: rows.length })
+      : Promise.resolve([]),
   ]);
   const scoreOf = new Map(scores.map((s) => [s._id, s]));
   return Promise.all(
@@ -176,7 +178,11 @@ export async function registrationDetail(enrollmentId: string, ctx: ActionContex
     ...(ownUrl ? { certPhotoUrl: ownUrl } : {}),
     teammates: mates.map((m) => {
       const url = urlOf(m.declaration?.certPhoto);
-      return { name: m.name, ...(m.declaration ? { declaration: declarationView(m.declaration) } : {}), ...(url ? { certPhotoUrl: url } : {}) };
+      return {
+        name: m.name,
+        ...(m.declaration ? { declaration: declarationView(m.declaration) } : {}),
+        ...(url ? { certPhotoUrl: url } : {}),
+      };
     }),
   };
 }

@@ -41,13 +41,32 @@ export function placeText(row: ResultRow): string {
 }
 
 /** Tells everyone in `rows` where they stand (timeline + subscribe message), ten at a time. */
-export async function tellParticipants(rows: ResultRow[], title: string, status: string, statusText: string, note: (r: ResultRow) => string, at: Date) {
+export async function tellParticipants(
+  rows: ResultRow[],
+  title: string,
+  status: string,
+  statusText: string,
+  note: (r: ResultRow) => string,
+  at: Date,
+) {
   const jobs = rows.flatMap((r) => r.openids.map((openid) => ({ openid, row: r })));
   for (let i = 0; i < jobs.length; i += 10) {
     await Promise.all(
-      jobs.slice(i, i + 10).map(({ openid, row }) =>
-        addTimelineEntry({ openid, area: 'competition', refId: row.enrollmentId, title, status, statusText, note: note(row), at, notify: true }),
-      ),
+      jobs
+        .slice(i, i + 10)
+        .map(({ openid, row }) =>
+          addTimelineEntry({
+            openid,
+            area: 'competition',
+            refId: row.enrollmentId,
+            title,
+            status,
+            statusText,
+            note: note(row),
+            at,
+            notify: true,
+          }),
+        ),
     );
   }
 }
@@ -105,7 +124,10 @@ export async function publishResults(eventId: string, days: number | undefined, 
     if (missing.length)
       throw competitionErrors.fail(
         'SCORES_INCOMPLETE',
-        `还有${missing.length}名（队）参赛者未录入完整成绩，如：${missing.slice(0, 3).map((e) => e.name).join('、')}`,
+        `还有${missing.length}名（队）参赛者未录入完整成绩，如：${missing
+          .slice(0, 3)
+          .map((e) => e.name)
+          .join('、')}`,
       );
     const fields = eventFieldsOf(a);
     const published: ResultsRecord = {
@@ -132,7 +154,14 @@ export async function publishResults(eventId: string, days: number | undefined, 
     summary: `${a.title} · ${record.rows.length}名（队）· 公示至${md(until)}`,
     at: now,
   });
-  await tellParticipants(record.rows, a.title, 'results_publicity', '成绩公示', (r) => `${placeText(r)}，公示期至${md(until)}`, now);
+  await tellParticipants(
+    record.rows,
+    a.title,
+    'results_publicity',
+    '成绩公示',
+    (r) => `${placeText(r)}，公示期至${md(until)}`,
+    now,
+  );
   return toResultsView(record, a, ctx.openid, now);
 }
 
@@ -209,7 +238,11 @@ export async function resolveResultObjection(
   const now = ctx.now;
   const status = decision === 'uphold' ? 'upheld' : 'dismissed';
   if (decision === 'dismiss') {
-    const changed = await updateWhere(C.objections, { _id: objectionId, status: 'open' }, { status, note, resolvedAt: now, resolvedBy: ctx.openid });
+    const changed = await updateWhere(
+      C.objections,
+      { _id: objectionId, status: 'open' },
+      { status, note, resolvedAt: now, resolvedBy: ctx.openid },
+    );
     if (changed !== 1) throw fail('CONFLICT', '该异议已处理，请刷新列表');
   } else {
     const values: ScoreValues = correction!.absent
@@ -235,7 +268,9 @@ export async function resolveResultObjection(
         enteredAt: now,
         revisions: [
           ...(old?.revisions ?? []),
-          ...(old ? [{ theory: old.theory, practical: old.practical, absent: old.absent, by: old.enteredBy, at: old.enteredAt }] : []),
+          ...(old
+            ? [{ theory: old.theory, practical: old.practical, absent: old.absent, by: old.enteredBy, at: old.enteredAt }]
+            : []),
         ],
         correctedBy: objectionId,
       });
@@ -248,7 +283,15 @@ export async function resolveResultObjection(
     });
     const r = await loadPublished(objection.eventId);
     const row = r.rows.find((x) => x.enrollmentId === objection.enrollmentId);
-    if (row) await tellParticipants([row], a.title, 'results_corrected', '成绩更正', (x) => `经核实更正：${note}。现为${placeText(x)}`, now);
+    if (row)
+      await tellParticipants(
+        [row],
+        a.title,
+        'results_corrected',
+        '成绩更正',
+        (x) => `经核实更正：${note}。现为${placeText(x)}`,
+        now,
+      );
   }
   await addTimelineEntry({
     openid: objection.openid,

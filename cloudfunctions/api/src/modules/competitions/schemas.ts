@@ -8,11 +8,7 @@ import { isValidScore } from './ranking';
 
 const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const text = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, `${label}至少${min}个字`)
-    .max(max, `${label}不超过${max}个字`);
+  z.string().trim().min(min, `${label}至少${min}个字`).max(max, `${label}不超过${max}个字`);
 const fileId = z.string().max(300).regex(fileIdPattern, '证书照片无效，请重新上传');
 /** `${eventId}_${openid}` and the like. */
 const compoundId = z
@@ -20,10 +16,7 @@ const compoundId = z
   .min(3)
   .max(140)
   .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
-const score = z
-  .number({ error: '成绩请填写0至100的数字' })
-  .refine(isValidScore, '成绩为0至100，最多一位小数')
-  .nullable();
+const score = z.number({ error: '成绩请填写0至100的数字' }).refine(isValidScore, '成绩为0至100，最多一位小数').nullable();
 
 export const declarationSchema = z.strictObject({
   tradeYears: z.number({ error: '请填写从事本工种的年限' }).int('年限请填写整数').min(0).max(50, '从业年限不超过50年'),
@@ -43,8 +36,15 @@ export type CompetitionSaveInput = z.infer<typeof competitionSaveInput>;
 
 // The engine's definition minus what the area decides itself: the organiser (the competition's), the
 // allocation (first come or lottery, never nomination), the rules (built from the fields below).
-const { activityId: _id, orgId: _org, mode: _mode, allowNomination: _nom, rules: _rules, priorityGroups: _prio, ...definition } =
-  activityDefinitionShape;
+const {
+  activityId: _id,
+  orgId: _org,
+  mode: _mode,
+  allowNomination: _nom,
+  rules: _rules,
+  priorityGroups: _prio,
+  ...definition
+} = activityDefinitionShape;
 
 const prize = z.strictObject({ name: text('奖项名称', 2, 20), count: z.number().int().min(1).max(100) });
 const honour = z.strictObject({
@@ -96,7 +96,10 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 export const inviteInput = z.strictObject({
   eventId: recordId,
-  cardNo: z.string().trim().regex(/^[A-Z0-9]{6,20}$/, '请填写正确的会员卡号'),
+  cardNo: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9]{6,20}$/, '请填写正确的会员卡号'),
   name: personName,
 });
 export const respondInviteInput = z.strictObject({

@@ -99,7 +99,10 @@ export async function enterScores(input: ScoresInput, ctx: ActionContext): Promi
   const result: ScoreResult = { done: [], failed: [] };
   const accepted = rows.filter((r) => {
     const e = byId.get(r.enrollmentId);
-    const refuse = (message: string) => (result.failed.push({ enrollmentId: r.enrollmentId, name: e?.name ?? '', message }), false);
+    const refuse = (message: string) => (
+      result.failed.push({ enrollmentId: r.enrollmentId, name: e?.name ?? '', message }),
+      false
+    );
     if (!e || e.activityId !== a._id) return refuse('报名记录不存在');
     if (e.status !== 'approved') return refuse('只能为审核通过的参赛者录入成绩');
     if (!r.absent && r.theory === null && r.practical === null) return refuse('请填写成绩或标记缺考');
@@ -111,11 +114,18 @@ export async function enterScores(input: ScoresInput, ctx: ActionContext): Promi
     if (sheet && sheet.status !== 'draft') throw competitionErrors.fail('RESULTS_LOCKED');
     const written: Array<{ id: string; values: ScoreValues }> = [];
     for (const r of accepted) {
-      const values: ScoreValues = { theory: r.absent ? null : r.theory, practical: r.absent ? null : r.practical, absent: r.absent };
+      const values: ScoreValues = {
+        theory: r.absent ? null : r.theory,
+        practical: r.absent ? null : r.practical,
+        absent: r.absent,
+      };
       const old = await tx.get<ScoreRecord>(C.scores, r.enrollmentId);
       if (old && old.theory === values.theory && old.practical === values.practical && old.absent === values.absent) continue;
       const revisions = old
-        ? [...(old.revisions ?? []), { theory: old.theory, practical: old.practical, absent: old.absent, by: old.enteredBy, at: old.enteredAt }]
+        ? [
+            ...(old.revisions ?? []),
+            { theory: old.theory, practical: old.practical, absent: old.absent, by: old.enteredBy, at: old.enteredAt },
+          ]
         : [];
       await tx.set(C.scores, r.enrollmentId, {
         eventId: a._id,

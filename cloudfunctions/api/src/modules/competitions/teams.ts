@@ -104,7 +104,15 @@ export async function invite(eventId: string, cardNo: string, name: string, ctx:
     const changed = await updateWhere(C.invites, { _id: id, status: existing.status, updatedAt: existing.updatedAt }, fresh);
     if (changed !== 1) throw fail('CONFLICT');
   }
-  await tell(target._id, id, activity.title, 'invited', '组队邀请', `${team.name}邀请您加入「${x.name}」，请在报名截止前确认`, now);
+  await tell(
+    target._id,
+    id,
+    activity.title,
+    'invited',
+    '组队邀请',
+    `${team.name}邀请您加入「${x.name}」，请在报名截止前确认`,
+    now,
+  );
   return toInvitationView(record);
 }
 
@@ -121,7 +129,15 @@ export async function respondToInvite(
   if (!accept) {
     const changed = await updateWhere(C.invites, { _id: inviteId, status: 'invited' }, { status: 'declined', updatedAt: now });
     if (changed !== 1) throw competitionErrors.fail('INVITE_INVALID');
-    await tell(inv.captainOpenid, inv.teamId, inv.eventTitle, 'declined', '谢绝邀请', `${inv.name}谢绝了加入「${inv.teamName}」的邀请`, now);
+    await tell(
+      inv.captainOpenid,
+      inv.teamId,
+      inv.eventTitle,
+      'declined',
+      '谢绝邀请',
+      `${inv.name}谢绝了加入「${inv.teamName}」的邀请`,
+      now,
+    );
     return toInvitationView({ ...inv, status: 'declined' });
   }
   const activity = await loadEvent(inv.eventId);
@@ -180,7 +196,8 @@ async function dropMember(activity: ActivityRecord, teamId: string, openid: stri
     await tx.update(C.entries, entry._id, { status: 'left', updatedAt: now });
     await tx.update(E.enrollments, teamId, { 'extra.team.size': teamOf(team!)!.size - 1 });
     const inviteId = `${teamId}_${openid}`;
-    if (await tx.get<InviteRecord>(C.invites, inviteId)) await tx.update(C.invites, inviteId, { status: 'withdrawn', updatedAt: now });
+    if (await tx.get<InviteRecord>(C.invites, inviteId))
+      await tx.update(C.invites, inviteId, { status: 'withdrawn', updatedAt: now });
   });
 }
 
@@ -191,7 +208,15 @@ export async function leaveTeam(eventId: string, ctx: ActionContext): Promise<{ 
   await dropMember(activity, entry.teamId, ctx.openid, ctx.now);
   const team = await findById<EnrollmentRecord>(E.enrollments, entry.teamId);
   if (team)
-    await tell(team.openid, team._id, activity.title, 'left', '队员退出', `${entry.name}已退出「${teamOf(team)?.name ?? ''}」`, ctx.now);
+    await tell(
+      team.openid,
+      team._id,
+      activity.title,
+      'left',
+      '队员退出',
+      `${entry.name}已退出「${teamOf(team)?.name ?? ''}」`,
+      ctx.now,
+    );
   return { left: true };
 }
 
