@@ -1,6 +1,7 @@
 import {
   buildRoutes,
   FEATURES,
+  meLinks,
   pageTitle,
   subPackages,
   subscribeTemplates,
@@ -34,6 +35,7 @@ describe('the feature list', () => {
       'packages/staff',
       'packages/about',
       'packages/recuperation',
+      'packages/competitions',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
   });
@@ -45,14 +47,29 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['法律援助', '技能竞赛', '单身联谊', '普惠商户']);
+    expect(soon).toEqual(['法律援助', '单身联谊', '普惠商户']);
+  });
+
+  it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
+    expect(meLinks()).toEqual([{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }]);
+    for (const l of meLinks()) expect(routes).toHaveProperty(l.route);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
     for (const f of FEATURES)
       for (const name of Object.keys('pages' in f ? f.pages : {})) expect(pageTitle(name as never)).not.toBe('');
-    expect(timelineLabels()).toEqual({ membership: '入会申请', transfer: '会员转会', recuperation: '疗休养' });
-    expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status', 'recuperation_status']);
+    expect(timelineLabels()).toEqual({
+      membership: '入会申请',
+      transfer: '会员转会',
+      recuperation: '疗休养',
+      competition: '技能竞赛',
+    });
+    expect(subscribeTemplates().map((t) => t.key)).toEqual([
+      'membership_status',
+      'transfer_status',
+      'recuperation_status',
+      'competition_status',
+    ]);
   });
 });
 

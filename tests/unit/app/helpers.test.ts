@@ -40,10 +40,26 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'trips']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'trips',
+      'contests',
+      'contestUnit',
+    ]);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
-    expect(workbenchFor(admin).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'roles', 'audit', 'trips']);
+    expect(workbenchFor(admin).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'roles',
+      'audit',
+      'trips',
+      'contests',
+      'contestUnit',
+    ]);
   });
 
   it('gives a member no 工作台', () => {

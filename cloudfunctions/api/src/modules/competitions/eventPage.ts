@@ -67,7 +67,14 @@ export async function teamViewOf(a: ActivityRecord, team: EnrollmentRecord, forC
     size: x.size,
     min: size.min,
     max: size.max,
-    members: [{ name: team.name, role: 'captain' as const }, ...members.map((m) => ({ name: m.name, role: 'member' as const }))],
+    members: [
+      { name: team.name, role: 'captain' as const },
+      ...members.map((m) => ({
+        name: m.name,
+        role: 'member' as const,
+        ...(forCaptain ? { inviteId: `${team._id}_${m.openid}` } : {}),
+      })),
+    ],
     ...(forCaptain
       ? {
           invites: invites.map((i) => ({ inviteId: i._id, name: i.name, status: i.status, statusText: INVITE_TEXT[i.status] })),

@@ -64,7 +64,8 @@ export interface TeamView {
   min: number;
   max: number;
   /** Captain first, then teammates in the order they joined. */
-  members: Array<{ name: string; role: 'captain' | 'member' }>;
+  /** Members carry their invitation (captain only: to remove them). */
+  members: Array<{ name: string; role: 'captain' | 'member'; inviteId?: string }>;
   /** The captain's invitations (captain only). */
   invites?: Array<{ inviteId: string; name: string; status: InviteStatus; statusText: string }>;
   /** Members may still join, leave or be removed (before approval and the close of registration). */
