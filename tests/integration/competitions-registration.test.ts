@@ -6,7 +6,7 @@
  */
 import { givenStaff, useCloud } from '../support/scenario';
 import { putMembers, warmInstances } from '../support/trips';
-import { CITY_STAFF, DECLARATION, openEvent } from '../support/competitions';
+import { CITY_STAFF, DECLARATION, eventInput, givenCompetition, openEvent } from '../support/competitions';
 
 const env = useCloud();
 let unitG1: string;
@@ -231,5 +231,31 @@ describe('authority', () => {
     expect(district).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const outside = await env.call('demo-staff-wujin', 'competitions.publishResults', { eventId });
     expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('bad event definitions', () => {
+  it('are refused with the field named, and nothing is stored', async () => {
+    const competitionId = await givenCompetition(env.cloud.baseUrl);
+    const before = await env.store.count('activities');
+    const cases: Array<[object, string, string]> = [
+      [{ weights: { theory: 30, practical: 60 } }, 'weights', '理论与实操权重之和应为100'],
+      [{ format: 'team' }, 'teamSize', '团体赛请填写队伍人数'],
+      [{ format: 'team', teamSize: { min: 4, max: 3 } }, 'teamSize', '队伍最少人数不能大于最多人数'],
+      [{ capacity: 5, unitCap: 6 }, 'unitCap', '每单位名额不能超过总名额'],
+      [{ review: false }, 'unitConfirm', '单位推荐须与报名审核一起使用'],
+      [{ mode: 'nomination' }, 'mode', ''],
+      [{ ageMin: 50, ageMax: 30 }, 'ageMin', '最小年龄不能大于最大年龄'],
+      [{ prizes: [{ name: '一等奖', count: 0 }] }, 'prizes', '奖项'],
+    ];
+    for (const [change, field, message] of cases) {
+      const r = await env.call(CITY_STAFF, 'competitions.saveEvent', { ...eventInput(competitionId), ...change });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field } } });
+      if (!r.ok) expect(r.error.message).toContain(message);
+    }
+    const stranger = await env.call(CITY_STAFF, 'competitions.saveEvent', { ...eventInput('C-nope') });
+    expect(stranger).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await env.store.count('activities')).toBe(before);
+    expect(await env.store.byId('competitions', competitionId)).toMatchObject({ eventIds: [] });
   });
 });
