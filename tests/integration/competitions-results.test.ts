@@ -5,6 +5,7 @@
  * awards written to each winner's profile (a team's to every member). Score entry racing the publication
  * is forced at every database request: a score is either in the published ranking or refused.
  */
+import ExcelJS from 'exceljs';
 import { callApi } from '../support/api';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { useCloud } from '../support/scenario';
@@ -220,6 +221,41 @@ describe('scores → ranking with ties → 公示 → objection and correction �
     expect(mine.items.find((i) => i.eventId === eventId)?.result).toMatchObject({ status: 'final', rank: 1 });
     const again = await env.call(CITY_STAFF, 'competitions.finalizeResults', { eventId });
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '成绩已确定' } });
+  });
+});
+
+describe('exports to Excel', () => {
+  async function sheetOf(url: string) {
+    const file = Buffer.from(await (await fetch(url)).arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    return book.worksheets[0];
+  }
+
+  it('registrations for the organiser (all) and a unit (its members); results for the organiser only; audited', async () => {
+    const { eventId, competitionId } = await approvedEvent([P[0], P[1], P[2]]);
+    await env.ok(CITY_STAFF, 'competitions.enterScores', {
+      eventId,
+      scores: [score(eventId, P[0], 90, 90), score(eventId, P[1], 80, 80), score(eventId, P[2], 70, 70)],
+    });
+    await env.ok(CITY_STAFF, 'competitions.publishResults', { eventId });
+    const all = await env.ok(CITY_STAFF, 'competitions.exportRegistrations', { competitionId });
+    expect(all).toMatchObject({ rows: 3 });
+    const sheet = await sheetOf(all.url);
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['项目', '姓名（队长）', '所在工会', '单位推荐', '本工种年限', '职业技能等级']),
+    );
+    expect(sheet.rowCount).toBe(4);
+    const unit = await env.ok('demo-staff-wujin', 'competitions.exportRegistrations', { competitionId, eventId });
+    expect(unit.rows).toBe(1); // 刘明华 is the only one in 武进
+    const results = await env.ok(CITY_STAFF, 'competitions.exportResults', { competitionId, eventId });
+    const rows = await sheetOf(results.url);
+    expect(rows.getRow(2).values).toEqual(expect.arrayContaining(['王建军', 1, 90, '一等奖']));
+    const refused = await env.call('demo-staff-wujin', 'competitions.exportResults', { competitionId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const member = await env.call(P[0], 'competitions.exportRegistrations', { competitionId });
+    expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.store.count('audit', { target: competitionId, kind: 'pii_view' })).toBe(3);
   });
 });
 

@@ -72,6 +72,7 @@ async function seedEvent(kit: DemoKit, ev: DemoEvent, people: Map<string, Person
     orgName: org.name,
     orgPath: org.path,
     competition: fields,
+    ...(ev.day < 0 ? { noShowsMarkedAt: at(ev.day, 18) } : {}),
     createdBy: 'seed',
     createdAt: at(ev.window[0] - 10),
     updatedAt: at(ev.window[0] - 10),
@@ -118,6 +119,8 @@ async function seedEvent(kit: DemoKit, ev: DemoEvent, people: Map<string, Person
       ...(r.status === 'waitlisted'
         ? { waitRank: at(ev.window[0] + 1 + i).getTime(), waitlistedAt: at(ev.window[0] + 1 + i) }
         : {}),
+      // Contests already held: entrants were checked in on the day; the absent one is a no-show.
+      ...(ev.day < 0 && r.status === 'approved' ? (r.score === null ? { noShow: true } : { checkedInAt: at(ev.day, 8) }) : {}),
       createdAt: at(ev.window[0] + 1, 9 + i),
       updatedAt: at(ev.window[0] + 2, 9 + i),
     };

@@ -11,6 +11,7 @@ import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
+import { CheckInPanel } from './CheckInPanel';
 import { Tabs } from '../../components/Tabs';
 import { openExport } from '../../exportFile';
 import { dayTime, PHASE_TEXT } from '../../format';
@@ -28,6 +29,12 @@ const TABS: { key: Filter; label: string }[] = [
 ];
 
 type Act = 'open' | 'close';
+
+/** Check-in is open from 12 hours before the start until the end (as the engine allows). */
+function checkInOpen(e: { startAt: string; endAt: string }): boolean {
+  const now = Date.now();
+  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
+}
 
 function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: () => void }) {
   const [ask, setAsk] = useState<Act | null>(null);
@@ -131,6 +138,9 @@ export default function Registrations() {
               </View>
             )}
           </View>
+        )}
+        {ev && organiser && ev.status !== 'draft' && checkInOpen(ev) && (
+          <CheckInPanel activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
       <Tabs tabs={TABS} value={filter} onChange={setFilter} />
