@@ -133,7 +133,10 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   'competitions.registrations': { eventId: 'A1', page: 1 },
   'competitions.registration': { enrollmentId: 'A1_someone' },
   'competitions.unitQueue': { page: 1 },
-  'competitions.enterScores': { eventId: 'A1', scores: [{ enrollmentId: 'A1_someone', theory: 80, practical: 90.5, absent: false }] },
+  'competitions.enterScores': {
+    eventId: 'A1',
+    scores: [{ enrollmentId: 'A1_someone', theory: 80, practical: 90.5, absent: false }],
+  },
   'competitions.ranking': { eventId: 'A1' },
   'competitions.publishResults': { eventId: 'A1' },
   'competitions.resultObjections': { eventId: 'A1', page: 1 },

@@ -52,21 +52,19 @@ export async function tellParticipants(
   const jobs = rows.flatMap((r) => r.openids.map((openid) => ({ openid, row: r })));
   for (let i = 0; i < jobs.length; i += 10) {
     await Promise.all(
-      jobs
-        .slice(i, i + 10)
-        .map(({ openid, row }) =>
-          addTimelineEntry({
-            openid,
-            area: 'competition',
-            refId: row.enrollmentId,
-            title,
-            status,
-            statusText,
-            note: note(row),
-            at,
-            notify: true,
-          }),
-        ),
+      jobs.slice(i, i + 10).map(({ openid, row }) =>
+        addTimelineEntry({
+          openid,
+          area: 'competition',
+          refId: row.enrollmentId,
+          title,
+          status,
+          statusText,
+          note: note(row),
+          at,
+          notify: true,
+        }),
+      ),
     );
   }
 }
