@@ -187,6 +187,10 @@ describe('scores → ranking with ties → 公示 → objection and correction �
     expect(stored).toMatchObject({ theory: 95, practical: 95, revisions: [{ theory: 70, practical: 80 }] });
     const told = await env.ok(P[1], 'timeline.list', {});
     expect(told.items.map((t) => t.statusText)).toContain('异议不成立');
+    // Those the correction moved hear of it (王建军 from 1st to 2nd); those it did not move do not (黄丽娟, absent).
+    const moved = (await env.ok(P[0], 'timeline.list', {})).items.find((t) => t.statusText === '成绩更正');
+    expect(moved?.note).toContain('您现为第2名 · 二等奖');
+    expect((await env.ok(P[4], 'timeline.list', {})).items.map((t) => t.statusText)).not.toContain('成绩更正');
   });
 
   it('becomes final only after the 公示 with nothing open; awards go to the winners’ profiles', async () => {

@@ -20,6 +20,7 @@ import { competitionErrors } from './errors';
 import { loadEvent, loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import type { ObjectionRecord, ResultRow, ResultsRecord, ScoreRecord, ScoreValues } from './records';
+import { weightedMilli } from './ranking';
 import { computeRows, entrants, rerank } from './scores';
 import type { ResultObjectionView, ResultsView } from './views';
 
@@ -248,7 +249,7 @@ export async function resolveResultObjection(
       : { theory: correction!.theory, practical: correction!.practical, absent: false };
     if (!values.absent && (values.theory === null || values.practical === null))
       throw fail('INVALID_INPUT', '请填写更正后的理论和实操成绩', { field: 'correction' });
-    await withTransaction(async (tx) => {
+    const moved = await withTransaction(async (tx) => {
       const o = await tx.get<ObjectionRecord>(C.objections, objectionId);
       if (o?.status !== 'open') throw fail('CONFLICT', '该异议已处理，请刷新列表');
       const r = await tx.get<ResultsRecord>(C.results, objection.eventId);
@@ -261,7 +262,7 @@ export async function resolveResultObjection(
       await tx.set(C.scores, objection.enrollmentId, {
         eventId: objection.eventId,
         ...values,
-        totalMilli: null,
+        totalMilli: weightedMilli(values, fields.weights),
         enteredBy: ctx.openid,
         enteredAt: now,
         revisions: [
@@ -278,16 +279,17 @@ export async function resolveResultObjection(
         corrections: [...(r.corrections ?? []), { ticket: objection.ticket, note, at: now }],
       });
       await tx.update(C.objections, objectionId, { status, note, correction: values, resolvedAt: now, resolvedBy: ctx.openid });
+      // Everyone whose place changed hears of it: the entry corrected, and those it moved past.
+      const before = new Map(r.rows.map((x) => [x.enrollmentId, placeText(x)]));
+      return rows.filter((x) => x.enrollmentId === objection.enrollmentId || before.get(x.enrollmentId) !== placeText(x));
     });
-    const r = await loadPublished(objection.eventId);
-    const row = r.rows.find((x) => x.enrollmentId === objection.enrollmentId);
-    if (row)
+    if (moved.length)
       await tellParticipants(
-        [row],
+        moved,
         a.title,
         'results_corrected',
         '成绩更正',
-        (x) => `经核实更正：${note}。现为${placeText(x)}`,
+        (x) => `成绩公示经核实更正：${note}。您现为${placeText(x)}`,
         now,
       );
   }
