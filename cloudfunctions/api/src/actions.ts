@@ -6,6 +6,7 @@ import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { membershipModule } from './modules/membership';
+import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
 import { orgModule } from './modules/org';
@@ -27,6 +28,7 @@ export const MODULES = [
   timelineModule,
   notifyModule,
   noticesModule,
+  merchantsModule,
   workbenchModule,
 ] as const satisfies readonly ModuleDef[];
 
