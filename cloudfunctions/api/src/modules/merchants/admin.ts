@@ -11,8 +11,8 @@ import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg, orgScopes } from '../../shared/scope';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { loadPlace } from './directory';
-import { parseHours, weekRanges } from './hours';
-import { offerTextOf, toListItem, toOfferView } from './placeViews';
+import { placeFields } from './placeFields';
+import { offerTextOf, searchTextOf, toListItem, toOfferView } from './placeViews';
 import type { OfferRecord, PlaceRecord } from './records';
 import type { SaveInput, SaveOfferInput } from './schemas';
 import type { PlaceAdminView, PlaceListItem } from './views';
@@ -60,27 +60,6 @@ export async function adminGet(placeId: string, ctx: ActionContext): Promise<Pla
   return toAdminView(await editable(placeId, ctx), ctx.now);
 }
 
-/** The stored fields of a place from a form or an import row (hours parsed; kind-specific fields checked). */
-export function placeFields(input: Omit<SaveInput, 'placeId' | 'rev' | 'orgId' | 'photos'>): Record<string, unknown> {
-  const hours = parseHours(input.hours);
-  if (!hours.ok) throw fail('INVALID_INPUT', hours.message, { field: 'hours' });
-  if (input.kind === 'merchant' && !input.category) throw fail('INVALID_INPUT', '「类别」不能为空', { field: 'category' });
-  if (input.kind === 'station' && !input.services?.length) throw fail('INVALID_INPUT', '请选择驿站提供的服务', { field: 'services' });
-  return {
-    kind: input.kind,
-    name: input.placeName,
-    ...(input.kind === 'merchant' ? { category: input.category, tier: input.tier ?? '普惠商户', services: [] } : { services: input.services }),
-    district: input.district,
-    address: input.address,
-    phone: input.phone,
-    intro: input.intro ?? '',
-    location: { type: 'Point', coordinates: [input.lng, input.lat] },
-    hours: hours.rules,
-    hoursText: hours.text,
-    openWeek: weekRanges(hours.rules),
-  };
-}
-
 export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<PlaceAdminView> {
   const org = await getOrg(input.orgId);
   if (!org) throw fail('INVALID_INPUT', '所选工会不存在', { field: 'orgId' });
@@ -95,6 +74,7 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
     if (input.rev !== existing.rev) throw fail('CONFLICT', '该商户信息已被他人修改，请刷新后重试');
     id = existing._id;
     const change: Record<string, unknown> = { ...fields, orgId: org._id, updatedAt: ctx.now, rev: existing.rev + 1 };
+    change.searchText = searchTextOf(input.placeName, input.address, existing.offerText);
     for (const k of ['location', 'hours', 'openWeek', 'services']) change[k] = _.set(change[k]);
     change.photos = _.set(photos);
     change.orgPath = _.set(org.path);
@@ -107,6 +87,7 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
       photos,
       offers: [],
       offerText: '',
+      searchText: searchTextOf(input.placeName, input.address, ''),
       orgId: org._id,
       orgPath: org.path,
       status: 'active',
@@ -171,7 +152,14 @@ export async function saveOffer(input: SaveOfferInput, ctx: ActionContext): Prom
 }
 
 async function writeOffers(place: PlaceRecord, offers: OfferRecord[], ctx: ActionContext): Promise<void> {
-  const change = { offers: command().set(offers), offerText: offerTextOf(offers, ctx.now), rev: place.rev + 1, updatedAt: ctx.now };
+  const offerText = offerTextOf(offers, ctx.now);
+  const change = {
+    offers: command().set(offers),
+    offerText,
+    searchText: searchTextOf(place.name, place.address, offerText),
+    rev: place.rev + 1,
+    updatedAt: ctx.now,
+  };
   if ((await updateWhere(C.places, { _id: place._id, rev: place.rev }, change)) !== 1)
     throw fail('CONFLICT', '该商户信息已被他人修改，请刷新后重试');
 }

@@ -34,8 +34,8 @@ function filters(input: NearbyInput, now: Date): Part[] {
   const parts: Part[] = [fields];
   const keyword = input.keyword?.trim();
   if (keyword) {
-    const re = getDb().RegExp({ regexp: literalPattern(keyword), options: 'i' });
-    parts.push(_.or([{ name: re }, { address: re }, { offerText: re }]) as unknown as Part);
+    // One field holds name, address and offers: a single condition (no $or beside the geo condition).
+    fields.searchText = getDb().RegExp({ regexp: literalPattern(keyword), options: 'i' });
   }
   return parts;
 }

@@ -15,7 +15,8 @@ import { checkOwnUpload } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg } from '../../shared/scope';
 import { downloadUpload, readRows } from '../../shared/xlsx';
-import { placeFields } from './admin';
+import { placeFields } from './placeFields';
+import { searchTextOf } from './placeViews';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { merchantsErrors as errors } from './errors';
 import type { OfferRecord, PlaceRecord } from './records';
@@ -124,7 +125,7 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
     kind,
     district: cells.district as District,
     offerText,
-    doc: { ...fields, offers, offerText, photos: [], status: 'active', importKey: id },
+    doc: { ...fields, offers, offerText, searchText: searchTextOf(cells.name, cells.address, offerText), photos: [], status: 'active', importKey: id },
   };
 }
 

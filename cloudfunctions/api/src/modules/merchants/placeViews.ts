@@ -81,3 +81,8 @@ export function toListItem(
   if (p.services?.length) item.services = p.services;
   return item;
 }
+
+/** What keyword search looks in: name, address and the current offers, in one field. */
+export function searchTextOf(name: string, address: string, offerText: string): string {
+  return [name, address, offerText].filter(Boolean).join(' ');
+}

@@ -50,6 +50,8 @@ export interface PlaceRecord {
   offers: OfferRecord[];
   /** The active offers' titles, shown in the list and searched by keyword. */
   offerText: string;
+  /** name, address and offerText together: the one field keyword search matches. */
+  searchText: string;
   photos: string[];
   /** The union that manages the place (staff edit only their own subtree's places). */
   orgId: string;
