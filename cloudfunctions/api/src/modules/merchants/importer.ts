@@ -62,6 +62,15 @@ export function rowKey(name: string, address: string): string {
   return createHash('sha256').update(`${norm(name)}|${norm(address)}`).digest('hex').slice(0, 20);
 }
 
+/** A date cell as Excel or CSV readers give it (2027-12-31, 2027/12/31, 2027年12月31日, or a Date's text). */
+function normalizeDate(text: string): string | null {
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text);
+  if (m) return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const ms = /\d{4}/.test(text) ? Date.parse(text) : NaN;
+  // Readers turn date cells into UTC midnight of the calendar day written.
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10);
+}
+
 function parseLimit(text: string): { period: LimitPeriod; perPeriod: number } | null {
   if (!text) return { period: 'day', perPeriod: 1 };
   if (/^(不限|无限制)$/.test(text)) return { period: 'none', perPeriod: 1 };
@@ -111,11 +120,11 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
   if (kind === 'merchant' && cells.offer) {
     const limit = parseLimit(cells.limit);
     if (!limit) return problem('limit', '「每人限次」示例：每日1次、每周2次、每月1次、不限');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(cells.validTo) || Number.isNaN(Date.parse(cells.validTo)))
-      return problem('validTo', '「有效期至」应为日期，如 2027-12-31');
-    if (cells.validTo < today) return problem('validTo', '「有效期至」已过期');
+    const validTo = normalizeDate(cells.validTo);
+    if (!validTo || Number.isNaN(Date.parse(validTo))) return problem('validTo', '「有效期至」应为日期，如 2027-12-31');
+    if (validTo < today) return problem('validTo', '「有效期至」已过期');
     if (cells.offer.length > 30) return problem('offer', '「优惠内容」不超过30个字');
-    offers.push({ _id: `${id}-o1`, title: cells.offer, terms: (cells.terms || '结账前出示电子工会卡').slice(0, 200), validFrom: today, validTo: cells.validTo, ...limit, totalLimit: null, status: 'active' });
+    offers.push({ _id: `${id}-o1`, title: cells.offer, terms: (cells.terms || '结账前出示电子工会卡').slice(0, 200), validFrom: today, validTo, ...limit, totalLimit: null, status: 'active' });
   }
   const offerText = offers.map((o) => o.title).join('；');
   return {
