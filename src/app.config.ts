@@ -4,10 +4,19 @@ export default defineAppConfig({
     { root: 'packages/membership', pages: ['apply/index', 'status/index', 'transfer/index'] },
     { root: 'packages/card', pages: ['index'] },
     {
+      root: 'packages/merchants',
+      pages: ['detail/index', 'map/index', 'mine/index', 'counter/index', 'admin/index', 'edit/index', 'import/index'],
+    },
+    {
       root: 'packages/staff',
       pages: ['reviews/index', 'review-detail/index', 'transfers/index', 'roles/index', 'audit/index'],
     },
   ],
+  // Nearest partner merchants and 驿站: WeChat requires the API declared and the purpose stated.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找您附近的工会特约商户和户外劳动者服务站，并显示距离' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

@@ -15,6 +15,13 @@ export const ROUTES = {
   staffTransfers: '/packages/staff/transfers/index',
   staffRoles: '/packages/staff/roles/index',
   staffAudit: '/packages/staff/audit/index',
+  placeDetail: '/packages/merchants/detail/index',
+  placeMap: '/packages/merchants/map/index',
+  myDiscounts: '/packages/merchants/mine/index',
+  counter: '/packages/merchants/counter/index',
+  placesAdmin: '/packages/merchants/admin/index',
+  placeEdit: '/packages/merchants/edit/index',
+  placesImport: '/packages/merchants/import/index',
 } as const;
 
 const TABS: string[] = [ROUTES.home, ROUTES.discounts, ROUTES.services, ROUTES.me];

@@ -76,7 +76,11 @@ it('imports every row of a good file once, however often it is committed', async
   expect(await callOk(cloud.baseUrl, 'demo-staff-city', 'merchants.importCommit', input)).toEqual({ imported: 0, unchanged: 3 });
   expect(await store.count('places', { importFile: fileId })).toBe(3);
   // Imported places are in the directory, with their hours and offers understood.
-  const found = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.nearby', { lat: 31.7762, lng: 119.9566, keyword: '导入' });
+  const found = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.nearby', {
+    lat: 31.7762,
+    lng: 119.9566,
+    keyword: '导入',
+  });
   expect(found.items.map((i) => i.name)).toEqual(['青果巷导入面馆', '导入测试驿站', '导入健身馆']);
   expect(found.items[0]).toMatchObject({ offer: '会员凭卡9折', category: '餐饮', tier: '特约商户', distance: 0 });
   const gym = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.get', { placeId: found.items[2]._id });
@@ -89,15 +93,30 @@ it('reads Excel files too, and refuses files that are not the caller’s own or 
     {
       name: '商户',
       columns: HEADER.split(',').map((h) => ({ header: h, key: h })),
-      rows: [Object.fromEntries(HEADER.split(',').map((h, i) => [h, '溧阳导入茶馆,商户,餐饮,普惠商户,溧阳市,溧阳市燕山中路9号,0519-87001111,119.4841,31.4161,09:00-22:00,茶水8折,,每日1次,2099-12-31,'.split(',')[i]]))],
+      rows: [
+        Object.fromEntries(
+          HEADER.split(',').map((h, i) => [
+            h,
+            '溧阳导入茶馆,商户,餐饮,普惠商户,溧阳市,溧阳市燕山中路9号,0519-87001111,119.4841,31.4161,09:00-22:00,茶水8折,,每日1次,2099-12-31,'.split(
+              ',',
+            )[i],
+          ]),
+        ),
+      ],
     },
   ]);
   const fileId = await uploadAs(cloud.serviceUrl, 'demo-admin', 'list.xlsx', xlsx);
-  expect(await callOk(cloud.baseUrl, 'demo-admin', 'merchants.importCommit', { fileId, orgId: 'org-cz-liyang' })).toEqual({ imported: 1, unchanged: 0 });
+  expect(await callOk(cloud.baseUrl, 'demo-admin', 'merchants.importCommit', { fileId, orgId: 'org-cz-liyang' })).toEqual({
+    imported: 1,
+    unchanged: 0,
+  });
   const notMine = await callApi(cloud.baseUrl, 'demo-staff-city', 'merchants.importPreview', { fileId, orgId: 'org-cz' });
   expect(notMine).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '文件无效，请重新上传' } });
   const wujinFile = await uploadAs(cloud.serviceUrl, 'demo-staff-wujin', 'x.csv', csv(GOOD));
-  const outside = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.importPreview', { fileId: wujinFile, orgId: 'org-cz-zhonglou' });
+  const outside = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.importPreview', {
+    fileId: wujinFile,
+    orgId: 'org-cz-zhonglou',
+  });
   expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   const text = await uploadAs(cloud.serviceUrl, 'demo-admin', 'notes.txt', Buffer.from('hello'));
   expect(await callApi(cloud.baseUrl, 'demo-admin', 'merchants.importPreview', { fileId: text, orgId: 'org-cz' })).toMatchObject({
@@ -107,15 +126,28 @@ it('reads Excel files too, and refuses files that are not the caller’s own or 
 });
 
 it('scopes edits to the staff member’s union and guards them on the revision seen', async () => {
-  const wujin = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', placeInput({ placeName: '武进测试店', district: '武进区', orgId: 'org-cz-wujin' }));
+  const wujin = await callOk(
+    cloud.baseUrl,
+    'demo-staff-wujin',
+    'merchants.save',
+    placeInput({ placeName: '武进测试店', district: '武进区', orgId: 'org-cz-wujin' }),
+  );
   expect(wujin.rev).toBe(0);
   // Wujin staff cannot touch a 钟楼 place, nor create one for another district's union.
-  expect(await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.adminGet', { placeId: 'merchant-01' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', placeInput({ orgId: 'org-cz-zhonglou' }))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.adminGet', { placeId: 'merchant-01' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
+  expect(
+    await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', placeInput({ orgId: 'org-cz-zhonglou' })),
+  ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'merchants.adminList', {});
   expect(list.total).toBe(await store.count('places', { orgPath: 'org-cz-wujin' }));
   // Merchant staff and members cannot edit at all.
-  expect(await callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.save', placeInput())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.save', placeInput())).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 
   const edited = await callOk(cloud.baseUrl, 'demo-staff-city', 'merchants.save', {
     ...placeInput({ placeName: '武进测试店（改）', district: '武进区', orgId: 'org-cz-wujin', hours: '17:00-次日02:00' }),
@@ -123,22 +155,40 @@ it('scopes edits to the staff member’s union and guards them on the revision s
     rev: 0,
   });
   expect(edited).toMatchObject({ name: '武进测试店（改）', rev: 1, hoursText: '每天 17:00-次日02:00' });
-  const stale = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', { ...placeInput({ district: '武进区', orgId: 'org-cz-wujin' }), placeId: wujin._id, rev: 0 });
+  const stale = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', {
+    ...placeInput({ district: '武进区', orgId: 'org-cz-wujin' }),
+    placeId: wujin._id,
+    rev: 0,
+  });
   expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-  const badHours = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', placeInput({ orgId: 'org-cz-wujin', hours: '随时营业' }));
+  const badHours = await callApi(
+    cloud.baseUrl,
+    'demo-staff-wujin',
+    'merchants.save',
+    placeInput({ orgId: 'org-cz-wujin', hours: '随时营业' }),
+  );
   expect(badHours).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'hours' } } });
   expect(await store.count('audit', { action: 'merchants.edit', target: wujin._id })).toBe(1);
 });
 
 it('exports redemption statistics per merchant for a month as .xlsx', async () => {
   const check = await callOk(cloud.baseUrl, 'demo-merchant-01', 'merchants.check', { code: freshCode() });
-  const done = await callOk(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', { ticket: check.ticket, offerId: 'merchant-01-o1' });
+  const done = await callOk(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', {
+    ticket: check.ticket,
+    offerId: 'merchant-01-o1',
+  });
   const month = (await store.byId<{ month: string }>('redemptions', done.redemption._id))!.month;
   const expected = await store.count('redemptions', { month, placeId: 'merchant-01' });
   const link = await callOk(cloud.baseUrl, 'demo-staff-city', 'merchants.exportStats', { month });
   const rows = await readRows(Buffer.from(await (await fetch(link.url)).arrayBuffer()), 'xlsx');
   expect(rows[0]).toEqual(['商户', '商户编号', '核销次数', '核销会员数', '核销的优惠']);
-  expect(rows.find((r) => r[1] === 'merchant-01')).toEqual(['龙城书局（南大街店）', 'merchant-01', String(expected), '1', '会员购书8.8折']);
+  expect(rows.find((r) => r[1] === 'merchant-01')).toEqual([
+    '龙城书局（南大街店）',
+    'merchant-01',
+    String(expected),
+    '1',
+    '会员购书8.8折',
+  ]);
   // Wujin staff see only their subtree's merchants (the bookshop is in 钟楼).
   const wujin = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'merchants.exportStats', { month });
   expect(wujin.rows).toBe(0);

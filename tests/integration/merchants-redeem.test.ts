@@ -43,7 +43,13 @@ it('checks a member code, redeems once, and both sides see the record', async ()
   expect(done.repeated).toBe(false);
   expect(done.redemption).toMatchObject({ placeName: '龙城书局（南大街店）', offerTitle: '会员购书8.8折', nameMasked: '陈*燕' });
   const stored = await store.byId<{ codeKey: string; periodKey: string }>('redemptions', done.redemption._id);
-  expect(stored).toMatchObject({ placeId: 'merchant-01', offerId: 'merchant-01-o1', openid: MEMBER, staffOpenid: STAFF, cardNo: DEMO_CARD });
+  expect(stored).toMatchObject({
+    placeId: 'merchant-01',
+    offerId: 'merchant-01-o1',
+    openid: MEMBER,
+    staffOpenid: STAFF,
+    cardNo: DEMO_CARD,
+  });
   expect(done.redemption._id).toBe(`merchant-01-o1_${DEMO_CARD}_${stored!.periodKey}_1`);
 
   // A repeated confirm (a lost answer retried) gives the same redemption back and writes nothing new.
@@ -60,9 +66,15 @@ it('checks a member code, redeems once, and both sides see the record', async ()
   expect(today.items[0]._id).toBe(done.redemption._id);
 
   // The used code is refused at the next scan, and the once-a-day offer shows as used up for a new code.
-  expect(await check(token)).toMatchObject({ ok: false, error: { code: 'TOKEN_USED', message: '该会员码已使用过，请让会员刷新后重新出示' } });
+  expect(await check(token)).toMatchObject({
+    ok: false,
+    error: { code: 'TOKEN_USED', message: '该会员码已使用过，请让会员刷新后重新出示' },
+  });
   const next = await callOk(cloud.baseUrl, STAFF, 'merchants.check', { code: freshCode() });
-  expect(next.offers.find((o) => o.offerId === 'merchant-01-o1')).toMatchObject({ available: false, reason: '该会员已达到本优惠的使用次数上限' });
+  expect(next.offers.find((o) => o.offerId === 'merchant-01-o1')).toMatchObject({
+    available: false,
+    reason: '该会员已达到本优惠的使用次数上限',
+  });
   const refused = await callApi(cloud.baseUrl, STAFF, 'merchants.redeem', { ticket: next.ticket, offerId: 'merchant-01-o1' });
   expect(refused).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
   // The code of a refused redemption is not consumed: the same ticket still redeems another offer.
@@ -75,10 +87,16 @@ it('refuses forged, expired, early and replayed codes with distinct reasons', as
   const good = freshCode();
   const flipped = good.slice(0, 5) + (good[5] === 'A' ? 'B' : 'A') + good.slice(6);
   for (const forged of [flipped, signCardToken(DEMO_CARD, 'some-other-key').token, 'not-a-code']) {
-    expect(await check(forged)).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID', message: '会员码无效，请让会员刷新后重新出示' } });
+    expect(await check(forged)).toMatchObject({
+      ok: false,
+      error: { code: 'TOKEN_INVALID', message: '会员码无效，请让会员刷新后重新出示' },
+    });
   }
   const expired = signCardToken(DEMO_CARD, LOCAL_CARD_KEY, new Date(Date.now() - 120_000)).token;
-  expect(await check(expired)).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED', message: '会员码已过期，请让会员刷新后重新出示' } });
+  expect(await check(expired)).toMatchObject({
+    ok: false,
+    error: { code: 'TOKEN_EXPIRED', message: '会员码已过期，请让会员刷新后重新出示' },
+  });
   const ahead = signCardTokens(DEMO_CARD, LOCAL_CARD_KEY, new Date())[3].token;
   expect(await check(ahead)).toMatchObject({ ok: false, error: { code: 'TOKEN_EARLY' } });
   const farAhead = signCardTokens(DEMO_CARD, LOCAL_CARD_KEY, new Date(Date.now() + 3600_000))[0].token;
@@ -95,7 +113,11 @@ it('refuses forged, expired, early and replayed codes with distinct reasons', as
 });
 
 it('holds N-per-period limits and a total per offer', async () => {
-  const twice = await merchantWithOffer(cloud.baseUrl, { placeName: '限次测试面馆', lat: 31.5, lng: 119.5 }, { period: 'week', perPeriod: 2 });
+  const twice = await merchantWithOffer(
+    cloud.baseUrl,
+    { placeName: '限次测试面馆', lat: 31.5, lng: 119.5 },
+    { period: 'week', perPeriod: 2 },
+  );
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-limits', role: 'merchant', scopeId: twice.placeId });
   const results = [];
   for (let i = 0; i < 3; i += 1) {
@@ -105,7 +127,11 @@ it('holds N-per-period limits and a total per offer', async () => {
   expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['ok', 'ok', 'LIMIT_REACHED']);
   expect(await store.count('redemptions', { offerId: twice.offerId })).toBe(2);
 
-  const total = await merchantWithOffer(cloud.baseUrl, { placeName: '限量测试小馆', lat: 31.5, lng: 119.5 }, { period: 'none', totalLimit: 3 });
+  const total = await merchantWithOffer(
+    cloud.baseUrl,
+    { placeName: '限量测试小馆', lat: 31.5, lng: 119.5 },
+    { period: 'none', totalLimit: 3 },
+  );
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-limits', role: 'merchant', scopeId: total.placeId });
   const outcomes = [];
   for (let i = 0; i < 5; i += 1) {
@@ -123,7 +149,10 @@ it('lets merchant staff act only for their own merchant, with their own tickets'
   expect(elsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您只能处理本商户的业务' } });
   const member = await check(freshCode(), MEMBER);
   expect(member).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-  expect(await callApi(cloud.baseUrl, STAFF, 'merchants.today', { placeId: 'demo-m-0001' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await callApi(cloud.baseUrl, STAFF, 'merchants.today', { placeId: 'demo-m-0001' })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
 
   // A colleague at another merchant cannot confirm with this staff member's ticket.
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-other', role: 'merchant', scopeId: 'demo-m-0001' });
@@ -140,7 +169,11 @@ it('refuses a suspended offer or merchant', async () => {
   const m = await merchantWithOffer(cloud.baseUrl, { placeName: '暂停测试店', lat: 31.5, lng: 119.5 });
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-suspend', role: 'merchant', scopeId: m.placeId });
   const ticket = await ticketFor(freshCode(), 'staff-suspend');
-  await callOk(cloud.baseUrl, 'demo-admin', 'merchants.setStatus', { placeId: m.placeId, offerId: m.offerId, status: 'suspended' });
+  await callOk(cloud.baseUrl, 'demo-admin', 'merchants.setStatus', {
+    placeId: m.placeId,
+    offerId: m.offerId,
+    status: 'suspended',
+  });
   expect(await callApi(cloud.baseUrl, 'staff-suspend', 'merchants.redeem', { ticket, offerId: m.offerId })).toMatchObject({
     ok: false,
     error: { code: 'OFFER_UNAVAILABLE' },
@@ -166,9 +199,14 @@ it('hands out six consecutive one-minute codes for use without network, each val
   // Together they cover at least five minutes from now.
   expect(new Date(tokens[5].expiresAt).getTime() - now).toBeGreaterThanOrEqual(5 * 60_000);
   // The current one verifies; a later one is not valid yet.
-  const current = tokens.find((t) => new Date(t.notBefore).getTime() <= Date.now() && Date.now() < new Date(t.expiresAt).getTime())!;
+  const current = tokens.find(
+    (t) => new Date(t.notBefore).getTime() <= Date.now() && Date.now() < new Date(t.expiresAt).getTime(),
+  )!;
   expect((await callOk(cloud.baseUrl, STAFF, 'card.verify', { token: current.token })).nameMasked).toBe('陈*燕');
-  expect(await callApi(cloud.baseUrl, STAFF, 'card.verify', { token: tokens[5].token })).toMatchObject({ ok: false, error: { code: 'TOKEN_EARLY' } });
+  expect(await callApi(cloud.baseUrl, STAFF, 'card.verify', { token: tokens[5].token })).toMatchObject({
+    ok: false,
+    error: { code: 'TOKEN_EARLY' },
+  });
   // The old single token keeps working.
   const { token } = await callOk(cloud.baseUrl, MEMBER, 'card.token', {});
   expect((await callOk(cloud.baseUrl, STAFF, 'card.verify', { token })).cardNo).toBe(DEMO_CARD);

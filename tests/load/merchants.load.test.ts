@@ -38,7 +38,9 @@ function tally(list: string[]): Record<string, number> {
 
 it('100 concurrent redemptions of a once-a-day offer by one member: exactly one succeeds', async () => {
   const all = await tickets('demo-merchant-01', 100);
-  const results = await Promise.all(all.map((ticket) => callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', { ticket, offerId: 'merchant-01-o1' })));
+  const results = await Promise.all(
+    all.map((ticket) => callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', { ticket, offerId: 'merchant-01-o1' })),
+  );
   expect(tally(results.map(outcome))).toEqual({ ok: 1, LIMIT_REACHED: 99 });
   const today = await callOk(cloud.baseUrl, 'demo-merchant-01', 'merchants.today', {});
   expect(today.total).toBe(1);
@@ -48,7 +50,9 @@ it('100 concurrent redemptions of a once-a-day offer by one member: exactly one 
 it('the same ticket confirmed 50 times at once writes one redemption', async () => {
   const [ticket] = await tickets('demo-merchant-01', 1);
   const results = await Promise.all(
-    Array.from({ length: 50 }, () => callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', { ticket, offerId: 'merchant-01-o2' })),
+    Array.from({ length: 50 }, () =>
+      callApi(cloud.baseUrl, 'demo-merchant-01', 'merchants.redeem', { ticket, offerId: 'merchant-01-o2' }),
+    ),
   );
   const fresh = results.filter((r) => r.ok && !r.data.repeated);
   expect(fresh).toHaveLength(1);
@@ -64,10 +68,16 @@ it('the same ticket confirmed 50 times at once writes one redemption', async () 
 });
 
 it('an offer with 10 in total, 60 confirmations at once: exactly 10 are written, the quota ends at 0', async () => {
-  const m = await merchantWithOffer(cloud.baseUrl, { placeName: '限量压力测试店', lat: 31.5, lng: 119.5 }, { period: 'none', totalLimit: 10 });
+  const m = await merchantWithOffer(
+    cloud.baseUrl,
+    { placeName: '限量压力测试店', lat: 31.5, lng: 119.5 },
+    { period: 'none', totalLimit: 10 },
+  );
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'load-staff', role: 'merchant', scopeId: m.placeId });
   const all = await tickets('load-staff', 60);
-  const results = await Promise.all(all.map((ticket) => callApi(cloud.baseUrl, 'load-staff', 'merchants.redeem', { ticket, offerId: m.offerId })));
+  const results = await Promise.all(
+    all.map((ticket) => callApi(cloud.baseUrl, 'load-staff', 'merchants.redeem', { ticket, offerId: m.offerId })),
+  );
   expect(tally(results.map(outcome))).toEqual({ ok: 10, OFFER_SOLD_OUT: 50 });
   expect(await store.count('redemptions', { offerId: m.offerId })).toBe(10);
   const quota = await store.byId<{ seatsLeft: number; holders: Record<string, unknown> }>('offer_quotas', m.offerId);
@@ -76,10 +86,16 @@ it('an offer with 10 in total, 60 confirmations at once: exactly 10 are written,
 });
 
 it('a weekly limit of 2 and a total of 30, 40 confirmations at once: exactly 2 are written, 2 seats used', async () => {
-  const m = await merchantWithOffer(cloud.baseUrl, { placeName: '周限压力测试店', lat: 31.5, lng: 119.5 }, { period: 'week', perPeriod: 2, totalLimit: 30 });
+  const m = await merchantWithOffer(
+    cloud.baseUrl,
+    { placeName: '周限压力测试店', lat: 31.5, lng: 119.5 },
+    { period: 'week', perPeriod: 2, totalLimit: 30 },
+  );
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'load-staff-2', role: 'merchant', scopeId: m.placeId });
   const all = await tickets('load-staff-2', 40);
-  const results = await Promise.all(all.map((ticket) => callApi(cloud.baseUrl, 'load-staff-2', 'merchants.redeem', { ticket, offerId: m.offerId })));
+  const results = await Promise.all(
+    all.map((ticket) => callApi(cloud.baseUrl, 'load-staff-2', 'merchants.redeem', { ticket, offerId: m.offerId })),
+  );
   expect(tally(results.map(outcome))).toEqual({ ok: 2, LIMIT_REACHED: 38 });
   expect(await store.count('redemptions', { offerId: m.offerId })).toBe(2);
   // Seats claimed by refused confirmations were given back.

@@ -119,6 +119,10 @@ export default function Me() {
           <Text>{member ? '电子工会卡' : '入会申请'}</Text>
           <Text className='muted'>›</Text>
         </View>
+        <View className='row me-link me-link-discounts' onClick={() => go(ROUTES.myDiscounts)}>
+          <Text>我的优惠（收藏 · 浏览 · 核销记录）</Text>
+          <Text className='muted'>›</Text>
+        </View>
         {application && (
           <View className='row me-link me-link-status' onClick={() => go(ROUTES.applicationStatus)}>
             <Text>入会申请进度</Text>

@@ -20,7 +20,7 @@ const SERVICES: Tile[] = [
   { key: 'trip', label: '疗休养' },
   { key: 'contest', label: '技能竞赛' },
   { key: 'social', label: '单身联谊' },
-  { key: 'merchant', label: '普惠商户' },
+  { key: 'merchant', label: '普惠商户', url: ROUTES.discounts },
 ];
 
 function Grid({ tiles }: { tiles: Tile[] }) {
@@ -43,9 +43,11 @@ export default function Services() {
   }, [load]);
   const isStaff = hasRole(session, 'staff', 'admin');
   const isAdmin = hasRole(session, 'admin');
+  const isMerchant = hasRole(session, 'merchant');
   const workbench: Tile[] = [
     { key: 'reviews', label: '入会审核', url: ROUTES.staffReviews },
     { key: 'transfers', label: '转会审核', url: ROUTES.staffTransfers },
+    { key: 'places', label: '商户管理', url: ROUTES.placesAdmin },
     ...(isAdmin
       ? [
           { key: 'roles', label: '角色管理', url: ROUTES.staffRoles },
@@ -60,6 +62,12 @@ export default function Services() {
         <Grid tiles={SERVICES} />
       </View>
       <StateView loading={loading && !session} error={!session ? error : null} onRetry={() => void load()}>
+        {isMerchant && (
+          <View className='section svc-counter'>
+            <Text className='section-title'>商户店员</Text>
+            <Grid tiles={[{ key: 'counter', label: '核销台', url: ROUTES.counter }]} />
+          </View>
+        )}
         {isStaff && (
           <View className='section svc-workbench'>
             <Text className='section-title'>工作台</Text>

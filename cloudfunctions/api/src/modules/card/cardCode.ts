@@ -12,5 +12,7 @@ export interface CardCode {
 export function readCardCode(token: string, now: Date): CardCode {
   const result = verifyCardToken(token, requireKey('CARD_TOKEN_KEY'), now);
   if (result.ok) return { cardNo: result.cardNo, nonce: result.nonce, expiresAt: result.expiresAt };
-  throw cardErrors.fail(result.reason === 'expired' ? 'TOKEN_EXPIRED' : result.reason === 'early' ? 'TOKEN_EARLY' : 'TOKEN_INVALID');
+  throw cardErrors.fail(
+    result.reason === 'expired' ? 'TOKEN_EXPIRED' : result.reason === 'early' ? 'TOKEN_EARLY' : 'TOKEN_INVALID',
+  );
 }

@@ -22,8 +22,7 @@ export interface SignedCardToken {
 }
 
 export type VerifyResult =
-  | { ok: true; cardNo: string; expiresAt: Date; nonce: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'early' };
+  { ok: true; cardNo: string; expiresAt: Date; nonce: string } | { ok: false; reason: 'invalid' | 'expired' | 'early' };
 
 function sign(payload: string, key: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();

@@ -173,13 +173,29 @@ export async function setStatus(
   if (input.offerId) {
     const offer = place.offers.find((o) => o._id === input.offerId);
     if (!offer) throw fail('NOT_FOUND', '该优惠不存在');
-    await writeOffers(place, place.offers.map((o) => (o._id === offer._id ? { ...o, status: input.status } : o)), ctx);
-    await writeAudit({ actor: ctx.openid, action: 'merchants.offerStatus', target: offer._id, summary: `${verb} ${place.name} · ${offer.title}`, at: ctx.now });
+    await writeOffers(
+      place,
+      place.offers.map((o) => (o._id === offer._id ? { ...o, status: input.status } : o)),
+      ctx,
+    );
+    await writeAudit({
+      actor: ctx.openid,
+      action: 'merchants.offerStatus',
+      target: offer._id,
+      summary: `${verb} ${place.name} · ${offer.title}`,
+      at: ctx.now,
+    });
   } else {
     const change = { status: input.status, rev: place.rev + 1, updatedAt: ctx.now };
     if ((await updateWhere(C.places, { _id: place._id, rev: place.rev }, change)) !== 1)
       throw fail('CONFLICT', '该商户信息已被他人修改，请刷新后重试');
-    await writeAudit({ actor: ctx.openid, action: 'merchants.status', target: place._id, summary: `${verb} ${place.name}`, at: ctx.now });
+    await writeAudit({
+      actor: ctx.openid,
+      action: 'merchants.status',
+      target: place._id,
+      summary: `${verb} ${place.name}`,
+      at: ctx.now,
+    });
   }
   return adminGet(place._id, ctx);
 }

@@ -59,7 +59,8 @@ export function demoPlaceDoc(p: DemoPlace, now: Date, extraOffers: OfferRecord[]
       district: p.district,
       address: p.address,
       phone: p.phone,
-      intro: p.kind === 'station' ? '为户外劳动者、快递员、外卖骑手等提供歇脚、饮水、充电等服务，凭工会会员卡或工作证免费使用。' : '',
+      intro:
+        p.kind === 'station' ? '为户外劳动者、快递员、外卖骑手等提供歇脚、饮水、充电等服务，凭工会会员卡或工作证免费使用。' : '',
       lat: p.lat,
       lng: p.lng,
       hours: p.hours,

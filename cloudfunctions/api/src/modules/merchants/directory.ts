@@ -62,7 +62,8 @@ export async function nearby(input: NearbyInput, ctx: ActionContext): Promise<Ne
   const from = { lat: input.lat, lng: input.lng };
   const cursor: Cursor | null = input.cursor ? decodeCursor(input.cursor) : null;
   const sort = input.sort ?? 'distance';
-  if (cursor && (cursor.s === 'd') !== (sort === 'distance')) throw fail('INVALID_INPUT', '「分页参数」与排序方式不符，请重新加载', { field: 'cursor' });
+  if (cursor && (cursor.s === 'd') !== (sort === 'distance'))
+    throw fail('INVALID_INPUT', '「分页参数」与排序方式不符，请重新加载', { field: 'cursor' });
   const parts = filters(input, ctx.now);
 
   if (sort === 'distance') {
@@ -73,15 +74,22 @@ export async function nearby(input: NearbyInput, ctx: ActionContext): Promise<Ne
     const first: Part = { ...parts[0], location: _.geoNear(near) };
     if (cursor?.s === 'd' && cursor.ids.length) first._id = _.nin(cursor.ids);
     const rows = await query([first, ...parts.slice(1)], [], limit + 1);
-    const scored = rows
-      .map((r) => ({ r, d: distanceOf(r, from) }))
-      .sort((a, b) => a.d - b.d || (a.r._id < b.r._id ? -1 : 1));
+    const scored = rows.map((r) => ({ r, d: distanceOf(r, from) })).sort((a, b) => a.d - b.d || (a.r._id < b.r._id ? -1 : 1));
     const page = scored.slice(0, limit);
     const hasMore = rows.length > limit && page.length > 0;
     return {
       items: page.map(({ r }) => toListItem(r, from, ctx.now)),
       hasMore,
-      ...(hasMore ? { cursor: encodeCursor(nextDistanceCursor(page.map(({ r, d }) => ({ _id: r._id, d })), cursor)) } : {}),
+      ...(hasMore
+        ? {
+            cursor: encodeCursor(
+              nextDistanceCursor(
+                page.map(({ r, d }) => ({ _id: r._id, d })),
+                cursor,
+              ),
+            ),
+          }
+        : {}),
     };
   }
 
@@ -91,7 +99,14 @@ export async function nearby(input: NearbyInput, ctx: ActionContext): Promise<Ne
     const t = new Date(cursor.t);
     keyed.push(_.or([{ createdAt: _.lt(t) }, { createdAt: t, _id: _.lt(cursor.id) }]) as unknown as Part);
   }
-  const rows = await query(keyed, [['createdAt', 'desc'], ['_id', 'desc']], limit + 1);
+  const rows = await query(
+    keyed,
+    [
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    limit + 1,
+  );
   const page = rows.slice(0, limit);
   const hasMore = rows.length > limit;
   const last = page[page.length - 1];
@@ -128,7 +143,10 @@ export async function getPlace(input: { placeId: string; lat?: number; lng?: num
     intro: place.intro ?? '',
     hoursText: place.hoursText,
     photoUrls,
-    offers: place.offers.filter((o) => o.status === 'active').map((o) => toOfferView(o, ctx.now)).filter((o) => o.current),
+    offers: place.offers
+      .filter((o) => o.status === 'active')
+      .map((o) => toOfferView(o, ctx.now))
+      .filter((o) => o.current),
     favourite,
     status: place.status,
   };

@@ -23,11 +23,23 @@ export async function exportStats(month: string, ctx: ActionContext): Promise<{ 
     .collection(C.redemptions)
     .aggregate()
     .match(match)
-    .group({ _id: '$placeId', placeName: $.first('$placeName'), count: $.sum(1), members: $.addToSet('$cardNo'), offers: $.addToSet('$offerTitle') })
+    .group({
+      _id: '$placeId',
+      placeName: $.first('$placeName'),
+      count: $.sum(1),
+      members: $.addToSet('$cardNo'),
+      offers: $.addToSet('$offerTitle'),
+    })
     .sort({ count: -1 })
     .limit(5000)
     .end()) as unknown as { list: Group[] };
-  const rows = res.list.map((g) => ({ place: g.placeName, placeId: g._id, count: g.count, members: g.members.length, offers: g.offers.join('；') }));
+  const rows = res.list.map((g) => ({
+    place: g.placeName,
+    placeId: g._id,
+    count: g.count,
+    members: g.members.length,
+    offers: g.offers.join('；'),
+  }));
   const content = await buildWorkbook([
     {
       name: `${month} 核销统计`,
@@ -42,6 +54,12 @@ export async function exportStats(month: string, ctx: ActionContext): Promise<{ 
     },
   ]);
   const link = await saveExport(content, 'merchants', `优惠核销统计-${month}`);
-  await writeAudit({ actor: ctx.openid, action: 'merchants.export', target: month, summary: `导出 ${month} 优惠核销统计（${rows.length} 家商户）`, at: ctx.now });
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'merchants.export',
+    target: month,
+    summary: `导出 ${month} 优惠核销统计（${rows.length} 家商户）`,
+    at: ctx.now,
+  });
   return { url: link.url, expiresAt: link.expiresAt, rows: rows.length };
 }

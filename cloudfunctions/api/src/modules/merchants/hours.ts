@@ -21,8 +21,12 @@ function hhmm(total: number): string {
 
 /** 周一至周五 / 周六、周日 / 每天 / 工作日 / 周末 / '' (every day) → days 1..7, or null when unreadable. */
 function parseDays(spec: string): number[] | null {
-  const s = spec.replace(/\s+/g, '').replace(/星期/g, '周').replace(/[:：]$/, '');
-  if (!s || s === '每天' || s === '每日' || s === '全周' || s === '周一至周日' || s === '周一到周日') return [1, 2, 3, 4, 5, 6, 7];
+  const s = spec
+    .replace(/\s+/g, '')
+    .replace(/星期/g, '周')
+    .replace(/[:：]$/, '');
+  if (!s || s === '每天' || s === '每日' || s === '全周' || s === '周一至周日' || s === '周一到周日')
+    return [1, 2, 3, 4, 5, 6, 7];
   if (s === '工作日') return [1, 2, 3, 4, 5];
   if (s === '周末' || s === '节假日') return [6, 7];
   const days = new Set<number>();
@@ -45,7 +49,10 @@ export function parseHours(input: string): ParsedHours {
     return { ok: true, rules: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '00:00', close: '24:00' }], text: '24小时' };
   }
   const rules: HoursRule[] = [];
-  for (const segment of text.split(/[;；,，\n]+/).map((p) => p.trim()).filter(Boolean)) {
+  for (const segment of text
+    .split(/[;；,，\n]+/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = SEGMENT.exec(segment);
     const days = m ? parseDays(m[1]) : null;
     if (!m || !days) return { ok: false, message: `营业时间“${segment.slice(0, 20)}”无法识别，示例：周一至周五 09:00-21:00` };

@@ -20,7 +20,18 @@ import { searchTextOf } from './placeViews';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { merchantsErrors as errors } from './errors';
 import type { OfferRecord, PlaceRecord } from './records';
-import { CATEGORIES, DISTRICTS, STATION_SERVICES, TIERS, type Category, type District, type LimitPeriod, type PlaceKind, type StationService, type Tier } from './schemas';
+import {
+  CATEGORIES,
+  DISTRICTS,
+  STATION_SERVICES,
+  TIERS,
+  type Category,
+  type District,
+  type LimitPeriod,
+  type PlaceKind,
+  type StationService,
+  type Tier,
+} from './schemas';
 import type { ImportPreview, ImportRowError } from './views';
 
 const MAX_ROWS = 500;
@@ -44,7 +55,10 @@ const COLUMNS = {
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['name', 'kind', 'district', 'address', 'phone', 'lng', 'lat', 'hours'];
-const LABEL: Record<Column, string> = Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [k, v[0]])) as Record<Column, string>;
+const LABEL: Record<Column, string> = Object.fromEntries(Object.entries(COLUMNS).map(([k, v]) => [k, v[0]])) as Record<
+  Column,
+  string
+>;
 
 interface ParsedRow {
   row: number;
@@ -59,7 +73,10 @@ interface ParsedRow {
 
 export function rowKey(name: string, address: string): string {
   const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-  return createHash('sha256').update(`${norm(name)}|${norm(address)}`).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(`${norm(name)}|${norm(address)}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 /** A date cell as Excel or CSV readers give it (2027-12-31, 2027/12/31, 2027年12月31日, or a Date's text). */
@@ -85,14 +102,21 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
     return null;
   };
   for (const c of REQUIRED) if (!cells[c]) return problem(c, `「${LABEL[c]}」不能为空`);
-  const kind = cells.kind === '商户' || cells.kind === '特约商户' || cells.kind === '普惠商户' ? 'merchant' : /驿站|服务站/.test(cells.kind) ? 'station' : null;
+  const kind =
+    cells.kind === '商户' || cells.kind === '特约商户' || cells.kind === '普惠商户'
+      ? 'merchant'
+      : /驿站|服务站/.test(cells.kind)
+        ? 'station'
+        : null;
   if (!kind) return problem('kind', '「类型」应为“商户”或“驿站”');
   const lng = Number(cells.lng);
   const lat = Number(cells.lat);
-  if (!/^-?\d+(\.\d+)?$/.test(cells.lng) || !/^-?\d+(\.\d+)?$/.test(cells.lat)) return problem('lng', '经纬度应为数字，如 119.974 / 31.811');
+  if (!/^-?\d+(\.\d+)?$/.test(cells.lng) || !/^-?\d+(\.\d+)?$/.test(cells.lat))
+    return problem('lng', '经纬度应为数字，如 119.974 / 31.811');
   if (lat < 18 || lat > 54 || lng < 73 || lng > 135)
     return problem(lat > 73 && lng < 54 ? 'lat' : 'lng', '经纬度不在中国境内，请检查是否填反或填错');
-  if (!(DISTRICTS as readonly string[]).includes(cells.district)) return problem('district', `「区县」应为：${DISTRICTS.join('、')}`);
+  if (!(DISTRICTS as readonly string[]).includes(cells.district))
+    return problem('district', `「区县」应为：${DISTRICTS.join('、')}`);
   if (cells.name.length > 40 || cells.name.length < 2) return problem('name', '「名称」应为2–40个字');
   if (cells.address.length > 80 || cells.address.length < 4) return problem('address', '「地址」应为4–80个字');
   if (!/^[0-9-]{7,20}$/.test(cells.phone)) return problem('phone', '「电话」应为7–20位数字');
@@ -100,18 +124,37 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
   let tier: Tier | undefined;
   let services: StationService[] | undefined;
   if (kind === 'merchant') {
-    if (!(CATEGORIES as readonly string[]).includes(cells.category)) return problem('category', `「类别」应为：${CATEGORIES.join('、')}`);
+    if (!(CATEGORIES as readonly string[]).includes(cells.category))
+      return problem('category', `「类别」应为：${CATEGORIES.join('、')}`);
     category = cells.category as Category;
-    tier = (TIERS as readonly string[]).includes(cells.tier) ? (cells.tier as Tier) : cells.kind === '特约商户' ? '特约商户' : '普惠商户';
+    tier = (TIERS as readonly string[]).includes(cells.tier)
+      ? (cells.tier as Tier)
+      : cells.kind === '特约商户'
+        ? '特约商户'
+        : '普惠商户';
   } else {
     const list = cells.services.split(/[、,，/\s]+/).filter(Boolean);
     const bad = list.find((s) => !(STATION_SERVICES as readonly string[]).includes(s));
-    if (!list.length || bad) return problem('services', `「服务项目」应从${STATION_SERVICES.join('、')}中选填${bad ? `（“${bad}”无法识别）` : ''}`);
+    if (!list.length || bad)
+      return problem('services', `「服务项目」应从${STATION_SERVICES.join('、')}中选填${bad ? `（“${bad}”无法识别）` : ''}`);
     services = list as StationService[];
   }
   let fields: Record<string, unknown>;
   try {
-    fields = placeFields({ kind, placeName: cells.name, category, tier, services, district: cells.district as District, address: cells.address, phone: cells.phone, intro: cells.intro.slice(0, 300), lat, lng, hours: cells.hours });
+    fields = placeFields({
+      kind,
+      placeName: cells.name,
+      category,
+      tier,
+      services,
+      district: cells.district as District,
+      address: cells.address,
+      phone: cells.phone,
+      intro: cells.intro.slice(0, 300),
+      lat,
+      lng,
+      hours: cells.hours,
+    });
   } catch (e) {
     return problem('hours', e instanceof AppError ? e.message : '「营业时间」无法识别');
   }
@@ -124,7 +167,16 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
     if (!validTo || Number.isNaN(Date.parse(validTo))) return problem('validTo', '「有效期至」应为日期，如 2027-12-31');
     if (validTo < today) return problem('validTo', '「有效期至」已过期');
     if (cells.offer.length > 30) return problem('offer', '「优惠内容」不超过30个字');
-    offers.push({ _id: `${id}-o1`, title: cells.offer, terms: (cells.terms || '结账前出示电子工会卡').slice(0, 200), validFrom: today, validTo, ...limit, totalLimit: null, status: 'active' });
+    offers.push({
+      _id: `${id}-o1`,
+      title: cells.offer,
+      terms: (cells.terms || '结账前出示电子工会卡').slice(0, 200),
+      validFrom: today,
+      validTo,
+      ...limit,
+      totalLimit: null,
+      status: 'active',
+    });
   }
   const offerText = offers.map((o) => o.title).join('；');
   return {
@@ -134,7 +186,15 @@ function parseRow(cells: Record<Column, string>, row: number, today: string, err
     kind,
     district: cells.district as District,
     offerText,
-    doc: { ...fields, offers, offerText, searchText: searchTextOf(cells.name, cells.address, offerText), photos: [], status: 'active', importKey: id },
+    doc: {
+      ...fields,
+      offers,
+      offerText,
+      searchText: searchTextOf(cells.name, cells.address, offerText),
+      photos: [],
+      status: 'active',
+      importKey: id,
+    },
   };
 }
 
@@ -145,7 +205,11 @@ interface Checked {
   total: number;
 }
 
-async function check(fileId: string, orgId: string, ctx: ActionContext): Promise<Checked & { org: { _id: string; path: string[] } }> {
+async function check(
+  fileId: string,
+  orgId: string,
+  ctx: ActionContext,
+): Promise<Checked & { org: { _id: string; path: string[] } }> {
   checkOwnUpload(fileId, ctx.openid);
   const ext = /\.(xlsx|csv)$/i.exec(fileId)?.[1]?.toLowerCase() as 'xlsx' | 'csv' | undefined;
   if (!ext) throw fail('INVALID_INPUT', '请上传 .xlsx 或 .csv 文件', { field: 'fileId' });
@@ -160,7 +224,8 @@ async function check(fileId: string, orgId: string, ctx: ActionContext): Promise
   }
   const [header = [], ...body] = table;
   const index = {} as Record<Column, number>;
-  for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][]) index[col] = header.findIndex((h) => names.includes(h.trim()));
+  for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][])
+    index[col] = header.findIndex((h) => names.includes(h.trim()));
   const missing = REQUIRED.filter((c) => index[c] < 0).map((c) => LABEL[c]);
   if (missing.length) throw fail('INVALID_INPUT', `文件缺少列：${missing.join('、')}（第一行应为列名）`, { field: 'fileId' });
   if (body.length === 0) throw fail('INVALID_INPUT', '文件中没有数据行', { field: 'fileId' });
@@ -173,7 +238,12 @@ async function check(fileId: string, orgId: string, ctx: ActionContext): Promise
   body.forEach((cells, i) => {
     const row = i + 2;
     const get = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
-    const parsed = parseRow(Object.fromEntries(Object.keys(COLUMNS).map((c) => [c, get(c as Column)])) as Record<Column, string>, row, today, errs);
+    const parsed = parseRow(
+      Object.fromEntries(Object.keys(COLUMNS).map((c) => [c, get(c as Column)])) as Record<Column, string>,
+      row,
+      today,
+      errs,
+    );
     if (!parsed) return;
     const first = seen.get(parsed.id);
     if (first) errs.push({ row, field: '名称', message: `与第${first}行重复（名称和地址相同）` });
@@ -186,7 +256,10 @@ async function check(fileId: string, orgId: string, ctx: ActionContext): Promise
   const existing = rows.length
     ? await findMany<Pick<PlaceRecord, '_id' | 'name' | 'address' | 'importFile'>>(
         C.places,
-        _.or([{ _id: _.in(rows.map((r) => r.id)) }, { name: _.in(rows.map((r) => r.name)) }]) as unknown as Record<string, unknown>,
+        _.or([{ _id: _.in(rows.map((r) => r.id)) }, { name: _.in(rows.map((r) => r.name)) }]) as unknown as Record<
+          string,
+          unknown
+        >,
         { limit: 1000 },
       )
     : [];
@@ -207,11 +280,16 @@ export async function importPreview(input: { fileId: string; orgId: string }, ct
     rows: c.total,
     valid: c.total - new Set(c.errors.map((e) => e.row)).size,
     errors: c.errors.slice(0, 200),
-    sample: c.rows.slice(0, 10).map((r) => ({ row: r.row, name: r.name, kind: r.kind, district: r.district, offer: r.offerText })),
+    sample: c.rows
+      .slice(0, 10)
+      .map((r) => ({ row: r.row, name: r.name, kind: r.kind, district: r.district, offer: r.offerText })),
   };
 }
 
-export async function importCommit(input: { fileId: string; orgId: string }, ctx: ActionContext): Promise<{ imported: number; unchanged: number }> {
+export async function importCommit(
+  input: { fileId: string; orgId: string },
+  ctx: ActionContext,
+): Promise<{ imported: number; unchanged: number }> {
   const c = await check(input.fileId, input.orgId, ctx);
   if (c.errors.length) throw errors.fail('IMPORT_INVALID', undefined, { errors: c.errors.slice(0, 50), count: c.errors.length });
   const todo = c.rows.filter((r) => !c.alreadyImported.has(r.id));
@@ -230,7 +308,14 @@ export async function importCommit(input: { fileId: string; orgId: string }, ctx
         });
       }
     });
-    await writeAudit({ actor: ctx.openid, action: 'merchants.import', target: input.fileId.split('/').pop() ?? 'import', summary: `导入商户与驿站 ${todo.length} 条`, at: ctx.now, details: { count: todo.length } });
+    await writeAudit({
+      actor: ctx.openid,
+      action: 'merchants.import',
+      target: input.fileId.split('/').pop() ?? 'import',
+      summary: `导入商户与驿站 ${todo.length} 条`,
+      at: ctx.now,
+      details: { count: todo.length },
+    });
   }
   return { imported: todo.length, unchanged: c.alreadyImported.size };
 }

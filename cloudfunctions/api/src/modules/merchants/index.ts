@@ -94,7 +94,11 @@ export const merchantsModule = defineModule({
       roles: 'any',
       handler: (input, ctx) => listFavourites(input.page, ctx),
     }),
-    'merchants.recent': defineAction({ input: merchantsPageInput, roles: 'any', handler: (input, ctx) => listRecent(input.page, ctx) }),
+    'merchants.recent': defineAction({
+      input: merchantsPageInput,
+      roles: 'any',
+      handler: (input, ctx) => listRecent(input.page, ctx),
+    }),
     'merchants.myRedemptions': defineAction({
       input: merchantsPageInput,
       roles: 'any',

@@ -42,7 +42,14 @@ export async function setFavourite(placeId: string, on: boolean, ctx: ActionCont
 async function listOf(collection: string, page: number | undefined, ctx: ActionContext): Promise<Page<MemberPlaceItem>> {
   const { rows, total } = await findPage<MemberPlaceRecord>(collection, { openid: ctx.openid }, [['at', 'desc']], page, PAGE);
   return {
-    items: rows.map((r) => ({ placeId: r.placeId, kind: r.kind, name: r.name, label: r.label, district: r.district, at: toIso(r.at) })),
+    items: rows.map((r) => ({
+      placeId: r.placeId,
+      kind: r.kind,
+      name: r.name,
+      label: r.label,
+      district: r.district,
+      at: toIso(r.at),
+    })),
     total,
   };
 }

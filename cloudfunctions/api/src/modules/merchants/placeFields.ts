@@ -8,11 +8,14 @@ export function placeFields(input: Omit<SaveInput, 'placeId' | 'rev' | 'orgId' |
   const hours = parseHours(input.hours);
   if (!hours.ok) throw fail('INVALID_INPUT', hours.message, { field: 'hours' });
   if (input.kind === 'merchant' && !input.category) throw fail('INVALID_INPUT', '「类别」不能为空', { field: 'category' });
-  if (input.kind === 'station' && !input.services?.length) throw fail('INVALID_INPUT', '请选择驿站提供的服务', { field: 'services' });
+  if (input.kind === 'station' && !input.services?.length)
+    throw fail('INVALID_INPUT', '请选择驿站提供的服务', { field: 'services' });
   return {
     kind: input.kind,
     name: input.placeName,
-    ...(input.kind === 'merchant' ? { category: input.category, tier: input.tier ?? '普惠商户', services: [] } : { services: input.services }),
+    ...(input.kind === 'merchant'
+      ? { category: input.category, tier: input.tier ?? '普惠商户', services: [] }
+      : { services: input.services }),
     district: input.district,
     address: input.address,
     phone: input.phone,

@@ -57,7 +57,14 @@ function usableOffer(place: PlaceRecord, offerId: string, now: Date): OfferRecor
 }
 
 function toView(r: RedemptionRecord): RedemptionView {
-  return { _id: r._id, placeId: r.placeId, placeName: r.placeName, offerTitle: r.offerTitle, nameMasked: r.nameMasked, at: toIso(r.at) };
+  return {
+    _id: r._id,
+    placeId: r.placeId,
+    placeName: r.placeName,
+    offerTitle: r.offerTitle,
+    nameMasked: r.nameMasked,
+    at: toIso(r.at),
+  };
 }
 
 async function byCode(codeKey: string): Promise<RedemptionRecord | null> {
@@ -93,7 +100,11 @@ export async function checkCode(input: { code: string; placeId?: string }, ctx: 
     });
   const signed = signTicket({ nonce: code.nonce, cardNo: m.cardNo, placeId, staff: ctx.openid }, ticketKey(), ctx.now);
   return {
-    member: { nameMasked: maskName(m.name), orgName: m.orgName, cardNoMasked: `${m.cardNo.slice(0, 4)}****${m.cardNo.slice(-4)}` },
+    member: {
+      nameMasked: maskName(m.name),
+      orgName: m.orgName,
+      cardNoMasked: `${m.cardNo.slice(0, 4)}****${m.cardNo.slice(-4)}`,
+    },
     place: { _id: place._id, name: place.name },
     offers,
     ticket: signed.ticket,
@@ -106,7 +117,10 @@ export async function redeem(
   ctx: ActionContext,
 ): Promise<{ redemption: RedemptionView; repeated: boolean }> {
   const read = readTicket(input.ticket, ticketKey(), ctx.now);
-  if (!read.ok) throw read.reason === 'expired' ? errors.fail('TICKET_EXPIRED') : fail('INVALID_INPUT', '核验凭据无效，请重新扫码', { field: 'ticket' });
+  if (!read.ok)
+    throw read.reason === 'expired'
+      ? errors.fail('TICKET_EXPIRED')
+      : fail('INVALID_INPUT', '核验凭据无效，请重新扫码', { field: 'ticket' });
   const t = read.ticket;
   if (t.staff !== ctx.openid) throw fail('FORBIDDEN', '请使用本人扫码核验的结果');
   assertMerchant(ctx, t.placeId);
@@ -119,7 +133,8 @@ export async function redeem(
   const repeatOrUsed = async (): Promise<{ redemption: RedemptionView; repeated: boolean } | null> => {
     const existing = await byCode(codeKey);
     if (!existing) return null;
-    if (existing.offerId === offer._id && existing.staffOpenid === ctx.openid) return { redemption: toView(existing), repeated: true };
+    if (existing.offerId === offer._id && existing.staffOpenid === ctx.openid)
+      return { redemption: toView(existing), repeated: true };
     throw errors.fail('TOKEN_USED');
   };
 

@@ -21,10 +21,18 @@ const lat = z.number().min(-90, '纬度应在-90到90之间').max(90, '纬度应
 const lng = z.number().min(-180, '经度应在-180到180之间').max(180, '经度应在-180到180之间');
 const kind = z.enum(PLACE_KINDS, { error: '类型只能是商户或驿站' });
 /** Opaque paging cursor from the previous page (checked again when decoded). */
-const cursor = z.string().max(2000, '分页参数无效').regex(/^[A-Za-z0-9_-]+$/, '分页参数无效');
+const cursor = z
+  .string()
+  .max(2000, '分页参数无效')
+  .regex(/^[A-Za-z0-9_-]+$/, '分页参数无效');
 const day = z.iso.date({ error: '日期格式应为YYYY-MM-DD' });
 /** A card code as scanned (the token of card.token / card.tokens). */
-const code = z.string().trim().min(1, '请扫描或粘贴会员码').max(256, '会员码无效').regex(/^[A-Za-z0-9_.-]+$/, '会员码无效');
+const code = z
+  .string()
+  .trim()
+  .min(1, '请扫描或粘贴会员码')
+  .max(256, '会员码无效')
+  .regex(/^[A-Za-z0-9_.-]+$/, '会员码无效');
 
 export const merchantsNearbyInput = z.strictObject({
   lat,
@@ -46,7 +54,11 @@ export const merchantsPageInput = z.strictObject({ page: pageField });
 
 export const merchantsCheckInput = z.strictObject({ code, placeId: recordId.optional() });
 export const merchantsRedeemInput = z.strictObject({
-  ticket: z.string().min(1).max(600).regex(/^[A-Za-z0-9_.-]+$/, '核验凭据无效，请重新扫码'),
+  ticket: z
+    .string()
+    .min(1)
+    .max(600)
+    .regex(/^[A-Za-z0-9_.-]+$/, '核验凭据无效，请重新扫码'),
   offerId: recordId,
 });
 export const merchantsTodayInput = z.strictObject({ placeId: recordId.optional(), page: pageField });
@@ -61,7 +73,11 @@ export const merchantsAdminListInput = z.strictObject({
 export const merchantsAdminGetInput = z.strictObject({ placeId: recordId });
 
 const text = (min: number, max: number) =>
-  z.string().trim().min(min, min > 1 ? `至少${min}个字` : '不能为空').max(max, `不超过${max}个字`);
+  z
+    .string()
+    .trim()
+    .min(min, min > 1 ? `至少${min}个字` : '不能为空')
+    .max(max, `不超过${max}个字`);
 
 export const merchantsSaveInput = z.strictObject({
   /** Absent to create a place; present (with the revision seen) to edit one. */
@@ -71,10 +87,16 @@ export const merchantsSaveInput = z.strictObject({
   placeName: text(2, 40),
   category: z.enum(CATEGORIES, { error: '请选择类别' }).optional(),
   tier: z.enum(TIERS, { error: '请选择商户等级' }).optional(),
-  services: z.array(z.enum(STATION_SERVICES, { error: '服务项目无效' })).max(STATION_SERVICES.length).optional(),
+  services: z
+    .array(z.enum(STATION_SERVICES, { error: '服务项目无效' }))
+    .max(STATION_SERVICES.length)
+    .optional(),
   district: z.enum(DISTRICTS, { error: '请选择所在区县' }),
   address: text(4, 80),
-  phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话应为7–20位数字'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9-]{7,20}$/, '电话应为7–20位数字'),
   intro: z.string().trim().max(300, '不超过300字').optional(),
   lat,
   lng,
@@ -105,4 +127,6 @@ export const merchantsSetStatusInput = z.strictObject({
 
 const importFile = z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传');
 export const merchantsImportInput = z.strictObject({ fileId: importFile, orgId: recordId });
-export const merchantsExportInput = z.strictObject({ month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM') });
+export const merchantsExportInput = z.strictObject({
+  month: z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM'),
+});

@@ -26,7 +26,11 @@ export function signTicket(t: Omit<Ticket, 'exp'>, key: string, now: Date): { ti
   return { ticket: `${encoded}.${mac(payload, key)}`, expiresAt: new Date(exp * 1000) };
 }
 
-export function readTicket(ticket: string, key: string, now: Date): { ok: true; ticket: Ticket } | { ok: false; reason: 'invalid' | 'expired' } {
+export function readTicket(
+  ticket: string,
+  key: string,
+  now: Date,
+): { ok: true; ticket: Ticket } | { ok: false; reason: 'invalid' | 'expired' } {
   const [encoded, signature, ...rest] = ticket.split('.');
   if (!encoded || !signature || rest.length) return { ok: false, reason: 'invalid' };
   const payload = Buffer.from(encoded, 'base64url').toString('utf8');
@@ -34,7 +38,8 @@ export function readTicket(ticket: string, key: string, now: Date): { ok: true; 
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'invalid' };
   const [nonce, cardNo, placeId, staff, exp, ...extra] = payload.split('|');
-  if (extra.length || !nonce || !cardNo || !placeId || !staff || !/^\d{1,12}$/.test(exp ?? '')) return { ok: false, reason: 'invalid' };
+  if (extra.length || !nonce || !cardNo || !placeId || !staff || !/^\d{1,12}$/.test(exp ?? ''))
+    return { ok: false, reason: 'invalid' };
   if (Math.floor(now.getTime() / 1000) >= Number(exp)) return { ok: false, reason: 'expired' };
   return { ok: true, ticket: { nonce, cardNo, placeId, staff, exp: Number(exp) } };
 }

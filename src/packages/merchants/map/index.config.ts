@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '地图找优惠' });
