@@ -38,7 +38,8 @@ export function chooseDistrict(name: District): Spot {
 export async function locate(): Promise<Spot> {
   try {
     const res = await Promise.race([
-      Taro.getLocation({ type: 'gcj02' }),
+      // WeChat gives GCJ-02 (its map's datum, as our coordinates); browsers only WGS-84 (≈ 500 m off in China).
+      Taro.getLocation({ type: process.env.TARO_ENV === 'h5' ? 'wgs84' : 'gcj02' }),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 8000)),
     ]);
     if (!Number.isFinite(res.latitude) || !Number.isFinite(res.longitude)) throw new Error('no position');

@@ -25,7 +25,7 @@ export const BOOKSHOP: DemoPlace = {
   lat: 31.7786,
   lng: 119.9512,
   hours: '每天 09:00-21:30',
-  offer: { title: '会员购书8.8折', terms: '教辅、期刊除外；每人每日限1次', period: 'day', perPeriod: 1 },
+  offer: { title: '会员购书8.8折', terms: '教辅、期刊除外；不与店内其他优惠同享', period: 'day', perPeriod: 1 },
   daysAgo: 400,
 };
 
@@ -118,7 +118,7 @@ export const demo: AreaDemo = {
         {
           _id: 'merchant-01-o2',
           title: '借阅卡免押金',
-          terms: '限会员本人办理；每人每月限1次；共200份',
+          terms: '限会员本人办理，凭电子工会卡免收押金',
           validFrom: today,
           validTo: chinaDate(new Date(now.getTime() + 180 * DAY)),
           period: 'month',
