@@ -6,7 +6,7 @@ import type { ApiContract } from '../../cloudfunctions/api/src/contract';
 import { buildWorkbook, readRows } from '../../cloudfunctions/api/src/shared/xlsx';
 import { callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
 import type { LocalCloud } from '../support/localCloud';
-import { freshCode, placeInput, uploadAs } from '../support/merchants';
+import { freshCode, merchantWithOffer, placeInput, uploadAs } from '../support/merchants';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
@@ -192,4 +192,34 @@ it('exports redemption statistics per merchant for a month as .xlsx', async () =
   // Wujin staff see only their subtree's merchants (the bookshop is in 钟楼).
   const wujin = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'merchants.exportStats', { month });
   expect(wujin.rows).toBe(0);
+});
+
+it('takes an offer off the list headline on the day after it ends (cron)', async () => {
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const m = await merchantWithOffer(
+    cloud.baseUrl,
+    { placeName: '今日截止小店', lat: 31.4, lng: 119.4 },
+    { offerTitle: '最后一天8折', validFrom: '2026-01-01', validTo: today },
+  );
+  const before = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.nearby', {
+    lat: 31.4,
+    lng: 119.4,
+    keyword: '最后一天',
+  });
+  expect(before.items.map((i) => [i._id, i.offer])).toEqual([[m.placeId, '最后一天8折']]);
+  const tomorrow = new Date(Date.parse(`${today}T00:30:00+08:00`) + 86400_000).toISOString();
+  const res = await fetch(`${cloud.baseUrl}/fn/cron`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ data: { Time: tomorrow } }),
+  });
+  const report = ((await res.json()) as { result: { data: { tasks: Record<string, Record<string, number>> } } }).result.data;
+  expect(report.tasks['merchants.refreshOfferTexts'].refreshed).toBeGreaterThanOrEqual(1);
+  const after = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.nearby', {
+    lat: 31.4,
+    lng: 119.4,
+    keyword: '今日截止小店',
+  });
+  expect(after.items.map((i) => [i._id, i.offer])).toEqual([[m.placeId, '']]);
+  expect(await store.byId('places', m.placeId)).toMatchObject({ offersChangeOn: '9999-12-31' });
 });

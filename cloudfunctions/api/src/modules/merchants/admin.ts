@@ -1,9 +1,10 @@
 /** Staff keep the directory: create, edit, suspend places and their offers (within their union's subtree). */
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
-import { command, findById, findPage, getDb, setById, updateWhere, type Page } from '../../db';
+import { command, findById, findMany, findPage, getDb, setById, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
+import { chinaDate } from '../../rules/time';
 import { writeAudit } from '../../shared/audit';
 import { ensureCapacity, type CapacityFields } from '../../shared/capacity';
 import { checkOwnUpload, temporaryUrls } from '../../shared/files';
@@ -12,7 +13,7 @@ import { assertCoversOrg, orgScopes } from '../../shared/scope';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { loadPlace } from './directory';
 import { placeFields } from './placeFields';
-import { offerTextOf, searchTextOf, toListItem, toOfferView } from './placeViews';
+import { offersChangeOn, offerTextOf, searchTextOf, toListItem, toOfferView } from './placeViews';
 import type { OfferRecord, PlaceRecord } from './records';
 import type { SaveInput, SaveOfferInput } from './schemas';
 import type { PlaceAdminView, PlaceListItem } from './views';
@@ -87,6 +88,7 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
       photos,
       offers: [],
       offerText: '',
+      offersChangeOn: '9999-12-31',
       searchText: searchTextOf(input.placeName, input.address, ''),
       orgId: org._id,
       orgPath: org.path,
@@ -156,6 +158,7 @@ async function writeOffers(place: PlaceRecord, offers: OfferRecord[], ctx: Actio
   const change = {
     offers: command().set(offers),
     offerText,
+    offersChangeOn: offersChangeOn(offers, ctx.now),
     searchText: searchTextOf(place.name, place.address, offerText),
     rev: place.rev + 1,
     updatedAt: ctx.now,
@@ -198,4 +201,25 @@ export async function setStatus(
     });
   }
   return adminGet(place._id, ctx);
+}
+
+/**
+ * Cron: places whose current offers changed today (one started or ended) get their list headline and search
+ * text recomputed. Guarded on the revision read, without bumping it (a staff edit in between wins: it writes the
+ * same fresh values). Idempotent; at most 200 places per run.
+ */
+export async function refreshOfferTexts(now: Date): Promise<Record<string, number>> {
+  const today = chinaDate(now);
+  const due = await findMany<PlaceRecord>(C.places, { offersChangeOn: command().lte(today) }, { limit: 200 });
+  let refreshed = 0;
+  for (const p of due) {
+    const offerText = offerTextOf(p.offers, now);
+    const change = {
+      offerText,
+      searchText: searchTextOf(p.name, p.address, offerText),
+      offersChangeOn: offersChangeOn(p.offers, now),
+    };
+    refreshed += await updateWhere(C.places, { _id: p._id, rev: p.rev }, change);
+  }
+  return { due: due.length, refreshed };
 }

@@ -8,7 +8,7 @@ import { chinaDate } from '../../rules/time';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { DISTRICT_CENTRES, makeDemoPlaces, type DemoPlace } from './demoPlaces';
 import { placeFields } from './placeFields';
-import { searchTextOf } from './placeViews';
+import { offersChangeOn, offerTextOf, searchTextOf } from './placeViews';
 import type { OfferRecord } from './records';
 
 const DAY = 86400_000;
@@ -66,8 +66,9 @@ export function demoPlaceDoc(p: DemoPlace, now: Date, extraOffers: OfferRecord[]
       hours: p.hours,
     }),
     offers,
-    offerText: offers.map((o) => o.title).join('；'),
-    searchText: searchTextOf(p.name, p.address, offers.map((o) => o.title).join('；')),
+    offerText: offerTextOf(offers, now),
+    offersChangeOn: offersChangeOn(offers, now),
+    searchText: searchTextOf(p.name, p.address, offerTextOf(offers, now)),
     photos: [],
     orgId: org,
     orgPath: ['org-cz', org],

@@ -16,7 +16,7 @@ import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg } from '../../shared/scope';
 import { downloadUpload, readRows } from '../../shared/xlsx';
 import { placeFields } from './placeFields';
-import { searchTextOf } from './placeViews';
+import { offersChangeOn, searchTextOf } from './placeViews';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { merchantsErrors as errors } from './errors';
 import type { OfferRecord, PlaceRecord } from './records';
@@ -96,7 +96,8 @@ function parseLimit(text: string): { period: LimitPeriod; perPeriod: number } | 
   return { period: m[1] === '每周' ? 'week' : m[1] === '每月' ? 'month' : 'day', perPeriod: Number(m[2]) };
 }
 
-function parseRow(cells: Record<Column, string>, row: number, today: string, errs: ImportRowError[]): ParsedRow | null {
+function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: ImportRowError[]): ParsedRow | null {
+  const today = chinaDate(now);
   const problem = (field: Column, message: string) => {
     errs.push({ row, field: LABEL[field], message });
     return null;
@@ -234,14 +235,13 @@ async function check(
   const errs: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>();
-  const today = chinaDate(ctx.now);
   body.forEach((cells, i) => {
     const row = i + 2;
     const get = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
     const parsed = parseRow(
       Object.fromEntries(Object.keys(COLUMNS).map((c) => [c, get(c as Column)])) as Record<Column, string>,
       row,
-      today,
+      ctx.now,
       errs,
     );
     if (!parsed) return;

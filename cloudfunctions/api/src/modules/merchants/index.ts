@@ -4,7 +4,7 @@
  * staff's administration (edit, suspend, bulk import, monthly statistics).
  */
 import { defineAction, defineModule } from '../../action';
-import { adminGet, adminList, savePlace, saveOffer, setStatus } from './admin';
+import { adminGet, adminList, refreshOfferTexts, savePlace, saveOffer, setStatus } from './admin';
 import { MERCHANTS_COLLECTIONS } from './collections';
 import { getPlace, nearby } from './directory';
 import { merchantsErrors } from './errors';
@@ -81,6 +81,7 @@ export const merchantsModule = defineModule({
     'merchants.import': '批量导入商户/驿站',
     'merchants.export': '导出优惠核销统计',
   },
+  cron: { refreshOfferTexts },
   actions: {
     'merchants.nearby': defineAction({ input: merchantsNearbyInput, roles: 'any', handler: nearby }),
     'merchants.get': defineAction({ input: merchantsGetInput, roles: 'any', handler: getPlace }),

@@ -37,9 +37,27 @@ export function offerIsCurrent(o: OfferRecord, now: Date): boolean {
 /** The headline of a place's current offers, shown in the list and searched by keyword. */
 export function offerTextOf(offers: OfferRecord[], now: Date): string {
   return offers
-    .filter((o) => o.status === 'active' && o.validTo >= chinaDate(now))
+    .filter((o) => offerIsCurrent(o, now))
     .map((o) => o.title)
     .join('；');
+}
+
+const NEVER = '9999-12-31';
+
+function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The first day (YYYY-MM-DD, China) on which the set of current offers changes — an offer starts or one ends —
+ * so that the cron task recomputes offerText then, and only then.
+ */
+export function offersChangeOn(offers: OfferRecord[], now: Date): string {
+  const today = chinaDate(now);
+  const days = offers
+    .filter((o) => o.status === 'active')
+    .map((o) => (o.validFrom > today ? o.validFrom : o.validTo >= today ? dayAfter(o.validTo) : NEVER));
+  return days.reduce((a, b) => (b < a ? b : a), NEVER);
 }
 
 export function toOfferView(o: OfferRecord, now: Date): OfferView {

@@ -50,6 +50,8 @@ export interface PlaceRecord {
   offers: OfferRecord[];
   /** The active offers' titles, shown in the list and searched by keyword. */
   offerText: string;
+  /** The day offerText next needs recomputing (an offer starts or ends): the cron task's index. */
+  offersChangeOn: string;
   /** name, address and offerText together: the one field keyword search matches. */
   searchText: string;
   photos: string[];
