@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../../api/client';
-import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { LoadMore } from '../../../components/LoadMore';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
