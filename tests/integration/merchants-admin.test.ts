@@ -86,6 +86,8 @@ it('imports every row of a good file once, however often it is committed', async
   const gym = await callOk(cloud.baseUrl, 'demo-member-01', 'merchants.get', { placeId: found.items[2]._id });
   expect(gym.hoursText).toBe('周一至周五 06:00-22:00；周六、周日 08:00-20:00');
   expect(gym.offers[0].limitText).toBe('每人每周限1次');
+  // The cron task will recompute the list headline the day after the offer ends.
+  expect(await store.byId('places', found.items[0]._id)).toMatchObject({ offersChangeOn: '2100-01-01', importFile: fileId });
 });
 
 it('reads Excel files too, and refuses files that are not the caller’s own or from outside their scope', async () => {

@@ -63,6 +63,8 @@ it('checks a member code, redeems once, and both sides see the record', async ()
   const today = await callOk(cloud.baseUrl, STAFF, 'merchants.today', {});
   expect(today.place).toEqual({ _id: 'merchant-01', name: '龙城书局（南大街店）' });
   expect(today.total).toBe(1);
+  expect((await callOk(cloud.baseUrl, STAFF, 'workbench.summary', {})).counts.redemptionsToday).toBe(1);
+  expect((await callOk(cloud.baseUrl, 'demo-staff-city', 'workbench.summary', {})).counts.redemptionsToday).toBe(0);
   expect(today.items[0]._id).toBe(done.redemption._id);
 
   // The used code is refused at the next scan, and the once-a-day offer shows as used up for a new code.
@@ -154,6 +156,13 @@ it('lets merchant staff act only for their own merchant, with their own tickets'
     error: { code: 'FORBIDDEN' },
   });
 
+  // Merchant grants name a real place.
+  expect(
+    await callApi(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-x', role: 'merchant', scopeId: 'no-such-place' }),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: '所选商户不存在' },
+  });
   // A colleague at another merchant cannot confirm with this staff member's ticket.
   await callOk(cloud.baseUrl, 'demo-admin', 'roles.grant', { openid: 'staff-other', role: 'merchant', scopeId: 'demo-m-0001' });
   const ticket = await ticketFor(freshCode());

@@ -16,7 +16,7 @@ import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg } from '../../shared/scope';
 import { downloadUpload, readRows } from '../../shared/xlsx';
 import { placeFields } from './placeFields';
-import { offersChangeOn, searchTextOf } from './placeViews';
+import { offersChangeOn, offerTextOf, searchTextOf } from './placeViews';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { merchantsErrors as errors } from './errors';
 import type { OfferRecord, PlaceRecord } from './records';
@@ -179,7 +179,7 @@ function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: I
       status: 'active',
     });
   }
-  const offerText = offers.map((o) => o.title).join('；');
+  const offerText = offerTextOf(offers, now);
   return {
     row,
     id,
@@ -191,6 +191,7 @@ function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: I
       ...fields,
       offers,
       offerText,
+      offersChangeOn: offersChangeOn(offers, now),
       searchText: searchTextOf(cells.name, cells.address, offerText),
       photos: [],
       status: 'active',

@@ -11,7 +11,7 @@ import { merchantsErrors } from './errors';
 import { exportStats } from './exportStats';
 import { importCommit, importPreview } from './importer';
 import { listFavourites, listRecent, setFavourite } from './memberPlaces';
-import { checkCode, myRedemptions, redeem, todayAtPlace } from './redeem';
+import { checkCode, countRedemptionsToday, myRedemptions, redeem, todayAtPlace } from './redeem';
 import {
   merchantsAdminGetInput,
   merchantsAdminListInput,
@@ -82,6 +82,7 @@ export const merchantsModule = defineModule({
     'merchants.export': '导出优惠核销统计',
   },
   cron: { refreshOfferTexts },
+  workbench: { redemptionsToday: countRedemptionsToday },
   actions: {
     'merchants.nearby': defineAction({ input: merchantsNearbyInput, roles: 'any', handler: nearby }),
     'merchants.get': defineAction({ input: merchantsGetInput, roles: 'any', handler: getPlace }),

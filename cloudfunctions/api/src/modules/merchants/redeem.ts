@@ -9,7 +9,7 @@
  *    when the insert is refused: a crash in between can only leave a seat unused, never oversell.
  */
 import type { ActionContext } from '../../action';
-import { command, findMany, findPage, insertUnique, type Page } from '../../db';
+import { command, countWhere, findMany, findPage, insertUnique, type Page } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
 import { requireKey } from '../../lib/pii';
@@ -209,4 +209,13 @@ export async function todayAtPlace(
     findPage<RedemptionRecord>(C.redemptions, { placeId, day }, [['at', 'desc']], input.page),
   ]);
   return { place: { _id: place._id, name: place.name }, day, items: rows.map(toView), total };
+}
+
+/** 工作台: today's redemptions at the caller's places (merchant staff; all places for admins; 0 for others). */
+export async function countRedemptionsToday(ctx: ActionContext): Promise<number> {
+  const scopes = scopesOf(ctx, 'merchant');
+  if (scopes !== null && scopes.length === 0) return 0;
+  const where: Record<string, unknown> = { day: chinaDate(ctx.now) };
+  if (scopes !== null) where.placeId = command().in(scopes);
+  return countWhere(C.redemptions, where);
 }
