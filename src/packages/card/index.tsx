@@ -100,7 +100,7 @@ export default function CardPage() {
                       mode='aspectFit'
                       onClick={codes.refresh}
                     />
-                    <Text className='card-countdown'>动态码 {codes.secondsLeft} 秒后更换</Text>
+                    <Text className='card-countdown'>动态码 {codes.secondsLeft} 秒后刷新</Text>
                     <Text className='muted'>向商户出示此码验证会员身份，每分钟自动更换</Text>
                   </View>
                 ) : (
