@@ -19,25 +19,25 @@ import { rememberView, isFavourite } from './memberPlaces';
 
 type ListRow = Pick<PlaceRecord, keyof typeof LIST_FIELDS>;
 
-/** Conditions of the query (a field object first, then logic commands), joined with and. */
+/** Conditions of a query (field conditions, or a logic command), joined with and. */
 type Part = Record<string, unknown>;
 
-function filters(input: NearbyInput, now: Date): Part[] {
+/** The member's filters as field conditions of one object (the geo condition is added to it). */
+function filters(input: NearbyInput, now: Date): Part {
   const _ = command();
-  const fields: Record<string, unknown> = { status: 'active' };
+  const fields: Part = { status: 'active' };
   if (input.kind) fields.kind = input.kind;
   if (input.category) fields.category = input.category;
   if (input.openNow) {
     const m = weekMinute(now);
     fields.openWeek = _.elemMatch({ from: _.lte(m), to: _.gt(m) });
   }
-  const parts: Part[] = [fields];
   const keyword = input.keyword?.trim();
   if (keyword) {
     // One field holds name, address and offers: a single condition (no $or beside the geo condition).
     fields.searchText = getDb().RegExp({ regexp: literalPattern(keyword), options: 'i' });
   }
-  return parts;
+  return fields;
 }
 
 async function query(parts: Part[], orderBy: [string, 'asc' | 'desc'][], limit: number): Promise<ListRow[]> {
@@ -64,16 +64,16 @@ export async function nearby(input: NearbyInput, ctx: ActionContext): Promise<Ne
   const sort = input.sort ?? 'distance';
   if (cursor && (cursor.s === 'd') !== (sort === 'distance'))
     throw fail('INVALID_INPUT', '「分页参数」与排序方式不符，请重新加载', { field: 'cursor' });
-  const parts = filters(input, ctx.now);
+  const fields = filters(input, ctx.now);
 
   if (sort === 'distance') {
     const near = {
       geometry: getDb().Geo.Point(input.lng, input.lat),
       ...(cursor?.s === 'd' ? { minDistance: Math.max(0, cursor.d - BAND_M) } : {}),
     };
-    const first: Part = { ...parts[0], location: _.geoNear(near) };
-    if (cursor?.s === 'd' && cursor.ids.length) first._id = _.nin(cursor.ids);
-    const rows = await query([first, ...parts.slice(1)], [], limit + 1);
+    const where: Part = { ...fields, location: _.geoNear(near) };
+    if (cursor?.s === 'd' && cursor.ids.length) where._id = _.nin(cursor.ids);
+    const rows = await query([where], [], limit + 1);
     const scored = rows.map((r) => ({ r, d: distanceOf(r, from) })).sort((a, b) => a.d - b.d || (a.r._id < b.r._id ? -1 : 1));
     const page = scored.slice(0, limit);
     const hasMore = rows.length > limit && page.length > 0;
@@ -94,7 +94,7 @@ export async function nearby(input: NearbyInput, ctx: ActionContext): Promise<Ne
   }
 
   // Newest first: keyset on (createdAt, _id), both descending.
-  const keyed = [...parts];
+  const keyed: Part[] = [fields];
   if (cursor?.s === 'n') {
     const t = new Date(cursor.t);
     keyed.push(_.or([{ createdAt: _.lt(t) }, { createdAt: t, _id: _.lt(cursor.id) }]) as unknown as Part);
