@@ -38,6 +38,9 @@ it('checks a member code, redeems once, and both sides see the record', async ()
     ['merchant-01-o2', true],
   ]);
   expect(JSON.stringify(checked)).not.toContain('陈晓燕');
+  expect(await store.count('audit', { action: 'merchants.check', actor: STAFF, summary: '陈*燕 · 龙城书局（南大街店）' })).toBe(
+    1,
+  );
 
   const done = await callOk(cloud.baseUrl, STAFF, 'merchants.redeem', { ticket: checked.ticket, offerId: 'merchant-01-o1' });
   expect(done.repeated).toBe(false);

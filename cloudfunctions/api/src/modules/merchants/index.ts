@@ -72,6 +72,7 @@ export const merchantsModule = defineModule({
     month: '月份',
   },
   audit: {
+    'merchants.check': '核销台核验会员码',
     'merchants.create': '新增商户/驿站',
     'merchants.edit': '修改商户/驿站',
     'merchants.status': '暂停或恢复商户/驿站',

@@ -15,6 +15,7 @@ import { maskName } from '../../lib/mask';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { chinaDate } from '../../rules/time';
+import { writeAudit } from '../../shared/audit';
 import { claimSeat, ensureCapacity, releaseSeat, type SeatRef } from '../../shared/capacity';
 import { findMemberByCardNo } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
@@ -99,6 +100,14 @@ export async function checkCode(input: { code: string; placeId?: string }, ctx: 
       };
     });
   const signed = signTicket({ nonce: code.nonce, cardNo: m.cardNo, placeId, staff: ctx.openid }, ticketKey(), ctx.now);
+  // Like card.verify: every look at a member's card at a counter leaves a trace (masked name only).
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'merchants.check',
+    target: m.cardNo,
+    summary: `${maskName(m.name)} · ${place.name}`,
+    at: ctx.now,
+  });
   return {
     member: {
       nameMasked: maskName(m.name),
