@@ -1,10 +1,12 @@
 /**
  * Part of `npm run bench:merchants`: runs the built `api` bundle in this process with its SDK pointed through
- * a proxy in front of the local cloud, and prints the database requests of each directory page (a JSON array).
+ * a proxy in front of the local cloud, and prints the database requests of each directory page, and of the other
+ * actions once each on the demo data (JSON).
  * A fresh process, so that the SDK is initialised with the proxy. Usage: countRequests.ts SERVICE_URL < queries.json
  */
 import http from 'node:http';
 import path from 'node:path';
+import type * as CardToken from '../../cloudfunctions/api/src/modules/card/cardToken';
 import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -46,22 +48,44 @@ async function main(): Promise<void> {
     WX_OPENID: 'bench-member',
     WX_APPID: 'wxlocal0000000000',
   });
-  type Page = { ok: boolean; data: { cursor?: string } };
-  const api = require(path.join(ROOT, 'cloudfunctions/api/index.js')) as { main: (e: unknown) => Promise<Page> };
+  type Envelope = { ok: boolean; data: Record<string, unknown> & { cursor?: string; ticket?: string }; error?: unknown };
+  const api = require(path.join(ROOT, 'cloudfunctions/api/index.js')) as { main: (e: unknown) => Promise<Envelope> };
+  /** Runs one action as `openid` and returns its answer and the database requests it made. */
+  const run = async (openid: string, action: string, input: unknown): Promise<[Envelope, number]> => {
+    process.env.WX_OPENID = openid;
+    proxy.reset();
+    const answer = await api.main({ action, input });
+    if (!answer.ok) throw new Error(`${action} failed: ${JSON.stringify(answer.error)}`);
+    return [answer, proxy.count()];
+  };
   const counts: number[] = [];
   for (const q of queries) {
-    proxy.reset();
-    const page = await api.main({ action: 'merchants.nearby', input: q });
-    if (!page.ok) throw new Error(`merchants.nearby failed: ${JSON.stringify(page)}`);
-    counts.push(proxy.count());
-    if (page.data.cursor) {
-      proxy.reset();
-      await api.main({ action: 'merchants.nearby', input: { ...q, cursor: page.data.cursor } });
-      counts.push(proxy.count());
-    }
+    const [page, n] = await run('bench-member', 'merchants.nearby', q);
+    counts.push(n);
+    if (page.data.cursor) counts.push((await run('bench-member', 'merchants.nearby', { ...q, cursor: page.data.cursor }))[1]);
   }
+  // The other actions once each, on the demo data (member 陈晓燕, the bookshop merchant-01 and its staff).
+  const { signCardToken } = require(path.join(ROOT, 'cloudfunctions/api/src/modules/card/cardToken.ts')) as typeof CardToken;
+  const code = () => signCardToken('CZ2024000001', functionEnv.CARD_TOKEN_KEY).token;
+  const perAction: Record<string, number> = {};
+  const member = 'demo-member-01';
+  const staff = 'demo-merchant-01';
+  perAction['merchants.get'] = (await run(member, 'merchants.get', { placeId: 'merchant-01', lat: 31.78, lng: 119.95 }))[1];
+  perAction['merchants.favourite'] = (await run(member, 'merchants.favourite', { placeId: 'merchant-01', on: true }))[1];
+  perAction['card.tokens'] = (await run(member, 'card.tokens', {}))[1];
+  const [checked, checkN] = await run(staff, 'merchants.check', { code: code() });
+  perAction['merchants.check'] = checkN;
+  perAction['merchants.redeem (per-member limit)'] = (
+    await run(staff, 'merchants.redeem', { ticket: checked.data.ticket, offerId: 'merchant-01-o1' })
+  )[1];
+  const [again] = await run(staff, 'merchants.check', { code: code() });
+  perAction['merchants.redeem (limit + total)'] = (
+    await run(staff, 'merchants.redeem', { ticket: again.data.ticket, offerId: 'merchant-01-o2' })
+  )[1];
+  perAction['merchants.today'] = (await run(staff, 'merchants.today', {}))[1];
+  perAction['merchants.myRedemptions'] = (await run(member, 'merchants.myRedemptions', {}))[1];
   proxy.close();
-  process.stdout.write(JSON.stringify(counts));
+  process.stdout.write(JSON.stringify({ counts, perAction }));
 }
 
 main().then(

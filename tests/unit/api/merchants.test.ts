@@ -63,9 +63,10 @@ describe('the distance cursor', () => {
       ],
       first,
     );
+    if (second.s !== 'd') throw new Error('a distance cursor');
     expect(second.ids.sort()).toEqual(['b', 'c', 'd', 'e']);
     const third = nextDistanceCursor([{ _id: 'f', d: 100.2 + 2 * BAND_M }], second);
-    expect(third.ids).toEqual(['f']);
+    expect(third).toEqual({ s: 'd', d: 100.2 + 2 * BAND_M, ids: ['f'] });
   });
 
   it('round-trips, and refuses anything else', () => {
