@@ -1,18 +1,12 @@
+import { TABS, subPackages } from './features';
+
+// Pages, subpackages and tabs come from the one feature list (src/features.ts), read here at build time.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/discounts/index', 'pages/services/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/membership', pages: ['apply/index', 'status/index', 'transfer/index'] },
-    { root: 'packages/card', pages: ['index'] },
-    {
-      root: 'packages/merchants',
-      pages: ['detail/index', 'map/index', 'mine/index', 'counter/index', 'admin/index', 'edit/index', 'import/index'],
-    },
-    {
-      root: 'packages/staff',
-      pages: ['reviews/index', 'review-detail/index', 'transfers/index', 'roles/index', 'audit/index'],
-    },
-  ],
-  // Nearest partner merchants and 驿站: WeChat requires the API declared and the purpose stated.
+  pages: Object.values(TABS).map((t) => t.path),
+  // Inject only the components a page uses when it opens (WeChat's code-quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
+  subPackages: subPackages(),
+  // Nearest partner merchants and 驿站 (packages/merchants): WeChat wants the API declared and its purpose stated.
   requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找您附近的工会特约商户和户外劳动者服务站，并显示距离' },
@@ -25,15 +19,15 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f5',
   },
   tabBar: {
-    color: '#666666',
+    color: '#7a7a7a',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/discounts/index', text: '优惠' },
-      { pagePath: 'pages/services/index', text: '服务' },
-      { pagePath: 'pages/me/index', text: '我的' },
-    ],
+    list: Object.values(TABS).map((t) => ({
+      pagePath: t.path,
+      text: t.title,
+      iconPath: `assets/tabbar/${t.icon}.png`,
+      selectedIconPath: `assets/tabbar/${t.icon}-active.png`,
+    })),
   },
 });

@@ -1,41 +1,69 @@
+/**
+ * Uploads a file the person picked (Taro.chooseImage) to cloud storage under `uploads/<openid>/`, the
+ * only folder the function accepts files from, and resolves with its fileID.
+ *  - weapp: Taro.cloud.uploadFile (WeChat puts it in the caller's cloud environment as that user);
+ *  - H5: the local cloud's client upload, `POST {LOCAL_CLOUD_URL}/_emu/client/upload?openid=&cloudPath=`
+ *    with the raw bytes → `{ fileID }` (the dev identity is the uploader).
+ */
 import Taro from '@tarojs/taro';
 import { getDevOpenid } from '../dev/identity';
 import { ApiError, networkError, withTimeout } from './envelope';
 
-/** Where the function accepts a caller's own files: `uploads/<openid>/<name>` (shared/files.ts checkOwnUpload). */
-function cloudPathFor(openid: string, name: string): string {
-  const safe = name.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-60);
-  return `uploads/${openid}/${Date.now().toString(36)}-${safe}`;
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/** A storage name for a picked file: time-based, keeping a safe extension (jpg/png/webp/gif). */
+export function uploadName(filePath: string, now: number = Date.now()): string {
+  const ext = /\.(jpe?g|png|webp|gif)(?:$|\?)/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg';
+  const rand = Math.random().toString(36).slice(2, 8);
+  return `${now.toString(36)}-${rand}.${ext === 'jpeg' ? 'jpg' : ext}`;
+}
+
+async function uploadWeapp(filePath: string, cloudPath: string): Promise<string> {
+  const res = await withTimeout(Taro.cloud.uploadFile({ cloudPath, filePath }) as Promise<{ fileID: string }>, UPLOAD_TIMEOUT_MS);
+  return res.fileID;
+}
+
+async function uploadH5(bytes: Blob, cloudPath: string, openid: string): Promise<string> {
+  const base = process.env.LOCAL_CLOUD_URL || '';
+  const query = `openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`;
+  const res = await withTimeout(
+    fetch(`${base}/_emu/client/upload?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': bytes.type || 'application/octet-stream' },
+      body: bytes,
+    }),
+    UPLOAD_TIMEOUT_MS,
+  );
+  const body = (await res.json().catch(() => null)) as { fileID?: string } | null;
+  if (!res.ok || !body?.fileID) throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
+  return body.fileID;
+}
+
+/** Uploads one image as `openid` (the session's; H5 uses the dev identity) and resolves with its fileID. */
+export async function uploadImage(filePath: string, openid: string): Promise<string> {
+  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+  const cloudPath = `uploads/${uploader}/${uploadName(filePath)}`;
+  try {
+    // chooseImage on H5 gives a blob: URL; read its bytes and send them as they are.
+    if (process.env.TARO_ENV === 'h5') return await uploadH5(await (await fetch(filePath)).blob(), cloudPath, uploader);
+    return await uploadWeapp(filePath, cloudPath);
+  } catch (e) {
+    throw e instanceof ApiError ? e : networkError();
+  }
 }
 
 /**
- * Uploads a file the user picked to cloud storage under their own folder and returns its fileID.
- * weapp: `Taro.cloud.uploadFile` with the temp path (chooseMessageFile / chooseImage); H5: the File's bytes to
- * the local cloud's client upload (`POST /_emu/client/upload?openid=&cloudPath=`, as wx.cloud.uploadFile).
+ * Uploads a document the person picked — an .xlsx / .csv list: on weapp a temp path (chooseMessageFile), on H5
+ * the File of a file input — keeping its extension, and resolves with its fileID.
  */
-export async function uploadOwnFile(file: { path: string } | File, name: string, openid: string): Promise<string> {
+export async function uploadDocument(file: { path: string } | File, name: string, openid: string): Promise<string> {
+  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+  const ext = /\.(xlsx|csv)$/i.exec(name)?.[1]?.toLowerCase() ?? 'xlsx';
+  const cloudPath = `uploads/${uploader}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`;
   try {
-    if (process.env.TARO_ENV === 'h5') {
-      const who = getDevOpenid();
-      const body = file as File;
-      const url = `${process.env.LOCAL_CLOUD_URL || ''}/_emu/client/upload?openid=${encodeURIComponent(who)}&cloudPath=${encodeURIComponent(cloudPathFor(who, name))}`;
-      const res = await withTimeout(
-        fetch(url, { method: 'POST', headers: { 'content-type': body.type || 'application/octet-stream' }, body }),
-        30000,
-      );
-      const answer = (await res.json().catch(() => null)) as { fileID?: string } | null;
-      if (!res.ok || !answer?.fileID) throw new ApiError('UPLOAD', '文件上传失败，请重试');
-      return answer.fileID;
-    }
-    const res = await withTimeout(
-      Taro.cloud.uploadFile({ cloudPath: cloudPathFor(openid, name), filePath: (file as { path: string }).path }) as Promise<{
-        fileID: string;
-      }>,
-      30000,
-    );
-    return res.fileID;
+    if (process.env.TARO_ENV === 'h5') return await uploadH5(file as File, cloudPath, uploader);
+    return await uploadWeapp((file as { path: string }).path, cloudPath);
   } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw networkError();
+    throw e instanceof ApiError ? e : networkError();
   }
 }

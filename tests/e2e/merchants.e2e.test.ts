@@ -98,7 +98,7 @@ test('merchant staff verify the member’s code and redeem; the member sees it i
   expect(await staff.page.locator('.counter-name').innerText()).toBe('陈*燕');
   await screenshot(staff.page, 'counter-checked');
   await staff.page.locator('.counter-offer', { hasText: '会员购书8.8折' }).locator('.counter-redeem').click();
-  await staff.page.locator('.taro-model__confirm').click();
+  await staff.page.locator('.counter-confirm .dialog-ok').click();
   await staff.page.locator('.counter-done').waitFor({ timeout: 15_000 });
   expect(await staff.page.locator('.counter-done').innerText()).toContain('会员购书8.8折');
   await staff.page.locator('.counter-today-item').first().waitFor({ timeout: 10_000 });

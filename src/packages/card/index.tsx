@@ -1,12 +1,15 @@
 import { useMemo } from 'react';
 import { View, Text, Image } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { MEMBER_STATUS_LABELS } from '@rules/membership';
 import { ApiError, call } from '../../api/client';
 import type { Card } from '../../api/types';
+import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
+import { useComeBack } from '../../hooks/useComeBack';
 import { useRemote } from '../../hooks/useRemote';
-import { formatDate, STATUS_TEXT } from '../../utils/format';
+import { formatDate } from '../../utils/format';
 import { ROUTES, go } from '../../utils/nav';
 import { qrDataUrl } from './qr';
 import { useCardCodes } from './tokens';
@@ -39,32 +42,36 @@ export default function CardPage() {
   const codes = useCardCodes(active);
   const token = codes.current?.token;
   const src = useMemo(() => (token ? qrDataUrl(token) : ''), [token]);
+  // Back on screen (from the background, another page): fetch ahead again if the network is there.
+  useComeBack(() => {
+    if (active) codes.refresh();
+  });
 
   const notMember = card.errorCode === 'NOT_MEMBER';
   return (
-    <PageShell className='card-page'>
+    <PageShell className='card-page' page='card'>
       {notMember ? (
         <StateView
           empty
           emptyText='您还不是工会会员，入会后即可领取电子工会卡'
           emptyAction={
-            <View className='btn card-join' onClick={() => go(ROUTES.apply)}>
+            <Button block className='card-join' onClick={() => go(ROUTES.apply)}>
               立即入会
-            </View>
+            </Button>
           }
         />
       ) : (
-        <StateView loading={card.loading} error={card.error} onRetry={card.reload}>
+        <StateView loading={card.loading} error={card.error} errorCode={card.errorCode} onRetry={card.reload}>
           {card.data && (
             <View>
               <View className='union-card'>
-                <Text className='union-card-title'>中华全国总工会 · 电子会员卡</Text>
+                <Text className='union-card-title'>电子工会卡</Text>
                 <Text className='union-card-name'>{card.data.name}</Text>
                 <Text className='union-card-org'>{card.data.orgName}</Text>
                 <View className='union-card-foot'>
                   <Text className='card-no'>No. {card.data.cardNo}</Text>
                   <Text className={`union-card-status union-card-status-${card.data.status}`}>
-                    {STATUS_TEXT[card.data.status]}
+                    {MEMBER_STATUS_LABELS[card.data.status]}
                   </Text>
                 </View>
                 <Text className='union-card-since'>入会时间：{formatDate(card.data.memberSince)}</Text>
@@ -83,13 +90,13 @@ export default function CardPage() {
 
               <View className='section card-qr-box'>
                 {!active ? (
-                  <Text className='muted card-inactive'>会员卡已暂停使用，请联系所属工会</Text>
+                  <Text className='muted card-inactive'>电子工会卡已暂停使用，请联系所属工会</Text>
                 ) : codes.error && !codes.current ? (
                   <View className='card-qr-error'>
                     <Text className='muted'>{codes.error}</Text>
-                    <View className='state-retry' onClick={codes.refresh}>
+                    <Button kind='plain' small className='card-qr-retry' onClick={codes.refresh}>
                       重试
-                    </View>
+                    </Button>
                   </View>
                 ) : codes.current ? (
                   <View className='card-qr-wrap'>
@@ -101,7 +108,7 @@ export default function CardPage() {
                       onClick={codes.refresh}
                     />
                     <Text className='card-countdown'>动态码 {codes.secondsLeft} 秒后刷新</Text>
-                    <Text className='muted'>向商户出示此码验证会员身份，每分钟自动更换</Text>
+                    <Text className='muted card-qr-note'>向商户出示此码验证会员身份，每分钟自动更换</Text>
                   </View>
                 ) : (
                   <Text className='muted'>{codes.online ? '正在生成动态码…' : '无法生成动态码，请连接网络'}</Text>
@@ -117,9 +124,9 @@ export default function CardPage() {
                     {b.description && <Text className='muted'>{b.description}</Text>}
                   </View>
                 ))}
-                <View className='btn btn-plain' onClick={() => go(ROUTES.discounts)}>
+                <Button block kind='plain' className='card-discounts' onClick={() => go(ROUTES.discounts)}>
                   查看附近优惠商户
-                </View>
+                </Button>
               </View>
             </View>
           )}

@@ -34,15 +34,3 @@ export async function pickSheet(): Promise<PickedFile | null> {
     return null; // cancelled
   }
 }
-
-/** A photo of the place. */
-export async function pickImage(): Promise<PickedFile | null> {
-  if (process.env.TARO_ENV === 'h5') return pickInBrowser('image/*');
-  try {
-    const res = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-    const path = res.tempFilePaths[0];
-    return path ? { name: path.split('/').pop() ?? 'photo.jpg', file: { path } } : null;
-  } catch {
-    return null;
-  }
-}

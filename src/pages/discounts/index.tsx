@@ -3,11 +3,12 @@ import { useReachBottom } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
 import type { InputOf } from '../../api/types';
+import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
 import { LoadMore } from '../../components/LoadMore';
 import { useRemote } from '../../hooks/useRemote';
-import { useSessionStore } from '../../stores/session';
+import { useSession } from '../../stores/session';
 import { ROUTES, go } from '../../utils/nav';
 import { chooseDistrict, DISTRICT_SPOTS, locate, type Spot } from './location';
 import { PlaceRow } from './PlaceRow';
@@ -22,7 +23,7 @@ const CATEGORIES: Category[] = ['餐饮', '购物', '休闲娱乐', '生活服�
  * nearest first. Detail, map and 我的优惠 live in the merchants subpackage.
  */
 export default function Discounts() {
-  const { session, load } = useSessionStore();
+  const { session } = useSession();
   const benefits = useRemote(() => call('card.benefits', {}));
   const [spot, setSpot] = useState<Spot | null>(null);
   const [kind, setKind] = useState<'merchant' | 'station'>('merchant');
@@ -33,9 +34,8 @@ export default function Discounts() {
   const [keyword, setKeyword] = useState('');
 
   useEffect(() => {
-    void load();
     void locate().then(setSpot);
-  }, [load]);
+  }, []);
 
   const query = useMemo<DirectoryQuery | null>(
     () =>
@@ -65,7 +65,7 @@ export default function Discounts() {
             我的优惠 ›
           </Text>
         </View>
-        <StateView loading={benefits.loading} error={benefits.error} onRetry={benefits.reload}>
+        <StateView loading={benefits.loading} error={benefits.error} errorCode={benefits.errorCode} onRetry={benefits.reload}>
           <ScrollView scrollX className='discount-benefit-strip'>
             {benefits.data?.items.map((b) => (
               <View key={b.title} className='discount-benefit'>
@@ -76,9 +76,9 @@ export default function Discounts() {
           </ScrollView>
         </StateView>
         {session && !isMember && (
-          <View className='btn btn-plain discount-join' onClick={() => go(ROUTES.apply)}>
+          <Button block kind='plain' className='discount-join' onClick={() => go(ROUTES.apply)}>
             立即入会，享会员优惠
-          </View>
+          </Button>
         )}
       </View>
 

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '商户管理' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('placesAdmin') });

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { LoadMore } from '../../../components/LoadMore';
@@ -39,14 +40,14 @@ export default function PlacesAdmin() {
   };
 
   return (
-    <PageShell className='places-admin'>
+    <PageShell className='places-admin' page='placesAdmin'>
       <View className='section admin-actions'>
-        <View className='m-small-btn admin-new' onClick={() => go(ROUTES.placeEdit)}>
+        <Button small kind='plain' className='admin-new' onClick={() => go(ROUTES.placeEdit)}>
           新增
-        </View>
-        <View className='m-small-btn admin-import' onClick={() => go(ROUTES.placesImport)}>
+        </Button>
+        <Button small kind='plain' className='admin-import' onClick={() => go(ROUTES.placesImport)}>
           批量导入
-        </View>
+        </Button>
         <Picker
           mode='date'
           fields='month'
@@ -54,9 +55,9 @@ export default function PlacesAdmin() {
           end={dayjs().format('YYYY-MM')}
           onChange={(e) => void exportMonth(e.detail.value.slice(0, 7))}
         >
-          <View className={`m-small-btn admin-export ${exporting ? 'm-small-btn-disabled' : ''}`}>
-            {exporting ? '导出中…' : '导出核销统计'}
-          </View>
+          <Button small kind='plain' className='admin-export' loading={exporting} loadingText='导出中…'>
+            导出核销统计
+          </Button>
         </Picker>
       </View>
       <View className='directory-search admin-search'>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '核销台' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('counter') });

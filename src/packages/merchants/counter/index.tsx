@@ -1,8 +1,11 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
 import type { OutputOf } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { LoadMore } from '../../../components/LoadMore';
@@ -33,6 +36,7 @@ export default function Counter() {
   const [check, setCheck] = useState<Check | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Check['offers'][number] | null>(null);
 
   const verify = async (value: string) => {
     const text = value.trim();
@@ -61,14 +65,9 @@ export default function Counter() {
     }
   };
 
-  const redeem = async (offer: Check['offers'][number]) => {
-    if (!check || busy || !offer.available) return;
-    const sure = await Taro.showModal({
-      title: '确认核销',
-      content: `为会员 ${check.member.nameMasked} 核销「${offer.title}」？`,
-      confirmText: '确认核销',
-    });
-    if (!sure.confirm) return;
+  const redeem = async () => {
+    const offer = confirming;
+    if (!check || !offer || busy) return;
     setBusy(true);
     setProblem(null);
     try {
@@ -81,11 +80,12 @@ export default function Counter() {
       setProblem(errorMessage(e));
     } finally {
       setBusy(false);
+      setConfirming(null);
     }
   };
 
   return (
-    <PageShell className='counter'>
+    <PageShell className='counter' page='counter'>
       <View className='section counter-head'>
         <Text className='counter-place'>{placeName}</Text>
         <Text className='counter-today-count'>今日已核销 {today.data?.total ?? '—'} 笔</Text>
@@ -94,21 +94,30 @@ export default function Counter() {
       <View className='section'>
         <Text className='section-title'>核验会员码</Text>
         {process.env.TARO_ENV === 'weapp' ? (
-          <View className={`btn counter-scan ${busy ? 'btn-disabled' : ''}`} onClick={() => void scan()}>
-            {busy ? '核验中…' : '扫描会员码'}
-          </View>
+          <Button block className='counter-scan' loading={busy} loadingText='核验中…' onClick={() => void scan()}>
+            扫描会员码
+          </Button>
         ) : (
           <View>
-            <Textarea
-              className='m-textarea counter-code'
+            <Field
+              label='会员码'
+              name='counter-code'
+              multiline
               value={code}
               maxlength={256}
               placeholder='粘贴会员出示的动态码（网页版无法调用摄像头）'
-              onInput={(e) => setCode(e.detail.value)}
+              onInput={setCode}
             />
-            <View className={`btn counter-check ${busy || !code.trim() ? 'btn-disabled' : ''}`} onClick={() => void verify(code)}>
-              {busy ? '核验中…' : '核验'}
-            </View>
+            <Button
+              block
+              className='counter-check'
+              disabled={!code.trim()}
+              loading={busy}
+              loadingText='核验中…'
+              onClick={() => void verify(code)}
+            >
+              核验
+            </Button>
           </View>
         )}
         {problem && <Text className='m-error counter-error'>✕ {problem}</Text>}
@@ -135,12 +144,9 @@ export default function Counter() {
                 </Text>
                 {!o.available && <Text className='counter-unavailable'>{o.reason}</Text>}
               </View>
-              <View
-                className={`m-small-btn counter-redeem ${!o.available || busy ? 'm-small-btn-disabled' : ''}`}
-                onClick={() => void redeem(o)}
-              >
+              <Button small className='counter-redeem' disabled={!o.available || busy} onClick={() => setConfirming(o)}>
                 核销
-              </View>
+              </Button>
             </View>
           ))}
           <Text className='muted counter-expiry'>请在 3 分钟内确认，超时需重新扫码</Text>
@@ -168,6 +174,19 @@ export default function Counter() {
           <LoadMore hasMore={today.hasMore} loading={today.loadingMore} error={today.moreError} onLoad={today.loadMore} />
         </StateView>
       </View>
+      <ConfirmDialog
+        visible={!!confirming && !!check}
+        title='确认核销'
+        confirmText='确认核销'
+        busy={busy}
+        className='counter-confirm'
+        onConfirm={() => void redeem()}
+        onCancel={() => setConfirming(null)}
+      >
+        <Text>
+          为会员 {check?.member.nameMasked} 核销「{confirming?.title}」？
+        </Text>
+      </ConfirmDialog>
     </PageShell>
   );
 }

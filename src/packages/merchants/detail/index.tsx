@@ -2,6 +2,7 @@ import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
@@ -51,8 +52,8 @@ export default function PlaceDetail() {
   };
 
   return (
-    <PageShell className='place-detail'>
-      <StateView loading={place.loading} error={place.error} onRetry={place.reload}>
+    <PageShell className='place-detail' page='placeDetail'>
+      <StateView loading={place.loading} error={place.error} errorCode={place.errorCode} onRetry={place.reload}>
         {p && (
           <View>
             {p.photoUrls.length > 0 ? (
@@ -71,9 +72,16 @@ export default function PlaceDetail() {
             <View className='section detail-head'>
               <View className='detail-title'>
                 <Text className='detail-name'>{p.name}</Text>
-                <View className={`detail-fav ${isFavourite ? 'detail-fav-on' : ''}`} onClick={() => void toggleFavourite()}>
+                <Button
+                  small
+                  kind='plain'
+                  className={`detail-fav ${isFavourite ? 'detail-fav-on' : ''}`}
+                  loading={saving}
+                  loadingText='…'
+                  onClick={() => void toggleFavourite()}
+                >
                   {isFavourite ? '★ 已收藏' : '☆ 收藏'}
-                </View>
+                </Button>
               </View>
               <View className='detail-tags'>
                 {p.tier && <Text className='m-tag m-tag-gold'>{p.tier}</Text>}
@@ -110,9 +118,9 @@ export default function PlaceDetail() {
                   </View>
                 ))}
                 {p.offers.length > 0 && (
-                  <View className='btn detail-show-card' onClick={() => go(ROUTES.card)}>
+                  <Button block className='detail-show-card' onClick={() => go(ROUTES.card)}>
                     出示电子工会卡
-                  </View>
+                  </Button>
                 )}
                 <Text className='muted detail-how'>结账前向店员出示电子工会卡动态码，店员扫码核验后享受优惠。</Text>
               </View>

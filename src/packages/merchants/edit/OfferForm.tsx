@@ -2,6 +2,8 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { InputOf, OutputOf } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { Field, FieldFrame } from '../../../components/Field';
 
 type Offer = OutputOf<'merchants.adminGet'>['offers'][number];
 export type OfferDraft = Omit<InputOf<'merchants.saveOffer'>, 'placeId'>;
@@ -38,22 +40,16 @@ export function OfferForm(props: { offer?: Offer; busy: boolean; onSave: (draft:
 
   return (
     <View className='offer-form'>
-      <View className='m-field'>
-        <Text className='m-field-label'>优惠内容（如 会员凭卡9折）</Text>
-        <Input className='m-input offer-title' value={title} maxlength={30} onInput={(e) => setTitle(e.detail.value)} />
-      </View>
-      <View className='m-field'>
-        <Text className='m-field-label'>使用条款</Text>
-        <Input
-          className='m-input offer-terms'
-          value={terms}
-          maxlength={200}
-          placeholder='如 每人每日限1次；不与其他优惠同享'
-          onInput={(e) => setTerms(e.detail.value)}
-        />
-      </View>
-      <View className='m-field offer-dates'>
-        <Text className='m-field-label'>有效期</Text>
+      <Field label='优惠内容（如 会员凭卡9折）' name='offer-title' value={title} maxlength={30} onInput={setTitle} />
+      <Field
+        label='使用条款'
+        name='offer-terms'
+        value={terms}
+        maxlength={200}
+        placeholder='如 限会员本人；不与其他优惠同享'
+        onInput={setTerms}
+      />
+      <FieldFrame label='有效期' className='offer-dates'>
         <View className='offer-date-row'>
           <Picker mode='date' value={validFrom} onChange={(e) => setFrom(e.detail.value)}>
             <View className='m-picker'>{validFrom}</View>
@@ -63,9 +59,8 @@ export function OfferForm(props: { offer?: Offer; busy: boolean; onSave: (draft:
             <View className='m-picker'>{validTo}</View>
           </Picker>
         </View>
-      </View>
-      <View className='m-field'>
-        <Text className='m-field-label'>每人限次</Text>
+      </FieldFrame>
+      <FieldFrame label='每人限次'>
         <View className='offer-date-row'>
           <Picker
             mode='selector'
@@ -89,21 +84,15 @@ export function OfferForm(props: { offer?: Offer; busy: boolean; onSave: (draft:
             </>
           )}
         </View>
-      </View>
-      <View className='m-field'>
-        <Text className='m-field-label'>总名额（选填，留空为不限）</Text>
-        <Input className='m-input' type='number' value={total} maxlength={7} onInput={(e) => setTotal(e.detail.value)} />
-      </View>
+      </FieldFrame>
+      <Field label='总名额（选填，留空为不限）' name='offer-total' type='number' value={total} maxlength={7} onInput={setTotal} />
       <View className='offer-form-actions'>
-        <View className='m-small-btn' onClick={props.onCancel}>
+        <Button small kind='quiet' className='offer-cancel' onClick={props.onCancel}>
           取消
-        </View>
-        <View
-          className={`m-small-btn offer-save ${props.busy ? 'm-small-btn-disabled' : ''}`}
-          onClick={() => !props.busy && save()}
-        >
-          {props.busy ? '保存中…' : '保存优惠'}
-        </View>
+        </Button>
+        <Button small className='offer-save' loading={props.busy} loadingText='保存中…' onClick={save}>
+          保存优惠
+        </Button>
       </View>
     </View>
   );

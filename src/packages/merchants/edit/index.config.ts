@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '编辑商户' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('placeEdit') });

@@ -1,15 +1,17 @@
-import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Image, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
 import type { InputOf, OutputOf } from '../../../api/types';
-import { uploadOwnFile } from '../../../api/upload';
+import { uploadImage } from '../../../api/upload';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field, FieldFrame } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { DISTRICT_SPOTS } from '../../../pages/discounts/location';
-import { useSessionStore } from '../../../stores/session';
+import { useSession } from '../../../stores/session';
 import { DISTRICT_ORGS } from '../districtOrgs';
-import { pickImage } from '../pickFile';
 import { OfferForm, type OfferDraft } from './OfferForm';
 import '../merchants.scss';
 import './index.scss';
@@ -75,7 +77,7 @@ function formOf(p: Place): Form {
 /** Creating or editing a place and its offers (staff of the managing union). The form keeps what was typed when a save fails. */
 export default function PlaceEdit() {
   const { params } = useRouter();
-  const session = useSessionStore();
+  const session = useSession();
   const [placeId, setPlaceId] = useState(params.id);
   const [place, setPlace] = useState<Place | null>(null);
   const [loading, setLoading] = useState(!!params.id);
@@ -84,6 +86,8 @@ export default function PlaceEdit() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [editingOffer, setEditingOffer] = useState<string | 'new' | null>(null);
+  /** A suspension waiting for confirmation: the place (no offer id) or one offer. */
+  const [suspending, setSuspending] = useState<{ offerId?: string; what: string } | null>(null);
 
   const load = (id: string) => {
     setLoading(true);
@@ -101,7 +105,6 @@ export default function PlaceEdit() {
     );
   };
   useEffect(() => {
-    void session.load();
     // eslint-disable-next-line react-hooks/set-state-in-effect -- loading the place once on open
     if (params.id) load(params.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page
@@ -146,11 +149,17 @@ export default function PlaceEdit() {
   };
 
   const addPhoto = async () => {
-    const picked = await pickImage();
-    if (!picked || !session.session) return;
+    if (busy || !session.session) return;
+    let path: string | undefined;
+    try {
+      path = (await Taro.chooseImage({ count: 1, sizeType: ['compressed'] })).tempFilePaths[0];
+    } catch {
+      return; // cancelled
+    }
+    if (!path) return;
     setBusy(true);
     try {
-      const fileId = await uploadOwnFile(picked.file, picked.name, session.session.openid);
+      const fileId = await uploadImage(path, session.session.openid);
       setForm((f) => ({ ...f, photos: [...f.photos, fileId].slice(0, 6) }));
     } catch (e) {
       setProblem(errorMessage(e));
@@ -177,45 +186,30 @@ export default function PlaceEdit() {
 
   const setStatus = async (status: 'active' | 'suspended', offerId?: string) => {
     if (!placeId || busy) return;
-    const what = offerId ? '该优惠' : '该商户';
-    if (status === 'suspended') {
-      const sure = await Taro.showModal({
-        title: `暂停${what}`,
-        content: `暂停后会员将看不到${what}，店员也不能核销。确定暂停？`,
-        confirmText: '暂停',
-      });
-      if (!sure.confirm) return;
-    }
     setBusy(true);
+    setProblem(null);
     try {
       setPlace(await call('merchants.setStatus', { placeId, status, ...(offerId ? { offerId } : {}) }));
     } catch (e) {
       setProblem(errorMessage(e));
     } finally {
       setBusy(false);
+      setSuspending(null);
     }
   };
 
-  const field = (
-    label: string,
-    key: 'placeName' | 'address' | 'phone' | 'hours' | 'lat' | 'lng',
-    extra: { max: number; hint?: string; digits?: boolean },
-  ) => (
-    <View className={`m-field edit-${key}`}>
-      <Text className='m-field-label'>{label}</Text>
-      <Input
-        className='m-input'
-        value={form[key]}
-        type={extra.digits ? 'digit' : 'text'}
-        maxlength={extra.max}
-        placeholder={extra.hint}
-        onInput={(e) => set(key, e.detail.value)}
-      />
-    </View>
+  /** Suspending asks first (members stop seeing it, staff stop redeeming); restoring does not. */
+  const toggle = (status: 'active' | 'suspended', offerId?: string) => {
+    if (status === 'active') void setStatus('active', offerId);
+    else setSuspending({ offerId, what: offerId ? '该优惠' : form.kind === 'station' ? '该驿站' : '该商户' });
+  };
+
+  const field = (label: string, key: 'placeName' | 'address' | 'phone' | 'hours' | 'lat' | 'lng', max: number, hint?: string) => (
+    <Field label={label} name={`edit-${key}`} value={form[key]} maxlength={max} placeholder={hint} onInput={(v) => set(key, v)} />
   );
 
   return (
-    <PageShell className='place-edit'>
+    <PageShell className='place-edit' page='placeEdit'>
       <StateView loading={loading} error={loadError} onRetry={() => placeId && load(placeId)}>
         <View className='section'>
           <Text className='section-title'>
@@ -231,7 +225,7 @@ export default function PlaceEdit() {
               ))}
             </View>
           )}
-          {field('名称', 'placeName', { max: 40 })}
+          {field('名称', 'placeName', 40)}
           {form.kind === 'merchant' ? (
             <View className='edit-pickers'>
               <Picker
@@ -252,8 +246,7 @@ export default function PlaceEdit() {
               </Picker>
             </View>
           ) : (
-            <View className='m-field'>
-              <Text className='m-field-label'>服务项目</Text>
+            <FieldFrame label='服务项目'>
               <View className='edit-services'>
                 {SERVICES.map((s) => (
                   <Text
@@ -268,7 +261,7 @@ export default function PlaceEdit() {
                   </Text>
                 ))}
               </View>
-            </View>
+            </FieldFrame>
           )}
           <Picker
             mode='selector'
@@ -278,22 +271,27 @@ export default function PlaceEdit() {
           >
             <View className='m-picker edit-district'>区县：{form.district}</View>
           </Picker>
-          {field('地址', 'address', { max: 80, hint: '常州市…路…号' })}
-          {field('电话', 'phone', { max: 20, hint: '0519-8xxxxxxx' })}
+          {field('地址', 'address', 80, '常州市…路…号')}
+          {field('电话', 'phone', 20, '0519-8xxxxxxx')}
           <View className='edit-coords'>
-            {field('纬度', 'lat', { max: 12, hint: '31.781', digits: true })}
-            {field('经度', 'lng', { max: 12, hint: '119.980', digits: true })}
+            {field('纬度', 'lat', 12, '31.781')}
+            {field('经度', 'lng', 12, '119.980')}
           </View>
-          {field(form.kind === 'station' ? '开放时间' : '营业时间', 'hours', {
-            max: 80,
-            hint: '周一至周五 09:00-21:00；周六、周日 10:00-22:00',
-          })}
-          <View className='m-field'>
-            <Text className='m-field-label'>简介（选填）</Text>
-            <Textarea className='m-textarea' value={form.intro} maxlength={300} onInput={(e) => set('intro', e.detail.value)} />
-          </View>
-          <View className='m-field'>
-            <Text className='m-field-label'>图片（最多6张）</Text>
+          {field(
+            form.kind === 'station' ? '开放时间' : '营业时间',
+            'hours',
+            80,
+            '周一至周五 09:00-21:00；周六、周日 10:00-22:00',
+          )}
+          <Field
+            label='简介（选填）'
+            name='edit-intro'
+            multiline
+            value={form.intro}
+            maxlength={300}
+            onInput={(v) => set('intro', v)}
+          />
+          <FieldFrame label='图片（最多6张）'>
             <View className='edit-photos'>
               {(place?.photos ?? []).length === form.photos.length &&
                 place?.photoUrls.map((url) => <Image key={url} className='edit-photo' src={url} mode='aspectFill' />)}
@@ -301,23 +299,26 @@ export default function PlaceEdit() {
                 <Text className='muted'>已添加 {form.photos.length} 张，保存后显示</Text>
               )}
               {form.photos.length < 6 && (
-                <View className='m-small-btn' onClick={() => void addPhoto()}>
+                <Button small kind='plain' className='edit-add-photo' disabled={busy} onClick={() => void addPhoto()}>
                   添加图片
-                </View>
+                </Button>
               )}
             </View>
-          </View>
+          </FieldFrame>
           {problem && <Text className='m-error edit-error'>{problem}</Text>}
-          <View className={`btn edit-save ${busy ? 'btn-disabled' : ''}`} onClick={() => void save()}>
-            {busy ? '保存中…' : '保存'}
-          </View>
+          <Button block className='edit-save' loading={busy} loadingText='保存中…' onClick={() => void save()}>
+            保存
+          </Button>
           {place && (
-            <View
-              className='btn btn-plain edit-status'
-              onClick={() => void setStatus(place.status === 'active' ? 'suspended' : 'active')}
+            <Button
+              block
+              kind='plain'
+              className='edit-status'
+              disabled={busy}
+              onClick={() => toggle(place.status === 'active' ? 'suspended' : 'active')}
             >
               {place.status === 'active' ? '暂停合作' : '恢复合作'}
-            </View>
+            </Button>
           )}
         </View>
 
@@ -344,28 +345,42 @@ export default function PlaceEdit() {
                       {o.status === 'active' ? (o.current ? '进行中' : '未在有效期') : '已暂停'}
                     </Text>
                   </View>
-                  <View className='m-small-btn' onClick={() => setEditingOffer(o._id)}>
+                  <Button small kind='plain' className='edit-offer-edit' onClick={() => setEditingOffer(o._id)}>
                     编辑
-                  </View>
-                  <View
-                    className='m-small-btn'
-                    onClick={() => void setStatus(o.status === 'active' ? 'suspended' : 'active', o._id)}
+                  </Button>
+                  <Button
+                    small
+                    kind='quiet'
+                    className='edit-offer-status'
+                    disabled={busy}
+                    onClick={() => toggle(o.status === 'active' ? 'suspended' : 'active', o._id)}
                   >
                     {o.status === 'active' ? '暂停' : '恢复'}
-                  </View>
+                  </Button>
                 </View>
               ),
             )}
             {editingOffer === 'new' ? (
               <OfferForm busy={busy} onSave={(d) => void saveOffer(d)} onCancel={() => setEditingOffer(null)} />
             ) : (
-              <View className='btn btn-plain edit-add-offer' onClick={() => setEditingOffer('new')}>
+              <Button block kind='plain' className='edit-add-offer' onClick={() => setEditingOffer('new')}>
                 新增优惠
-              </View>
+              </Button>
             )}
           </View>
         )}
       </StateView>
+      <ConfirmDialog
+        visible={!!suspending}
+        title={`暂停${suspending?.what ?? ''}`}
+        confirmText='暂停'
+        busy={busy}
+        className='edit-suspend-confirm'
+        onConfirm={() => void setStatus('suspended', suspending?.offerId)}
+        onCancel={() => setSuspending(null)}
+      >
+        <Text>暂停后会员将看不到{suspending?.what}，店员也不能核销；之后可随时恢复。</Text>
+      </ConfirmDialog>
     </PageShell>
   );
 }

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '批量导入' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('placesImport') });

@@ -1,11 +1,12 @@
 import { Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import type { OutputOf } from '../../../api/types';
-import { uploadOwnFile } from '../../../api/upload';
+import { uploadDocument } from '../../../api/upload';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
-import { useSessionStore } from '../../../stores/session';
+import { useSession } from '../../../stores/session';
 import { IMPORT_ORGS } from '../districtOrgs';
 import { pickSheet } from '../pickFile';
 import '../merchants.scss';
@@ -21,7 +22,7 @@ const COLUMNS =
  * problems, then import all rows or none. e2e hooks: `.import-pick`, `.import-errors`, `.import-commit`.
  */
 export default function PlacesImport() {
-  const session = useSessionStore();
+  const session = useSession();
   const [org, setOrg] = useState(IMPORT_ORGS[0]);
   const [file, setFile] = useState<{ fileId: string; name: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -29,11 +30,7 @@ export default function PlacesImport() {
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<string | null>(null);
-
-  useEffect(() => {
-    void session.load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per page
-  }, []);
+  const [confirming, setConfirming] = useState(false);
 
   const check = async (fileId: string, orgId: string) => {
     setBusy('正在检查…');
@@ -57,7 +54,7 @@ export default function PlacesImport() {
     setResult(null);
     setBusy('正在上传…');
     try {
-      const fileId = await uploadOwnFile(picked.file, picked.name, session.session.openid);
+      const fileId = await uploadDocument(picked.file, picked.name, session.session.openid);
       setFile({ fileId, name: picked.name });
       await check(fileId, org.id);
     } catch (e) {
@@ -68,12 +65,6 @@ export default function PlacesImport() {
 
   const commit = async () => {
     if (!file || !preview || busy || errors.length) return;
-    const sure = await Taro.showModal({
-      title: '确认导入',
-      content: `将导入 ${preview.valid} 条到「${org.name}」，确定？`,
-      confirmText: '导入',
-    });
-    if (!sure.confirm) return;
     setBusy('正在导入…');
     setProblem(null);
     try {
@@ -91,11 +82,12 @@ export default function PlacesImport() {
       setProblem(errorMessage(e));
     } finally {
       setBusy(null);
+      setConfirming(false);
     }
   };
 
   return (
-    <PageShell className='places-import'>
+    <PageShell className='places-import' page='placesImport'>
       <View className='section'>
         <Text className='section-title'>批量导入商户与驿站</Text>
         <Text className='muted import-help'>
@@ -108,9 +100,9 @@ export default function PlacesImport() {
         >
           <View className='m-picker import-org'>导入到：{org.name} ▾</View>
         </Picker>
-        <View className={`btn import-pick ${busy ? 'btn-disabled' : ''}`} onClick={() => void pick()}>
-          {busy ?? (process.env.TARO_ENV === 'weapp' ? '从聊天记录选择文件' : '选择文件')}
-        </View>
+        <Button block className='import-pick' loading={!!busy} loadingText={busy ?? ''} onClick={() => void pick()}>
+          {process.env.TARO_ENV === 'weapp' ? '从聊天记录选择文件' : '选择文件'}
+        </Button>
         {file && <Text className='muted import-file'>文件：{file.name}</Text>}
         {problem && <Text className='m-error import-problem'>{problem}</Text>}
         {result && <Text className='m-ok import-result'>✓ {result}</Text>}
@@ -145,11 +137,24 @@ export default function PlacesImport() {
               </View>
             </View>
           ))}
-          <View className={`btn import-commit ${errors.length || busy ? 'btn-disabled' : ''}`} onClick={() => void commit()}>
+          <Button block className='import-commit' disabled={errors.length > 0 || !!busy} onClick={() => setConfirming(true)}>
             {errors.length ? '请先修改错误' : `导入 ${preview.valid} 条`}
-          </View>
+          </Button>
         </View>
       )}
+      <ConfirmDialog
+        visible={confirming && !!preview}
+        title='确认导入'
+        confirmText='导入'
+        busy={!!busy}
+        className='import-confirm'
+        onConfirm={() => void commit()}
+        onCancel={() => setConfirming(false)}
+      >
+        <Text>
+          将导入 {preview?.valid} 条到「{org.name}」；有任何一行出错则全部不导入。
+        </Text>
+      </ConfirmDialog>
     </PageShell>
   );
 }

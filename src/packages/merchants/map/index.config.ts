@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '地图找优惠' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('placeMap') });

@@ -47,7 +47,7 @@ export default function PlaceMap() {
   };
 
   return (
-    <PageShell className='place-map'>
+    <PageShell className='place-map' page='placeMap'>
       <View className='m-tabs'>
         {(['all', 'merchant', 'station'] as const).map((k) => (
           <View key={k} className={`m-tab ${kind === k ? 'm-tab-on' : ''}`} onClick={() => setKind(k)}>

@@ -27,7 +27,7 @@ export default function MyDiscounts() {
   const list = tab === 'redemptions' ? history : places;
 
   return (
-    <PageShell className='my-discounts'>
+    <PageShell className='my-discounts' page='myDiscounts'>
       <View className='m-tabs'>
         {TABS.map(([key, label]) => (
           <View key={key} className={`m-tab mine-tab-${key} ${tab === key ? 'm-tab-on' : ''}`} onClick={() => setTab(key)}>
