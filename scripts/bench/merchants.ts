@@ -21,6 +21,7 @@ import {
 import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 import { connectSdk, startLocalCloud } from '../../tests/support/localCloud';
 import { seedDemo } from '../seed-demo';
+import { otherActions as countOtherActions } from './merchantsScenario';
 
 Object.assign(process.env, cloudRuntimeEnv('test-env'));
 const ROOT = path.resolve(__dirname, '../..');
@@ -124,6 +125,18 @@ async function main(): Promise<void> {
     if (first[0].dbRequests !== null) {
       const counts = [...first, ...next, ...keyword].map((c) => c.dbRequests as number);
       perPage = `${Math.min(...counts)}–${Math.max(...counts)} (local cloud's count, x-local-cloud-db-requests)`;
+      const cardKey = (require(path.join(ROOT, 'config/local-functions.env.json')) as { api: Record<string, string> }).api
+        .CARD_TOKEN_KEY;
+      otherActions = await countOtherActions(async (openid, action, input) => {
+        const res = await fetch(`${cloud.baseUrl}/fn/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ openid, data: { action, input } }),
+        });
+        const body = (await res.json()) as { result: { ok: boolean; data: Record<string, unknown>; error?: unknown } };
+        if (!body.result.ok) throw new Error(`${action} failed: ${JSON.stringify(body.result.error)}`);
+        return [body.result.data, Number(res.headers.get('x-local-cloud-db-requests'))];
+      }, cardKey);
     } else {
       // The local cloud does not count per invocation yet: run the bundle in a fresh process, through a counting proxy.
       const out = execFileSync(
