@@ -40,14 +40,22 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'places']);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
-    expect(workbenchFor(admin).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'roles', 'audit']);
+    expect(workbenchFor(admin).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'roles',
+      'audit',
+      'counter',
+      'places',
+    ]);
   });
 
-  it('gives a member no 工作台', () => {
+  it('gives a member no 工作台, and merchant staff their 核销台', () => {
     expect(workbenchFor(session([]))).toEqual([]);
-    expect(workbenchFor(session([grant('merchant', 'merchant-01')]))).toEqual([]);
+    expect(workbenchFor(session([grant('merchant', 'merchant-01')])).map((t) => t.key)).toEqual(['counter']);
   });
 });
