@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { verifyCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
-import { callOk } from '../support/api';
+import { callOk, storeReader } from '../support/api';
 import { BOOKSHOP, LOCAL_CARD_KEY } from '../support/merchants';
 import { screenshot, useAppAndBrowser } from './browser';
 
@@ -176,6 +176,45 @@ test('staff keep the directory: the list of their places, a place with its offer
   await page.locator('.map-dot-merchant').first().click();
   await page.locator('.map-picked .place-row').waitFor();
   await screenshot(page, 'places-map');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('staff import a list: a bad file is reported row by row and imports nothing, a good one imports every row', async () => {
+  const header = '名称,类型,类别,等级,区县,地址,电话,经度,纬度,营业时间,优惠内容,使用条款,每人限次,有效期至,服务项目';
+  const good =
+    '网页导入面馆,商户,餐饮,普惠商户,新北区,常州市新北区通江中路66号,0519-85002222,119.9702,31.8201,10:00-21:00,会员凭卡9折,,每日1次,2099-12-31,';
+  const bad =
+    '坐标填反小店,商户,餐饮,普惠商户,新北区,常州市新北区某路1号,0519-85003333,31.82,119.97,10:00-21:00,9折,,每日1次,2099-12-31,';
+  const csv = (rows: string[]) => Buffer.from(`\uFEFF${[header, ...rows].join('\n')}\n`);
+  const store = storeReader(env.cloud.serviceUrl);
+  const before = await store.count('places');
+
+  const { context, page, errors } = await phone();
+  await openAs(page, 'demo-staff-city', '#/packages/merchants/import/index');
+  await page.locator('.import-pick').waitFor({ timeout: 20_000 });
+  const pick = async (name: string, buffer: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.locator('.import-pick').click();
+    await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer });
+  };
+
+  await pick('bad.csv', csv([good, bad]));
+  await page.locator('.import-errors').waitFor({ timeout: 20_000 });
+  expect(await page.locator('.import-error-where').allInnerTexts()).toEqual(['第3行 · 纬度']);
+  expect(await page.locator('.import-commit').innerText()).toBe('请先修改错误');
+  await screenshot(page, 'places-import-errors');
+  expect(await store.count('places')).toBe(before);
+
+  await pick('good.csv', csv([good]));
+  await page.locator('.import-commit', { hasText: '导入 1 条' }).waitFor({ timeout: 20_000 });
+  await page.locator('.import-commit').click();
+  await page.locator('.import-confirm .dialog-ok').click();
+  await page.locator('.import-result').waitFor({ timeout: 20_000 });
+  expect(await page.locator('.import-result').innerText()).toContain('已导入 1 条');
+  await screenshot(page, 'places-import-done');
+  expect(await store.count('places', { name: '网页导入面馆' })).toBe(1);
+  expect(await store.count('places')).toBe(before + 1);
   expect(errors).toEqual([]);
   await context.close();
 });

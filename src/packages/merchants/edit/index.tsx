@@ -209,13 +209,9 @@ export default function PlaceEdit() {
   );
 
   return (
-    <PageShell className='place-edit' page='placeEdit'>
+    <PageShell className='place-edit' page='placeEdit' title={placeId ? undefined : '新增商户或驿站'}>
       <StateView loading={loading} error={loadError} onRetry={() => placeId && load(placeId)}>
         <View className='section'>
-          <Text className='section-title'>
-            {placeId ? '编辑' : '新增'}
-            {form.kind === 'station' ? '驿站' : '商户'}
-          </Text>
           {!placeId && (
             <View className='m-tabs edit-kind'>
               {(['merchant', 'station'] as const).map((k) => (
