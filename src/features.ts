@@ -141,7 +141,25 @@ export const FEATURES = [
   },
   // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
   { key: 'legal', tiles: [{ key: 'legal', label: '法律援助', icon: '法', home: true, services: true }] },
-  { key: 'trip', tiles: [{ key: 'trip', label: '疗休养', icon: '疗', home: true, services: true }] },
+  {
+    key: 'recuperation',
+    root: 'packages/recuperation',
+    pages: {
+      recuperation: { path: 'list/index', title: '疗休养' },
+      recuperationDetail: { path: 'detail/index', title: '疗休养详情' },
+      recuperationSignUp: { path: 'signup/index', title: '疗休养报名' },
+      recuperationMine: { path: 'mine/index', title: '我的疗休养报名' },
+      recuperationPublicity: { path: 'publicity/index', title: '公示名单' },
+      recuperationDraw: { path: 'draw/index', title: '抽签结果' },
+      recuperationStaff: { path: 'staff/trips/index', title: '疗休养管理' },
+      recuperationEdit: { path: 'staff/edit/index', title: '编辑疗休养活动' },
+      recuperationRoster: { path: 'staff/roster/index', title: '报名管理' },
+    },
+    tiles: [{ key: 'trip', label: '疗休养', icon: '疗', route: 'recuperation', home: true, services: true }],
+    workbench: [{ key: 'trips', label: '疗休养管理', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' }],
+    timeline: { recuperation: '疗休养' },
+    templates: ['recuperation_status'],
+  },
   { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
@@ -153,6 +171,7 @@ export const FEATURES = [
 export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
+  recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
 };
 
 type AnyFeature = (typeof FEATURES)[number];
