@@ -5,11 +5,25 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { verifyCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
-import { callOk, storeReader } from '../support/api';
+import { callApi, callOk, storeReader } from '../support/api';
 import { BOOKSHOP, LOCAL_CARD_KEY } from '../support/merchants';
 import { screenshot, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
+
+// Start the api function before the first page needs it: a cold start on a busy machine can take seconds,
+// and a call that times out while the instance loads is simply tried again.
+beforeAll(async () => {
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    if (
+      await callApi(env.cloud.baseUrl, 'warm-up', 'card.benefits', {}).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
+  }
+}, 120_000);
 const HERE = { latitude: BOOKSHOP.lat + 0.002, longitude: BOOKSHOP.lng + 0.001 };
 
 async function phone(geolocation?: {
