@@ -7,6 +7,7 @@ import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { enrollmentModule } from './modules/enrollment';
 import { membershipModule } from './modules/membership';
+import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
 import { orgModule } from './modules/org';
@@ -29,6 +30,7 @@ export const MODULES = [
   timelineModule,
   notifyModule,
   noticesModule,
+  merchantsModule,
   enrollmentModule,
   recuperationModule,
   workbenchModule,
