@@ -5,6 +5,7 @@
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
+import { legalAidModule } from './modules/legalAid';
 import { membershipModule } from './modules/membership';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
@@ -28,6 +29,7 @@ export const MODULES = [
   notifyModule,
   noticesModule,
   workbenchModule,
+  legalAidModule,
 ] as const satisfies readonly ModuleDef[];
 
 registerModules(MODULES);
