@@ -47,7 +47,7 @@ export function stationsOf(ctx: ActionContext): string[] {
  */
 export function assertStationStaff(ctx: ActionContext, stationId: string): void {
   assertStation(ctx, stationId);
-  if (!stationsOf(ctx).includes(stationId)) throw fail('FORBIDDEN', '该预约不属于您所在的法律援助站，无权查看');
+  if (!stationsOf(ctx).includes(stationId)) throw fail('FORBIDDEN', '该记录不属于您所在的法律援助站，无权查看');
 }
 
 export async function loadStationBooking(bookingId: string, ctx: ActionContext): Promise<BookingRecord> {

@@ -14,7 +14,7 @@ import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { legalAidErrors } from './errors';
 import type { BookingFields, BookingRecord, SlotRecord } from './records';
 import type { LegalAidBookInput } from './schemas';
-import { bookSlot } from './slotBooking/bookSlot';
+import { bookSlot, isOpenStatus } from './slotBooking/bookSlot';
 import type { BookFailure } from './slotBooking/types';
 import { toBookingView } from './toViews';
 import type { BookingView } from './views';
@@ -38,6 +38,17 @@ export async function loadBookableSlot(slotId: string, now: Date): Promise<SlotR
   }
   if (new Date(toIso(slot.startsAt)) <= now) throw legalAidErrors.fail('SLOT_CLOSED', '该时段已开始，请选择其他时段');
   return slot;
+}
+
+/**
+ * A slot read full is refused at once, before anything is written: the common answer when many want one slot.
+ * Only a refusal comes from this read — a booking is always decided by the atomic seat claim — and a double
+ * tap of someone who holds a seat in it still finds their booking.
+ */
+async function refuseIfFull(slot: SlotRecord, holderKey: string): Promise<void> {
+  if (slot.seatsLeft > 0) return;
+  const mine = await findById<BookingRecord>(C.bookings, `${slot._id}_${holderKey}`);
+  if (!mine || (mine.status !== 'pending' && !isOpenStatus(mine.status))) throw legalAidErrors.fail('SLOT_FULL');
 }
 
 /** The guard of every seat claim: the slot still open and not started. */
@@ -92,6 +103,8 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
     const why = input.way === 'callback' ? '电话回拨需要您的手机号' : '非会员预约请填写手机号，便于法律援助站联系您';
     throw fail('INVALID_INPUT', `「联系电话」${why}`, { field: 'contactMobile' });
   }
+  const holderKey = personKeyOf(ctx.openid);
+  await refuseIfFull(slot, holderKey);
   await checkEvidence(input.evidence, ctx.openid);
 
   const fields: BookingFields = {
@@ -109,7 +122,7 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
   };
   const result = await bookSlot<BookingRecord>(STORE, {
     slotId: slot._id,
-    holderKey: personKeyOf(ctx.openid),
+    holderKey,
     now: ctx.now,
     fields,
     slotGuard: slotGuard(ctx.now),

@@ -92,7 +92,7 @@ export const legalAidMarkInput = z.strictObject({ bookingId: bookingIdField, sta
 export const legalAidCompleteInput = z.strictObject({
   bookingId: bookingIdField,
   /** What the member is told (shown in 我的预约). */
-  summary: z.string().trim().min(4, '请填写处理结果（至少4个字）').max(300, '不超过300个字'),
+  summary: z.string().trim().min(4, '至少4个字，请写明给当事人的答复').max(300, '不超过300个字'),
   /** Confidential notes for the station only. */
   notes: z.string().trim().max(2000, '不超过2000个字').optional(),
   referral: z.enum(REFERRALS, { error: '请选择后续处理方式' }),
