@@ -1,21 +1,15 @@
 /** Electronic card: token issue and merchant verification (forged, expired, inactive). */
 import { signCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
-import { callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
-import { ROOT, type LocalCloud } from '../support/localCloud';
+import { useCloud } from '../support/scenario';
+import { ROOT } from '../support/localCloud';
+
+const env = useCloud();
 
 // The local function env (config/local-functions.env.json) — lets the test make a once-valid, now-expired token.
 const LOCAL_KEY = (require(`${ROOT}/config/local-functions.env.json`) as { api: { CARD_TOKEN_KEY: string } }).api.CARD_TOKEN_KEY;
 
-let cloud: LocalCloud;
-let store: ReturnType<typeof storeReader>;
-
-beforeAll(async () => {
-  ({ cloud, store } = await startSeededCloud());
-});
-afterAll(() => cloud?.stop());
-
 it('shows the card to its member', async () => {
-  const card = await callOk(cloud.baseUrl, 'demo-member-01', 'card.get', {});
+  const card = await env.ok('demo-member-01', 'card.get', {});
   expect(card).toMatchObject({
     cardNo: 'CZ2024000001',
     name: '陈晓燕',
@@ -26,22 +20,22 @@ it('shows the card to its member', async () => {
 });
 
 it('issues a short-lived token that a merchant can verify (masked name only)', async () => {
-  const { token, expiresAt } = await callOk(cloud.baseUrl, 'demo-member-01', 'card.token', {});
+  const { token, expiresAt } = await env.ok('demo-member-01', 'card.token', {});
   const ttl = new Date(expiresAt).getTime() - Date.now();
   expect(ttl).toBeGreaterThan(0);
   expect(ttl).toBeLessThanOrEqual(60_000);
-  const verified = await callOk(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
+  const verified = await env.ok('demo-merchant-01', 'card.verify', { token });
   expect(verified).toEqual({
     cardNo: 'CZ2024000001',
     nameMasked: '陈*燕',
     orgName: '常州湖塘精密机械有限公司工会',
     status: 'active',
   });
-  expect(await store.count('audit', { action: 'card.verify', actor: 'demo-merchant-01' })).toBe(1);
+  expect(await env.store.count('audit', { action: 'card.verify', actor: 'demo-merchant-01' })).toBe(1);
 });
 
 it('rejects a forged or garbled token', async () => {
-  const { token } = await callOk(cloud.baseUrl, 'demo-member-01', 'card.token', {});
+  const { token } = await env.ok('demo-member-01', 'card.token', {});
   const flipped = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
   for (const bad of [
     flipped,
@@ -49,30 +43,30 @@ it('rejects a forged or garbled token', async () => {
     'garbage',
     signCardToken('CZ2024000001', 'wrong-key').token,
   ]) {
-    const r = await callApi(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token: bad });
+    const r = await env.call('demo-merchant-01', 'card.verify', { token: bad });
     expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID', message: '会员码无效，请让会员刷新后重新出示' } });
   }
 });
 
 it('rejects a replay of a once-valid token after it expired', async () => {
   const issuedTwoMinutesAgo = signCardToken('CZ2024000001', LOCAL_KEY, new Date(Date.now() - 120_000)).token;
-  const r = await callApi(cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token: issuedTwoMinutesAgo });
+  const r = await env.call('demo-merchant-01', 'card.verify', { token: issuedTwoMinutesAgo });
   expect(r).toMatchObject({ ok: false, error: { code: 'TOKEN_EXPIRED', message: '会员码已过期，请让会员刷新后重新出示' } });
 });
 
 it('rejects a valid token of a suspended member', async () => {
-  const { token } = await callOk(cloud.baseUrl, 'demo-member-01', 'card.token', {});
-  await store.db
+  const { token } = await env.ok('demo-member-01', 'card.token', {});
+  await env.store.db
     .collection('members')
     .doc('demo-member-01')
     .update({ data: { status: 'suspended' } });
   try {
-    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'card.verify', { token });
+    const r = await env.call('demo-staff-city', 'card.verify', { token });
     expect(r).toMatchObject({ ok: false, error: { code: 'MEMBER_INACTIVE', message: '该会员的会籍当前不可用' } });
-    const again = await callApi(cloud.baseUrl, 'demo-member-01', 'card.token', {});
+    const again = await env.call('demo-member-01', 'card.token', {});
     expect(again).toMatchObject({ ok: false, error: { code: 'MEMBER_INACTIVE' } });
   } finally {
-    await store.db
+    await env.store.db
       .collection('members')
       .doc('demo-member-01')
       .update({ data: { status: 'active' } });
@@ -80,6 +74,6 @@ it('rejects a valid token of a suspended member', async () => {
 });
 
 it('refuses a card token to a non-member', async () => {
-  const r = await callApi(cloud.baseUrl, 'demo-applicant-01', 'card.token', {});
+  const r = await env.call('demo-applicant-01', 'card.token', {});
   expect(r).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
 });

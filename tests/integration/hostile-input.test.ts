@@ -4,16 +4,10 @@
  */
 import declared from '../../config/collections.json';
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
-import { applyInput, callApi, type storeReader, startSeededCloud } from '../support/api';
-import { type LocalCloud } from '../support/localCloud';
+import { applyInput } from '../support/api';
+import { useCloud } from '../support/scenario';
 
-let cloud: LocalCloud;
-let store: ReturnType<typeof storeReader>;
-
-beforeAll(async () => {
-  ({ cloud, store } = await startSeededCloud());
-});
-afterAll(() => cloud?.stop());
+const env = useCloud();
 
 const LA_BOOKING = `st-cz-wujin_2026-12-10_am_P${'0'.repeat(24)}`;
 
@@ -123,32 +117,32 @@ const ALL_COLLECTIONS = declared.collections.map((c) => c.name);
 
 describe.each(ACTIONS)('%s', (action) => {
   it('rejects every malformed input with INVALID_INPUT and stores nothing', async () => {
-    const before = await store.snapshot(ALL_COLLECTIONS);
+    const before = await env.store.snapshot(ALL_COLLECTIONS);
     for (const [label, input] of casesFor(action)) {
       // demo-admin passes every role check: a refusal can only come from validation.
-      const r = await callApi(cloud.baseUrl, 'demo-admin', action, input);
+      const r = await env.call('demo-admin', action, input);
       if (r.ok || r.error.code !== 'INVALID_INPUT')
         throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
       expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(await store.snapshot(ALL_COLLECTIONS)).toEqual(before);
+    expect(await env.store.snapshot(ALL_COLLECTIONS)).toEqual(before);
   });
 });
 
 it('names the field in the message', async () => {
-  const r = await callApi(cloud.baseUrl, 'hostile-1', 'membership.apply', { ...VALID['membership.apply'], mobile: '1234' });
+  const r = await env.call('hostile-1', 'membership.apply', { ...VALID['membership.apply'], mobile: '1234' });
   expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'mobile' } } });
   expect(r.ok === false && r.error.message).toContain('手机号');
 });
 
 it('rejects an unknown action and a broken envelope', async () => {
-  const unknown = await callApi(cloud.baseUrl, 'hostile-1', 'nope.nope' as ActionName, {});
+  const unknown = await env.call('hostile-1', 'nope.nope' as ActionName, {});
   expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '不支持的操作' } });
-  const res = await fetch(`${cloud.baseUrl}/fn/api`, {
+  const res = await fetch(`${env.cloud.baseUrl}/fn/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ openid: 'hostile-1', data: { input: {} } }),
   });
   expect(((await res.json()) as { result: unknown }).result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  expect(await store.count('accounts', { openid: 'hostile-1' })).toBe(0);
+  expect(await env.store.count('accounts', { openid: 'hostile-1' })).toBe(0);
 });

@@ -1,27 +1,18 @@
 /** Who may do what: members, scoped staff, admins. Every refusal is checked on the store too. */
-import { applyInput, callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
-import { type LocalCloud } from '../support/localCloud';
+import { applyInput } from '../support/api';
+import { useCloud } from '../support/scenario';
 
-let cloud: LocalCloud;
-let store: ReturnType<typeof storeReader>;
+const env = useCloud();
+
 let wujinAppId: string;
 let tianningAppId: string;
 
 beforeAll(async () => {
-  ({ cloud, store } = await startSeededCloud());
-  wujinAppId = (
-    await callOk(cloud.baseUrl, 'perm-wujin', 'membership.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' }))
-  )._id;
+  wujinAppId = (await env.ok('perm-wujin', 'membership.apply', applyInput({ name: '武进申请人', orgId: 'org-cz-wujin-g2' })))._id;
   tianningAppId = (
-    await callOk(
-      cloud.baseUrl,
-      'perm-tianning',
-      'membership.apply',
-      applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' }),
-    )
+    await env.ok('perm-tianning', 'membership.apply', applyInput({ name: '天宁申请人', orgId: 'org-cz-tianning-g1' }))
   )._id;
 });
-afterAll(() => cloud?.stop());
 
 describe('a member', () => {
   it.each([
@@ -42,76 +33,76 @@ describe('a member', () => {
       'roles.list': {},
       'audit.list': {},
     }[action];
-    const r = await callApi(cloud.baseUrl, 'demo-member-01', action, input);
+    const r = await env.call('demo-member-01', action, input);
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您没有权限进行此操作' } });
   });
 
   it("cannot read or approve another member's application", async () => {
-    const before = await store.byId('applications', wujinAppId);
-    const r = await callApi(cloud.baseUrl, 'perm-tianning', 'membership.get', { applicationId: wujinAppId });
+    const before = await env.store.byId('applications', wujinAppId);
+    const r = await env.call('perm-tianning', 'membership.get', { applicationId: wujinAppId });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(JSON.stringify(r)).not.toContain('武进申请人');
-    const approve = await callApi(cloud.baseUrl, 'perm-tianning', 'membership.approve', { applicationId: wujinAppId });
+    const approve = await env.call('perm-tianning', 'membership.approve', { applicationId: wujinAppId });
     expect(approve).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await store.byId('applications', wujinAppId)).toEqual(before);
-    expect(await store.count('members', { openid: 'perm-wujin' })).toBe(0);
+    expect(await env.store.byId('applications', wujinAppId)).toEqual(before);
+    expect(await env.store.count('members', { openid: 'perm-wujin' })).toBe(0);
     // membership.mine only ever returns the caller's own application
-    expect(await callOk(cloud.baseUrl, 'perm-tianning', 'membership.mine', {})).toMatchObject({ _id: tianningAppId });
+    expect(await env.ok('perm-tianning', 'membership.mine', {})).toMatchObject({ _id: tianningAppId });
   });
 
   it('cannot grant itself a role', async () => {
-    const before = await store.snapshot(['roles', 'audit']);
-    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'roles.grant', { openid: 'demo-member-01', role: 'admin' });
+    const before = await env.store.snapshot(['roles', 'audit']);
+    const r = await env.call('demo-member-01', 'roles.grant', { openid: 'demo-member-01', role: 'admin' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await store.snapshot(['roles', 'audit'])).toEqual(before);
+    expect(await env.store.snapshot(['roles', 'audit'])).toEqual(before);
   });
 
   it('cannot pass an identity in the input', async () => {
-    const r = await callApi(cloud.baseUrl, 'demo-member-01', 'session.get', { openid: 'demo-admin' });
+    const r = await env.call('demo-member-01', 'session.get', { openid: 'demo-admin' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });
 
 describe('scoped staff', () => {
   it("of Wujin cannot see, open, approve or reject Tianning's application", async () => {
-    const list = await callOk(cloud.baseUrl, 'demo-staff-wujin', 'membership.list', {});
+    const list = await env.ok('demo-staff-wujin', 'membership.list', {});
     expect(list.items.map((a) => a._id)).toContain(wujinAppId);
     expect(list.items.map((a) => a._id)).not.toContain(tianningAppId);
     for (const action of ['membership.get', 'membership.approve'] as const) {
-      const r = await callApi(cloud.baseUrl, 'demo-staff-wujin', action, { applicationId: tianningAppId });
+      const r = await env.call('demo-staff-wujin', action, { applicationId: tianningAppId });
       expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该记录不属于您管辖的工会，无权处理' } });
     }
-    const rej = await callApi(cloud.baseUrl, 'demo-staff-wujin', 'membership.reject', {
+    const rej = await env.call('demo-staff-wujin', 'membership.reject', {
       applicationId: tianningAppId,
       reason: '越权',
     });
     expect(rej).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await store.byId('applications', tianningAppId)).toMatchObject({ status: 'pending' });
-    expect(await store.count('members', { openid: 'perm-tianning' })).toBe(0);
-    expect(await store.count('audit', { target: tianningAppId })).toBe(0);
+    expect(await env.store.byId('applications', tianningAppId)).toMatchObject({ status: 'pending' });
+    expect(await env.store.count('members', { openid: 'perm-tianning' })).toBe(0);
+    expect(await env.store.count('audit', { target: tianningAppId })).toBe(0);
   });
 
   it('of the city union (an ancestor) covers every district', async () => {
-    const list = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.list', { status: 'pending' });
+    const list = await env.ok('demo-staff-city', 'membership.list', { status: 'pending' });
     expect(list.items.map((a) => a._id)).toEqual(expect.arrayContaining([wujinAppId, tianningAppId]));
     expect(list.total).toBeGreaterThanOrEqual(3); // + the seeded courier
-    const detail = await callOk(cloud.baseUrl, 'demo-staff-city', 'membership.get', { applicationId: tianningAppId });
+    const detail = await env.ok('demo-staff-city', 'membership.get', { applicationId: tianningAppId });
     expect(detail.idNumberFull).toMatch(/^\d{17}[\dX]$/);
   });
 
   it('gets NOT_FOUND for an unknown application', async () => {
-    const r = await callApi(cloud.baseUrl, 'demo-staff-city', 'membership.approve', { applicationId: 'A-nope' });
+    const r = await env.call('demo-staff-city', 'membership.approve', { applicationId: 'A-nope' });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', message: '入会申请不存在' } });
   });
 
   it('cannot verify cards unless merchant/staff/admin', async () => {
-    const r = await callApi(cloud.baseUrl, 'perm-wujin', 'card.verify', { token: 'abc.def' });
+    const r = await env.call('perm-wujin', 'card.verify', { token: 'abc.def' });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 
 it('answers UNAUTHENTICATED when there is no OPENID', async () => {
-  const res = await fetch(`${cloud.baseUrl}/fn/api`, {
+  const res = await fetch(`${env.cloud.baseUrl}/fn/api`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ data: { action: 'session.get', input: {} } }),
