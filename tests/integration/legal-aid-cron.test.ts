@@ -3,43 +3,39 @@
  * day-before reminder (a subscribe message, once, however often the timer fires) and the settling of
  * attempts a crash left behind.
  */
-import { apiBundleExists, callOk, type storeReader, startSeededCloud } from '../support/api';
+import { apiBundleExists } from '../support/api';
+import { useCloud } from '../support/scenario';
 import { addDays, bookingIdOf, futureSlot, guestInput, LA, personKey, seatKey, today } from '../support/legalAid';
-import { type LocalCloud } from '../support/localCloud';
 
-let cloud: LocalCloud;
-let store: ReturnType<typeof storeReader>;
+const env = useCloud();
 
 beforeAll(async () => {
-  expect(apiBundleExists()).toBe(true);
-  ({ cloud, store } = await startSeededCloud());
+  expect(apiBundleExists()).toBe(true); // npm run build:functions
 });
-afterAll(() => cloud?.stop());
 
 type CronAnswer = { result: { ok: true; data: { tasks: Record<string, Record<string, number>> } } };
 
 async function fireCron(): Promise<Record<string, Record<string, number>>> {
-  const res = await fetch(`${cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
+  const res = await fetch(`${env.cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
   expect(res.status).toBe(200);
   return ((await res.json()) as CronAnswer).result.data.tasks;
 }
 
 type Message = { touser: string; templateId: string; page: string; data: Record<string, { value: string }> };
 async function outbox(): Promise<Message[]> {
-  return ((await (await fetch(`${cloud.baseUrl}/_emu/outbox`)).json()) as { messages: Message[] }).messages;
+  return ((await (await fetch(`${env.cloud.baseUrl}/_emu/outbox`)).json()) as { messages: Message[] }).messages;
 }
 
 it("reminds tomorrow's confirmed bookings once, whoever consented, however often the timer fires", async () => {
-  const tomorrow = await futureSlot(cloud, 1, { period: 't0930', start: '09:30' });
-  const later = await futureSlot(cloud, 2);
+  const tomorrow = await futureSlot(env.cloud, 1, { period: 't0930', start: '09:30' });
+  const later = await futureSlot(env.cloud, 2);
   const people = ['la-cron-a', 'la-cron-b', 'la-cron-c', 'la-cron-d'];
-  for (const who of people)
-    await callOk(cloud.baseUrl, who, 'notify.consent', { templateKey: 'legal_aid_reminder', accepted: true });
-  await callOk(cloud.baseUrl, 'la-cron-a', 'legalAid.book', guestInput(tomorrow));
-  await callOk(cloud.baseUrl, 'la-cron-b', 'legalAid.book', guestInput(tomorrow, { way: 'callback' }));
-  const cancelled = await callOk(cloud.baseUrl, 'la-cron-c', 'legalAid.book', guestInput(tomorrow));
-  await callOk(cloud.baseUrl, 'la-cron-c', 'legalAid.cancel', { bookingId: cancelled._id });
-  await callOk(cloud.baseUrl, 'la-cron-d', 'legalAid.book', guestInput(later));
+  for (const who of people) await env.ok(who, 'notify.consent', { templateKey: 'legal_aid_reminder', accepted: true });
+  await env.ok('la-cron-a', 'legalAid.book', guestInput(tomorrow));
+  await env.ok('la-cron-b', 'legalAid.book', guestInput(tomorrow, { way: 'callback' }));
+  const cancelled = await env.ok('la-cron-c', 'legalAid.book', guestInput(tomorrow));
+  await env.ok('la-cron-c', 'legalAid.cancel', { bookingId: cancelled._id });
+  await env.ok('la-cron-d', 'legalAid.book', guestInput(later));
 
   const [first, second] = await Promise.all([fireCron(), fireCron()]);
   expect(first['legalAid.reminders'].reminded + second['legalAid.reminders'].reminded).toBe(2);
@@ -52,26 +48,26 @@ it("reminds tomorrow's confirmed bookings once, whoever consented, however often
     phrase2: { value: '明日咨询' },
   });
   expect(reminders[0].page).toBe('pages/me/index');
-  const a = await store.byId<{ remindedAt?: Date }>(LA.bookings, bookingIdOf(tomorrow, 'la-cron-a'));
+  const a = await env.store.byId<{ remindedAt?: Date }>(LA.bookings, bookingIdOf(tomorrow, 'la-cron-a'));
   expect(a?.remindedAt).toBeTruthy();
-  expect(await store.byId(LA.bookings, bookingIdOf(later, 'la-cron-d'))).not.toHaveProperty('remindedAt');
-  const timeline = await callOk(cloud.baseUrl, 'la-cron-b', 'timeline.list', {});
+  expect(await env.store.byId(LA.bookings, bookingIdOf(later, 'la-cron-d'))).not.toHaveProperty('remindedAt');
+  const timeline = await env.ok('la-cron-b', 'timeline.list', {});
   expect(timeline.items[0]).toMatchObject({ area: 'legalAidReminder', note: expect.stringContaining('电话回拨') });
   expect(addDays(today(), 1)).toBe(tomorrow.split('_')[1]);
 });
 
 it('settles an attempt a crash left pending with a seat held, and a cancellation cut off before its release', async () => {
-  const slotId = await futureSlot(cloud, 3, { capacity: 2 });
+  const slotId = await futureSlot(env.cloud, 3, { capacity: 2 });
   const who = 'la-cron-crash';
   const key = personKey(who);
   const minutesAgo = new Date(Date.now() - 5 * 60_000);
   // A crash after the seat claim: the record pending, the seat taken, no confirmation.
   const id = bookingIdOf(slotId, who);
-  await store.db
+  await env.store.db
     .collection(LA.slots)
     .doc(slotId)
     .update({ data: { seatsLeft: 1, holders: { [seatKey(who, 'crash0000001')]: [] } } });
-  await store.db.collection(LA.bookings).add({
+  await env.store.db.collection(LA.bookings).add({
     data: {
       _id: id,
       slotId,
@@ -85,31 +81,31 @@ it('settles an attempt a crash left pending with a seat held, and a cancellation
     },
   });
   // A cancellation cut off after its status change: still holding its allowance seat.
-  const other = await futureSlot(cloud, 4);
-  const b = await callOk(cloud.baseUrl, who, 'legalAid.book', guestInput(other));
-  const attempt = (await store.byId<{ attempt: string }>(LA.bookings, b._id))!.attempt;
-  await store.db
+  const other = await futureSlot(env.cloud, 4);
+  const b = await env.ok(who, 'legalAid.book', guestInput(other));
+  const attempt = (await env.store.byId<{ attempt: string }>(LA.bookings, b._id))!.attempt;
+  await env.store.db
     .collection(LA.bookings)
     .doc(b._id)
     .update({ data: { status: 'cancelled', closedAt: minutesAgo, released: false } });
-  expect(await store.byId(LA.allowances, key)).toMatchObject({ seatsLeft: 1 });
+  expect(await env.store.byId(LA.allowances, key)).toMatchObject({ seatsLeft: 1 });
 
   const tasks = await fireCron();
   expect(tasks['legalAid.settle']).toMatchObject({ settled: 1, released: 1 });
-  expect(await store.byId(LA.bookings, id)).toBeNull();
-  expect(await store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 2, holders: {} });
-  expect(await store.byId(LA.slots, other)).toMatchObject({ seatsLeft: 5, holders: {} });
-  expect(await store.byId(LA.bookings, b._id)).toMatchObject({ status: 'cancelled', released: true, attempt });
-  expect(await store.byId(LA.allowances, key)).toMatchObject({ seatsLeft: 2, holders: {} });
+  expect(await env.store.byId(LA.bookings, id)).toBeNull();
+  expect(await env.store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 2, holders: {} });
+  expect(await env.store.byId(LA.slots, other)).toMatchObject({ seatsLeft: 5, holders: {} });
+  expect(await env.store.byId(LA.bookings, b._id)).toMatchObject({ status: 'cancelled', released: true, attempt });
+  expect(await env.store.byId(LA.allowances, key)).toMatchObject({ seatsLeft: 2, holders: {} });
   expect((await fireCron())['legalAid.settle']).toEqual({ settled: 0, released: 0, freed: 0 });
 });
 
 it('frees a seat no live attempt explains (a late tap that crashed after its attempt had ended)', async () => {
-  const slotId = await futureSlot(cloud, 5, { capacity: 3 });
-  await store.db
+  const slotId = await futureSlot(env.cloud, 5, { capacity: 3 });
+  await env.store.db
     .collection(LA.slots)
     .doc(slotId)
     .update({ data: { seatsLeft: 2, holders: { [seatKey('la-cron-ghost', 'ghost0000001')]: [] } } });
   expect((await fireCron())['legalAid.settle']).toMatchObject({ freed: 1 });
-  expect(await store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 3, holders: {} });
+  expect(await env.store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 3, holders: {} });
 });

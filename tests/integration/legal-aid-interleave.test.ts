@@ -8,13 +8,11 @@ import type * as CloseBooking from '../../cloudfunctions/api/src/modules/legalAi
 import type * as MoveBooking from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/moveBooking';
 import type * as ChangeSlot from '../../cloudfunctions/api/src/modules/legalAid/changeSlot';
 import type { BookingCore, SlotBookingStore } from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/types';
-import { type storeReader, startSeededCloud } from '../support/api';
+import { useCloud } from '../support/scenario';
 import { useCloudInProcess } from '../support/inProcess';
 import { futureSlot, LA, personKey, seatKey } from '../support/legalAid';
-import { type LocalCloud } from '../support/localCloud';
 
-let cloud: LocalCloud;
-let store: ReturnType<typeof storeReader>;
+const env = useCloud();
 let book: typeof BookSlot;
 let close: typeof CloseBooking;
 let move: typeof MoveBooking;
@@ -24,15 +22,13 @@ let _: { gt(v: unknown): unknown };
 const STORE: SlotBookingStore = { slots: LA.slots, bookings: LA.bookings, allowances: LA.allowances, maxOpen: 2 };
 
 beforeAll(async () => {
-  ({ cloud, store } = await startSeededCloud());
-  useCloudInProcess(cloud);
+  useCloudInProcess(env.cloud);
   book = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/bookSlot');
   close = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/closeBooking');
   move = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/moveBooking');
   changeSlot = require('../../cloudfunctions/api/src/modules/legalAid/changeSlot');
   _ = require('../../cloudfunctions/api/src/db').command();
 });
-afterAll(() => cloud?.stop());
 
 function request(slotId: string, openid: string, fields: Record<string, unknown> = {}) {
   const now = new Date();
@@ -51,13 +47,14 @@ async function armed(slotId: string, openid: string): Promise<BookingCore> {
   return r.booking;
 }
 
-const slot = (id: string) => store.byId<{ seatsLeft: number; holders: Record<string, string[]>; status: string }>(LA.slots, id);
+const slot = (id: string) =>
+  env.store.byId<{ seatsLeft: number; holders: Record<string, string[]>; status: string }>(LA.slots, id);
 const allowance = (openid: string) =>
-  store.byId<{ seatsLeft: number; holders: Record<string, string[]> }>(LA.allowances, personKey(openid));
-const record = (id: string) => store.byId<BookingCore>(LA.bookings, id);
+  env.store.byId<{ seatsLeft: number; holders: Record<string, string[]> }>(LA.allowances, personKey(openid));
+const record = (id: string) => env.store.byId<BookingCore>(LA.bookings, id);
 
 it('a second tap continues the first tap’s attempt: one record, one seat, one allowance seat', async () => {
-  const slotId = await futureSlot(cloud, 3, { capacity: 3 });
+  const slotId = await futureSlot(env.cloud, 3, { capacity: 3 });
   const a = await armed(slotId, 'il-double');
   const b = await armed(slotId, 'il-double'); // the second tap finds the pending record
   expect(b.attempt).toBe(a.attempt);
@@ -70,7 +67,7 @@ it('a second tap continues the first tap’s attempt: one record, one seat, one 
 });
 
 it('a late tap of an attempt that was failed meanwhile gives back what it claims', async () => {
-  const slotId = await futureSlot(cloud, 3, { capacity: 1 });
+  const slotId = await futureSlot(env.cloud, 3, { capacity: 1 });
   const a = await armed(slotId, 'il-late');
   const late = await armed(slotId, 'il-late');
   // The attempt is failed by someone else (as 停诊 or the cron would) before the late tap claims anything.
@@ -83,7 +80,7 @@ it('a late tap of an attempt that was failed meanwhile gives back what it claims
 });
 
 it('a late tap of an ended attempt never takes the seat of the newer attempt on the same record', async () => {
-  const slotId = await futureSlot(cloud, 4, { capacity: 2 });
+  const slotId = await futureSlot(env.cloud, 4, { capacity: 2 });
   const first = await armed(slotId, 'il-aba');
   const late = await armed(slotId, 'il-aba');
   await book.failAttempt(STORE, first, 'lost', new Date());
@@ -99,7 +96,7 @@ it('a late tap of an ended attempt never takes the seat of the newer attempt on 
 });
 
 it('a cancel that lands between a reschedule’s seat claim and its switch wins; nothing is left held', async () => {
-  const [a, b] = await Promise.all([futureSlot(cloud, 5), futureSlot(cloud, 6)]);
+  const [a, b] = await Promise.all([futureSlot(env.cloud, 5), futureSlot(env.cloud, 6)]);
   const done = await book.bookSlot<BookingCore>(STORE, request(a, 'il-move'));
   const from = (done as { booking: BookingCore }).booking;
   const prepared = await move.prepareMove(STORE, from, request(b, 'il-move'));
@@ -114,7 +111,7 @@ it('a cancel that lands between a reschedule’s seat claim and its switch wins;
 });
 
 it('a cancel after the switch finds the old booking rescheduled and changes nothing', async () => {
-  const [a, b] = await Promise.all([futureSlot(cloud, 5), futureSlot(cloud, 6)]);
+  const [a, b] = await Promise.all([futureSlot(env.cloud, 5), futureSlot(env.cloud, 6)]);
   const from = ((await book.bookSlot<BookingCore>(STORE, request(a, 'il-move2'))) as { booking: BookingCore }).booking;
   const moved = await move.moveBooking(STORE, from, request(b, 'il-move2'));
   expect(moved).toMatchObject({ ok: true, created: true });
@@ -125,19 +122,19 @@ it('a cancel after the switch finds the old booking rescheduled and changes noth
 });
 
 it('停诊 between a booking’s seat claim and its confirmation: the booking loses, the seat is free', async () => {
-  const slotId = await futureSlot(cloud, 4, { capacity: 2 });
+  const slotId = await futureSlot(env.cloud, 4, { capacity: 2 });
   const a = await armed(slotId, 'il-cancel-slot');
   await book.claimSeats(STORE, a, request(slotId, 'il-cancel-slot'));
-  const s = await store.byId<Parameters<typeof changeSlot.cancelSlotAndBookings>[0]>(LA.slots, slotId);
+  const s = await env.store.byId<Parameters<typeof changeSlot.cancelSlotAndBookings>[0]>(LA.slots, slotId);
   await changeSlot.cancelSlotAndBookings(s!, '律师外出', new Date());
   expect(await book.confirmAttempt(STORE, a, new Date())).toMatchObject({ ok: false, reason: 'lost' });
   expect(await slot(slotId)).toMatchObject({ status: 'cancelled', seatsLeft: 2, holders: {} });
   expect(await allowance('il-cancel-slot')).toMatchObject({ seatsLeft: 2, holders: {} });
-  expect(await store.count(LA.bookings, { slotId })).toBe(0);
+  expect(await env.store.count(LA.bookings, { slotId })).toBe(0);
 });
 
 it('a completion and a cancellation at once: exactly one wins, the seats go back once', async () => {
-  const slotId = await futureSlot(cloud, 4, { capacity: 2 });
+  const slotId = await futureSlot(env.cloud, 4, { capacity: 2 });
   const b = ((await book.bookSlot<BookingCore>(STORE, request(slotId, 'il-race'))) as { booking: BookingCore }).booking;
   const results = await Promise.all([
     close.closeBooking(STORE, b, ['confirmed', 'arrived'], 'completed', {}, new Date()),
@@ -149,12 +146,12 @@ it('a completion and a cancellation at once: exactly one wins, the seats go back
 });
 
 it('at the limit, an allowance seat no live booking explains is freed for the new booking', async () => {
-  const [a, b] = await Promise.all([futureSlot(cloud, 7), futureSlot(cloud, 8)]);
+  const [a, b] = await Promise.all([futureSlot(env.cloud, 7), futureSlot(env.cloud, 8)]);
   await book.bookSlot(STORE, request(a, 'il-orphan'));
   // A second allowance seat held by a key no record carries (an attempt that crashed half-way long ago).
   const key = personKey('il-orphan');
   const doc = await allowance('il-orphan');
-  await store.db
+  await env.store.db
     .collection(LA.allowances)
     .doc(key)
     .update({ data: { seatsLeft: 0, holders: { ...doc!.holders, orphan000001: [] } } });

@@ -127,32 +127,6 @@ export async function uploadEvidence(cloud: LocalCloud, openid: string, name: st
 
 export { addDays, chinaInstant };
 
-/** An active member with a card, stored as the function stores members (fictional details). */
-export async function addMember(cloud: LocalCloud, openid: string, name: string, seq: number): Promise<void> {
-  const { putMember } = await import('../../scripts/fixtures');
-  const { makeIdNumber } = await import('../../cloudfunctions/api/src/rules/idNumber');
-  const { buildDemoOrgs } = await import('../../scripts/seed-demo');
-  const { db } = connectSdk(cloud.serviceUrl);
-  const put = async (collection: string, id: string, data: Record<string, unknown>) => {
-    await db.collection(collection).doc(id).set({ data });
-  };
-  const org = buildDemoOrgs().find((o) => o._id === 'org-cz-wujin-g1')!;
-  await putMember(
-    put,
-    {
-      openid,
-      name,
-      idNumber: makeIdNumber('320412', '19850101', String(seq).padStart(3, '0')),
-      mobile: `139${String(10000000 + seq).slice(-8)}`,
-      workUnit: '常州湖塘精密机械有限公司',
-      orgId: org._id,
-      cardNo: `CZ2026${String(900000 + seq)}`,
-      memberSince: new Date('2025-06-01T10:00:00+08:00'),
-    },
-    org,
-  );
-}
-
 /**
  * Starts `instances` warm instances of the api function before a concurrency test, ramping up (2, 4, 8) so
  * that no call waits behind several cold starts at once (a cold start loads the SDK: seconds on a busy machine).
