@@ -102,16 +102,22 @@ export async function failAttempt<B extends BookingCore>(
   return { ok: false, reason };
 }
 
-/** SEAT (+ ALLOW unless a reschedule carries its allowance seat) for an armed record. */
+/**
+ * SEAT + ALLOW (unless a reschedule carries its allowance seat) for an armed record, side by side: the two
+ * claims are independent conditional updates, and whichever fails, failing the attempt gives both back.
+ */
 export async function claimSeats<B extends BookingCore>(
   store: SlotBookingStore,
   booking: B,
   req: BookRequest,
 ): Promise<BookResult<B>> {
-  const seat = await claimSeat({ collection: store.slots, id: req.slotId }, seatKeyOf(booking), { where: req.slotGuard });
+  const [seat, allowed] = await Promise.all([
+    claimSeat({ collection: store.slots, id: req.slotId }, seatKeyOf(booking), { where: req.slotGuard }),
+    req.movedFrom ? Promise.resolve(true) : claimAllowance(store, booking),
+  ]);
   if (seat === 'full' || seat === 'group_full') return failAttempt(store, booking, 'full', req.now);
   if (seat === 'closed') return failAttempt(store, booking, 'closed', req.now);
-  if (!req.movedFrom && !(await claimAllowance(store, booking))) return failAttempt(store, booking, 'limit', req.now);
+  if (!allowed) return failAttempt(store, booking, 'limit', req.now);
   return { ok: true, booking, created: true };
 }
 

@@ -9,7 +9,7 @@
  *   1. ARM     write the booking record first, status 'pending' (insert with the deterministic _id, or a guarded
  *              re-arm of that person's closed record): every seat ever held is explained by a record, and a
  *              double tap finds the same record and continues the same attempt (same keys: 'held' = ours).
- *   2. SEAT    claimSeat(slot, seatKey) — one conditional update: never oversold.
+ *   2. SEAT    claimSeat(slot, seatKey) — one conditional update: never oversold; and side by side
  *   3. ALLOW   claimSeat(allowance, allowanceKey) — at most `maxOpen` open bookings per person.
  *   4. CONFIRM guarded update pending → confirmed (guarded by the attempt id).
  * Leaving 'pending' — confirm, or fail — is a guarded update on the attempt id, so exactly one actor wins it;
