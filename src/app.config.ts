@@ -4,6 +4,19 @@ export default defineAppConfig({
     { root: 'packages/membership', pages: ['apply/index', 'status/index', 'transfer/index'] },
     { root: 'packages/card', pages: ['index'] },
     {
+      root: 'packages/legal-aid',
+      pages: [
+        'index/index',
+        'book/index',
+        'mine/index',
+        'detail/index',
+        'desk/index',
+        'case/index',
+        'roster/index',
+        'slots/index',
+      ],
+    },
+    {
       root: 'packages/staff',
       pages: ['reviews/index', 'review-detail/index', 'transfers/index', 'roles/index', 'audit/index'],
     },

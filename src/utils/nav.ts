@@ -10,6 +10,7 @@ export const ROUTES = {
   applicationStatus: '/packages/membership/status/index',
   transfer: '/packages/membership/transfer/index',
   card: '/packages/card/index',
+  legalAid: '/packages/legal-aid/index/index',
   staffReviews: '/packages/staff/reviews/index',
   staffReviewDetail: '/packages/staff/review-detail/index',
   staffTransfers: '/packages/staff/transfers/index',

@@ -9,7 +9,7 @@ import './index.scss';
 
 const SHORTCUTS = [
   { key: 'apply', label: '入会申请', icon: '入', url: ROUTES.apply },
-  { key: 'legal', label: '法律援助', icon: '法' },
+  { key: 'legal', label: '法律援助', icon: '法', url: ROUTES.legalAid },
   { key: 'trip', label: '疗休养', icon: '疗' },
   { key: 'contest', label: '技能竞赛', icon: '技' },
   { key: 'social', label: '单身联谊', icon: '谊' },

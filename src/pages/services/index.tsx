@@ -16,7 +16,7 @@ const SERVICES: Tile[] = [
   { key: 'apply', label: '入会申请', url: ROUTES.apply },
   { key: 'card', label: '电子工会卡', url: ROUTES.card },
   { key: 'transfer', label: '会员转会', url: ROUTES.transfer },
-  { key: 'legal', label: '法律援助' },
+  { key: 'legal', label: '法律援助', url: ROUTES.legalAid },
   { key: 'trip', label: '疗休养' },
   { key: 'contest', label: '技能竞赛' },
   { key: 'social', label: '单身联谊' },

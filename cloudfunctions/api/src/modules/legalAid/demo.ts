@@ -20,7 +20,7 @@ const STATIONS: Station[] = [
   {
     _id: 'st-cz-city',
     name: '常州市职工法律援助站',
-    address: '常州市钟楼区延陵西路 市职工服务中心一楼（示例地址）',
+    address: '常州市钟楼区延陵西路 市职工服务中心一楼',
     location: { latitude: 31.7787, longitude: 119.9466 },
     hours: '周一至周五 9:00–11:30、14:00–17:00',
     services: ['consult', 'mediation', 'aid_application'],
@@ -31,7 +31,7 @@ const STATIONS: Station[] = [
   {
     _id: 'st-cz-wujin',
     name: '武进区职工法律援助站',
-    address: '常州市武进区湖塘镇人民中路 区职工服务中心二楼（示例地址）',
+    address: '常州市武进区湖塘镇人民中路 区职工服务中心二楼',
     location: { latitude: 31.7048, longitude: 119.9428 },
     hours: '周一至周五 9:00–17:00，周二、周四晚 18:30–20:30',
     services: ['consult', 'aid_application'],
@@ -42,7 +42,7 @@ const STATIONS: Station[] = [
   {
     _id: 'st-cz-xinbei',
     name: '新北区劳动争议多元化解中心',
-    address: '常州市新北区太湖东路 区职工服务中心三楼（示例地址）',
+    address: '常州市新北区太湖东路 区职工服务中心三楼',
     location: { latitude: 31.8107, longitude: 119.9737 },
     hours: '周二、周四上午，周三下午',
     services: ['consult', 'mediation', 'aid_application'],
@@ -53,7 +53,7 @@ const STATIONS: Station[] = [
   {
     _id: 'st-cz-jintan',
     name: '金坛区职工法律援助工作站',
-    address: '常州市金坛区东门大街 区总工会一楼（示例地址）',
+    address: '常州市金坛区东门大街 区总工会一楼',
     location: { latitude: 31.7233, longitude: 119.5976 },
     hours: '周三上午，周五下午',
     services: ['consult'],
@@ -147,7 +147,8 @@ async function seedBookings(kit: DemoKit, wujin: StationRecord): Promise<void> {
   });
 
   // Completed last week, with an outcome she can read and rate.
-  const past = addDays(chinaDate(kit.now), -6);
+  let past = addDays(chinaDate(kit.now), -5);
+  while (![1, 3, 5].includes(weekdayOf(past))) past = addDays(past, -1); // an afternoon the roster has
   const pastSlotId = slotIdOf(wujin._id, past, 'pm');
   const pastSlot = newSlotRecord(
     wujin,
