@@ -181,6 +181,9 @@ export async function editSlot(input: LegalAidEditSlotInput, ctx: ActionContext)
   const { slot } = await loadManagedSlot(input.slotId, ctx);
   if (slot.status !== 'open') throw fail('CONFLICT', '该时段已停诊，不能调整');
   const { slotId: _slotId, note, ...change } = input;
+  if (change.start && chinaInstant(slot.date, change.start) <= ctx.now) {
+    throw fail('INVALID_INPUT', '「开始时间」不能早于现在', { field: 'start' });
+  }
   const result = await applySlotEdit(slot, change, { note, byHand: true }, ctx.now);
   await audit(ctx, 'legalAid.editSlot', slot, whenText(slot));
   return { ...toSlotView(result.slot, ctx.now), notified: result.notified };
