@@ -1,26 +1,9 @@
+import { TABS, subPackages } from './features';
+
+// Pages, subpackages and tabs come from the one feature list (src/features.ts), read here at build time.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/discounts/index', 'pages/services/index', 'pages/me/index'],
-  subPackages: [
-    { root: 'packages/membership', pages: ['apply/index', 'status/index', 'transfer/index'] },
-    { root: 'packages/card', pages: ['index'] },
-    {
-      root: 'packages/legal-aid',
-      pages: [
-        'index/index',
-        'book/index',
-        'mine/index',
-        'detail/index',
-        'desk/index',
-        'case/index',
-        'roster/index',
-        'slots/index',
-      ],
-    },
-    {
-      root: 'packages/staff',
-      pages: ['reviews/index', 'review-detail/index', 'transfers/index', 'roles/index', 'audit/index'],
-    },
-  ],
+  pages: Object.values(TABS).map((t) => t.path),
+  subPackages: subPackages(),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
@@ -29,15 +12,15 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f5',
   },
   tabBar: {
-    color: '#666666',
+    color: '#7a7a7a',
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
-    list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/discounts/index', text: '优惠' },
-      { pagePath: 'pages/services/index', text: '服务' },
-      { pagePath: 'pages/me/index', text: '我的' },
-    ],
+    list: Object.values(TABS).map((t) => ({
+      pagePath: t.path,
+      text: t.title,
+      iconPath: `assets/tabbar/${t.icon}.png`,
+      selectedIconPath: `assets/tabbar/${t.icon}-active.png`,
+    })),
   },
 });

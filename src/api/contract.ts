@@ -1,4 +1,12 @@
 /**
  * The one place the app learns the server's action table. Type-only: no server code is bundled.
  */
-export type { ApiContract } from '../../cloudfunctions/api/src/contract';
+export type {
+  ActionName,
+  ApiContract,
+  Envelope,
+  ErrorCode,
+  InputOf,
+  OutputOf,
+  Page,
+} from '../../cloudfunctions/api/src/contract';

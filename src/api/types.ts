@@ -1,13 +1,11 @@
-import type { ApiContract } from './contract';
+import type { InputOf, OutputOf } from './contract';
 
-export type ActionName = keyof ApiContract & string;
-export type InputOf<A extends ActionName> = ApiContract[A]['input'];
-export type OutputOf<A extends ActionName> = ApiContract[A]['output'];
+export type { ActionName, Envelope, ErrorCode, InputOf, OutputOf, Page } from './contract';
 
 // Domain shapes, derived from the contract so they are never written twice.
 export type Session = OutputOf<'session.get'>;
-export type RoleGrant = Session['roles'][number];
-export type RoleName = RoleGrant['role'];
+export type SessionRole = Session['roles'][number];
+export type RoleName = SessionRole['role'];
 export type ApplicationView = NonNullable<OutputOf<'membership.mine'>>;
 export type ApplicationStatus = ApplicationView['status'];
 export type ApplyInput = InputOf<'membership.apply'>;
@@ -19,6 +17,8 @@ export type TimelineEntry = OutputOf<'timeline.list'>['items'][number];
 export type TransferView = OutputOf<'transfer.request'>;
 export type AuditEntry = OutputOf<'audit.list'>['items'][number];
 export type ReviewDetail = OutputOf<'membership.get'>;
-
-/** The response envelope every action returns. */
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: unknown } };
+export type RoleGrantView = OutputOf<'roles.list'>['items'][number];
+export type PersonOption = OutputOf<'roles.people'>['items'][number];
+export type NoticeSummary = OutputOf<'notices.list'>['items'][number];
+export type NoticeView = OutputOf<'notices.get'>;
+export type ApproveManyResult = OutputOf<'membership.approveMany'>;

@@ -1,8 +1,40 @@
 import type { ReactNode } from 'react';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { pageTitle, type RouteName } from '../features';
+import { useCareMode } from '../stores/careMode';
+import { goBack } from '../utils/nav';
 import './PageShell.scss';
 
-/** Common page frame. */
-export function PageShell({ className, children }: { className?: string; children?: ReactNode }) {
-  return <View className={`page ${className ?? ''}`}>{children}</View>;
+export interface PageShellProps {
+  className?: string;
+  /** A sub-page's route name: on H5 it gets a title bar (its title from the feature list) and 返回. */
+  page?: RouteName;
+  /** Overrides the title (e.g. 发布动态 / 编辑动态 on one page). */
+  title?: string;
+  children?: ReactNode;
+}
+
+/** H5 stands in for the mini-program's navigation bar on sub-pages: the title and a way back. */
+function TitleBar({ title }: { title: string }) {
+  return (
+    <View className='title-bar'>
+      <View className='title-bar-back' onClick={goBack}>
+        ‹ 返回
+      </View>
+      <Text className='title-bar-title'>{title}</Text>
+    </View>
+  );
+}
+
+/** Common page frame: 关怀模式 (class `care-mode`, larger sizes through --font-scale) and the H5 title bar. */
+export function PageShell({ className, page, title, children }: PageShellProps) {
+  const care = useCareMode((s) => s.enabled);
+  const heading = title ?? (page ? pageTitle(page) : '');
+  const titleBar = process.env.TARO_ENV === 'h5' && !!heading;
+  return (
+    <View className={`page ${care ? 'care-mode' : ''} ${titleBar ? 'has-title-bar' : ''} ${className ?? ''}`}>
+      {titleBar && <TitleBar title={heading} />}
+      {children}
+    </View>
+  );
 }

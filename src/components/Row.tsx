@@ -17,3 +17,21 @@ export function Row({ label, children, valueClassName }: RowProps) {
     </View>
   );
 }
+
+interface LinkRowProps {
+  label: ReactNode;
+  /** Shown on the right before the arrow (e.g. a count, the hotline number). */
+  value?: ReactNode;
+  className?: string;
+  onClick: () => void;
+}
+
+/** A tappable line that opens something (我的 links). */
+export function LinkRow({ label, value, className, onClick }: LinkRowProps) {
+  return (
+    <View className={`row row-link ${className ?? ''}`} onClick={onClick}>
+      <Text>{label}</Text>
+      <Text className='row-arrow'>{value !== undefined && <Text className='row-link-value'>{value} </Text>}›</Text>
+    </View>
+  );
+}

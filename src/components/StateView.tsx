@@ -1,21 +1,25 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
+import { errorAdvice } from '../api/errorAdvice';
+import { Button } from './Button';
 import './StateView.scss';
 
 export interface StateViewProps {
   loading?: boolean;
   error?: string | null;
+  /** The error's code: 重试 is offered only when trying again can help (network, server busy). */
+  errorCode?: string | null;
   empty?: boolean;
   emptyText?: string;
   onRetry?: () => void;
-  /** Shown instead of the default empty text (e.g. a call to action). */
+  /** Shown under the empty text (e.g. a call to action). */
   emptyAction?: ReactNode;
   children?: ReactNode;
 }
 
-/** Loading / error (with 重试) / empty, or the content. Every screen goes through it. */
+/** Loading / error (with 重试 or what to do) / empty, or the content. Every screen goes through it. */
 export function StateView(props: StateViewProps) {
-  const { loading, error, empty, emptyText = '暂无内容', onRetry, emptyAction, children } = props;
+  const { loading, error, errorCode, empty, emptyText = '暂无内容', onRetry, emptyAction, children } = props;
   if (loading) {
     return (
       <View className='state state-loading'>
@@ -25,13 +29,15 @@ export function StateView(props: StateViewProps) {
     );
   }
   if (error) {
+    const advice = errorAdvice(errorCode);
     return (
       <View className='state state-error'>
         <Text className='state-text'>{error}</Text>
-        {onRetry && (
-          <View className='state-retry' onClick={onRetry}>
+        {advice.hint && <Text className='state-hint'>{advice.hint}</Text>}
+        {advice.retry && onRetry && (
+          <Button kind='plain' className='state-retry' onClick={onRetry}>
             重试
-          </View>
+          </Button>
         )}
       </View>
     );
@@ -40,7 +46,7 @@ export function StateView(props: StateViewProps) {
     return (
       <View className='state state-empty'>
         <Text className='state-text'>{emptyText}</Text>
-        {emptyAction}
+        {emptyAction && <View className='state-action'>{emptyAction}</View>}
       </View>
     );
   }

@@ -1,13 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { errorMessage } from '../api/client';
-import { useRemote, type RemoteState } from './useRemote';
+import type { Page } from '../api/types';
+import { useRemote, type RemoteOptions, type RemoteState } from './useRemote';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface PagedRemoteState<T> extends RemoteState<Page<T>> {
+export interface PagedRemoteState<T> extends Omit<RemoteState<Page<T>>, 'setData'> {
   /** Loads the next page and appends it; no-op while loading or when everything is shown. */
   loadMore: () => void;
   hasMore: boolean;
@@ -20,10 +16,7 @@ export interface PagedRemoteState<T> extends RemoteState<Page<T>> {
  * A list that pages: the first page loads like `useRemote` (mount, show, deps, retry), and `loadMore()`
  * appends the following pages. A reload starts again from page 1.
  */
-export function usePagedRemote<T>(
-  loadPage: (page: number) => Promise<Page<T>>,
-  opts: { refreshOnShow?: boolean; deps?: unknown[] } = {},
-): PagedRemoteState<T> {
+export function usePagedRemote<T>(loadPage: (page: number) => Promise<Page<T>>, opts: RemoteOptions = {}): PagedRemoteState<T> {
   const [extra, setExtra] = useState<T[]>([]);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
@@ -68,5 +61,6 @@ export function usePagedRemote<T>(
   }, [hasMore, loadPage]);
 
   const data = first.data ? { items: [...first.data.items, ...extra], total } : undefined;
-  return { ...first, data, loadMore, hasMore, loadingMore, moreError };
+  const { setData: _replaceFirstPage, ...state } = first;
+  return { ...state, data, loadMore, hasMore, loadingMore, moreError };
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { errorMessage, ApiError } from '../api/client';
+import { useComeBack } from './useComeBack';
 
 export interface RemoteState<T> {
   data: T | undefined;
@@ -8,16 +8,22 @@ export interface RemoteState<T> {
   error: string | null;
   errorCode: string | null;
   reload: () => void;
+  /** Replaces the data with what an action returned (instead of asking the server again). */
+  setData: (value: T) => void;
+}
+
+export interface RemoteOptions {
+  /** Load again when the page is shown after being hidden (not on its first show). */
+  refreshOnShow?: boolean;
+  /** Reload when these change (e.g. a tab, a filter). */
+  deps?: unknown[];
 }
 
 /**
- * Loads data for a screen: on mount, again whenever the page is shown (`refreshOnShow`), and on
- * `reload()` (the retry button). Late answers from superseded loads are ignored.
+ * Loads data for a screen: once on mount, again when `deps` change, when the page comes back into view
+ * (`refreshOnShow`) and on `reload()` (the retry button). Late answers from superseded loads are ignored.
  */
-export function useRemote<T>(
-  load: () => Promise<T>,
-  opts: { refreshOnShow?: boolean; /** Reload when these change (e.g. a tab). */ deps?: unknown[] } = {},
-): RemoteState<T> {
+export function useRemote<T>(load: () => Promise<T>, opts: RemoteOptions = {}): RemoteState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -26,7 +32,6 @@ export function useRemote<T>(
   const loadRef = useRef(load);
   // eslint-disable-next-line react-hooks/refs -- latest-loader ref: reload() stays stable yet calls the newest load
   loadRef.current = load;
-  const mounted = useRef(false);
 
   const reload = useCallback(() => {
     const mine = ++seq.current;
@@ -48,18 +53,23 @@ export function useRemote<T>(
     );
   }, []);
 
+  const replace = useCallback((value: T) => {
+    seq.current += 1; // an answer still on its way is older than this
+    setData(value);
+    setLoading(false);
+    setError(null);
+    setErrorCode(null);
+  }, []);
+
   const depsKey = JSON.stringify(opts.deps ?? []);
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- loading on mount and on deps change is this hook's job
     reload();
-    mounted.current = true;
   }, [reload, depsKey]);
 
-  useDidShow(() => {
-    // The first show coincides with mount, which already loads.
-    if (!mounted.current || !opts.refreshOnShow) return;
-    reload();
+  useComeBack(() => {
+    if (opts.refreshOnShow) reload();
   });
 
-  return { data, loading, error, errorCode, reload };
+  return { data, loading, error, errorCode, reload, setData: replace };
 }

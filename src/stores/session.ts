@@ -1,6 +1,8 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import { call, errorMessage } from '../api/client';
-import type { RoleName, Session } from '../api/types';
+import type { ApplicationView, RoleName, Session } from '../api/types';
+import { useComeBack } from '../hooks/useComeBack';
 
 interface SessionState {
   session: Session | null;
@@ -8,6 +10,8 @@ interface SessionState {
   error: string | null;
   /** Loads (or reloads) the caller's session; the first call creates the account. */
   load: () => Promise<void>;
+  /** Keeps what `membership.apply` answered instead of asking for the whole session again. */
+  setApplication: (application: ApplicationView) => void;
 }
 
 let inflight: Promise<void> | null = null;
@@ -29,8 +33,31 @@ export const useSessionStore = create<SessionState>((set) => ({
       });
     return inflight;
   },
+  setApplication: (application) => set((s) => (s.session ? { session: { ...s.session, application } } : {})),
 }));
+
+/**
+ * The session for a screen (pages never call session.get themselves): loaded once for the whole app, and
+ * with `refreshOnShow` again when the page comes back into view (a review may have changed it).
+ */
+export function useSession(opts: { refreshOnShow?: boolean } = {}): SessionState {
+  const state = useSessionStore();
+  useEffect(() => {
+    const { session, load } = useSessionStore.getState();
+    if (!session) void load();
+  }, []);
+  useComeBack(() => {
+    if (opts.refreshOnShow) void useSessionStore.getState().load();
+  });
+  return state;
+}
 
 export function hasRole(session: Session | null, ...roles: RoleName[]): boolean {
   return !!session?.roles.some((g) => roles.includes(g.role));
+}
+
+/** The unions a staffer acts for (their staff scopes); null = every union (administrators). */
+export function orgScopesOf(session: Session | null): string[] | null {
+  if (!session || session.isAdmin) return null;
+  return session.roles.filter((g) => g.role === 'staff' && g.scopeId).map((g) => g.scopeId as string);
 }

@@ -1,29 +1,39 @@
 import Taro from '@tarojs/taro';
+import { buildRoutes, TABS, type RouteName } from '../features';
 
-/** Routes of the app, in one place. */
-export const ROUTES = {
-  home: '/pages/index/index',
-  discounts: '/pages/discounts/index',
-  services: '/pages/services/index',
-  me: '/pages/me/index',
-  apply: '/packages/membership/apply/index',
-  applicationStatus: '/packages/membership/status/index',
-  transfer: '/packages/membership/transfer/index',
-  card: '/packages/card/index',
-  legalAid: '/packages/legal-aid/index/index',
-  staffReviews: '/packages/staff/reviews/index',
-  staffReviewDetail: '/packages/staff/review-detail/index',
-  staffTransfers: '/packages/staff/transfers/index',
-  staffRoles: '/packages/staff/roles/index',
-  staffAudit: '/packages/staff/audit/index',
-} as const;
+/** Routes of the app by name, derived from the feature list (src/features.ts). */
+export const ROUTES: Readonly<Record<RouteName, string>> = buildRoutes();
 
-const TABS: string[] = [ROUTES.home, ROUTES.discounts, ROUTES.services, ROUTES.me];
+const TAB_PATHS: string[] = Object.values(TABS).map((t) => `/${t.path}`);
+
+export function isTabPath(url: string): boolean {
+  return TAB_PATHS.includes(url.split('?')[0]);
+}
 
 export function go(url: string): void {
-  const path = url.split('?')[0];
-  if (TABS.includes(path)) void Taro.switchTab({ url: path });
+  if (isTabPath(url)) void Taro.switchTab({ url: url.split('?')[0] });
   else void Taro.navigateTo({ url });
+}
+
+/** Back to the previous page, or home when the page was opened directly (H5 link, shared card). */
+export function goBack(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.switchTab({ url: ROUTES.home });
+}
+
+/** The route of the page under the current one (`/packages/...`), or null on the first page. */
+export function previousRoute(): string | null {
+  const pages = Taro.getCurrentPages() as Array<{ route?: string; path?: string }>;
+  const prev = pages[pages.length - 2];
+  if (!prev) return null;
+  const route = (prev.route ?? prev.path ?? '').split('?')[0];
+  return route.startsWith('/') ? route : `/${route}`;
+}
+
+/** Opens `url` in place of the current page — or goes back when that page is the one just below. */
+export function replaceWith(url: string): void {
+  if (previousRoute() === url.split('?')[0]) void Taro.navigateBack();
+  else void Taro.redirectTo({ url });
 }
 
 export function comingSoon(name: string): void {

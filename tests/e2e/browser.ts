@@ -73,3 +73,16 @@ export function useAppAndBrowser(): { readonly cloud: LocalCloud; readonly brows
   });
   return state;
 }
+
+/** Opens `hashPath` (e.g. `#/packages/staff/reviews/index`) as the demo person `openid` (the H5 dev identity). */
+export async function openAs(page: Page, baseUrl: string, openid: string, hashPath = ''): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
+  await page.goto(`${baseUrl}/${hashPath}`);
+  await page.reload();
+}
+
+/** The visible text of the page that is on screen (Taro H5 keeps earlier pages in the DOM, hidden). */
+export async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => document.body.innerText);
+}

@@ -1,22 +1,14 @@
 /**
- * Staff and member screens beyond the first approval, in Chromium against the H5 build:
- * a long review list pages with 加载更多; a rejection with a reason reaches the member, who corrects
- * and resubmits the application.
+ * Staff and member screens beyond the first approval, in Chromium against the H5 build: the review queue
+ * (paging, search, union filter, 通过并下一条, batch approval with one confirmation), rejecting (an empty
+ * reason keeps the dialog open and says why), and a rejected member who corrects and resubmits.
  */
-import type { Page } from 'playwright-core';
 import { applyInput, callOk, storeReader } from '../support/api';
-import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 
-async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
-  await page.goto(`${env.cloud.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
-  await page.reload();
-}
-
-test('the review list pages, and a rejected member corrects and resubmits', async () => {
+test('the review list pages; an empty reason keeps the reject dialog open; a rejected member corrects and resubmits', async () => {
   // 23 bulk applications plus one to reject, all to a grassroots union of 武进区总工会.
   const surnames = '赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张';
   for (let i = 0; i < 23; i++) {
@@ -27,30 +19,44 @@ test('the review list pages, and a rejected member corrects and resubmits', asyn
   await callOk(env.cloud.baseUrl, rejectee, 'membership.apply', rejecteeInput);
 
   const { page, errors } = await newPhonePage(env.browser);
-  await openAs(page, 'demo-staff-wujin', '#/packages/staff/reviews/index');
-  await page.locator('.review-item').first().waitFor({ timeout: 20_000 });
+  await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/reviews/index');
+  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
   expect(await page.locator('.review-count').innerText()).toContain('共 24 条');
   expect(await page.locator('.review-item').count()).toBe(20);
+  // Oldest first: the first bulk application leads the queue.
+  expect(await page.locator('.review-item').first().innerText()).toContain('赵测试');
   await page.locator('.load-more-button').click();
-  await page.locator('.load-more-end').waitFor({ timeout: 10_000 });
+  await page.locator('.load-more-end').waitFor({ timeout: 20_000 });
   expect(await page.locator('.review-item').count()).toBe(24);
   await screenshot(page, 'staff-reviews');
 
-  // Reject with a reason, confirmed in a dialog.
-  await page.locator('.review-item', { hasText: '郑可欣' }).click();
+  // Search by name.
+  await page.locator('.review-search input').fill('郑可');
+  await page.locator('.review-search-go').click();
+  await page.locator('.review-count', { hasText: '共 1 条' }).waitFor({ timeout: 20_000 });
+
+  // Reject: with the reason empty, 驳回 keeps the dialog open and says why; nothing is stored.
+  await page.locator('.review-item', { hasText: '郑可欣' }).locator('.review-item-body').click();
   await page.locator('.review-reject').waitFor();
   await page.locator('.review-reject').click();
-  await page.locator('.review-reason textarea').fill('工作单位与劳动合同不一致，请核对后重新提交');
-  await page.locator('.nut-dialog-footer-ok:visible').click();
-  await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 15_000 });
-
+  await page.locator('.review-reject-dialog .dialog-ok').click();
+  await page.locator('.review-reason-error').waitFor();
+  expect(await page.locator('.review-reason-error').innerText()).toContain('请填写驳回原因');
+  expect(await page.locator('.review-reject-dialog').isVisible()).toBe(true);
+  await screenshot(page, 'staff-reject-empty-reason');
   const store = storeReader(env.cloud.serviceUrl);
+  expect((await store.all<Record<string, unknown>>('applications', { openid: rejectee }))[0].status).toBe('pending');
+
+  await page.locator('.review-reason textarea').fill('工作单位与劳动合同不一致，请核对后重新提交');
+  await page.locator('.review-reject-dialog .dialog-ok').click();
+  await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 30_000 });
+  expect(await page.locator('.review-reject-dialog').count()).toBe(0);
   const [stored] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(stored).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致，请核对后重新提交' });
 
   // The member sees why, corrects the work unit and resubmits.
-  await openAs(page, rejectee, '#/packages/membership/status/index');
-  await page.locator('.status-headline').waitFor({ timeout: 15_000 });
+  await openAs(page, env.cloud.baseUrl, rejectee, '#/packages/membership/status/index');
+  await page.locator('.status-headline').waitFor({ timeout: 30_000 });
   expect(await page.locator('.status-headline').innerText()).toContain('未通过');
   expect(await page.locator('.status-reason').innerText()).toContain('工作单位与劳动合同不一致');
   await screenshot(page, 'status-rejected');
@@ -64,12 +70,97 @@ test('the review list pages, and a rejected member corrects and resubmits', asyn
   await page.locator('.apply-id input').fill(rejecteeInput.idNumber);
   await workUnit.fill('常州市武进区示例电子有限公司');
   await page.locator('.apply-mobile input').fill(rejecteeInput.mobile);
+  await page.locator('.apply-consent .checkbox-box').click();
   await screenshot(page, 'application-correcting');
   await page.locator('.apply-submit').click();
-  await page.locator('.status-headline', { hasText: '审核中' }).waitFor({ timeout: 15_000 });
+  await page.locator('.status-headline', { hasText: '待审核' }).waitFor({ timeout: 30_000 });
 
   const [resubmitted] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(resubmitted).toMatchObject({ status: 'pending', workUnit: '常州市武进区示例电子有限公司' });
   expect(await store.count('applications', { openid: rejectee })).toBe(1);
   expect(errors).toEqual([]);
-}, 120_000);
+}, 240_000);
+
+test('filter by union, 通过并下一条, then batch approval with one confirmation', async () => {
+  // Four applications to a union of 天宁区, which the city staffer covers.
+  const union = 'org-cz-tianning-g2';
+  const names = ['钱一批', '钱二批', '钱三批', '钱四批'];
+  for (const [i, name] of names.entries()) {
+    await callOk(
+      env.cloud.baseUrl,
+      `e2e-batch-${i}`,
+      'membership.apply',
+      applyInput({ name, orgId: union, workUnit: '天宁区示例商贸有限公司' }),
+    );
+  }
+  const { page, errors } = await newPhonePage(env.browser);
+  await openAs(page, env.cloud.baseUrl, 'demo-staff-city', '#/packages/staff/reviews/index');
+  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
+
+  // Filter by union with the organisation picker (the staffer's scope): 常州市总工会 → 天宁区总工会 → 红梅街道总工会.
+  await page.locator('.review-org-filter').click();
+  await page.locator('.org-picker .org-item', { hasText: '常州市总工会' }).click();
+  await page.locator('.org-picker .org-item', { hasText: '天宁区总工会' }).click();
+  await page.locator('.org-picker .org-item', { hasText: '红梅街道总工会' }).click();
+  await page.locator('.org-picker').waitFor({ state: 'hidden' });
+  await page.locator('.review-count', { hasText: '共 4 条' }).waitFor({ timeout: 20_000 });
+  expect(await page.locator('.review-item').allInnerTexts()).toEqual(names.map((n) => expect.stringContaining(n)));
+  await screenshot(page, 'staff-reviews-filtered');
+
+  // 通过并下一条 on the oldest: approved, and the next waiting one opens.
+  await page.locator('.review-item', { hasText: '钱一批' }).locator('.review-item-body').click();
+  await page.locator('.review-approve-next').waitFor();
+  await page.locator('.review-approve-next').click();
+  await page.locator('.review-approve-dialog .dialog-ok').click();
+  await page.locator('.review-name', { hasText: '钱二批' }).waitFor({ timeout: 30_000 });
+  const store = storeReader(env.cloud.serviceUrl);
+  expect(await store.count('members', { openid: 'e2e-batch-0' })).toBe(1);
+
+  // Back to the list (still filtered), tick all three that wait, approve them with ONE confirmation.
+  await page.locator('.title-bar-back').last().click();
+  await page.locator('.review-count', { hasText: '共 3 条' }).waitFor({ timeout: 30_000 });
+  await page.locator('.batch-all .checkbox-box').click();
+  expect(await page.locator('.batch-count').innerText()).toContain('已选 3 条');
+  await screenshot(page, 'staff-reviews-batch');
+  await page.locator('.batch-approve').click();
+  await page.locator('.batch-confirm').waitFor();
+  expect(await page.locator('.batch-confirm').innerText()).toContain('3 条');
+  await screenshot(page, 'staff-reviews-batch-confirm');
+  await page.locator('.batch-confirm .dialog-ok').click();
+  await page.locator('.batch-result').waitFor({ timeout: 45_000 });
+  expect(await page.locator('.batch-result').innerText()).toContain('已通过 3 条');
+  await screenshot(page, 'staff-reviews-batch-result');
+  await page.locator('.batch-result .dialog-ok').click();
+  await page
+    .locator('.review-count', { hasText: '共 0 条' })
+    .or(page.locator('.state-empty'))
+    .first()
+    .waitFor({ timeout: 20_000 });
+
+  for (let i = 0; i < names.length; i++) expect(await store.count('members', { openid: `e2e-batch-${i}` })).toBe(1);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+test('a transfer is reviewed: an empty reason keeps the dialog open, then the receiving union approves', async () => {
+  // 陈晓燕 (a member of a 武进区 union) asks to move to another 武进区 union.
+  await callOk(env.cloud.baseUrl, 'demo-member-01', 'transfer.request', { toOrgId: 'org-cz-wujin-g2', reason: '工作单位变动' });
+  const { page, errors } = await newPhonePage(env.browser);
+
+  await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/transfers/index');
+  const item = page.locator('.transfer-item', { hasText: '陈晓燕' });
+  await item.waitFor({ timeout: 45_000 });
+  expect(await item.innerText()).toContain('武进区牛塘镇总工会');
+  await screenshot(page, 'staff-transfers');
+  await item.locator('.transfer-reject').click();
+  await page.locator('.transfer-dialog .dialog-ok').click();
+  await page.locator('.transfer-reason-error').waitFor();
+  expect(await page.locator('.transfer-dialog').isVisible()).toBe(true);
+  await page.locator('.transfer-dialog .dialog-cancel').click();
+  await item.locator('.transfer-approve').click();
+  await page.locator('.transfer-dialog .dialog-ok').click();
+  await page.locator('.state-empty').waitFor({ timeout: 30_000 });
+
+  const store = storeReader(env.cloud.serviceUrl);
+  expect((await store.byId<Record<string, unknown>>('members', 'demo-member-01'))?.orgId).toBe('org-cz-wujin-g2');
+  expect(errors).toEqual([]);
+}, 240_000);

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '电子工会卡' });
+import { pageTitle } from '../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('card') });

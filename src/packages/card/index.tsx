@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { View, Text, Image } from '@tarojs/components';
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useDidHide } from '@tarojs/taro';
+import { MEMBER_STATUS_LABELS } from '@rules/membership';
 import { call, errorMessage } from '../../api/client';
+import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
+import { useComeBack } from '../../hooks/useComeBack';
 import { useRemote } from '../../hooks/useRemote';
-import { formatDate, STATUS_TEXT } from '../../utils/format';
+import { formatDate } from '../../utils/format';
 import { ROUTES, go } from '../../utils/nav';
 import { qrDataUrl, secondsUntilRefresh } from './qr';
 import './index.scss';
@@ -61,36 +64,37 @@ export default function CardPage() {
     return stop;
   }, [active, refresh]);
 
-  useDidShow(() => {
+  // Back on screen (from the background, another page): the code shown may be stale.
+  useComeBack(() => {
     if (active) void refresh();
   });
   useDidHide(stop);
 
   const notMember = card.errorCode === 'NOT_MEMBER';
   return (
-    <PageShell className='card-page'>
+    <PageShell className='card-page' page='card'>
       {notMember ? (
         <StateView
           empty
           emptyText='您还不是工会会员，入会后即可领取电子工会卡'
           emptyAction={
-            <View className='btn card-join' onClick={() => go(ROUTES.apply)}>
+            <Button block className='card-join' onClick={() => go(ROUTES.apply)}>
               立即入会
-            </View>
+            </Button>
           }
         />
       ) : (
-        <StateView loading={card.loading} error={card.error} onRetry={card.reload}>
+        <StateView loading={card.loading} error={card.error} errorCode={card.errorCode} onRetry={card.reload}>
           {card.data && (
             <View>
               <View className='union-card'>
-                <Text className='union-card-title'>中华全国总工会 · 电子会员卡</Text>
+                <Text className='union-card-title'>电子工会卡</Text>
                 <Text className='union-card-name'>{card.data.name}</Text>
                 <Text className='union-card-org'>{card.data.orgName}</Text>
                 <View className='union-card-foot'>
                   <Text className='card-no'>No. {card.data.cardNo}</Text>
                   <Text className={`union-card-status union-card-status-${card.data.status}`}>
-                    {STATUS_TEXT[card.data.status]}
+                    {MEMBER_STATUS_LABELS[card.data.status]}
                   </Text>
                 </View>
                 <Text className='union-card-since'>入会时间：{formatDate(card.data.memberSince)}</Text>
@@ -98,13 +102,13 @@ export default function CardPage() {
 
               <View className='section card-qr-box'>
                 {!active ? (
-                  <Text className='muted card-inactive'>会员卡已暂停使用，请联系所属工会</Text>
+                  <Text className='muted card-inactive'>电子工会卡已暂停使用，请联系所属工会</Text>
                 ) : qrError ? (
                   <View className='card-qr-error'>
                     <Text className='muted'>{qrError}</Text>
-                    <View className='state-retry' onClick={() => void refresh()}>
+                    <Button kind='plain' small className='card-qr-retry' onClick={() => void refresh()}>
                       重试
-                    </View>
+                    </Button>
                   </View>
                 ) : qr ? (
                   <View className='card-qr-wrap'>
@@ -116,7 +120,7 @@ export default function CardPage() {
                       onClick={() => void refresh()}
                     />
                     <Text className='card-countdown'>动态码 {Math.max(left, 0)} 秒后刷新</Text>
-                    <Text className='muted'>向商户出示此码验证会员身份，点击二维码可手动刷新</Text>
+                    <Text className='muted card-qr-note'>向商户出示此码验证会员身份，点击二维码可手动刷新</Text>
                   </View>
                 ) : (
                   <Text className='muted'>正在生成动态码…</Text>

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { ApplyFields } from '../../utils/validate';
+import type { ApplyFields } from './apply/validateApply';
 
 /**
  * What the member has typed into the application form. Kept outside the page so nothing is lost
- * when a submit fails on the network or the member leaves and comes back.
+ * when a submit fails on the network or the member leaves (e.g. to read the 隐私政策) and comes back.
  */
 interface ApplyFormState {
   fields: ApplyFields;
@@ -12,8 +12,10 @@ interface ApplyFormState {
   maskedHints: { idNumber: string; mobile: string } | null;
   setField: <K extends keyof ApplyFields>(key: K, value: ApplyFields[K]) => void;
   setOrg: (orgId: string, orgName: string) => void;
-  /** Prefills from a rejected application (ID and mobile are masked there, so they are re-entered). */
-  prefill: (p: Partial<ApplyFields> & { orgName?: string; maskedHints?: { idNumber: string; mobile: string } }) => void;
+  /** Prefills from an earlier application (ID and mobile are masked there, so they are re-entered). */
+  prefill: (
+    p: Partial<Omit<ApplyFields, 'consent'>> & { orgName?: string; maskedHints?: { idNumber: string; mobile: string } },
+  ) => void;
   reset: () => void;
 }
 
@@ -25,6 +27,7 @@ const EMPTY: ApplyFields = {
   orgId: '',
   channel: 'employer',
   occupation: '',
+  consent: false,
 };
 
 export const useApplyForm = create<ApplyFormState>((set) => ({
@@ -40,7 +43,12 @@ export const useApplyForm = create<ApplyFormState>((set) => ({
       return { fields };
     }),
   setOrg: (orgId, orgName) => set((s) => ({ fields: { ...s.fields, orgId }, orgName })),
+  // Consent is never carried over: it is ticked again for every submission.
   prefill: ({ orgName, maskedHints, ...p }) =>
-    set((s) => ({ fields: { ...s.fields, ...p }, orgName: orgName ?? s.orgName, maskedHints: maskedHints ?? null })),
+    set((s) => ({
+      fields: { ...s.fields, ...p, consent: false },
+      orgName: orgName ?? s.orgName,
+      maskedHints: maskedHints ?? null,
+    })),
   reset: () => set({ fields: { ...EMPTY }, orgName: '', maskedHints: null }),
 }));

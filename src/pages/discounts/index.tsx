@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components';
-import { useEffect } from 'react';
+import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
-import { useSessionStore } from '../../stores/session';
+import { useSession } from '../../stores/session';
 import { ROUTES, go } from '../../utils/nav';
 import './index.scss';
 
@@ -13,11 +13,9 @@ const BENEFITS = [
   { title: '困难帮扶', body: '职工帮扶服务站为困难职工提供帮扶救助。' },
 ];
 
+/** 优惠: what membership brings; partner merchants arrive with their area. */
 export default function Discounts() {
-  const { session, loading, error, load } = useSessionStore();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { session, loading, error, load } = useSession();
   const isMember = !!session?.member;
   return (
     <PageShell className='discounts'>
@@ -29,11 +27,11 @@ export default function Discounts() {
             <Text className='muted'>{b.body}</Text>
           </View>
         ))}
-        <StateView loading={loading && !session} error={!session ? error : null} onRetry={() => void load()}>
-          {!isMember && (
-            <View className='btn btn-plain discount-join' onClick={() => go(ROUTES.apply)}>
+        <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
+          {session && !isMember && (
+            <Button block kind='plain' className='discount-join' onClick={() => go(ROUTES.apply)}>
               立即入会，享会员优惠
-            </View>
+            </Button>
           )}
         </StateView>
       </View>

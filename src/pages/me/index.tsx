@@ -1,136 +1,97 @@
 import { View, Text, Switch } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { call, errorMessage } from '../../api/client';
+import { APPLICATION_STATUS_LABELS, MEMBER_STATUS_LABELS } from '@rules/membership';
 import { PageShell } from '../../components/PageShell';
+import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
-import { useRemote } from '../../hooks/useRemote';
-import { useSessionStore } from '../../stores/session';
-import { formatDateTime, maskOpenid, STATUS_TEXT } from '../../utils/format';
+import { useCareMode } from '../../stores/careMode';
+import { useSession } from '../../stores/session';
+import { callHotline, HOTLINE } from '../../utils/hotline';
 import { ROUTES, go } from '../../utils/nav';
+import { workbenchFor } from '../../utils/workbench';
+import { displayName, roleLines } from './roleText';
+import { Timeline } from './Timeline';
+import { useConsent } from './useConsent';
 import './index.scss';
-import { Row } from '../../components/Row';
 
 /**
- * Subscribe-message templates for application status changes. The ids are placeholders: put the real
- * template ids from the MP console (订阅消息) here; the server maps keys to ids via SUBSCRIBE_TEMPLATE_IDS.
+ * 我的: who I am (name, roles and what I act for — never an openid), 我的申请, notifications, 关怀模式,
+ * and the links (关于, 隐私政策, 用户协议, 12351).
+ * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-care` (switch), `.me-consent`.
  */
-const TEMPLATES = [
-  { key: 'membership_status', id: 'TEMPLATE_ID_MEMBERSHIP_STATUS' },
-  { key: 'transfer_status', id: 'TEMPLATE_ID_TRANSFER_STATUS' },
-] as const;
-
 export default function Me() {
-  const { session, loading, error, load } = useSessionStore();
-  const timeline = useRemote(() => call('timeline.list', {}), { refreshOnShow: true });
-  /** The switch's position while a change is being saved; otherwise what the server holds. */
-  const [pendingConsent, setPendingConsent] = useState<boolean | null>(null);
-  const [consentBusy, setConsentBusy] = useState(false);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  // The switch shows whether a status-change message may still be sent (a consent is used up by one).
-  const consent = pendingConsent ?? !!session?.consents.some((c) => c.accepted);
-
-  const toggleConsent = async (wanted: boolean) => {
-    setConsentBusy(true);
-    setPendingConsent(wanted);
-    try {
-      const decisions: Record<string, boolean> = {};
-      if (wanted && process.env.TARO_ENV === 'weapp') {
-        const res = (await Taro.requestSubscribeMessage({
-          tmplIds: TEMPLATES.map((t) => t.id),
-          entityIds: [],
-        } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
-        for (const t of TEMPLATES) decisions[t.key] = res[t.id] === 'accept';
-      } else {
-        for (const t of TEMPLATES) decisions[t.key] = wanted;
-      }
-      for (const t of TEMPLATES) await call('notify.consent', { templateKey: t.key, accepted: decisions[t.key] });
-      const accepted = Object.values(decisions).some(Boolean);
-      await load();
-      void Taro.showToast({ title: accepted ? '已开启通知' : '已关闭通知', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setPendingConsent(null);
-      setConsentBusy(false);
-    }
-  };
-
+  const { session, loading, error, load } = useSession({ refreshOnShow: true });
+  const consent = useConsent();
+  const care = useCareMode();
   const member = session?.member;
   const application = session?.application;
-  const membershipText = member ? '会员' : application ? `入会申请${STATUS_TEXT[application.status]}` : '未入会';
+  const membershipText = member
+    ? `会员（${MEMBER_STATUS_LABELS[member.status]}）`
+    : application
+      ? `入会申请${APPLICATION_STATUS_LABELS[application.status]}`
+      : '未入会';
 
   return (
     <PageShell className='me'>
       <View className='section me-profile'>
-        <Text className='section-title'>个人信息</Text>
-        <StateView loading={loading && !session} error={!session ? error : null} onRetry={() => void load()}>
-          <Row label='用户标识' valueClassName='me-openid'>
-            {maskOpenid(session?.openid)}
-          </Row>
+        <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
+          <View className='me-head'>
+            <View className='me-avatar'>{displayName(session).slice(0, 1)}</View>
+            <View className='me-who'>
+              <Text className='me-name'>{displayName(session)}</Text>
+              {roleLines(session).map((line) => (
+                <Text key={line} className='me-role'>
+                  {line}
+                </Text>
+              ))}
+            </View>
+          </View>
           <Row label='会员状态' valueClassName='me-membership'>
             {membershipText}
           </Row>
           <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
           {member && <Row label='会员卡号'>{member.cardNo}</Row>}
+          {workbenchFor(session).length > 0 && (
+            <LinkRow label='工作台' value='审核与管理' className='me-workbench' onClick={() => go(ROUTES.services)} />
+          )}
         </StateView>
       </View>
 
-      <View className='section me-timeline'>
-        <Text className='section-title'>我的申请</Text>
-        <StateView
-          loading={timeline.loading && !timeline.data}
-          error={timeline.error}
-          onRetry={timeline.reload}
-          empty={!!timeline.data && timeline.data.items.length === 0}
-          emptyText='暂无申请记录'
-        >
-          {timeline.data?.items.map((t) => (
-            <View key={t._id} className='me-timeline-item'>
-              <View className='me-timeline-dot' />
-              <View className='me-timeline-body'>
-                <Text className='me-timeline-title'>
-                  {t.title} · {t.statusText}
-                </Text>
-                {t.note && <Text className='muted me-timeline-note'>{t.note}</Text>}
-                <Text className='muted'>{formatDateTime(t.at)}</Text>
-              </View>
-            </View>
-          ))}
-        </StateView>
+      <Timeline />
+
+      <View className='section'>
+        <LinkRow label={member ? '电子工会卡' : '入会申请'} onClick={() => go(member ? ROUTES.card : ROUTES.apply)} />
+        {application && <LinkRow label='入会申请进度' className='me-link-status' onClick={() => go(ROUTES.applicationStatus)} />}
+        {member && <LinkRow label='会员转会' onClick={() => go(ROUTES.transfer)} />}
       </View>
 
       <View className='section'>
         <View className='row'>
-          <Text className='row-label'>审核结果通知</Text>
+          <View className='me-setting'>
+            <Text>审核结果通知</Text>
+            <Text className='muted'>申请审核后通过微信消息告诉您结果</Text>
+          </View>
           <Switch
             className='me-consent'
-            checked={consent}
-            disabled={consentBusy}
+            checked={consent.on}
+            disabled={consent.busy}
             color='#c8161d'
-            onChange={(e) => void toggleConsent(e.detail.value)}
+            onChange={(e) => void consent.toggle(e.detail.value)}
           />
         </View>
-        <View className='row me-link' onClick={() => go(member ? ROUTES.card : ROUTES.apply)}>
-          <Text>{member ? '电子工会卡' : '入会申请'}</Text>
-          <Text className='muted'>›</Text>
+        <View className='row'>
+          <View className='me-setting'>
+            <Text>关怀模式</Text>
+            <Text className='muted'>放大文字和按钮，看得清、点得准</Text>
+          </View>
+          <Switch className='me-care' checked={care.enabled} color='#c8161d' onChange={(e) => care.setEnabled(e.detail.value)} />
         </View>
-        {application && (
-          <View className='row me-link me-link-status' onClick={() => go(ROUTES.applicationStatus)}>
-            <Text>入会申请进度</Text>
-            <Text className='muted'>›</Text>
-          </View>
-        )}
-        {member && (
-          <View className='row me-link' onClick={() => go(ROUTES.transfer)}>
-            <Text>会员转会</Text>
-            <Text className='muted'>›</Text>
-          </View>
-        )}
+      </View>
+
+      <View className='section'>
+        <LinkRow label='职工服务热线' value={HOTLINE} className='me-hotline' onClick={callHotline} />
+        <LinkRow label='关于我们' className='me-about' onClick={() => go(ROUTES.about)} />
+        <LinkRow label='隐私政策' className='me-privacy' onClick={() => go(ROUTES.privacy)} />
+        <LinkRow label='用户协议' className='me-terms' onClick={() => go(ROUTES.terms)} />
       </View>
     </PageShell>
   );

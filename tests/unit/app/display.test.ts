@@ -1,23 +1,15 @@
-import { formatDate, maskOpenid } from '../../../src/utils/format';
-import { buildOrgTree } from '../../../src/packages/membership/components/orgTree';
+import { formatDate, todayIso } from '../../../src/utils/format';
+import { buildOrgTree } from '../../../src/components/OrgPicker/orgTree';
 import { qrDataUrl, secondsUntilRefresh } from '../../../src/packages/card/qr';
 import type { Org } from '../../../src/api/types';
-
-describe('maskOpenid', () => {
-  it('hides the middle of an openid', () => {
-    expect(maskOpenid('oAbcdefghijklmnXyz9')).toBe('oAbc****Xyz9');
-    expect(maskOpenid('oAbcdefghijklmnXyz9')).not.toContain('defgh');
-  });
-  it('handles short and missing values', () => {
-    expect(maskOpenid('abc')).toBe('ab****');
-    expect(maskOpenid('')).toBe('—');
-  });
-});
 
 describe('formatDate', () => {
   it('formats in Chinese', () => {
     expect(formatDate('2024-03-05T08:00:00+08:00')).toMatch(/^2024年3月[45]日$/);
     expect(formatDate(undefined)).toBe('—');
+  });
+  it('gives today as YYYY-MM-DD', () => {
+    expect(todayIso(new Date(2026, 0, 9, 12))).toBe('2026-01-09');
   });
 });
 
@@ -30,7 +22,7 @@ describe('buildOrgTree', () => {
     acceptsNewEmployment: accepts,
     path: [],
   });
-  const orgs = [
+  const tree = [
     org('cz', null, 'city'),
     org('wujin', 'cz', 'district'),
     org('wujin-factory', 'wujin', 'grassroots'),
@@ -38,21 +30,44 @@ describe('buildOrgTree', () => {
     org('xinbei', 'cz', 'district'),
     org('xinbei-factory', 'xinbei', 'grassroots'),
   ];
+  // Paths root..self, as the server sends them.
+  const byId = new Map(tree.map((o) => [o._id, o]));
+  const orgs = tree.map((o) => {
+    const path: string[] = [];
+    for (let at: Org | undefined = o; at; at = at.parentId ? byId.get(at.parentId) : undefined) path.unshift(at._id);
+    return { ...o, path };
+  });
+  const ids = (list: Org[] | undefined) => (list ?? []).map((o) => o._id);
 
   it('lists the whole tree for employees and lets only grassroots be chosen', () => {
-    const t = buildOrgTree(orgs, false);
-    expect(t.children.get(null)?.map((o) => o._id)).toEqual(['cz']);
-    expect(t.children.get('cz')?.map((o) => o._id)).toEqual(['wujin', 'xinbei']);
+    const t = buildOrgTree(orgs, { purpose: 'employer' });
+    expect(ids(t.children.get(null))).toEqual(['cz']);
+    expect(ids(t.children.get('cz'))).toEqual(['wujin', 'xinbei']);
     expect(t.selectable(t.byId.get('wujin')!)).toBe(false);
     expect(t.selectable(t.byId.get('wujin-factory')!)).toBe(true);
   });
 
   it('for 新就业形态 keeps only accepting orgs and the path to them', () => {
-    const t = buildOrgTree(orgs, true);
-    expect(t.children.get('cz')?.map((o) => o._id)).toEqual(['wujin']);
-    expect(t.children.get('wujin')?.map((o) => o._id)).toEqual(['wujin-new']);
+    const t = buildOrgTree(orgs, { purpose: 'new_employment' });
+    expect(ids(t.children.get('cz'))).toEqual(['wujin']);
+    expect(ids(t.children.get('wujin'))).toEqual(['wujin-new']);
     expect(t.selectable(t.byId.get('wujin-new')!)).toBe(true);
     expect(t.selectable(t.byId.get('wujin')!)).toBe(false);
+  });
+
+  it('for a staffer lets any union of their scope be chosen, and nothing outside it', () => {
+    const t = buildOrgTree(orgs, { purpose: 'any', within: ['wujin'] });
+    expect(ids(t.children.get(null))).toEqual(['wujin']);
+    expect(ids(t.children.get('wujin'))).toEqual(['wujin-factory', 'wujin-new']);
+    expect(t.selectable(t.byId.get('wujin')!)).toBe(true);
+    expect(t.selectable(t.byId.get('cz')!)).toBe(false);
+    expect(t.selectable(t.byId.get('xinbei-factory')!)).toBe(false);
+  });
+
+  it('for an administrator (no scope) lets every union be chosen', () => {
+    const t = buildOrgTree(orgs, { purpose: 'any', within: null });
+    expect(t.selectable(t.byId.get('cz')!)).toBe(true);
+    expect(t.selectable(t.byId.get('xinbei')!)).toBe(true);
   });
 });
 

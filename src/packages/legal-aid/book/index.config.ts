@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '预约法律咨询' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAidBook') });

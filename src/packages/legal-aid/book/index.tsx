@@ -11,18 +11,20 @@ import {
   WAYS,
 } from '@rules/legalAid';
 import { ApiError, call, errorMessage } from '../../../api/client';
+import { ROUTES } from '../../../utils/nav';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { useSessionStore } from '../../../stores/session';
-import { Button } from '../components/Button';
+import { useSession } from '../../../stores/session';
+import { Button } from '../../../components/Button';
 import { Chips } from '../components/Chips';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EvidencePicker } from '../components/EvidencePicker';
 import { SlotPicker } from '../components/SlotPicker';
 import { slotText } from '../format';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import { useBookForm } from '../store';
+import { askToNotify } from '../subscribe';
 import { validateBooking, type BookErrors } from './validate';
 import './index.scss';
 
@@ -40,14 +42,11 @@ export default function Book() {
   const stationId = decodeURIComponent(params.stationId ?? '');
   const rescheduling = params.reschedule ? decodeURIComponent(params.reschedule) : '';
   const form = useBookForm();
-  const { session, load } = useSessionStore();
+  const { session } = useSession();
   const [errors, setErrors] = useState<BookErrors>({});
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
   useEffect(() => {
     // Another station: keep the case and files, forget the date and slot of the other station.
     if (form.stationId !== stationId) form.set({ stationId, date: '', slotId: '' });
@@ -79,6 +78,7 @@ export default function Book() {
   const confirm = async () => {
     setBusy(true);
     try {
+      await askToNotify(); // in the tap: WeChat asks only in answer to one
       let id: string;
       if (rescheduling) {
         id = (await call('legalAid.reschedule', { bookingId: rescheduling, slotId: form.slotId }))._id;
@@ -98,7 +98,7 @@ export default function Book() {
       }
       setConfirming(false);
       void Taro.showToast({ title: rescheduling ? '改约成功' : '预约成功', icon: 'success' });
-      void Taro.redirectTo({ url: withQuery(LA_ROUTES.detail, { id }) });
+      void Taro.redirectTo({ url: withQuery(ROUTES.legalAidDetail, { id }) });
     } catch (e) {
       setConfirming(false);
       const code = e instanceof ApiError ? e.code : '';
@@ -115,8 +115,8 @@ export default function Book() {
   };
 
   return (
-    <PageShell className='la-book'>
-      <StateView loading={data.loading && !data.data} error={data.error} onRetry={data.reload}>
+    <PageShell className='la-book' page='legalAidBook'>
+      <StateView loading={data.loading && !data.data} error={data.error} errorCode={data.errorCode} onRetry={data.reload}>
         <View className='section'>
           <Text className='section-title'>{data.data?.station?.name ?? '法律援助站'}</Text>
           <Text className='la-line'>{data.data?.station?.address}</Text>

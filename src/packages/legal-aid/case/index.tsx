@@ -17,9 +17,9 @@ import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
-import { Button } from '../components/Button';
+import { Button } from '../../../components/Button';
 import { Chips } from '../components/Chips';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EvidenceList } from '../components/EvidenceList';
 import { Stars } from '../components/Stars';
 import { dayText, STATUS_TAG } from '../format';
@@ -84,8 +84,8 @@ export default function CaseView() {
   const c = detail.data;
   const open = c?.status === 'confirmed' || c?.status === 'arrived';
   return (
-    <PageShell className='la-case'>
-      <StateView loading={detail.loading && !c} error={detail.error} onRetry={detail.reload}>
+    <PageShell className='la-case' page='legalAidCase'>
+      <StateView loading={detail.loading && !c} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
         {c && (
           <View>
             <View className='section'>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '值班台' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAidDesk') });

@@ -6,9 +6,9 @@ import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
-import { go } from '../../../utils/nav';
+import { ROUTES, go } from '../../../utils/nav';
 import { slotText, STATUS_TAG } from '../format';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import './index.scss';
 
 type View3 = 'today' | 'upcoming' | 'past';
@@ -27,7 +27,7 @@ export default function Desk() {
   const [tab, setTab] = useState<View3>('today');
   const list = usePagedRemote((page) => call('legalAid.bookings', { view: tab, page }), { refreshOnShow: true, deps: [tab] });
   return (
-    <PageShell className='la-desk'>
+    <PageShell className='la-desk' page='legalAidDesk'>
       <View className='la-tabs'>
         {TABS.map((t) => (
           <View
@@ -42,6 +42,7 @@ export default function Desk() {
       <StateView
         loading={list.loading}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText={EMPTY[tab]}
@@ -50,7 +51,7 @@ export default function Desk() {
           共 {list.data?.total ?? 0} 个预约
         </Text>
         {list.data?.items.map((b) => (
-          <View key={b._id} className='la-item la-desk-item' onClick={() => go(withQuery(LA_ROUTES.case, { id: b._id }))}>
+          <View key={b._id} className='la-item la-desk-item' onClick={() => go(withQuery(ROUTES.legalAidCase, { id: b._id }))}>
             <View className='la-item-head'>
               <Text className='la-item-title'>
                 {b.name}

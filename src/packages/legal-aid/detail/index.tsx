@@ -16,14 +16,14 @@ import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
-import { go } from '../../../utils/nav';
-import { Button } from '../components/Button';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ROUTES, go } from '../../../utils/nav';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EvidenceList } from '../components/EvidenceList';
 import { Stars } from '../components/Stars';
 import { dayText, slotText, STATUS_TAG } from '../format';
 import { dial } from '../phone';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import './index.scss';
 
 /**
@@ -74,8 +74,8 @@ export default function BookingDetail() {
 
   const b = detail.data;
   return (
-    <PageShell className='la-detail'>
-      <StateView loading={detail.loading && !b} error={detail.error} onRetry={detail.reload}>
+    <PageShell className='la-detail' page='legalAidDetail'>
+      <StateView loading={detail.loading && !b} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
         {b && (
           <View>
             <View className='section'>
@@ -162,7 +162,7 @@ export default function BookingDetail() {
                       kind='plain'
                       className='la-reschedule'
                       disabled={busy}
-                      onClick={() => go(withQuery(LA_ROUTES.book, { stationId: b.stationId, reschedule: b._id }))}
+                      onClick={() => go(withQuery(ROUTES.legalAidBook, { stationId: b.stationId, reschedule: b._id }))}
                     >
                       改约
                     </Button>

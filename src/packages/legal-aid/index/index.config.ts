@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '法律援助' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAid') });

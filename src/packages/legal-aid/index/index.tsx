@@ -1,16 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect } from 'react';
-import { HOTLINE, STATION_SERVICE_LABELS } from '@rules/legalAid';
+import { STATION_SERVICE_LABELS } from '@rules/legalAid';
 import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { hasRole, useSessionStore } from '../../../stores/session';
-import { go } from '../../../utils/nav';
-import { Button } from '../components/Button';
+import { hasRole, useSession } from '../../../stores/session';
+import { ROUTES, go } from '../../../utils/nav';
+import { Button } from '../../../components/Button';
+import { callHotline, HOTLINE } from '../../../utils/hotline';
 import { dial } from '../phone';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import type { Station } from '../types';
 import './index.scss';
 
@@ -21,15 +21,12 @@ function openMap(s: Station): void {
 /** 法律援助: the 12351 hotline, the stations (address, hours, services, phone) and booking. e2e hooks `.la-station`. */
 export default function LegalAidHome() {
   const stations = useRemote(() => call('legalAid.stations', {}));
-  const { session, load } = useSessionStore();
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { session } = useSession();
   const isLawyer = hasRole(session, 'lawyer');
   const managesRoster = hasRole(session, 'lawyer', 'staff', 'admin');
   return (
-    <PageShell className='la-home'>
-      <View className='section la-hotline' onClick={() => dial(HOTLINE)}>
+    <PageShell className='la-home' page='legalAid'>
+      <View className='section la-hotline' onClick={callHotline}>
         <View>
           <Text className='muted'>职工服务热线（工作时间人工接听）</Text>
           <Text className='la-hotline-number'>{HOTLINE}</Text>
@@ -39,11 +36,11 @@ export default function LegalAidHome() {
         </Button>
       </View>
       <View className='la-links'>
-        <Button kind='plain' className='la-mine-link' onClick={() => go(LA_ROUTES.mine)}>
+        <Button kind='plain' className='la-mine-link' onClick={() => go(ROUTES.legalAidMine)}>
           我的预约
         </Button>
         {isLawyer && (
-          <Button kind='plain' className='la-desk-link' onClick={() => go(LA_ROUTES.desk)}>
+          <Button kind='plain' className='la-desk-link' onClick={() => go(ROUTES.legalAidDesk)}>
             值班台
           </Button>
         )}
@@ -51,6 +48,7 @@ export default function LegalAidHome() {
       <StateView
         loading={stations.loading}
         error={stations.error}
+        errorCode={stations.errorCode}
         onRetry={stations.reload}
         empty={!!stations.data && stations.data.items.length === 0}
         emptyText='暂无可预约的法律援助站，请拨打12351咨询'
@@ -74,12 +72,12 @@ export default function LegalAidHome() {
               <Button kind='quiet' small onClick={() => openMap(s)}>
                 地图
               </Button>
-              <Button small className='la-station-book' onClick={() => go(withQuery(LA_ROUTES.book, { stationId: s._id }))}>
+              <Button small className='la-station-book' onClick={() => go(withQuery(ROUTES.legalAidBook, { stationId: s._id }))}>
                 预约咨询
               </Button>
             </View>
             {managesRoster && (
-              <Text className='la-line la-roster-link' onClick={() => go(withQuery(LA_ROUTES.slots, { stationId: s._id }))}>
+              <Text className='la-line la-roster-link' onClick={() => go(withQuery(ROUTES.legalAidSlots, { stationId: s._id }))}>
                 值班安排 ›
               </Text>
             )}

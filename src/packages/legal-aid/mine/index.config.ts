@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '我的预约' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAidMine') });

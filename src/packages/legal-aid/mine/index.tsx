@@ -5,25 +5,26 @@ import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
-import { go } from '../../../utils/nav';
-import { Button } from '../components/Button';
+import { ROUTES, go } from '../../../utils/nav';
+import { Button } from '../../../components/Button';
 import { slotText, STATUS_TAG } from '../format';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import './index.scss';
 
 /** 我的预约: the member's legal-aid bookings, latest first. e2e hooks `.la-booking` (with `data-id`), `.la-booking-status`. */
 export default function MyBookings() {
   const list = usePagedRemote((page) => call('legalAid.mine', { page }), { refreshOnShow: true });
   return (
-    <PageShell className='la-mine'>
+    <PageShell className='la-mine' page='legalAidMine'>
       <StateView
         loading={list.loading}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='您还没有法律援助预约'
         emptyAction={
-          <Button className='la-go-book' onClick={() => go(LA_ROUTES.home)}>
+          <Button className='la-go-book' onClick={() => go(ROUTES.legalAid)}>
             去预约
           </Button>
         }
@@ -33,7 +34,7 @@ export default function MyBookings() {
             key={b._id}
             className='la-item la-booking'
             data-id={b._id}
-            onClick={() => go(withQuery(LA_ROUTES.detail, { id: b._id }))}
+            onClick={() => go(withQuery(ROUTES.legalAidDetail, { id: b._id }))}
           >
             <View className='la-item-head'>
               <Text className='la-item-title'>{b.stationName}</Text>

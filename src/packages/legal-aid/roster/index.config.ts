@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '每周值班表' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAidRoster') });

@@ -6,9 +6,9 @@ import { call, errorMessage } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { Button } from '../components/Button';
+import { Button } from '../../../components/Button';
 import { Chips } from '../components/Chips';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { checkDuty, DutyFields, lawyersOf, NEW_DUTY, type Duty } from '../components/DutyFields';
 import { dayText } from '../format';
 import type { RosterPattern } from '../types';
@@ -80,8 +80,8 @@ export default function RosterPage() {
 
   const r = roster.data;
   return (
-    <PageShell className='la-roster'>
-      <StateView loading={roster.loading && !r} error={roster.error} onRetry={roster.reload}>
+    <PageShell className='la-roster' page='legalAidRoster'>
+      <StateView loading={roster.loading && !r} error={roster.error} errorCode={roster.errorCode} onRetry={roster.reload}>
         <View className='section'>
           <Text className='section-title'>{r?.stationName}</Text>
           <Text className='la-note'>按周安排值班，保存后自动生成未来{ROSTER_WEEKS}周的可预约时段；法定节假日自动停诊。</Text>

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '值班安排' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalAidSlots') });

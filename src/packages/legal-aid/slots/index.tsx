@@ -7,12 +7,12 @@ import { call, errorMessage } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { go } from '../../../utils/nav';
-import { Button } from '../components/Button';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ROUTES, go } from '../../../utils/nav';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { checkDuty, DutyFields, lawyersOf, NEW_DUTY, type Duty } from '../components/DutyFields';
 import { dayText } from '../format';
-import { LA_ROUTES, withQuery } from '../routes';
+import { withQuery } from '../query';
 import type { Slot } from '../types';
 import './index.scss';
 
@@ -73,9 +73,9 @@ export default function SlotsPage() {
   };
 
   return (
-    <PageShell className='la-slots'>
+    <PageShell className='la-slots' page='legalAidSlots'>
       <View className='la-links' style={{ marginTop: '24px' }}>
-        <Button kind='plain' onClick={() => go(withQuery(LA_ROUTES.roster, { stationId }))}>
+        <Button kind='plain' onClick={() => go(withQuery(ROUTES.legalAidRoster, { stationId }))}>
           每周值班表
         </Button>
         <Button kind='plain' className='la-add-slot' onClick={() => (setError(null), setAdding(true))}>
@@ -85,6 +85,7 @@ export default function SlotsPage() {
       <StateView
         loading={slots.loading && !slots.data}
         error={slots.error}
+        errorCode={slots.errorCode}
         onRetry={slots.reload}
         empty={!!slots.data && slots.data.items.length === 0}
         emptyText='未来两周没有值班时段，可在“每周值班表”中安排'

@@ -1,37 +1,59 @@
 import { useState } from 'react';
-import { PRIVACY_POLICY_VERSION } from '@rules/membership';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { CHANNEL_LABELS, CHANNELS, OCCUPATION_LABELS, OCCUPATIONS, PRIVACY_POLICY_VERSION } from '@rules/membership';
+import { normalizeIdNumber } from '@rules/idNumber';
 import { call, errorMessage } from '../../../api/client';
-import type { ApplyInput, Occupation, Org } from '../../../api/types';
+import type { ApplyInput, Org } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { Checkbox } from '../../../components/Checkbox';
+import { Field, FieldFrame, PickerField } from '../../../components/Field';
+import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { useSessionStore } from '../../../stores/session';
-import { OCCUPATION_OPTIONS } from '../../../utils/format';
-import { ROUTES, go } from '../../../utils/nav';
-import { validateApply, type ApplyErrors } from '../../../utils/validate';
-import { Field } from '../components/Field';
-import { OrgPicker } from '../components/OrgPicker';
+import { useSession, useSessionStore } from '../../../stores/session';
+import { ROUTES, go, replaceWith } from '../../../utils/nav';
 import { useApplyForm } from '../store';
-import '../components/Field.scss';
+import { validateApply, type ApplyErrors } from './validateApply';
 import './index.scss';
 
-async function loadApplyContext() {
-  const [session, tree] = await Promise.all([call('session.get', {}), call('org.tree', {})]);
-  return { session, orgs: tree.orgs };
+const EMPLOYER = { purpose: 'employer' } as const;
+const NEW_EMPLOYMENT = { purpose: 'new_employment' } as const;
+
+/** A link inside the consent line: opens the text without ticking the box. */
+function DocLink({ route, children }: { route: 'privacy' | 'terms'; children: string }) {
+  return (
+    <Text
+      className={`link apply-link-${route}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        go(ROUTES[route]);
+      }}
+    >
+      {children}
+    </Text>
+  );
 }
 
+/**
+ * 实名入会. e2e hooks: `.apply-name input`, `.apply-id input`, `.apply-mobile input`, `.apply-workunit input`,
+ * `.apply-org`, `.apply-consent` (tick box), `.apply-consent-error`, `.apply-submit`, `.apply-server-error`.
+ */
 export default function Apply() {
-  const remote = useRemote(loadApplyContext);
-  const { fields, orgName, maskedHints, setField, setOrg, reset } = useApplyForm();
+  const { session, loading, error, load } = useSession();
+  const tree = useRemote(() => call('org.tree', {}));
+  const setApplication = useSessionStore((s) => s.setApplication);
+  const { fields, orgName, maskedHints, setField: storeField, setOrg, reset } = useApplyForm();
   const [errors, setErrors] = useState<ApplyErrors>({});
+  /** A field's message goes away as soon as the member changes it. */
+  const setField: typeof storeField = (key, value) => {
+    storeField(key, value);
+    if (errors[key]) setErrors({ ...errors, [key]: undefined });
+  };
   const [serverError, setServerError] = useState<string | null>(null);
   const [picking, setPicking] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const reloadSession = useSessionStore((s) => s.load);
 
   const submit = async () => {
     setServerError(null);
@@ -40,21 +62,22 @@ export default function Apply() {
     if (Object.keys(found).length) return;
     const input: ApplyInput = {
       name: fields.name.trim(),
-      idNumber: fields.idNumber.trim().toUpperCase(),
+      idNumber: normalizeIdNumber(fields.idNumber),
       mobile: fields.mobile.trim(),
       workUnit: fields.workUnit.trim(),
       orgId: fields.orgId,
       channel: fields.channel,
-      ...(fields.channel === 'new_employment' ? { occupation: fields.occupation as Occupation } : {}),
+      ...(fields.channel === 'new_employment' && fields.occupation ? { occupation: fields.occupation } : {}),
       privacyConsent: PRIVACY_POLICY_VERSION,
     };
     setSubmitting(true);
     try {
-      await call('membership.apply', input);
+      // The answer is the application: the status page shows it without asking again.
+      setApplication(await call('membership.apply', input));
       reset();
-      void reloadSession();
       void Taro.showToast({ title: '提交成功', icon: 'success' });
-      void Taro.redirectTo({ url: ROUTES.applicationStatus });
+      // Back to 入会申请进度 when the correction started there, else open it in place of the form.
+      replaceWith(ROUTES.applicationStatus);
     } catch (e) {
       // The form store keeps everything typed; the member can retry as is.
       setServerError(errorMessage(e));
@@ -63,51 +86,55 @@ export default function Apply() {
     }
   };
 
-  const session = remote.data?.session;
   const pending = session?.application?.status === 'pending';
+  const isNew = fields.channel === 'new_employment';
 
   return (
-    <PageShell className='apply'>
-      <StateView loading={remote.loading} error={remote.error} onRetry={remote.reload}>
+    <PageShell className='apply' page='apply'>
+      <StateView
+        loading={(loading && !session) || tree.loading}
+        error={(!session && error) || tree.error}
+        errorCode={tree.errorCode}
+        onRetry={() => {
+          if (!session) void load();
+          if (tree.error) tree.reload();
+        }}
+      >
         {session?.member ? (
           <View className='section apply-already'>
             <Text className='section-title'>您已是工会会员</Text>
             <Text className='muted'>{session.member.orgName}</Text>
-            <View className='btn' onClick={() => go(ROUTES.card)}>
+            <Button block onClick={() => go(ROUTES.card)}>
               出示电子工会卡
-            </View>
+            </Button>
           </View>
         ) : (
           <View className='section apply-form'>
             <Text className='section-title'>实名入会</Text>
-            {pending && <Text className='muted apply-pending-note'>您已有一份审核中的申请，再次提交将更新该申请。</Text>}
-            <View className='field'>
-              <View className='field-row'>
-                <Text className='field-label'>入会方式</Text>
-                <View className='chips'>
+            {pending && <Text className='apply-note apply-pending-note'>您已有一份待审核的申请，再次提交将更新该申请。</Text>}
+            <FieldFrame label='入会方式'>
+              <View className='chips'>
+                {CHANNELS.map((c) => (
                   <View
-                    className={`chip apply-channel-employer ${fields.channel === 'employer' ? 'chip-active' : ''}`}
-                    onClick={() => setField('channel', 'employer')}
+                    key={c}
+                    className={`chip apply-channel-${c === 'employer' ? 'employer' : 'new'} ${fields.channel === c ? 'chip-active' : ''}`}
+                    onClick={() => setField('channel', c)}
                   >
-                    单位职工
+                    {CHANNEL_LABELS[c]}
                   </View>
-                  <View
-                    className={`chip apply-channel-new ${fields.channel === 'new_employment' ? 'chip-active' : ''}`}
-                    onClick={() => setField('channel', 'new_employment')}
-                  >
-                    新就业形态劳动者
-                  </View>
-                </View>
+                ))}
               </View>
-            </View>
+            </FieldFrame>
             {maskedHints && (
-              <Text className='apply-correcting-hint'>为保护个人信息，身份证号和手机号不会回显，请重新填写后提交。</Text>
+              <Text className='apply-note apply-correcting-hint'>
+                为保护个人信息，身份证号和手机号不会回显，请重新填写后提交。
+              </Text>
             )}
             <Field
               label='姓名'
               name='apply-name'
               value={fields.name}
-              placeholder='请输入真实姓名'
+              placeholder='请输入身份证上的姓名'
               maxlength={30}
               error={errors.name}
               onInput={(v) => setField('name', v)}
@@ -132,61 +159,57 @@ export default function Apply() {
               error={errors.mobile}
               onInput={(v) => setField('mobile', v)}
             />
-            {fields.channel === 'new_employment' && (
-              <View className='field'>
-                <View className='field-row'>
-                  <Text className='field-label'>职业</Text>
-                  <View className='chips'>
-                    {OCCUPATION_OPTIONS.map((o) => (
-                      <View
-                        key={o.value}
-                        className={`chip apply-occupation ${fields.occupation === o.value ? 'chip-active' : ''}`}
-                        onClick={() => setField('occupation', o.value)}
-                      >
-                        {o.label}
-                      </View>
-                    ))}
-                  </View>
+            {isNew && (
+              <FieldFrame label='职业' error={errors.occupation}>
+                <View className='chips'>
+                  {OCCUPATIONS.map((o) => (
+                    <View
+                      key={o}
+                      className={`chip apply-occupation ${fields.occupation === o ? 'chip-active' : ''}`}
+                      onClick={() => setField('occupation', o)}
+                    >
+                      {OCCUPATION_LABELS[o]}
+                    </View>
+                  ))}
                 </View>
-                {errors.occupation && <Text className='field-error'>{errors.occupation}</Text>}
-              </View>
+              </FieldFrame>
             )}
             <Field
-              label={fields.channel === 'new_employment' ? '所在平台/单位' : '工作单位'}
+              label={isNew ? '所在平台/单位' : '工作单位'}
               name='apply-workunit'
               value={fields.workUnit}
-              placeholder={fields.channel === 'new_employment' ? '如：某某快递常州网点' : '请输入工作单位全称'}
+              placeholder={isNew ? '如：某某快递常州网点' : '请输入工作单位全称'}
               maxlength={60}
               error={errors.workUnit}
               onInput={(v) => setField('workUnit', v)}
             />
-            <View className={`field ${errors.orgId ? 'field-invalid' : ''}`}>
-              <View className='field-row apply-org' onClick={() => setPicking(true)}>
-                <Text className='field-label'>所属工会</Text>
-                <Text className={`field-picker-value ${orgName ? '' : 'field-placeholder'}`}>{orgName || '请选择所属工会'}</Text>
-                <Text className='muted'>›</Text>
-              </View>
-              {errors.orgId && <Text className='field-error'>{errors.orgId}</Text>}
+            <PickerField
+              label='所属工会'
+              name='apply-org'
+              value={orgName}
+              placeholder='请选择所属工会'
+              error={errors.orgId}
+              onOpen={() => setPicking(true)}
+            />
+            <View className='apply-consent-box'>
+              <Checkbox className='apply-consent' checked={fields.consent} onChange={(v) => setField('consent', v)}>
+                我已阅读并同意<DocLink route='privacy'>《隐私政策》</DocLink>和<DocLink route='terms'>《用户协议》</DocLink>
+                ，同意工会为办理入会收集、使用我的姓名、身份证号、手机号和工作单位。
+              </Checkbox>
+              {errors.consent && <Text className='field-error apply-consent-error'>{errors.consent}</Text>}
             </View>
             {serverError && <Text className='form-error apply-server-error'>{serverError}</Text>}
-            <Button
-              className='apply-submit'
-              type='primary'
-              block
-              loading={submitting}
-              disabled={submitting}
-              onClick={() => void submit()}
-            >
+            <Button className='apply-submit' block loading={submitting} loadingText='提交中…' onClick={() => void submit()}>
               提交申请
             </Button>
-            <Text className='muted apply-privacy'>身份证号仅用于实名核验，加密保存，页面仅显示脱敏信息。</Text>
+            <Text className='muted apply-privacy'>身份证号仅用于实名核验，加密保存，页面只显示部分号码。</Text>
           </View>
         )}
       </StateView>
-      {picking && remote.data && (
+      {picking && tree.data && (
         <OrgPicker
-          orgs={remote.data.orgs}
-          onlyNewEmployment={fields.channel === 'new_employment'}
+          orgs={tree.data.orgs}
+          filter={isNew ? NEW_EMPLOYMENT : EMPLOYER}
           onClose={() => setPicking(false)}
           onSelect={(o: Org) => {
             setOrg(o._id, o.name);

@@ -1,26 +1,28 @@
 import { View, Text } from '@tarojs/components';
-import { call } from '../../../api/client';
+import { APPLICATION_STATUS_LABELS, CHANNEL_LABELS, OCCUPATION_LABELS } from '@rules/membership';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
+import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
-import { useRemote } from '../../../hooks/useRemote';
-import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format';
+import { useSession } from '../../../stores/session';
+import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { useApplyForm } from '../store';
 import './index.scss';
-import { Row } from '../../../components/Row';
 
-const HEADLINE = {
-  pending: '审核中',
-  approved: '已通过',
-  rejected: '未通过',
+const DESCRIPTION = {
+  pending: '您的入会申请已提交，所属工会将尽快审核。',
+  approved: '恭喜您成为工会会员！',
+  rejected: '很抱歉，您的入会申请未通过审核。',
 } as const;
 
+/** 入会申请进度, from the session (refreshed when the page comes back into view or on 刷新状态). */
 export default function ApplicationStatus() {
-  const remote = useRemote(() => call('membership.mine', {}), { refreshOnShow: true });
+  const { session, loading, error, load } = useSession({ refreshOnShow: true });
   const prefill = useApplyForm((s) => s.prefill);
-  const app = remote.data;
+  const app = session?.application ?? null;
 
-  const resubmit = () => {
+  const correct = () => {
     if (!app) return;
     prefill({
       name: app.name,
@@ -35,72 +37,56 @@ export default function ApplicationStatus() {
   };
 
   return (
-    <PageShell className='app-status'>
+    <PageShell className='app-status' page='applicationStatus'>
       <StateView
-        loading={remote.loading && !app}
-        error={remote.error}
-        onRetry={remote.reload}
-        empty={!remote.loading && !remote.error && !app}
+        loading={loading && !session}
+        error={session ? null : error}
+        onRetry={() => void load()}
+        empty={!!session && !app}
         emptyText='您还没有提交入会申请'
         emptyAction={
-          <View className='btn status-apply' onClick={() => go(ROUTES.apply)}>
+          <Button block className='status-apply' onClick={() => go(ROUTES.apply)}>
             立即入会
-          </View>
+          </Button>
         }
       >
         {app && (
           <View>
             <View className={`section status-head status-${app.status}`}>
-              <Text className='status-headline'>{HEADLINE[app.status]}</Text>
-              <Text className='status-desc'>
-                {app.status === 'pending'
-                  ? '您的入会申请已提交，工会将尽快审核。'
-                  : app.status === 'approved'
-                    ? '恭喜您成为工会会员！'
-                    : '很抱歉，您的入会申请未通过审核。'}
-              </Text>
+              <Text className='status-headline'>{APPLICATION_STATUS_LABELS[app.status]}</Text>
+              <Text className='status-desc'>{DESCRIPTION[app.status]}</Text>
               {app.status === 'rejected' && app.rejectReason && <Text className='status-reason'>原因：{app.rejectReason}</Text>}
             </View>
             <View className='section'>
               <Row label='姓名'>{app.name}</Row>
               <Row label='身份证号'>{app.idNumberMasked}</Row>
               <Row label='手机号'>{app.mobileMasked}</Row>
-              <Row label='入会方式'>{CHANNEL_TEXT[app.channel]}</Row>
-              {app.occupation && (
-                <View className='row'>
-                  <Text className='row-label'>职业</Text>
-                  <Text className='row-value'>
-                    {OCCUPATION_OPTIONS.find((o) => o.value === app.occupation)?.label ?? app.occupation}
-                  </Text>
-                </View>
-              )}
+              <Row label='入会方式'>{CHANNEL_LABELS[app.channel]}</Row>
+              {app.occupation && <Row label='职业'>{OCCUPATION_LABELS[app.occupation]}</Row>}
               <Row label='工作单位'>{app.workUnit}</Row>
               <Row label='所属工会'>{app.orgName}</Row>
-              <Row label='状态' valueClassName={`tag tag-${app.status}`}>
-                {STATUS_TEXT[app.status]}
-              </Row>
               <Row label='提交时间'>{formatDateTime(app.submittedAt)}</Row>
               {app.reviewedAt && <Row label='审核时间'>{formatDateTime(app.reviewedAt)}</Row>}
             </View>
             <View className='section'>
               {app.status === 'rejected' && (
-                <View className='btn status-resubmit' onClick={resubmit}>
+                <Button block className='status-resubmit' onClick={correct}>
                   修改后重新提交
-                </View>
+                </Button>
               )}
               {app.status === 'approved' && (
-                <View className='btn status-card' onClick={() => go(ROUTES.card)}>
+                <Button block className='status-card' onClick={() => go(ROUTES.card)}>
                   出示电子工会卡
-                </View>
+                </Button>
               )}
               {app.status === 'pending' && (
-                <View className='btn btn-plain status-edit' onClick={resubmit}>
+                <Button block kind='plain' className='status-edit' onClick={correct}>
                   修改申请
-                </View>
+                </Button>
               )}
-              <View className='btn btn-plain status-refresh' onClick={remote.reload}>
+              <Button block kind='quiet' className='status-refresh' loading={loading} onClick={() => void load()}>
                 刷新状态
-              </View>
+              </Button>
             </View>
           </View>
         )}

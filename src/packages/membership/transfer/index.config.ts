@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '会员转会' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('transfer') });

@@ -1,107 +1,115 @@
 import { useState } from 'react';
-import { View, Text, Textarea } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { APPLICATION_STATUS_LABELS } from '@rules/membership';
 import { call, errorMessage } from '../../../api/client';
 import type { Org, TransferView } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field, PickerField } from '../../../components/Field';
+import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
+import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { STATUS_TEXT } from '../../../utils/format';
+import { useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
-import { OrgPicker } from '../components/OrgPicker';
-import '../components/Field.scss';
-import './index.scss';
-import { Row } from '../../../components/Row';
 
-async function loadTransferContext() {
-  const [session, tree] = await Promise.all([call('session.get', {}), call('org.tree', {})]);
-  return { session, orgs: tree.orgs };
-}
+// The member's channel is not in the session: offer grassroots unions, which take every member.
+const GRASSROOTS = { purpose: 'employer' } as const;
 
+/** 会员转会. e2e hooks: `.transfer-org`, `.transfer-reason textarea`, `.transfer-submit`, `.transfer-done`. */
 export default function Transfer() {
-  const remote = useRemote(loadTransferContext);
+  const { session, loading, error, load } = useSession();
+  const tree = useRemote(() => call('org.tree', {}));
   const [to, setTo] = useState<Org | null>(null);
   const [reason, setReason] = useState('');
   const [picking, setPicking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<TransferView | null>(null);
 
+  const ask = () => {
+    setFormError(null);
+    if (!to) return setFormError('请选择转入的工会');
+    if (reason.trim().length < 2) return setFormError('请填写转会原因');
+    setConfirming(true);
+  };
+
   const submit = async () => {
-    setError(null);
-    if (!to) return setError('请选择转入的工会');
-    if (!reason.trim()) return setError('请填写转会原因');
-    const ok = await Taro.showModal({ title: '确认转会', content: `确认申请转入「${to.name}」吗？` });
-    if (!ok.confirm) return;
+    if (!to) return;
     setSubmitting(true);
     try {
       setDone(await call('transfer.request', { toOrgId: to._id, reason: reason.trim() }));
     } catch (e) {
-      setError(errorMessage(e));
+      setFormError(errorMessage(e));
     } finally {
       setSubmitting(false);
+      setConfirming(false);
     }
   };
 
-  const member = remote.data?.session.member;
+  const member = session?.member;
   return (
-    <PageShell className='transfer'>
+    <PageShell className='transfer' page='transfer'>
       <StateView
-        loading={remote.loading}
-        error={remote.error}
-        onRetry={remote.reload}
-        empty={!!remote.data && !member}
+        loading={(loading && !session) || tree.loading}
+        error={(!session && error) || tree.error}
+        onRetry={() => {
+          if (!session) void load();
+          if (tree.error) tree.reload();
+        }}
+        empty={!!session && !member}
         emptyText='入会后才能办理转会'
         emptyAction={
-          <View className='btn' onClick={() => go(ROUTES.apply)}>
+          <Button block onClick={() => go(ROUTES.apply)}>
             立即入会
-          </View>
+          </Button>
         }
       >
         {done ? (
           <View className='section transfer-done'>
             <Text className='section-title'>转会申请已提交</Text>
-            <Text className='muted'>
-              转入：{done.toOrgName ?? to?.name}，状态：{STATUS_TEXT[done.status] ?? done.status}
-            </Text>
-            <View className='btn btn-plain' onClick={() => go(ROUTES.me)}>
+            <Row label='转入工会'>{done.toOrgName}</Row>
+            <Row label='状态' valueClassName={`tag tag-${done.status}`}>
+              {APPLICATION_STATUS_LABELS[done.status]}
+            </Row>
+            <Text className='muted'>转入工会审核后，结果会显示在“我的申请”中。</Text>
+            <Button block kind='plain' onClick={() => go(ROUTES.me)}>
               返回我的
-            </View>
+            </Button>
           </View>
         ) : (
           <View className='section'>
             <Row label='当前工会'>{member?.orgName}</Row>
-            <View className='field'>
-              <View className='field-row transfer-org' onClick={() => setPicking(true)}>
-                <Text className='field-label'>转入工会</Text>
-                <Text className={`field-picker-value ${to ? '' : 'field-placeholder'}`}>{to?.name ?? '请选择'}</Text>
-                <Text className='muted'>›</Text>
-              </View>
-            </View>
-            <View className='field'>
-              <Text className='field-label'>转会原因</Text>
-              <Textarea
-                className='transfer-reason'
-                value={reason}
-                maxlength={200}
-                placeholder='如：工作单位变动'
-                onInput={(e) => setReason(e.detail.value)}
-              />
-            </View>
-            {error && <Text className='form-error'>{error}</Text>}
-            <View
-              className={`btn transfer-submit ${submitting ? 'btn-disabled' : ''}`}
-              onClick={() => !submitting && void submit()}
-            >
-              {submitting ? '提交中…' : '提交转会申请'}
-            </View>
+            <PickerField
+              label='转入工会'
+              name='transfer-org'
+              value={to?.name ?? ''}
+              placeholder='请选择转入的工会'
+              onOpen={() => setPicking(true)}
+            />
+            <Field
+              label='转会原因'
+              name='transfer-reason'
+              multiline
+              value={reason}
+              maxlength={200}
+              placeholder='如：工作单位变动'
+              onInput={setReason}
+            />
+            {formError && <Text className='form-error'>{formError}</Text>}
+            <Button block className='transfer-submit' loading={submitting} loadingText='提交中…' onClick={ask}>
+              提交转会申请
+            </Button>
           </View>
         )}
       </StateView>
-      {picking && remote.data && (
+      {picking && tree.data && (
         <OrgPicker
-          orgs={remote.data.orgs.filter((o) => o._id !== member?.orgId)}
-          onlyNewEmployment={false}
+          orgs={tree.data.orgs.filter((o) => o._id !== member?.orgId)}
+          filter={GRASSROOTS}
+          title='选择转入的工会'
           onClose={() => setPicking(false)}
           onSelect={(o) => {
             setTo(o);
@@ -109,6 +117,17 @@ export default function Transfer() {
           }}
         />
       )}
+      <ConfirmDialog
+        visible={confirming}
+        title='确认转会'
+        confirmText='提交'
+        busy={submitting}
+        className='transfer-confirm'
+        onConfirm={() => void submit()}
+        onCancel={() => setConfirming(false)}
+      >
+        确认申请从「{member?.orgName}」转入「{to?.name}」吗？转入工会审核通过后生效。
+      </ConfirmDialog>
     </PageShell>
   );
 }

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '操作日志' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('staffAudit') });

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
+import { APPLICATION_STATUS_LABELS, APPLICATION_STATUSES } from '@rules/membership';
 import type { ApplicationStatus } from '../../../api/types';
 import './Tabs.scss';
 
-/** The review tabs shared by membership and transfer reviews. */
-export const STATUS_TABS: { key: ApplicationStatus; label: string }[] = [
-  { key: 'pending', label: '待审核' },
-  { key: 'approved', label: '已通过' },
-  { key: 'rejected', label: '未通过' },
-];
+/** The review tabs shared by membership and transfer reviews (待审核 / 已通过 / 未通过). */
+export const STATUS_TABS: { key: ApplicationStatus; label: string }[] = APPLICATION_STATUSES.map((key) => ({
+  key,
+  label: APPLICATION_STATUS_LABELS[key],
+}));
 
 export interface TabsProps<K extends string> {
   tabs: { key: K; label: string }[];

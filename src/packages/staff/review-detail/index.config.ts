@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '申请详情' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('staffReviewDetail') });

@@ -1,48 +1,71 @@
 import { useState } from 'react';
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { APPLICATION_STATUS_LABELS, CHANNEL_LABELS, OCCUPATION_LABELS } from '@rules/membership';
 import { call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
+import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { CHANNEL_TEXT, formatDateTime, OCCUPATION_OPTIONS, STATUS_TEXT } from '../../../utils/format';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { formatDateTime } from '../../../utils/format';
+import { detailUrl } from '../reviews/detailUrl';
 import '../staff.scss';
-import { Row } from '../../../components/Row';
+import './index.scss';
 
-type Pending = 'approve' | 'reject' | null;
+type Decision = 'approve' | 'approveNext' | 'reject';
+
+const REASON_REQUIRED = '请填写驳回原因，申请人将看到该原因';
 
 /**
- * e2e hooks: `.review-approve` (通过), `.review-reject` (驳回), `.review-reason` (textarea in the
- * reject dialog), dialog buttons `.nut-dialog-footer-ok` / `.nut-dialog-footer-cancel`, `.review-status`.
+ * One application in full (the ID number is shown only here, and the view is audited).
+ * e2e hooks: `.review-approve` (通过), `.review-approve-next` (通过并下一条), `.review-reject` (驳回),
+ * `.review-reason textarea`, `.review-reason-error`, dialogs `.review-approve-dialog` / `.review-reject-dialog`
+ * with `.dialog-ok` / `.dialog-cancel`, `.review-status`.
  */
 export default function ReviewDetail() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
+  const queue = { keyword: params.keyword ? decodeURIComponent(params.keyword) : undefined, orgId: params.orgId };
   const detail = useRemote(() => call('membership.get', { applicationId: id }));
-  const [pending, setPending] = useState<Pending>(null);
+  const [asking, setAsking] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
-  const act = async () => {
-    if (pending === 'reject' && !reason.trim()) {
-      setReasonError('请填写驳回原因，申请人将看到该原因');
+  /** After 通过并下一条: the oldest application still waiting in the same queue, or back to the list. */
+  const openNext = async () => {
+    const next = await call('membership.list', { status: 'pending', ...queue, page: 1 });
+    const following = next.items.find((a) => a._id !== id);
+    if (following) void Taro.redirectTo({ url: detailUrl(following._id, queue) });
+    else void Taro.showToast({ title: '待审核的申请已全部处理', icon: 'none' });
+  };
+
+  const decide = async () => {
+    if (!asking || !detail.data) return;
+    if (asking === 'reject' && !reason.trim()) {
+      // The dialog stays open and says why.
+      setReasonError(REASON_REQUIRED);
       return;
     }
-    const what = pending;
-    setPending(null);
     setBusy(true);
+    // The version on screen: if the applicant corrected it meanwhile, the server refuses.
+    const seen = { applicationId: id, submittedAt: detail.data.submittedAt };
     try {
-      // The version on screen: if the applicant corrected it meanwhile, the server refuses and we reload.
-      const seen = { applicationId: id, submittedAt: detail.data?.submittedAt };
-      if (what === 'approve') await call('membership.approve', seen);
-      else await call('membership.reject', { ...seen, reason: reason.trim() });
-      void Taro.showToast({ title: what === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-      detail.reload();
+      const view =
+        asking === 'reject'
+          ? await call('membership.reject', { ...seen, reason: reason.trim() })
+          : await call('membership.approve', seen);
+      // The answer is the application as decided: no need to open (and audit) it again.
+      detail.setData({ ...detail.data, ...view });
+      setAsking(null);
+      void Taro.showToast({ title: asking === 'reject' ? '已驳回' : '已通过', icon: 'success' });
+      if (asking === 'approveNext') await openNext();
     } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false });
-      detail.reload();
+      setAsking(null);
+      setFailure(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -50,8 +73,8 @@ export default function ReviewDetail() {
 
   const a = detail.data;
   return (
-    <PageShell className='staff-review-detail'>
-      <StateView loading={detail.loading && !a} error={detail.error} onRetry={detail.reload}>
+    <PageShell className='staff-review-detail' page='staffReviewDetail'>
+      <StateView loading={detail.loading && !a} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
         {a && (
           <View>
             <View className='section'>
@@ -62,59 +85,73 @@ export default function ReviewDetail() {
                 {a.idNumberFull}
               </Row>
               <Row label='手机号'>{a.mobileMasked}</Row>
-              <Row label='入会方式'>{CHANNEL_TEXT[a.channel]}</Row>
-              {a.occupation && (
-                <View className='row'>
-                  <Text className='row-label'>职业</Text>
-                  <Text className='row-value'>
-                    {OCCUPATION_OPTIONS.find((o) => o.value === a.occupation)?.label ?? a.occupation}
-                  </Text>
-                </View>
-              )}
+              <Row label='入会方式'>{CHANNEL_LABELS[a.channel]}</Row>
+              {a.occupation && <Row label='职业'>{OCCUPATION_LABELS[a.occupation]}</Row>}
               <Row label='工作单位'>{a.workUnit}</Row>
               <Row label='所属工会'>{a.orgName}</Row>
               <Row label='提交时间'>{formatDateTime(a.submittedAt)}</Row>
               <Row label='状态' valueClassName={`tag tag-${a.status} review-status`}>
-                {STATUS_TEXT[a.status]}
+                {APPLICATION_STATUS_LABELS[a.status]}
               </Row>
               {a.rejectReason && <Row label='驳回原因'>{a.rejectReason}</Row>}
             </View>
-            {a.status === 'pending' && (
-              <View className='section staff-actions'>
-                <View
-                  className={`btn btn-plain review-reject ${busy ? 'btn-disabled' : ''}`}
-                  onClick={() => !busy && (setReasonError(null), setPending('reject'))}
-                >
-                  驳回
+            {a.status === 'pending' ? (
+              <View className='section review-actions'>
+                <View className='btn-row'>
+                  <Button
+                    kind='plain'
+                    className='review-reject'
+                    disabled={busy}
+                    onClick={() => {
+                      setReasonError(null);
+                      setAsking('reject');
+                    }}
+                  >
+                    驳回
+                  </Button>
+                  <Button className='review-approve' disabled={busy} onClick={() => setAsking('approve')}>
+                    通过
+                  </Button>
                 </View>
-                <View
-                  className={`btn review-approve ${busy ? 'btn-disabled' : ''}`}
-                  onClick={() => !busy && setPending('approve')}
+                <Button
+                  block
+                  kind='plain'
+                  className='review-approve-next'
+                  disabled={busy}
+                  onClick={() => setAsking('approveNext')}
                 >
-                  通过
-                </View>
+                  通过并下一条
+                </Button>
+              </View>
+            ) : (
+              <View className='section'>
+                <Button block kind='quiet' className='review-next' onClick={() => void openNext()}>
+                  下一条待审核
+                </Button>
               </View>
             )}
           </View>
         )}
       </StateView>
       <ConfirmDialog
-        visible={pending === 'approve'}
+        visible={asking === 'approve' || asking === 'approveNext'}
         title='确认通过'
-        confirmText='通过'
+        confirmText={asking === 'approveNext' ? '通过并下一条' : '通过'}
+        busy={busy}
         className='review-approve-dialog'
-        onConfirm={() => void act()}
-        onCancel={() => setPending(null)}
+        onConfirm={() => void decide()}
+        onCancel={() => setAsking(null)}
       >
         确认通过「{a?.name}」的入会申请？通过后将为其发放电子工会卡。
       </ConfirmDialog>
       <ConfirmDialog
-        visible={pending === 'reject'}
+        visible={asking === 'reject'}
         title='驳回申请'
         confirmText='驳回'
+        busy={busy}
         className='review-reject-dialog'
-        onConfirm={() => void act()}
-        onCancel={() => setPending(null)}
+        onConfirm={() => void decide()}
+        onCancel={() => setAsking(null)}
       >
         <Textarea
           className='staff-input staff-reason review-reason'
@@ -126,7 +163,20 @@ export default function ReviewDetail() {
             setReasonError(null);
           }}
         />
-        {reasonError && <Text className='field-error review-reason-error'>{reasonError}</Text>}
+        {reasonError && <Text className='dialog-error review-reason-error'>{reasonError}</Text>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={!!failure}
+        title='操作失败'
+        hideCancel
+        confirmText='知道了'
+        className='review-failure'
+        onConfirm={() => {
+          setFailure(null);
+          detail.reload();
+        }}
+      >
+        {failure}
       </ConfirmDialog>
     </PageShell>
   );

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '入会审核' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('staffReviews') });

@@ -1,53 +1,93 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
+import { APPLICATION_STATUS_LABELS, CHANNEL_LABELS } from '@rules/membership';
 import { call } from '../../../api/client';
-import type { ApplicationStatus } from '../../../api/types';
+import type { ApplicationStatus, ApplicationView } from '../../../api/types';
+import { Checkbox } from '../../../components/Checkbox';
+import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
-import { LoadMore } from '../../../components/LoadMore';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
-import { CHANNEL_TEXT, formatDateTime, STATUS_TEXT } from '../../../utils/format';
-import { ROUTES, go } from '../../../utils/nav';
+import { formatDateTime } from '../../../utils/format';
+import { go } from '../../../utils/nav';
 import { STATUS_TABS, Tabs } from '../components/Tabs';
+import { BatchApprove, BATCH_LIMIT, type Selection } from './BatchApprove';
+import { ReviewFilters, type ReviewFilter } from './ReviewFilters';
+import { detailUrl } from './detailUrl';
 import '../staff.scss';
+import './index.scss';
 
-/** e2e hooks: `.tab-item` (待审核/已通过/未通过), `.review-item` (contains applicant name), `.review-count`. */
+/**
+ * 入会审核: waiting applications oldest first (the server orders them), searchable by name, filterable by
+ * union; pending ones can be ticked and approved in one batch.
+ * e2e hooks: `.tab-item`, `.review-item` (contains the name), `.review-check`, `.review-count`.
+ */
 export default function Reviews() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
-  const list = usePagedRemote((page) => call('membership.list', { status, page }), { refreshOnShow: true, deps: [status] });
+  const [filter, setFilter] = useState<ReviewFilter>({ keyword: '', org: null });
+  const [selection, setSelection] = useState<Selection>({});
+  const query = { status, keyword: filter.keyword || undefined, orgId: filter.org?._id };
+  const list = usePagedRemote((page) => call('membership.list', { ...query, page }), {
+    refreshOnShow: true,
+    deps: [status, filter.keyword, filter.org?._id],
+  });
+  const pending = status === 'pending';
+  const items = list.data?.items ?? [];
+  const selectable: Selection = pending ? Object.fromEntries(items.slice(0, BATCH_LIMIT).map((a) => [a._id, a.submittedAt])) : {};
+
+  const toggle = (a: ApplicationView, on: boolean) => {
+    const next = { ...selection };
+    if (on && Object.keys(next).length < BATCH_LIMIT) next[a._id] = a.submittedAt;
+    else delete next[a._id];
+    setSelection(next);
+  };
+
+  const changeFilter = (next: ReviewFilter) => {
+    setSelection({});
+    setFilter(next);
+  };
+
   return (
-    <PageShell className='staff-reviews'>
-      <Tabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
+    <PageShell className='staff-reviews' page='staffReviews'>
+      <Tabs
+        tabs={STATUS_TABS}
+        value={status}
+        onChange={(s) => {
+          setSelection({});
+          setStatus(s);
+        }}
+      />
+      <ReviewFilters value={filter} onChange={changeFilter} />
       <StateView
         loading={list.loading}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText={status === 'pending' ? '暂无待审核的入会申请' : '暂无记录'}
+        empty={!!list.data && items.length === 0}
+        emptyText={filter.keyword || filter.org ? '没有符合条件的申请' : pending ? '暂无待审核的入会申请' : '暂无记录'}
       >
-        <Text className='muted review-count' style={{ display: 'block', margin: '16px 24px 0' }}>
-          共 {list.data?.total ?? 0} 条
+        <Text className='muted staff-count review-count'>
+          共 {list.data?.total ?? 0} 条{pending ? '，按提交时间先后排列' : ''}
         </Text>
-        {list.data?.items.map((a) => (
-          <View
-            key={a._id}
-            className='staff-item review-item'
-            data-id={a._id}
-            onClick={() => go(`${ROUTES.staffReviewDetail}?id=${encodeURIComponent(a._id)}`)}
-          >
-            <View className='staff-item-head'>
-              <Text className='staff-item-name'>{a.name}</Text>
-              <Text className={`tag tag-${a.status}`}>{STATUS_TEXT[a.status]}</Text>
+        {items.map((a) => (
+          <View key={a._id} className='staff-item review-item' data-id={a._id}>
+            {pending && <Checkbox className='review-check' checked={a._id in selection} onChange={(on) => toggle(a, on)} />}
+            <View className='review-item-body' onClick={() => go(detailUrl(a._id, query))}>
+              <View className='staff-item-head'>
+                <Text className='staff-item-name'>{a.name}</Text>
+                <Text className={`tag tag-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</Text>
+              </View>
+              <Text className='staff-item-line'>
+                {CHANNEL_LABELS[a.channel]} · {a.workUnit}
+              </Text>
+              <Text className='staff-item-line'>{a.orgName}</Text>
+              <Text className='staff-item-line'>提交于 {formatDateTime(a.submittedAt)}</Text>
             </View>
-            <Text className='staff-item-line'>
-              {CHANNEL_TEXT[a.channel]} · {a.workUnit}
-            </Text>
-            <Text className='staff-item-line'>{a.orgName}</Text>
-            <Text className='staff-item-line'>提交于 {formatDateTime(a.submittedAt)}</Text>
           </View>
         ))}
         <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
       </StateView>
+      {pending && <BatchApprove selection={selection} selectable={selectable} onSelect={setSelection} onDone={list.reload} />}
     </PageShell>
   );
 }

@@ -1,1 +1,3 @@
-export default definePageConfig({ navigationBarTitleText: '角色管理' });
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('staffRoles') });

@@ -1,118 +1,99 @@
 import { useState } from 'react';
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { ROLE_LABELS } from '@rules/roles';
 import { call, errorMessage } from '../../../api/client';
-import type { RoleGrant, RoleName } from '../../../api/types';
+import type { RoleGrantView } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { formatDateTime, ROLE_TEXT } from '../../../utils/format';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useSession } from '../../../stores/session';
+import { formatDateTime } from '../../../utils/format';
+import { GrantForm } from './GrantForm';
 import '../staff.scss';
 import './index.scss';
 
-const GRANTABLE: RoleName[] = ['staff', 'merchant', 'lawyer', 'admin'];
-
-type Pending = { kind: 'grant' | 'revoke'; openid: string; role: RoleName; scopeId?: string } | null;
-
-/** Admin only. e2e hooks: `.role-openid input`, `.role-option`, `.role-scope input`, `.role-grant`, `.role-item`, `.role-revoke`. */
+/**
+ * 角色管理 (administrators): grant a role to a member found by name or mobile, with its scope picked in the
+ * union tree; the list shows people, roles and scopes by name, each with 撤销.
+ * e2e hooks: `.role-item` (contains the person's name), `.role-revoke`, dialog `.role-revoke-dialog`.
+ */
 export default function Roles() {
+  const { session } = useSession();
   const list = useRemote(() => call('roles.list', {}));
-  const [openid, setOpenid] = useState('');
-  const [role, setRole] = useState<RoleName>('staff');
-  const [scopeId, setScopeId] = useState('');
-  const [pending, setPending] = useState<Pending>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const tree = useRemote(() => call('org.tree', {}));
+  const [revoking, setRevoking] = useState<RoleGrantView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
 
-  const ask = () => {
-    setFormError(null);
-    if (!openid.trim()) return setFormError('请填写用户 openid');
-    if (role !== 'admin' && !scopeId.trim()) return setFormError('请填写授权范围（组织/商户/站点 ID）');
-    setPending({ kind: 'grant', openid: openid.trim(), role, ...(role !== 'admin' ? { scopeId: scopeId.trim() } : {}) });
-  };
-
-  const act = async () => {
-    if (!pending) return;
-    const { kind, ...input } = pending;
-    setPending(null);
+  const revoke = async () => {
+    if (!revoking) return;
+    setBusy(true);
     try {
-      if (kind === 'grant') await call('roles.grant', input);
-      else await call('roles.revoke', input);
-      void Taro.showToast({ title: kind === 'grant' ? '已授权' : '已撤销', icon: 'success' });
-      if (kind === 'grant') setOpenid('');
+      const { openid, role, scopeId } = revoking;
+      await call('roles.revoke', { openid, role, ...(scopeId ? { scopeId } : {}) });
+      void Taro.showToast({ title: '已撤销', icon: 'success' });
       list.reload();
     } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: errorMessage(e), showCancel: false });
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setRevoking(null);
     }
   };
 
-  const revoke = (g: RoleGrant) =>
-    setPending({ kind: 'revoke', openid: g.openid, role: g.role, ...(g.scopeId ? { scopeId: g.scopeId } : {}) });
-
   return (
-    <PageShell className='staff-roles'>
-      <View className='section'>
-        <Text className='section-title'>授予角色</Text>
-        <Input
-          className='staff-input role-openid'
-          value={openid}
-          placeholder='用户 openid'
-          onInput={(e) => setOpenid(e.detail.value)}
-        />
-        <View className='role-options'>
-          {GRANTABLE.map((r) => (
-            <View key={r} className={`chip role-option ${role === r ? 'chip-active' : ''}`} onClick={() => setRole(r)}>
-              {ROLE_TEXT[r]}
-            </View>
-          ))}
-        </View>
-        {role !== 'admin' && (
-          <Input
-            className='staff-input role-scope'
-            value={scopeId}
-            placeholder='授权范围 ID（如 org-cz-wujin）'
-            onInput={(e) => setScopeId(e.detail.value)}
-          />
-        )}
-        {formError && <Text className='form-error'>{formError}</Text>}
-        <View className='btn role-grant' onClick={ask}>
-          授予
-        </View>
-      </View>
+    <PageShell className='staff-roles' page='staffRoles'>
+      <StateView loading={tree.loading} error={tree.error} errorCode={tree.errorCode} onRetry={tree.reload}>
+        {tree.data && <GrantForm orgs={tree.data.orgs} onGranted={list.reload} />}
+      </StateView>
+      <Text className='section-title roles-list-title'>已授予的角色</Text>
       <StateView
         loading={list.loading}
         error={list.error}
+        errorCode={list.errorCode}
         onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='暂无角色授权'
       >
         {list.data?.items.map((g) => (
-          <View key={`${g.openid}-${g.role}-${g.scopeId ?? ''}`} className='staff-item role-item'>
+          <View key={g._id} className='staff-item role-item'>
             <View className='staff-item-head'>
-              <Text className='staff-item-name'>{ROLE_TEXT[g.role] ?? g.role}</Text>
+              <Text className='staff-item-name role-person'>{g.personName}</Text>
+              <Text className='tag role-label'>{ROLE_LABELS[g.role]}</Text>
+            </View>
+            {g.scopeId && <Text className='staff-item-line role-scope'>管辖范围：{g.scopeName ?? g.scopeId}</Text>}
+            {g.grantedAt && <Text className='staff-item-line'>授予于 {formatDateTime(g.grantedAt)}</Text>}
+            <View className='staff-item-actions'>
               {g.fromEnv ? (
-                <Text className='muted'>环境配置</Text>
+                <Text className='muted'>由云函数环境变量配置，不能在此撤销</Text>
+              ) : g.role === 'admin' && g.openid === session?.openid ? (
+                <Text className='muted'>当前账号（不能撤销自己的管理员角色）</Text>
               ) : (
-                <Text className='role-revoke' onClick={() => revoke(g)}>
+                <Button small kind='plain' className='role-revoke' onClick={() => setRevoking(g)}>
                   撤销
-                </Text>
+                </Button>
               )}
             </View>
-            <Text className='staff-item-line'>openid：{g.openid}</Text>
-            {g.scopeId && <Text className='staff-item-line'>范围：{g.scopeId}</Text>}
-            {g.grantedAt && <Text className='staff-item-line'>授权于 {formatDateTime(g.grantedAt)}</Text>}
           </View>
         ))}
       </StateView>
       <ConfirmDialog
-        visible={!!pending}
-        title={pending?.kind === 'grant' ? '确认授予角色' : '确认撤销角色'}
-        confirmText={pending?.kind === 'grant' ? '授予' : '撤销'}
-        onConfirm={() => void act()}
-        onCancel={() => setPending(null)}
+        visible={!!revoking}
+        title='确认撤销角色'
+        confirmText='撤销'
+        busy={busy}
+        className='role-revoke-dialog'
+        onConfirm={() => void revoke()}
+        onCancel={() => setRevoking(null)}
       >
-        {pending &&
-          `${pending.kind === 'grant' ? '授予' : '撤销'} ${pending.openid} 的「${ROLE_TEXT[pending.role]}」角色${pending.scopeId ? `（范围 ${pending.scopeId}）` : ''}？`}
+        撤销「{revoking?.personName}」的「{revoking ? ROLE_LABELS[revoking.role] : ''}」角色
+        {revoking?.scopeName ? `（${revoking.scopeName}）` : ''}？撤销后其将不能再办理相应业务。
+      </ConfirmDialog>
+      <ConfirmDialog visible={!!failure} title='操作失败' hideCancel confirmText='知道了' onConfirm={() => setFailure(null)}>
+        {failure}
       </ConfirmDialog>
     </PageShell>
   );

@@ -1,0 +1,53 @@
+/**
+ * Uploads a file the person picked (Taro.chooseImage) to cloud storage under `uploads/<openid>/`, the
+ * only folder the function accepts files from, and resolves with its fileID.
+ *  - weapp: Taro.cloud.uploadFile (WeChat puts it in the caller's cloud environment as that user);
+ *  - H5: the local cloud's client upload, `POST {LOCAL_CLOUD_URL}/_emu/client/upload?openid=&cloudPath=`
+ *    with the raw bytes → `{ fileID }` (the dev identity is the uploader).
+ */
+import Taro from '@tarojs/taro';
+import { getDevOpenid } from '../dev/identity';
+import { ApiError, networkError, withTimeout } from './envelope';
+
+const UPLOAD_TIMEOUT_MS = 60_000;
+
+/** A storage name for a picked file: time-based, keeping a safe extension (jpg/png/webp/gif). */
+export function uploadName(filePath: string, now: number = Date.now()): string {
+  const ext = /\.(jpe?g|png|webp|gif)(?:$|\?)/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg';
+  const rand = Math.random().toString(36).slice(2, 8);
+  return `${now.toString(36)}-${rand}.${ext === 'jpeg' ? 'jpg' : ext}`;
+}
+
+async function uploadWeapp(filePath: string, cloudPath: string): Promise<string> {
+  const res = await withTimeout(Taro.cloud.uploadFile({ cloudPath, filePath }) as Promise<{ fileID: string }>, UPLOAD_TIMEOUT_MS);
+  return res.fileID;
+}
+
+async function uploadH5(filePath: string, cloudPath: string, openid: string): Promise<string> {
+  // chooseImage on H5 gives a blob: URL; read its bytes and send them as they are.
+  const bytes = await (await fetch(filePath)).blob();
+  const base = process.env.LOCAL_CLOUD_URL || '';
+  const query = `openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`;
+  const res = await withTimeout(
+    fetch(`${base}/_emu/client/upload?${query}`, {
+      method: 'POST',
+      headers: { 'content-type': bytes.type || 'application/octet-stream' },
+      body: bytes,
+    }),
+    UPLOAD_TIMEOUT_MS,
+  );
+  const body = (await res.json().catch(() => null)) as { fileID?: string } | null;
+  if (!res.ok || !body?.fileID) throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
+  return body.fileID;
+}
+
+/** Uploads one image as `openid` (the session's; H5 uses the dev identity) and resolves with its fileID. */
+export async function uploadImage(filePath: string, openid: string): Promise<string> {
+  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+  const cloudPath = `uploads/${uploader}/${uploadName(filePath)}`;
+  try {
+    return process.env.TARO_ENV === 'h5' ? await uploadH5(filePath, cloudPath, uploader) : await uploadWeapp(filePath, cloudPath);
+  } catch (e) {
+    throw e instanceof ApiError ? e : networkError();
+  }
+}

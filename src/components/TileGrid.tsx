@@ -1,0 +1,40 @@
+import { View, Text } from '@tarojs/components';
+import type { RouteName, Tile } from '../features';
+import { ROUTES, comingSoon, go } from '../utils/nav';
+import './TileGrid.scss';
+
+export interface GridTile extends Pick<Tile, 'key' | 'label' | 'route'> {
+  icon?: string;
+  /** A number shown as a badge (e.g. applications waiting); hidden when 0 or absent. */
+  count?: number;
+}
+
+interface TileGridProps {
+  tiles: readonly GridTile[];
+  columns?: 3 | 4;
+  className?: string;
+}
+
+/**
+ * Square tiles opening an area (or saying 即将开放). e2e hooks: `.tile-<key>`, `.tile-soon`, `.tile-count`.
+ */
+export function TileGrid({ tiles, columns = 4, className }: TileGridProps) {
+  return (
+    <View className={`tile-grid tile-grid-${columns} ${className ?? ''}`}>
+      {tiles.map((t) => (
+        <View
+          key={t.key}
+          className={`tile tile-${t.key}`}
+          onClick={() => (t.route ? go(ROUTES[t.route as RouteName]) : comingSoon(t.label))}
+        >
+          <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`}>
+            {t.icon ?? t.label.slice(0, 1)}
+            {!!t.count && <Text className='tile-count'>{t.count > 99 ? '99+' : t.count}</Text>}
+          </View>
+          <Text className='tile-label'>{t.label}</Text>
+          {!t.route && <Text className='tile-soon'>即将开放</Text>}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * The app's one list of areas. Each entry names its subpackage and pages (with their titles), the tiles it
+ * puts on 首页 and 服务, its 工作台 tiles, the kinds it writes to 我的申请 and its subscribe-message templates.
+ * Everything else is derived from it: the routes (utils/nav.ts), the subpackage list (app.config.ts, read by
+ * Taro at build time — so this file imports nothing that runs), the grids and the 我的 template list.
+ *
+ * A new area = one entry here + its folder under src/packages/. Areas not built yet carry tiles without a
+ * route: they show 即将开放.
+ */
+import type { GrantableRole } from '@rules/roles';
+
+export interface PageDef {
+  /** Path inside the subpackage, e.g. `apply/index`. */
+  path: string;
+  /** Navigation-bar title (weapp) and the H5 title bar. */
+  title: string;
+}
+
+export interface Tile {
+  key: string;
+  label: string;
+  /** One character shown in the tile's badge. */
+  icon: string;
+  /** A route name (see ROUTES); absent = coming soon. */
+  route?: string;
+  home?: boolean;
+  services?: boolean;
+}
+
+export interface WorkbenchTile {
+  key: string;
+  label: string;
+  route: string;
+  /** Who sees it (administrators see every tile). */
+  roles: readonly GrantableRole[];
+  /** Key of `workbench.summary` counts shown as a badge (e.g. applications waiting). */
+  count?: string;
+}
+
+export interface Feature {
+  key: string;
+  /** Subpackage root, e.g. `packages/membership`. */
+  root?: string;
+  pages?: Record<string, PageDef>;
+  tiles?: readonly Tile[];
+  workbench?: readonly WorkbenchTile[];
+  /** Timeline kinds this area writes to 我的申请 → their labels. */
+  timeline?: Record<string, string>;
+  /** Subscribe-message template keys the member is asked about in 我的 (ids: SUBSCRIBE_TEMPLATE_IDS). */
+  templates?: readonly string[];
+}
+
+/** The four tab pages (main package). */
+export const TABS = {
+  home: { path: 'pages/index/index', title: '首页', icon: 'home' },
+  discounts: { path: 'pages/discounts/index', title: '优惠', icon: 'discounts' },
+  services: { path: 'pages/services/index', title: '服务', icon: 'services' },
+  me: { path: 'pages/me/index', title: '我的', icon: 'me' },
+} as const;
+
+const STAFF = ['staff'] as const;
+const ADMIN_ONLY = [] as const;
+
+export const FEATURES = [
+  {
+    key: 'membership',
+    root: 'packages/membership',
+    pages: {
+      apply: { path: 'apply/index', title: '入会申请' },
+      applicationStatus: { path: 'status/index', title: '入会申请进度' },
+      transfer: { path: 'transfer/index', title: '会员转会' },
+    },
+    tiles: [
+      { key: 'apply', label: '入会申请', icon: '入', route: 'apply', home: true, services: true },
+      { key: 'transfer', label: '会员转会', icon: '转', route: 'transfer', services: true },
+    ],
+    timeline: { membership: '入会申请', transfer: '会员转会' },
+    templates: ['membership_status', 'transfer_status'],
+  },
+  {
+    key: 'card',
+    root: 'packages/card',
+    pages: { card: { path: 'index', title: '电子工会卡' } },
+    tiles: [{ key: 'card', label: '电子工会卡', icon: '卡', route: 'card', services: true }],
+  },
+  {
+    key: 'notices',
+    root: 'packages/notices',
+    pages: {
+      noticeList: { path: 'list/index', title: '工会动态' },
+      noticeDetail: { path: 'detail/index', title: '工会动态' },
+      noticeManage: { path: 'manage/index', title: '动态管理' },
+      noticeEdit: { path: 'edit/index', title: '编辑动态' },
+    },
+    workbench: [{ key: 'notices', label: '工会动态', route: 'noticeManage', roles: STAFF }],
+  },
+  {
+    key: 'staff',
+    root: 'packages/staff',
+    pages: {
+      staffReviews: { path: 'reviews/index', title: '入会审核' },
+      staffReviewDetail: { path: 'review-detail/index', title: '申请详情' },
+      staffTransfers: { path: 'transfers/index', title: '转会审核' },
+      staffRoles: { path: 'roles/index', title: '角色管理' },
+      staffAudit: { path: 'audit/index', title: '操作日志' },
+    },
+    workbench: [
+      { key: 'reviews', label: '入会审核', route: 'staffReviews', roles: STAFF, count: 'membershipPending' },
+      { key: 'transfers', label: '转会审核', route: 'staffTransfers', roles: STAFF, count: 'transferPending' },
+      { key: 'roles', label: '角色管理', route: 'staffRoles', roles: ADMIN_ONLY },
+      { key: 'audit', label: '操作日志', route: 'staffAudit', roles: ADMIN_ONLY },
+    ],
+  },
+  {
+    key: 'about',
+    root: 'packages/about',
+    pages: {
+      about: { path: 'about/index', title: '关于我们' },
+      privacy: { path: 'privacy/index', title: '隐私政策' },
+      terms: { path: 'terms/index', title: '用户协议' },
+    },
+  },
+  {
+    key: 'legalAid',
+    root: 'packages/legal-aid',
+    pages: {
+      legalAid: { path: 'index/index', title: '法律援助' },
+      legalAidBook: { path: 'book/index', title: '预约法律咨询' },
+      legalAidMine: { path: 'mine/index', title: '我的预约' },
+      legalAidDetail: { path: 'detail/index', title: '预约详情' },
+      legalAidDesk: { path: 'desk/index', title: '值班台' },
+      legalAidCase: { path: 'case/index', title: '咨询详情' },
+      legalAidSlots: { path: 'slots/index', title: '值班安排' },
+      legalAidRoster: { path: 'roster/index', title: '每周值班表' },
+    },
+    tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
+    workbench: [
+      { key: 'legalDesk', label: '法律援助值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法律援助值班安排', route: 'legalAid', roles: ['lawyer', 'staff'] },
+    ],
+    // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
+    // WeChat takes at most three templates per request.
+    timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
+  },
+  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
+  { key: 'trip', tiles: [{ key: 'trip', label: '疗休养', icon: '疗', home: true, services: true }] },
+  { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
+  { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
+  { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
+] as const satisfies readonly Feature[];
+
+/**
+ * Subscribe-message template ids, by key. Placeholders: put the ids from 小程序后台 → 订阅消息 here (the
+ * function maps the same keys with its SUBSCRIBE_TEMPLATE_IDS variable).
+ */
+export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
+  membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
+  transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
+};
+
+type AnyFeature = (typeof FEATURES)[number];
+type PageKeys<F> = F extends { pages: infer P } ? keyof P & string : never;
+export type TabName = keyof typeof TABS;
+export type RouteName = TabName | PageKeys<AnyFeature>;
+
+/** `/root/path` of every page by route name. */
+export function buildRoutes(): Record<RouteName, string> {
+  const routes: Record<string, string> = {};
+  for (const [name, tab] of Object.entries(TABS)) routes[name] = `/${tab.path}`;
+  for (const f of FEATURES as readonly Feature[]) {
+    for (const [name, page] of Object.entries(f.pages ?? {})) routes[name] = `/${f.root}/${page.path}`;
+  }
+  return routes as Record<RouteName, string>;
+}
+
+/** The subpackages for app.config.ts. */
+export function subPackages(): { root: string; pages: string[] }[] {
+  return (FEATURES as readonly Feature[])
+    .filter((f) => f.root && f.pages)
+    .map((f) => ({ root: f.root!, pages: Object.values(f.pages!).map((p) => p.path) }));
+}
+
+/** A page's title by route name. */
+export function pageTitle(route: RouteName): string {
+  for (const [name, tab] of Object.entries(TABS)) if (name === route) return tab.title;
+  for (const f of FEATURES as readonly Feature[]) {
+    const page = f.pages?.[route];
+    if (page) return page.title;
+  }
+  return '';
+}
+
+export function tiles(where: 'home' | 'services'): Tile[] {
+  return (FEATURES as readonly Feature[]).flatMap((f) => (f.tiles ?? []).filter((t) => t[where]));
+}
+
+export function workbenchTiles(): WorkbenchTile[] {
+  return (FEATURES as readonly Feature[]).flatMap((f) => f.workbench ?? []);
+}
+
+/** Timeline kind → label (入会申请, 会员转会, …). */
+export function timelineLabels(): Record<string, string> {
+  return Object.assign({}, ...(FEATURES as readonly Feature[]).map((f) => f.timeline ?? {})) as Record<string, string>;
+}
+
+/** Subscribe-message templates the member is asked about, with their ids. */
+export function subscribeTemplates(): { key: string; id: string }[] {
+  return (FEATURES as readonly Feature[])
+    .flatMap((f) => f.templates ?? [])
+    .map((key) => ({ key, id: SUBSCRIBE_TEMPLATE_IDS[key] ?? key }));
+}

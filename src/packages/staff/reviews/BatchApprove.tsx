@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import { call, errorMessage } from '../../../api/client';
+import type { ApproveManyResult } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { Checkbox } from '../../../components/Checkbox';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+
+/** Applications ticked for batch approval: id → the submittedAt the reviewer saw in the list. */
+export type Selection = Record<string, string>;
+
+export const BATCH_LIMIT = 50;
+
+interface BatchApproveProps {
+  selection: Selection;
+  /** Every application shown that can be ticked (for 全选). */
+  selectable: Selection;
+  onSelect: (selection: Selection) => void;
+  /** After the batch ran: the list reloads. */
+  onDone: () => void;
+}
+
+/**
+ * The bar under the pending list: 全选, how many are ticked, 批量通过 — ONE confirmation for the whole
+ * batch, then a summary of what was approved and what failed (and why).
+ * e2e hooks: `.batch-all`, `.batch-approve`, dialogs `.batch-confirm` and `.batch-result`.
+ */
+export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchApproveProps) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ApproveManyResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const count = Object.keys(selection).length;
+  const allIds = Object.keys(selectable);
+  const allTicked = allIds.length > 0 && allIds.every((id) => id in selection);
+
+  const approve = async () => {
+    setBusy(true);
+    try {
+      const items = Object.entries(selection).map(([applicationId, submittedAt]) => ({ applicationId, submittedAt }));
+      setResult(await call('membership.approveMany', { items }));
+      onSelect({});
+      onDone();
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  };
+
+  // The dialogs outlive the bar: after a batch the list reloads (and may be empty) while the summary shows.
+  return (
+    <>
+      {allIds.length > 0 && (
+        <View className='batch-bar'>
+          <Checkbox
+            className='batch-all'
+            checked={allTicked}
+            onChange={(on) => onSelect(on ? Object.fromEntries(Object.entries(selectable).slice(0, BATCH_LIMIT)) : {})}
+          >
+            全选
+          </Checkbox>
+          <Text className='batch-count'>已选 {count} 条</Text>
+          <Button small className='batch-approve' disabled={count === 0} onClick={() => setConfirming(true)}>
+            批量通过
+          </Button>
+        </View>
+      )}
+      <ConfirmDialog
+        visible={confirming}
+        title='批量通过'
+        confirmText={`通过 ${count} 条`}
+        busy={busy}
+        className='batch-confirm'
+        onConfirm={() => void approve()}
+        onCancel={() => setConfirming(false)}
+      >
+        确认通过已选的 {count} 条入会申请？通过后将为申请人发放电子工会卡。
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={!!result}
+        title='批量审核结果'
+        hideCancel
+        confirmText='知道了'
+        className='batch-result'
+        onConfirm={() => setResult(null)}
+      >
+        <Text className='batch-result-approved'>已通过 {result?.approved.length ?? 0} 条。</Text>
+        {!!result?.failed.length && (
+          <View className='batch-result-failed'>
+            <Text>以下 {result.failed.length} 条未能通过：</Text>
+            {result.failed.map((f) => (
+              <Text key={f.applicationId} className='batch-result-line'>
+                {f.name}：{f.message}
+              </Text>
+            ))}
+          </View>
+        )}
+      </ConfirmDialog>
+      <ConfirmDialog visible={!!failure} title='操作失败' hideCancel confirmText='知道了' onConfirm={() => setFailure(null)}>
+        {failure}
+      </ConfirmDialog>
+    </>
+  );
+}

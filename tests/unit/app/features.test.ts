@@ -1,0 +1,110 @@
+import {
+  buildRoutes,
+  FEATURES,
+  pageTitle,
+  subPackages,
+  subscribeTemplates,
+  tiles,
+  timelineLabels,
+  workbenchTiles,
+} from '../../../src/features';
+import { errorAdvice } from '../../../src/api/errorAdvice';
+import { initialCareMode } from '../../../src/stores/careMode';
+import { roleLines } from '../../../src/pages/me/roleText';
+import type { Session } from '../../../src/api/types';
+
+jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { getStorageSync: () => '', setStorageSync: () => undefined } }));
+
+describe('the feature list', () => {
+  const routes = buildRoutes();
+
+  it('gives every page a route under its subpackage, and the tabs theirs', () => {
+    expect(routes.home).toBe('/pages/index/index');
+    expect(routes.apply).toBe('/packages/membership/apply/index');
+    expect(routes.staffReviewDetail).toBe('/packages/staff/review-detail/index');
+    expect(routes.privacy).toBe('/packages/about/privacy/index');
+  });
+
+  it('lists each subpackage once with its pages (app.config.ts)', () => {
+    const packages = subPackages();
+    expect(packages.map((p) => p.root)).toEqual([
+      'packages/membership',
+      'packages/card',
+      'packages/notices',
+      'packages/staff',
+      'packages/about',
+      'packages/legal-aid',
+    ]);
+    expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
+  });
+
+  it('has tiles and workbench entries that open existing routes; coming-soon areas have no route', () => {
+    for (const t of [...tiles('home'), ...tiles('services'), ...workbenchTiles()]) {
+      if (t.route) expect(routes).toHaveProperty(t.route);
+    }
+    const soon = tiles('services')
+      .filter((t) => !t.route)
+      .map((t) => t.label);
+    expect(soon).toEqual(['疗休养', '技能竞赛', '单身联谊', '普惠商户']);
+  });
+
+  it('names every page, and carries timeline labels and subscribe templates', () => {
+    for (const f of FEATURES)
+      for (const name of Object.keys('pages' in f ? f.pages : {})) expect(pageTitle(name as never)).not.toBe('');
+    expect(timelineLabels()).toEqual({
+      membership: '入会申请',
+      transfer: '会员转会',
+      legalAid: '法律援助预约',
+      legalAidReminder: '法律援助预约提醒',
+    });
+    expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status']);
+  });
+});
+
+describe('errorAdvice', () => {
+  it('offers 重试 only when trying again can help', () => {
+    expect(errorAdvice('NETWORK')).toEqual({ retry: true });
+    expect(errorAdvice('INTERNAL').retry).toBe(true);
+    expect(errorAdvice(null).retry).toBe(true);
+    expect(errorAdvice('FORBIDDEN')).toEqual({ retry: false, hint: expect.stringContaining('联系') });
+    expect(errorAdvice('NOT_MEMBER').retry).toBe(false);
+  });
+});
+
+describe('initialCareMode', () => {
+  it('keeps the member’s own choice', () => {
+    expect(initialCareMode('on', null)).toBe(true);
+    expect(initialCareMode('off', { platform: 'ios', fontSizeSetting: 24 })).toBe(false);
+  });
+  it('otherwise follows a WeChat font larger than standard', () => {
+    expect(initialCareMode('', { platform: 'ios', fontSizeSetting: 17 })).toBe(false);
+    expect(initialCareMode('', { platform: 'ios', fontSizeSetting: 20 })).toBe(true);
+    expect(initialCareMode('', { platform: 'android', fontSizeSetting: 17 })).toBe(true);
+    expect(initialCareMode('', { platform: 'android', fontSizeSetting: 16 })).toBe(false);
+    expect(initialCareMode('', null)).toBe(false);
+  });
+});
+
+describe('roleLines (我的)', () => {
+  const base = { openid: 'o-1', roles: [], isAdmin: false, member: null, application: null, consents: [] } as unknown as Session;
+  it('names roles and what they act for, never the openid', () => {
+    const staff = {
+      ...base,
+      roles: [
+        {
+          _id: 'x',
+          openid: 'o-1',
+          role: 'staff',
+          scopeId: 'org-cz-wujin',
+          scopeName: '武进区总工会',
+          grantedAt: null,
+          grantedBy: null,
+        },
+      ],
+    } as unknown as Session;
+    expect(roleLines(staff)).toEqual(['工会干部 · 武进区总工会']);
+    expect(roleLines(base)).toEqual(['未入会']);
+    expect(roleLines({ ...base, isAdmin: true })).toEqual(['系统管理员']);
+    expect(roleLines(staff).join()).not.toContain('o-1');
+  });
+});
