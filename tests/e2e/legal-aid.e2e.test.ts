@@ -54,21 +54,21 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
 
   // The member: station → slot → case → photo → confirm.
   await openAs(page, member, '#/packages/legal-aid/index/index');
-  await page.locator('.la-station-st-cz-wujin .la-station-book').waitFor({ timeout: 20_000 });
+  await page.locator('.la-station-st-cz-wujin .la-station-book').waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-stations');
   await page.locator('.la-station-st-cz-wujin .la-station-book').click();
-  await page.locator('.la-slot-open').first().waitFor({ timeout: 20_000 });
+  await page.locator('.la-slot-open').first().waitFor({ timeout: 45_000 });
   await page.locator('.la-type-wages').click();
   await page.locator('.la-slot-open').first().click();
   await page.locator('.la-case textarea').fill(CASE);
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.la-evidence-add').click()]);
   await chooser.setFiles({ name: 'payslip.png', mimeType: 'image/png', buffer: photo() });
-  await page.locator('.la-evidence-item .la-evidence-remove').first().waitFor({ timeout: 20_000 });
+  await page.locator('.la-evidence-item .la-evidence-remove').first().waitFor({ timeout: 45_000 });
   await page.locator('.la-checklist-section').scrollIntoViewIfNeeded();
   await screenshot(page, 'legal-aid-book');
   await page.locator('.la-submit').click();
   await page.locator('.la-confirm .dialog-ok').click();
-  await page.locator('.la-status', { hasText: '已预约' }).waitFor({ timeout: 20_000 });
+  await page.locator('.la-status', { hasText: '已预约' }).waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-booked');
 
   // The booking just made (the demo member has older ones): the latest confirmed.
@@ -85,10 +85,10 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
   await openAs(page, 'demo-lawyer-wujin', '#/packages/legal-aid/desk/index');
   await page.locator(booking.date === chinaDate(new Date()) ? '.la-tab-today' : '.la-tab-upcoming').click();
   const item = page.locator('.la-desk-item', { hasText: '陈晓燕' }).filter({ hasText: booking.start });
-  await item.first().waitFor({ timeout: 20_000 });
+  await item.first().waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-desk');
   await item.first().click();
-  await page.locator('.la-case-text', { hasText: '两个月没发工资' }).waitFor({ timeout: 20_000 });
+  await page.locator('.la-case-text', { hasText: '两个月没发工资' }).waitFor({ timeout: 45_000 });
   const shown = await page
     .locator('.la-evidence-view img')
     .first()
@@ -100,20 +100,20 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
   await screenshot(page, 'legal-aid-case');
   await page.locator('.la-complete').click();
   await page.locator('.la-case-dialog .dialog-ok').click();
-  await page.locator('.la-case-status', { hasText: '已完成' }).waitFor({ timeout: 20_000 });
+  await page.locator('.la-case-status', { hasText: '已完成' }).waitFor({ timeout: 45_000 });
   expect(await store.count('audit', { action: 'legalAid.case', target: booking._id, kind: 'pii_view' })).toBeGreaterThanOrEqual(
     1,
   );
 
   // The member reads the outcome (not the station's notes) and rates the service.
   await openAs(page, member, `#/packages/legal-aid/detail/index?id=${encodeURIComponent(booking._id)}`);
-  await page.locator('.la-outcome', { hasText: '劳动保障监察' }).waitFor({ timeout: 20_000 });
+  await page.locator('.la-outcome', { hasText: '劳动保障监察' }).waitFor({ timeout: 45_000 });
   expect(await page.locator('.la-detail').innerText()).not.toContain('工资条齐全');
   await page.locator('.la-star-5').click();
   await page.locator('.la-rate-comment textarea').fill('律师讲得很清楚，谢谢！');
   await screenshot(page, 'legal-aid-rate');
   await page.locator('.la-rate-submit').click();
-  await page.locator('.la-rating').waitFor({ timeout: 20_000 });
+  await page.locator('.la-rating').waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-rated');
   expect(await store.byId('legal_bookings', booking._id)).toMatchObject({
     status: 'completed',
@@ -121,4 +121,4 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
     outcome: { referral: 'legal_aid' },
   });
   expect(errors).toEqual([]);
-}, 180_000);
+}, 300_000);
