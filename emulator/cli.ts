@@ -1,14 +1,43 @@
 /**
- * `npm run emulator -- [--port N] [--memory | --data DIR] [--functions DIR] [--app DIR] [--timers] [--seed]`
- * Starts the local cloud on 127.0.0.1. The first line printed is always `serviceUrl: <url>`: the value a
- * cloud function or script passes to `cloud.init({ serviceUrl })`.
+ * `npm run emulator -- [options]` (or the `local-cloud` bin of emulator/package.json): starts the local
+ * cloud on 127.0.0.1 for the project in the current folder. The first line printed is always
+ * `serviceUrl: <url>`: the value a cloud function or script passes to `cloud.init({ serviceUrl })`.
+ *
+ * This file is the only part of the local cloud that knows the project's layout: cloudfunctions/,
+ * config/collections.json (collections and indexes), config/local-functions.env.json (function variables).
+ *
+ *   --port N             port (0 = any free one; default 0)
+ *   --memory             in-memory store (or LOCAL_CLOUD_MEMORY=1); else --data DIR (or LOCAL_CLOUD_DATA,
+ *                        default .local-cloud/data)
+ *   --functions DIR      cloud functions (default cloudfunctions)
+ *   --collections FILE   a further collections declaration (benchmarks and tests declare their own)
+ *   --app DIR            serve a built H5 app at /
+ *   --timers             run timer triggers on their schedule
+ *   --env ID             environment id (default local-env)
+ *   --tx-idle-ms N       abort a transaction idle this long (default 30000)
+ *   --lock-wait-ms N     how long a plain write waits for a transaction's lock (default 5000)
+ *   --quiet              no internal-error logging
  */
+import fs from 'node:fs';
 import path from 'node:path';
-import { startLocalCloud } from './server';
+import { startLocalCloud, type CollectionDeclaration } from './server';
 
-const ROOT = path.resolve(__dirname, '..');
+const PROJECT = process.cwd();
+const KNOWN = [
+  'port',
+  'memory',
+  'data',
+  'functions',
+  'app',
+  'timers',
+  'env',
+  'quiet',
+  'collections',
+  'tx-idle-ms',
+  'lock-wait-ms',
+];
 
-function parseArgs(argv: string[]) {
+function parseArgs(argv: string[]): Record<string, string | boolean> {
   const flags: Record<string, string | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -20,28 +49,45 @@ function parseArgs(argv: string[]) {
       i++;
     } else flags[key] = true;
   }
+  const unknown = Object.keys(flags).filter((k) => !KNOWN.includes(k));
+  if (unknown.length) throw new Error(`unknown option --${unknown[0]} (known: ${KNOWN.map((k) => `--${k}`).join(' ')})`);
   return flags;
+}
+
+function readJson<T>(file: string, fallback: T): T {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as T) : fallback;
+}
+
+function positiveInt(flags: Record<string, string | boolean>, name: string): number | undefined {
+  if (flags[name] === undefined) return undefined;
+  const n = Number(flags[name]);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive whole number of milliseconds`);
+  return n;
 }
 
 async function main(): Promise<void> {
   const flags = parseArgs(process.argv.slice(2));
-  const known = ['port', 'memory', 'data', 'functions', 'app', 'timers', 'seed', 'env', 'quiet', 'collections'];
-  const unknown = Object.keys(flags).filter((k) => !known.includes(k));
-  if (unknown.length) throw new Error(`unknown option --${unknown[0]} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   const memory = flags.memory === true || process.env.LOCAL_CLOUD_MEMORY === '1';
   const dataDir = memory
     ? null
-    : path.resolve(String(flags.data ?? process.env.LOCAL_CLOUD_DATA ?? path.join(ROOT, '.local-cloud', 'data')));
+    : path.resolve(PROJECT, String(flags.data ?? process.env.LOCAL_CLOUD_DATA ?? path.join('.local-cloud', 'data')));
+  const declared = (file: string) => readJson<{ collections: CollectionDeclaration[] }>(file, { collections: [] }).collections;
+  const collections = declared(path.join(PROJECT, 'config', 'collections.json'));
+  if (typeof flags.collections === 'string') collections.push(...declared(path.resolve(PROJECT, flags.collections)));
+  const functionEnv = readJson<Record<string, Record<string, string>>>(
+    path.join(PROJECT, 'config', 'local-functions.env.json'),
+    {},
+  );
   const cloud = await startLocalCloud({
     port: flags.port === undefined ? 0 : Number(flags.port),
     dataDir,
     envId: typeof flags.env === 'string' ? flags.env : 'local-env',
-    functionsDir: path.resolve(ROOT, String(flags.functions ?? 'cloudfunctions')),
-    collectionsFile: path.join(ROOT, 'config', 'collections.json'),
-    extraCollectionsFile: typeof flags.collections === 'string' ? path.resolve(ROOT, flags.collections) : undefined,
-    functionEnvFile: path.join(ROOT, 'config', 'local-functions.env.json'),
-    appDir: typeof flags.app === 'string' ? path.resolve(ROOT, flags.app) : undefined,
+    functionsDir: path.resolve(PROJECT, String(flags.functions ?? 'cloudfunctions')),
+    collections,
+    functionEnv,
+    appDir: typeof flags.app === 'string' ? path.resolve(PROJECT, flags.app) : undefined,
     timers: flags.timers === true,
+    transactions: { idleMs: positiveInt(flags, 'tx-idle-ms'), lockWaitMs: positiveInt(flags, 'lock-wait-ms') },
     quiet: flags.quiet === true,
   });
   console.log(`serviceUrl: ${cloud.serviceUrl}`);
@@ -49,15 +95,7 @@ async function main(): Promise<void> {
   console.log(
     `functions: ${cloud.functions.names().join(', ') || '(none built: npm run build:functions)'} — POST ${cloud.baseUrl}/fn/<name>`,
   );
-  if (flags.seed) {
-    const { seedDemo } = require(path.join(ROOT, 'scripts', 'seed-demo')) as {
-      seedDemo: (serviceUrl: string) => Promise<unknown>;
-    };
-    await seedDemo(cloud.serviceUrl);
-    console.log('demo data: seeded (config/demo-identities.json lists the demo people)');
-  }
-  const admins = (require(path.join(ROOT, 'config', 'local-functions.env.json')) as { api?: { ADMIN_OPENIDS?: string } }).api
-    ?.ADMIN_OPENIDS;
+  const admins = functionEnv.api?.ADMIN_OPENIDS;
   if (admins) console.log(`first administrator (demo OPENID): ${admins}`);
   if (typeof flags.app === 'string') console.log(`app: ${cloud.baseUrl}/`);
   console.log(`outbox: ${cloud.baseUrl}/_emu/outbox`);

@@ -1,4 +1,4 @@
-/** Small HTTP helpers for the local cloud's server. */
+/** Small HTTP helpers for the local cloud's server: the one request-body reader, JSON answers, checks. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class HttpError extends Error {
@@ -12,11 +12,11 @@ export class HttpError extends Error {
 }
 
 /**
- * Reads a request body, refusing more than `limit` bytes. Past the limit the rest is read and dropped
- * (so the client, still sending, gets the 413 answer rather than a reset), up to 8× the limit, after
- * which the connection is cut.
+ * Reads a request body, refusing more than `limit` bytes with a 413 HttpError. Past the limit the rest
+ * is read and dropped (so the client, still sending, gets the answer rather than a reset) up to
+ * `drainLimit` bytes, after which the connection is cut. A client that goes away rejects with 400.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: IncomingMessage, limit: number, drainLimit = limit * 8): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const tooLarge = () => new HttpError(413, 'INVALID_PARAM', `request body over ${limit} bytes`);
     const chunks: Buffer[] = [];
@@ -25,7 +25,7 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
     if (refused) reject(tooLarge());
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit * 8) {
+      if (size > drainLimit) {
         req.destroy();
         return;
       }
@@ -39,9 +39,39 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('error', () => reject(new HttpError(400, 'INVALID_PARAM', 'request aborted by the client')));
+    req.on('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'INVALID_PARAM', 'request aborted by the client'));
+    });
   });
 }
+
+/** Reads and discards a request body (up to `limit` bytes; past that the connection is closed). */
+export function drain(req: IncomingMessage, limit = 1024 * 1024): Promise<void> {
+  if (req.readableEnded || req.complete) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        req.socket.destroy();
+        resolve();
+      }
+    });
+    req.once('end', () => resolve());
+    req.once('error', () => resolve());
+    req.once('close', () => resolve());
+  });
+}
+
+/** Runs `answer` once the client has finished sending (an early answer to a large upload is not lost). */
+export function afterBody(req: IncomingMessage, res: ServerResponse, answer: () => void): void {
+  if (req.complete) return answer();
+  res.setHeader('connection', 'close');
+  req.once('end', answer);
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 /**
  * Web pages may call the local cloud only from a loopback origin (the H5 app it serves, or Taro's dev
@@ -50,16 +80,31 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 export function isLoopbackOrigin(origin: string): boolean {
   try {
     const { protocol, hostname } = new URL(origin);
-    return (protocol === 'http:' || protocol === 'https:') && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+    return (protocol === 'http:' || protocol === 'https:') && LOOPBACK_NAMES.includes(hostname);
   } catch {
     return false;
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+/**
+ * The Host header must name this machine (any port). A page of another site that points its own DNS
+ * name at 127.0.0.1 (DNS rebinding) is same-origin to itself, so the Origin check cannot refuse it:
+ * its requests carry its own name as Host.
+ */
+export function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const match = /^(\[[^\]]+\]|[^:]+)(?::\d{1,5})?$/.exec(host.trim().toLowerCase());
+  return !!match && LOOPBACK_NAMES.includes(match[1]);
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 

@@ -1,44 +1,55 @@
 /**
- * The local cloud: one HTTP server on 127.0.0.1 that stands in for WeChat Cloud.
- *   POST /admin?...              the endpoint wx-server-sdk talks to (database.*, storage.*, functions.*, wx.openApi)
- *   POST /fn/<name>              call a cloud function as a mini-program user ({ openid, data }) — used by the H5 app and tests
- *   /_storage/...                upload and temporary download URLs
- *   GET|DELETE /_emu/outbox      subscribe messages sent by functions
- *   POST /_emu/trigger/<fn>/<t>  fire a timer trigger now
- *   GET /_emu/health             liveness and what is loaded
- *   anything else                the H5 build of the app, when --app is given
+ * The local cloud: one HTTP server on 127.0.0.1 that stands in for WeChat Cloud. It knows nothing of the
+ * project using it: collections, function variables and folders all come as options (emulator/cli.ts
+ * reads them from the project).
+ *   POST /admin, POST /fn/<name>   the cloud itself (./routes/cloud.ts)
+ *   /_storage/...                  signed upload and temporary download URLs (./storage)
+ *   /_emu/...                      outbox, triggers, invocations, pauses, locks, client uploads (./routes/emu.ts)
+ *   anything else                  the H5 build of the app, when appDir is given
+ * Requests are answered only when their Host names this machine, and web pages only from loopback origins.
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { IndexSpec } from './db/collection';
 import { Db } from './db/database';
 import { DbError } from './db/errors';
 import { Persistence } from './db/persistence';
-import type { IndexSpec } from './db/collection';
-import { FunctionHost, InvokeError } from './functions/host';
+import type { TransactionOptions } from './db/transactions';
 import { CronScheduler } from './cron';
-import { HttpError, isLoopbackOrigin, parseJson, readBody, sendJson } from './http';
-import { Outbox } from './outbox';
+import { FunctionHost, InvokeError } from './functions/host';
+import { afterBody, HttpError, isLoopbackHost, isLoopbackOrigin, sendJson } from './http';
 import { OpenApi } from './openapi';
+import { Outbox } from './outbox';
+import { Pauses } from './pauses';
+import { handleAdmin, handleFunctionCall, type CloudParts } from './routes/cloud';
+import { handleEmu } from './routes/emu';
+import { serveStatic } from './routes/static';
 import { Storage } from './storage';
+
+export interface CollectionDeclaration {
+  name: string;
+  indexes?: IndexSpec[];
+}
 
 export interface LocalCloudOptions {
   port?: number;
   /** Folder for durable data; null = in memory. */
   dataDir: string | null;
   envId?: string;
+  /** Folder of cloud functions: `<functionsDir>/<name>/index.js` (+ config.json). */
   functionsDir: string;
-  /** Collections and indexes declaration (config/collections.json). */
-  collectionsFile?: string;
-  /** A further declaration (benchmarks and tests declare their own collections this way). */
-  extraCollectionsFile?: string;
-  functionEnvFile?: string;
+  /** Collections and their indexes (what a deploy creates in WeChat Cloud). */
+  collections?: CollectionDeclaration[];
+  /** Environment variables per function name. */
+  functionEnv?: Record<string, Record<string, string>>;
   /** Folder of a built H5 app to serve at / */
   appDir?: string;
   /** Start timer triggers on their schedule (off in tests, which fire them on demand). */
   timers?: boolean;
+  /** Transaction idle timeout and plain writes' lock wait. */
+  transactions?: Partial<TransactionOptions>;
   quiet?: boolean;
 }
 
@@ -49,56 +60,15 @@ export interface LocalCloud {
   db: Db;
   functions: FunctionHost;
   outbox: Outbox;
+  storage: Storage;
+  pauses: Pauses;
   close(): Promise<void>;
-}
-
-/**
- * Largest request body accepted. The docs give no figure for database requests; a cloud function's
- * request payload is limited to a few MB in the cloud, so 10 MB refuses nothing a real call could send.
- */
-const MAX_BODY = 10 * 1024 * 1024;
-
-function readJsonFile<T>(file: string | undefined, fallback: T): T {
-  if (!file || !fs.existsSync(file)) return fallback;
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'application/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.gif': 'image/gif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
-function serveStatic(appDir: string, url: URL, res: http.ServerResponse): void {
-  const root = path.resolve(appDir);
-  let file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
-  if (!file.startsWith(root)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'outside the app folder' });
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
-  if (!fs.existsSync(file)) return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no H5 build here: run npm run build:h5' });
-  const body = fs.readFileSync(file);
-  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
-  res.end(body);
 }
 
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const envId = options.envId ?? 'local-env';
-  const declaration = readJsonFile<{ collections: Array<{ name: string; indexes?: IndexSpec[] }> }>(options.collectionsFile, {
-    collections: [],
-  });
-  const extra = readJsonFile<{ collections: Array<{ name: string; indexes?: IndexSpec[] }> }>(options.extraCollectionsFile, {
-    collections: [],
-  });
-  declaration.collections.push(...extra.collections);
   const persistence = options.dataDir ? new Persistence(options.dataDir) : null;
-  const db = new Db(persistence, declaration.collections);
+  const db = new Db(persistence, options.collections ?? [], { transactions: options.transactions });
   let baseUrl = '';
   const outbox = new Outbox(options.dataDir ? path.join(options.dataDir, 'outbox.jsonl') : null);
   const storage = new Storage({
@@ -106,63 +76,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     envId,
     baseUrl: () => baseUrl,
   });
-  const functionEnv = readJsonFile<Record<string, Record<string, string>>>(options.functionEnvFile, {});
+  const pauses = new Pauses({
+    held: (invocation) => db.transactions.holdInvocation(invocation),
+    released: (invocation) => db.transactions.releaseInvocation(invocation),
+  });
   const functions = new FunctionHost({
     dir: options.functionsDir,
     envId,
-    serviceUrlFor: (name) => `${baseUrl}/admin?caller=${encodeURIComponent(name)}&`,
-    functionEnv,
+    serviceUrlFor: (name, instance) => `${baseUrl}/admin?caller=${encodeURIComponent(name)}&instance=${instance}&`,
+    functionEnv: options.functionEnv ?? {},
+    onStart: (invocation) => pauses.started(invocation),
+    onEnd: (invocation) => pauses.ended(invocation),
   });
   const openApi = new OpenApi(outbox, (name) => functions.permissionsOf(name));
-
-  async function handleAdmin(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
-    const requestId = crypto.randomUUID();
-    const body = await readBody(req, MAX_BODY);
-    const contentType = String(req.headers['content-type'] ?? '');
-    if (contentType.startsWith('multipart/form-data')) {
-      const answer = await openApi.handle(body, contentType, url.searchParams.get('caller'));
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body);
-      return;
-    }
-    const params = parseJson(body);
-    const action = params.action;
-    if (typeof action !== 'string') throw new HttpError(400, 'INVALID_PARAM', 'action must be a string');
-    let result: Record<string, unknown>;
-    if (action.startsWith('database.')) result = await db.handle(action, params);
-    else if (action.startsWith('storage.')) result = await storage.handleAction(action, params);
-    else if (action === 'functions.invokeFunction') {
-      const name = params.function_name;
-      if (typeof name !== 'string') throw new HttpError(400, 'INVALID_PARAM', 'function_name must be a string');
-      const raw = params.request_data;
-      const data = typeof raw === 'string' && raw ? parseJson(Buffer.from(raw)) : (raw ?? {});
-      const caller = url.searchParams.get('caller');
-      try {
-        const output = await functions.invoke(name, data, { source: caller ? 'wx_function' : 'wx_devtools' });
-        result = { data: { response_data: JSON.stringify(output) } };
-      } catch (error) {
-        if (!(error instanceof InvokeError)) throw error;
-        throw Object.assign(new Error(error.message), { code: 'FUNCTIONS_EXECUTE_FAIL' });
-      }
-    } else throw new HttpError(400, 'INVALID_PARAM', `unknown action ${action}`);
-    sendJson(res, 200, { requestId, ...result });
-  }
-
-  async function handleFunctionCall(req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
-    const params = parseJson(await readBody(req, MAX_BODY));
-    const { openid, unionid } = params;
-    for (const [field, value] of Object.entries({ openid, unionid })) {
-      if (value !== undefined && (typeof value !== 'string' || !/^[\w-]{1,64}$/.test(value))) {
-        throw new HttpError(400, 'INVALID_PARAM', `${field} must be a short string of letters, digits, _ or -`);
-      }
-    }
-    const result = await functions.invoke(name, params.data ?? {}, {
-      openid: openid as string | undefined,
-      unionid: unionid as string | undefined,
-      source: 'wx_client',
-    });
-    sendJson(res, 200, { result });
-  }
+  const parts: CloudParts = { db, storage, functions, openApi, pauses };
 
   async function fireTrigger(functionName: string, triggerName: string): Promise<unknown> {
     const trigger = functions.config(functionName).triggers?.find((t) => t.name === triggerName && t.type === 'timer');
@@ -173,10 +100,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       { source: 'wx_trigger' },
     );
   }
+  const emuParts = { ...parts, envId, outbox, fireTrigger };
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = req.method ?? 'GET';
+    if (!isLoopbackHost(req.headers.host)) {
+      throw new HttpError(403, 'FORBIDDEN', 'the local cloud answers only requests addressed to 127.0.0.1, localhost or [::1]');
+    }
     const origin = req.headers.origin;
     if (origin !== undefined) {
       // Browsers name the page's origin on cross-origin and POST requests: refuse pages not on this machine.
@@ -185,7 +116,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'origin');
     }
-    if (method === 'OPTIONS') {
+    if (method === 'OPTIONS' && !url.pathname.startsWith('/_storage/')) {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET,POST,PUT,DELETE',
         'access-control-allow-headers': 'content-type',
@@ -193,28 +124,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       res.end();
       return;
     }
-    if (url.pathname === '/admin' && method === 'POST') return handleAdmin(req, res, url);
+    if (url.pathname === '/admin' && method === 'POST') return handleAdmin(parts, req, res, url);
     const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
-    if (fn && method === 'POST') return handleFunctionCall(req, res, decodeURIComponent(fn[1]));
-    if (url.pathname.startsWith('/_storage/')) {
-      if (await storage.handleHttp(req, res, url)) return;
-    }
-    if (url.pathname === '/_emu/outbox') {
-      if (method === 'DELETE') outbox.clear();
-      return sendJson(res, 200, { messages: outbox.list() });
-    }
-    const trigger = /^\/_emu\/trigger\/([^/]+)\/([^/]+)$/.exec(url.pathname);
-    if (trigger && method === 'POST') {
-      return sendJson(res, 200, { result: await fireTrigger(decodeURIComponent(trigger[1]), decodeURIComponent(trigger[2])) });
-    }
-    if (url.pathname === '/_emu/health') {
-      return sendJson(res, 200, {
-        ok: true,
-        envId,
-        functions: functions.names(),
-        collections: [...db.collections.keys()].sort(),
-      });
-    }
+    if (fn && method === 'POST') return handleFunctionCall(parts, req, res, decodeURIComponent(fn[1]));
+    if (await storage.handleHttp(req, res, url)) return;
+    if (url.pathname.startsWith('/_emu/') && (await handleEmu(emuParts, req, res, url))) return;
     if (options.appDir && (method === 'GET' || method === 'HEAD')) return serveStatic(options.appDir, url, res);
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${url.pathname}`);
   }
@@ -226,12 +140,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (error instanceof HttpError) {
         const answer = () => sendJson(res, error.status, { code: error.code, message: error.message });
         // A refused oversized body is answered once the client has finished sending it (readBody drains it).
-        if (error.status === 413 && !req.complete) {
-          res.setHeader('connection', 'close');
-          req.once('end', answer);
-          return;
-        }
-        return answer();
+        return error.status === 413 ? afterBody(req, res, answer) : answer();
       }
       if (error instanceof InvokeError) return sendJson(res, error.status, { errMsg: error.message });
       const coded = error as { code?: unknown; message?: unknown };
@@ -266,10 +175,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     db,
     functions,
     outbox,
+    storage,
+    pauses,
     async close() {
+      pauses.clear(); // a held request goes on (its answer, if any, is lost with the connection)
       cron.stop();
       await functions.close();
       server.closeAllConnections();
+      db.transactions.abortAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       persistence?.close();
     },

@@ -1,13 +1,15 @@
 /**
  * `npm run dev` — the app on the local cloud, with demo data:
  *   1. builds the cloud functions,
- *   2. starts the local cloud (durable store in .local-cloud/data, timers on, demo data seeded) serving the H5 app,
+ *   2. starts the local cloud (durable store in .local-cloud/data, timers on) serving the H5 app, and writes the
+ *      demo data into it through the real SDK (scripts/seed-demo.ts; idempotent),
  *   3. builds the H5 app in watch mode (Taro), so edits show up on reload,
  * and prints the URL. Ctrl-C stops everything.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { seedDemo } from './seed-demo';
 
 const ROOT = path.resolve(__dirname, '..');
 const children: ChildProcess[] = [];
@@ -19,10 +21,10 @@ function stopAll(code = 0): never {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-function startCloud(port: number): Promise<{ child: ChildProcess; baseUrl: string }> {
+function startCloud(port: number): Promise<{ child: ChildProcess; baseUrl: string; serviceUrl: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', String(port), '--app', 'dist-h5', '--seed', '--timers'],
+    ['--import', 'tsx', 'emulator/cli.ts', '--port', String(port), '--app', 'dist-h5', '--timers'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolve, reject) => {
@@ -31,7 +33,7 @@ function startCloud(port: number): Promise<{ child: ChildProcess; baseUrl: strin
     lines.on('line', (line) => {
       console.log(`[local cloud] ${line}`);
       const match = /^serviceUrl: (\S+)/.exec(line);
-      if (match) resolve({ child, baseUrl: new URL(match[1]).origin });
+      if (match) resolve({ child, baseUrl: new URL(match[1]).origin, serviceUrl: match[1] });
     });
   });
 }
@@ -42,6 +44,8 @@ async function main(): Promise<void> {
   const wanted = Number(process.env.PORT ?? 8787);
   const cloud = await startCloud(wanted).catch(() => startCloud(0));
   children.push(cloud.child);
+  const seeded = await seedDemo(cloud.serviceUrl);
+  console.log(`[local cloud] demo data: ${seeded.orgs} organisations, ${seeded.people} people (config/demo-identities.json)`);
   const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -178,11 +178,12 @@ export function buildDemoOrgs(): DemoOrg[] {
   return orgs;
 }
 
+/** Role grants of the demo staff, with the (fictional) names staff screens show for them. */
 export const DEMO_GRANTS = [
-  { openid: 'demo-staff-city', role: 'staff', scopeId: 'org-cz' },
-  { openid: 'demo-staff-wujin', role: 'staff', scopeId: 'org-cz-wujin' },
-  { openid: 'demo-merchant-01', role: 'merchant', scopeId: 'merchant-01' },
-  { openid: 'demo-admin', role: 'admin', scopeId: null },
+  { openid: 'demo-staff-city', role: 'staff', scopeId: 'org-cz', name: '周建国' },
+  { openid: 'demo-staff-wujin', role: 'staff', scopeId: 'org-cz-wujin', name: '吴丽娟' },
+  { openid: 'demo-merchant-01', role: 'merchant', scopeId: 'merchant-01', name: '孙悦' },
+  { openid: 'demo-admin', role: 'admin', scopeId: null, name: '刘洋' },
 ] as const;
 
 // Minimal structural type: the real wx-server-sdk database (tests pass theirs in).
@@ -229,6 +230,7 @@ export async function seedDemo(
       grantedAt: seededAt,
       grantedBy: 'seed',
     });
+    await put(CORE_COLLECTIONS.accounts, g.openid, { openid: g.openid, createdAt: seededAt, displayName: g.name });
   }
   const orgOf = (id: string) => {
     const org = orgById.get(id);

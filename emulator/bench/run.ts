@@ -2,7 +2,8 @@
  * `npm run bench:emulator` — figures for the local cloud, measured through the real wx-server-sdk.
  * Not a test: it prints numbers. The emulator runs in its own process (started by its CLI, durable store
  * in a temporary folder), as in development. The SDK's own ceiling is measured against a trivial server
- * that returns a canned answer, and the ratio printed.
+ * that returns a canned answer, and the ratio printed. Then transactions per second (./transfers.ts) and
+ * the database requests per call of a few `api` actions (./apiRequests.ts; needs npm run build:functions).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { cloudRuntimeEnv } from '../runtimeEnv';
+import { API_ACTIONS, measureApiActions } from './apiRequests';
+import { measureTransfers } from './transfers';
 // Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
 import type * as WxServerSdk from 'wx-server-sdk';
 
@@ -23,7 +26,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-async function startEmulator(dataDir: string): Promise<{ serviceUrl: string; stop: () => void }> {
+async function startEmulator(dataDir: string): Promise<{ serviceUrl: string; baseUrl: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [
@@ -48,7 +51,7 @@ async function startEmulator(dataDir: string): Promise<{ serviceUrl: string; sto
       if (m) resolve(m[1]);
     });
   });
-  return { serviceUrl, stop: () => child.kill('SIGTERM') };
+  return { serviceUrl, baseUrl: new URL(serviceUrl).origin, stop: () => child.kill('SIGTERM') };
 }
 
 /**
@@ -189,6 +192,16 @@ async function main(): Promise<void> {
     const decrements = total / ((performance.now() - t) / 1000);
     const left = ((await db.collection('bench_stock').doc('stock').get()).data as { left: number }).left;
 
+    const transfers = await measureTransfers(db, 3000);
+    const apiBuilt = fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'));
+    if (apiBuilt) {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/seed-demo.ts', '--service-url', emulator.serviceUrl], {
+        cwd: ROOT,
+        stdio: 'ignore',
+      });
+    }
+    const actions = apiBuilt ? await measureApiActions(emulator.baseUrl, 5) : [];
+
     console.log('');
     console.log(`doc().get() sequential:                      ${gets.toFixed(0)} /s   (target ≥ 1,000)`);
     console.log(
@@ -200,6 +213,21 @@ async function main(): Promise<void> {
     console.log(
       `conditional decrement (64 concurrent):       ${decrements.toFixed(0)} /s   (stock ${1_000_000 - left} taken for ${total} calls)`,
     );
+    console.log(
+      `runTransaction transfers, 1,000 accounts, 32 concurrent: ${transfers.perSecond.toFixed(0)} /s ` +
+        `(${transfers.committed} committed, ${transfers.conflicts} conflicts retried, total ${transfers.totalKept ? 'kept' : 'NOT KEPT'})`,
+    );
+    if (!apiBuilt)
+      console.log(`api actions: skipped (npm run build:functions first): ${API_ACTIONS.map((a) => a.action).join(', ')}`);
+    for (const { action, dbRequests, medianMs, ok } of actions) {
+      const spread =
+        Math.min(...dbRequests) === Math.max(...dbRequests)
+          ? `${dbRequests[0]}`
+          : `${Math.min(...dbRequests)}–${Math.max(...dbRequests)}`;
+      console.log(
+        `api ${action.padEnd(14)} database requests per call: ${spread.padEnd(5)} (${medianMs.toFixed(1)} ms median${ok ? '' : ', SOME CALLS FAILED'})`,
+      );
+    }
   } finally {
     emulator.stop();
     canned.close();

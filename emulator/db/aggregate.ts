@@ -2,12 +2,12 @@
  * Aggregation: pipelines run by mingo's Aggregator; `$geoNear` (which mingo lacks) is evaluated here as
  * the first stage, as MongoDB and the cloud require, and `$lookup` resolves other collections by name.
  */
-import { Aggregator } from 'mingo';
 import { resolve } from 'mingo/util';
 import type { Collection } from './collection';
 import { clone, type Doc } from './ejson';
 import { DbError, invalidParam, requestFailed } from './errors';
 import { distanceTo, isGeometry } from './geo';
+import { newAggregator } from './operators';
 import { compileFilter, validateFilter } from './query';
 
 const STAGES = new Set([
@@ -88,13 +88,13 @@ export function runPipeline(
     rest = pipeline.slice(1);
   } else input = [...collection.docs.values()].map(clone);
   try {
-    const options = { collectionResolver: (name: string) => collectionByName(name).map(clone) } as never;
+    const options = { collectionResolver: (name: string) => collectionByName(name).map(clone) };
     // $sample is run here: MongoDB samples without replacement (never more than there are documents),
     // mingo with replacement. The pipeline is cut at each $sample.
     let docs = input;
     let segment: Array<Record<string, unknown>> = [];
     const flush = () => {
-      if (segment.length) docs = new Aggregator(segment as never, options).run(docs) as Doc[];
+      if (segment.length) docs = newAggregator(segment, options).run(docs) as Doc[];
       segment = [];
     };
     for (const stage of rest) {

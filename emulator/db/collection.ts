@@ -4,7 +4,7 @@
  * (multikey over arrays); 2dsphere indexes mark the fields geo queries may use.
  */
 import { resolve } from 'mingo/util';
-import type { Doc } from './ejson';
+import type { Doc, DocId } from './ejson';
 
 export interface IndexSpec {
   name: string;
@@ -48,7 +48,7 @@ function valuesAt(doc: unknown, parts: string[], out: Set<string>): void {
 }
 
 class EqualityIndex {
-  readonly buckets = new Map<string, Set<string>>();
+  readonly buckets = new Map<string, Set<DocId>>();
   private readonly parts: string[];
 
   constructor(readonly field: string) {
@@ -79,8 +79,9 @@ class EqualityIndex {
 }
 
 export class Collection {
-  readonly docs = new Map<string, Doc>();
-  readonly versions = new Map<string, number>();
+  readonly docs = new Map<DocId, Doc>();
+  /** Version of each document's last change (its removal too): the store's commit counter at that time. */
+  readonly versions = new Map<DocId, number>();
   private readonly equality = new Map<string, EqualityIndex>();
   readonly geoFields = new Set<string>();
   readonly indexes: IndexSpec[] = [];
@@ -106,11 +107,11 @@ export class Collection {
   }
 
   /** Candidate ids for `field ∈ values`, or undefined when no index applies. */
-  lookup(field: string, values: unknown[]): Set<string> | undefined {
-    if (field === '_id') return new Set(values.filter((v): v is string => typeof v === 'string' && this.docs.has(v)));
+  lookup(field: string, values: unknown[]): Set<DocId> | undefined {
+    if (field === '_id') return new Set(values.filter((v): v is DocId => this.docs.has(v as DocId)));
     const index = this.equality.get(field);
     if (!index) return undefined;
-    const out = new Set<string>();
+    const out = new Set<DocId>();
     for (const value of values) {
       const key = indexKey(value);
       if (key === undefined) return undefined; // null, objects, regexes: scan instead
@@ -127,7 +128,7 @@ export class Collection {
     this.equality.forEach((index) => index.add(doc));
   }
 
-  delete(id: string, version: number): void {
+  delete(id: DocId, version: number): void {
     const previous = this.docs.get(id);
     if (!previous) return;
     this.equality.forEach((index) => index.remove(previous));
@@ -155,21 +156,25 @@ export class Collection {
     return undefined;
   }
 
-  /** Unique-index check for a document about to be stored. */
-  uniqueViolation(doc: Doc): string | undefined {
+  /**
+   * Unique-index check for a document about to be stored, against the stored documents other than
+   * itself and those `replaced` (documents the same commit rewrites or removes).
+   */
+  uniqueViolation(doc: Doc, replaced?: Set<DocId>): string | undefined {
+    const other = (id: DocId) => id !== doc._id && !replaced?.has(id);
     for (const spec of this.indexes) {
       if (!spec.unique) continue;
       const single = spec.keys.length === 1 ? this.equality.get(spec.keys[0].field) : undefined;
       if (single) {
         // Unique single-field index: only documents sharing one of this document's keys can clash.
-        const clash = [...single.keysOf(doc)].some((key) => [...(single.buckets.get(key) ?? [])].some((id) => id !== doc._id));
+        const clash = [...single.keysOf(doc)].some((key) => [...(single.buckets.get(key) ?? [])].some(other));
         if (clash) return spec.name;
         continue;
       }
       const values = spec.keys.map(({ field }) => JSON.stringify(resolve(doc, field) ?? null));
-      for (const other of this.docs.values()) {
-        if (other._id === doc._id) continue;
-        if (spec.keys.every(({ field }, i) => JSON.stringify(resolve(other, field) ?? null) === values[i])) return spec.name;
+      for (const stored of this.docs.values()) {
+        if (!other(stored._id)) continue;
+        if (spec.keys.every(({ field }, i) => JSON.stringify(resolve(stored, field) ?? null) === values[i])) return spec.name;
       }
     }
     return undefined;

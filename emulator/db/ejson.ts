@@ -6,7 +6,18 @@
 import { EJSON, BSONRegExp, ObjectId } from 'bson';
 import { invalidParam } from './errors';
 
-export type Doc = Record<string, unknown> & { _id: string };
+/** A document's _id: a string, or a number (the cloud accepts numeric ids, e.g. `+new Date()`). */
+export type DocId = string | number;
+export type Doc = Record<string, unknown> & { _id: DocId };
+
+export function isDocId(value: unknown): value is DocId {
+  return (typeof value === 'string' && value.length > 0) || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** A key naming one document across collections: 1 and '1' are different documents. */
+export function docKey(collection: string, id: DocId): string {
+  return `${collection}\u0000${typeof id === 'number' ? 'n' : 's'}${id}`;
+}
 
 const SERVER_DATE = '$tcb_server_date';
 

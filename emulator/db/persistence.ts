@@ -7,13 +7,16 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { EJSON } from 'bson';
-import { decode, type Doc } from './ejson';
+import { decode, type Doc, type DocId } from './ejson';
 
 export interface Change {
   collection: string;
-  id: string;
+  id: DocId;
   doc: Doc | null; // null: removed
 }
+
+/** The id column: string ids as they are (as stored before numeric ids existed), numbers marked. */
+const rowId = (id: DocId) => (typeof id === 'number' ? `\u0000n${id}` : id);
 
 export class Persistence {
   private readonly db: Database.Database;
@@ -41,8 +44,8 @@ export class Persistence {
     this.addCollection = this.db.prepare('INSERT OR IGNORE INTO collections (name) VALUES (?)');
     this.writeMany = this.db.transaction((changes: Change[]) => {
       for (const change of changes) {
-        if (change.doc) this.upsert.run(change.collection, change.id, EJSON.stringify(change.doc, { relaxed: false }));
-        else this.remove.run(change.collection, change.id);
+        if (change.doc) this.upsert.run(change.collection, rowId(change.id), EJSON.stringify(change.doc, { relaxed: false }));
+        else this.remove.run(change.collection, rowId(change.id));
       }
     });
   }

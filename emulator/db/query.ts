@@ -3,11 +3,11 @@
  * implementation of MongoDB's query language). What mingo lacks — the geo operators — is handled here,
  * and so is index use: an equality (or $in) on an indexed field narrows the candidates before matching.
  */
-import { Query } from 'mingo';
 import { compare, resolve } from 'mingo/util';
 import { invalidParam, requestFailed } from './errors';
 import type { Doc } from './ejson';
 import { distanceTo, intersects, isGeometry, within, withinCircle } from './geo';
+import { newQuery } from './operators';
 
 const QUERY_OPERATORS = new Set([
   '$eq',
@@ -40,6 +40,7 @@ const QUERY_OPERATORS = new Set([
   '$maxDistance',
   '$minDistance',
   '$centerSphere',
+  '$jsonSchema',
 ]);
 const GEO_OPERATORS = new Set(['$nearSphere', '$near', '$geoWithin', '$geoIntersects']);
 
@@ -52,11 +53,12 @@ export function validateFilter(filter: unknown, path = 'query'): void {
   }
   for (const [key, value] of Object.entries(filter as Record<string, unknown>)) {
     if (key.startsWith('$')) {
-      if (!QUERY_OPERATORS.has(key)) throw invalidParam(`unknown query operator ${key} at ${path}`);
-      if (key === '$expr' || key === '$geometry') continue; // aggregation expression / GeoJSON literal
+      // MongoDB answers an unknown operator with BadValue, which the cloud reports as DATABASE_REQUEST_FAILED.
+      if (!QUERY_OPERATORS.has(key)) throw requestFailed(`unknown operator: ${key} at ${path}`);
+      if (key === '$expr' || key === '$geometry' || key === '$jsonSchema') continue; // expression / GeoJSON / schema
     } else {
       if (key === '' || key.split('.').some((part) => part === '' || part.startsWith('$'))) {
-        throw invalidParam(`invalid field name "${key}" at ${path}`);
+        throw requestFailed(`invalid field name "${key}" at ${path}`);
       }
     }
     validateFilter(value, `${path}.${key}`);
@@ -116,9 +118,9 @@ export interface CompiledQuery {
 export function compileFilter(filter: Record<string, unknown>): CompiledQuery {
   validateFilter(filter);
   const { rest, geo } = splitGeo(filter);
-  let matcher: Query;
+  let matcher: ReturnType<typeof newQuery>;
   try {
-    matcher = new Query(rest);
+    matcher = newQuery(rest);
   } catch (error) {
     throw requestFailed(`invalid query: ${(error as Error).message}`);
   }
@@ -214,5 +216,7 @@ export function sortDocs(docs: Doc[], sort: SortSpec): Doc[] {
 export function project(docs: Doc[], projection: Record<string, unknown> | undefined): Doc[] {
   if (!projection || !Object.keys(projection).length) return docs;
   validateFilter(projection, 'projection');
-  return new Query({}).find(docs, projection as Record<string, number>).all() as Doc[];
+  return newQuery({})
+    .find(docs, projection as Record<string, number>)
+    .all() as Doc[];
 }

@@ -1,14 +1,16 @@
 /**
- * The function host: runs `cloudfunctions/<name>/index.js` as WeChat Cloud does. Each instance is a
- * worker thread that handles one invocation at a time; idle (warm) instances are reused with their
- * module state; under concurrency new instances start, up to a cap, beyond which calls queue.
- * config.json gives the timeout (default 3 s, as WeChat), timer triggers and openapi permissions.
+ * The function host: runs `<dir>/<name>/index.js` as WeChat Cloud does (./pool.ts: worker-thread
+ * instances, one invocation at a time each, warm reuse). `config.json` gives the timeout (default 3 s,
+ * as WeChat), timer triggers and openapi permissions. Every invocation is recorded (./invocations.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { cloudRuntimeEnv } from '../runtimeEnv';
+import { Invocation, InvocationLog } from './invocations';
+import { FunctionPool, InvokeError, type Instance } from './pool';
+
+export { InvokeError } from './pool';
 
 export interface FunctionConfig {
   timeout?: number;
@@ -25,19 +27,16 @@ export interface Caller {
   clientIp?: string;
 }
 
-export class InvokeError extends Error {
-  constructor(
-    message: string,
-    readonly status = 500,
-  ) {
-    super(message);
-  }
-}
-
-interface Instance {
-  worker: Worker;
-  busy: boolean;
-  pending?: { id: string; resolve: (v: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+export interface FunctionHostOptions {
+  dir: string;
+  envId: string;
+  /** serviceUrl a function instance's SDK uses: it names the function (openapi permissions) and the instance. */
+  serviceUrlFor: (name: string, instanceId: string) => string;
+  /** Per-function environment variables. */
+  functionEnv: Record<string, Record<string, string>>;
+  /** Told when an invocation starts and ends (pauses bind to invocations). */
+  onStart?: (invocation: Invocation) => void;
+  onEnd?: (invocation: Invocation) => void;
 }
 
 const DEFAULT_TIMEOUT_S = 3;
@@ -45,110 +44,13 @@ const DEFAULT_TIMEOUT_S = 3;
 function unionIdOf(openid: string): string {
   return `oU${crypto.createHash('sha256').update(openid).digest('base64url').slice(0, 26)}`;
 }
-const MAX_INSTANCES = 8;
-const WORKER_FILE = path.join(__dirname, 'worker.cjs');
-
-class FunctionPool {
-  private readonly instances: Instance[] = [];
-  private readonly queue: Array<() => void> = [];
-  instancesStarted = 0;
-
-  constructor(
-    readonly name: string,
-    private readonly entry: string,
-    readonly config: FunctionConfig,
-    private readonly env: Record<string, string>,
-  ) {}
-
-  private async acquire(): Promise<Instance> {
-    for (;;) {
-      const idle = this.instances.find((i) => !i.busy);
-      if (idle) {
-        idle.busy = true;
-        return idle;
-      }
-      if (this.instances.length < MAX_INSTANCES) {
-        const instance = this.start();
-        instance.busy = true;
-        return instance;
-      }
-      await new Promise<void>((resolve) => this.queue.push(resolve));
-    }
-  }
-
-  private start(): Instance {
-    const worker = new Worker(WORKER_FILE, {
-      env: { ...this.env },
-      workerData: { entry: this.entry },
-      stdout: false,
-      stderr: false,
-    });
-    const instance: Instance = { worker, busy: false };
-    this.instancesStarted += 1;
-    worker.on('message', (message: { id: string; ok: boolean; result?: unknown; error?: { message: string } }) => {
-      const pending = instance.pending;
-      if (!pending || pending.id !== message.id) return;
-      clearTimeout(pending.timer);
-      instance.pending = undefined;
-      this.release(instance);
-      if (message.ok) pending.resolve(message.result);
-      else pending.reject(new InvokeError(`Error: ${message.error?.message ?? 'function failed'}`));
-    });
-    const drop = (error?: Error) => {
-      const index = this.instances.indexOf(instance);
-      if (index >= 0) this.instances.splice(index, 1);
-      if (instance.pending) {
-        clearTimeout(instance.pending.timer);
-        instance.pending.reject(new InvokeError(`Error: function instance exited${error ? `: ${error.message}` : ''}`));
-        instance.pending = undefined;
-      }
-      this.queue.shift()?.();
-    };
-    worker.on('error', drop);
-    worker.on('exit', () => drop());
-    this.instances.push(instance);
-    return instance;
-  }
-
-  private release(instance: Instance): void {
-    instance.busy = false;
-    this.queue.shift()?.();
-  }
-
-  async invoke(event: unknown, wx: Record<string, string | undefined>, context: Record<string, unknown>): Promise<unknown> {
-    const instance = await this.acquire();
-    const timeoutS = this.config.timeout ?? DEFAULT_TIMEOUT_S;
-    return new Promise((resolve, reject) => {
-      const id = crypto.randomUUID();
-      const timer = setTimeout(() => {
-        instance.pending = undefined;
-        // A timed-out instance is not trusted again: it is stopped, as the cloud recycles it.
-        void instance.worker.terminate();
-        reject(new InvokeError(`Invoking task timed out after ${timeoutS} seconds`, 504));
-      }, timeoutS * 1000);
-      instance.pending = { id, resolve, reject, timer };
-      instance.worker.postMessage({ id, event, context, wx });
-    });
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.instances.map((i) => i.worker.terminate()));
-  }
-}
 
 export class FunctionHost {
   private readonly pools = new Map<string, FunctionPool>();
+  private readonly instances = new Map<string, Instance>();
+  readonly log = new InvocationLog();
 
-  constructor(
-    private readonly options: {
-      dir: string;
-      envId: string;
-      /** serviceUrl a function's SDK uses; carries the caller's name so openapi permissions apply. */
-      serviceUrlFor: (name: string) => string;
-      /** Per-function environment variables (config/local-functions.env.json). */
-      functionEnv: Record<string, Record<string, string>>;
-    },
-  ) {}
+  constructor(private readonly options: FunctionHostOptions) {}
 
   names(): string[] {
     if (!fs.existsSync(this.options.dir)) return [];
@@ -170,23 +72,28 @@ export class FunctionHost {
     if (!pool) {
       const entry = path.resolve(this.options.dir, name, 'index.js');
       if (!fs.existsSync(entry)) throw new InvokeError(`FunctionName parameter could not be found: ${name}`, 404);
-      const env = {
+      const env = (instanceId: string) => ({
         ...cloudRuntimeEnv(this.options.envId),
         ...(this.options.functionEnv[name] ?? {}),
         SCF_FUNCTIONNAME: name,
-        LOCAL_CLOUD_SERVICE_URL: this.options.serviceUrlFor(name),
+        LOCAL_CLOUD_SERVICE_URL: this.options.serviceUrlFor(name, instanceId),
         WX_CONTEXT_KEYS:
           'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN,WX_CLOUDBASE_ACCESSTOKEN,WX_TRIGGER_API_TOKEN_V0',
         NODE_ENV: process.env.NODE_ENV ?? 'development',
-      };
-      pool = new FunctionPool(name, entry, this.config(name), env);
+      });
+      pool = new FunctionPool(name, entry, this.config(name).timeout ?? DEFAULT_TIMEOUT_S, env, this.instances);
       this.pools.set(name, pool);
     }
     return pool;
   }
 
-  /** Invokes a function as the given caller; resolves with what main() returned. */
-  async invoke(name: string, data: unknown, caller: Caller = {}): Promise<unknown> {
+  /** The invocation an instance is running now (requests from an instance between calls have none). */
+  invocationOn(instanceId: string | null): Invocation | undefined {
+    return instanceId ? this.instances.get(instanceId)?.current : undefined;
+  }
+
+  /** Invokes a function as the given caller; resolves with what main() returned and the invocation's record. */
+  async call(name: string, data: unknown, caller: Caller = {}): Promise<{ output: unknown; invocation: Invocation }> {
     const pool = this.pool(name);
     const appid = caller.appid ?? 'wxlocal0000000000';
     const event =
@@ -203,15 +110,37 @@ export class FunctionHost {
       WX_CLIENTIP: caller.clientIp ?? '127.0.0.1',
       TCB_SOURCE: caller.source ?? 'wx_client',
     };
+    const invocation = new Invocation({
+      id: crypto.randomUUID(),
+      function: name,
+      ...(caller.openid ? { openid: caller.openid } : {}),
+      ...(typeof event.action === 'string' ? { action: event.action } : {}),
+      source: wx.TCB_SOURCE,
+    });
     const context = {
       function_name: name,
       namespace: this.options.envId,
-      request_id: crypto.randomUUID(),
+      request_id: invocation.id,
       memory_limit_in_mb: 256,
-      time_limit_in_ms: (pool.config.timeout ?? DEFAULT_TIMEOUT_S) * 1000,
+      time_limit_in_ms: pool.timeoutS * 1000,
       environ: '',
     };
-    return pool.invoke(event, wx, context);
+    this.log.add(invocation);
+    this.options.onStart?.(invocation);
+    try {
+      return { output: await pool.invoke(invocation, event, wx, context), invocation };
+    } catch (error) {
+      if (error instanceof InvokeError) error.invocation = invocation.record;
+      throw error;
+    } finally {
+      invocation.finish('error'); // no-op unless it ended some other way than a result or a timeout
+      this.options.onEnd?.(invocation);
+    }
+  }
+
+  /** Invokes a function as the given caller; resolves with what main() returned. */
+  async invoke(name: string, data: unknown, caller: Caller = {}): Promise<unknown> {
+    return (await this.call(name, data, caller)).output;
   }
 
   stats(name: string): { instancesStarted: number } {

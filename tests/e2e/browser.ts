@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { seedDemo } from '../../scripts/seed-demo';
+import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
 
 export const ARTIFACTS = path.join(ROOT, '.artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,13 +15,9 @@ export async function startAppCloud(): Promise<LocalCloud> {
   const index = path.join(ROOT, 'dist-h5', 'index.html');
   if (!fs.existsSync(index)) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (npm test does)');
   if (!fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'))) throw new Error('run `npm run build:functions` first');
-  const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5', '--seed'] });
-  // The seed runs after the first line; wait until the CLI says it is done.
-  const deadline = Date.now() + 30_000;
-  while (!cloud.output.some((line) => line.startsWith('demo data: seeded'))) {
-    if (Date.now() > deadline) throw new Error(`demo data was not seeded:\n${cloud.output.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5'] });
+  // The demo data is written through the real SDK, as `npm run dev` does.
+  await seedDemo(connectSdk(cloud.serviceUrl).db);
   return cloud;
 }
 

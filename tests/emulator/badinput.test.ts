@@ -2,6 +2,7 @@
  * Contract: malformed or hostile requests to the service URL get an error answer in the shape the SDK
  * reads (`{code, message}` JSON, code a non-empty string), never crash the server, and change nothing.
  */
+import http from 'node:http';
 import { newCollection, rawPost, SDK_ENVELOPE, startHarness, type Harness, type RawResponse, type Sdk } from './helpers';
 
 let h: Harness;
@@ -263,4 +264,28 @@ test('a web page from another origin is refused; the H5 app on a loopback origin
   expect(local.status).toBe(200);
   expect(local.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
   expect(((await local.json()) as { data: { list: string[] } }).data.list).toHaveLength(1);
+});
+
+test('a request whose Host is not this machine is refused with 403 (DNS rebinding), whatever the path', async () => {
+  const { port } = new URL(h.cloudProc.baseUrl);
+  const get = (host: string, path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', headers: { host } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1.evil.example', 'localhost.evil.example:80']) {
+    for (const path of ['/_emu/outbox', '/_emu/health', '/admin', '/fn/api']) {
+      const res = await get(host, path);
+      expect(res.status).toBe(403);
+      expect(res.body).not.toContain('messages');
+    }
+  }
+  for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, 'localhost', `[::1]:${port}`]) {
+    expect((await get(host, '/_emu/outbox')).status).toBe(200);
+  }
 });

@@ -130,3 +130,44 @@ test('a cloudPath that escapes the storage root is refused', async () => {
   await expect(sdk.cloud.uploadFile({ cloudPath: '../../escape.txt', fileContent: Buffer.from('x') })).rejects.toBeTruthy();
   await expect(sdk.cloud.uploadFile({ cloudPath: 'a/../../../escape.txt', fileContent: Buffer.from('x') })).rejects.toBeTruthy();
 });
+
+describe('client-side upload (wx.cloud.uploadFile for the H5 app): POST /_emu/client/upload', () => {
+  const clientUpload = (query: Record<string, string>, body: Buffer | string, type = 'image/png') =>
+    fetch(`${h.cloudProc.baseUrl}/_emu/client/upload?${new URLSearchParams(query)}`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
+
+  test('answers the fileID the SDK would give; the server side reads, serves and deletes the file', async () => {
+    const content = bytes(64 * 1024);
+    const cloudPath = `client/${uniqueName('photo')}.png`;
+    const res = await clientUpload({ openid: 'o-client-1', cloudPath }, content);
+    expect(res.status).toBe(200);
+    const { fileID } = (await res.json()) as { fileID: string };
+    expect(fileID).toBe(`cloud://test-env.local-bucket/${cloudPath}`);
+
+    const down: any = await sdk.cloud.downloadFile({ fileID });
+    expect(Buffer.compare(down.fileContent, content)).toBe(0);
+    const temp: any = await sdk.cloud.getTempFileURL({ fileList: [fileID] });
+    const served = await fetch(temp.fileList[0].tempFileURL);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.compare(Buffer.from(await served.arrayBuffer()), content)).toBe(0);
+    const del: any = await sdk.cloud.deleteFile({ fileList: [fileID] });
+    expect(del.fileList[0].status).toBe(0);
+    await expect(sdk.cloud.downloadFile({ fileID })).rejects.toBeTruthy();
+  });
+
+  test('refuses unsafe paths, a missing openid and files over 10 MB', async () => {
+    for (const cloudPath of ['../escape.png', '/abs.png', 'a//b.png', 'a/./b.png', '']) {
+      const res = await clientUpload({ openid: 'o-client-1', cloudPath }, 'x');
+      expect(res.status).toBe(400);
+    }
+    expect((await clientUpload({ cloudPath: 'ok.png' }, 'x')).status).toBe(400);
+    expect((await clientUpload({ openid: 'o x', cloudPath: 'ok.png' }, 'x')).status).toBe(400);
+    const big = await clientUpload({ openid: 'o-client-1', cloudPath: 'client/big.bin' }, Buffer.alloc(10 * 1024 * 1024 + 1));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { code: string }).code).toBe('INVALID_PARAM');
+    await expect(sdk.cloud.downloadFile({ fileID: 'cloud://test-env.local-bucket/client/big.bin' })).rejects.toBeTruthy();
+  });
+});

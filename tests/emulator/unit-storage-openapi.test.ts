@@ -267,3 +267,20 @@ describe.each([
     expect(w.outbox.list()).toHaveLength(before);
   });
 });
+
+describe('client uploads in the durable store', () => {
+  test('the uploader’s openid is kept with the file, and goes with it when deleted', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-meta-'));
+    try {
+      const storage = new Storage({ dir, envId: 'test-env', baseUrl: () => 'http://127.0.0.1:1' });
+      await storage.writeFile('client/a.png', Buffer.from('png'), { openid: 'o-1', contentType: 'image/png', uploadedAt: 'now' });
+      const again = new Storage({ dir, envId: 'test-env', baseUrl: () => 'http://127.0.0.1:1' });
+      expect(await again.metaOf('client/a.png')).toEqual({ openid: 'o-1', contentType: 'image/png', uploadedAt: 'now' });
+      expect(await again.deleteFile('client/a.png')).toBe(true);
+      expect(await again.metaOf('client/a.png')).toBeNull();
+      expect(fs.readdirSync(path.join(dir, 'meta'))).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

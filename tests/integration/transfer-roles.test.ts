@@ -121,7 +121,7 @@ describe('roles', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['roles.grant', 'roles.grant', 'roles.revoke']);
     for (const a of audit) expect(a.actor).toBe('demo-admin');
     const listed = await env.ok('demo-admin', 'audit.list', {});
-    expect(listed.items.some((a) => a.actionLabel === '撤销角色' && a.actorName === '系统管理员')).toBe(true);
+    expect(listed.items.some((a) => a.actionLabel === '撤销角色' && a.actorName === '刘洋')).toBe(true);
   });
 
   it('validates scopes', async () => {

@@ -13,7 +13,7 @@ export function roleLines(session: Session | null): string[] {
   return lines.length ? lines : ['未入会'];
 }
 
-/** The name to greet: the member's, else the applicant's, else none yet. */
+/** The name to greet: the member's, else the applicant's, else the name given with a staff role, else none yet. */
 export function displayName(session: Session | null): string {
-  return session?.member?.name ?? session?.application?.name ?? '微信用户';
+  return session?.displayName ?? '微信用户';
 }

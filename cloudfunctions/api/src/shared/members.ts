@@ -2,7 +2,7 @@
 import { findById, findMany } from '../db';
 import { fail } from '../errors';
 import { toIso } from '../lib/time';
-import type { MemberStatus } from '../rules/membership';
+import type { Channel, MemberStatus } from '../rules/membership';
 import { CORE_COLLECTIONS } from './collections';
 import type { MemberRecord } from './records';
 
@@ -13,6 +13,8 @@ export interface MemberSummary {
   orgName: string;
   memberSince: string;
   status: MemberStatus;
+  /** How the member joined (decides where they may transfer). */
+  channel: Channel;
 }
 
 export async function findMemberByOpenid(openid: string): Promise<MemberRecord | null> {
@@ -46,5 +48,6 @@ export function toMemberSummary(m: MemberRecord): MemberSummary {
     orgName: m.orgName,
     memberSince: toIso(m.memberSince),
     status: m.status,
+    channel: m.channel ?? 'employer',
   };
 }

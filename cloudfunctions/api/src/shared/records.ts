@@ -8,6 +8,8 @@ export interface AccountRecord {
   _id: string; // = openid
   openid: string;
   createdAt: StoredDate;
+  /** The name staff know a person by when they are not (yet) a member: set when an administrator grants a role. */
+  displayName?: string;
   [key: string]: unknown;
 }
 

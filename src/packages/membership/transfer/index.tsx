@@ -14,9 +14,6 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 
-// The member's channel is not in the session: offer grassroots unions, which take every member.
-const GRASSROOTS = { purpose: 'employer' } as const;
-
 /** 会员转会. e2e hooks: `.transfer-org`, `.transfer-reason textarea`, `.transfer-submit`, `.transfer-done`. */
 export default function Transfer() {
   const { session, loading, error, load } = useSession();
@@ -108,7 +105,7 @@ export default function Transfer() {
       {picking && tree.data && (
         <OrgPicker
           orgs={tree.data.orgs.filter((o) => o._id !== member?.orgId)}
-          filter={GRASSROOTS}
+          filter={{ purpose: member?.channel ?? 'employer' }}
           title='选择转入的工会'
           onClose={() => setPicking(false)}
           onSelect={(o) => {

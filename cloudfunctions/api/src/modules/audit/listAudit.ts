@@ -1,10 +1,11 @@
-import { command, findMany, findPage, type Page } from '../../db';
+import { command, findPage, type Page } from '../../db';
 import { registeredModules } from '../../registry';
 import { toIso } from '../../lib/time';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { readEnvAdmins } from '../../shared/grants';
 import { listAllOrgs } from '../../shared/orgs';
-import type { AuditRecord, MemberRecord } from '../../shared/records';
+import { namesOf } from '../../shared/people';
+import type { AuditRecord } from '../../shared/records';
 import type { AuditEntry } from './views';
 
 export const AUDIT_PAGE_SIZE = 30;
@@ -17,12 +18,7 @@ function actionLabels(): Record<string, string> {
 export async function listAudit(page = 1, includePiiViews = false): Promise<Page<AuditEntry>> {
   const where = includePiiViews ? {} : { kind: command().neq('pii_view') };
   const { rows, total } = await findPage<AuditRecord>(CORE_COLLECTIONS.audit, where, [['at', 'desc']], page, AUDIT_PAGE_SIZE);
-  const actors = [...new Set(rows.map((r) => r.actor))];
-  const [people, orgs] = await Promise.all([
-    actors.length ? findMany<MemberRecord>(CORE_COLLECTIONS.members, { _id: command().in(actors) }, { limit: 1000 }) : [],
-    listAllOrgs(),
-  ]);
-  const names = new Map(people.map((p) => [p._id, p.name]));
+  const [names, orgs] = await Promise.all([namesOf(rows.map((r) => r.actor)), listAllOrgs()]);
   const orgNames = new Map(orgs.map((o) => [o._id, o.name]));
   const envAdmins = readEnvAdmins();
   const labels = actionLabels();

@@ -1,13 +1,14 @@
 import type { ActionContext } from '../../action';
-import { findById, removeWhere, setById } from '../../db';
+import { findById, insertUnique, removeWhere, setById, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { scopeKind } from '../../registry';
 import { ROLE_LABELS } from '../../rules/roles';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
-import type { MemberRecord, RoleRecord } from '../../shared/records';
-import type { RolesChangeInput } from './schemas';
+import { namesOf } from '../../shared/people';
+import type { RoleRecord } from '../../shared/records';
+import type { RolesChangeInput, RolesGrantInput } from './schemas';
 
 /** The scope record a grant points at (an org for staff, a merchant, a station), or INVALID_INPUT. */
 async function checkScope(input: RolesChangeInput): Promise<string | undefined> {
@@ -24,11 +25,12 @@ async function checkScope(input: RolesChangeInput): Promise<string | undefined> 
 }
 
 async function personName(openid: string): Promise<string> {
-  return (await findById<MemberRecord>(CORE_COLLECTIONS.members, openid))?.name ?? '未入会用户';
+  return (await namesOf([openid])).get(openid) ?? '未入会用户';
 }
 
-export async function grantRole(input: RolesChangeInput, ctx: ActionContext): Promise<RoleGrant> {
+export async function grantRole(input: RolesGrantInput, ctx: ActionContext): Promise<RoleGrant> {
   const scopeName = await checkScope(input);
+  if (input.name) await nameAccount(input.openid, input.name, ctx.now);
   const id = roleId(input.openid, input.role, input.scopeId);
   const record: RoleRecord = {
     _id: id,
@@ -66,4 +68,13 @@ export async function revokeRole(input: RolesChangeInput, ctx: ActionContext): P
     details: { role: input.role, scopeId: input.scopeId ?? null },
   });
   return toRoleGrant(existing);
+}
+
+/** Remembers what staff call a person who is not a member (their account, created if they never opened the app). */
+async function nameAccount(openid: string, name: string, now: Date): Promise<void> {
+  const displayName = name.trim();
+  if ((await updateWhere(CORE_COLLECTIONS.accounts, { _id: openid }, { displayName })) === 1) return;
+  if (!(await insertUnique(CORE_COLLECTIONS.accounts, openid, { openid, createdAt: now, displayName }))) {
+    await updateWhere(CORE_COLLECTIONS.accounts, { _id: openid }, { displayName });
+  }
 }

@@ -2,7 +2,7 @@
 import { defineAction, defineModule } from '../../action';
 import { grantRole, revokeRole } from './changeRole';
 import { findPeople, listRoles } from './listRoles';
-import { rolesChangeInput, rolesListInput, rolesPeopleInput } from './schemas';
+import { rolesChangeInput, rolesGrantInput, rolesListInput, rolesPeopleInput } from './schemas';
 
 const ADMIN = ['admin'] as const;
 
@@ -13,7 +13,7 @@ export const rolesModule = defineModule({
   actions: {
     'roles.list': defineAction({ input: rolesListInput, roles: ADMIN, handler: () => listRoles() }),
     'roles.people': defineAction({ input: rolesPeopleInput, roles: ADMIN, handler: (input) => findPeople(input.keyword) }),
-    'roles.grant': defineAction({ input: rolesChangeInput, roles: ADMIN, handler: grantRole }),
+    'roles.grant': defineAction({ input: rolesGrantInput, roles: ADMIN, handler: grantRole }),
     'roles.revoke': defineAction({ input: rolesChangeInput, roles: ADMIN, handler: revokeRole }),
   },
 });

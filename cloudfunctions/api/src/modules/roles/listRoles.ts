@@ -1,10 +1,11 @@
-import { command, findAll, findById, findMany, getDb } from '../../db';
+import { findAll, findById, findMany, getDb } from '../../db';
 import { hashMobile } from '../../lib/pii';
 import { literalPattern } from '../../lib/schemaParts';
 import { scopeKind } from '../../registry';
 import { MOBILE_PATTERN } from '../../rules/person';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { envAdminGrant, readEnvAdmins, toRoleGrant, type RoleGrant } from '../../shared/grants';
+import { namesOf } from '../../shared/people';
 import type { MemberRecord, RoleRecord } from '../../shared/records';
 import type { PersonOption, RoleGrantView } from './views';
 
@@ -21,11 +22,7 @@ export async function listRoles(): Promise<{ items: RoleGrantView[]; total: numb
     .filter((openid) => !stored.some((g) => g.openid === openid && g.role === 'admin'))
     .map(envAdminGrant);
   const grants = [...envAdmins, ...stored];
-  const openids = [...new Set(grants.map((g) => g.openid))];
-  const people = openids.length
-    ? await findMany<MemberRecord>(CORE_COLLECTIONS.members, { _id: command().in(openids) }, { limit: 1000 })
-    : [];
-  const names = new Map(people.map((p) => [p._id, p.name]));
+  const names = await namesOf(grants.map((g) => g.openid));
   const items = await Promise.all(
     grants.map(async (g) => {
       const name = await scopeName(g);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyInput, openidField, recordId } from '../../lib/schemaParts';
+import { emptyInput, openidField, personName, recordId } from '../../lib/schemaParts';
 import { GRANTABLE_ROLES } from '../../rules/roles';
 
 export const rolesListInput = emptyInput;
@@ -8,6 +8,9 @@ export const rolesChangeInput = z.strictObject({
   role: z.enum(GRANTABLE_ROLES),
   scopeId: recordId.optional(),
 });
+/** Granting may name a person who is not a member yet (staff screens show that name). */
+export const rolesGrantInput = rolesChangeInput.extend({ name: personName.optional() });
+export type RolesGrantInput = z.infer<typeof rolesGrantInput>;
 export type RolesChangeInput = z.infer<typeof rolesChangeInput>;
 /** Finds members to grant a role to: by part of the name, or by the full mobile number. */
 export const rolesPeopleInput = z.strictObject({

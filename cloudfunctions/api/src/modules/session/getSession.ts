@@ -12,6 +12,8 @@ import type { ConsentView } from '../notify/views';
 
 export interface SessionView {
   openid: string;
+  /** What to call the person: member name, else applicant name, else the name given with a role; null if none. */
+  displayName: string | null;
   roles: Array<RoleGrant & { scopeName?: string }>;
   isAdmin: boolean;
   member: MemberSummary | null;
@@ -21,7 +23,7 @@ export interface SessionView {
 }
 
 export async function getSession(ctx: ActionContext): Promise<SessionView> {
-  await ensureAccount(ctx.openid, ctx.now);
+  const account = await ensureAccount(ctx.openid, ctx.now);
   const [member, application, consents] = await Promise.all([
     findMemberByOpenid(ctx.openid),
     getMyApplication(ctx.openid),
@@ -31,6 +33,7 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
   const roles = await Promise.all(ctx.grants.map(async (g) => ({ ...g, ...(await scopeNameOf(g)) })));
   return {
     openid: ctx.openid,
+    displayName: member?.name ?? application?.name ?? account.displayName ?? null,
     roles,
     isAdmin: ctx.isAdmin,
     member: member ? toMemberSummary(member) : null,

@@ -1,0 +1,63 @@
+/**
+ * Database requests per call of a few actions of the project's `api` function: the built
+ * cloudfunctions/api/index.js, called through POST /fn/api with the demo data seeded. The local cloud
+ * counts each call's requests (header x-local-cloud-db-requests).
+ */
+
+/** The actions measured: rename here when the action table changes. */
+export const API_ACTIONS: Array<{ action: string; openid: (i: number) => string; input: (i: number) => unknown }> = [
+  { action: 'session.get', openid: () => 'demo-member-01', input: () => ({}) },
+  { action: 'card.get', openid: () => 'demo-member-01', input: () => ({}) },
+  { action: 'card.token', openid: () => 'demo-member-01', input: () => ({}) },
+  {
+    action: 'member.apply',
+    openid: (i) => `bench-applicant-${i}`,
+    input: (i) => ({
+      name: '李明华',
+      idNumber: idNumber('320412', '19900307', String(100 + i).slice(-3)),
+      mobile: '13812345678',
+      workUnit: '常州湖塘精密机械有限公司',
+      orgId: 'org-cz-wujin-g1',
+      channel: 'employer',
+    }),
+  },
+];
+
+/** A checksum-valid (GB 11643) fictional ID number. */
+function idNumber(region: string, birth: string, sequence: string): string {
+  const body = `${region}${birth}${sequence}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, ch, i) => s + Number(ch) * weights[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+export interface ActionFigures {
+  action: string;
+  dbRequests: number[];
+  medianMs: number;
+  ok: boolean;
+}
+
+export async function measureApiActions(baseUrl: string, times: number): Promise<ActionFigures[]> {
+  const out: ActionFigures[] = [];
+  for (const { action, openid, input } of API_ACTIONS) {
+    const dbRequests: number[] = [];
+    const durations: number[] = [];
+    let ok = true;
+    for (let i = 0; i < times; i++) {
+      const started = performance.now();
+      const res = await fetch(`${baseUrl}/fn/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid: openid(i), data: { action, input: input(i) } }),
+      });
+      durations.push(performance.now() - started);
+      const body = (await res.json()) as { result?: { ok?: boolean } };
+      ok &&= res.status === 200 && body.result?.ok === true;
+      dbRequests.push(Number(res.headers.get('x-local-cloud-db-requests')));
+    }
+    durations.sort((a, b) => a - b);
+    out.push({ action, dbRequests, medianMs: durations[Math.floor(durations.length / 2)], ok });
+  }
+  return out;
+}

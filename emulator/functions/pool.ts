@@ -1,0 +1,146 @@
+/**
+ * The instances of one cloud function. Each instance is a worker thread that handles one invocation at
+ * a time; idle (warm) instances are reused with their module state; under concurrency new instances
+ * start, up to a cap, beyond which calls queue. Each instance has its own serviceUrl (naming the
+ * function and the instance), so the server knows which invocation sent each request.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Invocation, InvocationRecord } from './invocations';
+
+export class InvokeError extends Error {
+  /** The failed invocation, when it got as far as starting. */
+  invocation?: InvocationRecord;
+
+  constructor(
+    message: string,
+    readonly status = 500,
+  ) {
+    super(message);
+  }
+}
+
+export interface Instance {
+  id: string;
+  worker: Worker;
+  /** Settles once the function's module is loaded (its initialisation; rejects when loading failed). */
+  ready: Promise<void>;
+  busy: boolean;
+  current?: Invocation;
+  pending?: { resolve: (v: unknown) => void; reject: (e: Error) => void };
+}
+
+const MAX_INSTANCES = 8;
+const WORKER_FILE = path.join(__dirname, 'worker.cjs');
+
+export class FunctionPool {
+  private readonly instances: Instance[] = [];
+  private readonly queue: Array<() => void> = [];
+  instancesStarted = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly entry: string,
+    readonly timeoutS: number,
+    private readonly env: (instanceId: string) => Record<string, string>,
+    private readonly registry: Map<string, Instance>,
+  ) {}
+
+  private async acquire(): Promise<Instance> {
+    for (;;) {
+      const idle = this.instances.find((i) => !i.busy);
+      if (idle) {
+        idle.busy = true;
+        return idle;
+      }
+      if (this.instances.length < MAX_INSTANCES) {
+        const instance = this.start();
+        instance.busy = true;
+        return instance;
+      }
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    }
+  }
+
+  private start(): Instance {
+    const id = crypto.randomBytes(8).toString('hex');
+    const worker = new Worker(WORKER_FILE, {
+      env: this.env(id),
+      workerData: { entry: this.entry },
+      stdout: false,
+      stderr: false,
+    });
+    let loaded: (error?: Error) => void = () => undefined;
+    const ready = new Promise<void>((resolve, reject) => (loaded = (error) => (error ? reject(error) : resolve())));
+    ready.catch(() => undefined);
+    const instance: Instance = { id, worker, ready, busy: false };
+    this.instancesStarted += 1;
+    this.registry.set(id, instance);
+    type Message = { ready?: boolean; id?: string; ok?: boolean; result?: unknown; error?: { message: string } };
+    worker.on('message', (message: Message) => {
+      if (message.ready !== undefined) {
+        loaded(message.ready ? undefined : new InvokeError(`Error: ${message.error?.message ?? 'function failed to load'}`));
+        if (!message.ready) void worker.terminate();
+        return;
+      }
+      const { pending, current } = instance;
+      if (!pending || !current || current.id !== message.id) return;
+      current.finish(message.ok ? 'ok' : 'error');
+      this.settle(instance);
+      if (message.ok) pending.resolve(message.result);
+      else pending.reject(new InvokeError(`Error: ${message.error?.message ?? 'function failed'}`));
+    });
+    const drop = (error?: Error) => {
+      const index = this.instances.indexOf(instance);
+      if (index >= 0) this.instances.splice(index, 1);
+      this.registry.delete(id);
+      loaded(new InvokeError(`Error: function instance exited${error ? `: ${error.message}` : ''}`));
+      const { pending, current } = instance;
+      current?.finish('error');
+      instance.pending = undefined;
+      instance.current = undefined;
+      pending?.reject(new InvokeError(`Error: function instance exited${error ? `: ${error.message}` : ''}`));
+      this.queue.shift()?.();
+    };
+    worker.on('error', drop);
+    worker.on('exit', () => drop());
+    this.instances.push(instance);
+    return instance;
+  }
+
+  /** The instance is free again. */
+  private settle(instance: Instance): void {
+    instance.pending = undefined;
+    instance.current = undefined;
+    instance.busy = false;
+    this.queue.shift()?.();
+  }
+
+  async invoke(
+    invocation: Invocation,
+    event: unknown,
+    wx: Record<string, string | undefined>,
+    context: object,
+  ): Promise<unknown> {
+    const instance = await this.acquire();
+    await instance.ready; // initialisation does not count against the timeout (SCF times it separately)
+    return new Promise((resolve, reject) => {
+      instance.current = invocation;
+      instance.pending = { resolve, reject };
+      invocation.startClock(this.timeoutS * 1000, () => {
+        invocation.finish('timeout');
+        instance.pending = undefined;
+        instance.current = undefined;
+        // A timed-out instance is not trusted again: it is stopped, as the cloud recycles it.
+        void instance.worker.terminate();
+        reject(new InvokeError(`Invoking task timed out after ${this.timeoutS} seconds`, 504));
+      });
+      instance.worker.postMessage({ id: invocation.id, event, context, wx });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.instances.map((i) => i.worker.terminate()));
+  }
+}

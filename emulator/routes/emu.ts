@@ -1,0 +1,126 @@
+/**
+ * The local cloud's own endpoints (not part of WeChat Cloud), for the developer, the H5 app and tests:
+ *   GET|DELETE /_emu/outbox                  subscribe messages sent by functions (DELETE clears)
+ *   POST /_emu/trigger/<fn>/<trigger>        fire a timer trigger now
+ *   GET  /_emu/health                        liveness and what is loaded
+ *   GET  /_emu/invocations?function=&limit=  recent function invocations, most recent first
+ *   POST /_emu/pauses                        arm a pause { function, openid?, action?, atRequest } → view with id
+ *   GET  /_emu/pauses                        every pause;  DELETE /_emu/pauses: remove all (releasing held requests)
+ *   GET  /_emu/pauses/<id>?waitMs=           its state (long-polls while armed)
+ *   POST /_emu/pauses/<id>/release           let the held request go on;  DELETE /_emu/pauses/<id>: disarm
+ *   GET  /_emu/locks                         documents locked by open transactions, and writes waiting for them
+ *   POST /_emu/client/upload?openid=&cloudPath=   wx.cloud.uploadFile for the H5 app (raw file bytes)
+ */
+import type http from 'node:http';
+import type { FunctionHost } from '../functions/host';
+import { HttpError, parseJson, readBody, sendJson } from '../http';
+import type { Outbox } from '../outbox';
+import type { CloudParts } from './cloud';
+
+export interface EmuParts extends CloudParts {
+  envId: string;
+  outbox: Outbox;
+  fireTrigger(functionName: string, triggerName: string): Promise<unknown>;
+}
+
+const MAX_WAIT_MS = 60_000;
+
+function int(url: URL, name: string, fallback: number, max: number): number {
+  const text = url.searchParams.get(name);
+  if (text === null || text === '') return fallback;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new HttpError(400, 'INVALID_PARAM', `${name} must be a non-negative integer`);
+  return Math.min(n, max);
+}
+
+/** Who an invocation id belongs to (function, caller, the call's event.action), for the locks view. */
+function describeInvocation(functions: FunctionHost, id: string | undefined): Record<string, unknown> {
+  const record = id ? functions.log.byId(id) : undefined;
+  if (!record) return id ? { invocation: id } : {};
+  return {
+    invocation: record.id,
+    function: record.function,
+    ...(record.openid ? { openid: record.openid } : {}),
+    ...(record.action ? { callAction: record.action } : {}),
+  };
+}
+
+/** Handles /_emu/...; false when no route matches. */
+export async function handleEmu(
+  parts: EmuParts,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+): Promise<boolean> {
+  const method = req.method ?? 'GET';
+  const p = url.pathname;
+  if (p === '/_emu/outbox' && (method === 'GET' || method === 'DELETE')) {
+    if (method === 'DELETE') parts.outbox.clear();
+    sendJson(res, 200, { messages: parts.outbox.list() });
+    return true;
+  }
+  const trigger = /^\/_emu\/trigger\/([^/]+)\/([^/]+)$/.exec(p);
+  if (trigger && method === 'POST') {
+    const result = await parts.fireTrigger(decodeURIComponent(trigger[1]), decodeURIComponent(trigger[2]));
+    sendJson(res, 200, { result });
+    return true;
+  }
+  if (p === '/_emu/health') {
+    sendJson(res, 200, {
+      ok: true,
+      envId: parts.envId,
+      functions: parts.functions.names(),
+      collections: [...parts.db.collections.keys()].sort(),
+    });
+    return true;
+  }
+  if (p === '/_emu/invocations' && method === 'GET') {
+    const fn = url.searchParams.get('function') ?? undefined;
+    sendJson(res, 200, { invocations: parts.functions.log.list({ function: fn, limit: int(url, 'limit', 20, 1000) }) });
+    return true;
+  }
+  if (p === '/_emu/locks' && method === 'GET') {
+    const { locks, waiting } = parts.db.transactions.describe();
+    sendJson(res, 200, {
+      locks: locks.map(({ invocation, ...lock }) => ({ ...lock, ...describeInvocation(parts.functions, invocation) })),
+      waiting: waiting.map(({ invocation, ...wait }) => ({ ...wait, ...describeInvocation(parts.functions, invocation) })),
+      // invocation, function, openid, callAction: the function call that holds the lock / that waits
+      transactions: { open: parts.db.transactions.count, oldVersionsHeld: parts.db.store.heldVersions },
+    });
+    return true;
+  }
+  if (p === '/_emu/client/upload' && method === 'POST') {
+    await parts.storage.handleClientUpload(req, res, url);
+    return true;
+  }
+  return handlePauses(parts, req, res, url, method);
+}
+
+async function handlePauses(
+  parts: EmuParts,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  method: string,
+): Promise<boolean> {
+  const { pauses } = parts;
+  if (url.pathname === '/_emu/pauses') {
+    if (method === 'POST') sendJson(res, 200, pauses.arm(parseJson(await readBody(req, 64 * 1024))));
+    else if (method === 'DELETE') {
+      pauses.clear();
+      sendJson(res, 200, { pauses: [] });
+    } else if (method === 'GET') sendJson(res, 200, { pauses: pauses.list() });
+    else return false;
+    return true;
+  }
+  const match = /^\/_emu\/pauses\/([^/]+)(\/release)?$/.exec(url.pathname);
+  if (!match) return false;
+  const id = decodeURIComponent(match[1]);
+  if (match[2] && method === 'POST') sendJson(res, 200, pauses.release(id));
+  else if (!match[2] && method === 'GET') sendJson(res, 200, await pauses.state(id, int(url, 'waitMs', 0, MAX_WAIT_MS)));
+  else if (!match[2] && method === 'DELETE') {
+    pauses.disarm(id);
+    sendJson(res, 200, { id, removed: true });
+  } else return false;
+  return true;
+}
