@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const cloud = await startCloud(wanted).catch(() => startCloud(0));
   children.push(cloud.child);
   const seeded = await seedDemo(cloud.serviceUrl);
-  console.log(`[local cloud] demo data: ${seeded.orgs} organisations, ${seeded.people} people (config/demo-identities.json)`);
+  console.log(
+    `[local cloud] demo data: ${seeded.orgs} organisations, ${seeded.grants} role grants, areas: ${seeded.areas.join(', ')} (people: config/demo-identities.json)`,
+  );
   const taro = spawn('npx', ['taro', 'build', '--type', 'h5', '--watch'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
