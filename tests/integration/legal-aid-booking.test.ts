@@ -28,8 +28,8 @@ const ALL = declared.collections.map((c) => c.name);
 
 beforeAll(async () => {
   expect(apiBundleExists()).toBe(true); // npm run build:functions
-  await givenMember(env, { openid: 'la-member-1', name: '吴海峰', orgId: 'org-cz-wujin-g1' });
-  await givenMember(env, { openid: 'la-member-2', name: '蒋丽华', orgId: 'org-cz-wujin-g1' });
+  await givenMember(env, { openid: 'la-member-1', name: '吴海峰', orgId: 'org-cz-wujin-g1', cardNo: 'CZLA00000001' });
+  await givenMember(env, { openid: 'la-member-2', name: '蒋丽华', orgId: 'org-cz-wujin-g1', cardNo: 'CZLA00000002' });
 });
 
 type Slot = { seatsLeft: number; holders: Record<string, string[]>; capacity: number };
@@ -227,12 +227,8 @@ describe('cancel and reschedule', () => {
   it('cancels before the window closes, gives the seat back, and a double tap changes nothing more', async () => {
     const slotId = await futureSlot(env.cloud, 2, { capacity: 2 });
     const b = await env.ok('la-guest-c', 'legalAid.book', guestInput(slotId));
-    const [one, two] = await Promise.all([
-      env.ok('la-guest-c', 'legalAid.cancel', { bookingId: b._id }),
-      env.call('la-guest-c', 'legalAid.cancel', { bookingId: b._id }),
-    ]);
-    expect(one.status).toBe('cancelled');
-    expect(two.ok || two.error.code === 'CONFLICT').toBe(true);
+    const taps = await Promise.all([1, 2, 3].map(() => env.call('la-guest-c', 'legalAid.cancel', { bookingId: b._id })));
+    expect(taps.map((t) => t.ok && t.data.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
     expect(await env.store.byId(LA.bookings, b._id)).toMatchObject({
       status: 'cancelled',
       cancelledBy: 'member',

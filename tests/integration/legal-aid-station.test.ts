@@ -25,7 +25,7 @@ const env = useCloud();
 
 beforeAll(async () => {
   expect(apiBundleExists()).toBe(true); // npm run build:functions
-  await givenMember(env, { openid: 'la-st-member', name: '钱志刚', orgId: 'org-cz-wujin-g1' });
+  await givenMember(env, { openid: 'la-st-member', name: '钱志刚', orgId: 'org-cz-wujin-g1', cardNo: 'CZLA00000011' });
 });
 
 async function outbox(): Promise<Array<{ touser: string; templateId: string; data: Record<string, { value: string }> }>> {

@@ -27,7 +27,13 @@ export async function cancelBooking(bookingId: string, ctx: ActionContext): Prom
   if (booking.status !== 'confirmed') throw fail('CONFLICT', '该预约当前不能取消');
   assertBeforeDeadline(booking, ctx.now);
   const closed = await closeBooking(STORE, booking, ['confirmed'], 'cancelled', { cancelledBy: 'member' }, ctx.now);
-  if (!closed) throw fail('CONFLICT', CHANGED);
+  if (!closed) {
+    // The other tap of a double tap got there first: the same answer. Anything else changed it: say so.
+    const now = await findById<BookingRecord>(C.bookings, booking._id);
+    if (now?.status === 'cancelled' && now.cancelledBy === 'member' && now.attempt === booking.attempt)
+      return toBookingView(now, ctx.now);
+    throw fail('CONFLICT', CHANGED);
+  }
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'legalAid',
