@@ -3,6 +3,8 @@ import { TABS, subPackages } from './features';
 // Pages, subpackages and tabs come from the one feature list (src/features.ts), read here at build time.
 export default defineAppConfig({
   pages: Object.values(TABS).map((t) => t.path),
+  // Inject only the components a page uses when it opens (WeChat's code-quality check asks for it).
+  lazyCodeLoading: 'requiredComponents',
   subPackages: subPackages(),
   window: {
     backgroundTextStyle: 'light',

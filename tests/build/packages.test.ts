@@ -1,6 +1,7 @@
 /**
- * The builds `npm test` made before jest: package sizes within WeChat's and our limits, and the
- * development identity switch absent from the mini-program build.
+ * The builds `npm test` made before jest: package sizes within WeChat's and our limits, what WeChat's
+ * code-quality check asks of the mini-program build (compressed code, lazy code loading), and the
+ * development identity switch absent from it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +41,18 @@ describe('weapp build (dist/)', () => {
     expect(app.tabBar.list.map((t) => t.text)).toEqual(['首页', '优惠', '服务', '我的']);
     const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
     expect(roots).toEqual(expect.arrayContaining(['packages/membership', 'packages/card', 'packages/staff']));
+  });
+
+  test('app.json asks WeChat to inject only the components a page uses (lazyCodeLoading)', () => {
+    const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/app.json'), 'utf8')) as { lazyCodeLoading?: string };
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
+  });
+
+  test('JS, WXSS and WXML are compressed (no indented lines, as minifiers leave none)', () => {
+    const code = filesUnder(path.join(ROOT, 'dist')).filter((f) => /\.(js|wxss|wxml)$/.test(f));
+    expect(code.length).toBeGreaterThan(0);
+    const indented = code.filter((file) => /^[ \t]+\S/m.test(fs.readFileSync(file, 'utf8')));
+    expect(indented.map((file) => path.relative(ROOT, file))).toEqual([]);
   });
 
   test('the development identity switch is not in the mini-program', () => {

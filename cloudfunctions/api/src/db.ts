@@ -182,8 +182,12 @@ interface SdkTransaction {
 }
 
 const CONFLICT_CODE = 'DATABASE_TRANSACTION_CONFLICT';
-/** Rounds of the SDK's own retries (it retries a conflict three times at once) before the caller gets BUSY. */
-const TRANSACTION_ROUNDS = 4;
+/**
+ * Attempts before the caller gets BUSY. wx-server-sdk 4.0.2 does not retry a conflict itself (its error wrapper
+ * turns the error into `{ errCode, errMsg }` before runTransaction looks at `code`), so the retries are ours:
+ * exponential back-off with jitter, about 1.5 s in all at most.
+ */
+const TRANSACTION_ATTEMPTS = 8;
 
 /** The SDK answers some failures inside a transaction with `{ code, message }` instead of throwing. */
 function checked<T>(result: T): T {
@@ -212,8 +216,10 @@ function wrap(t: SdkTransaction): Tx {
 }
 
 function isConflict(error: unknown): boolean {
-  const e = error as { code?: unknown; errCode?: unknown; message?: unknown } | null;
-  return e?.code === CONFLICT_CODE || e?.errCode === CONFLICT_CODE || String(e?.message ?? '').includes(CONFLICT_CODE);
+  const e = error as { code?: unknown; errCode?: unknown; message?: unknown; errMsg?: unknown } | null;
+  if (e?.code === CONFLICT_CODE || e?.errCode === CONFLICT_CODE) return true;
+  const text = `${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`;
+  return text.includes(CONFLICT_CODE) || text.includes('TransactionConflict');
 }
 
 /**
@@ -229,13 +235,13 @@ export async function withTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<
   const db = getCloud().database({ throwOnNotFound: false } as Parameters<typeof cloud.database>[0]) as unknown as {
     runTransaction(cb: (t: SdkTransaction) => Promise<T>): Promise<T>;
   };
-  for (let round = 1; ; round += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.runTransaction((t) => work(wrap(t)));
     } catch (error) {
       if (!isConflict(error)) throw error;
-      if (round >= TRANSACTION_ROUNDS) throw fail('BUSY');
-      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * round));
+      if (attempt >= TRANSACTION_ATTEMPTS) throw fail('BUSY');
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
     }
   }
 }

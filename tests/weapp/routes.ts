@@ -1,0 +1,73 @@
+/**
+ * Per-route extras for rendering the mini-program's pages (tests/weapp/pages.test.ts). Every page of
+ * dist/app.json is rendered as a guest and as a member without any entry here; add one line when a
+ * page needs a query parameter or is meant for staff:
+ *   query — the page's URL query, looked up in the seeded demo data (e.g. an application id);
+ *   alsoAs — further users to render the page as (staff pages: the staffer or administrator).
+ */
+import { callOk } from '../support/api';
+
+/** An openid with no account in the demo data. */
+export const GUEST = 'weapp-check-guest';
+/** 陈晓燕, an approved member with a card (scripts/seed-demo.ts). */
+export const MEMBER = 'demo-member-01';
+export const STAFF = 'demo-staff-city';
+export const ADMIN = 'demo-admin';
+/** 武进区职工法律援助站's duty lawyer (cloudfunctions/api/src/modules/legalAid/demo.ts). */
+export const LAWYER = 'demo-lawyer-wujin';
+
+/** Users every page is rendered as. */
+export const EVERYONE = [GUEST, MEMBER];
+
+export interface RouteCase {
+  query?: (baseUrl: string) => Promise<Record<string, string>>;
+  alsoAs?: string[];
+}
+
+/** The courier's pending application, as the city staffer sees it in the review list. */
+async function pendingApplication(baseUrl: string): Promise<Record<string, string>> {
+  const list = await callOk(baseUrl, STAFF, 'membership.list', { status: 'pending', page: 1 });
+  const first = list.items[0];
+  if (!first) throw new Error('the demo data has no pending application to open');
+  return { id: first._id };
+}
+
+/** 陈晓燕's upcoming legal-aid booking at 武进 in the demo data. */
+async function legalAidBooking(baseUrl: string): Promise<Record<string, string>> {
+  const mine = await callOk(baseUrl, MEMBER, 'legalAid.mine', {});
+  const open = mine.items.find((b) => b.status === 'confirmed');
+  if (!open) throw new Error('the demo data has no upcoming legal-aid booking');
+  return { id: open._id };
+}
+const wujin = async () => ({ stationId: 'st-cz-wujin' });
+
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  'packages/staff/reviews/index': { alsoAs: [STAFF] },
+  'packages/staff/review-detail/index': { query: pendingApplication, alsoAs: [STAFF] },
+  'packages/staff/transfers/index': { alsoAs: [STAFF] },
+  'packages/staff/roles/index': { alsoAs: [ADMIN] },
+  'packages/staff/audit/index': { alsoAs: [ADMIN] },
+  'packages/legal-aid/book/index': { query: wujin },
+  'packages/legal-aid/detail/index': { query: legalAidBooking },
+  'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },
+  'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },
+  'packages/legal-aid/slots/index': { query: wujin, alsoAs: [STAFF, LAWYER] },
+  'packages/legal-aid/roster/index': { query: wujin, alsoAs: [STAFF] },
+};
+
+export interface PlannedVisit {
+  openid: string;
+  route: string;
+  query: Record<string, string>;
+}
+
+/** Every (user, page) pair to render, with queries resolved against the running local cloud. */
+export async function planVisits(routes: string[], baseUrl: string, cases = ROUTE_CASES): Promise<PlannedVisit[]> {
+  const planned: PlannedVisit[] = [];
+  for (const route of routes) {
+    const extra = cases[route] ?? {};
+    const query = extra.query ? await extra.query(baseUrl) : {};
+    for (const openid of [...EVERYONE, ...(extra.alsoAs ?? [])]) planned.push({ openid, route, query });
+  }
+  return planned;
+}
