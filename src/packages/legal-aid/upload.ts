@@ -10,13 +10,18 @@ import { getDevOpenid } from '../../dev/identity';
 
 const UPLOAD_TIMEOUT_MS = 60_000;
 
-export function evidenceName(filePath: string, kind: 'image' | 'pdf', now = Date.now()): string {
-  const ext = kind === 'pdf' ? 'pdf' : (/\.(jpe?g|png|webp|heic)(?:$|\?)/i.exec(filePath)?.[1]?.toLowerCase() ?? 'jpg');
+const MIME_EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp', 'image/heic': 'heic' };
+
+/** A storage name: time + random + the file's extension (from its path, or its type for H5's blob: URLs). */
+export function evidenceName(filePath: string, kind: 'image' | 'pdf', mime = '', now = Date.now()): string {
+  const fromPath = /\.(jpe?g|png|webp|heic)(?:$|\?)/i.exec(filePath)?.[1]?.toLowerCase();
+  const ext = kind === 'pdf' ? 'pdf' : (fromPath ?? MIME_EXT[mime] ?? 'jpg');
   return `la-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext === 'jpeg' ? 'jpg' : ext}`;
 }
 
-async function uploadH5(filePath: string, cloudPath: string, openid: string): Promise<string> {
+async function uploadH5(filePath: string, kind: 'image' | 'pdf', openid: string): Promise<string> {
   const bytes = await (await fetch(filePath)).blob();
+  const cloudPath = `uploads/${openid}/${evidenceName(filePath, kind, bytes.type)}`;
   const base = process.env.LOCAL_CLOUD_URL || '';
   const query = `openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`;
   const res = await withTimeout(
@@ -34,10 +39,9 @@ async function uploadH5(filePath: string, cloudPath: string, openid: string): Pr
 
 /** Uploads one picked file as the member (`openid` from the session; H5 uses the dev identity). */
 export async function uploadEvidence(filePath: string, kind: 'image' | 'pdf', openid: string): Promise<string> {
-  const owner = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
-  const cloudPath = `uploads/${owner}/${evidenceName(filePath, kind)}`;
   try {
-    if (process.env.TARO_ENV === 'h5') return await uploadH5(filePath, cloudPath, owner);
+    if (process.env.TARO_ENV === 'h5') return await uploadH5(filePath, kind, getDevOpenid() || openid);
+    const cloudPath = `uploads/${openid}/${evidenceName(filePath, kind)}`;
     const res = await withTimeout(
       Taro.cloud.uploadFile({ cloudPath, filePath }) as Promise<{ fileID: string }>,
       UPLOAD_TIMEOUT_MS,

@@ -62,7 +62,7 @@ export const SLOT_ID_PATTERN = /^([a-z0-9-]{2,24})_(\d{4}-\d{2}-\d{2})_(am|pm|ev
 
 export function periodLabel(period: string): string {
   if ((HALF_DAYS as readonly string[]).includes(period)) return HALF_DAY_LABELS[period as HalfDay];
-  return `${period.slice(1, 3)}:${period.slice(3, 5)} 时段`;
+  return '时段'; // a time slot of its own: its hours say when
 }
 
 export const BOOKING_STATUSES = [

@@ -37,6 +37,10 @@ export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; o
   const room = MAX_EVIDENCE_FILES - files.length - uploading;
 
   const add = async () => {
+    if (!openid && process.env.TARO_ENV !== 'h5') {
+      void Taro.showToast({ title: '正在获取您的身份，请稍后再试', icon: 'none' });
+      return;
+    }
     let picked: Picked[];
     try {
       picked = await pick(room);
