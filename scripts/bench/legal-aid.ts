@@ -158,22 +158,28 @@ async function main(): Promise<void> {
     }
 
     // Database requests per call, as the local cloud counts them (sequential, so nothing else interferes).
-    const big = await slot(50);
-    const small = await slot(1);
+    const [big, other, small] = [await slot(50), await slot(50), await slot(1)];
     const first = await call(cloud.baseUrl, 'bench-req-1', 'legalAid.book', guest(big, 1));
+    const next = await call(cloud.baseUrl, 'bench-req-1', 'legalAid.book', guest(other, 1));
     const again = await call(cloud.baseUrl, 'bench-req-1', 'legalAid.book', guest(big, 1));
-    const second = await call(cloud.baseUrl, 'bench-req-2', 'legalAid.book', guest(big, 2));
     await call(cloud.baseUrl, 'bench-req-3', 'legalAid.book', guest(small, 3));
     const full = await call(cloud.baseUrl, 'bench-req-4', 'legalAid.book', guest(small, 4));
     const bookingId = first.body.data?._id ?? '';
     const cancel = await call(cloud.baseUrl, 'bench-req-1', 'legalAid.cancel', { bookingId });
+    const moved = await call(cloud.baseUrl, 'bench-req-1', 'legalAid.reschedule', {
+      bookingId: next.body.data?._id ?? '',
+      slotId: big,
+    });
     const counted = (a: Answer) => (a.dbRequests === null ? 'not counted by this local cloud' : `${a.dbRequests} requests`);
     console.log('database requests (x-local-cloud-db-requests):');
     console.log(`  legalAid.book, first booking of a person   ${counted(first)}`);
-    console.log(`  legalAid.book, a person's next booking     ${counted(second)}`);
+    console.log(`  legalAid.book, a person's next booking     ${counted(next)}`);
     console.log(`  legalAid.book, double tap (already booked) ${counted(again)}`);
     console.log(`  legalAid.book, slot full                   ${counted(full)}`);
-    console.log(`  legalAid.cancel                            ${counted(cancel)}\n`);
+    console.log(`  legalAid.cancel                            ${counted(cancel)}`);
+    console.log(
+      `  legalAid.reschedule                        ${counted(moved)}${moved.body.ok ? '' : ` (${moved.body.error?.code})`}\n`,
+    );
 
     const sizes: Array<[string, Promise<Answer>]> = [
       ['legalAid.stations', call(cloud.baseUrl, 'demo-member-01', 'legalAid.stations', {})],
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
         'legalAid.slots (one station, 30 days)',
         call(cloud.baseUrl, 'demo-member-01', 'legalAid.slots', { stationId: 'st-cz-wujin', days: 30 }),
       ],
-      ['legalAid.book', Promise.resolve(second)],
+      ['legalAid.book', Promise.resolve(next)],
       ['legalAid.mine (demo member)', call(cloud.baseUrl, 'demo-member-01', 'legalAid.mine', {})],
       [
         'legalAid.bookings (station, upcoming)',
