@@ -4,32 +4,28 @@
  * counts each call's requests (header x-local-cloud-db-requests).
  */
 
-/** The actions measured: rename here when the action table changes. */
+import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
+import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
+
+/** The actions measured (the project's own; this file is the benchmark's one link to it). */
 export const API_ACTIONS: Array<{ action: string; openid: (i: number) => string; input: (i: number) => unknown }> = [
   { action: 'session.get', openid: () => 'demo-member-01', input: () => ({}) },
   { action: 'card.get', openid: () => 'demo-member-01', input: () => ({}) },
   { action: 'card.token', openid: () => 'demo-member-01', input: () => ({}) },
   {
-    action: 'member.apply',
+    action: 'membership.apply',
     openid: (i) => `bench-applicant-${i}`,
     input: (i) => ({
       name: '李明华',
-      idNumber: idNumber('320412', '19900307', String(100 + i).slice(-3)),
+      idNumber: makeIdNumber('320412', '19900307', String(100 + i).slice(-3)),
       mobile: '13812345678',
       workUnit: '常州湖塘精密机械有限公司',
       orgId: 'org-cz-wujin-g1',
       channel: 'employer',
+      privacyConsent: PRIVACY_POLICY_VERSION,
     }),
   },
 ];
-
-/** A checksum-valid (GB 11643) fictional ID number. */
-function idNumber(region: string, birth: string, sequence: string): string {
-  const body = `${region}${birth}${sequence}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, ch, i) => s + Number(ch) * weights[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 
 export interface ActionFigures {
   action: string;

@@ -41,7 +41,18 @@ async function legalAidBooking(baseUrl: string): Promise<Record<string, string>>
 }
 const wujin = async () => ({ stationId: 'st-cz-wujin' });
 
+/** The newest 工会动态 notice of the demo data. */
+async function latestNotice(baseUrl: string): Promise<Record<string, string>> {
+  const list = await callOk(baseUrl, GUEST, 'notices.list', { page: 1 });
+  const first = list.items[0];
+  if (!first) throw new Error('the demo data has no notice to open');
+  return { id: first._id };
+}
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
+  'packages/notices/detail/index': { query: latestNotice },
+  'packages/notices/edit/index': { query: latestNotice, alsoAs: [STAFF] },
+  'packages/notices/manage/index': { alsoAs: [STAFF] },
   'packages/staff/reviews/index': { alsoAs: [STAFF] },
   'packages/staff/review-detail/index': { query: pendingApplication, alsoAs: [STAFF] },
   'packages/staff/transfers/index': { alsoAs: [STAFF] },

@@ -36,7 +36,7 @@ export function PersonSearch({ value, onChange }: PersonSearchProps) {
   if (value) {
     return (
       <View className='person-chosen'>
-        <View>
+        <View className='person-main'>
           <Text className='person-name'>{value.name}</Text>
           <Text className='muted person-meta'>
             {value.orgName}
@@ -70,7 +70,7 @@ export function PersonSearch({ value, onChange }: PersonSearchProps) {
       {results && results.length === 0 && <Text className='muted person-none'>没有找到该会员（只能为已入会的会员授予角色）</Text>}
       {results?.map((p) => (
         <View key={p.openid} className='person-option' onClick={() => onChange(p)}>
-          <Text className='person-name'>{p.name}</Text>
+          <Text className='person-name person-main'>{p.name}</Text>
           <Text className='muted person-meta'>
             {p.orgName}
             {p.mobileMasked ? ` · ${p.mobileMasked}` : ''}
