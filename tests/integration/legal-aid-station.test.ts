@@ -150,7 +150,7 @@ describe('attendance, outcome, referral and rating', () => {
     expect(timeline.items[0]).toMatchObject({
       area: 'legalAid',
       title: '法律援助咨询已完成',
-      note: '转法律援助申请，欢迎评价本次服务',
+      note: '处理结果：转法律援助申请（详见“我的预约”），欢迎评价',
     });
     expect((await outbox()).filter((m) => m.touser === who && m.templateId === 'legal_aid_status')).toHaveLength(1);
 

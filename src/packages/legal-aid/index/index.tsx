@@ -5,7 +5,7 @@ import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { hasRole, useSession } from '../../../stores/session';
+import { hasRole, orgScopesOf, useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 import { Button } from '../../../components/Button';
 import { callHotline, HOTLINE } from '../../../utils/hotline';
@@ -23,7 +23,13 @@ export default function LegalAidHome() {
   const stations = useRemote(() => call('legalAid.stations', {}));
   const { session } = useSession();
   const isLawyer = hasRole(session, 'lawyer');
-  const managesRoster = hasRole(session, 'lawyer', 'staff', 'admin');
+  const staffScopes = orgScopesOf(session);
+  // The roster: the station's own staff, union staff whose unions include the station's, administrators.
+  const manages = (s: Station) =>
+    !!session &&
+    (session.isAdmin ||
+      session.roles.some((g) => g.role === 'lawyer' && g.scopeId === s._id) ||
+      (hasRole(session, 'staff') && (staffScopes ?? []).some((org) => s.orgPath.includes(org))));
   return (
     <PageShell className='la-home' page='legalAid'>
       <View className='section la-hotline' onClick={callHotline}>
@@ -76,7 +82,7 @@ export default function LegalAidHome() {
                 预约咨询
               </Button>
             </View>
-            {managesRoster && (
+            {manages(s) && (
               <Text className='la-line la-roster-link' onClick={() => go(withQuery(ROUTES.legalAidSlots, { stationId: s._id }))}>
                 值班安排 ›
               </Text>

@@ -90,7 +90,8 @@ export async function completeBooking(input: LegalAidCompleteInput, ctx: ActionC
     title: '法律援助咨询已完成',
     status: 'completed',
     statusText: '已完成',
-    note: `${REFERRAL_LABELS[input.referral]}，欢迎评价本次服务`,
+    // The summary itself stays sealed in the booking (shown in 我的预约): timeline notes and messages are plain text.
+    note: `处理结果：${REFERRAL_LABELS[input.referral]}（详见“我的预约”），欢迎评价`,
     at: ctx.now,
     notify: true,
   });

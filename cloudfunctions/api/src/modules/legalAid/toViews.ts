@@ -18,6 +18,7 @@ export function toStationView(s: StationRecord): StationView {
     hours: s.hours,
     services: s.services,
     phone: s.phone,
+    orgPath: s.orgPath,
   };
 }
 

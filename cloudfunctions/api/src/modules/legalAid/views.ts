@@ -10,6 +10,8 @@ export interface StationView {
   hours: string;
   services: StationService[];
   phone: string;
+  /** The union running it and its ancestors (who manages its roster). */
+  orgPath: string[];
 }
 
 export interface SlotView {
