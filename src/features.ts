@@ -135,8 +135,8 @@ export const FEATURES = [
     },
     tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
     workbench: [
-      { key: 'legalDesk', label: '法律援助值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
-      { key: 'legalRoster', label: '法律援助值班安排', route: 'legalAid', roles: ['lawyer', 'staff'] },
+      { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
     ],
     // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
     // WeChat takes at most three templates per request.
