@@ -75,7 +75,14 @@ export async function putApplicant(
 /** Writes an approved member with a card: account, application, ID registry entry, member record. */
 export async function putMember(
   put: Put,
-  p: DemoPerson & { cardNo: string; memberSince: Date; status?: 'active' | 'suspended'; birthYear?: number },
+  p: DemoPerson & {
+    cardNo: string;
+    memberSince: Date;
+    status?: 'active' | 'suspended';
+    birthYear?: number;
+    /** More fields of the member record that areas read (e.g. the enrollment engine's tags and attended). */
+    facts?: Record<string, unknown>;
+  },
   org: DemoOrg,
 ): Promise<void> {
   const appId = applicationIdOf(p.openid);
@@ -116,5 +123,6 @@ export async function putMember(
     memberSince: p.memberSince,
     status: p.status ?? 'active',
     pendingTransferId: '',
+    ...p.facts,
   });
 }

@@ -142,8 +142,26 @@ export const FEATURES = [
     // WeChat takes at most three templates per request.
     timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
   },
+  {
+    key: 'recuperation',
+    root: 'packages/recuperation',
+    pages: {
+      recuperation: { path: 'list/index', title: '疗休养' },
+      recuperationDetail: { path: 'detail/index', title: '疗休养详情' },
+      recuperationSignUp: { path: 'signup/index', title: '疗休养报名' },
+      recuperationMine: { path: 'mine/index', title: '我的疗休养报名' },
+      recuperationPublicity: { path: 'publicity/index', title: '公示名单' },
+      recuperationDraw: { path: 'draw/index', title: '抽签结果' },
+      recuperationStaff: { path: 'staff/trips/index', title: '疗休养管理' },
+      recuperationEdit: { path: 'staff/edit/index', title: '编辑疗休养活动' },
+      recuperationRoster: { path: 'staff/roster/index', title: '报名管理' },
+    },
+    tiles: [{ key: 'trip', label: '疗休养', icon: '疗', route: 'recuperation', home: true, services: true }],
+    workbench: [{ key: 'trips', label: '疗休养管理', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' }],
+    timeline: { recuperation: '疗休养' },
+    templates: ['recuperation_status'],
+  },
   // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
-  { key: 'trip', tiles: [{ key: 'trip', label: '疗休养', icon: '疗', home: true, services: true }] },
   { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
   { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
@@ -156,6 +174,7 @@ export const FEATURES = [
 export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
+  recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
 };
 
 type AnyFeature = (typeof FEATURES)[number];

@@ -185,7 +185,7 @@ async function main(): Promise<void> {
       ['legalAid.stations', call(cloud.baseUrl, 'demo-member-01', 'legalAid.stations', {})],
       [
         'legalAid.slots (one station, 30 days)',
-        call(cloud.baseUrl, 'demo-member-01', 'legalAid.slots', { stationId: 'st-cz-wujin', days: 30 }),
+        call(cloud.baseUrl, 'demo-member-01', 'legalAid.slots', { stationId: 'st-cz-wujin', dayCount: 30 }),
       ],
       ['legalAid.book', Promise.resolve(next)],
       ['legalAid.mine (demo member)', call(cloud.baseUrl, 'demo-member-01', 'legalAid.mine', {})],

@@ -45,7 +45,7 @@ describe('stations and slots', () => {
   });
 
   it('shows a month of roster with seats left, skipping weekends and statutory holidays', async () => {
-    const { items } = await env.ok('la-anyone', 'legalAid.slots', { stationId: WUJIN, days: 30 });
+    const { items } = await env.ok('la-anyone', 'legalAid.slots', { stationId: WUJIN, dayCount: 30 });
     expect(items.length).toBeGreaterThan(30);
     for (const s of items) {
       if (s.period.startsWith('t')) continue; // the demo booking's neighbours are roster slots; tests add t-slots

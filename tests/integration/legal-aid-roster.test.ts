@@ -149,13 +149,13 @@ it('edits one slot by hand (the roster leaves it alone afterwards) and refuses f
   const fewer = await env.call(CITY_STAFF, 'legalAid.editSlot', { slotId: slot._id, capacity: 1 });
   expect(fewer).toMatchObject({
     ok: false,
-    error: { code: 'INVALID_INPUT', message: '「可约人数」已有2人预约，不能少于2人', details: { field: 'capacity' } },
+    error: { code: 'INVALID_INPUT', message: '「名额」已有2人预约，不能少于2人', details: { field: 'capacity' } },
   });
   const edited = await env.ok(CITY_STAFF, 'legalAid.editSlot', {
     slotId: slot._id,
     start: '09:30',
     capacity: 5,
-    note: '律师开庭，推迟半小时',
+    changeNote: '律师开庭，推迟半小时',
   });
   expect(edited).toMatchObject({ start: '09:30', capacity: 5, seatsLeft: 3, notified: 2 });
   const b = await env.store.byId<{ start: string; startsAt: Date }>(LA.bookings, `${slot._id}_${personKey('la-ro-a')}`);

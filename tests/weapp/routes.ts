@@ -64,6 +64,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },
   'packages/legal-aid/slots/index': { query: wujin, alsoAs: [STAFF, LAWYER] },
   'packages/legal-aid/roster/index': { query: wujin, alsoAs: [STAFF] },
+  // 疗休养: demo trips have fixed ids (cloudfunctions/api/src/modules/recuperation/demoPlan.ts).
+  'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
+  'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },
+  'packages/recuperation/publicity/index': { query: async () => ({ id: 'rec-demo-huangshan' }) },
+  'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
+  'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
+  'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
 };
 
 export interface PlannedVisit {

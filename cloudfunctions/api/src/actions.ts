@@ -5,11 +5,13 @@
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
+import { enrollmentModule } from './modules/enrollment';
 import { legalAidModule } from './modules/legalAid';
 import { membershipModule } from './modules/membership';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
 import { orgModule } from './modules/org';
+import { recuperationModule } from './modules/recuperation';
 import { rolesModule } from './modules/roles';
 import { sessionModule } from './modules/session';
 import { timelineModule } from './modules/timeline';
@@ -28,6 +30,8 @@ export const MODULES = [
   timelineModule,
   notifyModule,
   noticesModule,
+  enrollmentModule,
+  recuperationModule,
   workbenchModule,
   legalAidModule,
 ] as const satisfies readonly ModuleDef[];

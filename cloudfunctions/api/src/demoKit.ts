@@ -28,7 +28,7 @@ export interface DemoKit {
   put(collection: string, id: string, data: Record<string, unknown>): Promise<void>;
   orgs: ReadonlyMap<string, DemoOrg>;
   /** An approved member with a card (account, application, ID registry entry and member record). */
-  addMember(person: DemoPerson & { cardNo: string; memberSince: Date }): Promise<void>;
+  addMember(person: DemoPerson & { cardNo: string; memberSince: Date; facts?: Record<string, unknown> }): Promise<void>;
   /** A pending application (account, application and ID registry entry). */
   addApplicant(
     person: DemoPerson & { submittedAt: Date; channel?: 'employer' | 'new_employment'; occupation?: string },

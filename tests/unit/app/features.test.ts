@@ -34,6 +34,7 @@ describe('the feature list', () => {
       'packages/staff',
       'packages/about',
       'packages/legal-aid',
+      'packages/recuperation',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
   });
@@ -45,7 +46,7 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['疗休养', '技能竞赛', '单身联谊', '普惠商户']);
+    expect(soon).toEqual(['技能竞赛', '单身联谊', '普惠商户']);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
@@ -56,8 +57,9 @@ describe('the feature list', () => {
       transfer: '会员转会',
       legalAid: '法律援助预约',
       legalAidReminder: '法律援助预约提醒',
+      recuperation: '疗休养',
     });
-    expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status']);
+    expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status', 'recuperation_status']);
   });
 });
 

@@ -55,7 +55,7 @@ export default function Book() {
   const data = useRemote(async () => {
     const [stations, slots] = await Promise.all([
       call('legalAid.stations', {}),
-      call('legalAid.slots', { stationId, days: BOOK_AHEAD_DAYS + 1 }),
+      call('legalAid.slots', { stationId, dayCount: BOOK_AHEAD_DAYS + 1 }),
     ]);
     return { station: stations.items.find((s) => s._id === stationId), slots: slots.items };
   });

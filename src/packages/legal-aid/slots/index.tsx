@@ -23,7 +23,7 @@ import './index.scss';
 export default function SlotsPage() {
   const { params } = useRouter();
   const stationId = decodeURIComponent(params.stationId ?? '');
-  const slots = useRemote(() => call('legalAid.slots', { stationId, days: 14 }), { refreshOnShow: true });
+  const slots = useRemote(() => call('legalAid.slots', { stationId, dayCount: 14 }), { refreshOnShow: true });
   const [stopping, setStopping] = useState<Slot | null>(null);
   const [reason, setReason] = useState('');
   const [adding, setAdding] = useState(false);

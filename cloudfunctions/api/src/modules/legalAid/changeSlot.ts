@@ -87,7 +87,7 @@ export async function applySlotEdit(
     const now2 = await findById<SlotRecord>(C.slots, slot._id);
     if (!now2 || now2.capacity !== slot.capacity) throw fail('CONFLICT', '该时段刚被他人修改，请刷新后重试');
     const taken = now2.capacity - now2.seatsLeft;
-    throw fail('INVALID_INPUT', `「可约人数」已有${taken}人预约，不能少于${taken}人`, { field: 'capacity' });
+    throw fail('INVALID_INPUT', `「名额」已有${taken}人预约，不能少于${taken}人`, { field: 'capacity' });
   }
   const updated = { ...slot, ...fields, seatsLeft: slot.seatsLeft + delta };
   const timeChanged = start !== slot.start || end !== slot.end;
@@ -180,11 +180,11 @@ export async function addSlot(input: LegalAidAddSlotInput, ctx: ActionContext): 
 export async function editSlot(input: LegalAidEditSlotInput, ctx: ActionContext): Promise<SlotView & { notified: number }> {
   const { slot } = await loadManagedSlot(input.slotId, ctx);
   if (slot.status !== 'open') throw fail('CONFLICT', '该时段已停诊，不能调整');
-  const { slotId: _slotId, note, ...change } = input;
+  const { slotId: _slotId, changeNote, ...change } = input;
   if (change.start && chinaInstant(slot.date, change.start) <= ctx.now) {
     throw fail('INVALID_INPUT', '「开始时间」不能早于现在', { field: 'start' });
   }
-  const result = await applySlotEdit(slot, change, { note, byHand: true }, ctx.now);
+  const result = await applySlotEdit(slot, change, { note: changeNote, byHand: true }, ctx.now);
   await audit(ctx, 'legalAid.editSlot', slot, whenText(slot));
   return { ...toSlotView(result.slot, ctx.now), notified: result.notified };
 }

@@ -49,7 +49,7 @@ export const legalAidModule = defineModule({
     slotId: '预约时段',
     bookingId: '预约编号',
     from: '起始日期',
-    days: '天数',
+    dayCount: '天数',
     type: '咨询类型',
     way: '咨询方式',
     caseText: '案情描述',
@@ -69,8 +69,7 @@ export const legalAidModule = defineModule({
     start: '开始时间',
     end: '结束时间',
     lawyers: '值班人员',
-    capacity: '可约人数',
-    note: '调整说明',
+    changeNote: '调整说明',
   },
   timeline: {
     legalAid: { label: '法律援助预约', template: 'legal_aid_status' },

@@ -26,7 +26,7 @@ export async function listSlots(input: LegalAidSlotsInput, ctx: ActionContext): 
   if (ahead < 0) throw fail('INVALID_INPUT', '「起始日期」不能早于今天', { field: 'from' });
   if (ahead > BOOK_AHEAD_DAYS) throw fail('INVALID_INPUT', `「起始日期」只能查询${BOOK_AHEAD_DAYS}天内的时段`, { field: 'from' });
   await loadStation(input.stationId);
-  const to = addDays(from, (input.days ?? 14) - 1);
+  const to = addDays(from, (input.dayCount ?? 14) - 1);
   const rows = await findMany<SlotRecord>(
     C.slots,
     { stationId: input.stationId, date: _.gte(from).and(_.lte(to)) },

@@ -46,7 +46,7 @@ export const legalAidSlotsInput = z.strictObject({
   stationId: stationIdField,
   /** First day (China date); default today. */
   from: dateField.optional(),
-  days: z
+  dayCount: z
     .number()
     .int()
     .min(1)
@@ -144,7 +144,7 @@ export const legalAidEditSlotInput = z
     lawyers: lawyersField.optional(),
     capacity: capacityField.optional(),
     /** Told to the members already booked (e.g. 值班律师临时调整). */
-    note: z.string().trim().max(60, '说明不超过60个字').optional(),
+    changeNote: z.string().trim().max(60, '不超过60个字').optional(),
   })
   .refine((s) => s.start || s.end || s.lawyers || s.capacity, {
     message: '请至少修改一项（时间、值班人员或可约人数）',

@@ -1,0 +1,52 @@
+/** Review in bulk: pending → approved, or rejected with a reason (the seat then goes to the waitlist). */
+import type { ActionContext } from '../../action';
+import { findById, updateWhere } from '../../db';
+import { writeAudit } from '../../shared/audit';
+import { loadManagedActivity } from './activities';
+import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import type { EnrollmentRecord } from './records';
+import { recordStatus } from './recordStatus';
+import type { EnrollmentReviewInput } from './schemas';
+import type { ReviewResult } from './views';
+import { passSeatOn } from './waitlist';
+
+export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: ActionContext): Promise<ReviewResult> {
+  const activity = await loadManagedActivity(input.activityId, ctx);
+  const now = ctx.now;
+  const approve = input.decision === 'approve';
+  const result: ReviewResult = { done: [], failed: [] };
+  for (const id of [...new Set(input.enrollmentIds)]) {
+    const e = await findById<EnrollmentRecord>(C.enrollments, id);
+    const refuse = (message: string) => result.failed.push({ enrollmentId: id, name: e?.name ?? '', message });
+    if (!e || e.activityId !== activity._id) {
+      result.failed.push({ enrollmentId: id, name: '', message: '报名记录不存在' });
+      continue;
+    }
+    if (e.openid === ctx.openid) {
+      refuse('不能审核本人的报名');
+      continue;
+    }
+    const change = approve
+      ? { status: 'approved', decidedAt: now, decidedBy: ctx.openid, updatedAt: now }
+      : { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: ctx.openid, updatedAt: now };
+    if ((await updateWhere(C.enrollments, { _id: id, status: 'pending' }, change)) !== 1) {
+      refuse('该报名已处理，请刷新列表');
+      continue;
+    }
+    if (!approve) await passSeatOn(activity, e.openid, now);
+    await recordStatus(e, activity.title, approve ? 'approved' : 'rejected', now, {
+      note: approve ? '报名审核通过' : input.reason,
+      notify: true,
+    });
+    await writeAudit({
+      actor: ctx.openid,
+      action: approve ? 'enrollment.approve' : 'enrollment.reject',
+      target: id,
+      summary: `${e.name} · ${activity.title}`,
+      at: now,
+      details: { activityId: activity._id },
+    });
+    result.done.push(id);
+  }
+  return result;
+}

@@ -1,0 +1,106 @@
+/**
+ * The hooks areas plug into the engine at load (the engine never imports an area): extra eligibility rule
+ * kinds, an area's audience groups (who counts as 一线职工 …), and the member tags staff may maintain.
+ * Everything here is pure: evaluators get the member's facts and the activity, never the database.
+ */
+import type { z } from 'zod';
+import type { MemberStatus } from '../../rules/membership';
+import type { StoredDate } from '../../shared/records';
+import type { ActivityArea, EligibilityRule } from './records';
+
+/** What rules may know about a member (from the member record; see MemberEnrollmentFacts). */
+export interface MemberFacts {
+  openid: string;
+  status: MemberStatus;
+  name: string;
+  cardNo: string;
+  birthYear?: number;
+  gender?: 'M' | 'F';
+  orgId: string;
+  orgName: string;
+  orgPath: string[];
+  memberSince: Date;
+  tags: string[];
+  attended: Partial<Record<ActivityArea, number>>;
+}
+
+/** The parts of an activity rules look at. */
+export interface RuleActivity {
+  area: ActivityArea;
+  /** A Date as stored (the SDK gives Date objects; older writes may be ISO strings). */
+  startAt: StoredDate;
+}
+
+export interface RuleResult {
+  /** The rule's kind, e.g. notWithinYears. */
+  rule: string;
+  ok: boolean;
+  /** Shown to the member before the form, e.g. 您已于2025年参加过疗休养，每3年可参加一次. */
+  message: string;
+}
+
+export interface RuleKind {
+  /** Checks a rule's parameters when staff save an activity (the `kind` field included). */
+  params: z.ZodType;
+  evaluate(rule: EligibilityRule, facts: MemberFacts, activity: RuleActivity): RuleResult;
+}
+
+export interface Audience {
+  /** Group key (letters, digits, _ -) → Chinese label. */
+  groups: Record<string, string>;
+  /** The groups a member belongs to. */
+  resolve(facts: MemberFacts): string[];
+}
+
+/** What an area tells the engine about itself when it loads. */
+export interface AreaHooks {
+  /** 疗休养, 技能竞赛 … (used in rule messages such as 您已于2025年参加过疗休养). */
+  label: string;
+  /** Who counts as which audience group in this area; without it the member tags themselves. */
+  audience?: Audience;
+  /** The area's own enrollment data (enrollment.extra) as roster columns: header → cell text. */
+  rosterColumns?: (extra: Record<string, unknown> | undefined) => Record<string, string>;
+}
+
+const ruleKinds = new Map<string, RuleKind>();
+const areas = new Map<string, AreaHooks>();
+const memberTags = new Map<string, string>();
+
+export function registerRuleKind(kind: string, def: RuleKind): void {
+  ruleKinds.set(kind, def);
+}
+
+export function ruleKind(kind: string): RuleKind | undefined {
+  return ruleKinds.get(kind);
+}
+
+export function registerArea(area: ActivityArea, hooks: AreaHooks): void {
+  areas.set(area, hooks);
+}
+
+export function areaHooks(area: string): AreaHooks | undefined {
+  return areas.get(area);
+}
+
+export function areaLabel(area: string): string {
+  return areas.get(area)?.label ?? '活动';
+}
+
+/** An area's audience; an area that registered none uses the member tags themselves. */
+export function audienceOf(area: ActivityArea): Audience {
+  return (
+    areas.get(area)?.audience ?? {
+      groups: Object.fromEntries(memberTags),
+      resolve: (facts) => facts.tags,
+    }
+  );
+}
+
+/** Member tags staff may maintain (key → label), e.g. model: 劳模. Areas add theirs at load. */
+export function registerMemberTags(tags: Record<string, string>): void {
+  for (const [key, label] of Object.entries(tags)) memberTags.set(key, label);
+}
+
+export function memberTagLabels(): Record<string, string> {
+  return Object.fromEntries(memberTags);
+}

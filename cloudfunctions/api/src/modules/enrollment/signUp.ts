@@ -1,0 +1,122 @@
+/**
+ * A member signs up. First come first served in four database requests on a warm instance: the member (1),
+ * the seat claim on the activity — guarded by status and window on the stored document, so a definition
+ * cached for up to 10 s can never admit after close (1) — the enrollment under its deterministic _id (1),
+ * the timeline entry (1). A double tap or a retry finds the seat 'held' and the same record. When full, the
+ * member joins the waitlist; in a lottery the sign-up takes no seat and waits for the draw.
+ */
+import type { ActionContext } from '../../action';
+import { command } from '../../db';
+import { fail } from '../../errors';
+import { findMemberByOpenid } from '../../shared/members';
+import { claimSeat, releaseSeat, type ClaimResult } from '../../shared/capacity';
+import { asDate, cachedActivity, chinaTime, loadActivity, memberFacts } from './activities';
+import { evaluateRules } from './eligibility';
+import { enrollmentErrors } from './errors';
+import { checkAnswers } from './formAnswers';
+import { newEnrollment, storeEnrollment, REJOINABLE } from './storeEnrollment';
+import type { ActivityArea, ActivityRecord, Answer, EnrollmentRecord } from './records';
+import { SEAT_HOLDING } from './records';
+import { recordStatus } from './recordStatus';
+import { toEnrollmentView } from './toViews';
+import type { EnrollmentView } from './views';
+import { seatRef, waitlistPosition } from './waitlist';
+
+export interface SignUpRequest {
+  activityId: string;
+  /** The calling area: an activity of another area is not found. */
+  area: ActivityArea;
+  answers?: Record<string, Answer>;
+  /** The area's own data (e.g. companions), checked by the area against the activity once it is loaded. */
+  extra?: (activity: ActivityRecord) => Record<string, unknown> | undefined;
+}
+
+/** Refuses sign-ups outside the window, in words that say when. */
+export function assertSignupOpen(activity: ActivityRecord, now: Date): void {
+  if (activity.status === 'draft') throw fail('NOT_FOUND', '该活动不存在或尚未发布');
+  if (activity.mode === 'nomination') throw enrollmentErrors.fail('NOT_OPEN', '本活动由单位工会推荐参加，请联系所在工会');
+  if (activity.status === 'closed' || now >= asDate(activity.signupEnd))
+    throw enrollmentErrors.fail('SIGNUP_CLOSED', `报名已于${chinaTime(activity.signupEnd)}截止`);
+  if (now < asDate(activity.signupStart))
+    throw enrollmentErrors.fail('NOT_OPEN', `报名将于${chinaTime(activity.signupStart)}开始，请届时再来`);
+}
+
+function refusal(existing: EnrollmentRecord): Error {
+  if (existing.status === 'rejected' || existing.status === 'removed')
+    return enrollmentErrors.fail('NOT_ELIGIBLE', '您在本活动的报名未通过，不能再次报名；如有疑问请联系组织工会');
+  return fail('CONFLICT', '您的报名正在办理中，请稍后刷新查看');
+}
+
+export async function signUp(request: SignUpRequest, ctx: ActionContext): Promise<EnrollmentView> {
+  const now = ctx.now;
+  const cached = await cachedActivity(request.activityId);
+  let activity = cached.activity;
+  if (activity.area !== request.area) throw fail('NOT_FOUND', '该活动不存在或已删除');
+  // A lottery sign-up takes no seat, so nothing guards its window but a fresh read.
+  if (activity.mode === 'lottery' && !cached.fresh) activity = await loadActivity(request.activityId);
+  const member = await findMemberByOpenid(ctx.openid);
+  if (!member) throw fail('NOT_MEMBER', '您还不是工会会员，请先完成实名入会后再报名');
+  assertSignupOpen(activity, now);
+  const facts = memberFacts(member);
+  const failing = evaluateRules(activity, facts).filter((r) => !r.ok);
+  if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
+  const answers = checkAnswers(activity.formFields, request.answers, ctx.openid);
+  const base = newEnrollment(activity, facts, answers, request.extra?.(activity), now, 'self');
+
+  if (activity.mode === 'lottery')
+    return finish(activity, await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE), now);
+
+  const seatStatus = activity.review ? 'pending' : 'approved';
+  const _ = command();
+  const guard = { status: 'open', signupStart: _.lte(now), signupEnd: _.gt(now) };
+  for (let attempt = 1; ; attempt += 1) {
+    const result: ClaimResult = await claimSeat(seatRef(activity._id), ctx.openid, { groups: base.groups, where: guard });
+    if (result === 'claimed' || result === 'held') {
+      const stored = await storeEnrollment({ ...base, status: seatStatus }, [...REJOINABLE, 'waitlisted']);
+      if (!SEAT_HOLDING.includes(stored.record.status)) {
+        // Rejected earlier, or a cancellation of theirs is still handing this seat on: not ours to keep.
+        if (result === 'claimed') await releaseSeat(seatRef(activity._id), ctx.openid);
+        throw refusal(stored.record);
+      }
+      return finish(activity, stored, now);
+    }
+    // Not a seat: the stored document says why, and whether the window is still open for the waitlist.
+    const current = await loadActivity(activity._id);
+    assertSignupOpen(current, now);
+    if (result === 'closed') throw enrollmentErrors.fail('SIGNUP_CLOSED');
+    if (current.seatsLeft > 0 && result === 'full' && attempt < 2) continue; // a seat came back meanwhile
+    if (!current.waitlist) {
+      throw enrollmentErrors.fail(
+        'QUOTA_FULL',
+        result === 'group_full' ? '您所在单位或人群的名额已满' : '名额已满，本活动不设候补',
+      );
+    }
+    const stored = await storeEnrollment(
+      { ...base, status: 'waitlisted', waitRank: now.getTime(), waitlistedAt: now },
+      REJOINABLE,
+    );
+    if (stored.record.status !== 'waitlisted' && !SEAT_HOLDING.includes(stored.record.status)) throw refusal(stored.record);
+    return finish(current, stored, now);
+  }
+}
+
+async function finish(
+  activity: ActivityRecord,
+  stored: { record: EnrollmentRecord; created: boolean },
+  now: Date,
+): Promise<EnrollmentView> {
+  const e = stored.record;
+  const position = e.status === 'waitlisted' ? await waitlistPosition(e) : undefined;
+  if (stored.created) {
+    const note =
+      e.status === 'waitlisted'
+        ? `名额已满，您在候补第${position}位`
+        : e.status === 'applied'
+          ? `报名截止后抽签，结果将通知您`
+          : e.status === 'pending'
+            ? '名额已为您保留，等待工会审核'
+            : undefined;
+    await recordStatus(e, activity.title, e.status, now, { note });
+  }
+  return toEnrollmentView(e, activity, now, position);
+}

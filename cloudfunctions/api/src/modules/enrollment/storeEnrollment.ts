@@ -1,0 +1,74 @@
+/** Writing an enrollment under its deterministic _id: one record per member and activity, whatever the taps. */
+import { command, findById, insertUnique, updateWhere } from '../../db';
+import { fail } from '../../errors';
+import { seatGroupsFor, priorityRank } from './eligibility';
+import { newTicket } from './drawOrder';
+import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import type { ActivityRecord, Answer, EnrollmentRecord, EnrollmentStatus } from './records';
+import type { MemberFacts } from './ruleRegistry';
+import { enrollmentIdOf } from './waitlist';
+
+/** Ended enrollments a member may sign up again from (while the window is open). */
+export const REJOINABLE: EnrollmentStatus[] = ['cancelled', 'declined', 'expired'];
+
+/** Fields of an earlier round that must not survive a new sign-up. */
+const STALE_FIELDS = ['offerExpiresAt', 'cancelledAt', 'decidedAt', 'decidedBy', 'waitRank', 'waitlistedAt', 'promotedAt'];
+
+export function newEnrollment(
+  activity: ActivityRecord,
+  facts: MemberFacts,
+  answers: Record<string, Answer>,
+  extra: Record<string, unknown> | undefined,
+  now: Date,
+  source: EnrollmentRecord['source'],
+): EnrollmentRecord {
+  return {
+    _id: enrollmentIdOf(activity._id, facts.openid),
+    activityId: activity._id,
+    area: activity.area,
+    openid: facts.openid,
+    name: facts.name,
+    cardNo: facts.cardNo,
+    orgId: facts.orgId,
+    orgName: facts.orgName,
+    orgPath: facts.orgPath,
+    status: 'applied',
+    source,
+    groups: seatGroupsFor(activity, facts),
+    rank: priorityRank(activity, facts),
+    ticket: newTicket(),
+    answers,
+    ...(extra ? { extra } : {}),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Inserts the enrollment; when the member already has one, returns it unchanged (a double tap, a retry),
+ * or — if it is in one of `rejoinFrom` — starts it over with a guarded update (its ticket kept).
+ * `created` says whether this call wrote it (and so should write the timeline).
+ */
+export async function storeEnrollment(
+  record: EnrollmentRecord,
+  rejoinFrom: readonly EnrollmentStatus[],
+): Promise<{ record: EnrollmentRecord; created: boolean }> {
+  const { _id, ...data } = record;
+  if (await insertUnique(C.enrollments, _id, data)) return { record, created: true };
+  const existing = await findById<EnrollmentRecord>(C.enrollments, _id);
+  if (!existing) throw fail('BUSY');
+  if (!rejoinFrom.includes(existing.status)) return { record: existing, created: false };
+  const _ = command();
+  const change: Record<string, unknown> = { ...data, ticket: existing.ticket, createdAt: existing.createdAt };
+  if (existing.lateCancel) change.lateCancel = true; // history staff keep seeing
+  for (const field of STALE_FIELDS) if (existing[field] !== undefined && change[field] === undefined) change[field] = _.remove();
+  const changed = await updateWhere(C.enrollments, { _id, status: existing.status, updatedAt: existing.updatedAt }, change);
+  if (changed === 1) {
+    const merged: EnrollmentRecord = { ...existing, ...data, _id, ticket: existing.ticket, createdAt: existing.createdAt };
+    for (const field of STALE_FIELDS) if (data[field] === undefined) delete merged[field];
+    return { record: merged, created: true };
+  }
+  const now = await findById<EnrollmentRecord>(C.enrollments, _id);
+  if (!now) throw fail('BUSY');
+  return { record: now, created: false };
+}

@@ -1,0 +1,26 @@
+/** 工作台 tiles: sign-ups waiting for review and open 公示 objections, in activities the caller manages. */
+import type { ActionContext } from '../../action';
+import { command, countWhere, findMany } from '../../db';
+import { orgScopes } from '../../shared/scope';
+import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import type { ActivityRecord } from './records';
+
+async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
+  const _ = command();
+  const scopes = orgScopes(ctx);
+  if (scopes !== null && !scopes.length) return [];
+  const where: Record<string, unknown> = { status: _.in(['open', 'closed']) };
+  if (scopes !== null) where.orgPath = _.in(scopes);
+  const rows = await findMany<ActivityRecord>(C.activities, where, { orderBy: [['startAt', 'desc']], limit: 1000 });
+  return rows.map((r) => r._id);
+}
+
+export async function countPendingEnrollments(ctx: ActionContext): Promise<number> {
+  const ids = await managedActivityIds(ctx);
+  return ids.length ? countWhere(C.enrollments, { activityId: command().in(ids), status: 'pending' }) : 0;
+}
+
+export async function countOpenObjections(ctx: ActionContext): Promise<number> {
+  const ids = await managedActivityIds(ctx);
+  return ids.length ? countWhere(C.objections, { activityId: command().in(ids), status: 'open' }) : 0;
+}

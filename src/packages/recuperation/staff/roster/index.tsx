@@ -1,0 +1,216 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call, errorMessage } from '../../../../api/client';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { StateView } from '../../../../components/StateView';
+import { usePagedRemote } from '../../../../hooks/usePagedRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { Tabs } from '../../components/Tabs';
+import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
+import type { EnrollmentStatus, RosterView } from '../../types';
+import { CheckInPanel } from './CheckInPanel';
+import { NominatePanel } from './NominatePanel';
+import { Objections } from './Objections';
+import { TripActions } from './TripActions';
+import '../../recuperation.scss';
+import './index.scss';
+
+/** Check-in is open from 12 hours before the start until the end (as the server allows). */
+function checkInOpen(t: { startAt: string; endAt: string }): boolean {
+  const now = Date.now();
+  return now >= new Date(t.startAt).getTime() - 12 * 3600_000 && now < new Date(t.endAt).getTime();
+}
+
+type Filter = 'all' | 'pending' | 'approved' | 'waitlisted' | 'applied';
+const LABEL: Record<string, string> = {
+  pending: '待审核',
+  approved: '已录取',
+  waitlisted: '候补',
+  offered: '待确认',
+  applied: '待抽签',
+};
+
+/**
+ * 报名管理 of one trip: seats and counts, the staff actions (open/close, draw, 公示, export), review in bulk,
+ * nominations, check-in and 公示 objections. e2e hooks: `.rec-roster-item` (name inside), `.rec-select`,
+ * `.rec-approve`, `.rec-reject`, `.rec-summary`.
+ */
+export default function Roster() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const trip = useRemote(() => call('recuperation.get', { activityId: id }), { refreshOnShow: true });
+  const [filter, setFilter] = useState<Filter>('all');
+  const [summary, setSummary] = useState<RosterView['summary'] | null>(null);
+  const roster = usePagedRemote(
+    async (page) => {
+      const r = await call('enrollment.roster', { activityId: id, page, ...(filter === 'all' ? {} : { status: filter }) });
+      setSummary(r.summary);
+      return { items: r.items, total: r.total };
+    },
+    { refreshOnShow: true, deps: [filter] },
+  );
+  const [selected, setSelected] = useState<string[]>([]);
+  const [ask, setAsk] = useState<'approve' | 'reject' | null>(null);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const t = trip.data?.trip;
+
+  const reloadAll = () => {
+    trip.reload();
+    roster.reload();
+    setSelected([]);
+  };
+  const review = async () => {
+    if (ask === 'reject' && !reason.trim()) return setReasonError('请填写未通过的原因，会员将看到该原因');
+    const decision = ask!;
+    setAsk(null);
+    setBusy(true);
+    try {
+      const r = await call('enrollment.review', {
+        activityId: id,
+        enrollmentIds: selected,
+        decision,
+        ...(decision === 'reject' ? { reason: reason.trim() } : {}),
+      });
+      setReason('');
+      if (r.failed.length)
+        void Taro.showModal({
+          title: `${r.done.length} 条已处理`,
+          content: r.failed.map((f) => `${f.name}：${f.message}`).join('\n'),
+          showCancel: false,
+        });
+      else void Taro.showToast({ title: `已处理 ${r.done.length} 条`, icon: 'success' });
+    } catch (e) {
+      void Taro.showModal({ title: '未能处理', content: errorMessage(e), showCancel: false });
+    } finally {
+      setBusy(false);
+      reloadAll();
+    }
+  };
+  const tabs: { key: Filter; label: string }[] = [
+    { key: 'all', label: '全部' },
+    ...(t?.mode === 'lottery' && !t.drawnAt ? [{ key: 'applied' as const, label: '待抽签' }] : []),
+    ...(t?.review ? [{ key: 'pending' as const, label: '待审核' }] : []),
+    { key: 'approved', label: '已录取' },
+    { key: 'waitlisted', label: '候补' },
+  ];
+
+  return (
+    <PageShell className='rec-roster' page='recuperationRoster'>
+      <StateView loading={trip.loading && !t} error={trip.error} errorCode={trip.errorCode} onRetry={trip.reload}>
+        {t && (
+          <View>
+            <View className='section'>
+              <Text className='section-title'>{t.title}</Text>
+              <Text className='muted'>
+                {dateRange(t.startAt, t.endAt)} · {PHASE_TEXT[t.phase]} · 截止 {dayTime(t.signupEnd)}
+              </Text>
+              {summary && (
+                <Text className='rec-summary'>
+                  名额 {summary.capacity}，剩余 {summary.seatsLeft}；
+                  {Object.entries(summary.byStatus)
+                    .map(([s, n]) => `${LABEL[s] ?? s} ${n}`)
+                    .join('，')}
+                  {summary.lateCancels ? `；逾期取消 ${summary.lateCancels}` : ''}
+                  {summary.noShows ? `；未到 ${summary.noShows}` : ''}
+                </Text>
+              )}
+            </View>
+            <TripActions trip={t} onChanged={reloadAll} />
+            <Objections activityId={id} onChanged={reloadAll} />
+            {t.allowNomination && t.status !== 'draft' && <NominatePanel activityId={id} onChanged={reloadAll} />}
+            {t.status !== 'draft' && checkInOpen(t) && <CheckInPanel activityId={id} onChanged={roster.reload} />}
+          </View>
+        )}
+      </StateView>
+      <Tabs
+        tabs={tabs}
+        value={filter}
+        onChange={(f) => {
+          setFilter(f);
+          setSelected([]);
+        }}
+      />
+      <StateView
+        loading={roster.loading && !roster.data}
+        error={roster.error}
+        errorCode={roster.errorCode}
+        onRetry={roster.reload}
+        empty={!!roster.data && roster.data.items.length === 0}
+        emptyText='暂无报名记录'
+      >
+        {roster.data?.items.map((e) => {
+          const pick = e.status === 'pending';
+          const on = selected.includes(e._id);
+          return (
+            <View
+              key={e._id}
+              className='rec-card rec-roster-item'
+              onClick={() => pick && setSelected(on ? selected.filter((s) => s !== e._id) : [...selected, e._id])}
+            >
+              <View className='rec-mine-head'>
+                <Text className='rec-roster-name'>
+                  {pick && <Text className={`rec-select ${on ? 'rec-select-on' : ''}`}>{on ? '☑' : '☐'} </Text>}
+                  {e.name}
+                </Text>
+                <Text className={`tag tag-${statusTone(e.status as EnrollmentStatus)}`}>
+                  {e.statusText}
+                  {e.position ? ` 第${e.position}位` : ''}
+                </Text>
+              </View>
+              <Text className='rec-card-line'>
+                {e.orgName} · {e.cardNo}
+              </Text>
+              <Text className='rec-card-line muted'>
+                {e.source === 'nomination' ? '单位推荐' : '本人报名'} · {dayTime(e.createdAt)}
+                {e.checkedInAt ? ` · 已签到` : ''}
+                {e.lateCancel ? ' · 逾期取消' : ''}
+                {e.noShow ? ' · 未到' : ''}
+              </Text>
+              {e.rejectReason && <Text className='rec-card-line muted'>原因：{e.rejectReason}</Text>}
+            </View>
+          );
+        })}
+        <LoadMore hasMore={roster.hasMore} loading={roster.loadingMore} error={roster.moreError} onLoad={roster.loadMore} />
+      </StateView>
+      {selected.length > 0 && (
+        <View className='rec-bar rec-actions'>
+          <Button kind='plain' className='rec-reject' disabled={busy} onClick={() => (setReasonError(null), setAsk('reject'))}>
+            未通过（{selected.length}）
+          </Button>
+          <Button className='rec-approve' loading={busy} onClick={() => setAsk('approve')}>
+            审核通过（{selected.length}）
+          </Button>
+        </View>
+      )}
+      <ConfirmDialog
+        visible={!!ask}
+        title={ask === 'approve' ? `通过所选 ${selected.length} 条报名？` : `所选 ${selected.length} 条不予通过？`}
+        className='rec-review-dialog'
+        busy={busy}
+        onConfirm={() => void review()}
+        onCancel={() => setAsk(null)}
+      >
+        {ask === 'reject' ? (
+          <View>
+            <Textarea
+              className='rec-input rec-textarea rec-reject-reason'
+              value={reason}
+              maxlength={200}
+              placeholder='未通过的原因（会员将看到）'
+              onInput={(e) => setReason(e.detail.value)}
+            />
+            {reasonError && <Text className='rec-field-error'>{reasonError}</Text>}
+          </View>
+        ) : (
+          <Text>通过后名额确定，会员将收到通知。</Text>
+        )}
+      </ConfirmDialog>
+    </PageShell>
+  );
+}
