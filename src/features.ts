@@ -112,6 +112,25 @@ export const FEATURES = [
     ],
   },
   {
+    key: 'merchants',
+    root: 'packages/merchants',
+    pages: {
+      placeDetail: { path: 'detail/index', title: '商户详情' },
+      placeMap: { path: 'map/index', title: '地图找优惠' },
+      myDiscounts: { path: 'mine/index', title: '我的优惠' },
+      counter: { path: 'counter/index', title: '核销台' },
+      placesAdmin: { path: 'admin/index', title: '商户管理' },
+      placeEdit: { path: 'edit/index', title: '编辑商户' },
+      placesImport: { path: 'import/index', title: '批量导入' },
+    },
+    // The directory itself is the 优惠 tab.
+    tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', route: 'discounts', home: true, services: true }],
+    workbench: [
+      { key: 'counter', label: '核销台', route: 'counter', roles: ['merchant'], count: 'redemptionsToday' },
+      { key: 'places', label: '商户管理', route: 'placesAdmin', roles: STAFF },
+    ],
+  },
+  {
     key: 'about',
     root: 'packages/about',
     pages: {
@@ -164,7 +183,6 @@ export const FEATURES = [
   // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
   { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
-  { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
 
 /**

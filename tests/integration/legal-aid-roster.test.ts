@@ -188,7 +188,7 @@ it('cancels a slot (停诊) with its bookings, and adds an extra slot once', asy
   const extra = {
     stationId: JINTAN,
     slotDate: saturday,
-    period: 'am',
+    slotPeriod: 'am',
     start: '09:00',
     end: '11:30',
     lawyers: ['王立群律师'],

@@ -71,6 +71,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
   'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
+  // 优惠: the demo bookshop merchant-01 (cloudfunctions/api/src/modules/merchants/demo.ts) and its staff.
+  'packages/merchants/detail/index': { query: async () => ({ id: 'merchant-01', lat: '31.78', lng: '119.95' }) },
+  'packages/merchants/map/index': { query: async () => ({ lat: '31.7786', lng: '119.9512' }) },
+  'packages/merchants/counter/index': { alsoAs: ['demo-merchant-01'] },
+  'packages/merchants/admin/index': { alsoAs: [STAFF] },
+  'packages/merchants/edit/index': { query: async () => ({ id: 'merchant-01' }), alsoAs: [STAFF] },
+  'packages/merchants/import/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
 };
 

@@ -8,6 +8,7 @@ import { cardModule } from './modules/card';
 import { enrollmentModule } from './modules/enrollment';
 import { legalAidModule } from './modules/legalAid';
 import { membershipModule } from './modules/membership';
+import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
 import { orgModule } from './modules/org';
@@ -30,6 +31,7 @@ export const MODULES = [
   timelineModule,
   notifyModule,
   noticesModule,
+  merchantsModule,
   enrollmentModule,
   recuperationModule,
   workbenchModule,

@@ -32,6 +32,7 @@ describe('the feature list', () => {
       'packages/card',
       'packages/notices',
       'packages/staff',
+      'packages/merchants',
       'packages/about',
       'packages/legal-aid',
       'packages/recuperation',
@@ -46,7 +47,7 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['技能竞赛', '单身联谊', '普惠商户']);
+    expect(soon).toEqual(['技能竞赛', '单身联谊']);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {

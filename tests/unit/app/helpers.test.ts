@@ -40,7 +40,7 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'legalRoster', 'trips']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'places', 'legalRoster', 'trips']);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
     expect(workbenchFor(admin).map((t) => t.key)).toEqual([
@@ -49,6 +49,8 @@ describe('orgScopesOf and workbenchFor', () => {
       'transfers',
       'roles',
       'audit',
+      'counter',
+      'places',
       'legalDesk',
       'legalRoster',
       'trips',
@@ -57,8 +59,8 @@ describe('orgScopesOf and workbenchFor', () => {
     expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
   });
 
-  it('gives a member no 工作台', () => {
+  it('gives a member no 工作台, and merchant staff their 核销台', () => {
     expect(workbenchFor(session([]))).toEqual([]);
-    expect(workbenchFor(session([grant('merchant', 'merchant-01')]))).toEqual([]);
+    expect(workbenchFor(session([grant('merchant', 'merchant-01')])).map((t) => t.key)).toEqual(['counter']);
   });
 });

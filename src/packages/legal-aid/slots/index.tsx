@@ -62,7 +62,7 @@ export default function SlotsPage() {
       await call('legalAid.addSlot', {
         stationId,
         slotDate: date,
-        period: duty.period,
+        slotPeriod: duty.period,
         start: duty.start,
         end: duty.end,
         lawyers: lawyersOf(duty.lawyers),

@@ -170,7 +170,8 @@ export async function addSlot(input: LegalAidAddSlotInput, ctx: ActionContext): 
   if (ahead > Math.max(BOOK_AHEAD_DAYS, ROSTER_WEEKS * 7)) {
     throw fail('INVALID_INPUT', `「日期」只能安排到${addDays(chinaDate(ctx.now), ROSTER_WEEKS * 7)}之前`, { field: 'slotDate' });
   }
-  const plan = { ...input, date: input.slotDate, _id: slotIdOf(station._id, input.slotDate, input.period) };
+  const { slotDate, slotPeriod, ...duty } = input;
+  const plan = { ...duty, date: slotDate, period: slotPeriod, _id: slotIdOf(station._id, slotDate, slotPeriod) };
   const record = newSlotRecord(station, plan, 'manual', ctx.now);
   if (!(await insertUnique(C.slots, plan._id, record))) throw fail('CONFLICT', '该日期的这个时段已存在，请直接调整该时段');
   await audit(ctx, 'legalAid.addSlot', { _id: plan._id, ...record }, whenText(plan));

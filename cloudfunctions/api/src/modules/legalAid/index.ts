@@ -65,7 +65,7 @@ export const legalAidModule = defineModule({
     patterns: '值班安排',
     exceptions: '停诊日期',
     slotDate: '日期',
-    period: '时段',
+    slotPeriod: '时段',
     start: '开始时间',
     end: '结束时间',
     lawyers: '值班人员',

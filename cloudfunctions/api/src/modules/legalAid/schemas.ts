@@ -127,7 +127,7 @@ export const legalAidAddSlotInput = z
   .strictObject({
     stationId: stationIdField,
     slotDate: dateField,
-    period: z.string().max(5).regex(PERIOD_PATTERN, '时段应为am、pm、eve或t加开始时间（如t0930）'),
+    slotPeriod: z.string().max(5).regex(PERIOD_PATTERN, '时段应为am、pm、eve或t加开始时间（如t0930）'),
     start: timeField,
     end: timeField,
     lawyers: lawyersField,
