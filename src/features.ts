@@ -139,8 +139,28 @@ export const FEATURES = [
       terms: { path: 'terms/index', title: '用户协议' },
     },
   },
-  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
-  { key: 'legal', tiles: [{ key: 'legal', label: '法律援助', icon: '法', home: true, services: true }] },
+  {
+    key: 'legalAid',
+    root: 'packages/legal-aid',
+    pages: {
+      legalAid: { path: 'index/index', title: '法律援助' },
+      legalAidBook: { path: 'book/index', title: '预约法律咨询' },
+      legalAidMine: { path: 'mine/index', title: '我的预约' },
+      legalAidDetail: { path: 'detail/index', title: '预约详情' },
+      legalAidDesk: { path: 'desk/index', title: '值班台' },
+      legalAidCase: { path: 'case/index', title: '咨询详情' },
+      legalAidSlots: { path: 'slots/index', title: '值班安排' },
+      legalAidRoster: { path: 'roster/index', title: '每周值班表' },
+    },
+    tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
+    workbench: [
+      { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
+    ],
+    // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
+    // WeChat takes at most three templates per request.
+    timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
+  },
   {
     key: 'recuperation',
     root: 'packages/recuperation',
@@ -160,6 +180,7 @@ export const FEATURES = [
     timeline: { recuperation: '疗休养' },
     templates: ['recuperation_status'],
   },
+  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
   { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
 ] as const satisfies readonly Feature[];

@@ -9,6 +9,8 @@ import { useCloud } from '../support/scenario';
 
 const env = useCloud();
 
+const LA_BOOKING = `st-cz-wujin_2026-12-10_am_P${'0'.repeat(24)}`;
+
 /** A valid input per action (so each case below breaks exactly one thing). */
 const VALID: Record<ActionName, Record<string, unknown>> = {
   'session.get': {},
@@ -41,6 +43,41 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   'notices.save': { title: '工会动态标题', date: '2026-12-01', body: '这是一条工会动态的正文内容。', orgId: 'org-cz' },
   'notices.remove': { noticeId: 'notice-demo-01' },
   'workbench.summary': {},
+  'legalAid.stations': {},
+  'legalAid.slots': { stationId: 'st-cz-wujin' },
+  'legalAid.book': {
+    slotId: 'st-cz-wujin_2026-12-10_am',
+    type: 'wages',
+    way: 'in_person',
+    caseText: '单位拖欠三个月工资，想咨询如何维权。',
+    evidence: [],
+  },
+  'legalAid.mine': { page: 1 },
+  'legalAid.get': { bookingId: LA_BOOKING },
+  'legalAid.cancel': { bookingId: LA_BOOKING },
+  'legalAid.reschedule': { bookingId: LA_BOOKING, slotId: 'st-cz-wujin_2026-12-11_am' },
+  'legalAid.rate': { bookingId: LA_BOOKING, stars: 5 },
+  'legalAid.bookings': { view: 'today', page: 1 },
+  'legalAid.case': { bookingId: LA_BOOKING },
+  'legalAid.mark': { bookingId: LA_BOOKING, status: 'arrived' },
+  'legalAid.complete': { bookingId: LA_BOOKING, summary: '已解答，建议申请劳动仲裁', referral: 'legal_aid' },
+  'legalAid.roster': { stationId: 'st-cz-wujin' },
+  'legalAid.saveRoster': {
+    stationId: 'st-cz-wujin',
+    patterns: [{ weekday: 2, period: 'am', start: '09:00', end: '11:30', lawyers: ['顾明远律师'], capacity: 6 }],
+    exceptions: [],
+  },
+  'legalAid.addSlot': {
+    stationId: 'st-cz-wujin',
+    slotDate: '2026-12-20',
+    slotPeriod: 'pm',
+    start: '14:00',
+    end: '17:00',
+    lawyers: ['顾明远律师'],
+    capacity: 4,
+  },
+  'legalAid.editSlot': { slotId: 'st-cz-wujin_2026-12-10_am', capacity: 8 },
+  'legalAid.cancelSlot': { slotId: 'st-cz-wujin_2026-12-10_am', reason: '律师外出办案' },
   'merchants.nearby': { lat: 31.78, lng: 119.98 },
   'merchants.get': { placeId: 'merchant-01' },
   'merchants.favourite': { placeId: 'merchant-01', on: true },
@@ -125,6 +162,8 @@ const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', '
 const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = {
   'membership.reject': ['reason'],
   'transfer.reject': ['reason'],
+  'legalAid.mark': ['status'],
+  'legalAid.cancelSlot': ['reason'],
 };
 
 function wrongType(value: unknown): unknown {

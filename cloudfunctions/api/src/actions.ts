@@ -6,6 +6,7 @@ import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { enrollmentModule } from './modules/enrollment';
+import { legalAidModule } from './modules/legalAid';
 import { membershipModule } from './modules/membership';
 import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
@@ -34,6 +35,7 @@ export const MODULES = [
   enrollmentModule,
   recuperationModule,
   workbenchModule,
+  legalAidModule,
 ] as const satisfies readonly ModuleDef[];
 
 registerModules(MODULES);

@@ -34,6 +34,7 @@ describe('the feature list', () => {
       'packages/staff',
       'packages/merchants',
       'packages/about',
+      'packages/legal-aid',
       'packages/recuperation',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
@@ -46,13 +47,19 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['法律援助', '技能竞赛', '单身联谊']);
+    expect(soon).toEqual(['技能竞赛', '单身联谊']);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
     for (const f of FEATURES)
       for (const name of Object.keys('pages' in f ? f.pages : {})) expect(pageTitle(name as never)).not.toBe('');
-    expect(timelineLabels()).toEqual({ membership: '入会申请', transfer: '会员转会', recuperation: '疗休养' });
+    expect(timelineLabels()).toEqual({
+      membership: '入会申请',
+      transfer: '会员转会',
+      legalAid: '法律援助预约',
+      legalAidReminder: '法律援助预约提醒',
+      recuperation: '疗休养',
+    });
     expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status', 'recuperation_status']);
   });
 });

@@ -40,7 +40,7 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'places', 'trips']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'places', 'legalRoster', 'trips']);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
     expect(workbenchFor(admin).map((t) => t.key)).toEqual([
@@ -51,8 +51,12 @@ describe('orgScopesOf and workbenchFor', () => {
       'audit',
       'counter',
       'places',
+      'legalDesk',
+      'legalRoster',
       'trips',
     ]);
+    const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
+    expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
   });
 
   it('gives a member no 工作台, and merchant staff their 核销台', () => {
