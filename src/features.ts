@@ -120,6 +120,25 @@ export const FEATURES = [
     ],
   },
   {
+    key: 'merchants',
+    root: 'packages/merchants',
+    pages: {
+      placeDetail: { path: 'detail/index', title: '商户详情' },
+      placeMap: { path: 'map/index', title: '地图找优惠' },
+      myDiscounts: { path: 'mine/index', title: '我的优惠' },
+      counter: { path: 'counter/index', title: '核销台' },
+      placesAdmin: { path: 'admin/index', title: '商户管理' },
+      placeEdit: { path: 'edit/index', title: '编辑商户' },
+      placesImport: { path: 'import/index', title: '批量导入' },
+    },
+    // The directory itself is the 优惠 tab.
+    tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', route: 'discounts', home: true, services: true }],
+    workbench: [
+      { key: 'counter', label: '核销台', route: 'counter', roles: ['merchant'], count: 'redemptionsToday' },
+      { key: 'places', label: '商户管理', route: 'placesAdmin', roles: STAFF },
+    ],
+  },
+  {
     key: 'about',
     root: 'packages/about',
     pages: {
@@ -128,8 +147,28 @@ export const FEATURES = [
       terms: { path: 'terms/index', title: '用户协议' },
     },
   },
-  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
-  { key: 'legal', tiles: [{ key: 'legal', label: '法律援助', icon: '法', home: true, services: true }] },
+  {
+    key: 'legalAid',
+    root: 'packages/legal-aid',
+    pages: {
+      legalAid: { path: 'index/index', title: '法律援助' },
+      legalAidBook: { path: 'book/index', title: '预约法律咨询' },
+      legalAidMine: { path: 'mine/index', title: '我的预约' },
+      legalAidDetail: { path: 'detail/index', title: '预约详情' },
+      legalAidDesk: { path: 'desk/index', title: '值班台' },
+      legalAidCase: { path: 'case/index', title: '咨询详情' },
+      legalAidSlots: { path: 'slots/index', title: '值班安排' },
+      legalAidRoster: { path: 'roster/index', title: '每周值班表' },
+    },
+    tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
+    workbench: [
+      { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
+    ],
+    // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
+    // WeChat takes at most three templates per request.
+    timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
+  },
   {
     key: 'recuperation',
     root: 'packages/recuperation',
@@ -176,7 +215,6 @@ export const FEATURES = [
     me: [{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }],
   },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
-  { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
 
 /**

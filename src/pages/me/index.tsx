@@ -61,6 +61,12 @@ export default function Me() {
 
       <View className='section'>
         <LinkRow label={member ? '电子工会卡' : '入会申请'} onClick={() => go(member ? ROUTES.card : ROUTES.apply)} />
+        <LinkRow
+          label='我的优惠'
+          value='收藏 · 浏览 · 核销记录'
+          className='me-discounts'
+          onClick={() => go(ROUTES.myDiscounts)}
+        />
         {application && <LinkRow label='入会申请进度' className='me-link-status' onClick={() => go(ROUTES.applicationStatus)} />}
         {member && <LinkRow label='会员转会' onClick={() => go(ROUTES.transfer)} />}
         {member &&

@@ -33,7 +33,9 @@ describe('the feature list', () => {
       'packages/card',
       'packages/notices',
       'packages/staff',
+      'packages/merchants',
       'packages/about',
+      'packages/legal-aid',
       'packages/recuperation',
       'packages/competitions',
     ]);
@@ -47,7 +49,7 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['法律援助', '单身联谊', '普惠商户']);
+    expect(soon).toEqual(['单身联谊']);
   });
 
   it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
@@ -61,6 +63,8 @@ describe('the feature list', () => {
     expect(timelineLabels()).toEqual({
       membership: '入会申请',
       transfer: '会员转会',
+      legalAid: '法律援助预约',
+      legalAidReminder: '法律援助预约提醒',
       recuperation: '疗休养',
       competition: '技能竞赛',
     });

@@ -44,6 +44,8 @@ describe('orgScopesOf and workbenchFor', () => {
       'notices',
       'reviews',
       'transfers',
+      'places',
+      'legalRoster',
       'trips',
       'contests',
       'contestUnit',
@@ -56,14 +58,20 @@ describe('orgScopesOf and workbenchFor', () => {
       'transfers',
       'roles',
       'audit',
+      'counter',
+      'places',
+      'legalDesk',
+      'legalRoster',
       'trips',
       'contests',
       'contestUnit',
     ]);
+    const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
+    expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
   });
 
-  it('gives a member no 工作台', () => {
+  it('gives a member no 工作台, and merchant staff their 核销台', () => {
     expect(workbenchFor(session([]))).toEqual([]);
-    expect(workbenchFor(session([grant('merchant', 'merchant-01')]))).toEqual([]);
+    expect(workbenchFor(session([grant('merchant', 'merchant-01')])).map((t) => t.key)).toEqual(['counter']);
   });
 });
