@@ -48,6 +48,14 @@ export interface Feature {
   timeline?: Record<string, string>;
   /** Subscribe-message template keys the member is asked about in 我的 (ids: SUBSCRIBE_TEMPLATE_IDS). */
   templates?: readonly string[];
+  /** Links the area puts in 我的 for members (e.g. 我的竞赛与获奖: registrations and awards on the profile). */
+  me?: readonly MeLink[];
+}
+
+export interface MeLink {
+  key: string;
+  label: string;
+  route: string;
 }
 
 /** The four tab pages (main package). */
@@ -180,8 +188,32 @@ export const FEATURES = [
     timeline: { recuperation: '疗休养' },
     templates: ['recuperation_status'],
   },
-  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
-  { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
+  {
+    key: 'contest',
+    root: 'packages/competitions',
+    pages: {
+      competitions: { path: 'list/index', title: '技能竞赛' },
+      competitionDetail: { path: 'detail/index', title: '竞赛详情' },
+      competitionEvent: { path: 'event/index', title: '竞赛项目' },
+      competitionRegister: { path: 'register/index', title: '竞赛报名' },
+      competitionMine: { path: 'mine/index', title: '我的竞赛' },
+      competitionResults: { path: 'results/index', title: '成绩公示' },
+      competitionStaff: { path: 'staff/list/index', title: '技能竞赛管理' },
+      competitionEdit: { path: 'staff/edit/index', title: '编辑竞赛' },
+      competitionEventEdit: { path: 'staff/event-edit/index', title: '编辑竞赛项目' },
+      competitionRegistrations: { path: 'staff/event/index', title: '报名管理' },
+      competitionScores: { path: 'staff/scores/index', title: '成绩管理' },
+      competitionUnit: { path: 'staff/unit/index', title: '单位推荐' },
+    },
+    tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', route: 'competitions', home: true, services: true }],
+    workbench: [
+      { key: 'contests', label: '技能竞赛管理', route: 'competitionStaff', roles: STAFF, count: 'competitionReview' },
+      { key: 'contestUnit', label: '单位推荐', route: 'competitionUnit', roles: STAFF, count: 'competitionUnit' },
+    ],
+    timeline: { competition: '技能竞赛' },
+    templates: ['competition_status'],
+    me: [{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }],
+  },
   { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
 
@@ -193,6 +225,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
   recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
+  competition_status: 'TEMPLATE_ID_COMPETITION_STATUS',
 };
 
 type AnyFeature = (typeof FEATURES)[number];
@@ -238,6 +271,11 @@ export function workbenchTiles(): WorkbenchTile[] {
 /** Timeline kind → label (入会申请, 会员转会, …). */
 export function timelineLabels(): Record<string, string> {
   return Object.assign({}, ...(FEATURES as readonly Feature[]).map((f) => f.timeline ?? {})) as Record<string, string>;
+}
+
+/** The areas' links in 我的 (members only). */
+export function meLinks(): MeLink[] {
+  return (FEATURES as readonly Feature[]).flatMap((f) => f.me ?? []);
 }
 
 /** Subscribe-message templates the member is asked about, with their ids. */

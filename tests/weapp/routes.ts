@@ -13,6 +13,8 @@ export const GUEST = 'weapp-check-guest';
 export const MEMBER = 'demo-member-01';
 export const STAFF = 'demo-staff-city';
 export const ADMIN = 'demo-admin';
+/** The unit's union staffer of the 技能竞赛 demo (单位推荐). */
+export const UNIT_STAFF = 'demo-staff-huatang';
 /** 武进区职工法律援助站's duty lawyer (cloudfunctions/api/src/modules/legalAid/demo.ts). */
 export const LAWYER = 'demo-lawyer-wujin';
 
@@ -79,6 +81,17 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/merchants/edit/index': { query: async () => ({ id: 'merchant-01' }), alsoAs: [STAFF] },
   'packages/merchants/import/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
+  // 技能竞赛: the demo competition and its events have fixed ids (cloudfunctions/api/src/modules/competitions/demoPlan.ts).
+  'packages/competitions/detail/index': { query: async () => ({ id: 'cmp-demo-cz16' }), alsoAs: [STAFF] },
+  'packages/competitions/event/index': { query: async () => ({ id: 'cmp-demo-electrician' }), alsoAs: [STAFF] },
+  'packages/competitions/register/index': { query: async () => ({ id: 'cmp-demo-cnc' }) },
+  'packages/competitions/results/index': { query: async () => ({ id: 'cmp-demo-farm' }) },
+  'packages/competitions/staff/list/index': { alsoAs: [STAFF] },
+  'packages/competitions/staff/edit/index': { query: async () => ({ id: 'cmp-demo-cz16' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/event-edit/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/event/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF, UNIT_STAFF] },
+  'packages/competitions/staff/scores/index': { query: async () => ({ id: 'cmp-demo-farm' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/unit/index': { alsoAs: [UNIT_STAFF] },
 };
 
 export interface PlannedVisit {

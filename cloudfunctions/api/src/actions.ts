@@ -5,6 +5,7 @@
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
+import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
 import { legalAidModule } from './modules/legalAid';
 import { membershipModule } from './modules/membership';
@@ -34,6 +35,7 @@ export const MODULES = [
   merchantsModule,
   enrollmentModule,
   recuperationModule,
+  competitionsModule,
   workbenchModule,
   legalAidModule,
 ] as const satisfies readonly ModuleDef[];

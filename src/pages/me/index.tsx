@@ -5,6 +5,7 @@ import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
 import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
+import { meLinks } from '../../features';
 import { callHotline, HOTLINE } from '../../utils/hotline';
 import { ROUTES, go } from '../../utils/nav';
 import { workbenchFor } from '../../utils/workbench';
@@ -68,6 +69,15 @@ export default function Me() {
         />
         {application && <LinkRow label='入会申请进度' className='me-link-status' onClick={() => go(ROUTES.applicationStatus)} />}
         {member && <LinkRow label='会员转会' onClick={() => go(ROUTES.transfer)} />}
+        {member &&
+          meLinks().map((l) => (
+            <LinkRow
+              key={l.key}
+              label={l.label}
+              className={`me-link-${l.key}`}
+              onClick={() => go(ROUTES[l.route as keyof typeof ROUTES])}
+            />
+          ))}
       </View>
 
       <View className='section'>

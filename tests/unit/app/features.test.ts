@@ -1,6 +1,7 @@
 import {
   buildRoutes,
   FEATURES,
+  meLinks,
   pageTitle,
   subPackages,
   subscribeTemplates,
@@ -36,6 +37,7 @@ describe('the feature list', () => {
       'packages/about',
       'packages/legal-aid',
       'packages/recuperation',
+      'packages/competitions',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
   });
@@ -47,7 +49,12 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['技能竞赛', '单身联谊']);
+    expect(soon).toEqual(['单身联谊']);
+  });
+
+  it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
+    expect(meLinks()).toEqual([{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }]);
+    for (const l of meLinks()) expect(routes).toHaveProperty(l.route);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
@@ -59,8 +66,14 @@ describe('the feature list', () => {
       legalAid: '法律援助预约',
       legalAidReminder: '法律援助预约提醒',
       recuperation: '疗休养',
+      competition: '技能竞赛',
     });
-    expect(subscribeTemplates().map((t) => t.key)).toEqual(['membership_status', 'transfer_status', 'recuperation_status']);
+    expect(subscribeTemplates().map((t) => t.key)).toEqual([
+      'membership_status',
+      'transfer_status',
+      'recuperation_status',
+      'competition_status',
+    ]);
   });
 });
 

@@ -40,7 +40,16 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'places', 'legalRoster', 'trips']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'places',
+      'legalRoster',
+      'trips',
+      'contests',
+      'contestUnit',
+    ]);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
     expect(workbenchFor(admin).map((t) => t.key)).toEqual([
@@ -54,6 +63,8 @@ describe('orgScopesOf and workbenchFor', () => {
       'legalDesk',
       'legalRoster',
       'trips',
+      'contests',
+      'contestUnit',
     ]);
     const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
     expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
