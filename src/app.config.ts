@@ -6,6 +6,11 @@ export default defineAppConfig({
   // Inject only the components a page uses when it opens (WeChat's code-quality check asks for it).
   lazyCodeLoading: 'requiredComponents',
   subPackages: subPackages(),
+  // Nearest partner merchants and 驿站 (packages/merchants): WeChat wants the API declared and its purpose stated.
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找您附近的工会特约商户和户外劳动者服务站，并显示距离' },
+  },
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

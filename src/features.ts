@@ -48,6 +48,14 @@ export interface Feature {
   timeline?: Record<string, string>;
   /** Subscribe-message template keys the member is asked about in 我的 (ids: SUBSCRIBE_TEMPLATE_IDS). */
   templates?: readonly string[];
+  /** Links the area puts in 我的 for members (e.g. 我的竞赛与获奖: registrations and awards on the profile). */
+  me?: readonly MeLink[];
+}
+
+export interface MeLink {
+  key: string;
+  label: string;
+  route: string;
 }
 
 /** The four tab pages (main package). */
@@ -112,6 +120,25 @@ export const FEATURES = [
     ],
   },
   {
+    key: 'merchants',
+    root: 'packages/merchants',
+    pages: {
+      placeDetail: { path: 'detail/index', title: '商户详情' },
+      placeMap: { path: 'map/index', title: '地图找优惠' },
+      myDiscounts: { path: 'mine/index', title: '我的优惠' },
+      counter: { path: 'counter/index', title: '核销台' },
+      placesAdmin: { path: 'admin/index', title: '商户管理' },
+      placeEdit: { path: 'edit/index', title: '编辑商户' },
+      placesImport: { path: 'import/index', title: '批量导入' },
+    },
+    // The directory itself is the 优惠 tab.
+    tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', route: 'discounts', home: true, services: true }],
+    workbench: [
+      { key: 'counter', label: '核销台', route: 'counter', roles: ['merchant'], count: 'redemptionsToday' },
+      { key: 'places', label: '商户管理', route: 'placesAdmin', roles: STAFF },
+    ],
+  },
+  {
     key: 'about',
     root: 'packages/about',
     pages: {
@@ -120,8 +147,28 @@ export const FEATURES = [
       terms: { path: 'terms/index', title: '用户协议' },
     },
   },
-  // Areas still to come (../shared/DESIGN.md): tiles only, shown as 即将开放.
-  { key: 'legal', tiles: [{ key: 'legal', label: '法律援助', icon: '法', home: true, services: true }] },
+  {
+    key: 'legalAid',
+    root: 'packages/legal-aid',
+    pages: {
+      legalAid: { path: 'index/index', title: '法律援助' },
+      legalAidBook: { path: 'book/index', title: '预约法律咨询' },
+      legalAidMine: { path: 'mine/index', title: '我的预约' },
+      legalAidDetail: { path: 'detail/index', title: '预约详情' },
+      legalAidDesk: { path: 'desk/index', title: '值班台' },
+      legalAidCase: { path: 'case/index', title: '咨询详情' },
+      legalAidSlots: { path: 'slots/index', title: '值班安排' },
+      legalAidRoster: { path: 'roster/index', title: '每周值班表' },
+    },
+    tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
+    workbench: [
+      { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
+    ],
+    // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
+    // WeChat takes at most three templates per request.
+    timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
+  },
   {
     key: 'recuperation',
     root: 'packages/recuperation',
@@ -141,7 +188,32 @@ export const FEATURES = [
     timeline: { recuperation: '疗休养' },
     templates: ['recuperation_status'],
   },
-  { key: 'contest', tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', home: true, services: true }] },
+  {
+    key: 'contest',
+    root: 'packages/competitions',
+    pages: {
+      competitions: { path: 'list/index', title: '技能竞赛' },
+      competitionDetail: { path: 'detail/index', title: '竞赛详情' },
+      competitionEvent: { path: 'event/index', title: '竞赛项目' },
+      competitionRegister: { path: 'register/index', title: '竞赛报名' },
+      competitionMine: { path: 'mine/index', title: '我的竞赛' },
+      competitionResults: { path: 'results/index', title: '成绩公示' },
+      competitionStaff: { path: 'staff/list/index', title: '技能竞赛管理' },
+      competitionEdit: { path: 'staff/edit/index', title: '编辑竞赛' },
+      competitionEventEdit: { path: 'staff/event-edit/index', title: '编辑竞赛项目' },
+      competitionRegistrations: { path: 'staff/event/index', title: '报名管理' },
+      competitionScores: { path: 'staff/scores/index', title: '成绩管理' },
+      competitionUnit: { path: 'staff/unit/index', title: '单位推荐' },
+    },
+    tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', route: 'competitions', home: true, services: true }],
+    workbench: [
+      { key: 'contests', label: '技能竞赛管理', route: 'competitionStaff', roles: STAFF, count: 'competitionReview' },
+      { key: 'contestUnit', label: '单位推荐', route: 'competitionUnit', roles: STAFF, count: 'competitionUnit' },
+    ],
+    timeline: { competition: '技能竞赛' },
+    templates: ['competition_status'],
+    me: [{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }],
+  },
   {
     key: 'matchmaking',
     root: 'packages/matchmaking',
@@ -171,7 +243,6 @@ export const FEATURES = [
     timeline: { matchmaking: '单身联谊' },
     templates: ['matchmaking_status'],
   },
-  { key: 'merchant', tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', home: true, services: true }] },
 ] as const satisfies readonly Feature[];
 
 /**
@@ -182,6 +253,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
   recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
+  competition_status: 'TEMPLATE_ID_COMPETITION_STATUS',
   matchmaking_status: 'TEMPLATE_ID_MATCHMAKING_STATUS',
 };
 
@@ -228,6 +300,11 @@ export function workbenchTiles(): WorkbenchTile[] {
 /** Timeline kind → label (入会申请, 会员转会, …). */
 export function timelineLabels(): Record<string, string> {
   return Object.assign({}, ...(FEATURES as readonly Feature[]).map((f) => f.timeline ?? {})) as Record<string, string>;
+}
+
+/** The areas' links in 我的 (members only). */
+export function meLinks(): MeLink[] {
+  return (FEATURES as readonly Feature[]).flatMap((f) => f.me ?? []);
 }
 
 /** Subscribe-message templates the member is asked about, with their ids. */

@@ -23,9 +23,7 @@ async function uploadWeapp(filePath: string, cloudPath: string): Promise<string>
   return res.fileID;
 }
 
-async function uploadH5(filePath: string, cloudPath: string, openid: string): Promise<string> {
-  // chooseImage on H5 gives a blob: URL; read its bytes and send them as they are.
-  const bytes = await (await fetch(filePath)).blob();
+async function uploadH5(bytes: Blob, cloudPath: string, openid: string): Promise<string> {
   const base = process.env.LOCAL_CLOUD_URL || '';
   const query = `openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`;
   const res = await withTimeout(
@@ -46,7 +44,25 @@ export async function uploadImage(filePath: string, openid: string): Promise<str
   const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
   const cloudPath = `uploads/${uploader}/${uploadName(filePath)}`;
   try {
-    return process.env.TARO_ENV === 'h5' ? await uploadH5(filePath, cloudPath, uploader) : await uploadWeapp(filePath, cloudPath);
+    // chooseImage on H5 gives a blob: URL; read its bytes and send them as they are.
+    if (process.env.TARO_ENV === 'h5') return await uploadH5(await (await fetch(filePath)).blob(), cloudPath, uploader);
+    return await uploadWeapp(filePath, cloudPath);
+  } catch (e) {
+    throw e instanceof ApiError ? e : networkError();
+  }
+}
+
+/**
+ * Uploads a document the person picked — an .xlsx / .csv list: on weapp a temp path (chooseMessageFile), on H5
+ * the File of a file input — keeping its extension, and resolves with its fileID.
+ */
+export async function uploadDocument(file: { path: string } | File, name: string, openid: string): Promise<string> {
+  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+  const ext = /\.(xlsx|csv)$/i.exec(name)?.[1]?.toLowerCase() ?? 'xlsx';
+  const cloudPath = `uploads/${uploader}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`;
+  try {
+    if (process.env.TARO_ENV === 'h5') return await uploadH5(file as File, cloudPath, uploader);
+    return await uploadWeapp((file as { path: string }).path, cloudPath);
   } catch (e) {
     throw e instanceof ApiError ? e : networkError();
   }

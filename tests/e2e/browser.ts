@@ -18,7 +18,28 @@ export async function startAppCloud(): Promise<LocalCloud> {
   const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5'] });
   // The demo data is written through the real SDK, as `npm run dev` does.
   await seedDemo(connectSdk(cloud.serviceUrl).db);
+  await warmFunctionInstances(cloud.baseUrl);
   return cloud;
+}
+
+/**
+ * A page's first screen sends several calls at once; each would cold-start its own instance of the api function
+ * (loading the SDK takes seconds), and on a busy machine — two e2e files at a time in `npm test` — a handful of
+ * simultaneous cold starts can outlast the page's waits. Instances are started two, then four at a time first,
+ * with a call that reads only (org.tree).
+ */
+async function warmFunctionInstances(baseUrl: string): Promise<void> {
+  for (const n of [2, 4]) {
+    await Promise.all(
+      Array.from({ length: n }, () =>
+        fetch(`${baseUrl}/fn/api`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ openid: 'e2e-warm-up', data: { action: 'org.tree', input: {} } }),
+        }).catch(() => null),
+      ),
+    );
+  }
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -13,6 +13,10 @@ export const GUEST = 'weapp-check-guest';
 export const MEMBER = 'demo-member-01';
 export const STAFF = 'demo-staff-city';
 export const ADMIN = 'demo-admin';
+/** The unit's union staffer of the 技能竞赛 demo (单位推荐). */
+export const UNIT_STAFF = 'demo-staff-huatang';
+/** 武进区职工法律援助站's duty lawyer (cloudfunctions/api/src/modules/legalAid/demo.ts). */
+export const LAWYER = 'demo-lawyer-wujin';
 
 /** Users every page is rendered as. */
 export const EVERYONE = [GUEST, MEMBER];
@@ -29,6 +33,15 @@ async function pendingApplication(baseUrl: string): Promise<Record<string, strin
   if (!first) throw new Error('the demo data has no pending application to open');
   return { id: first._id };
 }
+
+/** 陈晓燕's upcoming legal-aid booking at 武进 in the demo data. */
+async function legalAidBooking(baseUrl: string): Promise<Record<string, string>> {
+  const mine = await callOk(baseUrl, MEMBER, 'legalAid.mine', {});
+  const open = mine.items.find((b) => b.status === 'confirmed');
+  if (!open) throw new Error('the demo data has no upcoming legal-aid booking');
+  return { id: open._id };
+}
+const wujin = async () => ({ stationId: 'st-cz-wujin' });
 
 /** The newest 工会动态 notice of the demo data. */
 async function latestNotice(baseUrl: string): Promise<Record<string, string>> {
@@ -55,6 +68,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/transfers/index': { alsoAs: [STAFF] },
   'packages/staff/roles/index': { alsoAs: [ADMIN] },
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
+  'packages/legal-aid/book/index': { query: wujin },
+  'packages/legal-aid/detail/index': { query: legalAidBooking },
+  'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },
+  'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },
+  'packages/legal-aid/slots/index': { query: wujin, alsoAs: [STAFF, LAWYER] },
+  'packages/legal-aid/roster/index': { query: wujin, alsoAs: [STAFF] },
   // 疗休养: demo trips have fixed ids (cloudfunctions/api/src/modules/recuperation/demoPlan.ts).
   'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
   'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },
@@ -62,7 +81,25 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
   'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
+  // 优惠: the demo bookshop merchant-01 (cloudfunctions/api/src/modules/merchants/demo.ts) and its staff.
+  'packages/merchants/detail/index': { query: async () => ({ id: 'merchant-01', lat: '31.78', lng: '119.95' }) },
+  'packages/merchants/map/index': { query: async () => ({ lat: '31.7786', lng: '119.9512' }) },
+  'packages/merchants/counter/index': { alsoAs: ['demo-merchant-01'] },
+  'packages/merchants/admin/index': { alsoAs: [STAFF] },
+  'packages/merchants/edit/index': { query: async () => ({ id: 'merchant-01' }), alsoAs: [STAFF] },
+  'packages/merchants/import/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
+  // 技能竞赛: the demo competition and its events have fixed ids (cloudfunctions/api/src/modules/competitions/demoPlan.ts).
+  'packages/competitions/detail/index': { query: async () => ({ id: 'cmp-demo-cz16' }), alsoAs: [STAFF] },
+  'packages/competitions/event/index': { query: async () => ({ id: 'cmp-demo-electrician' }), alsoAs: [STAFF] },
+  'packages/competitions/register/index': { query: async () => ({ id: 'cmp-demo-cnc' }) },
+  'packages/competitions/results/index': { query: async () => ({ id: 'cmp-demo-farm' }) },
+  'packages/competitions/staff/list/index': { alsoAs: [STAFF] },
+  'packages/competitions/staff/edit/index': { query: async () => ({ id: 'cmp-demo-cz16' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/event-edit/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/event/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF, UNIT_STAFF] },
+  'packages/competitions/staff/scores/index': { query: async () => ({ id: 'cmp-demo-farm' }), alsoAs: [STAFF] },
+  'packages/competitions/staff/unit/index': { alsoAs: [UNIT_STAFF] },
   // 单身联谊: demo events have fixed ids (cloudfunctions/api/src/modules/matchmaking/demoPlan.ts); 陈晓燕 took part in the autumn one.
   'packages/matchmaking/detail/index': { query: async () => ({ id: 'mm-demo-autumn' }), alsoAs: [STAFF] },
   'packages/matchmaking/participants/index': { query: async () => ({ id: 'mm-demo-autumn' }) },

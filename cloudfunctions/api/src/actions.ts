@@ -5,9 +5,12 @@
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
+import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
+import { legalAidModule } from './modules/legalAid';
 import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
+import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
 import { notifyModule } from './modules/notify';
 import { orgModule } from './modules/org';
@@ -30,10 +33,13 @@ export const MODULES = [
   timelineModule,
   notifyModule,
   noticesModule,
+  merchantsModule,
   enrollmentModule,
   recuperationModule,
   matchmakingModule,
+  competitionsModule,
   workbenchModule,
+  legalAidModule,
 ] as const satisfies readonly ModuleDef[];
 
 registerModules(MODULES);

@@ -15,6 +15,13 @@ export function registeredModules(): readonly ModuleDef[] {
   return modules;
 }
 
+/** An input field's Chinese name as the area acting in `action` labels it (areas may reuse a field name). */
+export function ownFieldLabel(field: string, action: string): string | undefined {
+  const own = modules.find((m) => Object.prototype.hasOwnProperty.call(m.actions, action));
+  return own?.fieldLabels?.[field];
+}
+
+/** An input field's Chinese name as any area labels it. */
 export function fieldLabel(field: string): string | undefined {
   for (const m of modules) {
     const label = m.fieldLabels?.[field];

@@ -53,7 +53,7 @@ export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelo
     const table = deps.table ?? (actionTable as unknown as Record<string, ActionDef<any, unknown>>);
     const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
     if (!def) throw fail('NOT_FOUND', '不支持的操作', { action: actionName });
-    const input = validateInput(def.input, rawInput);
+    const input = validateInput(def.input, rawInput, action);
     const openid = deps.getOpenid();
     if (!openid) throw fail('UNAUTHENTICATED');
     const needed = def.roles !== 'any' || def.needsGrants === true;

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { View, Text, Image } from '@tarojs/components';
-import { useDidHide } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { MEMBER_STATUS_LABELS } from '@rules/membership';
-import { call, errorMessage } from '../../api/client';
+import { ApiError, call } from '../../api/client';
+import type { Card } from '../../api/types';
 import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
@@ -10,65 +11,41 @@ import { useComeBack } from '../../hooks/useComeBack';
 import { useRemote } from '../../hooks/useRemote';
 import { formatDate } from '../../utils/format';
 import { ROUTES, go } from '../../utils/nav';
-import { qrDataUrl, secondsUntilRefresh } from './qr';
+import { qrDataUrl } from './qr';
+import { useCardCodes } from './tokens';
 import './index.scss';
 
+const CARD_KEY = 'card.view';
+
+/** card.get, or the card as last seen when the phone is offline (the code below still works offline). */
+async function loadCard(): Promise<Card> {
+  try {
+    const card = await call('card.get', {});
+    Taro.setStorageSync(CARD_KEY, card);
+    return card;
+  } catch (e) {
+    const cached = Taro.getStorageSync(CARD_KEY) as Card | '';
+    if (cached && e instanceof ApiError && e.code === 'NETWORK') return cached;
+    throw e;
+  }
+}
+
 /**
- * The member's electronic union card with a dynamic QR code (token from `card.token`, valid ≤ 60 s).
- * e2e hooks: `.card-qr` (the QR image, data-token attribute), `.card-countdown`, `.card-no`.
+ * The member's electronic union card with a dynamic QR code: one token per minute (card.tokens), several
+ * minutes fetched ahead and kept on the phone, so the code keeps working for at least five minutes without
+ * network (basement shops, malls); the page says so plainly when offline.
+ * e2e hooks: `.card-qr` (the QR image, data-token attribute), `.card-countdown`, `.card-no`, `.card-offline`.
  */
 export default function CardPage() {
-  const card = useRemote(() => call('card.get', {}));
-  const [qr, setQr] = useState<{ src: string; token: string } | null>(null);
-  const [qrError, setQrError] = useState<string | null>(null);
-  const [left, setLeft] = useState(0);
-  const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  const fetching = useRef(false);
-
-  const stop = () => {
-    if (timer.current) clearInterval(timer.current);
-    timer.current = null;
-  };
-
-  const refresh = useCallback(async () => {
-    if (fetching.current) return;
-    fetching.current = true;
-    stop();
-    try {
-      const { token, expiresAt } = await call('card.token', {});
-      setQr({ src: qrDataUrl(token), token });
-      setQrError(null);
-      setLeft(secondsUntilRefresh(expiresAt));
-      timer.current = setInterval(() => {
-        setLeft((s) => s - 1);
-      }, 1000);
-    } catch (e) {
-      setQr(null);
-      setQrError(errorMessage(e));
-    } finally {
-      fetching.current = false;
-    }
-  }, []);
-
+  const card = useRemote(loadCard);
   const active = card.data?.status === 'active';
-
-  // Countdown reached zero: fetch a new code.
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh() sets state only after awaiting card.token
-    if (qr && left <= 0) void refresh();
-  }, [left, qr, refresh]);
-
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- refresh() sets state only after awaiting card.token
-    if (active) void refresh();
-    return stop;
-  }, [active, refresh]);
-
-  // Back on screen (from the background, another page): the code shown may be stale.
+  const codes = useCardCodes(active);
+  const token = codes.current?.token;
+  const src = useMemo(() => (token ? qrDataUrl(token) : ''), [token]);
+  // Back on screen (from the background, another page): fetch ahead again if the network is there.
   useComeBack(() => {
-    if (active) void refresh();
+    if (active) codes.refresh();
   });
-  useDidHide(stop);
 
   const notMember = card.errorCode === 'NOT_MEMBER';
   return (
@@ -100,30 +77,41 @@ export default function CardPage() {
                 <Text className='union-card-since'>入会时间：{formatDate(card.data.memberSince)}</Text>
               </View>
 
+              {!codes.online && (
+                <View className='card-offline'>
+                  <Text className='card-offline-title'>当前离线</Text>
+                  <Text className='card-offline-body'>
+                    {codes.current
+                      ? `会员码已预先保存，还可使用约 ${Math.max(1, codes.minutesCovered)} 分钟，商户可正常核验；请尽快连接网络。`
+                      : '离线会员码已用完，请连接网络后刷新。'}
+                  </Text>
+                </View>
+              )}
+
               <View className='section card-qr-box'>
                 {!active ? (
                   <Text className='muted card-inactive'>电子工会卡已暂停使用，请联系所属工会</Text>
-                ) : qrError ? (
+                ) : codes.error && !codes.current ? (
                   <View className='card-qr-error'>
-                    <Text className='muted'>{qrError}</Text>
-                    <Button kind='plain' small className='card-qr-retry' onClick={() => void refresh()}>
+                    <Text className='muted'>{codes.error}</Text>
+                    <Button kind='plain' small className='card-qr-retry' onClick={codes.refresh}>
                       重试
                     </Button>
                   </View>
-                ) : qr ? (
+                ) : codes.current ? (
                   <View className='card-qr-wrap'>
                     <Image
                       className='card-qr'
-                      src={qr.src}
-                      data-token={qr.token}
+                      src={src}
+                      data-token={codes.current.token}
                       mode='aspectFit'
-                      onClick={() => void refresh()}
+                      onClick={codes.refresh}
                     />
-                    <Text className='card-countdown'>动态码 {Math.max(left, 0)} 秒后刷新</Text>
-                    <Text className='muted card-qr-note'>向商户出示此码验证会员身份，点击二维码可手动刷新</Text>
+                    <Text className='card-countdown'>动态码 {codes.secondsLeft} 秒后刷新</Text>
+                    <Text className='muted card-qr-note'>向商户出示此码验证会员身份，每分钟自动更换</Text>
                   </View>
                 ) : (
-                  <Text className='muted'>正在生成动态码…</Text>
+                  <Text className='muted'>{codes.online ? '正在生成动态码…' : '无法生成动态码，请连接网络'}</Text>
                 )}
               </View>
 
@@ -136,6 +124,9 @@ export default function CardPage() {
                     {b.description && <Text className='muted'>{b.description}</Text>}
                   </View>
                 ))}
+                <Button block kind='plain' className='card-discounts' onClick={() => go(ROUTES.discounts)}>
+                  查看附近优惠商户
+                </Button>
               </View>
             </View>
           )}

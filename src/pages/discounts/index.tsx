@@ -1,43 +1,178 @@
-import { View, Text } from '@tarojs/components';
+import { Input, Picker, ScrollView, Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { call } from '../../api/client';
+import type { InputOf } from '../../api/types';
 import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
+import { LoadMore } from '../../components/LoadMore';
+import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
 import { ROUTES, go } from '../../utils/nav';
+import { chooseDistrict, DISTRICT_SPOTS, locate, type Spot } from './location';
+import { PlaceRow } from './PlaceRow';
+import { useDirectory, type DirectoryQuery } from './useDirectory';
 import './index.scss';
 
-const BENEFITS = [
-  { title: '特约商户折扣', body: '在工会特约商户（普惠商户）出示电子工会卡，享会员专属折扣。' },
-  { title: '职工疗休养', body: '符合条件的会员可报名参加工会组织的疗休养活动。' },
-  { title: '法律援助', body: '劳动争议免费咨询，值班律师、调解员为会员提供帮助。' },
-  { title: '困难帮扶', body: '职工帮扶服务站为困难职工提供帮扶救助。' },
-];
+type Category = NonNullable<InputOf<'merchants.nearby'>['category']>;
+const CATEGORIES: Category[] = ['餐饮', '购物', '休闲娱乐', '生活服务', '医疗健康', '文化旅游', '教育培训', '汽车服务'];
 
-/** 优惠: what membership brings; partner merchants arrive with their area. */
+/**
+ * 优惠: member benefits (from the server) and the directory of partner merchants and 一公里服务圈 stations,
+ * nearest first. Detail, map and 我的优惠 live in the merchants subpackage.
+ */
 export default function Discounts() {
-  const { session, loading, error, load } = useSession();
+  const { session } = useSession();
+  const benefits = useRemote(() => call('card.benefits', {}));
+  const [spot, setSpot] = useState<Spot | null>(null);
+  const [kind, setKind] = useState<'merchant' | 'station'>('merchant');
+  const [category, setCategory] = useState<Category | undefined>(undefined);
+  const [openNow, setOpenNow] = useState(false);
+  const [sort, setSort] = useState<'distance' | 'newest'>('distance');
+  const [typed, setTyped] = useState('');
+  const [keyword, setKeyword] = useState('');
+
+  useEffect(() => {
+    void locate().then(setSpot);
+  }, []);
+
+  const query = useMemo<DirectoryQuery | null>(
+    () =>
+      spot && {
+        lat: spot.lat,
+        lng: spot.lng,
+        kind,
+        sort,
+        ...(kind === 'merchant' && category ? { category } : {}),
+        ...(openNow ? { openNow } : {}),
+        ...(keyword ? { keyword } : {}),
+      },
+    [spot, kind, category, openNow, sort, keyword],
+  );
+  const list = useDirectory(query);
+  useReachBottom(() => list.loadMore());
+
+  const open = (id: string) => go(`${ROUTES.placeDetail}?id=${id}${spot ? `&lat=${spot.lat}&lng=${spot.lng}` : ''}`);
   const isMember = !!session?.member;
+
   return (
     <PageShell className='discounts'>
-      <View className='section'>
-        <Text className='section-title'>会员权益</Text>
-        {BENEFITS.map((b) => (
-          <View key={b.title} className='discount-benefit'>
-            <Text className='discount-benefit-title'>{b.title}</Text>
-            <Text className='muted'>{b.body}</Text>
+      <View className='section discount-benefits'>
+        <View className='discount-benefits-head'>
+          <Text className='section-title'>会员权益</Text>
+          <Text className='discount-mine' onClick={() => go(ROUTES.myDiscounts)}>
+            我的优惠 ›
+          </Text>
+        </View>
+        <StateView loading={benefits.loading} error={benefits.error} errorCode={benefits.errorCode} onRetry={benefits.reload}>
+          <ScrollView scrollX className='discount-benefit-strip'>
+            {benefits.data?.items.map((b) => (
+              <View key={b.title} className='discount-benefit'>
+                <Text className='discount-benefit-title'>{b.title}</Text>
+                <Text className='discount-benefit-body'>{b.description}</Text>
+              </View>
+            ))}
+          </ScrollView>
+        </StateView>
+        {session && !isMember && (
+          <Button block kind='plain' className='discount-join' onClick={() => go(ROUTES.apply)}>
+            立即入会，享会员优惠
+          </Button>
+        )}
+      </View>
+
+      <View className='directory-bar'>
+        <Picker
+          mode='selector'
+          range={DISTRICT_SPOTS.map((d) => d.name)}
+          onChange={(e) => setSpot(chooseDistrict(DISTRICT_SPOTS[Number(e.detail.value)].name))}
+        >
+          <View className='directory-spot'>
+            <Text className='directory-spot-label'>{spot ? spot.label : '正在定位…'}</Text>
+            <Text className='directory-spot-switch'>切换区域 ▾</Text>
+          </View>
+        </Picker>
+        <View
+          className='directory-map'
+          onClick={() => spot && go(`${ROUTES.placeMap}?lat=${spot.lat}&lng=${spot.lng}&kind=${kind}`)}
+        >
+          地图
+        </View>
+      </View>
+      {spot?.source === 'district' && (
+        <Text className='directory-hint' onClick={() => void locate().then(setSpot)}>
+          未获取到定位，按所选区域中心计算距离；点此重新定位
+        </Text>
+      )}
+
+      <View className='directory-search'>
+        <Input
+          className='directory-search-input'
+          value={typed}
+          maxlength={30}
+          placeholder='搜索商户、地址或优惠'
+          confirmType='search'
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={() => setKeyword(typed.trim())}
+        />
+        <View className='directory-search-btn' onClick={() => setKeyword(typed.trim())}>
+          搜索
+        </View>
+      </View>
+
+      <View className='directory-kinds'>
+        {(['merchant', 'station'] as const).map((k) => (
+          <View key={k} className={`directory-kind ${kind === k ? 'directory-kind-on' : ''}`} onClick={() => setKind(k)}>
+            {k === 'merchant' ? '优惠商户' : '服务驿站'}
           </View>
         ))}
-        <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
-          {session && !isMember && (
-            <Button block kind='plain' className='discount-join' onClick={() => go(ROUTES.apply)}>
-              立即入会，享会员优惠
-            </Button>
-          )}
-        </StateView>
       </View>
-      <View className='section'>
-        <Text className='section-title'>合作商户</Text>
-        <StateView empty emptyText='合作商户即将上线，敬请期待' />
+      {kind === 'merchant' && (
+        <ScrollView scrollX className='directory-chips'>
+          {[undefined, ...CATEGORIES].map((c) => (
+            <View
+              key={c ?? 'all'}
+              className={`directory-chip ${category === c ? 'directory-chip-on' : ''}`}
+              onClick={() => setCategory(c)}
+            >
+              {c ?? '全部'}
+            </View>
+          ))}
+        </ScrollView>
+      )}
+      <View className='directory-filters'>
+        <View
+          className={`directory-chip directory-open ${openNow ? 'directory-chip-on' : ''}`}
+          onClick={() => setOpenNow(!openNow)}
+        >
+          营业中
+        </View>
+        <View className={`directory-chip ${sort === 'distance' ? 'directory-chip-on' : ''}`} onClick={() => setSort('distance')}>
+          距离最近
+        </View>
+        <View className={`directory-chip ${sort === 'newest' ? 'directory-chip-on' : ''}`} onClick={() => setSort('newest')}>
+          最新加入
+        </View>
+      </View>
+
+      <View className='section directory-list'>
+        <StateView
+          loading={!spot || list.loading}
+          error={list.error}
+          onRetry={list.reload}
+          empty={list.items.length === 0}
+          emptyText={
+            keyword
+              ? `没有找到与“${keyword}”相关的${kind === 'station' ? '驿站' : '商户'}，换个词试试`
+              : '附近暂无符合条件的地点，试试切换区域或清除筛选'
+          }
+        >
+          {list.items.map((item) => (
+            <PlaceRow key={item._id} item={item} onOpen={(p) => open(p._id)} />
+          ))}
+          <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+        </StateView>
       </View>
     </PageShell>
   );

@@ -5,6 +5,7 @@ import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
 import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
+import { meLinks } from '../../features';
 import { callHotline, HOTLINE } from '../../utils/hotline';
 import { ROUTES, go } from '../../utils/nav';
 import { workbenchFor } from '../../utils/workbench';
@@ -60,8 +61,23 @@ export default function Me() {
 
       <View className='section'>
         <LinkRow label={member ? '电子工会卡' : '入会申请'} onClick={() => go(member ? ROUTES.card : ROUTES.apply)} />
+        <LinkRow
+          label='我的优惠'
+          value='收藏 · 浏览 · 核销记录'
+          className='me-discounts'
+          onClick={() => go(ROUTES.myDiscounts)}
+        />
         {application && <LinkRow label='入会申请进度' className='me-link-status' onClick={() => go(ROUTES.applicationStatus)} />}
         {member && <LinkRow label='会员转会' onClick={() => go(ROUTES.transfer)} />}
+        {member &&
+          meLinks().map((l) => (
+            <LinkRow
+              key={l.key}
+              label={l.label}
+              className={`me-link-${l.key}`}
+              onClick={() => go(ROUTES[l.route as keyof typeof ROUTES])}
+            />
+          ))}
       </View>
 
       <View className='section'>

@@ -141,3 +141,25 @@ describe('grants are loaded only when needed', () => {
     expect(loadGrants).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('field names in messages', () => {
+  it('names a field as the acting area labels it, even where another area uses the same field name', () => {
+    const { registerModules, registeredModules } =
+      require('../../../cloudfunctions/api/src/registry') as typeof import('../../../cloudfunctions/api/src/registry');
+    const { validateInput } =
+      require('../../../cloudfunctions/api/src/lib/validateInput') as typeof import('../../../cloudfunctions/api/src/lib/validateInput');
+    const before = registeredModules();
+    const schema = z.strictObject({ period: z.enum(['am', 'pm']) });
+    const action = defineAction({ input: schema, roles: 'any', handler: async () => null });
+    try {
+      registerModules([
+        { area: 'shop', actions: { 'shop.limit': action }, fieldLabels: { period: '限次周期' } },
+        { area: 'desk', actions: { 'desk.slot': action }, fieldLabels: { period: '时段' } },
+      ]);
+      expect(() => validateInput(schema, { period: 'noon' }, 'desk.slot')).toThrow('「时段」');
+      expect(() => validateInput(schema, { period: 'noon' }, 'shop.limit')).toThrow('「限次周期」');
+    } finally {
+      registerModules(before);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import {
   buildRoutes,
   FEATURES,
+  meLinks,
   pageTitle,
   subPackages,
   subscribeTemplates,
@@ -32,8 +33,11 @@ describe('the feature list', () => {
       'packages/card',
       'packages/notices',
       'packages/staff',
+      'packages/merchants',
       'packages/about',
+      'packages/legal-aid',
       'packages/recuperation',
+      'packages/competitions',
       'packages/matchmaking',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
@@ -46,7 +50,12 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['法律援助', '技能竞赛', '普惠商户']);
+    expect(soon).toEqual([]);
+  });
+
+  it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
+    expect(meLinks()).toEqual([{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }]);
+    for (const l of meLinks()) expect(routes).toHaveProperty(l.route);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
@@ -55,13 +64,17 @@ describe('the feature list', () => {
     expect(timelineLabels()).toEqual({
       membership: '入会申请',
       transfer: '会员转会',
+      legalAid: '法律援助预约',
+      legalAidReminder: '法律援助预约提醒',
       recuperation: '疗休养',
+      competition: '技能竞赛',
       matchmaking: '单身联谊',
     });
     expect(subscribeTemplates().map((t) => t.key)).toEqual([
       'membership_status',
       'transfer_status',
       'recuperation_status',
+      'competition_status',
       'matchmaking_status',
     ]);
   });

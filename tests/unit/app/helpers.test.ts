@@ -40,14 +40,38 @@ describe('orgScopesOf and workbenchFor', () => {
   it('gives a staffer their unions and the staff tiles; an administrator every union and every tile', () => {
     const staff = session([grant('staff', 'org-cz-wujin')]);
     expect(orgScopesOf(staff)).toEqual(['org-cz-wujin']);
-    expect(workbenchFor(staff).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'trips']);
+    expect(workbenchFor(staff).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'places',
+      'legalRoster',
+      'trips',
+      'contests',
+      'contestUnit',
+    ]);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
-    expect(workbenchFor(admin).map((t) => t.key)).toEqual(['notices', 'reviews', 'transfers', 'roles', 'audit', 'trips']);
+    expect(workbenchFor(admin).map((t) => t.key)).toEqual([
+      'notices',
+      'reviews',
+      'transfers',
+      'roles',
+      'audit',
+      'counter',
+      'places',
+      'legalDesk',
+      'legalRoster',
+      'trips',
+      'contests',
+      'contestUnit',
+    ]);
+    const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
+    expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
   });
 
-  it('gives a member no 工作台', () => {
+  it('gives a member no 工作台, and merchant staff their 核销台', () => {
     expect(workbenchFor(session([]))).toEqual([]);
-    expect(workbenchFor(session([grant('merchant', 'merchant-01')]))).toEqual([]);
+    expect(workbenchFor(session([grant('merchant', 'merchant-01')])).map((t) => t.key)).toEqual(['counter']);
   });
 });

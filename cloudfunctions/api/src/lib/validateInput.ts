@@ -1,15 +1,16 @@
 /** Turns raw input into a schema's output or an INVALID_INPUT AppError with a Chinese message naming the field. */
 import type { z } from 'zod';
 import { fail } from '../errors';
-import { fieldLabel } from '../registry';
+import { fieldLabel, ownFieldLabel } from '../registry';
 import { COMMON_FIELD_LABELS } from './schemaParts';
 
 const MAX_INPUT_CHARS = 16 * 1024;
 const MAX_DEPTH = 6;
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
-function label(field: string): string {
-  return COMMON_FIELD_LABELS[field] ?? fieldLabel(field) ?? field;
+/** The acting area's own label first, then the shared one, then any area's. */
+function label(field: string, action?: string): string {
+  return (action && ownFieldLabel(field, action)) || COMMON_FIELD_LABELS[field] || fieldLabel(field) || field;
 }
 
 /** Finds operator-like keys (`$gt`, `$where` …) anywhere, before zod sees them. */
@@ -41,13 +42,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string; message: string } {
+function describeIssue(issue: z.core.$ZodIssue, input: unknown, action?: string): { field: string; message: string } {
   const field = issue.path.length ? String(issue.path[0]) : '';
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join('、');
     return { field: issue.keys[0] ?? field, message: `不允许的字段：${keys}` };
   }
-  const name = `「${label(field)}」`;
+  const name = `「${label(field, action)}」`;
   const missing = issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined;
   // A field's own Chinese message wins (e.g. 请阅读并勾选同意…); otherwise a missing field is named as missing.
   if (HAS_CHINESE.test(issue.message)) return { field, message: `${name}${issue.message}` };
@@ -69,7 +70,8 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): { field: string
   }
 }
 
-export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+/** `action` names the acting area, whose own field labels come first. */
+export function validateInput<S extends z.ZodType>(schema: S, raw: unknown, action?: string): z.output<S> {
   const input = raw === undefined || raw === null ? {} : raw;
   let size: number;
   try {
@@ -82,6 +84,6 @@ export function validateInput<S extends z.ZodType>(schema: S, raw: unknown): z.o
   if (operator) throw fail('INVALID_INPUT', `不允许的字段：${operator}`, { field: operator });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const { field, message } = describeIssue(result.error.issues[0], input);
+  const { field, message } = describeIssue(result.error.issues[0], input, action);
   throw fail('INVALID_INPUT', message, field ? { field } : undefined);
 }

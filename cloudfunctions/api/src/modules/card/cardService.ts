@@ -6,9 +6,10 @@ import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { findMemberByCardNo, requireActiveMember, requireMember } from '../../shared/members';
 import { MEMBER_BENEFITS } from './benefits';
-import { signCardToken, verifyCardToken } from './cardToken';
+import { readCardCode } from './cardCode';
+import { signCardToken, signCardTokens } from './cardToken';
 import { cardErrors } from './errors';
-import type { CardTokenView, CardVerifyView, CardView } from './views';
+import type { Benefit, CardTokensView, CardTokenView, CardVerifyView, CardView } from './views';
 
 export async function getCard(ctx: ActionContext): Promise<CardView> {
   const m = await requireMember(ctx.openid);
@@ -28,10 +29,24 @@ export async function issueCardToken(ctx: ActionContext): Promise<CardTokenView>
   return { token: signed.token, expiresAt: signed.expiresAt.toISOString() };
 }
 
+/** Tokens for the next minutes, one per window, so that the card still shows a valid code without network. */
+export async function issueCardTokens(ctx: ActionContext): Promise<CardTokensView> {
+  const m = await requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能出示会员码');
+  const tokens = signCardTokens(m.cardNo, requireKey('CARD_TOKEN_KEY'), ctx.now).map((t) => ({
+    token: t.token,
+    notBefore: (t.notBefore ?? ctx.now).toISOString(),
+    expiresAt: t.expiresAt.toISOString(),
+  }));
+  return { tokens, serverTime: ctx.now.toISOString() };
+}
+
+export function listBenefits(): { items: Benefit[] } {
+  return { items: MEMBER_BENEFITS };
+}
+
 export async function verifyCard(token: string, ctx: ActionContext): Promise<CardVerifyView> {
-  const result = verifyCardToken(token, requireKey('CARD_TOKEN_KEY'), ctx.now);
-  if (!result.ok) throw cardErrors.fail(result.reason === 'expired' ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID');
-  const m = await findMemberByCardNo(result.cardNo);
+  const code = readCardCode(token, ctx.now);
+  const m = await findMemberByCardNo(code.cardNo);
   if (!m) throw cardErrors.fail('TOKEN_INVALID');
   await writeAudit({
     actor: ctx.openid,

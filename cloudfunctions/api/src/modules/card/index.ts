@@ -1,8 +1,8 @@
 /** 电子工会卡: the member's card, its short-lived QR token and the counter's verify step. */
 import { defineAction, defineModule } from '../../action';
-import { getCard, issueCardToken, verifyCard } from './cardService';
+import { getCard, issueCardToken, issueCardTokens, listBenefits, verifyCard } from './cardService';
 import { cardErrors } from './errors';
-import { cardGetInput, cardTokenInput, cardVerifyInput } from './schemas';
+import { cardBenefitsInput, cardGetInput, cardTokenInput, cardTokensInput, cardVerifyInput } from './schemas';
 
 export const cardModule = defineModule({
   area: 'card',
@@ -12,6 +12,8 @@ export const cardModule = defineModule({
   actions: {
     'card.get': defineAction({ input: cardGetInput, roles: 'any', handler: (_input, ctx) => getCard(ctx) }),
     'card.token': defineAction({ input: cardTokenInput, roles: 'any', handler: (_input, ctx) => issueCardToken(ctx) }),
+    'card.tokens': defineAction({ input: cardTokensInput, roles: 'any', handler: (_input, ctx) => issueCardTokens(ctx) }),
+    'card.benefits': defineAction({ input: cardBenefitsInput, roles: 'any', handler: async () => listBenefits() }),
     'card.verify': defineAction({
       input: cardVerifyInput,
       roles: ['merchant', 'staff', 'admin'],

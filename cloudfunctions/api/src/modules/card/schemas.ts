@@ -3,6 +3,8 @@ import { emptyInput } from '../../lib/schemaParts';
 
 export const cardGetInput = emptyInput;
 export const cardTokenInput = emptyInput;
+export const cardTokensInput = emptyInput;
+export const cardBenefitsInput = emptyInput;
 export const cardVerifyInput = z.strictObject({
   token: z
     .string()

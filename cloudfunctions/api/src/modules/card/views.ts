@@ -20,6 +20,18 @@ export interface CardTokenView {
   expiresAt: string;
 }
 
+export interface CardWindowToken extends CardTokenView {
+  /** ISO time before which merchants get TOKEN_EARLY: show this token from then until expiresAt. */
+  notBefore: string;
+}
+
+export interface CardTokensView {
+  /** Consecutive one-minute tokens, the current window first (kept by the app for use without network). */
+  tokens: CardWindowToken[];
+  /** The server's clock when signing, so that the app can pick the current token on a phone whose clock is off. */
+  serverTime: string;
+}
+
 export interface CardVerifyView {
   cardNo: string;
   nameMasked: string;

@@ -150,9 +150,11 @@ export function evaluateRules(activity: RuleActivity & { rules: EligibilityRule[
 /**
  * The quota groups a member's seat counts against: per dimension (org, gender, category) the quota the
  * member falls in, if the activity has one; a member whose group has no quota in a dimension is limited
- * only by the total. For org quotas the most specific union on the member's path wins.
+ * only by the total. For org quotas the most specific union on the member's path wins. With a per-unit cap
+ * (`unitCap`) the member's own union is a group too (its listed quota, or the cap), beside any listed quota
+ * of a union above it.
  */
-export function seatGroupsFor(activity: RuleActivity & { quotas: Quota[] }, facts: MemberFacts): string[] {
+export function seatGroupsFor(activity: RuleActivity & { quotas: Quota[]; unitCap?: number }, facts: MemberFacts): string[] {
   const groups: string[] = [];
   let org: { group: string; depth: number } | null = null;
   for (const q of activity.quotas) {
@@ -161,11 +163,18 @@ export function seatGroupsFor(activity: RuleActivity & { quotas: Quota[] }, fact
     if (depth >= 0 && (!org || depth > org.depth)) org = { group: q.group, depth };
   }
   if (org) groups.push(org.group);
+  const unit = unitGroupOf(facts);
+  if (activity.unitCap && unit !== org?.group) groups.push(unit);
   if (facts.gender && activity.quotas.some((q) => q.group === `gender:${facts.gender}`)) groups.push(`gender:${facts.gender}`);
   const mine = new Set(audienceOf(activity.area).resolve(facts));
   const category = activity.quotas.find((q) => q.group.startsWith('cat:') && mine.has(q.group.slice(4)));
   if (category) groups.push(category.group);
   return groups;
+}
+
+/** The quota group of a member's own union (their unit): `org:<orgId>`. */
+export function unitGroupOf(facts: Pick<MemberFacts, 'orgId'>): string {
+  return `org:${facts.orgId}`;
 }
 
 /** Lottery rank: the index of the first priority group the member belongs to, else after all of them. */

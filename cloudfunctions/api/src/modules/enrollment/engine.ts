@@ -4,11 +4,11 @@
  * imports an area.
  */
 export { asDate, cachedActivity, loadActivity, loadManagedActivity, memberFacts, phaseOf, type Phase } from './activities';
-export { evaluateRules, priorityRank, seatGroupsFor } from './eligibility';
+export { evaluateRules, priorityRank, seatGroupsFor, unitGroupOf } from './eligibility';
 export { ENROLLMENT_COLLECTIONS } from './collections';
 export { enrollmentErrors } from './errors';
 export type * from './records';
-export { ACTIVITY_AREAS, ACTIVITY_STATUSES, ALLOCATION_MODES, ENROLLMENT_STATUSES, SEAT_HOLDING } from './records';
+export { ACTIVITY_AREAS, ACTIVITY_STATUSES, ALLOCATION_MODES, ENROLLMENT_STATUSES, SEAT_HOLDING, UNIT_STATUSES } from './records';
 export { STATUS_TEXT } from './recordStatus';
 export { removeEnrollment, type RemoveRequest } from './removeEnrollment';
 export {
@@ -19,6 +19,7 @@ export {
   registerArea,
   registerMemberTags,
   registerRuleKind,
+  type ApprovalCheck,
   type Audience,
   type MemberFacts,
   type RuleResult,
@@ -29,3 +30,4 @@ export { signUp, type SignUpRequest } from './signUp';
 export { toActivityDetail, toActivitySummaries, toEnrollmentView } from './toViews';
 export type * from './views';
 export { enrollmentIdOf, waitlistPosition } from './waitlist';
+export { speaksForUnit } from './unitConfirm';

@@ -18,7 +18,8 @@ import { getPublicity, listObjections, publish, raiseObjection, resolveObjection
 import { reviewEnrollments } from './review';
 import { listRoster } from './roster';
 import * as s from './schemas';
-import { countOpenObjections, countPendingEnrollments } from './workbench';
+import { confirmForUnit } from './unitConfirm';
+import { countOpenObjections, countPendingEnrollments, countUnitPending } from './workbench';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -60,12 +61,16 @@ export const enrollmentModule = defineModule({
     priorityGroups: '优先人群',
     cancelPolicy: '取消规则',
     publicityDays: '公示天数',
+    unitCap: '每单位名额',
+    unitConfirm: '单位推荐',
   },
   audit: {
     'enrollment.cancel': '代会员取消报名',
     'enrollment.get': '查看报名表',
     'enrollment.approve': '通过报名审核',
     'enrollment.reject': '驳回报名',
+    'enrollment.unitConfirm': '单位推荐（确认报名）',
+    'enrollment.unitDecline': '单位不予推荐',
     'enrollment.draw': '抽签',
     'enrollment.nominate': '推荐会员参加活动',
     'enrollment.setTags': '设置会员人群标签',
@@ -75,7 +80,11 @@ export const enrollmentModule = defineModule({
     'enrollment.dismiss': '公示异议不成立',
     'enrollment.export': '导出报名名单',
   },
-  workbench: { enrollmentPending: countPendingEnrollments, enrollmentObjections: countOpenObjections },
+  workbench: {
+    enrollmentPending: countPendingEnrollments,
+    enrollmentObjections: countOpenObjections,
+    enrollmentUnitPending: countUnitPending,
+  },
   cron: {
     expireOffers,
     releaseOrphanSeats,
@@ -123,6 +132,7 @@ export const enrollmentModule = defineModule({
     }),
     'enrollment.roster': defineAction({ input: s.enrollmentRosterInput, roles: STAFF, handler: listRoster }),
     'enrollment.review': defineAction({ input: s.enrollmentReviewInput, roles: STAFF, handler: reviewEnrollments }),
+    'enrollment.unitConfirm': defineAction({ input: s.enrollmentUnitConfirmInput, roles: STAFF, handler: confirmForUnit }),
     'enrollment.draw': defineAction({
       input: s.enrollmentDrawInput,
       roles: STAFF,

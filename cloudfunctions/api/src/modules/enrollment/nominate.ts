@@ -22,6 +22,7 @@ import type { ActivityRecord, EnrollmentRecord } from './records';
 import { recordStatus, STATUS_TEXT } from './recordStatus';
 import { hasPrivateList, memberTagLabels } from './ruleRegistry';
 import { toRosterItem } from './toViews';
+import { ensureUnitQuotas } from './unitCap';
 import type { CandidateView, RosterItem } from './views';
 import { enrollmentIdOf, seatRef } from './waitlist';
 
@@ -43,6 +44,7 @@ export async function nominate(activityId: string, openid: string, ctx: ActionCo
   if (failing.length)
     throw enrollmentErrors.fail('NOT_ELIGIBLE', `${member.name}不符合条件：${failing[0].message}`, { rules: failing });
   const base = newEnrollment(activity, facts, {}, undefined, now, 'nomination');
+  await ensureUnitQuotas(activity, base.groups);
   const claim = await claimSeat(seatRef(activityId), openid, {
     groups: base.groups,
     where: { status: command().in(['open', 'closed']) },
@@ -57,6 +59,7 @@ export async function nominate(activityId: string, openid: string, ctx: ActionCo
     nominatedBy: ctx.openid,
     decidedAt: now,
     decidedBy: ctx.openid,
+    ...(base.unitStatus ? { unitDecidedAt: now, unitDecidedBy: ctx.openid } : {}),
   };
   // A member already waitlisted or applied for the draw is moved onto the nominated place.
   const stored = await storeEnrollment(record, [...REJOINABLE, 'waitlisted', 'applied']);

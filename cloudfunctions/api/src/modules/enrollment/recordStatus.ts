@@ -16,9 +16,10 @@ export const STATUS_TEXT: Record<EnrollmentStatus, string> = {
   removed: '已取消资格',
 };
 
-/** Timeline events that are not a status: attendance. */
-export type EnrollmentEvent = EnrollmentStatus | 'checked_in' | 'no_show';
-const EVENT_TEXT: Record<'checked_in' | 'no_show', string> = { checked_in: '已签到', no_show: '未到' };
+/** Timeline events that are not a status: attendance, and the member's union confirming (单位推荐). */
+type OtherEvent = 'checked_in' | 'no_show' | 'unit_confirmed';
+export type EnrollmentEvent = EnrollmentStatus | OtherEvent;
+const EVENT_TEXT: Record<OtherEvent, string> = { checked_in: '已签到', no_show: '未到', unit_confirmed: '单位已推荐' };
 
 export async function recordStatus(
   enrollment: Pick<EnrollmentRecord, '_id' | 'openid' | 'area'>,
@@ -27,7 +28,7 @@ export async function recordStatus(
   at: Date,
   options: { note?: string; notify?: boolean } = {},
 ): Promise<void> {
-  const statusText = event === 'checked_in' || event === 'no_show' ? EVENT_TEXT[event] : STATUS_TEXT[event];
+  const statusText = event in EVENT_TEXT ? EVENT_TEXT[event as OtherEvent] : STATUS_TEXT[event as EnrollmentStatus];
   await addTimelineEntry({
     openid: enrollment.openid,
     area: enrollment.area,

@@ -104,6 +104,13 @@ export interface ActivityDefinition {
   cancelPolicy: CancelPolicy;
   /** Days a published 公示 stays open for objections. */
   publicityDays: number;
+  /**
+   * At most this many places per unit (the member's own union, group `org:<orgId>`), for every unit without
+   * listing them: the unit's quota is created on first use (unitCap.ts). 0 or absent = no per-unit cap.
+   */
+  unitCap?: number;
+  /** 单位推荐: the member's own union confirms a sign-up before the organiser may approve it (review only). */
+  unitConfirm?: boolean;
 }
 
 export interface Publicity {
@@ -171,8 +178,15 @@ export interface EnrollmentRecord {
   checkedInBy?: string;
   /** Held a place but did not check in by the end of the activity. */
   noShow?: boolean;
+  /** 单位推荐 (activities with unitConfirm): waiting for the member's union, confirmed, or declined by it. */
+  unitStatus?: UnitStatus;
+  unitDecidedAt?: StoredDate;
+  unitDecidedBy?: string;
   [key: string]: unknown;
 }
+
+export const UNIT_STATUSES = ['waiting', 'confirmed', 'declined'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
 export interface ObjectionRecord {
   _id: string; // `${activityId}_${ticket}_${opaqueId('O', openid)}`: one per member and entry, objector not revealed

@@ -1,12 +1,17 @@
-/** Review in bulk: pending → approved, or rejected with a reason (the seat then goes to the waitlist). */
+/**
+ * Review in bulk: pending → approved, or rejected with a reason (the seat then goes to the waitlist). An
+ * approval is refused while the member's union has not confirmed the sign-up (单位推荐, activities with
+ * unitConfirm) or when the area's own check says no (e.g. a team's size); both are part of the guarded update.
+ */
 import type { ActionContext } from '../../action';
-import { findById, updateWhere } from '../../db';
+import { command, findById, updateWhere } from '../../db';
 import { writeAudit } from '../../shared/audit';
 import { loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { EnrollmentRecord } from './records';
 import { recordStatus } from './recordStatus';
 import type { EnrollmentReviewInput } from './schemas';
+import { areaHooks } from './ruleRegistry';
 import type { ReviewResult } from './views';
 import { passSeatOn } from './waitlist';
 
@@ -26,10 +31,23 @@ export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: Actio
       refuse('不能审核本人的报名');
       continue;
     }
+    const guard: Record<string, unknown> = { _id: id, status: 'pending' };
+    if (approve) {
+      if (e.unitStatus === 'waiting') {
+        refuse('所在单位工会尚未确认推荐，确认后才能审核通过');
+        continue;
+      }
+      const check = areaHooks(activity.area)?.approvalCheck?.(e, activity) ?? {};
+      if (check.refuse) {
+        refuse(check.refuse);
+        continue;
+      }
+      Object.assign(guard, check.where, { unitStatus: command().neq('waiting') });
+    }
     const change = approve
       ? { status: 'approved', decidedAt: now, decidedBy: ctx.openid, updatedAt: now }
       : { status: 'rejected', rejectReason: input.reason, decidedAt: now, decidedBy: ctx.openid, updatedAt: now };
-    if ((await updateWhere(C.enrollments, { _id: id, status: 'pending' }, change)) !== 1) {
+    if ((await updateWhere(C.enrollments, guard, change)) !== 1) {
       refuse('该报名已处理，请刷新列表');
       continue;
     }

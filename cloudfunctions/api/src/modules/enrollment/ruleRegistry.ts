@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { MemberStatus } from '../../rules/membership';
 import type { StoredDate } from '../../shared/records';
-import type { ActivityArea, EligibilityRule } from './records';
+import type { ActivityArea, ActivityRecord, EligibilityRule, EnrollmentRecord } from './records';
 
 /** What rules may know about a member (from the member record; see MemberEnrollmentFacts). */
 export interface MemberFacts {
@@ -67,6 +67,17 @@ export interface AreaHooks {
    * export and a sign-up's form.
    */
   privateList?: boolean;
+  /**
+   * Checked before staff approve a pending enrollment (e.g. a team's size): `refuse` says why not; `where`
+   * adds conditions on the enrollment document to the approval's guarded update, so that a change made
+   * between the check and the approval (a teammate leaving) makes the approval fail instead of slipping past.
+   */
+  approvalCheck?: (enrollment: EnrollmentRecord, activity: ActivityRecord) => ApprovalCheck;
+}
+
+export interface ApprovalCheck {
+  refuse?: string;
+  where?: Record<string, unknown>;
 }
 
 const ruleKinds = new Map<string, RuleKind>();

@@ -37,6 +37,8 @@ function checkDefinition(input: ActivityDefinitionInput): void {
     throw invalid('cancelPolicy', '请填写活动开始前多少小时内不可取消');
   if (input.mode === 'nomination' && input.allowNomination === false)
     throw invalid('allowNomination', '推荐方式的活动须允许单位工会推荐');
+  if (input.unitCap !== undefined && input.unitCap > input.capacity) throw invalid('unitCap', '每单位名额不能超过总名额');
+  if (input.unitConfirm && !input.review) throw invalid('unitConfirm', '单位推荐须与报名审核一起使用，请开启“是否审核”');
 }
 
 /** Quota labels: given, or the union's name for org quotas. */
@@ -85,6 +87,8 @@ function definitionOf(area: ActivityArea, input: ActivityDefinitionInput, quotas
     priorityGroups: input.priorityGroups ?? [],
     cancelPolicy: input.cancelPolicy.kind === 'untilHoursBefore' ? input.cancelPolicy : { kind: input.cancelPolicy.kind },
     publicityDays: input.publicityDays ?? 5,
+    unitCap: input.unitCap ?? 0,
+    unitConfirm: Boolean(input.unitConfirm),
   };
 }
 
@@ -169,6 +173,10 @@ async function updateExisting(
     Object.assign(change, { seatsLeft: fresh.seatsLeft, groupsLeft: _.set(fresh.groupsLeft), holders: _.set({}) });
   } else {
     if (definition.mode !== existing.mode) throw invalid('mode', '报名开始后不能更改分配方式');
+    // Units' quotas already created hold the old cap; and sign-ups already wait (or not) for their union.
+    if (definition.unitCap !== (existing.unitCap ?? 0)) throw invalid('unitCap', '报名开始后不能更改每单位名额');
+    if (definition.unitConfirm !== Boolean(existing.unitConfirm))
+      throw invalid('unitConfirm', '报名开始后不能更改是否需要单位推荐');
     const before = new Map(existing.quotas.map((q) => [q.group, q.seats]));
     const sameGroups = before.size === definition.quotas.length && definition.quotas.every((q) => before.has(q.group));
     if (!sameGroups) throw invalid('quotas', '报名开始后不能增删名额分组，只能调整各组名额');

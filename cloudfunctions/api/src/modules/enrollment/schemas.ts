@@ -91,6 +91,10 @@ export const activityDefinitionShape = {
     hours: z.number().int().min(1).max(720).optional(),
   }),
   publicityDays: z.number().int().min(1).max(30, '公示天数不超过30天').optional(),
+  /** Places per unit (the member's own union), for every unit; absent = no such cap. */
+  unitCap: z.number().int().min(1, '每单位名额至少为1').max(1000, '每单位名额不超过1000').optional(),
+  /** 单位推荐 before the organiser's review (needs review). */
+  unitConfirm: z.boolean().optional(),
 };
 export const activityDefinitionInput = z.strictObject(activityDefinitionShape);
 export type ActivityDefinitionInput = z.infer<typeof activityDefinitionInput>;
@@ -121,6 +125,15 @@ export const enrollmentReviewInput = z
   })
   .refine((r) => r.decision === 'approve' || !!r.reason, { message: '请填写未通过的原因', path: ['reason'] });
 export type EnrollmentReviewInput = z.infer<typeof enrollmentReviewInput>;
+export const enrollmentUnitConfirmInput = z
+  .strictObject({
+    ...activityRef,
+    enrollmentIds: z.array(enrollmentId).min(1, '请至少选择一条报名').max(50, '一次最多处理50条'),
+    decision: z.enum(['confirm', 'decline']),
+    reason: z.string().trim().max(200, '原因不超过200个字').optional(),
+  })
+  .refine((r) => r.decision === 'confirm' || !!r.reason, { message: '请填写不予推荐的原因', path: ['reason'] });
+export type EnrollmentUnitConfirmInput = z.infer<typeof enrollmentUnitConfirmInput>;
 export const enrollmentDrawInput = z.strictObject(activityRef);
 export const enrollmentDrawResultInput = z.strictObject({ ...activityRef, page: pageField });
 export const enrollmentNominateInput = z.strictObject({ ...activityRef, openid: openidField });

@@ -3,7 +3,8 @@
  * the seat claim on the activity — guarded by status and window on the stored document, so a definition
  * cached for up to 10 s can never admit after close (1) — the enrollment under its deterministic _id (1),
  * the timeline entry (1). A double tap or a retry finds the seat 'held' and the same record. When full, the
- * member joins the waitlist; in a lottery the sign-up takes no seat and waits for the draw.
+ * member joins the waitlist; in a lottery the sign-up takes no seat and waits for the draw. With a per-unit
+ * cap, the first sign-up of a unit creates its quota first (one more request, once per unit).
  */
 import type { ActionContext } from '../../action';
 import { command } from '../../db';
@@ -19,6 +20,7 @@ import type { ActivityArea, ActivityRecord, Answer, EnrollmentRecord } from './r
 import { SEAT_HOLDING } from './records';
 import { recordStatus } from './recordStatus';
 import { toEnrollmentView } from './toViews';
+import { ensureUnitQuotas } from './unitCap';
 import type { EnrollmentView } from './views';
 import { seatRef, waitlistPosition } from './waitlist';
 
@@ -62,6 +64,7 @@ export async function signUp(request: SignUpRequest, ctx: ActionContext): Promis
   if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
   const answers = checkAnswers(activity.formFields, request.answers, ctx.openid);
   const base = newEnrollment(activity, facts, answers, request.extra?.(activity), now, 'self');
+  await ensureUnitQuotas(activity, base.groups);
 
   if (activity.mode === 'lottery')
     return finish(activity, await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE), now);

@@ -12,7 +12,17 @@ import { enrollmentIdOf } from './waitlist';
 export const REJOINABLE: EnrollmentStatus[] = ['cancelled', 'declined', 'expired'];
 
 /** Fields of an earlier round that must not survive a new sign-up. */
-const STALE_FIELDS = ['offerExpiresAt', 'cancelledAt', 'decidedAt', 'decidedBy', 'waitRank', 'waitlistedAt', 'promotedAt'];
+const STALE_FIELDS = [
+  'offerExpiresAt',
+  'cancelledAt',
+  'decidedAt',
+  'decidedBy',
+  'waitRank',
+  'waitlistedAt',
+  'promotedAt',
+  'unitDecidedAt',
+  'unitDecidedBy',
+];
 
 export function newEnrollment(
   activity: ActivityRecord,
@@ -39,6 +49,8 @@ export function newEnrollment(
     ticket: newTicket(),
     answers,
     ...(extra ? { extra } : {}),
+    // 单位推荐: a member's own sign-up waits for their union; a nomination comes from it.
+    ...(activity.unitConfirm && activity.review ? { unitStatus: source === 'self' ? 'waiting' : 'confirmed' } : {}),
     createdAt: now,
     updatedAt: now,
   };

@@ -68,6 +68,8 @@ export async function toActivityDetail(a: ActivityRecord, now: Date): Promise<Ac
         }
       : {}),
     ...(a.drawnAt ? { drawnAt: toIso(a.drawnAt) } : {}),
+    unitCap: a.unitCap ?? 0,
+    unitConfirm: Boolean(a.unitConfirm),
   };
 }
 
@@ -78,6 +80,7 @@ function optionalFields(e: EnrollmentRecord) {
     ...(e.lateCancel ? { lateCancel: true } : {}),
     ...(e.checkedInAt ? { checkedInAt: toIso(e.checkedInAt) } : {}),
     ...(e.noShow ? { noShow: true } : {}),
+    ...(e.unitStatus ? { unitStatus: e.unitStatus } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   EligibilityRule,
   EnrollmentStatus,
   FormField,
+  UnitStatus,
 } from './records';
 import type { RuleResult } from './ruleRegistry';
 
@@ -63,6 +64,10 @@ export interface ActivityDetail extends ActivitySummary {
   publicityDays: number;
   publicity?: { publishedAt: string; until: string; open: boolean };
   drawnAt?: string;
+  /** Places per unit (0 = no per-unit cap). */
+  unitCap: number;
+  /** Sign-ups wait for the member's union to confirm them (单位推荐) before review. */
+  unitConfirm: boolean;
 }
 
 export interface EligibilityView {
@@ -97,6 +102,8 @@ export interface EnrollmentView {
   lateCancel?: boolean;
   checkedInAt?: string;
   noShow?: boolean;
+  /** 单位推荐: waiting for the member's union, confirmed or declined by it. */
+  unitStatus?: UnitStatus;
   answers: Record<string, Answer>;
   extra?: Record<string, unknown>;
   cancel: CancelView;
@@ -127,6 +134,7 @@ export interface RosterItem {
   checkedInAt?: string;
   lateCancel?: boolean;
   noShow?: boolean;
+  unitStatus?: UnitStatus;
 }
 
 export interface RosterView {

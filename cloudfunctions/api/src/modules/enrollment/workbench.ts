@@ -1,4 +1,7 @@
-/** 工作台 tiles: sign-ups waiting for review and open 公示 objections, in activities the caller manages. */
+/**
+ * 工作台 tiles: sign-ups waiting for review and open 公示 objections, in activities the caller manages; and
+ * sign-ups waiting for 单位推荐 by the caller's unions (in activities the caller does not organise).
+ */
 import type { ActionContext } from '../../action';
 import { command, countWhere, findMany } from '../../db';
 import { orgScopes } from '../../shared/scope';
@@ -23,4 +26,19 @@ export async function countPendingEnrollments(ctx: ActionContext): Promise<numbe
 export async function countOpenObjections(ctx: ActionContext): Promise<number> {
   const ids = await managedActivityIds(ctx);
   return ids.length ? countWhere(C.objections, { activityId: command().in(ids), status: 'open' }) : 0;
+}
+
+/** Sign-ups of members in the caller's subtree waiting for their union's confirmation (单位推荐). */
+export async function countUnitPending(ctx: ActionContext): Promise<number> {
+  const _ = command();
+  const scopes = orgScopes(ctx);
+  if (scopes !== null && !scopes.length) return 0;
+  const where: Record<string, unknown> = { unitStatus: 'waiting', status: _.in(['applied', 'pending', 'waitlisted', 'offered']) };
+  if (scopes !== null) {
+    where.orgPath = _.in(scopes);
+    // The caller's own activities are theirs to review, not to confirm as a unit.
+    const managed = await managedActivityIds(ctx);
+    if (managed.length) where.activityId = _.nin(managed);
+  }
+  return countWhere(C.enrollments, where);
 }

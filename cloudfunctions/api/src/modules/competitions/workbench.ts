@@ -1,0 +1,40 @@
+/** 工作台 counts: registrations waiting for the organiser's review, and for 单位推荐 by the caller's unions. */
+import type { ActionContext } from '../../action';
+import { command, countWhere, findMany } from '../../db';
+import { orgScopes } from '../../shared/scope';
+import { ENROLLMENT_COLLECTIONS as E, type ActivityRecord } from '../enrollment/engine';
+import { stageWhere } from './registrations';
+
+async function managedEventIds(ctx: ActionContext): Promise<string[] | null> {
+  const _ = command();
+  const scopes = orgScopes(ctx);
+  if (scopes === null) return null;
+  if (!scopes.length) return [];
+  const rows = await findMany<ActivityRecord>(
+    E.activities,
+    { area: 'competition', orgPath: _.in(scopes), status: _.in(['open', 'closed']) },
+    { limit: 1000 },
+  );
+  return rows.map((r) => r._id);
+}
+
+export async function countForReview(ctx: ActionContext): Promise<number> {
+  const ids = await managedEventIds(ctx);
+  if (ids !== null && !ids.length) return 0;
+  const where: Record<string, unknown> = { area: 'competition', ...stageWhere('review') };
+  if (ids) where.activityId = command().in(ids);
+  return countWhere(E.enrollments, where);
+}
+
+export async function countForUnit(ctx: ActionContext): Promise<number> {
+  const _ = command();
+  const scopes = orgScopes(ctx);
+  if (scopes !== null && !scopes.length) return 0;
+  const where: Record<string, unknown> = { area: 'competition', ...stageWhere('unit') };
+  if (scopes !== null) {
+    where.orgPath = _.in(scopes);
+    const managed = (await managedEventIds(ctx)) ?? [];
+    if (managed.length) where.activityId = _.nin(managed);
+  }
+  return countWhere(E.enrollments, where);
+}

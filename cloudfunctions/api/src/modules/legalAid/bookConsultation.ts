@@ -1,0 +1,144 @@
+import type { ActionContext } from '../../action';
+import { command, findById } from '../../db';
+import { type AppError, fail } from '../../errors';
+import { maskMobile } from '../../lib/mask';
+import { encryptPii } from '../../lib/pii';
+import { toIso } from '../../lib/time';
+import { BOOK_AHEAD_DAYS, daysBetween, periodLabel } from '../../rules/legalAid';
+import { chinaDate } from '../../rules/time';
+import { findMemberByOpenid } from '../../shared/members';
+import { addTimelineEntry } from '../../shared/timeline';
+import { personKeyOf, STORE } from './access';
+import { checkEvidence } from './checkEvidence';
+import { LEGAL_AID_COLLECTIONS as C } from './collections';
+import { legalAidErrors } from './errors';
+import type { BookingFields, BookingRecord, SlotRecord } from './records';
+import type { LegalAidBookInput } from './schemas';
+import { bookSlot, isOpenStatus } from './slotBooking/bookSlot';
+import type { BookFailure } from './slotBooking/types';
+import { toBookingView } from './toViews';
+import type { BookingView } from './views';
+
+/** The date inside a slot id must be today or within the booking window (checked before any read). */
+export function checkSlotDate(slotId: string, now: Date): void {
+  const date = slotId.split('_')[1];
+  const ahead = daysBetween(chinaDate(now), date);
+  if (ahead < 0) throw fail('INVALID_INPUT', '「预约时段」已过期，请选择今天及以后的时段', { field: 'slotId' });
+  if (ahead > BOOK_AHEAD_DAYS) {
+    throw fail('INVALID_INPUT', `「预约时段」只能预约${BOOK_AHEAD_DAYS}天内的时段`, { field: 'slotId' });
+  }
+}
+
+/** A slot a member may book now: it exists, is open and has not started. */
+export async function loadBookableSlot(slotId: string, now: Date): Promise<SlotRecord> {
+  const slot = await findById<SlotRecord>(C.slots, slotId);
+  if (!slot) throw fail('INVALID_INPUT', '「预约时段」不存在，请重新选择', { field: 'slotId' });
+  if (slot.status !== 'open') {
+    throw legalAidErrors.fail('SLOT_CLOSED', `该时段已停诊（${slot.cancelReason ?? '值班调整'}），请选择其他时段`);
+  }
+  if (new Date(toIso(slot.startsAt)) <= now) throw legalAidErrors.fail('SLOT_CLOSED', '该时段已开始，请选择其他时段');
+  return slot;
+}
+
+/**
+ * A slot read full is refused at once, before anything is written: the common answer when many want one slot.
+ * Only a refusal comes from this read — a booking is always decided by the atomic seat claim — and a double
+ * tap of someone who holds a seat in it still finds their booking.
+ */
+async function refuseIfFull(slot: SlotRecord, holderKey: string): Promise<void> {
+  if (slot.seatsLeft > 0) return;
+  const mine = await findById<BookingRecord>(C.bookings, `${slot._id}_${holderKey}`);
+  if (!mine || (mine.status !== 'pending' && !isOpenStatus(mine.status))) throw legalAidErrors.fail('SLOT_FULL');
+}
+
+/** The guard of every seat claim: the slot still open and not started. */
+export function slotGuard(now: Date): Record<string, unknown> {
+  return { status: 'open', startsAt: command().gt(now) };
+}
+
+export function slotCopies(slot: SlotRecord) {
+  return {
+    stationId: slot.stationId,
+    stationName: slot.stationName,
+    date: slot.date,
+    period: slot.period,
+    start: slot.start,
+    end: slot.end,
+    startsAt: slot.startsAt,
+  };
+}
+
+export function bookingFailure(reason: BookFailure): AppError {
+  switch (reason) {
+    case 'full':
+      return legalAidErrors.fail('SLOT_FULL');
+    case 'closed':
+      return legalAidErrors.fail('SLOT_CLOSED');
+    case 'limit':
+      return legalAidErrors.fail('BOOKING_LIMIT');
+    case 'duplicate':
+      return legalAidErrors.fail('ALREADY_BOOKED');
+    default:
+      return fail('CONFLICT', '预约未完成，请重试');
+  }
+}
+
+/** 12月3日 上午 09:00 */
+export function whenText(b: Pick<BookingRecord, 'date' | 'period' | 'start'>): string {
+  return `${Number(b.date.slice(5, 7))}月${Number(b.date.slice(8, 10))}日 ${periodLabel(b.period)} ${b.start}`;
+}
+
+/**
+ * 法律援助预约: members and non-members alike (legal aid serves every worker); a non-member gives a name and a
+ * mobile and is marked 非会员. A double tap answers the booking the first tap made.
+ */
+export async function bookConsultation(input: LegalAidBookInput, ctx: ActionContext): Promise<BookingView> {
+  checkSlotDate(input.slotId, ctx.now);
+  const [slot, member] = await Promise.all([loadBookableSlot(input.slotId, ctx.now), findMemberByOpenid(ctx.openid)]);
+  const isMember = member?.status === 'active';
+  if (!isMember && !input.contactName) {
+    throw fail('INVALID_INPUT', '「联系人姓名」非会员预约请填写您的姓名', { field: 'contactName' });
+  }
+  if (!input.contactMobile && (!isMember || input.way === 'callback')) {
+    const why = input.way === 'callback' ? '电话回拨需要您的手机号' : '非会员预约请填写手机号，便于法律援助站联系您';
+    throw fail('INVALID_INPUT', `「联系电话」${why}`, { field: 'contactMobile' });
+  }
+  const holderKey = personKeyOf(ctx.openid);
+  await refuseIfFull(slot, holderKey);
+  await checkEvidence(input.evidence, ctx.openid);
+
+  const fields: BookingFields = {
+    openid: ctx.openid,
+    ...slotCopies(slot),
+    type: input.type,
+    way: input.way,
+    memberKind: isMember ? 'member' : 'non_member',
+    name: isMember ? member.name : input.contactName!.trim(),
+    ...(input.contactMobile
+      ? { mobileSealed: encryptPii(input.contactMobile), mobileMasked: maskMobile(input.contactMobile) }
+      : {}),
+    caseSealed: encryptPii(input.caseText),
+    evidence: input.evidence,
+  };
+  const result = await bookSlot<BookingRecord>(STORE, {
+    slotId: slot._id,
+    holderKey,
+    now: ctx.now,
+    fields,
+    slotGuard: slotGuard(ctx.now),
+  });
+  if (!result.ok) throw bookingFailure(result.reason);
+  if (result.created) {
+    await addTimelineEntry({
+      openid: ctx.openid,
+      area: 'legalAid',
+      refId: result.booking._id,
+      title: '法律援助预约成功',
+      status: 'confirmed',
+      statusText: '已预约',
+      note: `${whenText(result.booking)} · ${slot.stationName}`,
+      at: ctx.now,
+    });
+  }
+  return toBookingView(result.booking, ctx.now);
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Image, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { errorMessage } from '../../../api/client';
+import { uploadImage } from '../../../api/upload';
+import { CERT_OPTIONS } from '../format';
+import type { Draft } from '../store';
+
+export interface DeclarationFieldsProps {
+  draft: Draft;
+  errors: Record<string, string>;
+  photoRequired: boolean;
+  /** Needed to upload the photo into the member's own folder. */
+  openid: string;
+  onChange: (change: Partial<Draft>) => void;
+}
+
+/**
+ * What a member declares about their trade: years in it, certificate level, certificate photo. e2e hooks:
+ * `.cmp-years input`, `.cmp-cert-<level>`, `.cmp-photo`, errors `.cmp-field-error`.
+ */
+export function DeclarationFields({ draft, errors, photoRequired, openid, onChange }: DeclarationFieldsProps) {
+  const [uploading, setUploading] = useState(false);
+  const pick = async () => {
+    if (uploading) return;
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+      const path = chosen.tempFilePaths[0];
+      if (!path) return;
+      setUploading(true);
+      onChange({ certPhoto: await uploadImage(path, openid), photoPreview: path });
+    } catch (e) {
+      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  };
+  return (
+    <View>
+      <View className='cmp-field cmp-years'>
+        <Text className='cmp-field-label cmp-field-required'>从事本工种年限（年）</Text>
+        <Input
+          className='cmp-input'
+          type='number'
+          maxlength={2}
+          value={draft.tradeYears}
+          placeholder='如：6'
+          onInput={(e) => onChange({ tradeYears: e.detail.value })}
+        />
+        {errors.tradeYears && <Text className='cmp-field-error'>{errors.tradeYears}</Text>}
+      </View>
+      <View className='cmp-field cmp-cert'>
+        <Text className='cmp-field-label cmp-field-required'>职业技能等级</Text>
+        <View className='cmp-chips'>
+          {CERT_OPTIONS.map((o) => (
+            <View
+              key={o.key}
+              className={`cmp-chip cmp-cert-${o.key} ${draft.certLevel === o.key ? 'cmp-chip-on' : ''}`}
+              onClick={() => onChange({ certLevel: o.key })}
+            >
+              {o.label}
+            </View>
+          ))}
+        </View>
+        {errors.certLevel && <Text className='cmp-field-error'>{errors.certLevel}</Text>}
+      </View>
+      <View className='cmp-field'>
+        <Text className={`cmp-field-label ${photoRequired ? 'cmp-field-required' : ''}`}>职业技能等级证书照片</Text>
+        <View className='cmp-photo' onClick={() => void pick()}>
+          {draft.photoPreview && <Image className='cmp-photo-preview' src={draft.photoPreview} mode='aspectFill' />}
+          <Text className='cmp-photo-hint'>
+            {uploading ? '上传中…' : draft.certPhoto ? '已上传，点击更换' : '点击上传证书照片'}
+          </Text>
+        </View>
+        <Text className='cmp-field-note'>证书仅用于所在单位工会和组织单位核实，不会公开</Text>
+        {errors.certPhoto && <Text className='cmp-field-error'>{errors.certPhoto}</Text>}
+      </View>
+    </View>
+  );
+}
+
+/** Checks on the phone before sending (the server checks everything again). */
+export function declarationErrors(draft: Draft, photoRequired: boolean): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!/^\d{1,2}$/.test(draft.tradeYears.trim())) errors.tradeYears = '请填写从事本工种的年限（整数）';
+  if (!draft.certLevel) errors.certLevel = '请选择职业技能等级';
+  if (photoRequired && !draft.certPhoto) errors.certPhoto = '请上传职业技能等级证书照片';
+  return errors;
+}

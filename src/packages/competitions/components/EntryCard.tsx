@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { isActive, placeText, score, stageText, statusTone } from '../format';
+import type { MyEntry } from '../types';
+import { TeamPanel } from './TeamPanel';
+
+const ROLE_TEXT = { individual: '个人报名', captain: '队长（代表队伍报名）', member: '队员' } as const;
+
+/**
+ * The member's own part in an event: where it stands (单位推荐, review, waitlist, result), what they declared,
+ * their team, and withdrawing. e2e hooks: `.cmp-mine-status`, `.cmp-mine-result`, `.cmp-cancel`.
+ */
+export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine: MyEntry; onChanged: () => void }) {
+  const [ask, setAsk] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const e = mine.enrollment;
+  const cancel = async () => {
+    if (!e || busy) return;
+    setBusy(true);
+    try {
+      await call('enrollment.cancel', { enrollmentId: e._id });
+      setAsk(false);
+      void Taro.showToast({ title: '已取消报名', icon: 'success' });
+      onChanged();
+    } catch (err) {
+      setAsk(false);
+      void Taro.showModal({ title: '未能取消', content: errorMessage(err), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className='section cmp-mine'>
+      <View className='cmp-head'>
+        <Text className='section-title'>我的报名</Text>
+        <Text className={`tag tag-${statusTone(mine.status)} cmp-mine-status`}>{stageText(mine)}</Text>
+      </View>
+      <Text className='cmp-line muted'>{ROLE_TEXT[mine.role]}</Text>
+      {mine.status === 'pending' && mine.unitStatus === 'waiting' && (
+        <Text className='cmp-line'>
+          名额已为{mine.role === 'individual' ? '您' : '队伍'}保留，等待所在单位工会确认推荐，之后由组织单位审核
+        </Text>
+      )}
+      {mine.status === 'pending' && mine.unitStatus !== 'waiting' && (
+        <Text className='cmp-line'>单位工会已推荐，等待组织单位审核</Text>
+      )}
+      {mine.status === 'waitlisted' && e?.position !== undefined && (
+        <Text className='cmp-line'>名额已满，您在候补第 {e.position} 位，有人取消时按顺序递补并通知您</Text>
+      )}
+      {e?.rejectReason && <Text className='cmp-line cmp-warn'>原因：{e.rejectReason}</Text>}
+      {mine.declaration && (
+        <Text className='cmp-line muted'>
+          填报：从事本工种 {mine.declaration.tradeYears} 年 · {mine.declaration.certLabel}
+          {mine.declaration.certPhoto ? ' · 已上传证书' : ''}
+        </Text>
+      )}
+      {mine.result && (
+        <View className='cmp-mine-result'>
+          <Text className='cmp-line cmp-strong'>
+            {mine.result.status === 'final' ? '最终成绩' : '成绩公示中'}：{placeText(mine.result)}
+          </Text>
+          {!mine.result.absent && (
+            <Text className='cmp-line muted'>
+              理论 {score(mine.result.theory)} · 实操 {score(mine.result.practical)} · 总成绩 {score(mine.result.total)}
+            </Text>
+          )}
+        </View>
+      )}
+      {mine.team && isActive(mine.status) && (
+        <TeamPanel
+          eventId={eventId}
+          team={mine.team}
+          role={mine.role === 'member' ? 'member' : 'captain'}
+          onChanged={onChanged}
+        />
+      )}
+      {e && isActive(mine.status) && e.cancel.allowed && (
+        <Button kind='plain' block className='cmp-cancel' loading={busy} onClick={() => setAsk(true)}>
+          {mine.role === 'captain' ? '取消队伍报名' : '取消报名'}
+        </Button>
+      )}
+      <ConfirmDialog
+        visible={ask}
+        title={mine.role === 'captain' ? '确定取消队伍报名？' : '确定取消报名？'}
+        confirmText='取消报名'
+        cancelText='再想想'
+        className='cmp-cancel-dialog'
+        busy={busy}
+        onConfirm={() => void cancel()}
+        onCancel={() => setAsk(false)}
+      >
+        <Text className={e?.cancel.late ? 'cmp-warn' : ''}>
+          {e?.cancel.message}
+          {mine.role === 'captain' ? '；队员将一并退出。' : ''}
+        </Text>
+      </ConfirmDialog>
+    </View>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { errorMessage } from '../../../api/client';
+import type { FormField } from '../types';
+import { uploadImage } from '../../../api/upload';
+
+export interface FormFieldInputProps {
+  field: FormField;
+  value: string | string[] | undefined;
+  error?: string;
+  /** Needed to upload image answers into the member's own folder. */
+  openid: string;
+  onChange: (value: string | string[] | undefined) => void;
+}
+
+/** One field of an activity's own form (text, choice, date, image). e2e hook: `.cmp-field-<key>`. */
+export function FormFieldInput({ field, value, error, openid, onChange }: FormFieldInputProps) {
+  const [uploading, setUploading] = useState(false);
+  const [preview, setPreview] = useState<string | null>(null);
+  const text = typeof value === 'string' ? value : '';
+  const picked = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
+
+  const pickImage = async () => {
+    if (uploading) return;
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+      const path = chosen.tempFilePaths[0];
+      if (!path) return;
+      setUploading(true);
+      onChange(await uploadImage(path, openid));
+      setPreview(path);
+    } catch (e) {
+      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <View className={`cmp-field cmp-field-${field.key}`}>
+      <Text className={`cmp-field-label ${field.required ? 'cmp-field-required' : ''}`}>{field.label}</Text>
+      {field.type === 'text' &&
+        ((field.maxLength ?? 200) > 60 ? (
+          <Textarea
+            className='cmp-input cmp-textarea'
+            value={text}
+            maxlength={field.maxLength ?? 200}
+            placeholder={`请填写${field.label}`}
+            onInput={(e) => onChange(e.detail.value)}
+          />
+        ) : (
+          <Input
+            className='cmp-input'
+            value={text}
+            maxlength={field.maxLength ?? 200}
+            placeholder={`请填写${field.label}`}
+            onInput={(e) => onChange(e.detail.value)}
+          />
+        ))}
+      {field.type === 'choice' && (
+        <View className='cmp-chips'>
+          {(field.options ?? []).map((o) => {
+            const on = picked.includes(o);
+            const toggle = () => {
+              if (!field.multiple) return onChange(on && !field.required ? undefined : o);
+              onChange(on ? picked.filter((p) => p !== o) : [...picked, o]);
+            };
+            return (
+              <View key={o} className={`cmp-chip ${on ? 'cmp-chip-on' : ''}`} onClick={toggle}>
+                {o}
+              </View>
+            );
+          })}
+        </View>
+      )}
+      {field.type === 'date' && (
+        <Picker mode='date' value={text} onChange={(e) => onChange(String(e.detail.value))}>
+          <View className='cmp-input'>{text || <Text className='muted'>请选择日期</Text>}</View>
+        </Picker>
+      )}
+      {field.type === 'image' && (
+        <View className='cmp-image-pick' onClick={() => void pickImage()}>
+          {preview && <Image className='cmp-image-preview' src={preview} mode='aspectFill' />}
+          <Text className='cmp-image-hint'>{uploading ? '上传中…' : text ? '已上传，点击更换' : '点击上传图片'}</Text>
+        </View>
+      )}
+      {error && <Text className='cmp-field-error'>{error}</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import type { TeamView } from '../types';
+
+interface TeamPanelProps {
+  eventId: string;
+  team: TeamView;
+  role: 'captain' | 'member';
+  onChanged: () => void;
+}
+
+type Ask = { kind: 'remove'; inviteId: string; name: string } | { kind: 'leave' } | null;
+
+/**
+ * The team: captain and members, the captain's invitations (invite a colleague by name and card number,
+ * withdraw, remove), or a member's way out. e2e hooks: `.cmp-team-member`, `.cmp-invite-name input`,
+ * `.cmp-invite-card input`, `.cmp-invite-send`, `.cmp-invite-item`, `.cmp-leave`.
+ */
+export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
+  const [name, setName] = useState('');
+  const [cardNo, setCardNo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [ask, setAsk] = useState<Ask>(null);
+
+  const sendInvite = async () => {
+    if (busy) return;
+    if (name.trim().length < 2 || !/^[A-Za-z0-9]{6,20}$/.test(cardNo.trim())) {
+      setError('请填写队员的姓名和会员卡号（电子工会卡上的卡号）');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('competitions.invite', { eventId, name: name.trim(), cardNo: cardNo.trim().toUpperCase() });
+      setName('');
+      setCardNo('');
+      void Taro.showToast({ title: '邀请已发送', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const confirmAsk = async () => {
+    const current = ask;
+    if (!current || busy) return;
+    setBusy(true);
+    try {
+      if (current.kind === 'leave') await call('competitions.leaveTeam', { eventId });
+      else await call('competitions.removeTeammate', { inviteId: current.inviteId });
+      setAsk(null);
+      void Taro.showToast({ title: '已办理', icon: 'success' });
+      onChanged();
+    } catch (e) {
+      setAsk(null);
+      void Taro.showModal({ title: '未能办理', content: errorMessage(e), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='cmp-team'>
+      <View className='cmp-head'>
+        <Text className='cmp-team-name'>队伍：{team.name}</Text>
+        <Text className={team.size >= team.min ? 'tag tag-approved' : 'tag tag-pending'}>
+          {team.size}/{team.max}人
+        </Text>
+      </View>
+      {team.size < team.min && (
+        <Text className='cmp-line cmp-warn'>至少{team.min}人才能通过审核，请尽快邀请队员并提醒其确认</Text>
+      )}
+      {team.members.map((m, i) => (
+        <View key={`${m.name}-${i}`} className='cmp-item cmp-team-member'>
+          <Text className='cmp-item-main'>
+            {m.name}
+            {m.role === 'captain' ? '（队长）' : ''}
+          </Text>
+          {role === 'captain' && m.inviteId && team.canChange && (
+            <Text
+              className='cmp-small-action cmp-remove'
+              onClick={() => setAsk({ kind: 'remove', inviteId: m.inviteId!, name: m.name })}
+            >
+              移出
+            </Text>
+          )}
+        </View>
+      ))}
+      {(team.invites ?? []).map((i) => (
+        <View key={i.inviteId} className='cmp-item cmp-invite-item'>
+          <Text className='cmp-item-main muted'>
+            {i.name} · {i.statusText}
+          </Text>
+          {i.status === 'invited' && team.canChange && (
+            <Text className='cmp-small-action' onClick={() => setAsk({ kind: 'remove', inviteId: i.inviteId, name: i.name })}>
+              撤回
+            </Text>
+          )}
+        </View>
+      ))}
+      {role === 'captain' && team.canChange && team.size < team.max && (
+        <View className='cmp-invite'>
+          <Text className='cmp-field-label'>邀请队员（须同属本单位工会）</Text>
+          <View className='cmp-invite-name'>
+            <Input
+              className='cmp-input'
+              value={name}
+              maxlength={30}
+              placeholder='队员姓名'
+              onInput={(e) => setName(e.detail.value)}
+            />
+          </View>
+          <View className='cmp-invite-card'>
+            <Input
+              className='cmp-input'
+              value={cardNo}
+              maxlength={20}
+              placeholder='会员卡号，如 CZ2024000001'
+              onInput={(e) => setCardNo(e.detail.value)}
+            />
+          </View>
+          {error && <Text className='cmp-field-error cmp-invite-error'>{error}</Text>}
+          <Button block kind='plain' className='cmp-invite-send' loading={busy} onClick={() => void sendInvite()}>
+            发送邀请
+          </Button>
+        </View>
+      )}
+      {role === 'member' && team.canChange && (
+        <Button block kind='quiet' className='cmp-leave' disabled={busy} onClick={() => setAsk({ kind: 'leave' })}>
+          退出队伍
+        </Button>
+      )}
+      {!team.canChange && <Text className='cmp-line muted'>队伍已审核通过或报名已截止，成员不能再调整</Text>}
+      <ConfirmDialog
+        visible={!!ask}
+        title={ask?.kind === 'leave' ? '确定退出队伍？' : `确定撤回或移出${ask?.kind === 'remove' ? ask.name : ''}？`}
+        className='cmp-team-dialog'
+        busy={busy}
+        onConfirm={() => void confirmAsk()}
+        onCancel={() => setAsk(null)}
+      >
+        <Text>{ask?.kind === 'leave' ? '退出后如需再加入，须队长重新邀请。' : '对方将收到通知；如需再加入，须重新邀请。'}</Text>
+      </ConfirmDialog>
+    </View>
+  );
+}

@@ -1,0 +1,101 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { ROUTES, go } from '../../../utils/nav';
+import { dayTime, PHASE_TEXT, statusTone } from '../format';
+import type { EventSummary } from '../types';
+import '../competitions.scss';
+import './index.scss';
+
+function EventCard({ e, manage }: { e: EventSummary; manage: boolean }) {
+  return (
+    <View className='cmp-card cmp-event'>
+      <View className='cmp-event-body' onClick={() => go(`${ROUTES.competitionEvent}?id=${e._id}`)}>
+        <View className='cmp-head'>
+          <Text className='cmp-card-title cmp-event-title'>{e.trade}</Text>
+          {e.myStatusText && <Text className={`tag tag-${statusTone(e.myStatus!)}`}>{e.myStatusText}</Text>}
+        </View>
+        <Text className='cmp-card-line'>
+          {e.formatLabel}
+          {e.teamSize
+            ? `（每队${e.teamSize.min === e.teamSize.max ? e.teamSize.min : `${e.teamSize.min}–${e.teamSize.max}`}人）`
+            : ''}{' '}
+          · {e.place}
+        </Text>
+        <Text className='cmp-card-line muted'>报名截止 {dayTime(e.signupEnd)}</Text>
+        <View className='cmp-card-tags'>
+          <Text className={`tag ${e.phase === 'open' ? 'tag-approved' : 'tag-muted'}`}>{PHASE_TEXT[e.phase]}</Text>
+          {e.phase === 'open' && <Text className='tag tag-info'>剩余 {e.seatsLeft}</Text>}
+          {e.unitCap > 0 && <Text className='tag tag-muted'>每单位限{e.unitCap}</Text>}
+          {e.resultsStatus && <Text className='tag tag-gold'>{e.resultsStatus === 'final' ? '成绩已发布' : '成绩公示中'}</Text>}
+        </View>
+      </View>
+      {manage && (
+        <View className='cmp-actions'>
+          <Button
+            small
+            kind='plain'
+            className='cmp-event-manage'
+            onClick={() => go(`${ROUTES.competitionRegistrations}?id=${e._id}`)}
+          >
+            报名管理
+          </Button>
+          <Button small kind='plain' className='cmp-event-scores' onClick={() => go(`${ROUTES.competitionScores}?id=${e._id}`)}>
+            成绩管理
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** A competition: its introduction and events by level; staff of its organiser also manage them here. */
+export default function CompetitionDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const remote = useRemote(() => call('competitions.get', { competitionId: id }), { refreshOnShow: true });
+  const c = remote.data;
+  const levels = [...new Set(c?.events.map((e) => e.levelLabel) ?? [])];
+  return (
+    <PageShell className='cmp-detail' page='competitionDetail'>
+      <StateView loading={remote.loading && !c} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+        {c && (
+          <View>
+            <View className='section'>
+              <Text className='cmp-detail-title'>{c.title}</Text>
+              <Text className='muted cmp-detail-org'>
+                {c.orgName} · {c.kindLabel}
+              </Text>
+              <Text className='cmp-detail-text'>{c.description}</Text>
+            </View>
+            {c.canManage && (
+              <View className='section cmp-actions cmp-manage'>
+                <Button small kind='plain' className='cmp-edit' onClick={() => go(`${ROUTES.competitionEdit}?id=${c._id}`)}>
+                  编辑竞赛
+                </Button>
+                <Button small className='cmp-new-event' onClick={() => go(`${ROUTES.competitionEventEdit}?competition=${c._id}`)}>
+                  新增项目
+                </Button>
+              </View>
+            )}
+            {c.events.length === 0 && <Text className='cmp-empty muted'>暂无竞赛项目</Text>}
+            {levels.map((level) => (
+              <View key={level} className='cmp-level'>
+                <Text className='cmp-level-title'>{level}竞赛项目</Text>
+                {c.events
+                  .filter((e) => e.levelLabel === level)
+                  .map((e) => (
+                    <EventCard key={e._id} e={e} manage={c.canManage} />
+                  ))}
+              </View>
+            ))}
+          </View>
+        )}
+      </StateView>
+    </PageShell>
+  );
+}

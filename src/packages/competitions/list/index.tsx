@@ -1,0 +1,62 @@
+import { Text, View } from '@tarojs/components';
+import { call } from '../../../api/client';
+import { LoadMore } from '../../../components/LoadMore';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { usePagedRemote } from '../../../hooks/usePagedRemote';
+import { ROUTES, go } from '../../../utils/nav';
+import type { CompetitionSummary } from '../types';
+import '../competitions.scss';
+import './index.scss';
+
+function CompetitionCard({ c }: { c: CompetitionSummary }) {
+  return (
+    <View className='cmp-card cmp-competition' onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}>
+      <Text className='cmp-card-title'>{c.title}</Text>
+      <Text className='cmp-card-line'>
+        {c.orgName} · {c.year}年
+      </Text>
+      <View className='cmp-card-tags'>
+        <Text className='tag tag-info'>{c.kindLabel}</Text>
+        <Text className={`tag ${c.openCount ? 'tag-approved' : 'tag-muted'}`}>
+          {c.openCount ? `${c.openCount}个项目报名中` : '暂无项目报名中'}
+        </Text>
+      </View>
+      <View className='cmp-card-foot'>
+        <Text className='muted'>共 {c.eventCount} 个竞赛项目</Text>
+        <Text className='cmp-link-text'>查看项目 ›</Text>
+      </View>
+    </View>
+  );
+}
+
+/** 技能竞赛: the competitions open to members. e2e hooks `.cmp-competition`, `.cmp-to-mine`. */
+export default function CompetitionList() {
+  const list = usePagedRemote((page) => call('competitions.list', { page }), { refreshOnShow: true });
+  return (
+    <PageShell className='cmp-list' page='competitions'>
+      <View className='section cmp-list-head'>
+        <Text className='cmp-list-intro'>
+          职工职业技能竞赛与劳动竞赛：以赛促训、以赛促学。查看项目条件后报名，经所在单位工会推荐、组织单位审核后参赛。
+        </Text>
+        <View className='cmp-link cmp-to-mine' onClick={() => go(ROUTES.competitionMine)}>
+          <Text>我的竞赛（报名、组队邀请、获奖）</Text>
+          <Text>›</Text>
+        </View>
+      </View>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        errorCode={list.errorCode}
+        onRetry={list.reload}
+        empty={!!list.data && list.data.items.length === 0}
+        emptyText='暂无开放报名的竞赛，请关注工会通知'
+      >
+        {list.data?.items.map((c) => (
+          <CompetitionCard key={c._id} c={c} />
+        ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+      </StateView>
+    </PageShell>
+  );
+}

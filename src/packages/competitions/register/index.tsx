@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ApiError, call, errorMessage } from '../../../api/client';
+import { Button } from '../../../components/Button';
+import { PageShell } from '../../../components/PageShell';
+import { Row } from '../../../components/Row';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { useSession } from '../../../stores/session';
+import { ROUTES } from '../../../utils/nav';
+import { declarationErrors, DeclarationFields } from '../components/DeclarationFields';
+import { FormFieldInput } from '../components/FormFieldInput';
+import { day } from '../format';
+import { draftOf, useDrafts, type Draft } from '../store';
+import type { CertLevel, EventDetail } from '../types';
+import '../competitions.scss';
+
+function fieldErrors(ev: EventDetail, draft: Draft, joining: boolean): Record<string, string> {
+  const errors = declarationErrors(draft, ev.competition.certPhotoRequired);
+  if (!joining && ev.competition.format === 'team' && draft.teamName.trim().length < 2)
+    errors.teamName = '请填写队伍名称（2至20个字）';
+  if (!joining)
+    for (const f of ev.formFields) {
+      const v = draft.answers[f.key];
+      if (f.required && (v === undefined || v === '' || (Array.isArray(v) && !v.length)))
+        errors[`answers.${f.key}`] = `请填写「${f.label}」`;
+    }
+  return errors;
+}
+
+/**
+ * The registration form (or, with `invite`, accepting a team invitation): what the member declares, the
+ * team's name for a captain, the event's own questions. Everything typed is kept if a submit fails.
+ * e2e hooks: `.cmp-submit`, `.cmp-form-error`, `.cmp-team-name-input input`.
+ */
+export default function Register() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const invite = params.invite ? decodeURIComponent(params.invite) : '';
+  const key = invite ? `invite:${invite}` : id;
+  const remote = useRemote(() => call('competitions.event', { eventId: id }));
+  const { session } = useSession();
+  const draft = useDrafts((s) => draftOf(s.drafts, key));
+  const { update, clear } = useDrafts();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const ev = remote.data?.event;
+  const team = ev?.competition.format === 'team';
+
+  const submit = async () => {
+    if (!ev || submitting) return;
+    setServerError(null);
+    const found = fieldErrors(ev, draft, !!invite);
+    setErrors(found);
+    if (Object.keys(found).length) return;
+    const declaration = {
+      tradeYears: Number(draft.tradeYears.trim()),
+      certLevel: draft.certLevel as CertLevel,
+      ...(draft.certPhoto ? { certPhoto: draft.certPhoto } : {}),
+    };
+    setSubmitting(true);
+    try {
+      let title = '已加入队伍';
+      if (invite) await call('competitions.respondInvite', { inviteId: invite, accept: true, declaration });
+      else {
+        const r = await call('competitions.register', {
+          eventId: id,
+          declaration,
+          ...(team ? { teamName: draft.teamName.trim() } : {}),
+          ...(ev.formFields.length ? { answers: draft.answers } : {}),
+        });
+        title = r.status === 'waitlisted' ? `已登记候补第${r.position ?? ''}位` : '报名已提交';
+      }
+      clear(key);
+      void Taro.showToast({ title, icon: 'success' });
+      void Taro.redirectTo({ url: `${ROUTES.competitionEvent}?id=${id}` });
+    } catch (e) {
+      const field = e instanceof ApiError ? String((e.details as { field?: string } | undefined)?.field ?? '') : '';
+      if (field.startsWith('declaration.')) setErrors({ [field.slice(12)]: errorMessage(e) });
+      else if (field) setErrors({ [field]: errorMessage(e) });
+      setServerError(errorMessage(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <PageShell className='cmp-register-page' page='competitionRegister' title={invite ? '加入队伍' : undefined}>
+      <StateView loading={remote.loading && !ev} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+        {ev && (
+          <View>
+            <View className='section'>
+              <Text className='section-title'>{ev.title}</Text>
+              <Row label='比赛时间'>{day(ev.startAt)}</Row>
+              <Row label='比赛地点'>{ev.place}</Row>
+              <Text className='muted cmp-line'>
+                {invite
+                  ? '请填写您的从业信息，确认后即加入队伍；所在单位工会将核实。'
+                  : ev.seatsLeft > 0
+                    ? `提交后名额即为您${team ? '的队伍' : ''}保留，经所在单位工会推荐、组织单位审核后确定参赛。`
+                    : '名额已满，提交后将登记候补，有人取消时按顺序递补并通知您。'}
+              </Text>
+            </View>
+            {team && !invite && (
+              <View className='section'>
+                <View className='cmp-field cmp-team-name-input'>
+                  <Text className='cmp-field-label cmp-field-required'>队伍名称</Text>
+                  <Input
+                    className='cmp-input'
+                    maxlength={20}
+                    value={draft.teamName}
+                    placeholder='如：湖塘精机电工队'
+                    onInput={(e) => update(key, { teamName: e.detail.value })}
+                  />
+                  <Text className='cmp-field-note'>
+                    您将作为队长报名，提交后在项目页邀请本单位的队员（每队{ev.competition.teamSize?.min}至
+                    {ev.competition.teamSize?.max}人）
+                  </Text>
+                  {errors.teamName && <Text className='cmp-field-error'>{errors.teamName}</Text>}
+                </View>
+              </View>
+            )}
+            <View className='section'>
+              <Text className='section-title'>从业信息</Text>
+              <DeclarationFields
+                draft={draft}
+                errors={errors}
+                photoRequired={ev.competition.certPhotoRequired}
+                openid={session?.openid ?? ''}
+                onChange={(change) => update(key, change)}
+              />
+            </View>
+            {!invite && ev.formFields.length > 0 && (
+              <View className='section'>
+                <Text className='section-title'>其他信息</Text>
+                {ev.formFields.map((f) => (
+                  <FormFieldInput
+                    key={f.key}
+                    field={f}
+                    value={draft.answers[f.key]}
+                    error={errors[`answers.${f.key}`]}
+                    openid={session?.openid ?? ''}
+                    onChange={(v) => {
+                      const answers = { ...draft.answers };
+                      if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete answers[f.key];
+                      else answers[f.key] = v;
+                      update(key, { answers });
+                    }}
+                  />
+                ))}
+              </View>
+            )}
+            {serverError && <Text className='cmp-error cmp-form-error'>{serverError}</Text>}
+            <View className='cmp-bar'>
+              <Button block className='cmp-submit' loading={submitting} loadingText='提交中…' onClick={() => void submit()}>
+                {invite ? '确认加入队伍' : team ? '提交队伍报名' : '提交报名'}
+              </Button>
+            </View>
+          </View>
+        )}
+      </StateView>
+    </PageShell>
+  );
+}

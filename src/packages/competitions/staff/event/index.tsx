@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { call, errorMessage } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { StateView } from '../../../../components/StateView';
+import { usePagedRemote } from '../../../../hooks/usePagedRemote';
+import { useRemote } from '../../../../hooks/useRemote';
+import { ROUTES, go } from '../../../../utils/nav';
+import { RegistrationList, type Decision } from '../../components/RegistrationList';
+import { CheckInPanel } from './CheckInPanel';
+import { Tabs } from '../../components/Tabs';
+import { openExport } from '../../exportFile';
+import { dayTime, PHASE_TEXT } from '../../format';
+import type { EventDetail, Stage } from '../../types';
+import '../../competitions.scss';
+
+type Filter = Stage | 'all';
+const TABS: { key: Filter; label: string }[] = [
+  { key: 'unit', label: '待推荐' },
+  { key: 'review', label: '待审核' },
+  { key: 'approved', label: '已通过' },
+  { key: 'waitlisted', label: '候补' },
+  { key: 'ended', label: '已结束' },
+  { key: 'all', label: '全部' },
+];
+
+type Act = 'open' | 'close';
+
+/** Check-in is open from 12 hours before the start until the end (as the engine allows). */
+function checkInOpen(e: { startAt: string; endAt: string }): boolean {
+  const now = Date.now();
+  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
+}
+
+function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: () => void }) {
+  const [ask, setAsk] = useState<Act | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (act: Act | 'export') => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      if (act === 'open') await call('competitions.openEvent', { eventId: ev._id });
+      if (act === 'close') await call('competitions.closeEvent', { eventId: ev._id });
+      if (act === 'export') {
+        const file = await call('competitions.exportRegistrations', {
+          competitionId: ev.competition.competitionId,
+          eventId: ev._id,
+        });
+        await openExport(file.url, file.fileName);
+      }
+      setAsk(null);
+      void Taro.showToast({ title: act === 'export' ? '已导出' : '已完成', icon: 'success' });
+    } catch (e) {
+      setAsk(null);
+      void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false });
+    } finally {
+      setBusy(false);
+      onChanged();
+    }
+  };
+  const canOpen = ev.status === 'draft' || (ev.status === 'closed' && new Date(ev.signupEnd) > new Date());
+  return (
+    <View className='cmp-actions cmp-event-actions'>
+      <Button small kind='plain' className='cmp-act-edit' onClick={() => go(`${ROUTES.competitionEventEdit}?id=${ev._id}`)}>
+        编辑
+      </Button>
+      {canOpen && (
+        <Button small kind='plain' className='cmp-act-open' disabled={busy} onClick={() => setAsk('open')}>
+          开放报名
+        </Button>
+      )}
+      {ev.status === 'open' && ev.phase !== 'finished' && (
+        <Button small kind='plain' className='cmp-act-close' disabled={busy} onClick={() => setAsk('close')}>
+          截止报名
+        </Button>
+      )}
+      <Button small kind='plain' className='cmp-act-export' loading={busy && !ask} onClick={() => void run('export')}>
+        导出名单
+      </Button>
+      <ConfirmDialog
+        visible={!!ask}
+        title={ask === 'open' ? '开放报名？' : '立即截止报名？'}
+        className='cmp-act-dialog'
+        busy={busy}
+        onConfirm={() => ask && void run(ask)}
+        onCancel={() => setAsk(null)}
+      >
+        <Text>{ask === 'open' ? '开放后职工即可在报名时间内报名。' : '截止后职工不能再报名、组队或登记候补。'}</Text>
+      </ConfirmDialog>
+    </View>
+  );
+}
+
+/**
+ * 报名管理 of one event, by stage: the organiser approves or rejects registrations confirmed by their units;
+ * a unit's staff confirm (单位推荐) their own members. e2e hooks: `.cmp-tab-<stage>`, `.cmp-reg`, actions in
+ * RegistrationList, `.cmp-act-<act>`.
+ */
+export default function Registrations() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const event = useRemote(() => call('competitions.event', { eventId: id }), { refreshOnShow: true });
+  const [filter, setFilter] = useState<Filter>('unit');
+  const list = usePagedRemote(
+    (page) => call('competitions.registrations', { eventId: id, page, ...(filter === 'all' ? {} : { stage: filter }) }),
+    {
+      refreshOnShow: true,
+      deps: [filter],
+    },
+  );
+  const ev = event.data?.event;
+  const organiser = !!event.data?.canManage;
+  const decisions: [Decision, Decision] | null =
+    filter === 'unit' ? ['confirm', 'decline'] : filter === 'review' && organiser ? ['approve', 'reject'] : null;
+  const reload = () => {
+    event.reload();
+    list.reload();
+  };
+  return (
+    <PageShell className='cmp-registrations' page='competitionRegistrations'>
+      <StateView loading={event.loading && !ev} error={event.error} errorCode={event.errorCode} onRetry={event.reload}>
+        {ev && (
+          <View className='section'>
+            <Text className='section-title'>{ev.title}</Text>
+            <Text className='muted'>
+              {PHASE_TEXT[ev.phase]} · 报名截止 {dayTime(ev.signupEnd)} · 名额 {ev.capacity}，剩余 {ev.seatsLeft}
+              {ev.unitCap ? ` · 每单位限${ev.unitCap}` : ''}
+            </Text>
+            {organiser && <EventActions ev={ev} onChanged={reload} />}
+            {organiser && (
+              <View className='cmp-link cmp-to-scores' onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}>
+                <Text>成绩管理</Text>
+                <Text>›</Text>
+              </View>
+            )}
+          </View>
+        )}
+        {ev && organiser && ev.status !== 'draft' && checkInOpen(ev) && (
+          <CheckInPanel activityId={ev._id} onChanged={list.reload} />
+        )}
+      </StateView>
+      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        errorCode={list.errorCode}
+        onRetry={list.reload}
+        empty={!!list.data && list.data.items.length === 0}
+        emptyText={filter === 'unit' ? '没有等待单位推荐的报名' : filter === 'review' ? '没有等待审核的报名' : '暂无报名记录'}
+      >
+        {list.data && (
+          <RegistrationList
+            key={filter}
+            rows={list.data.items}
+            selectable={(r) => (filter === 'unit' ? r.canConfirm : filter === 'review' && organiser && r.status === 'pending')}
+            decisions={decisions}
+            onChanged={reload}
+          />
+        )}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import { call } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { StateView } from '../../../../components/StateView';
+import { usePagedRemote } from '../../../../hooks/usePagedRemote';
+import { ROUTES, go } from '../../../../utils/nav';
+import '../../competitions.scss';
+
+/**
+ * 技能竞赛管理: the competitions of the staffer's unions (each opens its events: registrations, scores), a new
+ * one, and the 单位推荐 queue. e2e hooks `.cmp-staff-competition`, `.cmp-new-competition`, `.cmp-to-unit`.
+ */
+export default function StaffCompetitions() {
+  const list = usePagedRemote((page) => call('competitions.manage', { page }), { refreshOnShow: true });
+  return (
+    <PageShell className='cmp-staff-list' page='competitionStaff'>
+      <View className='section'>
+        <Button block className='cmp-new-competition' onClick={() => go(ROUTES.competitionEdit)}>
+          新建竞赛
+        </Button>
+        <View className='cmp-link cmp-to-unit' onClick={() => go(ROUTES.competitionUnit)}>
+          <Text>单位推荐（确认本单位职工的报名）</Text>
+          <Text>›</Text>
+        </View>
+      </View>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        errorCode={list.errorCode}
+        onRetry={list.reload}
+        empty={!!list.data && list.data.items.length === 0}
+        emptyText='您所在工会暂无竞赛，可点击上方按钮新建'
+      >
+        {list.data?.items.map((c) => (
+          <View
+            key={c._id}
+            className='cmp-card cmp-staff-competition'
+            onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}
+          >
+            <Text className='cmp-card-title'>{c.title}</Text>
+            <Text className='cmp-card-line'>
+              {c.orgName} · {c.year}年 · {c.kindLabel}
+            </Text>
+            <View className='cmp-card-tags'>
+              <Text className='tag tag-info'>项目 {c.eventCount}</Text>
+              <Text className={`tag ${c.openCount ? 'tag-approved' : 'tag-muted'}`}>报名中 {c.openCount}</Text>
+            </View>
+          </View>
+        ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+      </StateView>
+    </PageShell>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { addDays, periodLabel } from '@rules/legalAid';
+import { chinaDate } from '@rules/time';
+import { call, errorMessage } from '../../../api/client';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { useRemote } from '../../../hooks/useRemote';
+import { ROUTES, go } from '../../../utils/nav';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { checkDuty, DutyFields, lawyersOf, NEW_DUTY, type Duty } from '../components/DutyFields';
+import { dayText } from '../format';
+import { withQuery } from '../query';
+import type { Slot } from '../types';
+import './index.scss';
+
+/**
+ * 值班安排: the next two weeks of one station's slots with the seats booked; 停诊 one slot (its members are
+ * told), 加开 an extra one; the weekly roster one tap away. e2e hooks `.la-manage-slot`, `.la-stop`, `.la-add-slot`.
+ */
+export default function SlotsPage() {
+  const { params } = useRouter();
+  const stationId = decodeURIComponent(params.stationId ?? '');
+  const slots = useRemote(() => call('legalAid.slots', { stationId, dayCount: 14 }), { refreshOnShow: true });
+  const [stopping, setStopping] = useState<Slot | null>(null);
+  const [reason, setReason] = useState('');
+  const [adding, setAdding] = useState(false);
+  const [date, setDate] = useState(addDays(chinaDate(new Date()), 1));
+  const [duty, setDuty] = useState<Duty>(NEW_DUTY);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      const done = await work();
+      setStopping(null);
+      setAdding(false);
+      void Taro.showToast({ title: done, icon: 'none' });
+      slots.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stop = () => {
+    if (reason.trim().length < 2) return setError('请填写停诊原因（预约人会看到）');
+    void run(async () => {
+      const r = await call('legalAid.cancelSlot', { slotId: stopping!._id, reason: reason.trim() });
+      return `已停诊，已通知${r.cancelledBookings}位预约人`;
+    });
+  };
+
+  const add = () => {
+    const problem = checkDuty(duty);
+    if (problem) return setError(problem);
+    void run(async () => {
+      await call('legalAid.addSlot', {
+        stationId,
+        slotDate: date,
+        slotPeriod: duty.period,
+        start: duty.start,
+        end: duty.end,
+        lawyers: lawyersOf(duty.lawyers),
+        capacity: Number(duty.capacity),
+      });
+      return '已加开时段';
+    });
+  };
+
+  return (
+    <PageShell className='la-slots' page='legalAidSlots'>
+      <View className='la-links' style={{ marginTop: '24px' }}>
+        <Button kind='plain' onClick={() => go(withQuery(ROUTES.legalAidRoster, { stationId }))}>
+          每周值班表
+        </Button>
+        <Button kind='plain' className='la-add-slot' onClick={() => (setError(null), setAdding(true))}>
+          加开时段
+        </Button>
+      </View>
+      <StateView
+        loading={slots.loading && !slots.data}
+        error={slots.error}
+        errorCode={slots.errorCode}
+        onRetry={slots.reload}
+        empty={!!slots.data && slots.data.items.length === 0}
+        emptyText='未来两周没有值班时段，可在“每周值班表”中安排'
+      >
+        {slots.data?.items.map((s) => (
+          <View key={s._id} className='la-item la-manage-slot'>
+            <View className='la-item-head'>
+              <Text className='la-item-title'>
+                {dayText(s.date)} {periodLabel(s.period)} {s.start}–{s.end}
+              </Text>
+              {s.status === 'cancelled' ? (
+                <Text className='tag tag-rejected'>已停诊</Text>
+              ) : (
+                <Text className='tag tag-approved'>{`已约${s.capacity - s.seatsLeft}/${s.capacity}`}</Text>
+              )}
+            </View>
+            <Text className='la-line'>值班：{s.lawyers.join('、')}</Text>
+            {s.cancelReason && <Text className='la-line'>停诊原因：{s.cancelReason}</Text>}
+            {s.status === 'open' && new Date(s.startsAt) > new Date() && (
+              <View className='la-right'>
+                <Button kind='quiet' small className='la-stop' onClick={() => (setError(null), setReason(''), setStopping(s))}>
+                  停诊
+                </Button>
+              </View>
+            )}
+          </View>
+        ))}
+      </StateView>
+      <ConfirmDialog
+        visible={!!stopping}
+        title='停诊'
+        confirmText='停诊'
+        busy={busy}
+        onConfirm={stop}
+        onCancel={() => setStopping(null)}
+      >
+        <Text>
+          {stopping
+            ? `${dayText(stopping.date)} ${stopping.start}，已约${stopping.capacity - stopping.seatsLeft}人，将逐一通知。`
+            : ''}
+        </Text>
+        <Input
+          className='la-input la-stop-reason'
+          value={reason}
+          maxlength={60}
+          placeholder='停诊原因，如：律师外出办案'
+          onInput={(e) => setReason(e.detail.value)}
+        />
+        {error && <Text className='la-error'>{error}</Text>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        visible={adding}
+        title='加开时段'
+        confirmText='加开'
+        busy={busy}
+        onConfirm={add}
+        onCancel={() => setAdding(false)}
+      >
+        <Picker mode='date' value={date} start={chinaDate(new Date())} onChange={(e) => setDate(e.detail.value)}>
+          <View className='la-chip la-slot-date'>日期 {dayText(date)}</View>
+        </Picker>
+        <View style={{ marginTop: '16px' }}>
+          <DutyFields value={duty} onChange={setDuty} />
+        </View>
+        {error && <Text className='la-error'>{error}</Text>}
+      </ConfirmDialog>
+    </PageShell>
+  );
+}

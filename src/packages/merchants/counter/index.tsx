@@ -1,0 +1,192 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { call, errorMessage } from '../../../api/client';
+import type { OutputOf } from '../../../api/types';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { Field } from '../../../components/Field';
+import { PageShell } from '../../../components/PageShell';
+import { StateView } from '../../../components/StateView';
+import { LoadMore } from '../../../components/LoadMore';
+import { usePagedRemote } from '../../../hooks/usePagedRemote';
+import { formatDateTime } from '../../../utils/format';
+import '../merchants.scss';
+import './index.scss';
+
+type Check = OutputOf<'merchants.check'>;
+
+/**
+ * 核销台 for merchant staff: scan the member's dynamic card code (paste it on H5), see whether it is a valid
+ * member and which offers apply, confirm one; below, today's redemptions and their count.
+ * e2e hooks: `.counter-code textarea`, `.counter-check`, `.counter-member`, `.counter-redeem`, `.counter-error`, `.counter-today-count`.
+ */
+export default function Counter() {
+  const [placeName, setPlaceName] = useState('核销台');
+  const today = usePagedRemote(
+    async (page) => {
+      const res = await call('merchants.today', { page });
+      setPlaceName(res.place.name);
+      return res;
+    },
+    { refreshOnShow: true },
+  );
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [check, setCheck] = useState<Check | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Check['offers'][number] | null>(null);
+
+  const verify = async (value: string) => {
+    const text = value.trim();
+    if (!text || busy) return;
+    setBusy(true);
+    setProblem(null);
+    setDone(null);
+    setCheck(null);
+    try {
+      setCheck(await call('merchants.check', { code: text }));
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    if (process.env.TARO_ENV !== 'weapp') return;
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      setCode(res.result);
+      await verify(res.result);
+    } catch {
+      // cancelled
+    }
+  };
+
+  const redeem = async () => {
+    const offer = confirming;
+    if (!check || !offer || busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const res = await call('merchants.redeem', { ticket: check.ticket, offerId: offer.offerId });
+      setDone(`已核销：${res.redemption.nameMasked} · ${res.redemption.offerTitle}（${formatDateTime(res.redemption.at)}）`);
+      setCheck(null);
+      setCode('');
+      today.reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setConfirming(null);
+    }
+  };
+
+  return (
+    <PageShell className='counter' page='counter'>
+      <View className='section counter-head'>
+        <Text className='counter-place'>{placeName}</Text>
+        <Text className='counter-today-count'>今日已核销 {today.data?.total ?? '—'} 笔</Text>
+      </View>
+
+      <View className='section'>
+        <Text className='section-title'>核验会员码</Text>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button block className='counter-scan' loading={busy} loadingText='核验中…' onClick={() => void scan()}>
+            扫描会员码
+          </Button>
+        ) : (
+          <View>
+            <Field
+              label='会员码'
+              name='counter-code'
+              multiline
+              value={code}
+              maxlength={256}
+              placeholder='粘贴会员出示的动态码（网页版无法调用摄像头）'
+              onInput={setCode}
+            />
+            <Button
+              block
+              className='counter-check'
+              disabled={!code.trim()}
+              loading={busy}
+              loadingText='核验中…'
+              onClick={() => void verify(code)}
+            >
+              核验
+            </Button>
+          </View>
+        )}
+        {problem && <Text className='m-error counter-error'>✕ {problem}</Text>}
+        {done && <Text className='m-ok counter-done'>✓ {done}</Text>}
+      </View>
+
+      {check && (
+        <View className='section counter-result'>
+          <View className='counter-member'>
+            <Text className='counter-valid'>✓ 有效会员</Text>
+            <Text className='counter-name'>{check.member.nameMasked}</Text>
+            <Text className='muted'>
+              {check.member.orgName} · {check.member.cardNoMasked}
+            </Text>
+          </View>
+          <Text className='section-title'>可用优惠</Text>
+          {check.offers.length === 0 && <Text className='muted'>本店暂无进行中的优惠</Text>}
+          {check.offers.map((o) => (
+            <View key={o.offerId} className='m-item counter-offer'>
+              <View className='m-item-main'>
+                <Text className='m-item-title'>{o.title}</Text>
+                <Text className='muted'>
+                  {o.limitText} · {o.terms}
+                </Text>
+                {!o.available && <Text className='counter-unavailable'>{o.reason}</Text>}
+              </View>
+              <Button small className='counter-redeem' disabled={!o.available || busy} onClick={() => setConfirming(o)}>
+                核销
+              </Button>
+            </View>
+          ))}
+          <Text className='muted counter-expiry'>请在 3 分钟内确认，超时需重新扫码</Text>
+        </View>
+      )}
+
+      <View className='section'>
+        <Text className='section-title'>今日核销</Text>
+        <StateView
+          loading={today.loading && !today.data}
+          error={today.error}
+          onRetry={today.reload}
+          empty={!!today.data && today.data.items.length === 0}
+          emptyText='今天还没有核销记录'
+        >
+          {today.data?.items.map((r) => (
+            <View key={r._id} className='m-item counter-today-item'>
+              <View className='m-item-main'>
+                <Text className='m-item-title'>{r.nameMasked}</Text>
+                <Text className='muted'>{r.offerTitle}</Text>
+              </View>
+              <Text className='muted'>{formatDateTime(r.at).slice(11)}</Text>
+            </View>
+          ))}
+          <LoadMore hasMore={today.hasMore} loading={today.loadingMore} error={today.moreError} onLoad={today.loadMore} />
+        </StateView>
+      </View>
+      <ConfirmDialog
+        visible={!!confirming && !!check}
+        title='确认核销'
+        confirmText='确认核销'
+        busy={busy}
+        className='counter-confirm'
+        onConfirm={() => void redeem()}
+        onCancel={() => setConfirming(null)}
+      >
+        <Text>
+          为会员 {check?.member.nameMasked} 核销「{confirming?.title}」？
+        </Text>
+      </ConfirmDialog>
+    </PageShell>
+  );
+}

@@ -1,0 +1,160 @@
+import { Picker, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+import { ApiError, call, errorMessage } from '../../../api/client';
+import type { OutputOf } from '../../../api/types';
+import { uploadDocument } from '../../../api/upload';
+import { Button } from '../../../components/Button';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { PageShell } from '../../../components/PageShell';
+import { useSession } from '../../../stores/session';
+import { IMPORT_ORGS } from '../districtOrgs';
+import { pickSheet } from '../pickFile';
+import '../merchants.scss';
+import './index.scss';
+
+type Preview = OutputOf<'merchants.importPreview'>;
+type RowError = Preview['errors'][number];
+const COLUMNS =
+  '名称、类型（商户/驿站）、类别、等级、区县、地址、电话、经度、纬度、营业时间、优惠内容、使用条款、每人限次、有效期至、服务项目';
+
+/**
+ * 批量导入: pick an .xlsx / .csv list (weapp: from a chat; H5: a file), upload it, see a preview with every row's
+ * problems, then import all rows or none. e2e hooks: `.import-pick`, `.import-errors`, `.import-commit`.
+ */
+export default function PlacesImport() {
+  const session = useSession();
+  const [org, setOrg] = useState(IMPORT_ORGS[0]);
+  const [file, setFile] = useState<{ fileId: string; name: string } | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [errors, setErrors] = useState<RowError[]>([]);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  const check = async (fileId: string, orgId: string) => {
+    setBusy('正在检查…');
+    setProblem(null);
+    try {
+      const p = await call('merchants.importPreview', { fileId, orgId });
+      setPreview(p);
+      setErrors(p.errors);
+    } catch (e) {
+      setPreview(null);
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const pick = async () => {
+    if (busy || !session.session) return;
+    const picked = await pickSheet();
+    if (!picked) return;
+    setResult(null);
+    setBusy('正在上传…');
+    try {
+      const fileId = await uploadDocument(picked.file, picked.name, session.session.openid);
+      setFile({ fileId, name: picked.name });
+      await check(fileId, org.id);
+    } catch (e) {
+      setProblem(errorMessage(e));
+      setBusy(null);
+    }
+  };
+
+  const commit = async () => {
+    if (!file || !preview || busy || errors.length) return;
+    setBusy('正在导入…');
+    setProblem(null);
+    try {
+      const r = await call('merchants.importCommit', { fileId: file.fileId, orgId: org.id });
+      setResult(
+        r.imported
+          ? `已导入 ${r.imported} 条${r.unchanged ? `，${r.unchanged} 条此前已导入` : ''}`
+          : `这些记录此前已导入（${r.unchanged} 条），没有重复写入`,
+      );
+      setPreview(null);
+      setFile(null);
+    } catch (e) {
+      const rows = e instanceof ApiError ? (e.details as { errors?: RowError[] } | undefined)?.errors : undefined;
+      if (rows) setErrors(rows);
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(null);
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <PageShell className='places-import' page='placesImport'>
+      <View className='section'>
+        <Text className='section-title'>批量导入商户与驿站</Text>
+        <Text className='muted import-help'>
+          第一行为列名：{COLUMNS}。支持 Excel（.xlsx）和 CSV，一次最多 500 行；有任何一行出错则全部不导入。
+        </Text>
+        <Picker
+          mode='selector'
+          range={IMPORT_ORGS.map((o) => o.name)}
+          onChange={(e) => setOrg(IMPORT_ORGS[Number(e.detail.value)])}
+        >
+          <View className='m-picker import-org'>导入到：{org.name} ▾</View>
+        </Picker>
+        <Button block className='import-pick' loading={!!busy} loadingText={busy ?? ''} onClick={() => void pick()}>
+          {process.env.TARO_ENV === 'weapp' ? '从聊天记录选择文件' : '选择文件'}
+        </Button>
+        {file && <Text className='muted import-file'>文件：{file.name}</Text>}
+        {problem && <Text className='m-error import-problem'>{problem}</Text>}
+        {result && <Text className='m-ok import-result'>✓ {result}</Text>}
+      </View>
+
+      {preview && (
+        <View className='section import-preview'>
+          <Text className='section-title'>预览</Text>
+          <Text className='import-summary'>
+            共 {preview.rows} 行，可导入 {preview.valid} 行{errors.length ? `，${errors.length} 处错误` : ''}
+          </Text>
+          {errors.length > 0 && (
+            <View className='import-errors'>
+              {errors.map((e, i) => (
+                <View key={`${e.row}-${i}`} className='import-error'>
+                  <Text className='import-error-where'>
+                    第{e.row}行 · {e.field}
+                  </Text>
+                  <Text className='import-error-what'>{e.message}</Text>
+                </View>
+              ))}
+              <Text className='muted'>请修改文件后重新选择。</Text>
+            </View>
+          )}
+          {preview.sample.map((s) => (
+            <View key={s.row} className='m-item'>
+              <View className='m-item-main'>
+                <Text className='m-item-title'>{s.name}</Text>
+                <Text className='muted'>
+                  {s.kind === 'station' ? '驿站' : '商户'} · {s.district} {s.offer && `· ${s.offer}`}
+                </Text>
+              </View>
+            </View>
+          ))}
+          <Button block className='import-commit' disabled={errors.length > 0 || !!busy} onClick={() => setConfirming(true)}>
+            {errors.length ? '请先修改错误' : `导入 ${preview.valid} 条`}
+          </Button>
+        </View>
+      )}
+      <ConfirmDialog
+        visible={confirming && !!preview}
+        title='确认导入'
+        confirmText='导入'
+        busy={!!busy}
+        className='import-confirm'
+        onConfirm={() => void commit()}
+        onCancel={() => setConfirming(false)}
+      >
+        <Text>
+          将导入 {preview?.valid} 条到「{org.name}」；有任何一行出错则全部不导入。
+        </Text>
+      </ConfirmDialog>
+    </PageShell>
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * 法律援助 end to end in Chromium against the H5 build: a member books a slot with a photo of her payslip,
+ * the duty lawyer of that station opens the case and completes it with an outcome, the member reads it and
+ * rates the service — checked on screen and in what the local cloud stored.
+ */
+import { crc32, deflateSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
+import { storeReader } from '../support/api';
+import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
+
+const env = useAppAndBrowser();
+
+async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
+  await page.goto(`${env.cloud.baseUrl}/`);
+  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
+  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
+  await page.reload();
+}
+
+/** A small striped PNG (a stand-in photo of a payslip). */
+function photo(width = 96, height = 128): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set(y % 16 < 3 ? [120, 120, 120] : [250, 248, 240], y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+const CASE = '我在湖塘一家电子厂做操作工，单位已经两个月没发工资了，工资条拍照附上，想咨询怎么讨要。';
+const SUMMARY = '可先向劳动保障监察部门投诉，同时准备申请劳动仲裁；已告知所需材料，建议申请法律援助。';
+
+test('a member books with a photo, the duty lawyer completes it with an outcome, the member rates it', async () => {
+  const store = storeReader(env.cloud.serviceUrl);
+  const member = 'demo-member-01';
+  const { page, errors } = await newPhonePage(env.browser);
+
+  // The member: station → slot → case → photo → confirm.
+  await openAs(page, member, '#/packages/legal-aid/index/index');
+  await page.locator('.la-station-st-cz-wujin .la-station-book').waitFor({ timeout: 45_000 });
+  await screenshot(page, 'legal-aid-stations');
+  await page.locator('.la-station-st-cz-wujin .la-station-book').click();
+  await page.locator('.la-slot-open').first().waitFor({ timeout: 45_000 });
+  await page.locator('.la-type-wages').click();
+  await page.locator('.la-slot-open').first().click();
+  await page.locator('.la-case textarea').fill(CASE);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.la-evidence-add').click()]);
+  await chooser.setFiles({ name: 'payslip.png', mimeType: 'image/png', buffer: photo() });
+  await page.locator('.la-evidence-item .la-evidence-remove').first().waitFor({ timeout: 45_000 });
+  await page.locator('.la-checklist-section').scrollIntoViewIfNeeded();
+  await screenshot(page, 'legal-aid-book');
+  await page.locator('.la-submit').click();
+  await page.locator('.la-confirm .dialog-ok').click();
+  await page.locator('.la-status', { hasText: '已预约' }).waitFor({ timeout: 45_000 });
+  await screenshot(page, 'legal-aid-booked');
+
+  // The booking just made (the demo member has older ones): the latest confirmed.
+  const mine = await store.all<{ _id: string; date: string; start: string; evidence: string[]; confirmedAt: string }>(
+    'legal_bookings',
+    { openid: member, status: 'confirmed' },
+  );
+  const booking = mine.sort((a, b) => new Date(b.confirmedAt).getTime() - new Date(a.confirmedAt).getTime())[0];
+  expect(booking.evidence).toHaveLength(1);
+  expect(booking.evidence[0]).toMatch(new RegExp(`/uploads/${member}/la-[a-z0-9-]+\\.png$`));
+  expect(JSON.stringify(booking)).not.toContain('两个月没发工资');
+
+  // The duty lawyer of 武进: the booking on the desk, the case with the photo, the outcome.
+  await openAs(page, 'demo-lawyer-wujin', '#/packages/legal-aid/desk/index');
+  await page.locator(booking.date === chinaDate(new Date()) ? '.la-tab-today' : '.la-tab-upcoming').click();
+  const item = page.locator('.la-desk-item', { hasText: '陈晓燕' }).filter({ hasText: booking.start });
+  await item.first().waitFor({ timeout: 45_000 });
+  await screenshot(page, 'legal-aid-desk');
+  await item.first().click();
+  await page.locator('.la-case-text', { hasText: '两个月没发工资' }).waitFor({ timeout: 45_000 });
+  const shown = await page
+    .locator('.la-evidence-view img')
+    .first()
+    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+  expect(shown).toBe(96);
+  await page.locator('.la-outcome-summary textarea').fill(SUMMARY);
+  await page.locator('.la-outcome-notes textarea').fill('当事人在职两年，工资条齐全。');
+  await page.locator('.la-referral-legal_aid').click();
+  await screenshot(page, 'legal-aid-case');
+  await page.locator('.la-complete').click();
+  await page.locator('.la-case-dialog .dialog-ok').click();
+  await page.locator('.la-case-status', { hasText: '已完成' }).waitFor({ timeout: 45_000 });
+  expect(await store.count('audit', { action: 'legalAid.case', target: booking._id, kind: 'pii_view' })).toBeGreaterThanOrEqual(
+    1,
+  );
+
+  // The member reads the outcome (not the station's notes) and rates the service.
+  await openAs(page, member, `#/packages/legal-aid/detail/index?id=${encodeURIComponent(booking._id)}`);
+  await page.locator('.la-outcome', { hasText: '劳动保障监察' }).waitFor({ timeout: 45_000 });
+  expect(await page.locator('.la-detail').innerText()).not.toContain('工资条齐全');
+  await page.locator('.la-star-5').click();
+  await page.locator('.la-rate-comment textarea').fill('律师讲得很清楚，谢谢！');
+  await screenshot(page, 'legal-aid-rate');
+  await page.locator('.la-rate-submit').click();
+  await page.locator('.la-rating').waitFor({ timeout: 45_000 });
+  await screenshot(page, 'legal-aid-rated');
+  expect(await store.byId('legal_bookings', booking._id)).toMatchObject({
+    status: 'completed',
+    rating: { stars: 5, comment: '律师讲得很清楚，谢谢！' },
+    outcome: { referral: 'legal_aid' },
+  });
+  expect(errors).toEqual([]);
+}, 300_000);
