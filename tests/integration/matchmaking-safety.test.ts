@@ -82,6 +82,8 @@ describe('reporting and removal', () => {
       detail: '活动结束后反复发消息纠缠',
       alsoBlock: false,
     };
+    // The demo data has an open report of its own: the 工作台 counter goes up by exactly this one.
+    const before = (await callOk(cloud.baseUrl, 'demo-staff-city', 'workbench.summary', {})).counts.matchmakingReports;
     const [first, second] = await Promise.all([
       callOk(cloud.baseUrl, 'sf-e', 'matchmaking.report', input),
       callOk(cloud.baseUrl, 'sf-e', 'matchmaking.report', input),
@@ -105,7 +107,7 @@ describe('reporting and removal', () => {
     ]);
     expect(await store.count('audit', { action: 'matchmaking.reports', kind: 'pii_view' })).toBe(1);
     const workbench = await callOk(cloud.baseUrl, 'demo-staff-city', 'workbench.summary', {});
-    expect(workbench.counts).toMatchObject({ matchmakingReports: 1 });
+    expect(workbench.counts).toMatchObject({ matchmakingReports: before + 1 });
   });
 
   it('removes the person: the place is taken away, their matches from the event vanish both ways, once', async () => {
