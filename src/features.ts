@@ -214,7 +214,35 @@ export const FEATURES = [
     templates: ['competition_status'],
     me: [{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }],
   },
-  { key: 'social', tiles: [{ key: 'social', label: '单身联谊', icon: '谊', home: true, services: true }] },
+  {
+    key: 'matchmaking',
+    root: 'packages/matchmaking',
+    pages: {
+      matchmaking: { path: 'list/index', title: '单身联谊' },
+      matchmakingDetail: { path: 'detail/index', title: '联谊活动' },
+      matchmakingProfile: { path: 'profile/index', title: '我的交友资料' },
+      matchmakingParticipants: { path: 'participants/index', title: '同场参加者' },
+      matchmakingPerson: { path: 'person/index', title: '参加者资料' },
+      matchmakingMatches: { path: 'matches/index', title: '我的互选' },
+      matchmakingStaff: { path: 'staff/events/index', title: '联谊活动管理' },
+      matchmakingEdit: { path: 'staff/edit/index', title: '编辑联谊活动' },
+      matchmakingRoster: { path: 'staff/roster/index', title: '联谊报名管理' },
+      matchmakingConfirmations: { path: 'staff/confirmations/index', title: '单身状态确认' },
+    },
+    tiles: [{ key: 'social', label: '单身联谊', icon: '谊', route: 'matchmaking', home: true, services: true }],
+    workbench: [
+      { key: 'socialEvents', label: '联谊活动管理', route: 'matchmakingStaff', roles: STAFF, count: 'matchmakingReports' },
+      {
+        key: 'socialConfirm',
+        label: '单身状态确认',
+        route: 'matchmakingConfirmations',
+        roles: STAFF,
+        count: 'matchmakingConfirmations',
+      },
+    ],
+    timeline: { matchmaking: '单身联谊' },
+    templates: ['matchmaking_status'],
+  },
 ] as const satisfies readonly Feature[];
 
 /**
@@ -226,6 +254,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   transfer_status: 'TEMPLATE_ID_TRANSFER_STATUS',
   recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
   competition_status: 'TEMPLATE_ID_COMPETITION_STATUS',
+  matchmaking_status: 'TEMPLATE_ID_MATCHMAKING_STATUS',
 };
 
 type AnyFeature = (typeof FEATURES)[number];

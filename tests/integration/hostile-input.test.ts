@@ -219,13 +219,86 @@ const VALID: Record<ActionName, Record<string, unknown>> = {
   'competitions.finalizeResults': { eventId: 'A1' },
   'competitions.exportRegistrations': { competitionId: 'C1' },
   'competitions.exportResults': { competitionId: 'C1' },
+  'matchmaking.myProfile': {},
+  'matchmaking.saveProfile': {
+    nickname: '晨跑的小林',
+    height: 172,
+    education: 'bachelor',
+    city: '常州市武进区',
+    occupation: '机械工程师',
+    intro: '喜欢跑步和做饭。',
+    photos: [],
+    contact: { kind: 'wechat', value: 'lin_runner88' },
+    visibility: {
+      birthYear: 'participants',
+      height: 'participants',
+      education: 'matches',
+      city: 'participants',
+      occupation: 'matches',
+      intro: 'participants',
+      photos: 'nobody',
+    },
+    singleDeclared: true,
+  },
+  'matchmaking.setPaused': { paused: true },
+  'matchmaking.requestConfirmation': {},
+  'matchmaking.list': { page: 1 },
+  'matchmaking.get': { activityId: 'A1' },
+  'matchmaking.signUp': { activityId: 'A1', followUp: true },
+  'matchmaking.participants': { activityId: 'A1' },
+  'matchmaking.participant': { activityId: 'A1', participantId: `P${'a'.repeat(24)}` },
+  'matchmaking.pick': { activityId: 'A1', participantIds: [`P${'a'.repeat(24)}`] },
+  'matchmaking.matches': {},
+  'matchmaking.block': { activityId: 'A1', participantId: `P${'a'.repeat(24)}` },
+  'matchmaking.report': {
+    activityId: 'A1',
+    participantId: `P${'a'.repeat(24)}`,
+    category: 'harassment',
+    detail: '活动后多次发消息骚扰',
+    alsoBlock: true,
+  },
+  'matchmaking.manage': { page: 1 },
+  'matchmaking.save': {
+    orgId: 'org-cz',
+    title: '青年职工交友联谊会',
+    description: '面向单身青年职工的交友联谊活动。',
+    place: '常州市工人文化宫',
+    startAt: '2026-05-10T14:00:00+08:00',
+    endAt: '2026-05-10T17:00:00+08:00',
+    signupStart: '2026-04-01T09:00:00+08:00',
+    signupEnd: '2026-04-20T17:00:00+08:00',
+    capacity: 40,
+    seats: { M: 20, F: 20 },
+    ageMin: 22,
+    ageMax: 40,
+    review: true,
+    waitlist: true,
+    claimHours: 24,
+    fee: '免费',
+    cancelPolicy: { kind: 'untilSignupEnd' },
+    requireConfirmedSingle: true,
+    pickLimit: 3,
+    pickDays: 3,
+  },
+  'matchmaking.open': { activityId: 'A1' },
+  'matchmaking.close': { activityId: 'A1' },
+  'matchmaking.eventProfiles': { activityId: 'A1', page: 1 },
+  'matchmaking.confirmations': { status: 'requested', page: 1 },
+  'matchmaking.decideSingle': { openid: 'someone', decision: 'reject', note: '经核实已婚' },
+  'matchmaking.reports': { activityId: 'A1', status: 'open', page: 1 },
+  'matchmaking.resolveReport': { reportId: 'R1', decision: 'dismiss', note: '经核实不属实' },
 };
-const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', 'submittedAt']);
+const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', 'submittedAt', 'seats', 'ageMin', 'ageMax']);
 const REQUIRED_EXCEPTIONS: Partial<Record<ActionName, string[]>> = {
   'membership.reject': ['reason'],
   'transfer.reject': ['reason'],
   'legalAid.mark': ['status'],
   'legalAid.cancelSlot': ['reason'],
+  'matchmaking.decideSingle': ['note'],
+};
+/** Fields optional for one action only (elsewhere the same name is required). */
+const OPTIONAL_IN: Partial<Record<ActionName, string[]>> = {
+  'matchmaking.reports': ['activityId'],
 };
 
 function wrongType(value: unknown): unknown {
@@ -245,7 +318,8 @@ function casesFor(action: ActionName): [string, unknown][] {
   ];
   for (const [field, value] of Object.entries(valid)) {
     const { [field]: _omit, ...without } = valid;
-    const required = !OPTIONAL.has(field) || REQUIRED_EXCEPTIONS[action]?.includes(field);
+    const required =
+      (!OPTIONAL.has(field) && !OPTIONAL_IN[action]?.includes(field)) || REQUIRED_EXCEPTIONS[action]?.includes(field);
     if (required) cases.push([`missing ${field}`, without]);
     cases.push([`${field} of the wrong type`, { ...valid, [field]: wrongType(value) }]);
     cases.push([`${field} as an operator object`, { ...valid, [field]: { $gt: '' } }]);

@@ -51,6 +51,14 @@ async function latestNotice(baseUrl: string): Promise<Record<string, string>> {
   return { id: first._id };
 }
 
+/** A fellow participant of the demo's autumn event, as 陈晓燕 sees them. */
+async function autumnParticipant(baseUrl: string): Promise<Record<string, string>> {
+  const list = await callOk(baseUrl, MEMBER, 'matchmaking.participants', { activityId: 'mm-demo-autumn' });
+  const first = list.items[0];
+  if (!first) throw new Error('the demo data has no participant 陈晓燕 can see');
+  return { id: 'mm-demo-autumn', pid: first.participantId };
+}
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/notices/detail/index': { query: latestNotice },
   'packages/notices/edit/index': { query: latestNotice, alsoAs: [STAFF] },
@@ -92,6 +100,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/competitions/staff/event/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF, UNIT_STAFF] },
   'packages/competitions/staff/scores/index': { query: async () => ({ id: 'cmp-demo-farm' }), alsoAs: [STAFF] },
   'packages/competitions/staff/unit/index': { alsoAs: [UNIT_STAFF] },
+  // 单身联谊: demo events have fixed ids (cloudfunctions/api/src/modules/matchmaking/demoPlan.ts); 陈晓燕 took part in the autumn one.
+  'packages/matchmaking/detail/index': { query: async () => ({ id: 'mm-demo-autumn' }), alsoAs: [STAFF] },
+  'packages/matchmaking/participants/index': { query: async () => ({ id: 'mm-demo-autumn' }) },
+  'packages/matchmaking/person/index': { query: autumnParticipant },
+  'packages/matchmaking/staff/events/index': { alsoAs: [STAFF] },
+  'packages/matchmaking/staff/edit/index': { alsoAs: [STAFF] },
+  'packages/matchmaking/staff/roster/index': { query: async () => ({ id: 'mm-demo-autumn' }), alsoAs: [STAFF] },
+  'packages/matchmaking/staff/confirmations/index': { alsoAs: ['demo-staff-wujin'] },
 };
 
 export interface PlannedVisit {

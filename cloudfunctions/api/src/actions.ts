@@ -8,6 +8,7 @@ import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
 import { legalAidModule } from './modules/legalAid';
+import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
 import { merchantsModule } from './modules/merchants';
 import { noticesModule } from './modules/notices';
@@ -35,6 +36,7 @@ export const MODULES = [
   merchantsModule,
   enrollmentModule,
   recuperationModule,
+  matchmakingModule,
   competitionsModule,
   workbenchModule,
   legalAidModule,

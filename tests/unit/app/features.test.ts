@@ -38,6 +38,7 @@ describe('the feature list', () => {
       'packages/legal-aid',
       'packages/recuperation',
       'packages/competitions',
+      'packages/matchmaking',
     ]);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
   });
@@ -49,7 +50,7 @@ describe('the feature list', () => {
     const soon = tiles('services')
       .filter((t) => !t.route)
       .map((t) => t.label);
-    expect(soon).toEqual(['单身联谊']);
+    expect(soon).toEqual([]);
   });
 
   it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
@@ -67,12 +68,14 @@ describe('the feature list', () => {
       legalAidReminder: '法律援助预约提醒',
       recuperation: '疗休养',
       competition: '技能竞赛',
+      matchmaking: '单身联谊',
     });
     expect(subscribeTemplates().map((t) => t.key)).toEqual([
       'membership_status',
       'transfer_status',
       'recuperation_status',
       'competition_status',
+      'matchmaking_status',
     ]);
   });
 });

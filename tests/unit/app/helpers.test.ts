@@ -49,6 +49,8 @@ describe('orgScopesOf and workbenchFor', () => {
       'trips',
       'contests',
       'contestUnit',
+      'socialEvents',
+      'socialConfirm',
     ]);
     const admin = session([], true);
     expect(orgScopesOf(admin)).toBeNull();
@@ -65,6 +67,8 @@ describe('orgScopesOf and workbenchFor', () => {
       'trips',
       'contests',
       'contestUnit',
+      'socialEvents',
+      'socialConfirm',
     ]);
     const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
     expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);

@@ -9,7 +9,7 @@ import { toIso } from '../../lib/time';
 import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { DrawRecord, EnrollmentRecord } from './records';
-import { audienceOf, memberTagLabels } from './ruleRegistry';
+import { audienceOf, hasPrivateList, memberTagLabels } from './ruleRegistry';
 import type { DrawEntryView, DrawResultView } from './views';
 
 const PAGE = 50;
@@ -21,6 +21,7 @@ const RESULT: Record<string, DrawEntryView['result']> = { W: 'won', L: 'waitlist
 export async function getDrawResult(activityId: string, page = 1): Promise<DrawResultView> {
   const activity = await loadActivity(activityId);
   if (activity.status === 'draft') throw fail('NOT_FOUND', '该活动不存在或尚未发布');
+  if (hasPrivateList(activity.area)) throw fail('NOT_FOUND', '本活动的参加名单不公开');
   const draw = await findById<DrawRecord>(C.draws, activityId);
   if (!draw) throw fail('NOT_FOUND', '本活动尚未抽签');
   const from = (page - 1) * PAGE;

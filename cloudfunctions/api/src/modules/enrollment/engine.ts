@@ -10,9 +10,11 @@ export { enrollmentErrors } from './errors';
 export type * from './records';
 export { ACTIVITY_AREAS, ACTIVITY_STATUSES, ALLOCATION_MODES, ENROLLMENT_STATUSES, SEAT_HOLDING, UNIT_STATUSES } from './records';
 export { STATUS_TEXT } from './recordStatus';
+export { removeEnrollment, type RemoveRequest } from './removeEnrollment';
 export {
   areaLabel,
   audienceOf,
+  hasPrivateList,
   memberTagLabels,
   registerArea,
   registerMemberTags,

@@ -9,6 +9,7 @@ import { loadActivity } from './activities';
 import { loadEnrollment } from './cancelEnrollment';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityArea, ActivityRecord, EnrollmentRecord } from './records';
+import { hasPrivateList } from './ruleRegistry';
 import { toEnrollmentView, toRosterItem } from './toViews';
 import type { EnrollmentDetailView, MyEnrollmentItem } from './views';
 import { waitlistPosition } from './waitlist';
@@ -40,9 +41,12 @@ export async function listMine(
   return { items, total };
 }
 
-/** Staff who may see an enrollment: the organising union's (all of it) or the member's own union's. */
+/**
+ * Staff who may see an enrollment: the organising union's (all of it) or the member's own union's — the
+ * organiser's only where taking part is private (单身联谊).
+ */
 export function staffSees(ctx: ActionContext, activity: ActivityRecord, e: Pick<EnrollmentRecord, 'orgPath'>): boolean {
-  return coversOrg(ctx, activity.orgPath) || coversOrg(ctx, e.orgPath);
+  return coversOrg(ctx, activity.orgPath) || (!hasPrivateList(activity.area) && coversOrg(ctx, e.orgPath));
 }
 
 export async function getEnrollmentDetail(enrollmentId: string, ctx: ActionContext): Promise<EnrollmentDetailView> {

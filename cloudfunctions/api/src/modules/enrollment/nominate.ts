@@ -20,7 +20,7 @@ import { enrollmentErrors } from './errors';
 import { newEnrollment, storeEnrollment, REJOINABLE } from './storeEnrollment';
 import type { ActivityRecord, EnrollmentRecord } from './records';
 import { recordStatus, STATUS_TEXT } from './recordStatus';
-import { memberTagLabels } from './ruleRegistry';
+import { hasPrivateList, memberTagLabels } from './ruleRegistry';
 import { toRosterItem } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
 import type { CandidateView, RosterItem } from './views';
@@ -90,6 +90,8 @@ function tagLabels(tags: string[]): string[] {
 /** Members in the caller's scope whose name contains `keyword` (20 at most), with eligibility for an activity. */
 export async function findCandidates(activityId: string | undefined, keyword: string, ctx: ActionContext) {
   const activity: ActivityRecord | null = activityId ? await loadActivity(activityId) : null;
+  // Statuses would say who signed up: not for an activity whose participants are private (no nominations there).
+  if (activity && hasPrivateList(activity.area)) throw fail('CONFLICT', '本活动不接受单位推荐');
   const scopes = orgScopes(ctx);
   const where: Record<string, unknown> = { name: getDb().RegExp({ regexp: literalPattern(keyword), options: '' }) };
   if (scopes !== null) where.orgPath = command().in(scopes);

@@ -14,11 +14,16 @@ import { requireActiveMember } from '../../shared/members';
 import { asDate, loadActivity, loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, ObjectionRecord } from './records';
-import { recordStatus } from './recordStatus';
+import { removeEnrollment } from './removeEnrollment';
+import { hasPrivateList } from './ruleRegistry';
 import type { ObjectionView, PublicityView } from './views';
-import { passSeatOn } from './waitlist';
 
 const PAGE = 50;
+
+/** Areas whose participants are private (单身联谊) have no 公示 at all. */
+function assertPublicList(activity: ActivityRecord): void {
+  if (hasPrivateList(activity.area)) throw fail('NOT_FOUND', '本活动的参加名单不公开');
+}
 
 function isOpen(activity: ActivityRecord, now: Date): boolean {
   const p = activity.publicity;
@@ -27,6 +32,7 @@ function isOpen(activity: ActivityRecord, now: Date): boolean {
 
 export async function publish(activityId: string, days: number | undefined, ctx: ActionContext): Promise<PublicityView> {
   const activity = await loadManagedActivity(activityId, ctx);
+  assertPublicList(activity);
   if (activity.status === 'draft') throw fail('CONFLICT', '活动尚未发布');
   const now = ctx.now;
   const until = new Date(now.getTime() + (days ?? activity.publicityDays) * 86400_000);
@@ -48,6 +54,7 @@ export async function publish(activityId: string, days: number | undefined, ctx:
 /** The published list: approved places, masked names and unions only. Anyone may read it while it exists. */
 export async function getPublicity(activityId: string, page: number | undefined, now: Date): Promise<PublicityView> {
   const activity = await loadActivity(activityId);
+  assertPublicList(activity);
   if (!activity.publicity) throw fail('NOT_FOUND', '本活动尚未公示名单');
   const { rows, total } = await findPage<EnrollmentRecord>(
     C.enrollments,
@@ -74,6 +81,7 @@ export async function getPublicity(activityId: string, page: number | undefined,
 export async function raiseObjection(activityId: string, ticket: string, reason: string, ctx: ActionContext) {
   await requireActiveMember(ctx.openid, '会籍正常的会员才能提出异议');
   const activity = await loadActivity(activityId);
+  assertPublicList(activity);
   if (!isOpen(activity, ctx.now)) throw fail('CONFLICT', '公示期已结束或尚未公示，不能再提出异议');
   const [target] = await findMany<EnrollmentRecord>(C.enrollments, { activityId, ticket, status: 'approved' }, { limit: 1 });
   if (!target) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
@@ -142,16 +150,15 @@ export async function resolveObjection(objectionId: string, decision: 'uphold' |
   let backfilledBy: string | null = null;
   const target = await findById<EnrollmentRecord>(C.enrollments, objection.enrollmentId);
   if (decision === 'uphold' && target) {
-    const removed = await updateWhere(
-      C.enrollments,
-      { _id: target._id, status: 'approved' },
-      { status: 'removed', rejectReason: note, decidedAt: now, decidedBy: ctx.openid, updatedAt: now },
-    );
-    if (removed === 1) {
-      const next = await passSeatOn(activity, target.openid, now);
-      backfilledBy = next ? maskName(next.name) : null;
-      await recordStatus(target, activity.title, 'removed', now, { note: `经公示核实：${note}`, notify: true });
-    }
+    const removal = await removeEnrollment({
+      activity,
+      enrollment: target,
+      note,
+      timelineNote: `经公示核实：${note}`,
+      actor: ctx.openid,
+      now,
+    });
+    backfilledBy = removal.backfilledBy ? maskName(removal.backfilledBy.name) : null;
   }
   await writeAudit({
     actor: ctx.openid,

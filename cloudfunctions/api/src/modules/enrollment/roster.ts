@@ -1,6 +1,7 @@
 /**
  * The staff roster of an activity. Staff of the organising union see everyone; staff of a member's own union
- * (e.g. a unit that nominated) see their subtree's members only.
+ * (e.g. a unit that nominated) see their subtree's members only — except in areas whose participants are
+ * private (单身联谊), where only the organiser does.
  */
 import type { ActionContext } from '../../action';
 import { command, countWhere, findPage, getDb } from '../../db';
@@ -11,6 +12,7 @@ import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, EnrollmentStatus } from './records';
 import type { EnrollmentRosterInput } from './schemas';
+import { hasPrivateList } from './ruleRegistry';
 import { toRosterItem } from './toViews';
 import type { RosterView } from './views';
 import { waitlistPosition } from './waitlist';
@@ -18,6 +20,8 @@ import { waitlistPosition } from './waitlist';
 /** The enrollments of `activity` the caller may see, as a filter. */
 export function rosterWhere(ctx: ActionContext, activity: ActivityRecord): Record<string, unknown> {
   if (coversOrg(ctx, activity.orgPath)) return { activityId: activity._id };
+  // Where taking part is private (单身联谊), a member's own union does not see it: the organiser only.
+  if (hasPrivateList(activity.area)) throw fail('FORBIDDEN', '该活动不属于您管辖的工会，无权查看');
   const scopes = orgScopes(ctx) ?? [];
   if (!scopes.length) throw fail('FORBIDDEN', '该活动不属于您管辖的工会，无权查看');
   return { activityId: activity._id, orgPath: command().in(scopes) };

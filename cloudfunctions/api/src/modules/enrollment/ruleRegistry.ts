@@ -61,6 +61,13 @@ export interface AreaHooks {
   /** The area's own enrollment data (enrollment.extra) as roster columns: header → cell text. */
   rosterColumns?: (extra: Record<string, unknown> | undefined) => Record<string, string>;
   /**
+   * Who takes part is itself private (单身联谊): no published list of names for this area's activities — the
+   * engine refuses 公示 (publish, publicity, objections), published draw results and candidate searches naming
+   * the activity for them, and only the organiser's staff (not a member's own union) see the roster, the
+   * export and a sign-up's form.
+   */
+  privateList?: boolean;
+  /**
    * Checked before staff approve a pending enrollment (e.g. a team's size): `refuse` says why not; `where`
    * adds conditions on the enrollment document to the approval's guarded update, so that a change made
    * between the check and the approval (a teammate leaving) makes the approval fail instead of slipping past.
@@ -91,6 +98,11 @@ export function registerArea(area: ActivityArea, hooks: AreaHooks): void {
 
 export function areaHooks(area: string): AreaHooks | undefined {
   return areas.get(area);
+}
+
+/** True when the area keeps its participants private (no 公示, no published draw). */
+export function hasPrivateList(area: string): boolean {
+  return areas.get(area)?.privateList === true;
 }
 
 export function areaLabel(area: string): string {

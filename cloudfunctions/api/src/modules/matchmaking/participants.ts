@@ -1,0 +1,133 @@
+/**
+ * Fellow participants of an event: once the event has started, a participant who checked in sees the others who
+ * checked in (as visibleProfile lets them: `participant`, or `match` for mutual matches) until picks close.
+ * Never before check-in, never a removed or blocked person, never a paused profile.
+ */
+import type { ActionContext } from '../../action';
+import { command, findAll, findById, findMany } from '../../db';
+import { fail } from '../../errors';
+import { toIso } from '../../lib/time';
+import {
+  asDate,
+  ENROLLMENT_COLLECTIONS as EC,
+  enrollmentIdOf,
+  type ActivityRecord,
+  type EnrollmentRecord,
+} from '../enrollment/engine';
+import { MATCHMAKING_COLLECTIONS as C } from './collections';
+import { matchmakingErrors } from './errors';
+import { fieldsOf, loadEvent, picksOpen } from './events';
+import { pickIdOf } from './ids';
+import { renderProfile, renderProfiles } from './profileView';
+import type { PickRecord, ProfileRecord } from './records';
+import { blockedWith, pidOf, visibleMatches } from './relations';
+import { relationOf, visibleProfile } from './visibility';
+import type { ParticipantsView, ParticipantView } from './views';
+
+export interface Participation {
+  activity: ActivityRecord;
+  me: EnrollmentRecord;
+  myProfile: ProfileRecord;
+}
+
+const present = (e: EnrollmentRecord | undefined | null): e is EnrollmentRecord => e?.status === 'approved' && !!e.checkedInAt;
+
+/** The caller as a checked-in participant of an event whose picks are open, with a visible profile. */
+export async function requireParticipant(activityId: string, ctx: ActionContext): Promise<Participation> {
+  const activity = await loadEvent(activityId);
+  const [me, myProfile] = await Promise.all([
+    findById<EnrollmentRecord>(EC.enrollments, enrollmentIdOf(activityId, ctx.openid)),
+    findById<ProfileRecord>(C.profiles, ctx.openid),
+  ]);
+  if (!present(me)) throw matchmakingErrors.fail('NOT_PARTICIPANT');
+  if (!myProfile) throw matchmakingErrors.fail('NO_PROFILE');
+  if (myProfile.paused) throw matchmakingErrors.fail('PROFILE_PAUSED');
+  if (!picksOpen(activity, ctx.now)) {
+    if (ctx.now < asDate(activity.startAt)) throw matchmakingErrors.fail('NOT_PARTICIPANT', '活动开始后才能查看其他参加者');
+    throw matchmakingErrors.fail('PICKS_CLOSED');
+  }
+  return { activity, me, myProfile };
+}
+
+/** The checked-in participants of an event with the given participant ids. */
+export async function participantsByIds(activityId: string, ids: readonly string[]): Promise<EnrollmentRecord[]> {
+  if (!ids.length) return [];
+  const rows = await findMany<EnrollmentRecord>(
+    EC.enrollments,
+    { activityId, 'extra.participantId': command().in([...ids]) },
+    { limit: ids.length },
+  );
+  return rows.filter(present);
+}
+
+export async function listParticipants(activityId: string, ctx: ActionContext): Promise<ParticipantsView> {
+  const { activity } = await requireParticipant(activityId, ctx);
+  const [rows, blocked, picks] = await Promise.all([
+    findAll<EnrollmentRecord>(EC.enrollments, { activityId, status: 'approved', checkedInAt: command().exists(true) }),
+    blockedWith(ctx.openid),
+    findById<PickRecord>(C.picks, pickIdOf(activityId, ctx.openid)),
+  ]);
+  const matched = new Set((await visibleMatches(ctx.openid, blocked)).map((m) => m.other));
+  const others = rows.filter((e) => e.openid !== ctx.openid && !blocked.has(e.openid));
+  const profiles = others.length
+    ? await findMany<ProfileRecord>(C.profiles, { _id: command().in(others.map((e) => e.openid)) }, { limit: others.length })
+    : [];
+  const byOpenid = new Map(profiles.map((p) => [p._id, p]));
+  const picked = new Set(picks?.picked ?? []);
+  const shown = others
+    .map((e) => {
+      const profile = byOpenid.get(e.openid);
+      const relation = relationOf({
+        self: false,
+        blocked: false,
+        matched: matched.has(e.openid),
+        fellowParticipants: true,
+        organiser: false,
+      });
+      return { e, visible: profile ? visibleProfile(profile, relation) : null };
+    })
+    .filter((x) => x.visible !== null)
+    // By the opaque id: an order that says nothing (not who checked in first).
+    .sort((x, y) => (pidOf(x.e) < pidOf(y.e) ? -1 : 1));
+  const views = await renderProfiles(
+    shown.map((x) => x.visible),
+    'cover',
+  );
+  const items: ParticipantView[] = shown.map((x, i) => ({
+    participantId: pidOf(x.e),
+    profile: views[i]!,
+    picked: picked.has(x.e.openid),
+    matched: matched.has(x.e.openid),
+  }));
+  const f = fieldsOf(activity);
+  return {
+    activityId,
+    title: activity.title,
+    pickLimit: f.pickLimit,
+    pickCloseAt: toIso(f.pickCloseAt),
+    picksOpen: true,
+    myPicks: items.filter((x) => x.picked).map((x) => x.participantId),
+    items,
+  };
+}
+
+export const GONE = '该参加者不存在或已不可见';
+
+/** One fellow participant in full (all their visible photos). */
+export async function getParticipant(activityId: string, participantId: string, ctx: ActionContext): Promise<ParticipantView> {
+  await requireParticipant(activityId, ctx);
+  const [target] = await participantsByIds(activityId, [participantId]);
+  if (!target) throw fail('NOT_FOUND', GONE);
+  const self = target.openid === ctx.openid;
+  const [blocked, profile, picks] = await Promise.all([
+    blockedWith(ctx.openid),
+    findById<ProfileRecord>(C.profiles, target.openid),
+    findById<PickRecord>(C.picks, pickIdOf(activityId, ctx.openid)),
+  ]);
+  const matched =
+    !self && !blocked.has(target.openid) && (await visibleMatches(ctx.openid, blocked)).some((m) => m.other === target.openid);
+  const relation = relationOf({ self, blocked: blocked.has(target.openid), matched, fellowParticipants: true, organiser: false });
+  const view = profile ? await renderProfile(visibleProfile(profile, relation), 'all') : null;
+  if (!view) throw fail('NOT_FOUND', GONE);
+  return { participantId, profile: view, picked: !!picks?.picked.includes(target.openid), matched };
+}

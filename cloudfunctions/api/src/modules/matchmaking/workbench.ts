@@ -1,0 +1,33 @@
+/** 工作台 tiles of 单身联谊: open reports in the events the caller organises, and single-status confirmations waiting in their scope. */
+import type { ActionContext } from '../../action';
+import { command, countWhere, findMany } from '../../db';
+import { orgScopes } from '../../shared/scope';
+import { ENROLLMENT_COLLECTIONS as EC, type ActivityRecord } from '../enrollment/engine';
+import { MATCHMAKING_COLLECTIONS as C } from './collections';
+
+/** Ids of the 单身联谊 events the caller organises; null = every event (administrators). */
+export async function managedEventIds(ctx: ActionContext): Promise<string[] | null> {
+  const scopes = orgScopes(ctx);
+  if (scopes === null) return null;
+  if (!scopes.length) return [];
+  const rows = await findMany<ActivityRecord>(
+    EC.activities,
+    { area: 'matchmaking', orgPath: command().in(scopes) },
+    { orderBy: [['startAt', 'desc']], limit: 1000 },
+  );
+  return rows.map((r) => r._id);
+}
+
+export async function countOpenReports(ctx: ActionContext): Promise<number> {
+  const ids = await managedEventIds(ctx);
+  if (ids !== null && !ids.length) return 0;
+  return countWhere(C.reports, ids === null ? { status: 'open' } : { status: 'open', activityId: command().in(ids) });
+}
+
+export async function countConfirmationRequests(ctx: ActionContext): Promise<number> {
+  const scopes = orgScopes(ctx);
+  if (scopes !== null && !scopes.length) return 0;
+  const where: Record<string, unknown> = { 'single.status': 'requested' };
+  if (scopes !== null) where.orgPath = command().in(scopes);
+  return countWhere(C.profiles, where);
+}

@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PHOTOS_MAX } from '@rules/matchmaking';
+import { errorMessage } from '../../../api/client';
+import { uploadImage } from '../../../api/upload';
+
+export interface Photo {
+  id: string;
+  url: string;
+}
+
+/** Up to 6 photos: add (uploaded into the member's own folder), remove. e2e hooks `.mm-photo`, `.mm-photo-add`. */
+export function Photos({ photos, openid, onChange }: { photos: Photo[]; openid: string; onChange: (p: Photo[]) => void }) {
+  const [uploading, setUploading] = useState(false);
+  const add = async () => {
+    if (uploading) return;
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
+      const path = chosen.tempFilePaths[0];
+      if (!path) return;
+      setUploading(true);
+      const id = await uploadImage(path, openid);
+      onChange([...photos, { id, url: path }]);
+    } catch (e) {
+      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setUploading(false);
+    }
+  };
+  return (
+    <View className='mm-photos'>
+      {photos.map((p) => (
+        <View key={p.id} className='mm-photo'>
+          {p.url ? <Image className='mm-photo-img' src={p.url} mode='aspectFill' /> : <View className='mm-photo-img' />}
+          <View className='mm-photo-remove' onClick={() => onChange(photos.filter((x) => x.id !== p.id))}>
+            ×
+          </View>
+        </View>
+      ))}
+      {photos.length < PHOTOS_MAX && (
+        <View className='mm-photo mm-photo-add' onClick={() => void add()}>
+          <Text>{uploading ? '上传中…' : '+ 添加照片'}</Text>
+        </View>
+      )}
+    </View>
+  );
+}

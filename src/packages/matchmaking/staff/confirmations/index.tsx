@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { call, errorMessage } from '../../../../api/client';
+import { Button } from '../../../../components/Button';
+import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { LoadMore } from '../../../../components/LoadMore';
+import { PageShell } from '../../../../components/PageShell';
+import { StateView } from '../../../../components/StateView';
+import { usePagedRemote } from '../../../../hooks/usePagedRemote';
+import { Tabs } from '../../components/Tabs';
+import { dayTime } from '../../format';
+import type { ConfirmationItem } from '../../types';
+import '../../matchmaking.scss';
+import './index.scss';
+
+type Filter = 'requested' | 'confirmed' | 'rejected';
+const TABS: { key: Filter; label: string }[] = [
+  { key: 'requested', label: '待确认' },
+  { key: 'confirmed', label: '已确认' },
+  { key: 'rejected', label: '未确认' },
+];
+
+/**
+ * 单身状态确认: members of the staffer's unions who asked their union to confirm they are single (their name and
+ * union only — never their 交友资料). Confirm, or decline with a reason the member sees; each confirmed first.
+ * e2e hooks `.mm-confirm-item` (name inside), `.mm-confirm-yes`, `.mm-confirm-no`, `.mm-confirm-dialog`.
+ */
+export default function Confirmations() {
+  const [filter, setFilter] = useState<Filter>('requested');
+  const list = usePagedRemote((page) => call('matchmaking.confirmations', { status: filter, page }), {
+    refreshOnShow: true,
+    deps: [filter],
+  });
+  const [target, setTarget] = useState<{ item: ConfirmationItem; decision: 'confirm' | 'reject' } | null>(null);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const decide = async () => {
+    if (!target || busy) return;
+    if (target.decision === 'reject' && !note.trim()) return setProblem('请填写未确认的原因，会员将看到该原因');
+    setBusy(true);
+    try {
+      await call('matchmaking.decideSingle', {
+        openid: target.item.openid,
+        decision: target.decision,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setTarget(null);
+      setNote('');
+      void Taro.showToast({ title: '已处理', icon: 'success' });
+      list.reload();
+    } catch (e) {
+      setProblem(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <PageShell className='mm-confirmations' page='matchmakingConfirmations'>
+      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <View className='section'>
+        <Text className='mm-intro'>
+          部分联谊活动要求所在单位工会确认会员的单身状态。请核实后处理；您只能看到申请人的姓名和所在工会，看不到其交友资料。
+        </Text>
+      </View>
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        errorCode={list.errorCode}
+        onRetry={list.reload}
+        empty={!!list.data && list.data.items.length === 0}
+        emptyText={filter === 'requested' ? '暂无待确认的申请' : '暂无记录'}
+      >
+        {list.data?.items.map((item) => (
+          <View key={item.openid} className='mm-card mm-confirm-item'>
+            <View className='mm-head'>
+              <Text className='mm-confirm-name'>{item.name}</Text>
+              <Text
+                className={`tag ${item.status === 'confirmed' ? 'tag-approved' : item.status === 'rejected' ? 'tag-rejected' : 'tag-pending'}`}
+              >
+                {item.statusText}
+              </Text>
+            </View>
+            <Text className='mm-card-line'>{item.orgName}</Text>
+            <Text className='mm-card-line muted'>
+              {item.requestedAt ? `申请于 ${dayTime(item.requestedAt)}` : `声明于 ${dayTime(item.declaredAt)}`}
+              {item.decidedAt ? ` · 处理于 ${dayTime(item.decidedAt)}` : ''}
+            </Text>
+            {item.note && <Text className='mm-card-line muted'>原因：{item.note}</Text>}
+            {item.status === 'requested' && (
+              <View className='mm-actions mm-confirm-actions'>
+                <Button
+                  small
+                  kind='plain'
+                  className='mm-confirm-no'
+                  onClick={() => (setProblem(null), setTarget({ item, decision: 'reject' }))}
+                >
+                  不予确认
+                </Button>
+                <Button
+                  small
+                  className='mm-confirm-yes'
+                  onClick={() => (setProblem(null), setTarget({ item, decision: 'confirm' }))}
+                >
+                  确认单身
+                </Button>
+              </View>
+            )}
+          </View>
+        ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
+      </StateView>
+      <ConfirmDialog
+        visible={!!target}
+        title={target?.decision === 'confirm' ? `确认${target.item.name}目前为单身？` : `不予确认${target?.item.name ?? ''}？`}
+        className='mm-confirm-dialog'
+        busy={busy}
+        onConfirm={() => void decide()}
+        onCancel={() => setTarget(null)}
+      >
+        <View>
+          <Text>{target?.decision === 'confirm' ? '确认将记入操作日志，会员将收到通知。' : '请填写原因，会员将看到。'}</Text>
+          {target?.decision === 'reject' && (
+            <Textarea
+              className='mm-input mm-textarea mm-confirm-note'
+              value={note}
+              maxlength={100}
+              placeholder='未确认的原因'
+              onInput={(e) => setNote(e.detail.value)}
+            />
+          )}
+          {problem && <Text className='mm-field-error'>{problem}</Text>}
+        </View>
+      </ConfirmDialog>
+    </PageShell>
+  );
+}
