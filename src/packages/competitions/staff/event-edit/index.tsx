@@ -97,6 +97,7 @@ function Editor({ competitionId, initial }: { competitionId: string; initial: Ev
         <Line
           label='项目说明'
           name='description'
+          multiline
           value={form.description}
           onChange={set('description')}
           error={errors.description}
