@@ -19,11 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'union-members-miniprogram',
     date: '2025-01-01',
-    // NutUI is designed at 375 px; our own styles at 750 (Taro default).
-    designWidth(input: any) {
-      const file: string = input?.file?.replace(/\\+/g, '/') ?? '';
-      return file.includes('@nutui') ? 375 : 750;
-    },
+    designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
@@ -56,7 +52,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
-      esnextModules: ['nutui-react-taro', 'icons-react-taro'],
       webpackChain(chain) {
         chain.plugin('size-manifest').use(SizeManifestPlugin);
       },
