@@ -12,7 +12,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
 import { CheckInPanel } from './CheckInPanel';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { openExport } from '../../exportFile';
 import { dayTime, PHASE_TEXT } from '../../format';
 import type { EventDetail, Stage } from '../../types';
@@ -143,7 +143,7 @@ export default function Registrations() {
           <CheckInPanel activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />
       <StateView
         loading={list.loading && !list.data}
         error={list.error}

@@ -8,7 +8,7 @@ import { LoadMore } from '../../../../components/LoadMore';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dayTime } from '../../format';
 import type { ConfirmationItem } from '../../types';
 import '../../matchmaking.scss';
@@ -58,7 +58,7 @@ export default function Confirmations() {
   };
   return (
     <PageShell className='mm-confirmations' page='matchmakingConfirmations'>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='mm' tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
         <Text className='mm-intro'>
           部分联谊活动要求所在单位工会确认会员的单身状态。请核实后处理；您只能看到申请人的姓名和所在工会，看不到其交友资料。

@@ -7,7 +7,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../../utils/nav';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { PHASE_TEXT, seatsText, when } from '../../format';
 import '../../matchmaking.scss';
 
@@ -28,7 +28,7 @@ export default function StaffEvents() {
   });
   return (
     <PageShell className='mm-staff-events' page='matchmakingStaff'>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='mm' tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
         <Button block className='mm-new-event' onClick={() => go(ROUTES.matchmakingEdit)}>
           新建联谊活动

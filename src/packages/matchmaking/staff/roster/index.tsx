@@ -10,7 +10,7 @@ import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { PersonCard } from '../../components/PersonCard';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dayTime, PHASE_TEXT, seatsText, statusTone, when } from '../../format';
 import type { OrganiserItem } from '../../types';
 import { CheckInPanel } from './CheckInPanel';
@@ -138,7 +138,7 @@ export default function Roster() {
           </View>
         )}
       </StateView>
-      <Tabs tabs={TABS} value={filter} onChange={(f) => (setFilter(f), setSelected([]))} />
+      <Tabs prefix='mm' tabs={TABS} value={filter} onChange={(f) => (setFilter(f), setSelected([]))} />
       <StateView
         loading={list.loading && !list.data}
         error={list.error}

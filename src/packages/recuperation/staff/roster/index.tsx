@@ -9,7 +9,7 @@ import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { Button } from '../../../../components/Button';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
 import type { EnrollmentStatus, RosterView } from '../../types';
 import { CheckInPanel } from './CheckInPanel';
@@ -129,6 +129,7 @@ export default function Roster() {
         )}
       </StateView>
       <Tabs
+        prefix='rec'
         tabs={tabs}
         value={filter}
         onChange={(f) => {

@@ -7,7 +7,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../../utils/nav';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dateRange, MODE_TEXT, PHASE_TEXT } from '../../format';
 import '../../recuperation.scss';
 
@@ -28,7 +28,7 @@ export default function StaffTrips() {
   });
   return (
     <PageShell className='rec-staff-trips' page='recuperationStaff'>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='rec' tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
         <Button block className='rec-new-trip' onClick={() => go(ROUTES.recuperationEdit)}>
           新建疗休养活动
