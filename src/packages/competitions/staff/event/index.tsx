@@ -11,7 +11,7 @@ import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
-import { CheckInPanel } from './CheckInPanel';
+import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
 import { Tabs } from '../../../../components/Tabs';
 import { openExport } from '../../exportFile';
 import { dayTime, PHASE_TEXT } from '../../format';
@@ -139,8 +139,9 @@ export default function Registrations() {
             )}
           </View>
         )}
+        {/* 赛前签到: a team checks in with its captain's code; entrants not checked in by the end are 未到 (no-show task) */}
         {ev && organiser && ev.status !== 'draft' && checkInOpen(ev) && (
-          <CheckInPanel activityId={ev._id} onChanged={list.reload} />
+          <CheckInPanel prefix='cmp' title='赛前签到' activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
       <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />

@@ -13,7 +13,7 @@ import { PersonCard } from '../../components/PersonCard';
 import { Tabs } from '../../../../components/Tabs';
 import { dayTime, PHASE_TEXT, seatsText, statusTone, when } from '../../format';
 import type { OrganiserItem } from '../../types';
-import { CheckInPanel } from './CheckInPanel';
+import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
 import { EventActions } from './EventActions';
 import { Reports } from './Reports';
 import '../../matchmaking.scss';
@@ -134,7 +134,9 @@ export default function Roster() {
             </View>
             <EventActions event={e} onChanged={reloadAll} />
             <Reports activityId={id} onChanged={reloadAll} />
-            {e.status !== 'draft' && checkInOpen(e) && <CheckInPanel activityId={id} onChanged={list.reload} />}
+            {e.status !== 'draft' && checkInOpen(e) && (
+              <CheckInPanel prefix='mm' rowClass='mm-checkin-row' resultClass='mm-line' activityId={id} onChanged={list.reload} />
+            )}
           </View>
         )}
       </StateView>

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Tabs } from '../../../../components/Tabs';
 import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
 import type { EnrollmentStatus, RosterView } from '../../types';
-import { CheckInPanel } from './CheckInPanel';
+import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
 import { NominatePanel } from './NominatePanel';
 import { Objections } from './Objections';
 import { TripActions } from './TripActions';
@@ -124,7 +124,7 @@ export default function Roster() {
             <TripActions trip={t} onChanged={reloadAll} />
             <Objections activityId={id} onChanged={reloadAll} />
             {t.allowNomination && t.status !== 'draft' && <NominatePanel activityId={id} onChanged={reloadAll} />}
-            {t.status !== 'draft' && checkInOpen(t) && <CheckInPanel activityId={id} onChanged={roster.reload} />}
+            {t.status !== 'draft' && checkInOpen(t) && <CheckInPanel prefix='rec' activityId={id} onChanged={roster.reload} />}
           </View>
         )}
       </StateView>
