@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ApiError, call, errorMessage } from '../../../../api/client';
 import type { OutputOf } from '../../../../api/types';
@@ -9,10 +9,9 @@ import { StateView } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../../stores/session';
 import { ROUTES } from '../../../../utils/nav';
-import { One } from '../../components/Chips';
 import type { EventDetail } from '../../types';
 import { emptyForm, formOf, toSaveInput, type EventForm } from './form';
-import { Line, When } from './inputs';
+import { Line, One, When } from '../../inputs';
 import '../../matchmaking.scss';
 import './index.scss';
 
@@ -107,16 +106,14 @@ function Editor({ id, orgs, event }: { id?: string; orgs: Org[]; event: EventDet
           {errors.orgId && <Text className='mm-field-error'>{errors.orgId}</Text>}
         </View>
         <Line label='地点' name='place' value={form.place} error={errors.place} onChange={(v) => set('place', v)} />
-        <View className='mm-field mm-edit-description'>
-          <Text className='mm-field-label'>活动介绍</Text>
-          <Textarea
-            className='mm-input mm-textarea'
-            value={form.description}
-            maxlength={4000}
-            onInput={(e) => set('description', e.detail.value)}
-          />
-          {errors.description && <Text className='mm-field-error'>{errors.description}</Text>}
-        </View>
+        <Line
+          multiline
+          label='活动介绍'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          onChange={(v) => set('description', v)}
+        />
         <Line label='费用说明' name='fee' value={form.fee} onChange={(v) => set('fee', v)} />
       </View>
       <View className='section'>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ApiError, call, errorMessage } from '../../../../api/client';
 import type { OutputOf } from '../../../../api/types';
@@ -10,7 +10,7 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../../stores/session';
 import { ROUTES } from '../../../../utils/nav';
 import type { TripDetail } from '../../types';
-import { Chips, Line, One, When } from './inputs';
+import { Chips, Line, One, When } from '../../inputs';
 import { emptyForm, formOf, PRESET_FIELDS, TARGETS, toSaveInput, type TripForm } from './form';
 import '../../recuperation.scss';
 import './index.scss';
@@ -103,16 +103,14 @@ function Editor({ id, orgs, trip }: { id?: string; orgs: Org[]; trip: TripDetail
         </View>
         <Line label='疗休养基地' name='base' value={form.base} error={errors.base} onChange={(v) => set('base', v)} />
         <Line label='地点' name='place' value={form.place} error={errors.place} onChange={(v) => set('place', v)} />
-        <View className='rec-field rec-edit-description'>
-          <Text className='rec-field-label'>活动介绍</Text>
-          <Textarea
-            className='rec-input rec-textarea'
-            value={form.description}
-            maxlength={4000}
-            onInput={(e) => set('description', e.detail.value)}
-          />
-          {errors.description && <Text className='rec-field-error'>{errors.description}</Text>}
-        </View>
+        <Line
+          multiline
+          label='活动介绍'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          onChange={(v) => set('description', v)}
+        />
         <Line label='费用或补助说明' name='fee' value={form.fee} onChange={(v) => set('fee', v)} />
       </View>
       <View className='section'>
