@@ -13,7 +13,7 @@ import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
 import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
 import { Tabs } from '../../../../components/Tabs';
-import { openExport } from '../../exportFile';
+import { openExport } from '../../../../utils/openExport';
 import { dayTime, PHASE_TEXT } from '../../format';
 import type { EventDetail, Stage } from '../../types';
 import '../../competitions.scss';
