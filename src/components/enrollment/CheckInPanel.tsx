@@ -4,6 +4,12 @@ import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../api/client';
 import { Button } from '../Button';
 
+/** Check-in is open from 12 hours before the start until the end (as the server's `enrollment.checkIn` allows). */
+export function checkInOpen(activity: { startAt: string; endAt: string }): boolean {
+  const now = Date.now();
+  return now >= new Date(activity.startAt).getTime() - 12 * 3600_000 && now < new Date(activity.endAt).getTime();
+}
+
 export interface CheckInPanelProps {
   activityId: string;
   onChanged: () => void;

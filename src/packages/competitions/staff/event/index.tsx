@@ -11,7 +11,7 @@ import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
-import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { Tabs } from '../../../../components/Tabs';
 import { openExport } from '../../../../utils/openExport';
 import { dayTime, PHASE_TEXT } from '../../format';
@@ -29,12 +29,6 @@ const TABS: { key: Filter; label: string }[] = [
 ];
 
 type Act = 'open' | 'close';
-
-/** Check-in is open from 12 hours before the start until the end (as the engine allows). */
-function checkInOpen(e: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
-}
 
 function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: () => void }) {
   const [ask, setAsk] = useState<Act | null>(null);

@@ -13,7 +13,7 @@ import { PersonCard } from '../../components/PersonCard';
 import { Tabs } from '../../../../components/Tabs';
 import { dayTime, PHASE_TEXT, seatsText, statusTone, when } from '../../format';
 import type { OrganiserItem } from '../../types';
-import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { EventActions } from './EventActions';
 import { Reports } from './Reports';
 import '../../matchmaking.scss';
@@ -26,11 +26,6 @@ const TABS: { key: Filter; label: string }[] = [
   { key: 'approved', label: '已录取' },
   { key: 'waitlisted', label: '候补' },
 ];
-
-function checkInOpen(e: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
-}
 
 function Item({ e, selectable, on, onToggle }: { e: OrganiserItem; selectable: boolean; on: boolean; onToggle: () => void }) {
   return (

@@ -12,18 +12,12 @@ import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { Tabs } from '../../../../components/Tabs';
 import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
 import type { EnrollmentStatus, RosterView } from '../../types';
-import { CheckInPanel } from '../../../../components/enrollment/CheckInPanel';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { NominatePanel } from './NominatePanel';
 import { Objections } from './Objections';
 import { TripActions } from './TripActions';
 import '../../recuperation.scss';
 import './index.scss';
-
-/** Check-in is open from 12 hours before the start until the end (as the server allows). */
-function checkInOpen(t: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(t.startAt).getTime() - 12 * 3600_000 && now < new Date(t.endAt).getTime();
-}
 
 type Filter = 'all' | 'pending' | 'approved' | 'waitlisted' | 'applied';
 const LABEL: Record<string, string> = {
