@@ -3,9 +3,8 @@ import { View } from '@tarojs/components';
 import type { Page } from '../../api/types';
 import type { RouteName } from '../../features';
 import { usePagedRemote } from '../../hooks/usePagedRemote';
-import { LoadMore } from '../LoadMore';
+import { PagedList } from '../PagedList';
 import { PageShell } from '../PageShell';
-import { StateView } from '../StateView';
 import { Tabs } from '../Tabs';
 
 export type StatusFilter = 'draft' | 'open' | 'closed';
@@ -47,17 +46,9 @@ export function StaffActivityList<T extends { _id: string }>({
     <PageShell className={className} page={page}>
       <Tabs prefix={p} tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>{top}</View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText={emptyText}
-      >
-        {list.data?.items.map(children)}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+      <PagedList list={list} emptyText={emptyText}>
+        {children}
+      </PagedList>
     </PageShell>
   );
 }
