@@ -6,112 +6,29 @@
  *   2. database requests per call as the local cloud counts them (x-local-cloud-db-requests), and response
  *      sizes, for the member screens and the staff steps (scores, ranking and 公示 of 50 entrants).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
-import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
 import { putMember } from '../fixtures';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
+import { eventInput as testEventInput } from '../../tests/support/competitions';
+import { BUNDLE, call, ok, pct, startCloud } from './benchCloud';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BUNDLE = path.join(ROOT, 'cloudfunctions/api/index.js');
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 200);
-const HOUR = 3600_000;
 const STAFF = 'demo-staff-city';
-Object.assign(process.env, cloudRuntimeEnv('bench-env'));
 
-const pct = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-
-async function startCloud(): Promise<{ baseUrl: string; serviceUrl: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--memory', '--quiet', '--env', 'bench-env'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
-  const lines = readline.createInterface({ input: child.stdout! });
-  const serviceUrl = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`local cloud exited ${code}`)));
-    lines.on('line', (line) => {
-      const m = /^serviceUrl: (\S+)/.exec(line);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { serviceUrl, baseUrl: new URL(serviceUrl).origin, stop: () => child.kill('SIGTERM') };
-}
-
-interface Answer {
-  ok: boolean;
-  data?: Record<string, unknown> & { _id?: string };
-  error?: { code: string; message: string };
-}
-
-async function call(baseUrl: string, openid: string, action: string, input: unknown) {
-  const started = performance.now();
-  const res = await fetch(`${baseUrl}/fn/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, data: { action, input } }),
-  });
-  const body = (await res.json()) as { result: Answer };
-  return {
-    ms: performance.now() - started,
-    result: body.result,
-    bytes: Buffer.byteLength(JSON.stringify(body.result?.data ?? null)),
-    requests: Number(res.headers.get('x-local-cloud-db-requests')),
-  };
-}
-
-async function ok(baseUrl: string, openid: string, action: string, input: unknown) {
-  const r = await call(baseUrl, openid, action, input);
-  if (!r.result.ok) throw new Error(`${action}: ${JSON.stringify(r.result.error)}`);
-  return r;
-}
-
-function eventInput(competitionId: string, over: Record<string, unknown>) {
-  const now = Date.now();
-  const iso = (offset: number) => new Date(now + offset).toISOString();
-  return {
-    competitionId,
+/** The tests' valid event (registration open now), with the benchmark's title, places and prizes. */
+const eventInput = (competitionId: string, over: Parameters<typeof testEventInput>[1]) =>
+  testEventInput(competitionId, {
     title: '焊工（基准测试）',
     description: '基准测试用的竞赛项目，测量报名吞吐与延迟。',
-    place: '常州技师学院焊接实训中心',
-    startAt: iso(72 * HOUR),
-    endAt: iso(80 * HOUR),
-    signupStart: iso(-HOUR),
-    signupEnd: iso(24 * HOUR),
     capacity: 1000,
-    mode: 'fcfs',
-    review: true,
-    unitConfirm: true,
-    waitlist: true,
-    claimHours: 24,
-    fee: '免费',
-    cancelPolicy: { kind: 'untilSignupEnd' },
-    trade: '焊工',
-    level: 'city1',
-    format: 'individual',
-    minTradeYears: 3,
-    minCertLevel: 'intermediate',
-    certPhotoRequired: false,
-    ageMin: 18,
-    ageMax: 55,
-    weights: { theory: 30, practical: 70 },
     prizes: [
       { name: '一等奖', count: 1 },
       { name: '二等奖', count: 3 },
       { name: '三等奖', count: 6 },
     ],
-    honours: [{ name: '常州市技术能手', topRanks: 3, minTotal: 60 }],
     ...over,
-  };
-}
+  });
 
 const DECLARATION = { tradeYears: 6, certLevel: 'senior' };
 const UNITS = buildDemoOrgs()
@@ -161,7 +78,7 @@ async function main(): Promise<void> {
       description: '基准测试用的竞赛，测量报名吞吐、延迟与数据库请求数。',
     });
     const cid = String(competition.result.data!._id);
-    const open = async (over: Record<string, unknown>) => {
+    const open = async (over: Parameters<typeof eventInput>[1]) => {
       const saved = await ok(base, STAFF, 'competitions.saveEvent', eventInput(cid, over));
       const id = String(saved.result.data!._id);
       await ok(base, STAFF, 'competitions.openEvent', { eventId: id });
@@ -187,9 +104,9 @@ async function main(): Promise<void> {
           0,
         )} ms; ${count('pending')} places, ${count('waitlisted')} waitlisted, ${who.length - count('pending') - count('waitlisted')} other`,
         requests: `database requests per call: median ${pct(
-          runs.map((r) => r.requests),
+          runs.map((r) => r.dbRequests),
           0.5,
-        )}, max ${Math.max(...runs.map((r) => r.requests))}`,
+        )}, max ${Math.max(...runs.map((r) => r.dbRequests))}`,
       };
     };
     console.log(
@@ -201,7 +118,7 @@ async function main(): Promise<void> {
     console.log(`  per-unit cap binding (60 places, 3 per unit): ${tight.line}\n    ${tight.requests}`);
 
     const rows: Array<[string, number, number]> = [];
-    const note = (label: string, r: { requests: number; bytes: number }) => rows.push([label, r.requests, r.bytes]);
+    const note = (label: string, r: { dbRequests: number; bytes: number }) => rows.push([label, r.dbRequests, r.bytes]);
     const extra = members.slice(2 * CONCURRENT);
     const single = await open({ unitCap: 5 });
     note(

@@ -8,70 +8,18 @@
  *   3. response sizes of the member screens' calls, and what the api bundle adds to the SDK's load time.
  * Needs `npm run build:functions` first.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import readline from 'node:readline';
 import type { AddressInfo } from 'node:net';
-import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
 import { putMember } from '../fixtures';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
+import { BUNDLE, call, pct, ROOT, startCloud, type Answer } from './benchCloud';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BUNDLE = path.join(ROOT, 'cloudfunctions/api/index.js');
 const CONCURRENT = Number(process.env.BENCH_CONCURRENT ?? 200);
 const HOUR = 3600_000;
-Object.assign(process.env, cloudRuntimeEnv('bench-env'));
-
-const pct = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-
-async function startCloud(): Promise<{ baseUrl: string; serviceUrl: string; stop: () => void }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--memory', '--quiet', '--env', 'bench-env'],
-    {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: process.env,
-    },
-  );
-  const lines = readline.createInterface({ input: child.stdout! });
-  const serviceUrl = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`local cloud exited ${code}`)));
-    lines.on('line', (line) => {
-      const m = /^serviceUrl: (\S+)/.exec(line);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { serviceUrl, baseUrl: new URL(serviceUrl).origin, stop: () => child.kill('SIGTERM') };
-}
-
-interface Answer {
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: { code: string };
-}
-
-async function call(baseUrl: string, openid: string, action: string, input: unknown) {
-  const started = performance.now();
-  const res = await fetch(`${baseUrl}/fn/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, data: { action, input } }),
-  });
-  const text = await res.text();
-  const header = res.headers.get('x-local-cloud-db-requests');
-  const body = JSON.parse(text) as { result: Answer };
-  return {
-    ms: performance.now() - started,
-    result: body.result,
-    bytes: Buffer.byteLength(JSON.stringify(body.result?.data ?? null)),
-    dbRequests: header === null ? null : Number(header),
-  };
-}
 
 function tripInput(capacity: number, mode = 'fcfs') {
   const now = Date.now();
@@ -116,7 +64,7 @@ async function rush(baseUrl: string, tripId: string, members: string[]) {
   const seconds = (performance.now() - started) / 1000;
   const failed = runs.filter((r) => !r.result.ok).map((r) => r.result.error?.code);
   const ms = runs.map((r) => r.ms);
-  const counted = runs.map((r) => r.dbRequests).filter((n): n is number => n !== null);
+  const counted = runs.filter((r) => r.counted).map((r) => r.dbRequests);
   return { perSecond: members.length / seconds, median: pct(ms, 0.5), p95: pct(ms, 0.95), failed, counted };
 }
 

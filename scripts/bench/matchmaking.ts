@@ -9,66 +9,18 @@
  *      call of the area, with 60 participants in the event.
  * Needs `npm run build:functions` first.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
-import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
 import { putMember } from '../fixtures';
+import { BUNDLE, call, ok as okCall, pct, startCloud } from './benchCloud';
 
-const ROOT = path.resolve(__dirname, '../..');
-const BUNDLE = path.join(ROOT, 'cloudfunctions/api/index.js');
 const PER_GENDER = 100;
 const SEATS = 30;
 const HOUR = 3600_000;
-Object.assign(process.env, cloudRuntimeEnv('bench-env'));
 
-const pct = (values: number[], p: number) =>
-  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
-
-async function startCloud(): Promise<{ baseUrl: string; serviceUrl: string; stop: () => void }> {
-  const args = ['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--memory', '--quiet', '--env', 'bench-env'];
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
-  const lines = readline.createInterface({ input: child.stdout! });
-  const serviceUrl = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`local cloud exited ${code}`)));
-    lines.on('line', (line) => {
-      const m = /^serviceUrl: (\S+)/.exec(line);
-      if (m) resolve(m[1]);
-    });
-  });
-  return { serviceUrl, baseUrl: new URL(serviceUrl).origin, stop: () => child.kill('SIGTERM') };
-}
-
-interface Answer {
-  ok: boolean;
-  data?: Record<string, unknown> & { items?: Array<Record<string, unknown>>; matched?: unknown[] };
-  error?: { code: string; message: string };
-}
-
-async function call(baseUrl: string, openid: string, action: string, input: unknown) {
-  const started = performance.now();
-  const res = await fetch(`${baseUrl}/fn/api`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid, data: { action, input } }),
-  });
-  const body = (await res.json()) as { result: Answer };
-  return {
-    ms: performance.now() - started,
-    result: body.result,
-    bytes: Buffer.byteLength(JSON.stringify(body.result?.data ?? null)),
-    dbRequests: Number(res.headers.get('x-local-cloud-db-requests')),
-  };
-}
-
-async function ok(baseUrl: string, openid: string, action: string, input: unknown): Promise<Answer['data']> {
-  const r = await call(baseUrl, openid, action, input);
-  if (!r.result.ok) throw new Error(`${action} as ${openid}: ${r.result.error?.code} ${r.result.error?.message}`);
-  return r.result.data;
-}
+/** The data of a call that must succeed. */
+const ok = async (...args: Parameters<typeof okCall>) => (await okCall(...args)).result.data;
 
 const profile = (i: number) => ({
   nickname: `会员${i}`,

@@ -3,6 +3,8 @@ import { defineAction } from '../../../cloudfunctions/api/src/action';
 import { AppError } from '../../../cloudfunctions/api/src/errors';
 import { allows, dispatch, type RouterDeps } from '../../../cloudfunctions/api/src/router';
 import type { RoleGrant } from '../../../cloudfunctions/api/src/shared/grants';
+import type * as Registry from '../../../cloudfunctions/api/src/registry';
+import type * as ValidateInput from '../../../cloudfunctions/api/src/lib/validateInput';
 
 const staffGrant: RoleGrant = {
   _id: 'u2:staff:org-1',
@@ -144,10 +146,8 @@ describe('grants are loaded only when needed', () => {
 
 describe('field names in messages', () => {
   it('names a field as the acting area labels it, even where another area uses the same field name', () => {
-    const { registerModules, registeredModules } =
-      require('../../../cloudfunctions/api/src/registry') as typeof import('../../../cloudfunctions/api/src/registry');
-    const { validateInput } =
-      require('../../../cloudfunctions/api/src/lib/validateInput') as typeof import('../../../cloudfunctions/api/src/lib/validateInput');
+    const { registerModules, registeredModules } = require('../../../cloudfunctions/api/src/registry') as typeof Registry;
+    const { validateInput } = require('../../../cloudfunctions/api/src/lib/validateInput') as typeof ValidateInput;
     const before = registeredModules();
     const schema = z.strictObject({ period: z.enum(['am', 'pm']) });
     const action = defineAction({ input: schema, roles: 'any', handler: async () => null });

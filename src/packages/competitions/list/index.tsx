@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedList } from '../../../components/PagedList';
 import { PageShell } from '../../../components/PageShell';
-import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import type { CompetitionSummary } from '../types';
@@ -44,19 +43,9 @@ export default function CompetitionList() {
           <Text>›</Text>
         </View>
       </View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无开放报名的竞赛，请关注工会通知'
-      >
-        {list.data?.items.map((c) => (
-          <CompetitionCard key={c._id} c={c} />
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+      <PagedList list={list} emptyText='暂无开放报名的竞赛，请关注工会通知'>
+        {(c) => <CompetitionCard key={c._id} c={c} />}
+      </PagedList>
     </PageShell>
   );
 }

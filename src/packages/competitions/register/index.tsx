@@ -10,7 +10,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
 import { declarationErrors, DeclarationFields } from '../components/DeclarationFields';
-import { FormFieldInput } from '../components/FormFieldInput';
+import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { day } from '../format';
 import { draftOf, useDrafts, type Draft } from '../store';
 import type { CertLevel, EventDetail } from '../types';
@@ -138,6 +138,7 @@ export default function Register() {
                 {ev.formFields.map((f) => (
                   <FormFieldInput
                     key={f.key}
+                    prefix='cmp'
                     field={f}
                     value={draft.answers[f.key]}
                     error={errors[`answers.${f.key}`]}

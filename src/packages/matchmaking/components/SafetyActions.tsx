@@ -6,7 +6,7 @@ import { call, errorMessage } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Checkbox } from '../../../components/Checkbox';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { One } from './Chips';
+import { One } from '../inputs';
 
 const CATEGORIES = Object.entries(REPORT_CATEGORIES).map(([key, label]) => ({ key: key as ReportCategory, label }));
 

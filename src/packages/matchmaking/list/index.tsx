@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedList } from '../../../components/PagedList';
 import { PageShell } from '../../../components/PageShell';
-import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, go } from '../../../utils/nav';
@@ -82,19 +81,9 @@ export default function MatchmakingHome() {
           ))}
         </View>
       )}
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无开放报名的联谊活动，请关注工会通知'
-      >
-        {list.data?.items.map((e) => (
-          <EventCard key={e._id} e={e} />
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+      <PagedList list={list} emptyText='暂无开放报名的联谊活动，请关注工会通知'>
+        {(e) => <EventCard key={e._id} e={e} />}
+      </PagedList>
     </PageShell>
   );
 }

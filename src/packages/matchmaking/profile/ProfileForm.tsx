@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '@rules/matchmaking';
 import { Checkbox } from '../../../components/Checkbox';
-import { One } from '../components/Chips';
+import { One } from '../inputs';
 import type { ProfileDraft } from '../store';
 import { Photos } from './Photos';
 

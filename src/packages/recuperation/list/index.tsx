@@ -1,8 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { LoadMore } from '../../../components/LoadMore';
+import { PagedList } from '../../../components/PagedList';
 import { PageShell } from '../../../components/PageShell';
-import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { dateRange, dayTime, isActive, MODE_TEXT, PHASE_TEXT, statusTone } from '../format';
@@ -57,19 +56,9 @@ export default function TripList() {
           <Text>›</Text>
         </View>
       </View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无开放报名的疗休养活动，请关注工会通知'
-      >
-        {list.data?.items.map((t) => (
-          <TripCard key={t._id} t={t} />
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+      <PagedList list={list} emptyText='暂无开放报名的疗休养活动，请关注工会通知'>
+        {(t) => <TripCard key={t._id} t={t} />}
+      </PagedList>
     </PageShell>
   );
 }

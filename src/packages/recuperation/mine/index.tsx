@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
-import { LoadMore } from '../../../components/LoadMore';
 import { Button } from '../../../components/Button';
+import { PagedList } from '../../../components/PagedList';
 import { PageShell } from '../../../components/PageShell';
-import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { EnrollmentCard } from '../components/EnrollmentCard';
@@ -15,16 +14,12 @@ export default function MyEnrollments() {
   const list = usePagedRemote((page) => call('enrollment.mine', { area: 'recuperation', page }), { refreshOnShow: true });
   return (
     <PageShell className='rec-mine-page' page='recuperationMine'>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
+      <PagedList
+        list={list}
         emptyText='您还没有报名疗休养活动'
         emptyAction={<Button onClick={() => go(ROUTES.recuperation)}>去看看疗休养活动</Button>}
       >
-        {list.data?.items.map((e) => (
+        {(e) => (
           <View key={e._id} className='rec-my-item'>
             <View className='rec-card rec-my-trip' onClick={() => go(`${ROUTES.recuperationDetail}?id=${e.activityId}`)}>
               <Text className='rec-card-title'>{e.activity.title}</Text>
@@ -33,9 +28,8 @@ export default function MyEnrollments() {
             </View>
             <EnrollmentCard enrollment={e} onChanged={list.reload} />
           </View>
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+        )}
+      </PagedList>
     </PageShell>
   );
 }

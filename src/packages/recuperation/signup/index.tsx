@@ -9,7 +9,7 @@ import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
-import { FormFieldInput } from '../components/FormFieldInput';
+import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { dateRange } from '../format';
 import { useSignUpDrafts } from '../store';
 import type { Companion, TripDetail } from '../types';
@@ -105,6 +105,7 @@ export default function SignUp() {
                 {trip.formFields.map((f) => (
                   <FormFieldInput
                     key={f.key}
+                    prefix='rec'
                     field={f}
                     value={draft.answers[f.key]}
                     error={errors[f.key]}

@@ -1,8 +1,7 @@
 /** The event editor's form state: from an event, to the save input, and the checks on the phone. */
 import dayjs from 'dayjs';
 import type { CertLevel, EventDetail, EventSaveInput } from '../../types';
-
-export type Moment = { date: string; time: string };
+import type { Moment } from '../../../../components/enrollment/inputs';
 
 export interface EventForm {
   title: string;

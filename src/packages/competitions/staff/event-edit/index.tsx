@@ -10,7 +10,7 @@ import { ROUTES } from '../../../../utils/nav';
 import { CERT_OPTIONS } from '../../format';
 import type { EventDetail } from '../../types';
 import { emptyForm, formErrors, formOf, toInput, type EventForm } from './form';
-import { Line, One, When } from './inputs';
+import { Line, One, When } from '../../inputs';
 import '../../competitions.scss';
 import './index.scss';
 

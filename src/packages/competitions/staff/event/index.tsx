@@ -11,9 +11,9 @@ import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
-import { CheckInPanel } from './CheckInPanel';
-import { Tabs } from '../../components/Tabs';
-import { openExport } from '../../exportFile';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
+import { Tabs } from '../../../../components/Tabs';
+import { openExport } from '../../../../utils/openExport';
 import { dayTime, PHASE_TEXT } from '../../format';
 import type { EventDetail, Stage } from '../../types';
 import '../../competitions.scss';
@@ -29,12 +29,6 @@ const TABS: { key: Filter; label: string }[] = [
 ];
 
 type Act = 'open' | 'close';
-
-/** Check-in is open from 12 hours before the start until the end (as the engine allows). */
-function checkInOpen(e: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
-}
 
 function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: () => void }) {
   const [ask, setAsk] = useState<Act | null>(null);
@@ -139,11 +133,12 @@ export default function Registrations() {
             )}
           </View>
         )}
+        {/* 赛前签到: a team checks in with its captain's code; entrants not checked in by the end are 未到 (no-show task) */}
         {ev && organiser && ev.status !== 'draft' && checkInOpen(ev) && (
-          <CheckInPanel activityId={ev._id} onChanged={list.reload} />
+          <CheckInPanel prefix='cmp' title='赛前签到' activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />
       <StateView
         loading={list.loading && !list.data}
         error={list.error}

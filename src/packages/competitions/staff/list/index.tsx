@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../../api/client';
 import { Button } from '../../../../components/Button';
-import { LoadMore } from '../../../../components/LoadMore';
+import { PagedList } from '../../../../components/PagedList';
 import { PageShell } from '../../../../components/PageShell';
-import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import '../../competitions.scss';
@@ -25,15 +24,8 @@ export default function StaffCompetitions() {
           <Text>›</Text>
         </View>
       </View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='您所在工会暂无竞赛，可点击上方按钮新建'
-      >
-        {list.data?.items.map((c) => (
+      <PagedList list={list} emptyText='您所在工会暂无竞赛，可点击上方按钮新建'>
+        {(c) => (
           <View
             key={c._id}
             className='cmp-card cmp-staff-competition'
@@ -48,9 +40,8 @@ export default function StaffCompetitions() {
               <Text className={`tag ${c.openCount ? 'tag-approved' : 'tag-muted'}`}>报名中 {c.openCount}</Text>
             </View>
           </View>
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+        )}
+      </PagedList>
     </PageShell>
   );
 }

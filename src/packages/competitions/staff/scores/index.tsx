@@ -8,7 +8,7 @@ import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
-import { openExport } from '../../exportFile';
+import { openExport } from '../../../../utils/openExport';
 import { dayTime, placeText, score } from '../../format';
 import type { RankingView } from '../../types';
 import { Objections } from './Objections';

@@ -4,11 +4,10 @@ import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../../api/client';
 import { Button } from '../../../../components/Button';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { LoadMore } from '../../../../components/LoadMore';
+import { PagedList } from '../../../../components/PagedList';
 import { PageShell } from '../../../../components/PageShell';
-import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dayTime } from '../../format';
 import type { ConfirmationItem } from '../../types';
 import '../../matchmaking.scss';
@@ -58,21 +57,14 @@ export default function Confirmations() {
   };
   return (
     <PageShell className='mm-confirmations' page='matchmakingConfirmations'>
-      <Tabs tabs={TABS} value={filter} onChange={setFilter} />
+      <Tabs prefix='mm' tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
         <Text className='mm-intro'>
           部分联谊活动要求所在单位工会确认会员的单身状态。请核实后处理；您只能看到申请人的姓名和所在工会，看不到其交友资料。
         </Text>
       </View>
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText={filter === 'requested' ? '暂无待确认的申请' : '暂无记录'}
-      >
-        {list.data?.items.map((item) => (
+      <PagedList list={list} emptyText={filter === 'requested' ? '暂无待确认的申请' : '暂无记录'}>
+        {(item) => (
           <View key={item.openid} className='mm-card mm-confirm-item'>
             <View className='mm-head'>
               <Text className='mm-confirm-name'>{item.name}</Text>
@@ -108,9 +100,8 @@ export default function Confirmations() {
               </View>
             )}
           </View>
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
+        )}
+      </PagedList>
       <ConfirmDialog
         visible={!!target}
         title={target?.decision === 'confirm' ? `确认${target.item.name}目前为单身？` : `不予确认${target?.item.name ?? ''}？`}

@@ -1,8 +1,7 @@
 /** The event editor's form state, and its translation to and from the server's shapes (pure). */
 import dayjs from 'dayjs';
 import type { EventDetail, SaveEventInput } from '../../types';
-
-export type Moment = { date: string; time: string };
+import type { Moment } from '../../../../components/enrollment/inputs';
 
 export interface EventForm {
   title: string;

@@ -1,22 +1,16 @@
-import { useMemo, useState } from 'react';
-import { Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { ApiError, call, errorMessage } from '../../../../api/client';
-import type { OutputOf } from '../../../../api/types';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/client';
+import type { Org } from '../../../../api/types';
 import { Button } from '../../../../components/Button';
-import { PageShell } from '../../../../components/PageShell';
-import { StateView } from '../../../../components/StateView';
-import { useRemote } from '../../../../hooks/useRemote';
-import { orgScopesOf, useSession } from '../../../../stores/session';
+import { ActivityEditorPage, leaveAfterSave, OrgField, useActivityForm } from '../../../../components/enrollment/editor';
 import { ROUTES } from '../../../../utils/nav';
-import { One } from '../../components/Chips';
-import type { EventDetail } from '../../types';
 import { emptyForm, formOf, toSaveInput, type EventForm } from './form';
-import { Line, When } from './inputs';
+import { Line, One, When } from '../../inputs';
+import type { EventDetail, SaveEventInput } from '../../types';
 import '../../matchmaking.scss';
 import './index.scss';
 
-type Org = OutputOf<'org.tree'>['orgs'][number];
 const YES_NO = [
   { key: 'yes', label: '是' },
   { key: 'no', label: '否' },
@@ -26,97 +20,50 @@ const YES_NO = [
 export default function EditEvent() {
   const { params } = useRouter();
   const id = params.id;
-  const { session } = useSession();
-  const remote = useRemote(async () => {
-    const [tree, page] = await Promise.all([call('org.tree', {}), id ? call('matchmaking.get', { activityId: id }) : null]);
-    return { orgs: tree.orgs, event: page?.event ?? null };
-  });
-  const scopes = orgScopesOf(session);
-  const orgs = remote.data?.orgs.filter((o) => scopes === null || o.path.some((p) => scopes.includes(p))) ?? [];
   return (
-    <PageShell className='mm-edit' page='matchmakingEdit'>
-      <StateView
-        loading={(remote.loading && !remote.data) || !session}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
-      >
-        {remote.data && session && <Editor id={id} orgs={orgs} event={remote.data.event} />}
-      </StateView>
-    </PageShell>
+    <ActivityEditorPage
+      className='mm-edit'
+      page='matchmakingEdit'
+      load={async () => (id ? (await call('matchmaking.get', { activityId: id })).event : null)}
+    >
+      {(orgs, event) => <Editor id={id} orgs={orgs} event={event} />}
+    </ActivityEditorPage>
   );
 }
 
 function Editor({ id, orgs, event }: { id?: string; orgs: Org[]; event: EventDetail | null }) {
-  const [form, setForm] = useState<EventForm>(() => (event ? formOf(event) : emptyForm(orgs[0]?._id ?? '')));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const orgIndex = useMemo(
-    () =>
-      Math.max(
-        0,
-        orgs.findIndex((o) => o._id === form.orgId),
-      ),
-    [orgs, form.orgId],
+  const { form, set, errors, serverError, saving, save } = useActivityForm<EventForm, SaveEventInput>(() =>
+    event ? formOf(event) : emptyForm(orgs[0]?._id ?? ''),
   );
-  const set = <K extends keyof EventForm>(key: K, value: EventForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    setErrors((e) => (key in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)) : e));
-  };
   const yesNo = (key: 'review' | 'waitlist' | 'requireConfirmedSingle') => (
     <One options={YES_NO} value={form[key] ? 'yes' : 'no'} onChange={(v) => set(key, v === 'yes')} />
   );
-
-  const save = async () => {
-    if (saving) return;
-    setServerError(null);
-    const { input, problem } = toSaveInput(form, id);
-    if (problem || !input) return setErrors(problem ? { [problem[0]]: problem[1] } : {});
-    setErrors({});
-    setSaving(true);
-    try {
-      const saved = await call('matchmaking.save', input);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      if (id) void Taro.navigateBack();
-      else void Taro.redirectTo({ url: `${ROUTES.matchmakingRoster}?id=${saved._id}` });
-    } catch (e) {
-      const field = e instanceof ApiError ? String((e.details as { field?: string } | undefined)?.field ?? '') : '';
-      if (field) setErrors({ [field === 'quotas' ? 'seatsF' : field]: errorMessage(e) });
-      setServerError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = () =>
+    save(
+      toSaveInput(form, id),
+      async (input) => {
+        const saved = await call('matchmaking.save', input);
+        leaveAfterSave(!!id, ROUTES.matchmakingRoster, saved._id);
+      },
+      // per-gender seats are the event's quotas
+      (field) => (field === 'quotas' ? 'seatsF' : field),
+    );
 
   return (
     <View>
       <View className='section'>
         <Text className='section-title'>基本信息</Text>
         <Line label='标题' name='title' value={form.title} error={errors.title} onChange={(v) => set('title', v)} />
-        <View className='mm-field'>
-          <Text className='mm-field-label'>组织工会</Text>
-          <Picker
-            mode='selector'
-            range={orgs.map((o) => o.name)}
-            value={orgIndex}
-            onChange={(e) => set('orgId', orgs[Number(e.detail.value)]?._id ?? '')}
-          >
-            <View className='mm-input mm-edit-org'>{orgs[orgIndex]?.name ?? '请选择'}</View>
-          </Picker>
-          {errors.orgId && <Text className='mm-field-error'>{errors.orgId}</Text>}
-        </View>
+        <OrgField p='mm' orgs={orgs} value={form.orgId} error={errors.orgId} onChange={(v) => set('orgId', v)} />
         <Line label='地点' name='place' value={form.place} error={errors.place} onChange={(v) => set('place', v)} />
-        <View className='mm-field mm-edit-description'>
-          <Text className='mm-field-label'>活动介绍</Text>
-          <Textarea
-            className='mm-input mm-textarea'
-            value={form.description}
-            maxlength={4000}
-            onInput={(e) => set('description', e.detail.value)}
-          />
-          {errors.description && <Text className='mm-field-error'>{errors.description}</Text>}
-        </View>
+        <Line
+          multiline
+          label='活动介绍'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          onChange={(v) => set('description', v)}
+        />
         <Line label='费用说明' name='fee' value={form.fee} onChange={(v) => set('fee', v)} />
       </View>
       <View className='section'>
@@ -209,7 +156,7 @@ function Editor({ id, orgs, event }: { id?: string; orgs: Org[]; event: EventDet
       </View>
       {serverError && <Text className='mm-error mm-form-error'>{serverError}</Text>}
       <View className='mm-bar'>
-        <Button block className='mm-save-event' loading={saving} loadingText='保存中…' onClick={() => void save()}>
+        <Button block className='mm-save-event' loading={saving} loadingText='保存中…' onClick={() => void submit()}>
           保存
         </Button>
       </View>

@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../../api/client';
-import { Button } from '../../../../components/Button';
-import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { LoadMore } from '../../../../components/LoadMore';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/client';
+import { PagedList } from '../../../../components/PagedList';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
 import { PersonCard } from '../../components/PersonCard';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dayTime, PHASE_TEXT, seatsText, statusTone, when } from '../../format';
 import type { OrganiserItem } from '../../types';
-import { CheckInPanel } from './CheckInPanel';
+import { BulkReview } from '../../../../components/enrollment/BulkReview';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { EventActions } from './EventActions';
 import { Reports } from './Reports';
 import '../../matchmaking.scss';
@@ -26,11 +25,6 @@ const TABS: { key: Filter; label: string }[] = [
   { key: 'approved', label: '已录取' },
   { key: 'waitlisted', label: '候补' },
 ];
-
-function checkInOpen(e: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(e.startAt).getTime() - 12 * 3600_000 && now < new Date(e.endAt).getTime();
-}
 
 function Item({ e, selectable, on, onToggle }: { e: OrganiserItem; selectable: boolean; on: boolean; onToggle: () => void }) {
   return (
@@ -82,42 +76,11 @@ export default function Roster() {
     { refreshOnShow: true, deps: [filter] },
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [ask, setAsk] = useState<'approve' | 'reject' | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const e = event.data?.event;
   const reloadAll = () => {
     event.reload();
     list.reload();
     setSelected([]);
-  };
-  const review = async () => {
-    if (ask === 'reject' && !reason.trim()) return setReasonError('请填写未通过的原因，会员将看到该原因');
-    const decision = ask!;
-    setBusy(true);
-    try {
-      const r = await call('enrollment.review', {
-        activityId: id,
-        enrollmentIds: selected,
-        decision,
-        ...(decision === 'reject' ? { reason: reason.trim() } : {}),
-      });
-      setAsk(null);
-      setReason('');
-      if (r.failed.length)
-        void Taro.showModal({
-          title: `${r.done.length} 条已处理`,
-          content: r.failed.map((f) => `${f.name}：${f.message}`).join('\n'),
-          showCancel: false,
-        });
-      else void Taro.showToast({ title: `已处理 ${r.done.length} 条`, icon: 'success' });
-      reloadAll();
-    } catch (err) {
-      setReasonError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -134,20 +97,15 @@ export default function Roster() {
             </View>
             <EventActions event={e} onChanged={reloadAll} />
             <Reports activityId={id} onChanged={reloadAll} />
-            {e.status !== 'draft' && checkInOpen(e) && <CheckInPanel activityId={id} onChanged={list.reload} />}
+            {e.status !== 'draft' && checkInOpen(e) && (
+              <CheckInPanel prefix='mm' rowClass='mm-checkin-row' resultClass='mm-line' activityId={id} onChanged={list.reload} />
+            )}
           </View>
         )}
       </StateView>
-      <Tabs tabs={TABS} value={filter} onChange={(f) => (setFilter(f), setSelected([]))} />
-      <StateView
-        loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无报名'
-      >
-        {list.data?.items.map((item) => (
+      <Tabs prefix='mm' tabs={TABS} value={filter} onChange={(f) => (setFilter(f), setSelected([]))} />
+      <PagedList list={list} emptyText='暂无报名'>
+        {(item) => (
           <Item
             key={item.enrollmentId}
             e={item}
@@ -161,45 +119,9 @@ export default function Roster() {
               )
             }
           />
-        ))}
-        <LoadMore hasMore={list.hasMore} loading={list.loadingMore} error={list.moreError} onLoad={list.loadMore} />
-      </StateView>
-      {selected.length > 0 && (
-        <View className='mm-bar mm-actions'>
-          <Button kind='plain' className='mm-reject' disabled={busy} onClick={() => (setReasonError(null), setAsk('reject'))}>
-            未通过（{selected.length}）
-          </Button>
-          <Button className='mm-approve' loading={busy} onClick={() => (setReasonError(null), setAsk('approve'))}>
-            审核通过（{selected.length}）
-          </Button>
-        </View>
-      )}
-      <ConfirmDialog
-        visible={!!ask}
-        title={ask === 'approve' ? `通过所选 ${selected.length} 条报名？` : `所选 ${selected.length} 条不予通过？`}
-        className='mm-review-dialog'
-        busy={busy}
-        onConfirm={() => void review()}
-        onCancel={() => setAsk(null)}
-      >
-        {ask === 'reject' ? (
-          <View>
-            <Textarea
-              className='mm-input mm-textarea mm-reject-reason'
-              value={reason}
-              maxlength={200}
-              placeholder='未通过的原因（会员将看到）'
-              onInput={(ev) => setReason(ev.detail.value)}
-            />
-            {reasonError && <Text className='mm-field-error'>{reasonError}</Text>}
-          </View>
-        ) : (
-          <View>
-            <Text>通过后名额确定，会员将收到通知。</Text>
-            {reasonError && <Text className='mm-field-error'>{reasonError}</Text>}
-          </View>
         )}
-      </ConfirmDialog>
+      </PagedList>
+      <BulkReview activityId={id} selected={selected} p='mm' failure='dialog' onDone={reloadAll} />
     </PageShell>
   );
 }

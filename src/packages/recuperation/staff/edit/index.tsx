@@ -1,118 +1,58 @@
-import { useMemo, useState } from 'react';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { ApiError, call, errorMessage } from '../../../../api/client';
-import type { OutputOf } from '../../../../api/types';
+import { Input, Picker, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/client';
+import type { Org } from '../../../../api/types';
 import { Button } from '../../../../components/Button';
-import { PageShell } from '../../../../components/PageShell';
-import { StateView } from '../../../../components/StateView';
-import { useRemote } from '../../../../hooks/useRemote';
-import { orgScopesOf, useSession } from '../../../../stores/session';
+import { ActivityEditorPage, leaveAfterSave, OrgField, useActivityForm } from '../../../../components/enrollment/editor';
 import { ROUTES } from '../../../../utils/nav';
-import type { TripDetail } from '../../types';
-import { Chips, Line, One, When } from './inputs';
+import { Chips, Line, One, When } from '../../inputs';
 import { emptyForm, formOf, PRESET_FIELDS, TARGETS, toSaveInput, type TripForm } from './form';
+import type { SaveInput, TripDetail } from '../../types';
 import '../../recuperation.scss';
 import './index.scss';
-
-type Org = OutputOf<'org.tree'>['orgs'][number];
 
 /** Create or edit a trip (staff of the organising union). e2e hooks `.rec-edit-<field> input`, `.rec-save`. */
 export default function EditTrip() {
   const { params } = useRouter();
   const id = params.id;
-  const { session } = useSession();
-  const remote = useRemote(async () => {
-    const [tree, page] = await Promise.all([call('org.tree', {}), id ? call('recuperation.get', { activityId: id }) : null]);
-    return { orgs: tree.orgs, trip: page?.trip ?? null };
-  });
-  // The unions this staffer may organise for: their staff scopes' subtrees (administrators: all).
-  const scopes = orgScopesOf(session);
-  const orgs = remote.data?.orgs.filter((o) => scopes === null || o.path.some((p) => scopes.includes(p))) ?? [];
   return (
-    <PageShell className='rec-edit' page='recuperationEdit'>
-      <StateView
-        loading={(remote.loading && !remote.data) || !session}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
-      >
-        {remote.data && session && <Editor id={id} orgs={orgs} trip={remote.data.trip} />}
-      </StateView>
-    </PageShell>
+    <ActivityEditorPage
+      className='rec-edit'
+      page='recuperationEdit'
+      load={async () => (id ? (await call('recuperation.get', { activityId: id })).trip : null)}
+    >
+      {(orgs, trip) => <Editor id={id} orgs={orgs} trip={trip} />}
+    </ActivityEditorPage>
   );
 }
 
 function Editor({ id, orgs, trip }: { id?: string; orgs: Org[]; trip: TripDetail | null }) {
-  const [form, setForm] = useState<TripForm>(() => (trip ? formOf(trip) : emptyForm(orgs[0]?._id ?? '')));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const orgIndex = useMemo(
-    () =>
-      Math.max(
-        0,
-        orgs.findIndex((o) => o._id === form.orgId),
-      ),
-    [orgs, form.orgId],
+  const { form, setForm, set, errors, serverError, saving, save } = useActivityForm<TripForm, SaveInput>(() =>
+    trip ? formOf(trip) : emptyForm(orgs[0]?._id ?? ''),
   );
   const locked = !!trip && trip.status !== 'draft';
-  const set = <K extends keyof TripForm>(key: K, value: TripForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    // The field's old complaint goes as soon as it is edited.
-    setErrors((e) => (key in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)) : e));
-  };
-
-  const save = async () => {
-    if (saving) return;
-    setServerError(null);
-    const { input, problem } = toSaveInput(form, id);
-    if (problem || !input) return setErrors(problem ? { [problem[0]]: problem[1] } : {});
-    setErrors({});
-    setSaving(true);
-    try {
+  const submit = () =>
+    save(toSaveInput(form, id), async (input) => {
       const saved = await call('recuperation.save', input);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      if (id) void Taro.navigateBack();
-      else void Taro.redirectTo({ url: `${ROUTES.recuperationRoster}?id=${saved._id}` });
-    } catch (e) {
-      const field = e instanceof ApiError ? String((e.details as { field?: string } | undefined)?.field ?? '') : '';
-      if (field) setErrors({ [field]: errorMessage(e) });
-      setServerError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+      leaveAfterSave(!!id, ROUTES.recuperationRoster, saved._id);
+    });
 
   return (
     <View>
       <View className='section'>
         <Text className='section-title'>基本信息</Text>
         <Line label='标题' name='title' value={form.title} error={errors.title} onChange={(v) => set('title', v)} />
-        <View className='rec-field'>
-          <Text className='rec-field-label'>组织工会</Text>
-          <Picker
-            mode='selector'
-            range={orgs.map((o) => o.name)}
-            value={orgIndex}
-            onChange={(e) => set('orgId', orgs[Number(e.detail.value)]?._id ?? '')}
-          >
-            <View className='rec-input rec-edit-org'>{orgs[orgIndex]?.name ?? '请选择'}</View>
-          </Picker>
-          {errors.orgId && <Text className='rec-field-error'>{errors.orgId}</Text>}
-        </View>
+        <OrgField p='rec' orgs={orgs} value={form.orgId} error={errors.orgId} onChange={(v) => set('orgId', v)} />
         <Line label='疗休养基地' name='base' value={form.base} error={errors.base} onChange={(v) => set('base', v)} />
         <Line label='地点' name='place' value={form.place} error={errors.place} onChange={(v) => set('place', v)} />
-        <View className='rec-field rec-edit-description'>
-          <Text className='rec-field-label'>活动介绍</Text>
-          <Textarea
-            className='rec-input rec-textarea'
-            value={form.description}
-            maxlength={4000}
-            onInput={(e) => set('description', e.detail.value)}
-          />
-          {errors.description && <Text className='rec-field-error'>{errors.description}</Text>}
-        </View>
+        <Line
+          multiline
+          label='活动介绍'
+          name='description'
+          value={form.description}
+          error={errors.description}
+          onChange={(v) => set('description', v)}
+        />
         <Line label='费用或补助说明' name='fee' value={form.fee} onChange={(v) => set('fee', v)} />
       </View>
       <View className='section'>
@@ -303,7 +243,7 @@ function Editor({ id, orgs, trip }: { id?: string; orgs: Org[]; trip: TripDetail
       </View>
       {serverError && <Text className='rec-error rec-edit-error'>{serverError}</Text>}
       <View className='rec-bar'>
-        <Button block className='rec-save' loading={saving} loadingText='保存中…' onClick={() => void save()}>
+        <Button block className='rec-save' loading={saving} loadingText='保存中…' onClick={() => void submit()}>
           {id ? '保存修改' : '保存为草稿'}
         </Button>
       </View>

@@ -1,29 +1,22 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../../api/client';
-import { LoadMore } from '../../../../components/LoadMore';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/client';
+import { PagedList } from '../../../../components/PagedList';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { useRemote } from '../../../../hooks/useRemote';
-import { Button } from '../../../../components/Button';
-import { ConfirmDialog } from '../../../../components/ConfirmDialog';
-import { Tabs } from '../../components/Tabs';
+import { Tabs } from '../../../../components/Tabs';
 import { dateRange, dayTime, PHASE_TEXT, statusTone } from '../../format';
 import type { EnrollmentStatus, RosterView } from '../../types';
-import { CheckInPanel } from './CheckInPanel';
+import { BulkReview } from '../../../../components/enrollment/BulkReview';
+import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { NominatePanel } from './NominatePanel';
 import { Objections } from './Objections';
 import { TripActions } from './TripActions';
 import '../../recuperation.scss';
 import './index.scss';
-
-/** Check-in is open from 12 hours before the start until the end (as the server allows). */
-function checkInOpen(t: { startAt: string; endAt: string }): boolean {
-  const now = Date.now();
-  return now >= new Date(t.startAt).getTime() - 12 * 3600_000 && now < new Date(t.endAt).getTime();
-}
 
 type Filter = 'all' | 'pending' | 'approved' | 'waitlisted' | 'applied';
 const LABEL: Record<string, string> = {
@@ -54,43 +47,12 @@ export default function Roster() {
     { refreshOnShow: true, deps: [filter] },
   );
   const [selected, setSelected] = useState<string[]>([]);
-  const [ask, setAsk] = useState<'approve' | 'reject' | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const t = trip.data?.trip;
 
   const reloadAll = () => {
     trip.reload();
     roster.reload();
     setSelected([]);
-  };
-  const review = async () => {
-    if (ask === 'reject' && !reason.trim()) return setReasonError('请填写未通过的原因，会员将看到该原因');
-    const decision = ask!;
-    setAsk(null);
-    setBusy(true);
-    try {
-      const r = await call('enrollment.review', {
-        activityId: id,
-        enrollmentIds: selected,
-        decision,
-        ...(decision === 'reject' ? { reason: reason.trim() } : {}),
-      });
-      setReason('');
-      if (r.failed.length)
-        void Taro.showModal({
-          title: `${r.done.length} 条已处理`,
-          content: r.failed.map((f) => `${f.name}：${f.message}`).join('\n'),
-          showCancel: false,
-        });
-      else void Taro.showToast({ title: `已处理 ${r.done.length} 条`, icon: 'success' });
-    } catch (e) {
-      void Taro.showModal({ title: '未能处理', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      reloadAll();
-    }
   };
   const tabs: { key: Filter; label: string }[] = [
     { key: 'all', label: '全部' },
@@ -124,11 +86,12 @@ export default function Roster() {
             <TripActions trip={t} onChanged={reloadAll} />
             <Objections activityId={id} onChanged={reloadAll} />
             {t.allowNomination && t.status !== 'draft' && <NominatePanel activityId={id} onChanged={reloadAll} />}
-            {t.status !== 'draft' && checkInOpen(t) && <CheckInPanel activityId={id} onChanged={roster.reload} />}
+            {t.status !== 'draft' && checkInOpen(t) && <CheckInPanel prefix='rec' activityId={id} onChanged={roster.reload} />}
           </View>
         )}
       </StateView>
       <Tabs
+        prefix='rec'
         tabs={tabs}
         value={filter}
         onChange={(f) => {
@@ -136,15 +99,8 @@ export default function Roster() {
           setSelected([]);
         }}
       />
-      <StateView
-        loading={roster.loading && !roster.data}
-        error={roster.error}
-        errorCode={roster.errorCode}
-        onRetry={roster.reload}
-        empty={!!roster.data && roster.data.items.length === 0}
-        emptyText='暂无报名记录'
-      >
-        {roster.data?.items.map((e) => {
+      <PagedList list={roster} emptyText='暂无报名记录'>
+        {(e) => {
           const pick = e.status === 'pending';
           const on = selected.includes(e._id);
           return (
@@ -175,42 +131,9 @@ export default function Roster() {
               {e.rejectReason && <Text className='rec-card-line muted'>原因：{e.rejectReason}</Text>}
             </View>
           );
-        })}
-        <LoadMore hasMore={roster.hasMore} loading={roster.loadingMore} error={roster.moreError} onLoad={roster.loadMore} />
-      </StateView>
-      {selected.length > 0 && (
-        <View className='rec-bar rec-actions'>
-          <Button kind='plain' className='rec-reject' disabled={busy} onClick={() => (setReasonError(null), setAsk('reject'))}>
-            未通过（{selected.length}）
-          </Button>
-          <Button className='rec-approve' loading={busy} onClick={() => setAsk('approve')}>
-            审核通过（{selected.length}）
-          </Button>
-        </View>
-      )}
-      <ConfirmDialog
-        visible={!!ask}
-        title={ask === 'approve' ? `通过所选 ${selected.length} 条报名？` : `所选 ${selected.length} 条不予通过？`}
-        className='rec-review-dialog'
-        busy={busy}
-        onConfirm={() => void review()}
-        onCancel={() => setAsk(null)}
-      >
-        {ask === 'reject' ? (
-          <View>
-            <Textarea
-              className='rec-input rec-textarea rec-reject-reason'
-              value={reason}
-              maxlength={200}
-              placeholder='未通过的原因（会员将看到）'
-              onInput={(e) => setReason(e.detail.value)}
-            />
-            {reasonError && <Text className='rec-field-error'>{reasonError}</Text>}
-          </View>
-        ) : (
-          <Text>通过后名额确定，会员将收到通知。</Text>
-        )}
-      </ConfirmDialog>
+        }}
+      </PagedList>
+      <BulkReview activityId={id} selected={selected} p='rec' failure='modal' onDone={reloadAll} />
     </PageShell>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { errorMessage } from '../../../api/client';
-import type { FormField } from '../types';
-import { uploadImage } from '../../../api/upload';
+import { errorMessage } from '../../api/client';
+import { uploadImage } from '../../api/upload';
+import type { FormField } from './types';
 
 export interface FormFieldInputProps {
   field: FormField;
@@ -12,10 +12,12 @@ export interface FormFieldInputProps {
   /** Needed to upload image answers into the member's own folder. */
   openid: string;
   onChange: (value: string | string[] | undefined) => void;
+  /** Class prefix of the area's stylesheet (`cmp`, `rec`): `.<prefix>-field-<key>` etc. are e2e hooks. */
+  prefix: string;
 }
 
-/** One field of an activity's own form (text, choice, date, image). e2e hook: `.rec-field-<key>`. */
-export function FormFieldInput({ field, value, error, openid, onChange }: FormFieldInputProps) {
+/** One field of an activity's own form (text, choice, date, image). e2e hook: `.<prefix>-field-<key>`. */
+export function FormFieldInput({ field, value, error, openid, onChange, prefix: p }: FormFieldInputProps) {
   const [uploading, setUploading] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const text = typeof value === 'string' ? value : '';
@@ -39,12 +41,12 @@ export function FormFieldInput({ field, value, error, openid, onChange }: FormFi
   };
 
   return (
-    <View className={`rec-field rec-field-${field.key}`}>
-      <Text className={`rec-field-label ${field.required ? 'rec-field-required' : ''}`}>{field.label}</Text>
+    <View className={`${p}-field ${p}-field-${field.key}`}>
+      <Text className={`${p}-field-label ${field.required ? `${p}-field-required` : ''}`}>{field.label}</Text>
       {field.type === 'text' &&
         ((field.maxLength ?? 200) > 60 ? (
           <Textarea
-            className='rec-input rec-textarea'
+            className={`${p}-input ${p}-textarea`}
             value={text}
             maxlength={field.maxLength ?? 200}
             placeholder={`请填写${field.label}`}
@@ -52,7 +54,7 @@ export function FormFieldInput({ field, value, error, openid, onChange }: FormFi
           />
         ) : (
           <Input
-            className='rec-input'
+            className={`${p}-input`}
             value={text}
             maxlength={field.maxLength ?? 200}
             placeholder={`请填写${field.label}`}
@@ -60,7 +62,7 @@ export function FormFieldInput({ field, value, error, openid, onChange }: FormFi
           />
         ))}
       {field.type === 'choice' && (
-        <View className='rec-chips'>
+        <View className={`${p}-chips`}>
           {(field.options ?? []).map((o) => {
             const on = picked.includes(o);
             const toggle = () => {
@@ -68,7 +70,7 @@ export function FormFieldInput({ field, value, error, openid, onChange }: FormFi
               onChange(on ? picked.filter((p) => p !== o) : [...picked, o]);
             };
             return (
-              <View key={o} className={`rec-chip ${on ? 'rec-chip-on' : ''}`} onClick={toggle}>
+              <View key={o} className={`${p}-chip ${on ? `${p}-chip-on` : ''}`} onClick={toggle}>
                 {o}
               </View>
             );
@@ -77,16 +79,16 @@ export function FormFieldInput({ field, value, error, openid, onChange }: FormFi
       )}
       {field.type === 'date' && (
         <Picker mode='date' value={text} onChange={(e) => onChange(String(e.detail.value))}>
-          <View className='rec-input'>{text || <Text className='muted'>请选择日期</Text>}</View>
+          <View className={`${p}-input`}>{text || <Text className='muted'>请选择日期</Text>}</View>
         </Picker>
       )}
       {field.type === 'image' && (
-        <View className='rec-image-pick' onClick={() => void pickImage()}>
-          {preview && <Image className='rec-image-preview' src={preview} mode='aspectFill' />}
-          <Text className='rec-image-hint'>{uploading ? '上传中…' : text ? '已上传，点击更换' : '点击上传图片'}</Text>
+        <View className={`${p}-image-pick`} onClick={() => void pickImage()}>
+          {preview && <Image className={`${p}-image-preview`} src={preview} mode='aspectFill' />}
+          <Text className={`${p}-image-hint`}>{uploading ? '上传中…' : text ? '已上传，点击更换' : '点击上传图片'}</Text>
         </View>
       )}
-      {error && <Text className='rec-field-error'>{error}</Text>}
+      {error && <Text className={`${p}-field-error`}>{error}</Text>}
     </View>
   );
 }
