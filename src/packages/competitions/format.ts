@@ -1,16 +1,10 @@
 /** Words and dates of the 技能竞赛 screens (China time, as the events are planned). */
+import { CERT_LEVELS, optionsOf } from '@rules/competitions';
 import dayjs from 'dayjs';
-import type { CertLevel, EnrollmentStatus, EventSummary, MyEntry } from './types';
+import type { EnrollmentStatus, EventSummary, MyEntry } from './types';
 
-/** 职业技能等级, lowest first (as the server's CERT_LEVELS). */
-export const CERT_OPTIONS: Array<{ key: CertLevel; label: string }> = [
-  { key: 'none', label: '无' },
-  { key: 'junior', label: '初级工' },
-  { key: 'intermediate', label: '中级工' },
-  { key: 'senior', label: '高级工' },
-  { key: 'technician', label: '技师' },
-  { key: 'seniorTechnician', label: '高级技师' },
-];
+/** 职业技能等级, lowest first. */
+export const CERT_OPTIONS = optionsOf(CERT_LEVELS);
 
 /** 1月5日 08:00 */
 export function dayTime(iso: string | undefined): string {

@@ -12,12 +12,10 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../../stores/session';
 import { ROUTES } from '../../../../utils/nav';
 import type { CompetitionDetail, CompetitionSaveInput } from '../../types';
+import { COMPETITION_KINDS, optionsOf } from '@rules/competitions';
 import '../../competitions.scss';
 
-const KINDS: Array<{ key: CompetitionSaveInput['kind']; label: string }> = [
-  { key: 'skills', label: '职工职业技能竞赛' },
-  { key: 'labour', label: '劳动竞赛' },
-];
+const KINDS = optionsOf(COMPETITION_KINDS);
 
 function Form({ initial }: { initial: CompetitionDetail | null }) {
   const { session } = useSession();

@@ -11,18 +11,12 @@ import { CERT_OPTIONS } from '../../format';
 import type { EventDetail } from '../../types';
 import { emptyForm, formErrors, formOf, toInput, type EventForm } from './form';
 import { Line, One, When } from '../../inputs';
+import { EVENT_FORMATS, EVENT_LEVELS, optionsOf } from '@rules/competitions';
 import '../../competitions.scss';
 import './index.scss';
 
-const LEVELS = [
-  { key: 'city1', label: '市一级' },
-  { key: 'city2', label: '市二级' },
-  { key: 'district', label: '区级' },
-] as const;
-const FORMATS = [
-  { key: 'individual', label: '个人赛' },
-  { key: 'team', label: '团体赛' },
-] as const;
+const LEVELS = optionsOf(EVENT_LEVELS);
+const FORMATS = optionsOf(EVENT_FORMATS);
 const YES_NO = [
   { key: true, label: '是' },
   { key: false, label: '否' },
