@@ -1,5 +1,6 @@
 /** Words and dates of the 技能竞赛 screens (China time, as the events are planned). */
-import { CERT_LEVELS, optionsOf } from '@rules/competitions';
+import { CERT_LEVELS } from '@rules/competitions';
+import { optionsOf } from '@rules/options';
 import dayjs from 'dayjs';
 import type { EnrollmentStatus, EventSummary, MyEntry } from './types';
 

@@ -22,8 +22,3 @@ export const CERT_LEVELS = {
 } as const;
 export type CertLevel = keyof typeof CERT_LEVELS;
 export const CERT_LEVEL_KEYS = Object.keys(CERT_LEVELS) as CertLevel[];
-
-/** A vocabulary as the options of a chooser, in its order. */
-export function optionsOf<K extends string>(labels: Record<K, string>): Array<{ key: K; label: string }> {
-  return (Object.keys(labels) as K[]).map((key) => ({ key, label: labels[key] }));
-}

@@ -12,16 +12,13 @@ import { ROUTES } from '../../../utils/nav';
 import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { dateRange } from '../format';
 import { useSignUpDrafts } from '../store';
-import type { Companion, TripDetail } from '../types';
+import type { TripDetail } from '../types';
+import { optionsOf } from '@rules/options';
+import { COMPANION_RELATIONS } from '@rules/recuperation';
 import '../recuperation.scss';
 import './index.scss';
 
-const RELATIONS: Array<{ key: Companion['relation']; label: string }> = [
-  { key: 'spouse', label: '配偶' },
-  { key: 'child', label: '子女' },
-  { key: 'parent', label: '父母' },
-  { key: 'other', label: '其他' },
-];
+const RELATIONS = optionsOf(COMPANION_RELATIONS);
 
 /** Required fields left empty, by key (the server checks everything again). */
 function missing(trip: TripDetail, answers: Record<string, unknown>): Record<string, string> {

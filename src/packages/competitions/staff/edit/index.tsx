@@ -12,7 +12,8 @@ import { useRemote } from '../../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../../stores/session';
 import { ROUTES } from '../../../../utils/nav';
 import type { CompetitionDetail, CompetitionSaveInput } from '../../types';
-import { COMPETITION_KINDS, optionsOf } from '@rules/competitions';
+import { COMPETITION_KINDS } from '@rules/competitions';
+import { optionsOf } from '@rules/options';
 import '../../competitions.scss';
 
 const KINDS = optionsOf(COMPETITION_KINDS);

@@ -11,7 +11,8 @@ import { CERT_OPTIONS } from '../../format';
 import type { EventDetail } from '../../types';
 import { emptyForm, formErrors, formOf, toInput, type EventForm } from './form';
 import { Line, One, When } from '../../inputs';
-import { EVENT_FORMATS, EVENT_LEVELS, optionsOf } from '@rules/competitions';
+import { EVENT_FORMATS, EVENT_LEVELS } from '@rules/competitions';
+import { optionsOf } from '@rules/options';
 import '../../competitions.scss';
 import './index.scss';
 

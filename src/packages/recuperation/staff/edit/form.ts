@@ -1,13 +1,10 @@
 /** The trip editor's form state, and its translation to and from the server's shapes (pure). */
+import { optionsOf } from '@rules/options';
+import { TARGET_GROUPS } from '@rules/recuperation';
 import dayjs from 'dayjs';
 import type { FormField, SaveInput, TripDetail } from '../../types';
 
-export const TARGETS = [
-  { key: 'model', label: '劳模和先进工作者' },
-  { key: 'frontline', label: '一线职工' },
-  { key: 'hazardous', label: '苦脏累险岗位职工' },
-  { key: 'never', label: '从未参加过疗休养的职工' },
-] as const;
+export const TARGETS = optionsOf(TARGET_GROUPS);
 export type TargetKey = (typeof TARGETS)[number]['key'];
 
 /** Questions staff can add to the sign-up form with one tap. */
