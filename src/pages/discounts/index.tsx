@@ -2,21 +2,18 @@ import { Input, Picker, ScrollView, Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { call } from '../../api/client';
-import type { InputOf } from '../../api/types';
 import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
 import { LoadMore } from '../../components/LoadMore';
 import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
+import { CATEGORIES, type Category } from '@rules/merchants';
 import { ROUTES, go } from '../../utils/nav';
 import { chooseDistrict, DISTRICT_SPOTS, locate, type Spot } from './location';
 import { PlaceRow } from './PlaceRow';
 import { useDirectory, type DirectoryQuery } from './useDirectory';
 import './index.scss';
-
-type Category = NonNullable<InputOf<'merchants.nearby'>['category']>;
-const CATEGORIES: Category[] = ['餐饮', '购物', '休闲娱乐', '生活服务', '医疗健康', '文化旅游', '教育培训', '汽车服务'];
 
 /**
  * 优惠: member benefits (from the server) and the directory of partner merchants and 一公里服务圈 stations,
