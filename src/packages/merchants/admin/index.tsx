@@ -9,7 +9,7 @@ import { StateView } from '../../../components/StateView';
 import { LoadMore } from '../../../components/LoadMore';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
-import { openExport } from '../districtOrgs';
+import { openExport } from '../../../utils/openExport';
 import '../../../pages/discounts/index.scss';
 import '../merchants.scss';
 import './index.scss';
@@ -31,7 +31,7 @@ export default function PlacesAdmin() {
     try {
       const link = await call('merchants.exportStats', { month });
       if (link.rows === 0) void Taro.showToast({ title: `${month} 暂无核销记录`, icon: 'none' });
-      else await openExport(link.url);
+      else await openExport(link.url, `优惠核销统计-${month}.xlsx`);
     } catch (e) {
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     } finally {

@@ -2,16 +2,17 @@ import { Image, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call, errorMessage } from '../../../api/client';
-import type { InputOf, OutputOf } from '../../../api/types';
+import type { InputOf, Org, OutputOf } from '../../../api/types';
 import { uploadImage } from '../../../api/upload';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Field, FieldFrame } from '../../../components/Field';
+import { Field, FieldFrame, PickerField } from '../../../components/Field';
+import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { DISTRICT_SPOTS } from '../../../pages/discounts/location';
 import { useSession } from '../../../stores/session';
-import { DISTRICT_ORGS } from '../districtOrgs';
+import { useManagingOrgs, type OrgChoice } from '../managingOrg';
 import { OfferForm, type OfferDraft } from './OfferForm';
 import '../merchants.scss';
 import './index.scss';
@@ -74,7 +75,12 @@ function formOf(p: Place): Form {
   };
 }
 
-/** Creating or editing a place and its offers (staff of the managing union). The form keeps what was typed when a save fails. */
+/**
+ * Creating or editing a place and its offers (staff of the managing union). The form keeps what was typed when a
+ * save fails. The managing union (管理单位) is picked in the staffer's subtree: an existing place keeps its own
+ * until another is picked, a new one defaults to the staffer's own union (administrators pick one).
+ * e2e hooks: `.edit-org` (its `.field-error` under it when none is picked), `.edit-error`, `.edit-save`.
+ */
 export default function PlaceEdit() {
   const { params } = useRouter();
   const session = useSession();
@@ -88,6 +94,12 @@ export default function PlaceEdit() {
   const [editingOffer, setEditingOffer] = useState<string | 'new' | null>(null);
   /** A suspension waiting for confirmation: the place (no offer id) or one offer. */
   const [suspending, setSuspending] = useState<{ offerId?: string; what: string } | null>(null);
+  const managing = useManagingOrgs();
+  const [pickedOrg, setPickedOrg] = useState<OrgChoice | null>(null);
+  const [pickingOrg, setPickingOrg] = useState(false);
+  const [orgError, setOrgError] = useState<string | undefined>(undefined);
+  const org: OrgChoice | null = pickedOrg ?? (place ? { id: place.orgId, name: '' } : managing.fallback);
+  const orgName = org ? org.name || managing.orgs.find((o) => o._id === org.id)?.name || '' : '';
 
   const load = (id: string) => {
     setLoading(true);
@@ -114,6 +126,10 @@ export default function PlaceEdit() {
 
   const save = async () => {
     if (busy) return;
+    if (!org) {
+      setOrgError('请选择管理单位');
+      return setProblem('请选择管理单位');
+    }
     const lat = Number(form.lat);
     const lng = Number(form.lng);
     if (!form.lat || !form.lng || !Number.isFinite(lat) || !Number.isFinite(lng))
@@ -134,7 +150,7 @@ export default function PlaceEdit() {
         lng,
         hours: form.hours,
         photos: form.photos,
-        orgId: DISTRICT_ORGS[form.district],
+        orgId: org.id,
       };
       const saved = await call('merchants.save', input);
       setPlace(saved);
@@ -267,6 +283,14 @@ export default function PlaceEdit() {
           >
             <View className='m-picker edit-district'>区县：{form.district}</View>
           </Picker>
+          <PickerField
+            label='管理单位'
+            name='edit-org'
+            value={orgName || (org ? '加载中…' : '')}
+            placeholder='请选择工会'
+            error={orgError}
+            onOpen={() => managing.ready && setPickingOrg(true)}
+          />
           {field('地址', 'address', 80, '常州市…路…号')}
           {field('电话', 'phone', 20, '0519-8xxxxxxx')}
           <View className='edit-coords'>
@@ -366,6 +390,20 @@ export default function PlaceEdit() {
           </View>
         )}
       </StateView>
+      {pickingOrg && (
+        <OrgPicker
+          orgs={managing.orgs}
+          filter={{ purpose: 'any', within: managing.within }}
+          title='选择管理单位'
+          onClose={() => setPickingOrg(false)}
+          onSelect={(o: Org) => {
+            setPickedOrg({ id: o._id, name: o.name });
+            setOrgError(undefined);
+            if (problem === '请选择管理单位') setProblem(null);
+            setPickingOrg(false);
+          }}
+        />
+      )}
       <ConfirmDialog
         visible={!!suspending}
         title={`暂停${suspending?.what ?? ''}`}

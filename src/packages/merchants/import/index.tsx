@@ -1,13 +1,14 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError, call, errorMessage } from '../../../api/client';
-import type { OutputOf } from '../../../api/types';
+import type { Org, OutputOf } from '../../../api/types';
 import { uploadDocument } from '../../../api/upload';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../stores/session';
-import { IMPORT_ORGS } from '../districtOrgs';
+import { useManagingOrgs, type OrgChoice } from '../managingOrg';
 import { pickSheet } from '../pickFile';
 import '../merchants.scss';
 import './index.scss';
@@ -19,11 +20,16 @@ const COLUMNS =
 
 /**
  * 批量导入: pick an .xlsx / .csv list (weapp: from a chat; H5: a file), upload it, see a preview with every row's
- * problems, then import all rows or none. e2e hooks: `.import-pick`, `.import-errors`, `.import-commit`.
+ * problems, then import all rows or none. The rows go to the staffer's own union unless they pick another in
+ * their subtree (administrators pick one). e2e hooks: `.import-org`, `.import-pick`, `.import-errors`, `.import-commit`.
  */
 export default function PlacesImport() {
   const session = useSession();
-  const [org, setOrg] = useState(IMPORT_ORGS[0]);
+  const managing = useManagingOrgs();
+  const [picked, setPicked] = useState<OrgChoice | null>(null);
+  const [pickingOrg, setPickingOrg] = useState(false);
+  const org = picked ?? managing.fallback;
+  const orgName = org ? org.name || managing.orgs.find((o) => o._id === org.id)?.name || '…' : '请选择工会';
   const [file, setFile] = useState<{ fileId: string; name: string } | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [errors, setErrors] = useState<RowError[]>([]);
@@ -49,13 +55,17 @@ export default function PlacesImport() {
 
   const pick = async () => {
     if (busy || !session.session) return;
-    const picked = await pickSheet();
-    if (!picked) return;
+    if (!org) {
+      setProblem('请先选择导入到的工会');
+      return;
+    }
+    const chosen = await pickSheet();
+    if (!chosen) return;
     setResult(null);
     setBusy('正在上传…');
     try {
-      const fileId = await uploadDocument(picked.file, picked.name, session.session.openid);
-      setFile({ fileId, name: picked.name });
+      const fileId = await uploadDocument(chosen.file, chosen.name, session.session.openid);
+      setFile({ fileId, name: chosen.name });
       await check(fileId, org.id);
     } catch (e) {
       setProblem(errorMessage(e));
@@ -64,7 +74,7 @@ export default function PlacesImport() {
   };
 
   const commit = async () => {
-    if (!file || !preview || busy || errors.length) return;
+    if (!file || !preview || !org || busy || errors.length) return;
     setBusy('正在导入…');
     setProblem(null);
     try {
@@ -93,13 +103,9 @@ export default function PlacesImport() {
         <Text className='muted import-help'>
           第一行为列名：{COLUMNS}。支持 Excel（.xlsx）和 CSV，一次最多 500 行；有任何一行出错则全部不导入。
         </Text>
-        <Picker
-          mode='selector'
-          range={IMPORT_ORGS.map((o) => o.name)}
-          onChange={(e) => setOrg(IMPORT_ORGS[Number(e.detail.value)])}
-        >
-          <View className='m-picker import-org'>导入到：{org.name} ▾</View>
-        </Picker>
+        <View className='m-picker import-org' onClick={() => !busy && managing.ready && setPickingOrg(true)}>
+          导入到：{orgName} ▾
+        </View>
         <Button block className='import-pick' loading={!!busy} loadingText={busy ?? ''} onClick={() => void pick()}>
           {process.env.TARO_ENV === 'weapp' ? '从聊天记录选择文件' : '选择文件'}
         </Button>
@@ -142,6 +148,22 @@ export default function PlacesImport() {
           </Button>
         </View>
       )}
+      {pickingOrg && (
+        <OrgPicker
+          orgs={managing.orgs}
+          filter={{ purpose: 'any', within: managing.within }}
+          title='导入到'
+          onClose={() => setPickingOrg(false)}
+          onSelect={(o: Org) => {
+            setPickingOrg(false);
+            if (o._id === org?.id) return;
+            setPicked({ id: o._id, name: o.name });
+            setProblem(null);
+            // A file already checked is checked again for the union now chosen.
+            if (file) void check(file.fileId, o._id);
+          }}
+        />
+      )}
       <ConfirmDialog
         visible={confirming && !!preview}
         title='确认导入'
@@ -152,7 +174,7 @@ export default function PlacesImport() {
         onCancel={() => setConfirming(false)}
       >
         <Text>
-          将导入 {preview?.valid} 条到「{org.name}」；有任何一行出错则全部不导入。
+          将导入 {preview?.valid} 条到「{orgName}」；有任何一行出错则全部不导入。
         </Text>
       </ConfirmDialog>
     </PageShell>
