@@ -14,23 +14,19 @@ import { DISTRICT_SPOTS } from '../../../pages/discounts/location';
 import { useSession } from '../../../stores/session';
 import { useManagingOrgs, type OrgChoice } from '../managingOrg';
 import { OfferForm, type OfferDraft } from './OfferForm';
+import { CATEGORIES, STATION_SERVICES, TIERS, type Category, type StationService } from '@rules/merchants';
 import '../merchants.scss';
 import './index.scss';
 
 type Place = OutputOf<'merchants.adminGet'>;
 type SaveInput = InputOf<'merchants.save'>;
-type Category = NonNullable<SaveInput['category']>;
-type Service = NonNullable<SaveInput['services']>[number];
-const CATEGORIES: Category[] = ['餐饮', '购物', '休闲娱乐', '生活服务', '医疗健康', '文化旅游', '教育培训', '汽车服务'];
-const SERVICES: Service[] = ['饮水', '休息', '充电', '如厕', '热饭', '应急药箱', '图书'];
-const TIERS = ['普惠商户', '特约商户'] as const;
 
 interface Form {
   kind: 'merchant' | 'station';
   placeName: string;
   category: Category;
   tier: (typeof TIERS)[number];
-  services: Service[];
+  services: StationService[];
   district: SaveInput['district'];
   address: string;
   phone: string;
@@ -242,7 +238,7 @@ export default function PlaceEdit() {
             <View className='edit-pickers'>
               <Picker
                 mode='selector'
-                range={CATEGORIES}
+                range={[...CATEGORIES]}
                 value={CATEGORIES.indexOf(form.category)}
                 onChange={(e) => set('category', CATEGORIES[Number(e.detail.value)])}
               >
@@ -260,7 +256,7 @@ export default function PlaceEdit() {
           ) : (
             <FieldFrame label='服务项目'>
               <View className='edit-services'>
-                {SERVICES.map((s) => (
+                {STATION_SERVICES.map((s) => (
                   <Text
                     key={s}
                     className={`m-tag ${form.services.includes(s) ? 'm-tag-green' : ''}`}
