@@ -3,6 +3,7 @@
  * Areas register their hooks at load (registerArea, registerRuleKind, registerMemberTags); the engine never
  * imports an area.
  */
+export { managedActivitiesPage, openActivitiesPage, type OpenSummary } from './areaPages';
 export { asDate, cachedActivity, loadActivity, loadManagedActivity, memberFacts, phaseOf, type Phase } from './activities';
 export { evaluateRules, priorityRank, seatGroupsFor, unitGroupOf } from './eligibility';
 export { ENROLLMENT_COLLECTIONS } from './collections';

@@ -4,13 +4,13 @@
  * close. Seats: the engine's, with `gender:M` / `gender:F` quotas; first come first served, optionally reviewed.
  */
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, type Page } from '../../db';
+import { findById, type Page } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { findMemberByOpenid } from '../../shared/members';
 import { getOrg } from '../../shared/orgs';
 import type { MemberRecord } from '../../shared/records';
-import { coversOrg, orgScopes } from '../../shared/scope';
+import { coversOrg } from '../../shared/scope';
 import {
   asDate,
   cachedActivity,
@@ -19,13 +19,13 @@ import {
   enrollmentIdOf,
   evaluateRules,
   loadActivity,
+  managedActivitiesPage,
   memberFacts,
+  openActivitiesPage,
   saveActivity,
   setActivityStatus,
   signUp,
-  STATUS_TEXT,
   toActivityDetail,
-  toActivitySummaries,
   toEnrollmentView,
   waitlistPosition,
   type ActivityRecord,
@@ -129,32 +129,11 @@ function eligibilityOf(a: ActivityRecord, member: MemberRecord | null, profile: 
  * events of their own unions (organised by a union on their path); someone not yet a member sees them all.
  */
 export async function listEvents(page: number | undefined, ctx: ActionContext): Promise<Page<EventSummary>> {
-  const _ = command();
   const [member, profile] = await Promise.all([findMemberByOpenid(ctx.openid), findProfile(ctx.openid)]);
-  const where: Record<string, unknown> = { area: AREA, status: _.in(['open', 'closed']), endAt: _.gt(ctx.now) };
-  if (member) where.orgId = _.in(member.orgPath);
-  const { rows, total } = await findPage<ActivityRecord>(EC.activities, where, [['startAt', 'asc']], page);
-  const [mine, summaries] = await Promise.all([
-    rows.length
-      ? findMany<EnrollmentRecord>(
-          EC.enrollments,
-          { _id: _.in(rows.map((r) => enrollmentIdOf(r._id, ctx.openid))) },
-          { limit: rows.length },
-        )
-      : Promise.resolve([]),
-    toActivitySummaries(rows, ctx.now),
-  ]);
-  const statusOf = new Map(mine.map((e) => [e.activityId, e.status]));
-  const items = rows.map((a, i): EventSummary => {
-    const status = statusOf.get(a._id);
-    return {
-      ...summaries[i],
-      ...areaSummary(a),
-      ...(member ? { eligible: eligibilityOf(a, member, profile).eligible } : {}),
-      ...(status ? { myStatus: status, myStatusText: STATUS_TEXT[status] } : {}),
-    };
-  });
-  return { items, total };
+  return openActivitiesPage(AREA, member, page, ctx, (a) => ({
+    ...areaSummary(a),
+    ...(member ? { eligible: eligibilityOf(a, member, profile).eligible } : {}),
+  }));
 }
 
 /** Events the caller's unions organise (drafts too), newest start first. */
@@ -163,13 +142,7 @@ export async function manageEvents(
   page: number | undefined,
   ctx: ActionContext,
 ): Promise<Page<EventSummary>> {
-  const scopes = orgScopes(ctx);
-  const where: Record<string, unknown> = { area: AREA };
-  if (scopes !== null) where.orgPath = command().in(scopes);
-  if (status) where.status = status;
-  const { rows, total } = await findPage<ActivityRecord>(EC.activities, where, [['startAt', 'desc']], page);
-  const summaries = await toActivitySummaries(rows, ctx.now);
-  return { items: rows.map((a, i) => ({ ...summaries[i], ...areaSummary(a) })), total };
+  return managedActivitiesPage(AREA, status, page, ctx, areaSummary);
 }
 
 export async function toEventDetail(a: ActivityRecord, now: Date): Promise<EventDetail> {

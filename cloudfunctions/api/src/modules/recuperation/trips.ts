@@ -1,23 +1,23 @@
 /** 疗休养 trips: what members see and sign up for, and what staff create, edit, open and close. */
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, type Page } from '../../db';
+import { findById, type Page } from '../../db';
 import { fail } from '../../errors';
 import { chinaDate, toIso } from '../../lib/time';
 import { findMemberByOpenid } from '../../shared/members';
 import { getOrg } from '../../shared/orgs';
 import type { MemberRecord } from '../../shared/records';
-import { coversOrg, orgScopes } from '../../shared/scope';
+import { coversOrg } from '../../shared/scope';
 import {
   ENROLLMENT_COLLECTIONS as C,
   evaluateRules,
   loadActivity,
+  managedActivitiesPage,
   memberFacts,
+  openActivitiesPage,
   saveActivity,
   setActivityStatus,
   signUp,
-  STATUS_TEXT,
   toActivityDetail,
-  toActivitySummaries,
   toEnrollmentView,
   enrollmentIdOf,
   waitlistPosition,
@@ -66,35 +66,11 @@ function eligibilityOf(a: ActivityRecord, member: MemberRecord | null): Eligibil
  * sees them all.
  */
 export async function listOpenTrips(page: number | undefined, ctx: ActionContext): Promise<Page<TripSummary>> {
-  const _ = command();
   const member = await findMemberByOpenid(ctx.openid);
-  const where: Record<string, unknown> = { area: AREA, status: _.in(['open', 'closed']), endAt: _.gt(ctx.now) };
-  if (member) where.orgId = _.in(member.orgPath);
-  const { rows, total } = await findPage<ActivityRecord>(C.activities, where, [['startAt', 'asc']], page);
-  const [mine, summaries] = await Promise.all([
-    rows.length
-      ? findMany<EnrollmentRecord>(
-          C.enrollments,
-          { _id: _.in(rows.map((r) => enrollmentIdOf(r._id, ctx.openid))) },
-          { limit: rows.length },
-        )
-      : Promise.resolve([]),
-    toActivitySummaries(rows, ctx.now),
-  ]);
-  const statusOf = new Map(mine.map((e) => [e.activityId, e.status]));
-  const items = rows.map((a, i): TripSummary => {
-    const fields = tripFields(a);
-    const status = statusOf.get(a._id);
-    return {
-      ...summaries[i],
-      base: fields.base,
-      days: daysOf(a),
-      targetLabels: targetLabels(fields),
-      ...(member ? { eligible: eligibilityOf(a, member).eligible } : {}),
-      ...(status ? { myStatus: status, myStatusText: STATUS_TEXT[status] } : {}),
-    };
-  });
-  return { items, total };
+  return openActivitiesPage(AREA, member, page, ctx, (a) => ({
+    ...tripSummary(a),
+    ...(member ? { eligible: eligibilityOf(a, member).eligible } : {}),
+  }));
 }
 
 /** Trips the caller's unions organise (drafts too), newest start first. */
@@ -103,21 +79,12 @@ export async function listManagedTrips(
   page: number | undefined,
   ctx: ActionContext,
 ): Promise<Page<TripSummary>> {
-  const scopes = orgScopes(ctx);
-  const where: Record<string, unknown> = { area: AREA };
-  if (scopes !== null) where.orgPath = command().in(scopes);
-  if (status) where.status = status;
-  const { rows, total } = await findPage<ActivityRecord>(C.activities, where, [['startAt', 'desc']], page);
-  const summaries = await toActivitySummaries(rows, ctx.now);
-  return {
-    items: rows.map((a, i) => ({
-      ...summaries[i],
-      base: tripFields(a).base,
-      days: daysOf(a),
-      targetLabels: targetLabels(tripFields(a)),
-    })),
-    total,
-  };
+  return managedActivitiesPage(AREA, status, page, ctx, tripSummary);
+}
+
+function tripSummary(a: ActivityRecord) {
+  const fields = tripFields(a);
+  return { base: fields.base, days: daysOf(a), targetLabels: targetLabels(fields) };
 }
 
 async function toTripDetail(a: ActivityRecord, now: Date): Promise<TripDetail> {
