@@ -5,7 +5,7 @@
  * decline passing the seat on, the per-unit cap, and who may see and do what.
  */
 import { givenStaff, useCloud } from '../support/scenario';
-import { putMembers, warmInstances } from '../support/trips';
+import { activityOf, putMembers, warmInstances } from '../support/trips';
 import { CITY_STAFF, DECLARATION, eventInput, givenCompetition, openEvent } from '../support/competitions';
 
 const env = useCloud();
@@ -187,7 +187,7 @@ describe('单位推荐, then the organiser’s review', () => {
       rejectReason: '所在单位工会未推荐：本单位另有安排',
     });
     expect(await env.store.byId('enrollments', id('cr-tn1'))).toMatchObject({ status: 'offered' });
-    const activity = await env.store.byId<{ holders: Record<string, unknown> }>('activities', eventId);
+    const activity = await activityOf(env.store, eventId);
     expect(Object.keys(activity!.holders).sort()).toEqual(['cr-tn1', 'cr-wj2']);
   });
 });

@@ -10,7 +10,7 @@ import { callApi, callOk, startSeededCloud, type storeReader } from '../support/
 import type { LocalCloud } from '../support/localCloud';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { eventWithParticipants, inBatches, openEvent, profileInput, type Participant } from '../support/matchmaking';
-import { putMembers, warmInstances } from '../support/trips';
+import { activityOf, putMembers, warmInstances } from '../support/trips';
 
 let cloud: LocalCloud;
 let store: ReturnType<typeof storeReader>;
@@ -113,10 +113,7 @@ it('a burst of sign-ups for per-gender seats never gives a gender more than its 
   expect(placed('gender:F')).toBe(6);
   expect(placed('gender:M')).toBe(5);
   expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(everyone.length - 11);
-  const activity = await store.byId<{ seatsLeft: number; groupsLeft: Record<string, number>; holders: Record<string, string[]> }>(
-    'activities',
-    event,
-  );
+  const activity = await activityOf(store, event);
   expect(activity).toMatchObject({ seatsLeft: 1, groupsLeft: { 'gender:F': 0, 'gender:M': 0 } });
   expect(Object.keys(activity!.holders).sort()).toEqual(
     rows

@@ -8,7 +8,7 @@
  */
 import type { TestCloud } from '../support/scenario';
 import { useCloud } from '../support/scenario';
-import { putMembers, warmInstances } from '../support/trips';
+import { activityOf, putMembers, warmInstances } from '../support/trips';
 import { DECLARATION, entriesOf, openEvent, teamSizes } from '../support/competitions';
 
 const env: TestCloud = useCloud();
@@ -71,11 +71,7 @@ it(`${MEMBERS} members of ${UNITS.length} units at once for 60 places, at most 3
   for (const r of holding) perUnit.set(r.orgId, (perUnit.get(r.orgId) ?? 0) + 1);
   expect(perUnit.size).toBe(UNITS.length);
   expect([...perUnit.values()].every((k) => k === 3)).toBe(true);
-  const activity = await env.store.byId<{
-    seatsLeft: number;
-    holders: Record<string, unknown>;
-    groupsLeft: Record<string, number>;
-  }>('activities', eventId);
+  const activity = await activityOf(env.store, eventId);
   expect(activity!.seatsLeft).toBe(0);
   expect(Object.keys(activity!.holders).sort()).toEqual(holding.map((r) => r.openid).sort());
   for (const u of UNITS) expect(activity!.groupsLeft[`org:${u}`]).toBe(0);

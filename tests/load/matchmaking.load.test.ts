@@ -9,7 +9,7 @@
 import { callOk } from '../support/api';
 import { checkIn, inBatches, openEvent, profileInput, startEventNow } from '../support/matchmaking';
 import { useCloud, type TestCloud } from '../support/scenario';
-import { fireCron, putMembers, warmInstances } from '../support/trips';
+import { activityOf, fireCron, putMembers, warmInstances } from '../support/trips';
 
 const env: TestCloud = useCloud();
 const PER_GENDER = 300;
@@ -54,11 +54,7 @@ it(`${PER_GENDER * 2} members at once for ${SEATS} + ${SEATS} seats: never more 
   expect(placed.filter((r) => r.groups.includes('gender:F'))).toHaveLength(SEATS);
   expect(placed.filter((r) => r.groups.includes('gender:M'))).toHaveLength(SEATS);
   expect(rows.filter((r) => r.status === 'waitlisted')).toHaveLength(everyone.length - SEATS * 2);
-  const activity = await env.store.byId<{
-    seatsLeft: number;
-    groupsLeft: Record<string, number>;
-    holders: Record<string, string[]>;
-  }>('activities', activityId);
+  const activity = await activityOf(env.store, activityId);
   expect(activity).toMatchObject({ seatsLeft: 0, groupsLeft: { 'gender:F': 0, 'gender:M': 0 } });
   expect(Object.keys(activity!.holders).sort()).toEqual(placed.map((r) => r.openid).sort());
   console.log(`matchmaking load: ${taps.length} sign-up calls in ${seconds.toFixed(1)} s → ${SEATS}+${SEATS} places`);

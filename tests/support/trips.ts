@@ -133,13 +133,30 @@ export async function enrollmentsOf(store: Store, activityId: string): Promise<S
 export interface StoredActivity {
   _id: string;
   seatsLeft: number;
+  /** Seat holders by PERSON (the openid part of each per-attempt key); a person holding two seats shows as `openid#2`. */
   holders: Record<string, string[]>;
+  /** The holder keys as stored (`openid:attempt`, or a bare openid for records stored before attempt keys). */
+  holderKeys: string[];
   groupsLeft: Record<string, number>;
   [key: string]: unknown;
 }
 
+/** Holder keys → persons; a second key of one person is kept apart (`openid#2`) so that it fails equality checks. */
+export function holdersByPerson(holders: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, groups] of Object.entries(holders ?? {})) {
+    const person = key.split(':')[0];
+    let name = person;
+    for (let n = 2; name in out; n += 1) name = `${person}#${n}`;
+    out[name] = groups;
+  }
+  return out;
+}
+
 export async function activityOf(store: Store, activityId: string): Promise<StoredActivity> {
-  return (await store.byId<StoredActivity>('activities', activityId))!;
+  const stored = (await store.byId<StoredActivity>('activities', activityId))!;
+  const holderKeys = Object.keys(stored.holders ?? {});
+  return { ...stored, holderKeys, holders: holdersByPerson(stored.holders) };
 }
 
 /** Waitlisted enrollments in waitlist order (waitRank, then _id). */

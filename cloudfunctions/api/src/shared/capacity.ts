@@ -11,8 +11,14 @@
  * decides between concurrent callers: never count-then-insert, and no check that snapshot-isolation write
  * skew could slip past (there is no transaction, only one atomic single-document update). A release or a
  * move is the same kind of update, guarded by the holder's entry, so it happens at most once.
- * Holder keys and group names must be plain field names ([A-Za-z0-9_-:]), e.g. an openid or `org-cz-wujin`.
+ * Holder keys and group names must be plain field names ([A-Za-z0-9_-:]), e.g. `org-cz-wujin`.
+ *
+ * Holders are keyed PER ATTEMPT (`attemptKey(person)`), never by person alone: the record that explains a seat
+ * names the key it holds, every actor gives back only the key it claimed or read off the record it changed
+ * (guarded by that key), so a late actor can never release or pass on a seat a newer attempt of the same
+ * person holds. "One seat per person" is the job of the record's deterministic _id, not of the holder key.
  */
+import { randomBytes } from 'node:crypto';
 import { command, findById, getDb, updateWhere } from '../db';
 
 export interface SeatRef {
@@ -34,6 +40,17 @@ const FIELD_KEY = /^[A-Za-z0-9_:-]{1,80}$/;
 function key(name: string): string {
   if (!FIELD_KEY.test(name)) throw new Error(`not a safe capacity key: ${name}`);
   return name;
+}
+
+/** A fresh holder key for one attempt of `person` (an openid or an opaque person key): `person:attempt`. */
+export function attemptKey(person: string): string {
+  return `${key(person)}:${randomBytes(5).toString('hex')}`;
+}
+
+/** The person part of a holder key made by attemptKey (a key without an attempt is the person itself). */
+export function personOfKey(holder: string): string {
+  const at = holder.indexOf(':');
+  return at < 0 ? holder : holder.slice(0, at);
 }
 
 /** The fields a capacity document starts with: `seats` seats, and `groups` quotas (group → seats). */

@@ -57,6 +57,7 @@ export function memberFacts(m: MemberRecord): MemberFacts {
     memberSince: asDate(m.memberSince),
     tags: Array.isArray(extra.tags) ? extra.tags : [],
     attended: extra.attended ?? {},
+    ...(extra.participation ? { participation: extra.participation } : {}),
   };
 }
 

@@ -12,7 +12,7 @@ import { SEAT_HOLDING, type EnrollmentRecord, type EnrollmentStatus } from './re
 import { recordStatus } from './recordStatus';
 import { toEnrollmentView } from './toViews';
 import type { EnrollmentView } from './views';
-import { passSeatOn } from './waitlist';
+import { giveBackHolds } from './holds';
 
 export async function loadEnrollment(enrollmentId: string): Promise<EnrollmentRecord> {
   const e = await findById<EnrollmentRecord>(C.enrollments, enrollmentId);
@@ -47,6 +47,8 @@ export async function cancelEnrollment(
   }
   const _ = command();
   for (let attempt = 1; ; attempt += 1) {
+    // A second tap of 取消报名 (or of 放弃): it is done already, say so with the record as it stands.
+    if (e.status === 'cancelled' || e.status === 'declined') return toEnrollmentView(e, activity, now);
     const check = checkCancel(activity, e, now, !byMember);
     if (!check.allowed) throw enrollmentErrors.fail('CANCEL_NOT_ALLOWED', check.message);
     const held = SEAT_HOLDING.includes(e.status);
@@ -65,7 +67,7 @@ export async function cancelEnrollment(
         ...(change.lateCancel ? { lateCancel: true } : {}),
       };
       delete done.offerExpiresAt;
-      if (held) await passSeatOn(activity, e.openid, now);
+      await giveBackHolds(activity, e, now);
       const note = change.lateCancel ? '已过取消截止时间，记为逾期取消' : byMember ? undefined : (reason ?? '由组织工会办理');
       await recordStatus(done, activity.title, next, now, { note, notify: !byMember });
       if (!byMember) {
@@ -91,7 +93,7 @@ export async function respondToOffer(enrollmentId: string, accept: boolean, ctx:
   const e = await loadEnrollment(enrollmentId);
   if (e.openid !== ctx.openid) throw fail('NOT_FOUND', '报名记录不存在');
   if (!accept) {
-    if (e.status !== 'offered') throw fail('CONFLICT', '该递补名额已处理，请刷新查看');
+    if (e.status !== 'offered' && e.status !== 'declined') throw fail('CONFLICT', '该递补名额已处理，请刷新查看');
     return cancelEnrollment(enrollmentId, undefined, ctx);
   }
   const activity = await loadActivity(e.activityId);

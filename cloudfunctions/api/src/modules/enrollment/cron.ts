@@ -7,7 +7,9 @@
 import { command, findAll, findMany, updateWhere } from '../../db';
 import { asDate } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
-import { SEAT_HOLDING, type ActivityRecord, type EnrollmentRecord } from './records';
+import { personOfKey } from '../../shared/capacity';
+import { giveBackHolds, sameAttempt } from './holds';
+import { SEAT_HOLDING, seatKeyOf, type ActivityRecord, type EnrollmentRecord } from './records';
 import { recordStatus } from './recordStatus';
 import { enrollmentIdOf, fillFreeSeats, passSeatOn } from './waitlist';
 
@@ -27,7 +29,7 @@ export async function expireOffers(now: Date): Promise<Record<string, number>> {
   for (const e of due) {
     const changed = await updateWhere(
       C.enrollments,
-      { _id: e._id, status: 'offered', offerExpiresAt: _.lte(now) },
+      { _id: e._id, status: 'offered', offerExpiresAt: _.lte(now), ...sameAttempt(e) },
       { status: 'expired', updatedAt: now, offerExpiresAt: _.remove() },
     );
     if (changed !== 1) continue;
@@ -39,7 +41,7 @@ export async function expireOffers(now: Date): Promise<Record<string, number>> {
     }
     if (!activity) continue;
     await recordStatus(e, activity.title, 'expired', now, { note: '未在时限内确认，名额已顺延给下一位候补', notify: true });
-    await passSeatOn(activity, e.openid, now);
+    await giveBackHolds(activity, e, now);
   }
   return { expired };
 }
@@ -52,11 +54,12 @@ export async function releaseOrphanSeats(now: Date): Promise<Record<string, numb
     const holders = Object.keys(activity.holders ?? {});
     const seen = activity.orphans ?? {};
     if (!holders.length && !Object.keys(seen).length) continue;
+    // A holder key is explained only by the seat-holding record whose attempt it is.
     const holding = new Set<string>();
     for (let i = 0; i < holders.length; i += 500) {
-      const ids = holders.slice(i, i + 500).map((h) => enrollmentIdOf(activity._id, h));
+      const ids = [...new Set(holders.slice(i, i + 500).map((h) => enrollmentIdOf(activity._id, personOfKey(h))))];
       const rows = await findMany<EnrollmentRecord>(C.enrollments, { _id: _.in(ids) }, { limit: ids.length });
-      for (const e of rows) if (SEAT_HOLDING.includes(e.status)) holding.add(e.openid);
+      for (const e of rows) if (SEAT_HOLDING.includes(e.status)) holding.add(seatKeyOf(e));
     }
     const orphans = holders.filter((h) => !holding.has(h));
     for (const h of orphans) {

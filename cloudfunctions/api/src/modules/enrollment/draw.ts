@@ -10,7 +10,8 @@ import type { ActionContext } from '../../action';
 import { command, findAll, findById, findMany, insertUnique, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { writeAudit } from '../../shared/audit';
-import { claimSeat, releaseSeat } from '../../shared/capacity';
+import { attemptKey, claimSeat, releaseSeat } from '../../shared/capacity';
+import { sameAttempt } from './holds';
 import { asDate, loadActivity, loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { drawOrder, newSeed } from './drawOrder';
@@ -84,14 +85,15 @@ async function allocate(
     return 'S';
   }
   if (!state.full) {
-    const claim = await claimSeat(seatRef(activity._id), e.openid, { groups: e.groups ?? [] });
+    // The entry's own attempt key (a re-run of this draw after a crash finds it 'held': the seat is its own).
+    const key = e.seatKey ?? attemptKey(e.openid);
+    const claim = await claimSeat(seatRef(activity._id), key, { groups: e.groups ?? [] });
     if (claim === 'full' || claim === 'closed') state.full = true;
     if (claim === 'claimed' || claim === 'held') {
       const status = activity.review ? 'pending' : 'approved';
-      if (
-        (await updateWhere(C.enrollments, { _id: e._id, status: 'applied' }, { status, decidedAt: now, updatedAt: now })) !== 1
-      ) {
-        if (claim === 'claimed') await releaseSeat(seatRef(activity._id), e.openid);
+      const guard = { _id: e._id, status: 'applied', ...sameAttempt(e) };
+      if ((await updateWhere(C.enrollments, guard, { status, seatKey: key, decidedAt: now, updatedAt: now })) !== 1) {
+        await releaseSeat(seatRef(activity._id), key);
         return 'S';
       }
       state.winners += 1;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { chinaYear, toIso } from '../../lib/time';
-import type { EligibilityRule, Quota } from './records';
+import type { EligibilityRule, ParticipationHolds, Quota } from './records';
 import {
   areaLabel,
   audienceOf,
@@ -21,6 +21,23 @@ import {
 /** The activity's year in China: ages and "every N years" count from it. */
 export function activityYear(activity: RuleActivity): number {
   return chinaYear(new Date(toIso(activity.startAt)));
+}
+
+/**
+ * Years held by OTHER activities of the area within `years` of this activity's year (participation.ts keeps
+ * them on the member record: every live enrollment in an activity with a frequency rule holds its year).
+ */
+export function conflictingYears(
+  holds: ParticipationHolds | undefined,
+  activity: RuleActivity,
+  years: number,
+): number[] {
+  if (!holds?.years || years <= 0) return [];
+  const year = activityYear(activity);
+  return Object.entries(holds.years)
+    .filter(([y, holder]) => holder !== activity._id && Math.abs(Number(y) - year) < years)
+    .map(([y]) => Number(y))
+    .sort();
 }
 
 const GENDER_TEXT = { M: '男', F: '女' } as const;
@@ -89,6 +106,10 @@ registerRuleKind('notWithinYears', {
   evaluate: (rule, facts, activity) => {
     const { area, years } = rule as { area: RuleActivity['area']; years: number };
     const label = areaLabel(area);
+    // Sign-ups held in other activities (this year's trip counts from the moment of sign-up, not check-in).
+    const held = area === activity.area ? conflictingYears(facts.participation?.[area], activity, years) : [];
+    if (held.length)
+      return { rule: 'notWithinYears', ok: false, message: `您已报名或参加了${held[0]}年的${label}，每${years}年可参加一次` };
     const last = facts.attended[area];
     if (last === undefined) return { rule: 'notWithinYears', ok: true, message: `您近${years}年未参加过${label}` };
     const ok = activityYear(activity) - last >= years;

@@ -4,11 +4,11 @@
  * and may decline. Also: finding members to nominate, and the audience tags staff keep for them.
  */
 import type { ActionContext } from '../../action';
-import { command, findMany, getDb, updateWhere } from '../../db';
+import { command, findById, findMany, getDb, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
 import { writeAudit } from '../../shared/audit';
-import { claimSeat, releaseSeat } from '../../shared/capacity';
+import { attemptKey, claimSeat } from '../../shared/capacity';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { findMemberByOpenid } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
@@ -18,13 +18,14 @@ import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { evaluateRules } from './eligibility';
 import { enrollmentErrors } from './errors';
 import { newEnrollment, storeEnrollment, REJOINABLE } from './storeEnrollment';
-import type { ActivityRecord, EnrollmentRecord } from './records';
+import { SEAT_HOLDING, type ActivityRecord, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
+import { holdParticipation, releaseParticipation } from './participation';
 import { recordStatus, STATUS_TEXT } from './recordStatus';
 import { hasPrivateList, memberTagLabels } from './ruleRegistry';
 import { toRosterItem } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
 import type { CandidateView, RosterItem } from './views';
-import { enrollmentIdOf, seatRef } from './waitlist';
+import { enrollmentIdOf, passSeatOn, seatRef } from './waitlist';
 
 async function memberInScope(openid: string, ctx: ActionContext): Promise<MemberRecord> {
   const member = await findMemberByOpenid(openid);
@@ -43,16 +44,23 @@ export async function nominate(activityId: string, openid: string, ctx: ActionCo
   const failing = evaluateRules(activity, facts).filter((r) => !r.ok);
   if (failing.length)
     throw enrollmentErrors.fail('NOT_ELIGIBLE', `${member.name}不符合条件：${failing[0].message}`, { rules: failing });
-  const base = newEnrollment(activity, facts, {}, undefined, now, 'nomination');
+  const key = attemptKey(openid);
+  const base = { ...newEnrollment(activity, facts, {}, undefined, now, 'nomination'), seatKey: key };
   await ensureUnitQuotas(activity, base.groups);
-  const claim = await claimSeat(seatRef(activityId), openid, {
+  await holdParticipation(activity, member as MemberRecord & MemberEnrollmentFacts, key);
+  const claim = await claimSeat(seatRef(activityId), key, {
     groups: base.groups,
     where: { status: command().in(['open', 'closed']) },
   });
-  if (claim === 'held') throw enrollmentErrors.fail('ALREADY_ENROLLED', `${member.name}已在本活动名单中`);
-  if (claim === 'full') throw enrollmentErrors.fail('QUOTA_FULL', '本活动名额已满');
-  if (claim === 'group_full') throw enrollmentErrors.fail('QUOTA_FULL', '该单位（或人群）的名额已用完');
-  if (claim === 'closed') throw fail('CONFLICT', '活动未在报名中，不能推荐');
+  if (claim !== 'claimed') {
+    await releaseParticipation(activity, openid, key);
+    const existing = await findById<EnrollmentRecord>(C.enrollments, enrollmentIdOf(activityId, openid));
+    if (existing && SEAT_HOLDING.includes(existing.status))
+      throw enrollmentErrors.fail('ALREADY_ENROLLED', `${member.name}已在本活动名单中`);
+    if (claim === 'full') throw enrollmentErrors.fail('QUOTA_FULL', '本活动名额已满');
+    if (claim === 'group_full') throw enrollmentErrors.fail('QUOTA_FULL', '该单位（或人群）的名额已用完');
+    throw fail('CONFLICT', '活动未在报名中，不能推荐');
+  }
   const record: EnrollmentRecord = {
     ...base,
     status: 'approved',
@@ -63,10 +71,14 @@ export async function nominate(activityId: string, openid: string, ctx: ActionCo
   };
   // A member already waitlisted or applied for the draw is moved onto the nominated place.
   const stored = await storeEnrollment(record, [...REJOINABLE, 'waitlisted', 'applied']);
-  if (stored.record.status !== 'approved') {
-    await releaseSeat(seatRef(activityId), openid);
+  if (stored.record.seatKey !== key) {
+    await passSeatOn(activity, key, now);
+    await releaseParticipation(activity, openid, key);
+    if (SEAT_HOLDING.includes(stored.record.status))
+      throw enrollmentErrors.fail('ALREADY_ENROLLED', `${member.name}已在本活动名单中`);
     throw fail('CONFLICT', `${member.name}在本活动的报名状态为「${STATUS_TEXT[stored.record.status]}」，不能推荐`);
   }
+  if (stored.replaced) await releaseParticipation(activity, openid, stored.replaced.seatKey);
   await recordStatus(stored.record, activity.title, 'approved', now, {
     note: `${ctx.isAdmin ? '工会' : '所在工会'}已推荐您参加，如不能参加请在“我的报名”中放弃`,
     notify: true,

@@ -27,8 +27,16 @@ export const ENROLLMENT_STATUSES = [
 ] as const;
 export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
-/** Statuses that hold a seat on the activity (holders.<openid>). */
+/** Statuses that hold a seat on the activity (holders.<seatKey>). */
 export const SEAT_HOLDING: readonly EnrollmentStatus[] = ['pending', 'approved', 'offered'];
+
+/** Statuses of an enrollment still in play (a seat, a place in line, a lottery entry): they hold participation. */
+export const LIVE: readonly EnrollmentStatus[] = ['applied', 'waitlisted', ...SEAT_HOLDING];
+
+/** The holder key of a record's seat: its attempt key, or the openid for records stored before attempt keys. */
+export function seatKeyOf(e: { seatKey?: string; openid: string }): string {
+  return e.seatKey ?? e.openid;
+}
 
 export const FORM_FIELD_TYPES = ['text', 'choice', 'date', 'image'] as const;
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
@@ -151,6 +159,13 @@ export interface EnrollmentRecord {
   orgName: string;
   orgPath: string[];
   status: EnrollmentStatus;
+  /**
+   * The key of this record's current attempt (`openid:attempt`, shared/capacity attemptKey): while the status
+   * holds a seat, the activity's `holders` has exactly this key; while the record is live, the member's
+   * participation hold (participation.ts) is under it too. Absent on records stored before keys were per
+   * attempt: their seat is held under the openid (seatKeyOf).
+   */
+  seatKey?: string;
   source: 'self' | 'nomination';
   nominatedBy?: string;
   /** Quota groups the seat counts against. */
@@ -239,4 +254,17 @@ export interface MemberEnrollmentFacts {
   tags?: string[];
   /** Year (China time) of the member's latest attended activity, per area; written at check-in. */
   attended?: Partial<Record<ActivityArea, number>>;
+  /** Live and past enrollments in activities with a frequency rule (每N年一次), per area: participation.ts. */
+  participation?: Partial<Record<ActivityArea, ParticipationHolds>>;
+}
+
+/**
+ * A member's holds on years for one area (on the member record, so a claim is one conditional update):
+ * `years[Y]` = the activity holding year Y, `count[activityId]` = live attempts holding it, `keys[attempt]`
+ * = which activity and year an attempt holds.
+ */
+export interface ParticipationHolds {
+  years?: Record<string, string>;
+  count?: Record<string, number>;
+  keys?: Record<string, { a: string; y: number }>;
 }

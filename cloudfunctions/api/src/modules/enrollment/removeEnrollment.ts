@@ -3,11 +3,11 @@
  * 单身联谊 report upheld by the organiser). Guarded by the status it is taken from, so it happens once; a seat
  * held goes to the waitlist (or back to the activity once it has started). The member is told.
  */
-import { command, updateWhere } from '../../db';
+import { findById, updateWhere } from '../../db';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, EnrollmentStatus } from './records';
 import { recordStatus } from './recordStatus';
-import { passSeatOn } from './waitlist';
+import { giveBackHolds, sameAttempt } from './holds';
 
 export interface RemoveRequest {
   activity: ActivityRecord;
@@ -26,16 +26,24 @@ export interface RemoveRequest {
 export async function removeEnrollment(
   request: RemoveRequest,
 ): Promise<{ removed: boolean; backfilledBy: EnrollmentRecord | null }> {
-  const { activity, enrollment: e, note, actor, now } = request;
+  const { activity, note, actor, now } = request;
   const from = request.from ?? ['approved'];
-  const changed = await updateWhere(
-    C.enrollments,
-    { _id: e._id, status: command().in([...from]) },
-    { status: 'removed', rejectReason: note, decidedAt: now, decidedBy: actor, updatedAt: now },
-  );
-  if (changed !== 1) return { removed: false, backfilledBy: null };
-  // Whatever status it was read in: a member without a seat makes this a no-op (the seat check finds none).
-  const backfilledBy = await passSeatOn(activity, e.openid, now);
+  let e = request.enrollment;
+  for (let attempt = 1; ; attempt += 1) {
+    if (!from.includes(e.status)) return { removed: false, backfilledBy: null };
+    const changed = await updateWhere(
+      C.enrollments,
+      // The exact status and attempt read: what is given back below is what the record held at that moment.
+      { _id: e._id, status: e.status, ...sameAttempt(e) },
+      { status: 'removed', rejectReason: note, decidedAt: now, decidedBy: actor, updatedAt: now },
+    );
+    if (changed === 1) break;
+    // Changed meanwhile (promoted, confirmed, re-signed…): decide again on what is stored now.
+    const current = attempt < 3 ? await findById<EnrollmentRecord>(C.enrollments, e._id) : null;
+    if (!current) return { removed: false, backfilledBy: null };
+    e = current;
+  }
+  const backfilledBy = await giveBackHolds(activity, e, now);
   await recordStatus(e, activity.title, 'removed', now, { note: request.timelineNote ?? note, notify: true });
   return { removed: true, backfilledBy };
 }

@@ -13,7 +13,7 @@ import { recordStatus } from './recordStatus';
 import type { EnrollmentReviewInput } from './schemas';
 import { areaHooks } from './ruleRegistry';
 import type { ReviewResult } from './views';
-import { passSeatOn } from './waitlist';
+import { giveBackHolds, sameAttempt } from './holds';
 
 export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: ActionContext): Promise<ReviewResult> {
   const activity = await loadManagedActivity(input.activityId, ctx);
@@ -31,7 +31,7 @@ export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: Actio
       refuse('不能审核本人的报名');
       continue;
     }
-    const guard: Record<string, unknown> = { _id: id, status: 'pending' };
+    const guard: Record<string, unknown> = { _id: id, status: 'pending', ...sameAttempt(e) };
     if (approve) {
       if (e.unitStatus === 'waiting') {
         refuse('所在单位工会尚未确认推荐，确认后才能审核通过');
@@ -51,7 +51,7 @@ export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: Actio
       refuse('该报名已处理，请刷新列表');
       continue;
     }
-    if (!approve) await passSeatOn(activity, e.openid, now);
+    if (!approve) await giveBackHolds(activity, e, now);
     await recordStatus(e, activity.title, approve ? 'approved' : 'rejected', now, {
       note: approve ? '报名审核通过' : input.reason,
       notify: true,

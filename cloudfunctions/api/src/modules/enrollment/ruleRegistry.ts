@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { MemberStatus } from '../../rules/membership';
 import type { StoredDate } from '../../shared/records';
-import type { ActivityArea, ActivityRecord, EligibilityRule, EnrollmentRecord } from './records';
+import type { ActivityArea, ActivityRecord, EligibilityRule, EnrollmentRecord, ParticipationHolds } from './records';
 
 /** What rules may know about a member (from the member record; see MemberEnrollmentFacts). */
 export interface MemberFacts {
@@ -22,10 +22,14 @@ export interface MemberFacts {
   memberSince: Date;
   tags: string[];
   attended: Partial<Record<ActivityArea, number>>;
+  /** Years held by live or past sign-ups in activities with a frequency rule (participation.ts). */
+  participation?: Partial<Record<ActivityArea, ParticipationHolds>>;
 }
 
 /** The parts of an activity rules look at. */
 export interface RuleActivity {
+  /** The activity itself (its own holds never count against it). */
+  _id?: string;
   area: ActivityArea;
   /** A Date as stored (the SDK gives Date objects; older writes may be ISO strings). */
   startAt: StoredDate;

@@ -2,27 +2,33 @@
  * A member signs up. First come first served in four database requests on a warm instance: the member (1),
  * the seat claim on the activity — guarded by status and window on the stored document, so a definition
  * cached for up to 10 s can never admit after close (1) — the enrollment under its deterministic _id (1),
- * the timeline entry (1). A double tap or a retry finds the seat 'held' and the same record. When full, the
- * member joins the waitlist; in a lottery the sign-up takes no seat and waits for the draw. With a per-unit
- * cap, the first sign-up of a unit creates its quota first (one more request, once per unit).
+ * the timeline entry (1); an activity with a frequency rule (每N年一次) adds the member's participation hold (1).
+ *
+ * Every sign-up is one ATTEMPT with its own key (`seatKey`): the seat and the participation hold are claimed
+ * under it, and the stored record names it. When the record turns out not to be this attempt's — a double
+ * tap's record, a place still being handed on by a cancellation of the member's — this attempt gives back
+ * exactly what it claimed, and the member gets the record as it stands. So a cancellation racing a re-sign
+ * can never leave the re-signer approved on the seat that is being passed to the waitlist.
+ * When full, the member joins the waitlist; in a lottery the sign-up takes no seat and waits for the draw.
+ * With a per-unit cap, the first sign-up of a unit creates its quota first (one more request, once per unit).
  */
 import type { ActionContext } from '../../action';
 import { command } from '../../db';
 import { fail } from '../../errors';
 import { findMemberByOpenid } from '../../shared/members';
-import { claimSeat, releaseSeat, type ClaimResult } from '../../shared/capacity';
+import { attemptKey, claimSeat, type ClaimResult } from '../../shared/capacity';
 import { asDate, cachedActivity, chinaTime, loadActivity, memberFacts } from './activities';
 import { evaluateRules } from './eligibility';
 import { enrollmentErrors } from './errors';
 import { checkAnswers } from './formAnswers';
-import { newEnrollment, storeEnrollment, REJOINABLE } from './storeEnrollment';
-import type { ActivityArea, ActivityRecord, Answer, EnrollmentRecord } from './records';
-import { SEAT_HOLDING } from './records';
+import { holdParticipation, releaseParticipation } from './participation';
+import { newEnrollment, storeEnrollment, REJOINABLE, type Stored } from './storeEnrollment';
+import { LIVE, type ActivityArea, type ActivityRecord, type Answer, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
 import { recordStatus } from './recordStatus';
 import { toEnrollmentView } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
 import type { EnrollmentView } from './views';
-import { seatRef, waitlistPosition } from './waitlist';
+import { fillFreeSeats, passSeatOn, seatRef, waitlistPosition } from './waitlist';
 
 export interface SignUpRequest {
   activityId: string;
@@ -63,30 +69,57 @@ export async function signUp(request: SignUpRequest, ctx: ActionContext): Promis
   const failing = evaluateRules(activity, facts).filter((r) => !r.ok);
   if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
   const answers = checkAnswers(activity.formFields, request.answers, ctx.openid);
-  const base = newEnrollment(activity, facts, answers, request.extra?.(activity), now, 'self');
+  const key = attemptKey(ctx.openid);
+  const base: EnrollmentRecord = {
+    ...newEnrollment(activity, facts, answers, request.extra?.(activity), now, 'self'),
+    seatKey: key,
+  };
   await ensureUnitQuotas(activity, base.groups);
+  await holdParticipation(activity, member as typeof member & MemberEnrollmentFacts, key);
+  let kept = false; // the stored record is this attempt's: its holds are the record's now
+  try {
+    const outcome = await placeAttempt(activity, base, key, now);
+    kept = outcome.stored.record.seatKey === key;
+    if (!kept) {
+      await releaseParticipation(activity, ctx.openid, key);
+      if (!LIVE.includes(outcome.stored.record.status)) throw refusal(outcome.stored.record);
+    } else if (outcome.stored.replaced) {
+      // This attempt started over the member's own place in line: that attempt's hold is ours to give back.
+      await releaseParticipation(activity, ctx.openid, outcome.stored.replaced.seatKey);
+    }
+    return await finish(outcome.activity, outcome.stored, now);
+  } catch (error) {
+    if (!kept) await releaseParticipation(activity, ctx.openid, key);
+    throw error;
+  }
+}
 
-  if (activity.mode === 'lottery')
-    return finish(activity, await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE), now);
-
+/** Takes a seat for attempt `key` (or a place on the waitlist, or a lottery entry) and stores the record. */
+async function placeAttempt(
+  cachedDef: ActivityRecord,
+  base: EnrollmentRecord,
+  key: string,
+  now: Date,
+): Promise<{ activity: ActivityRecord; stored: Stored }> {
+  const activity = cachedDef;
+  if (activity.mode === 'lottery') return { activity, stored: await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE) };
+  const ref = seatRef(activity._id);
   const seatStatus = activity.review ? 'pending' : 'approved';
   const _ = command();
   const guard = { status: 'open', signupStart: _.lte(now), signupEnd: _.gt(now) };
   for (let attempt = 1; ; attempt += 1) {
-    const result: ClaimResult = await claimSeat(seatRef(activity._id), ctx.openid, { groups: base.groups, where: guard });
-    if (result === 'claimed' || result === 'held') {
+    const result: ClaimResult = await claimSeat(ref, key, { groups: base.groups, where: guard });
+    if (result === 'claimed') {
       const stored = await storeEnrollment({ ...base, status: seatStatus }, [...REJOINABLE, 'waitlisted']);
-      if (!SEAT_HOLDING.includes(stored.record.status)) {
-        // Rejected earlier, or a cancellation of theirs is still handing this seat on: not ours to keep.
-        if (result === 'claimed') await releaseSeat(seatRef(activity._id), ctx.openid);
-        throw refusal(stored.record);
-      }
-      return finish(activity, stored, now);
+      // Not this attempt's record (a double tap's, or one that may not start over): the seat is given back,
+      // to the first in line if anyone waits.
+      if (stored.record.seatKey !== key) await passSeatOn(activity, key, now);
+      return { activity, stored };
     }
     // Not a seat: the stored document says why, and whether the window is still open for the waitlist.
     const current = await loadActivity(activity._id);
     assertSignupOpen(current, now);
-    if (result === 'closed') throw enrollmentErrors.fail('SIGNUP_CLOSED');
+    if (result === 'closed' || result === 'held') throw enrollmentErrors.fail('SIGNUP_CLOSED');
     if (current.seatsLeft > 0 && result === 'full' && attempt < 2) continue; // a seat came back meanwhile
     if (!current.waitlist) {
       throw enrollmentErrors.fail(
@@ -98,14 +131,15 @@ export async function signUp(request: SignUpRequest, ctx: ActionContext): Promis
       { ...base, status: 'waitlisted', waitRank: now.getTime(), waitlistedAt: now },
       REJOINABLE,
     );
-    if (stored.record.status !== 'waitlisted' && !SEAT_HOLDING.includes(stored.record.status)) throw refusal(stored.record);
-    return finish(current, stored, now);
+    // A seat given back between our claim and joining the line finds nobody waiting: offer it now.
+    if (stored.record.seatKey === key && stored.created) await fillFreeSeats(await loadActivity(activity._id), now);
+    return { activity: current, stored };
   }
 }
 
 async function finish(
   activity: ActivityRecord,
-  stored: { record: EnrollmentRecord; created: boolean },
+  stored: Stored,
   now: Date,
 ): Promise<EnrollmentView> {
   const e = stored.record;

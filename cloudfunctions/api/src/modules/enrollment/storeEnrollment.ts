@@ -4,7 +4,7 @@ import { fail } from '../../errors';
 import { seatGroupsFor, priorityRank } from './eligibility';
 import { newTicket } from './drawOrder';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
-import type { ActivityRecord, Answer, EnrollmentRecord, EnrollmentStatus } from './records';
+import { LIVE, type ActivityRecord, type Answer, type EnrollmentRecord, type EnrollmentStatus } from './records';
 import type { MemberFacts } from './ruleRegistry';
 import { enrollmentIdOf } from './waitlist';
 
@@ -22,6 +22,7 @@ const STALE_FIELDS = [
   'promotedAt',
   'unitDecidedAt',
   'unitDecidedBy',
+  'seatKey',
 ];
 
 export function newEnrollment(
@@ -56,15 +57,20 @@ export function newEnrollment(
   };
 }
 
+export interface Stored {
+  record: EnrollmentRecord;
+  /** This call wrote it (and so should write the timeline). */
+  created: boolean;
+  /** A live record (waitlisted, applied) this call started over: its attempt's holds are the caller's to give back. */
+  replaced?: EnrollmentRecord;
+}
+
 /**
  * Inserts the enrollment; when the member already has one, returns it unchanged (a double tap, a retry),
- * or — if it is in one of `rejoinFrom` — starts it over with a guarded update (its ticket kept).
- * `created` says whether this call wrote it (and so should write the timeline).
+ * or — if it is in one of `rejoinFrom` — starts it over with a guarded update (its ticket kept). Whether the
+ * stored record is this call's attempt: `record.seatKey` is the caller's key.
  */
-export async function storeEnrollment(
-  record: EnrollmentRecord,
-  rejoinFrom: readonly EnrollmentStatus[],
-): Promise<{ record: EnrollmentRecord; created: boolean }> {
+export async function storeEnrollment(record: EnrollmentRecord, rejoinFrom: readonly EnrollmentStatus[]): Promise<Stored> {
   const { _id, ...data } = record;
   if (await insertUnique(C.enrollments, _id, data)) return { record, created: true };
   const existing = await findById<EnrollmentRecord>(C.enrollments, _id);
@@ -78,7 +84,7 @@ export async function storeEnrollment(
   if (changed === 1) {
     const merged: EnrollmentRecord = { ...existing, ...data, _id, ticket: existing.ticket, createdAt: existing.createdAt };
     for (const field of STALE_FIELDS) if (data[field] === undefined) delete merged[field];
-    return { record: merged, created: true };
+    return { record: merged, created: true, ...(LIVE.includes(existing.status) ? { replaced: existing } : {}) };
   }
   const now = await findById<EnrollmentRecord>(C.enrollments, _id);
   if (!now) throw fail('BUSY');

@@ -12,11 +12,11 @@ import { writeAudit } from '../../shared/audit';
 import { orgScopes } from '../../shared/scope';
 import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
-import { SEAT_HOLDING, type ActivityRecord, type EnrollmentRecord, type EnrollmentStatus } from './records';
+import { type ActivityRecord, type EnrollmentRecord, type EnrollmentStatus } from './records';
 import { recordStatus } from './recordStatus';
 import type { EnrollmentUnitConfirmInput } from './schemas';
 import type { ReviewResult } from './views';
-import { passSeatOn } from './waitlist';
+import { giveBackHolds, sameAttempt } from './holds';
 
 /** Statuses a sign-up can wait for its union in (with or without a seat). */
 const OPEN: EnrollmentStatus[] = ['applied', 'pending', 'waitlisted', 'offered'];
@@ -54,7 +54,8 @@ export async function confirmForUnit(input: EnrollmentUnitConfirmInput, ctx: Act
       refuse('不能为本人的报名推荐');
       continue;
     }
-    const guard = { _id: id, unitStatus: 'waiting', status: _.in(OPEN) };
+    // The exact status and attempt read: what the decline gives back is what the record held at that moment.
+    const guard = { _id: id, unitStatus: 'waiting', status: OPEN.includes(e.status) ? e.status : _.in(OPEN), ...sameAttempt(e) };
     const change = confirm
       ? { unitStatus: 'confirmed', unitDecidedAt: now, unitDecidedBy: ctx.openid, updatedAt: now }
       : {
@@ -71,7 +72,7 @@ export async function confirmForUnit(input: EnrollmentUnitConfirmInput, ctx: Act
       refuse('该报名已处理或已取消，请刷新列表');
       continue;
     }
-    if (!confirm && SEAT_HOLDING.includes(e.status)) await passSeatOn(activity, e.openid, now);
+    if (!confirm) await giveBackHolds(activity, e, now);
     await recordStatus(e, activity.title, confirm ? 'unit_confirmed' : 'rejected', now, {
       note: confirm ? '所在单位工会已确认推荐，等待组织单位审核' : `所在单位工会未推荐：${input.reason}`,
       notify: true,

@@ -7,7 +7,7 @@
  * over for the next, and a hand-over that finds its seat already passed on stops.
  */
 import { command, countWhere, findById, findMany, updateWhere } from '../../db';
-import { claimSeat, moveSeat, releaseSeat, type SeatRef } from '../../shared/capacity';
+import { attemptKey, claimSeat, moveSeat, releaseSeat, type SeatRef } from '../../shared/capacity';
 import { asDate } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, EnrollmentStatus } from './records';
@@ -66,13 +66,25 @@ function offerNote(offerExpiresAt: Date | undefined): string {
   return `有名额空出，请于${t.slice(5, 10)} ${t.slice(11, 16)}前确认，逾期将顺延`;
 }
 
-/** Turns a waitlisted member who now holds a seat into an offer (guarded: still waitlisted). */
-async function offerSeat(activity: ActivityRecord, candidate: EnrollmentRecord, now: Date): Promise<boolean> {
+/**
+ * The key a waitlisted member's seat is held under: their record's attempt key (so that two hand-overs at once
+ * cannot both seat the same attempt), or a fresh one for a record stored before attempt keys.
+ */
+function candidateKey(candidate: EnrollmentRecord): string {
+  return candidate.seatKey ?? attemptKey(candidate.openid);
+}
+
+/**
+ * Turns a waitlisted member whose attempt `key` now holds a seat into an offer — guarded: still waitlisted in
+ * that same attempt (a member who left the line and joined again meanwhile has another key).
+ */
+async function offerSeat(activity: ActivityRecord, candidate: EnrollmentRecord, key: string, now: Date): Promise<boolean> {
   const next = promotedStatus(activity, now);
+  const _ = command();
   const changed = await updateWhere(
     C.enrollments,
-    { _id: candidate._id, status: 'waitlisted' },
-    { ...next, updatedAt: now, promotedAt: now },
+    { _id: candidate._id, status: 'waitlisted', seatKey: candidate.seatKey ?? _.exists(false) },
+    { ...next, seatKey: key, updatedAt: now, promotedAt: now },
   );
   if (changed !== 1) return false;
   await recordStatus(candidate, activity.title, next.status, now, { note: offerNote(next.offerExpiresAt), notify: true });
@@ -80,8 +92,9 @@ async function offerSeat(activity: ActivityRecord, candidate: EnrollmentRecord, 
 }
 
 /**
- * Passes the seat `from` holds to the first waitlisted member whose groups have room, or releases it when
- * nobody can take it (or the activity has started). Returns the member it went to, if any.
+ * Passes the seat held under key `from` to the first waitlisted member whose groups have room, or releases it
+ * when nobody can take it (or the activity has started). Returns the member it went to, if any. `from` is the
+ * key the caller claimed itself or read off the record whose change it won: nobody else can pass it on.
  */
 export async function passSeatOn(activity: ActivityRecord, from: string, now: Date): Promise<EnrollmentRecord | null> {
   const ref = seatRef(activity._id);
@@ -93,10 +106,11 @@ export async function passSeatOn(activity: ActivityRecord, from: string, now: Da
       if (!candidates.length) break;
       for (const candidate of candidates) {
         tried.add(candidate._id);
-        if (candidate.openid === holder) continue;
-        if (await moveSeat(ref, holder, candidate.openid, candidate.groups ?? [])) {
-          if (await offerSeat(activity, candidate, now)) return candidate;
-          holder = candidate.openid; // they left the waitlist meanwhile: their new seat goes on down the line
+        const to = candidateKey(candidate);
+        if (to === holder) continue;
+        if (await moveSeat(ref, holder, to, candidate.groups ?? [])) {
+          if (await offerSeat(activity, candidate, to, now)) return candidate;
+          holder = to; // they left the waitlist meanwhile: their new seat goes on down the line
           continue;
         }
         const current = await findById<ActivityRecord>(C.activities, activity._id);
@@ -122,11 +136,12 @@ export async function fillFreeSeats(activity: ActivityRecord, now: Date): Promis
     if (!candidates.length) return promoted;
     for (const candidate of candidates) {
       tried.add(candidate._id);
-      const result = await claimSeat(ref, candidate.openid, { groups: candidate.groups ?? [] });
+      const key = candidateKey(candidate);
+      const result = await claimSeat(ref, key, { groups: candidate.groups ?? [] });
       if (result === 'full' || result === 'closed') return promoted;
       if (result !== 'claimed') continue;
-      if (await offerSeat(activity, candidate, now)) promoted += 1;
-      else await releaseSeat(ref, candidate.openid);
+      if (await offerSeat(activity, candidate, key, now)) promoted += 1;
+      else await releaseSeat(ref, key);
     }
   }
 }
