@@ -376,7 +376,9 @@ describe('housekeeping timer', () => {
     expect((await store.byId<{ status: string }>('enrollments', idOf(tripId, 'st-m5')))?.status).toBe('approved');
   });
 
-  it('a retry after such a crash finds its seat held and writes the enrollment, taking no second seat', async () => {
+  it('a retry after such a crash is a new attempt with its own seat; the crashed attempt\'s seat is freed by the timer', async () => {
+    // Seats are held per attempt (docs/enrollment.md): a retry cannot know the crashed claim was its own, so
+    // it claims its own seat and the record names it; the crashed key is an orphan the timer gives back.
     const tripId = await openTrip(cloud.baseUrl, { capacity: 2 });
     await store.db
       .collection('activities')
@@ -384,7 +386,15 @@ describe('housekeeping timer', () => {
       .update({ data: { seatsLeft: 1, 'holders.st-m6': [] } });
     const retried = await callOk(cloud.baseUrl, 'st-m6', 'recuperation.signUp', { activityId: tripId });
     expect(retried.status).toBe('approved');
-    expect(await activityOf(store, tripId)).toMatchObject({ seatsLeft: 1, holders: { 'st-m6': [] } });
+    const [record] = await enrollmentsOf(store, tripId);
     expect(await enrollmentsOf(store, tripId)).toHaveLength(1);
+    expect((await activityOf(store, tripId)).holderKeys.sort()).toEqual(['st-m6', record.seatKey].sort());
+    expect((await fireCron(cloud.baseUrl))['enrollment.releaseOrphanSeats']).toMatchObject({ marked: 1, released: 0 });
+    await setActivityFields(store, tripId, { 'orphans.st-m6': new Date(Date.now() - 11 * 60_000) });
+    expect((await fireCron(cloud.baseUrl))['enrollment.releaseOrphanSeats']).toMatchObject({ released: 1 });
+    const activity = await activityOf(store, tripId);
+    expect(activity).toMatchObject({ seatsLeft: 1, holders: { 'st-m6': [] } });
+    expect(activity.holderKeys).toEqual([record.seatKey]);
+    expect((await store.byId<{ status: string }>('enrollments', idOf(tripId, 'st-m6')))?.status).toBe('approved');
   });
 });
