@@ -34,7 +34,8 @@ async function mayRead(rules: SecurityRules, storage: Storage, auth: Auth, cloud
 
 /**
  * Checks a client upload before it is stored: the resource is the file already at that path (its owner), or
- * the new file, owned by the uploader. An invalid path is left to the upload itself to refuse (400).
+ * the new file, owned by the uploader. A missing openid or an invalid path is left to the upload itself to
+ * refuse (400: the H5 upload always names its user).
  */
 export async function checkClientUpload(
   rules: SecurityRules,
@@ -43,6 +44,7 @@ export async function checkClientUpload(
   url: URL,
 ): Promise<void> {
   const openid = openidParam(url.searchParams.get('openid'));
+  if (!openid) return;
   let cloudPath: string;
   try {
     cloudPath = validateCloudPath(url.searchParams.get('cloudPath') ?? '');
@@ -50,7 +52,7 @@ export async function checkClientUpload(
     return;
   }
   const existing = (await storage.exists(cloudPath)) ? await resourceOf(storage, cloudPath) : null;
-  const resource = existing ?? { path: cloudPath, ...(openid ? { openid } : {}) };
+  const resource = existing ?? { path: cloudPath, openid };
   if (rules.mayWrite(authOf(openid), resource)) return;
   await drain(req, MAX_CLIENT_UPLOAD_BYTES);
   throw new HttpError(403, REFUSED, `the storage rules (storage.json "write") refuse this upload: ${cloudPath}`);
