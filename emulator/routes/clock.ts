@@ -8,11 +8,7 @@ import type http from 'node:http';
 import type { LocalClock } from '../clock';
 import { HttpError, parseJson, readBody, sendJson } from '../http';
 
-export async function handleClock(
-  clock: LocalClock,
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-): Promise<boolean> {
+export async function handleClock(clock: LocalClock, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
   const method = req.method ?? 'GET';
   if (method === 'POST') {
     const body = parseJson(await readBody(req, 4096));

@@ -59,12 +59,7 @@ export async function checkClientUpload(
 }
 
 /** GET /_emu/client/download?openid=&fileID= */
-export async function clientDownload(
-  rules: SecurityRules,
-  storage: Storage,
-  res: http.ServerResponse,
-  url: URL,
-): Promise<void> {
+export async function clientDownload(rules: SecurityRules, storage: Storage, res: http.ServerResponse, url: URL): Promise<void> {
   const auth = authOf(openidParam(url.searchParams.get('openid')));
   const cloudPath = storage.cloudPathOf(url.searchParams.get('fileID'));
   if (cloudPath === null) throw new HttpError(400, 'INVALID_PARAM', 'fileID must be a cloud:// file id of this environment');

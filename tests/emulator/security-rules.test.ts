@@ -41,7 +41,11 @@ describe('rule expressions (the documented examples)', () => {
 
   it.each([
     ['所有用户可读，仅创建者可写', { read: true, write: 'resource.openid == auth.openid' }, [true, true, true, false, false]],
-    ['仅创建者可读写', { read: 'resource.openid == auth.openid', write: 'resource.openid == auth.openid' }, [true, false, false, false, false]],
+    [
+      '仅创建者可读写',
+      { read: 'resource.openid == auth.openid', write: 'resource.openid == auth.openid' },
+      [true, false, false, false, false],
+    ],
     ['所有用户可读，仅管理端可写', { read: true, write: false }, [true, true, true, false, false]],
     ['仅管理端可读写 (this project)', PROJECT_STORAGE_RULES, [false, false, false, false, false]],
   ])('%s', (_label, storage, [ownerReads, otherReads, anonymousReads, otherWrites, anonymousWrites]) => {
@@ -59,7 +63,7 @@ describe('rule expressions (the documented examples)', () => {
 
   it('evaluates &&, ||, !, parentheses and a regular expression on the path', () => {
     const rules = new SecurityRules(undefined, {
-      read: "auth != null && (/^public\\//.test(resource.path) == true || resource.openid == auth.openid)",
+      read: 'auth != null && (/^public\\//.test(resource.path) == true || resource.openid == auth.openid)',
       write: '!(auth == null)',
     });
     expect(rules.mayRead(alice, { path: 'public/x.png' })).toBe(true);
@@ -184,7 +188,10 @@ describe('storage rules on client reads and writes (this project: private; only 
     const forged = await upload('o-other', cloudPath, 'forged');
     expect(forged.status).toBe(403);
     expect(await forged.json()).toMatchObject({ code: 'STORAGE_EXCEED_AUTHORITY' });
-    const server: any = await h.sdk.cloud.uploadFile({ cloudPath: `exports/${uniqueName('x')}.txt`, fileContent: Buffer.from('s') });
+    const server: any = await h.sdk.cloud.uploadFile({
+      cloudPath: `exports/${uniqueName('x')}.txt`,
+      fileContent: Buffer.from('s'),
+    });
     expect((await upload('o-owner', server.fileID.split('local-bucket/')[1], 'take over')).status).toBe(403);
 
     for (const openid of ['o-owner', 'o-other', '']) {
@@ -209,7 +216,10 @@ describe('storage rules on client reads and writes (this project: private; only 
   });
 
   it("a temporary link serves until its maxAge has passed on the local cloud's clock, then never", async () => {
-    const server: any = await h.sdk.cloud.uploadFile({ cloudPath: `private/${uniqueName('p')}.txt`, fileContent: Buffer.from('t') });
+    const server: any = await h.sdk.cloud.uploadFile({
+      cloudPath: `private/${uniqueName('p')}.txt`,
+      fileContent: Buffer.from('t'),
+    });
     const temp: any = await h.sdk.cloud.getTempFileURL({ fileList: [{ fileID: server.fileID, maxAge: 300 }] });
     const url = temp.fileList[0].tempFileURL as string;
     expect((await fetch(url)).status).toBe(200);
@@ -282,10 +292,13 @@ describe('storage rules that let all users read (a public bucket)', () => {
     expect(await plain.text()).toBe('poster');
     const down = await fetch(`${baseUrl}/_emu/client/download?${new URLSearchParams({ fileID: server.fileID })}`);
     expect(await down.text()).toBe('poster');
-    const up = await fetch(`${baseUrl}/_emu/client/upload?${new URLSearchParams({ openid: 'o-1', cloudPath: 'uploads/o-1/a.txt' })}`, {
-      method: 'POST',
-      body: 'x',
-    });
+    const up = await fetch(
+      `${baseUrl}/_emu/client/upload?${new URLSearchParams({ openid: 'o-1', cloudPath: 'uploads/o-1/a.txt' })}`,
+      {
+        method: 'POST',
+        body: 'x',
+      },
+    );
     expect(up.status).toBe(403);
   });
 });

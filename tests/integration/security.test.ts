@@ -82,7 +82,7 @@ describe('cron: only the timer runs it', () => {
 
   it("ignores a caller's Time: a server-side call with Time 2099 runs on the function's own clock", async () => {
     const { cloud } = connectSdk(env.cloud.serviceUrl);
-    const res = (await cloud.callFunction({ name: 'cron', data: { Time: '2099-01-01T00:00:00Z' } })) as {
+    const res = (await cloud.callFunction({ name: 'cron', data: { Time: '2099-01-01T00:00:00Z' } })) as unknown as {
       result: { ok: true; data: { ranAt: string } };
     };
     expect(Date.parse(res.result.data.ranAt)).toBeLessThan(Date.parse('2099-01-01T00:00:00Z'));
