@@ -4,7 +4,8 @@
  * `serviceUrl: <url>`: the value a cloud function or script passes to `cloud.init({ serviceUrl })`.
  *
  * This file is the only part of the local cloud that knows the project's layout: cloudfunctions/,
- * config/collections.json (collections and indexes), config/local-functions.env.json (function variables).
+ * config/collections.json (collections and indexes), config/local-functions.env.json (function variables),
+ * config/security/ (function and storage security rules).
  *
  *   --port N             port (0 = any free one; default 0)
  *   --memory             in-memory store (or LOCAL_CLOUD_MEMORY=1); else --data DIR (or LOCAL_CLOUD_DATA,
@@ -17,6 +18,8 @@
  *   --tx-idle-ms N       abort a transaction idle this long (default 30000)
  *   --lock-wait-ms N     how long a plain write waits for a transaction's lock (default 5000)
  *   --quiet              no internal-error logging
+ *   --rules DIR          security rules functions.json / storage.json (default config/security; WeChat's
+ *                        defaults for a file that is not there)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +38,7 @@ const KNOWN = [
   'collections',
   'tx-idle-ms',
   'lock-wait-ms',
+  'rules',
 ];
 
 function parseArgs(argv: string[]): Record<string, string | boolean> {
@@ -78,6 +82,11 @@ async function main(): Promise<void> {
     path.join(PROJECT, 'config', 'local-functions.env.json'),
     {},
   );
+  const rulesDir = path.resolve(PROJECT, String(flags.rules ?? path.join('config', 'security')));
+  const security = {
+    functions: readJson<unknown>(path.join(rulesDir, 'functions.json'), undefined),
+    storage: readJson<unknown>(path.join(rulesDir, 'storage.json'), undefined),
+  };
   const cloud = await startLocalCloud({
     port: flags.port === undefined ? 0 : Number(flags.port),
     dataDir,
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
     timers: flags.timers === true,
     transactions: { idleMs: positiveInt(flags, 'tx-idle-ms'), lockWaitMs: positiveInt(flags, 'lock-wait-ms') },
     quiet: flags.quiet === true,
+    security,
   });
   console.log(`serviceUrl: ${cloud.serviceUrl}`);
   console.log(`store: ${dataDir ?? 'in memory'}`);

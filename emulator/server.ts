@@ -17,6 +17,7 @@ import { Db } from './db/database';
 import { DbError } from './db/errors';
 import { Persistence } from './db/persistence';
 import type { TransactionOptions } from './db/transactions';
+import { LocalClock } from './clock';
 import { CronScheduler } from './cron';
 import { FunctionHost, InvokeError } from './functions/host';
 import { afterBody, HttpError, isLoopbackHost, isLoopbackOrigin, sendJson } from './http';
@@ -26,6 +27,7 @@ import { Pauses } from './pauses';
 import { handleAdmin, handleFunctionCall, type CloudParts } from './routes/cloud';
 import { handleEmu } from './routes/emu';
 import { serveStatic } from './routes/static';
+import { SecurityRules } from './security/rules';
 import { Storage } from './storage';
 
 export interface CollectionDeclaration {
@@ -51,6 +53,8 @@ export interface LocalCloudOptions {
   /** Transaction idle timeout and plain writes' lock wait. */
   transactions?: Partial<TransactionOptions>;
   quiet?: boolean;
+  /** WeChat's function and storage security rules (JSON as in the console); WeChat's defaults when omitted. */
+  security?: { functions?: unknown; storage?: unknown };
 }
 
 export interface LocalCloud {
@@ -62,6 +66,7 @@ export interface LocalCloud {
   outbox: Outbox;
   storage: Storage;
   pauses: Pauses;
+  clock: LocalClock;
   close(): Promise<void>;
 }
 
@@ -70,11 +75,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const persistence = options.dataDir ? new Persistence(options.dataDir) : null;
   const db = new Db(persistence, options.collections ?? [], { transactions: options.transactions });
   let baseUrl = '';
+  const clock = new LocalClock();
+  const security = new SecurityRules(options.security?.functions, options.security?.storage);
   const outbox = new Outbox(options.dataDir ? path.join(options.dataDir, 'outbox.jsonl') : null);
   const storage = new Storage({
     dir: options.dataDir ? path.join(options.dataDir, 'storage') : null,
     envId,
     baseUrl: () => baseUrl,
+    now: () => clock.now(),
+    publicRead: (resource) => security.mayRead(null, resource),
   });
   const pauses = new Pauses({
     held: (invocation) => db.transactions.holdInvocation(invocation),
@@ -87,16 +96,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     functionEnv: options.functionEnv ?? {},
     onStart: (invocation) => pauses.started(invocation),
     onEnd: (invocation) => pauses.ended(invocation),
+    clockOffsetMs: () => clock.offsetMs,
   });
   const openApi = new OpenApi(outbox, (name) => functions.permissionsOf(name));
-  const parts: CloudParts = { db, storage, functions, openApi, pauses };
+  const parts: CloudParts = { db, storage, functions, openApi, pauses, security, clock };
 
   async function fireTrigger(functionName: string, triggerName: string): Promise<unknown> {
     const trigger = functions.config(functionName).triggers?.find((t) => t.name === triggerName && t.type === 'timer');
     if (!trigger) throw new HttpError(404, 'NOT_FOUND', `no timer trigger ${triggerName} on ${functionName}`);
     return functions.invoke(
       functionName,
-      { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString(), Message: '' },
+      { Type: 'Timer', TriggerName: trigger.name, Time: new Date(clock.now()).toISOString(), Message: '' },
       { source: 'wx_trigger' },
     );
   }
@@ -177,6 +187,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     outbox,
     storage,
     pauses,
+    clock,
     async close() {
       pauses.clear(); // a held request goes on (its answer, if any, is lost with the connection)
       cron.stop();

@@ -2,7 +2,8 @@
 /**
  * `npm run deploy:plan` — prints what a WeChat Cloud environment needs, from the files the local cloud
  * uses: the collections and indexes of config/collections.json (create them in 云开发控制台 → 数据库),
- * and each function's environment variables (names only; set real secret values in the console).
+ * each function's environment variables (names only; set real secret values in the console), and the
+ * security rules of config/security/ (functions and storage) with where to paste them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,4 +31,13 @@ for (const [fn, vars] of Object.entries(env)) {
   console.log(
     `  ${fn}: ${Object.keys(vars).join(', ') || '(none)'}${fn === 'api' ? ', SUBSCRIBE_TEMPLATE_IDS (optional JSON of template ids)' : ''}`,
   );
+}
+console.log('\n安全规则 / Security rules (paste each file as it is; the local cloud applies the same files)');
+const rules = [
+  ['config/security/functions.json', '云开发控制台 → 云函数 → 权限控制 (云函数安全规则)'],
+  ['config/security/storage.json', '云开发控制台 → 存储 → 权限设置 → 自定义安全规则 (云存储安全规则)'],
+];
+for (const [file, where] of rules) {
+  console.log(`\n  ${file} → ${where}`);
+  console.log(fs.readFileSync(path.join(root, file), 'utf8').trimEnd().replace(/^/gm, '    '));
 }

@@ -37,6 +37,8 @@ export interface FunctionHostOptions {
   /** Told when an invocation starts and ends (pauses bind to invocations). */
   onStart?: (invocation: Invocation) => void;
   onEnd?: (invocation: Invocation) => void;
+  /** The local cloud's clock offset (ms; ../clock.ts), passed to each call as LOCAL_CLOUD_CLOCK_OFFSET_MS. */
+  clockOffsetMs?: () => number;
 }
 
 const DEFAULT_TIMEOUT_S = 3;
@@ -109,6 +111,8 @@ export class FunctionHost {
       WX_UNIONID: caller.unionid ?? (caller.openid ? unionIdOf(caller.openid) : undefined),
       WX_CLIENTIP: caller.clientIp ?? '127.0.0.1',
       TCB_SOURCE: caller.source ?? 'wx_client',
+      // Local only, set per call (so nothing else can set it): the clock offset tests move with /_emu/clock.
+      LOCAL_CLOUD_CLOCK_OFFSET_MS: this.options.clockOffsetMs?.() ? String(this.options.clockOffsetMs()) : undefined,
     };
     const invocation = new Invocation({
       id: crypto.randomUUID(),

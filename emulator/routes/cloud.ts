@@ -5,6 +5,7 @@
  *                        is counted against the invocation that sent it, and may be held by a pause.
  *   POST /fn/<name>      calls a function as a mini-program user ({ openid, unionid?, data }); answers
  *                        { result } with headers x-local-cloud-invocation and x-local-cloud-db-requests.
+ *                        A client call: refused (403 EXCEED_AUTHORITY) when the function rules say no.
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
@@ -15,6 +16,9 @@ import type { InvocationRecord } from '../functions/invocations';
 import { HttpError, parseJson, readBody, sendJson } from '../http';
 import type { OpenApi } from '../openapi';
 import type { Pauses } from '../pauses';
+import type { LocalClock } from '../clock';
+import { checkClientInvoke } from '../security/functionGuard';
+import type { SecurityRules } from '../security/rules';
 import type { Storage } from '../storage';
 
 /**
@@ -29,6 +33,9 @@ export interface CloudParts {
   functions: FunctionHost;
   openApi: OpenApi;
   pauses: Pauses;
+  /** Function and storage security rules, applied to client calls only. */
+  security: SecurityRules;
+  clock: LocalClock;
 }
 
 export async function handleAdmin(
@@ -101,6 +108,7 @@ export async function handleFunctionCall(
       throw new HttpError(400, 'INVALID_PARAM', `${field} must be a short string of letters, digits, _ or -`);
     }
   }
+  checkClientInvoke(parts.security, name, openid as string | undefined); // a client call: functions.json decides
   try {
     const { output, invocation } = await parts.functions.call(name, params.data ?? {}, {
       openid: openid as string | undefined,

@@ -10,12 +10,16 @@
  *   POST /_emu/pauses/<id>/release           let the held request go on;  DELETE /_emu/pauses/<id>: disarm
  *   GET  /_emu/locks                         documents locked by open transactions, and writes waiting for them
  *   POST /_emu/client/upload?openid=&cloudPath=   wx.cloud.uploadFile for the H5 app (raw file bytes)
+ *   GET  /_emu/client/download, POST /_emu/client/getTempFileURL   client reads (../security/clientStorage.ts)
+ *   GET|POST|DELETE /_emu/clock              the local cloud's clock offset (./clock.ts)
  */
 import type http from 'node:http';
 import type { FunctionHost } from '../functions/host';
 import { HttpError, parseJson, readBody, sendJson } from '../http';
 import type { Outbox } from '../outbox';
+import { checkClientUpload, handleClientStorage } from '../security/clientStorage';
 import type { CloudParts } from './cloud';
+import { handleClock } from './clock';
 
 export interface EmuParts extends CloudParts {
   envId: string;
@@ -90,9 +94,12 @@ export async function handleEmu(
     return true;
   }
   if (p === '/_emu/client/upload' && method === 'POST') {
+    await checkClientUpload(parts.security, parts.storage, req, url); // storage.json "write"
     await parts.storage.handleClientUpload(req, res, url);
     return true;
   }
+  if (await handleClientStorage(parts.security, parts.storage, req, res, url)) return true;
+  if (p === '/_emu/clock' && (await handleClock(parts.clock, req, res))) return true;
   return handlePauses(parts, req, res, url, method);
 }
 

@@ -21,6 +21,10 @@ export interface StorageOptions {
   envId: string;
   /** http://127.0.0.1:PORT — known after listen. */
   baseUrl: () => string;
+  /** The local cloud's clock (ms since epoch); Date.now by default. */
+  now?: () => number;
+  /** Whether the storage rules let anyone read a file (its plain link then works); false by default. */
+  publicRead?: (resource: { path: string; openid?: string }) => boolean;
 }
 
 export class Storage {
@@ -33,9 +37,9 @@ export class Storage {
   constructor(options: StorageOptions) {
     this.envId = options.envId;
     this.files = new FileStore(options.dir);
-    this.signer = new UrlSigner(options.baseUrl);
+    this.signer = new UrlSigner(options.baseUrl, options.now);
     this.actions = new StorageActions(options.envId, this.files, this.signer);
-    this.http = new StorageHttp(this.files, this.signer);
+    this.http = new StorageHttp(this.files, this.signer, options.publicRead);
   }
 
   /** `cloud://<envId>.local-bucket/<cloudPath>` */

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterBody, drain, HttpError, readBody } from '../http';
 import type { FileStore } from './files';
-import { BUCKET, contentTypeOf, type StorageError, validateCloudPath } from './paths';
+import { BUCKET, contentTypeOf, decodeSegments, type StorageError, validateCloudPath } from './paths';
 import type { UrlSigner } from './signing';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -42,6 +42,8 @@ export class StorageHttp {
   constructor(
     private readonly files: FileStore,
     private readonly signer: UrlSigner,
+    /** Whether the storage rules let anyone (no identity) read the file: plain links work then. */
+    private readonly publicRead: (resource: { path: string; openid?: string }) => boolean = () => false,
   ) {}
 
   /** Serves /_storage/...; false when the URL is not a storage URL. */
@@ -103,7 +105,7 @@ export class StorageHttp {
       sendXmlError(res, 403, 'AccessDenied', message);
     };
     if (cloudPath === null) return refuse('Invalid upload URL signature');
-    if (expires < Date.now()) return refuse('Upload URL expired: ask for a new one (storage.getUploadMetadata)');
+    if (expires < this.signer.now()) return refuse('Upload URL expired: ask for a new one (storage.getUploadMetadata)');
     if (!this.signer.useToken(token, expires)) return refuse('Upload URL already used: each upload URL takes a single PUT');
     validateCloudPath(cloudPath);
     let body: Buffer;
@@ -133,15 +135,34 @@ export class StorageHttp {
       sendXmlError(res, 405, 'MethodNotAllowed', 'Download URLs take GET or HEAD');
       return;
     }
+    if (!url.searchParams.has('sign') && !url.searchParams.has('expires')) return this.publicDownload(req, res, rawPath);
     const { cloudPath, expires } = this.signer.checkDownload(
       rawPath,
       url.searchParams.get('expires') ?? '',
       url.searchParams.get('sign') ?? '',
     );
     if (cloudPath === null) return sendXmlError(res, 403, 'AccessDenied', 'Invalid download URL signature');
-    if (expires < Date.now()) {
+    if (expires < this.signer.now()) {
       return sendXmlError(res, 403, 'AccessDenied', 'Download URL expired: ask for a new one (getTempFileURL)');
     }
+    await this.sendFile(req, res, cloudPath);
+  }
+
+  /**
+   * A file's plain link, with no signature: what the cloud serves to anyone when the storage rules let
+   * every user read (`"read": true`), and never otherwise. Such a link does not expire.
+   */
+  private async publicDownload(req: IncomingMessage, res: ServerResponse, rawPath: string): Promise<void> {
+    const decoded = decodeSegments(rawPath);
+    const cloudPath = decoded === null ? null : validateCloudPath(decoded);
+    const meta = cloudPath === null ? null : await this.files.meta(cloudPath);
+    if (cloudPath === null || !this.publicRead({ path: cloudPath, ...(meta?.openid ? { openid: meta.openid } : {}) })) {
+      return sendXmlError(res, 403, 'AccessDenied', 'This file is private: only a temporary URL (getTempFileURL) serves it');
+    }
+    await this.sendFile(req, res, cloudPath);
+  }
+
+  private async sendFile(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
     const info = await this.files.info(cloudPath);
     if (!info) return sendXmlError(res, 404, 'NoSuchKey', `The file does not exist: ${cloudPath}`);
     const meta = await this.files.meta(cloudPath);

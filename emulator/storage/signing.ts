@@ -15,7 +15,11 @@ export class UrlSigner {
   /** Upload tokens already used (token → expiry ms), so each upload URL takes a single PUT. */
   private readonly usedTokens = new Map<string, number>();
 
-  constructor(private readonly baseUrl: () => string) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    /** The local cloud's clock (ms): links expire by it, so a test can let time pass. */
+    readonly now: () => number = Date.now,
+  ) {}
 
   private hmac(...parts: string[]): string {
     return crypto.createHmac('sha256', this.key).update(parts.join('\n')).digest('hex');
@@ -29,13 +33,13 @@ export class UrlSigner {
 
   /** A signed download URL valid for maxAgeSeconds. */
   downloadUrl(cloudPath: string, maxAgeSeconds = DEFAULT_MAX_AGE_S): string {
-    const expires = Date.now() + Math.round(maxAgeSeconds * 1000);
+    const expires = this.now() + Math.round(maxAgeSeconds * 1000);
     const sign = this.hmac('download', cloudPath, String(expires));
     return `${this.baseUrl()}/_storage/files/${encodePath(cloudPath)}?expires=${expires}&sign=${sign}`;
   }
 
   uploadToken(cloudPath: string): string {
-    const expires = Date.now() + UPLOAD_TTL_MS;
+    const expires = this.now() + UPLOAD_TTL_MS;
     return `${expires}.${this.hmac('upload', cloudPath, String(expires))}`;
   }
 
@@ -54,7 +58,7 @@ export class UrlSigner {
 
   /** Marks an upload token used; false if it was used before. */
   useToken(token: string, expires: number): boolean {
-    const now = Date.now();
+    const now = this.now();
     for (const [t, exp] of this.usedTokens) if (exp < now) this.usedTokens.delete(t);
     if (this.usedTokens.has(token)) return false;
     this.usedTokens.set(token, expires);

@@ -1,5 +1,6 @@
 /** Cloud function `api`: one entry, many actions (see docs/api-contract.md). */
 import { getCloud } from './db';
+import { functionNow } from './lib/clock';
 import { loadCallerGrants } from './shared/grants';
 import { dispatch } from './router';
 import type { Envelope } from './contract';
@@ -9,5 +10,6 @@ export async function main(event: unknown, _context?: unknown): Promise<Envelope
   return dispatch(event, {
     getOpenid: () => cloud.getWXContext().OPENID || undefined,
     loadGrants: loadCallerGrants,
+    now: functionNow,
   });
 }

@@ -7,4 +7,6 @@ export const CORE_COLLECTIONS = {
   audit: 'audit',
   timeline: 'timeline',
   consents: 'consents',
+  /** Every Excel export written to storage, so the cron can delete it after EXPORT_LIFETIME_MS. */
+  fileExports: 'file_exports',
 } as const;

@@ -5,6 +5,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { getCloud } from '../db';
+import { functionNow } from '../lib/clock';
+import { recordExport } from './files';
 
 export interface SheetSpec {
   name: string;
@@ -47,7 +49,8 @@ export async function readRows(content: Buffer, kind: 'xlsx' | 'csv'): Promise<s
 
 /**
  * Stores an export under `exports/<folder>/<name>.xlsx` and returns a link that works for `maxAgeSeconds`
- * (the app opens it with downloadFile + openDocument on weapp, a download on H5).
+ * (the app opens it with downloadFile + openDocument on weapp, a download on H5). The file itself is deleted
+ * by the cron after a day (shared/files.ts deleteExpiredExports).
  */
 export async function saveExport(
   content: Buffer,
@@ -56,16 +59,20 @@ export async function saveExport(
   maxAgeSeconds = 600,
 ): Promise<{ fileID: string; url: string; expiresAt: string }> {
   const cloud = getCloud();
+  const now = functionNow();
   const safe = name.replace(/[^\w\u4e00-\u9fff.-]+/g, '_').slice(0, 80);
-  const cloudPath = `exports/${folder}/${Date.now().toString(36)}-${safe}.xlsx`;
+  const random = Math.random().toString(36).slice(2, 8);
+  const cloudPath = `exports/${folder}/${now.getTime().toString(36)}${random}-${safe}.xlsx`;
   const { fileID } = (await cloud.uploadFile({ cloudPath, fileContent: content })) as { fileID: string };
+  // Recorded before any link leaves (the SDK cannot list storage: this record is how the cron finds the file).
+  await recordExport(fileID, now);
   const res = (await cloud.getTempFileURL({ fileList: [{ fileID, maxAge: maxAgeSeconds }] })) as {
     fileList: Array<{ tempFileURL: string }>;
   };
   return {
     fileID,
     url: res.fileList[0]?.tempFileURL ?? '',
-    expiresAt: new Date(Date.now() + maxAgeSeconds * 1000).toISOString(),
+    expiresAt: new Date(now.getTime() + maxAgeSeconds * 1000).toISOString(),
   };
 }
 
