@@ -83,6 +83,13 @@ export default function TripDetailPage() {
               {trip.quotas.map((q) => (
                 <Row key={q.group} label={`· ${q.label}`}>{`${q.seats} 人，剩余 ${q.left}`}</Row>
               ))}
+              {trip.mode !== 'lottery' && page.eligibility.seats && page.eligibility.seats.groups.length > 0 && (
+                <Row label='您可报名额' valueClassName='rec-detail-myseats'>
+                  {`剩余 ${page.eligibility.seats.left}（${page.eligibility.seats.groups
+                    .map((g) => `${g.label}剩余${g.left}`)
+                    .join('，')}）`}
+                </Row>
+              )}
               <Row label='费用'>{trip.fee || '—'}</Row>
               {trip.mode === 'lottery' && trip.priorityLabels.length > 0 && (
                 <Row label='抽签优先'>{trip.priorityLabels.join(' › ')}</Row>

@@ -28,7 +28,7 @@ export {
 export { saveActivity, setActivityStatus } from './saveActivity';
 export { activityDefinitionShape, answersField, type ActivityDefinitionInput } from './schemas';
 export { signUp, type SignUpRequest } from './signUp';
-export { toActivityDetail, toActivitySummaries, toEnrollmentView } from './toViews';
+export { toActivityDetail, toActivitySummaries, toEnrollmentView, toMemberSeats } from './toViews';
 export type * from './views';
 export { enrollmentIdOf, waitlistPosition } from './waitlist';
 export { speaksForUnit } from './unitConfirm';

@@ -1,11 +1,14 @@
 import { toIso } from '../../lib/time';
 import { temporaryUrls } from '../../shared/files';
 import { asDate, phaseOf } from './activities';
+import { seatGroupsFor, unitGroupOf } from './eligibility';
 import { checkCancel, describePolicy } from './policy';
 import type { ActivityRecord, EnrollmentRecord } from './records';
+import type { MemberFacts } from './ruleRegistry';
+import { defaultUnitGroups } from './unitCap';
 import { STATUS_TEXT } from './recordStatus';
 import { audienceOf, memberTagLabels } from './ruleRegistry';
-import type { ActivityDetail, ActivitySummary, EnrollmentView, RosterItem } from './views';
+import type { ActivityDetail, ActivitySummary, EnrollmentView, MemberSeatsView, RosterItem } from './views';
 
 export function toActivitySummary(a: ActivityRecord, now: Date, coverUrl?: string): ActivitySummary {
   return {
@@ -36,6 +39,24 @@ export async function toActivitySummaries(rows: ActivityRecord[], now: Date): Pr
   const urls = await temporaryUrls(covers);
   let next = 0;
   return rows.map((r) => toActivitySummary(r, now, r.images?.[0] ? urls[next++] : undefined));
+}
+
+/**
+ * The seats THIS member's sign-up would count against (the same groups the seat claim checks), with what is
+ * left of each: what the page shows is the decision the member then gets.
+ */
+export function toMemberSeats(a: ActivityRecord, facts: MemberFacts): MemberSeatsView {
+  const groups = seatGroupsFor(a, facts).map((group) => {
+    const listed = a.quotas.find((q) => q.group === group);
+    const unitDefault = defaultUnitGroups(a, [group]).length > 0;
+    const stored = a.groupsLeft?.[group];
+    return {
+      group,
+      label: listed?.label ?? (group === unitGroupOf(facts) ? facts.orgName : group),
+      left: Math.max(0, stored ?? (unitDefault ? (a.unitCap ?? 0) : 0)),
+    };
+  });
+  return { left: Math.min(Math.max(0, a.seatsLeft), ...groups.map((g) => g.left)), groups };
 }
 
 export async function toActivityDetail(a: ActivityRecord, now: Date): Promise<ActivityDetail> {

@@ -75,6 +75,14 @@ export interface EligibilityView {
   member: boolean;
   eligible: boolean;
   checks: RuleResult[];
+  /** The places the member's own sign-up would count against (their unit, gender, group quotas). */
+  seats?: MemberSeatsView;
+}
+
+export interface MemberSeatsView {
+  /** Places left for this member: the least of the activity's and each of their groups'. */
+  left: number;
+  groups: { group: string; label: string; left: number }[];
 }
 
 export interface CancelView {

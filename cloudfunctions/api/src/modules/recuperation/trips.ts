@@ -10,6 +10,7 @@ import { coversOrg } from '../../shared/scope';
 import {
   ENROLLMENT_COLLECTIONS as C,
   evaluateRules,
+  toMemberSeats,
   loadActivity,
   managedActivitiesPage,
   memberFacts,
@@ -56,8 +57,9 @@ const targetLabels = (f: RecuperationFields) => f.targetGroups.map((g) => TARGET
 
 function eligibilityOf(a: ActivityRecord, member: MemberRecord | null): EligibilityView {
   if (!member) return { member: false, eligible: false, checks: [] };
-  const checks = evaluateRules(a, memberFacts(member));
-  return { member: true, eligible: checks.every((c) => c.ok), checks };
+  const facts = memberFacts(member);
+  const checks = evaluateRules(a, facts);
+  return { member: true, eligible: checks.every((c) => c.ok), checks, seats: toMemberSeats(a, facts) };
 }
 
 /**
