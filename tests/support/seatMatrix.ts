@@ -180,7 +180,11 @@ export async function cloneFixture(baseUrl: string, store: Store, area: EngineAr
   serial += 1;
   const activityId = `AM${area.key.replace(/[^A-Za-z0-9]/g, '')}${process.pid.toString(36)}x${serial}`;
   const { _id: _templateId, ...activity } = template.activity;
-  const doc: Omit<StoredActivityDoc, '_id'> = { ...activity, holders: { ...activity.holders }, groupsLeft: { ...activity.groupsLeft } };
+  const doc = { ...activity, holders: { ...activity.holders }, groupsLeft: { ...activity.groupsLeft } } as Omit<
+    StoredActivityDoc,
+    '_id'
+  > &
+    Pick<StoredActivityDoc, 'capacity' | 'seatsLeft' | 'quotas' | 'groupsLeft'>;
   let records = template.records;
   if (fixture === 'spare') {
     // One more place and nobody waiting (a free place with a waitlist is what the cron's fillFreeSeats repairs).
@@ -232,7 +236,7 @@ async function putRemoval(
           enrollmentId: `${activityId}_${a.openid}`,
           ticket: a.ticket,
           openid: openid('W2'),
-          reason: '该职工不在本单位一线岗位，不符合本期疗休养条件。',
+          reason: '该职工不符合本活动的参加条件，请核实。',
           status: 'open',
           createdAt: new Date(),
         }
@@ -439,15 +443,23 @@ export interface Pair {
   check?(s: Scenario, a: Outcome, b: Outcome): Promise<string[]>;
 }
 
-/** Lets `other` run while `held` is paused; if `other` is still running after a while (waiting on something the held call holds), lets the held call go. */
-async function runWhilePaused<T>(baseUrl: string, pause: Pause, state: PauseState, other: () => Promise<T>): Promise<T> {
+/**
+ * Lets `other` run to the end while the held call waits, then lets the held call go on. Should `other` wait for
+ * a lock the held call's open transaction took (it cannot finish then), the held call is let go once that is seen.
+ */
+export async function runWhilePaused<T>(baseUrl: string, pause: Pause, state: PauseState, other: () => Promise<T>): Promise<T> {
   if (state.state !== 'paused') return other();
   const done = other();
   let settled = false;
-  void done.finally(() => (settled = true)).catch(() => undefined);
-  for (let i = 0; i < 200 && !settled; i++) {
+  void done.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  // Most calls finish at once: look at the locks only when this one takes a while.
+  for (let wait = 50, waited = 0; !settled && waited < 15_000; waited += wait, wait = Math.min(wait * 2, 400)) {
+    await new Promise((r) => setTimeout(r, wait));
+    if (settled) break;
     if ((await locks(baseUrl)).waiting.some((w) => w.blockedByInvocation === state.invocation)) break;
-    await new Promise((r) => setTimeout(r, 25));
   }
   await pause.release();
   return done;
