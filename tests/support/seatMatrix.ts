@@ -457,7 +457,7 @@ export async function runWhilePaused<T>(baseUrl: string, pause: Pause, state: Pa
   );
   // Most calls finish at once: look at the locks only when this one takes a while.
   for (let wait = 50, waited = 0; !settled && waited < 15_000; waited += wait, wait = Math.min(wait * 2, 400)) {
-    await new Promise((r) => setTimeout(r, wait));
+    await Promise.race([done.catch(() => undefined), new Promise((r) => setTimeout(r, wait))]);
     if (settled) break;
     if ((await locks(baseUrl)).waiting.some((w) => w.blockedByInvocation === state.invocation)) break;
   }
@@ -618,6 +618,10 @@ export function defineSeatMatrix(
   options: { beforeTemplate?: () => Promise<void> } = {},
 ): void {
   let template: Template;
+  const points: string[] = [];
+  afterAll(() => {
+    if (points.length) console.log(`seat matrix ${area.key}, pause points per order:\n${points.join('\n')}`);
+  });
   beforeAll(async () => {
     await options.beforeTemplate?.();
     template = await buildTemplate(env.cloud.baseUrl, env.store, area);
@@ -628,6 +632,7 @@ export function defineSeatMatrix(
       const [first, second] = order === 'ab' ? [pair.a, pair.b] : [pair.b, pair.a];
       it(`${pair.title}: ${first.name} held at each request, ${second.name} meanwhile`, async () => {
         const run = await runOrder({ baseUrl: env.cloud.baseUrl, store: env.store }, area, template, pair, order);
+        points.push(`  ${first.name} held ‖ ${second.name}: ${run.points}${run.violations.length ? ` (${run.violations.length} failing)` : ''}`);
         expect(run.points).toBeGreaterThanOrEqual(1);
         expect(run.violations).toEqual([]);
       }, 300_000);
