@@ -83,8 +83,10 @@ async function violations(slots: string[], people: string[], allowPending = fals
     const held = Object.keys(slot.holders ?? {}).sort();
     const keys = open.map(holderKeyOf).sort();
     const tag = slotId.slice(-5);
-    if (held.join() !== keys.join()) out.push(`slot ${tag}: ${held.length} holders ≠ ${keys.length} open bookings [${here.map((b) => b.status)}]`);
-    if (slot.seatsLeft !== slot.capacity! - held.length) out.push(`slot ${tag}: seatsLeft ${slot.seatsLeft} ≠ ${slot.capacity} − ${held.length}`);
+    if (held.join() !== keys.join())
+      out.push(`slot ${tag}: ${held.length} holders ≠ ${keys.length} open bookings [${here.map((b) => b.status)}]`);
+    if (slot.seatsLeft !== slot.capacity! - held.length)
+      out.push(`slot ${tag}: seatsLeft ${slot.seatsLeft} ≠ ${slot.capacity} − ${held.length}`);
     if (held.length > slot.capacity!) out.push(`slot ${tag}: ${held.length} holders for ${slot.capacity} seats`);
     const persons = here.map((b) => b.openid);
     if (new Set(persons).size !== persons.length) out.push(`slot ${tag}: a person has two records`);
@@ -117,7 +119,8 @@ interface Move {
 }
 const outcome = (r: ApiEnvelope<unknown>): Outcome =>
   r.ok ? { ok: true, status: (r.data as { status?: string }).status } : { ok: false, code: r.error.code };
-const api = (openid: string, action: string, input: unknown) => callApi(env.cloud.baseUrl, openid, action as 'legalAid.book', input);
+const api = (openid: string, action: string, input: unknown) =>
+  callApi(env.cloud.baseUrl, openid, action as 'legalAid.book', input);
 
 const m = {
   book: (p: 'who' | 'other', slot: 'S' | 'T' = 'S'): Move => ({
@@ -175,7 +178,10 @@ let serial = 0;
 async function setUp(tag: string, k: number, fixture: Fixture): Promise<Ctx> {
   serial += 1;
   const day = 3 + (serial % 6);
-  const [S, T] = await Promise.all([futureSlot(env.cloud, day, { capacity: 1 }), futureSlot(env.cloud, day + 1, { capacity: 1 })]);
+  const [S, T] = await Promise.all([
+    futureSlot(env.cloud, day, { capacity: 1 }),
+    futureSlot(env.cloud, day + 1, { capacity: 1 }),
+  ]);
   const c: Ctx = { S, T, who: `la-${tag}-${k}-w`, other: `la-${tag}-${k}-o` };
   if (fixture === 'empty') return c;
   const booked = await api(c.who, 'legalAid.book', guestInput(S));
@@ -184,8 +190,14 @@ async function setUp(tag: string, k: number, fixture: Fixture): Promise<Ctx> {
   const db = env.store.db;
   if (fixture === 'started') {
     const past = new Date(Date.now() - HOUR);
-    await db.collection(LA.slots).doc(S).update({ data: { startsAt: past } });
-    await db.collection(LA.bookings).doc(c.booking).update({ data: { startsAt: past } });
+    await db
+      .collection(LA.slots)
+      .doc(S)
+      .update({ data: { startsAt: past } });
+    await db
+      .collection(LA.bookings)
+      .doc(c.booking)
+      .update({ data: { startsAt: past } });
   }
   if (fixture === 'stale') {
     // As if the invocation died between its seat claims and the confirm, 3 minutes ago.
@@ -219,7 +231,10 @@ async function runOrder(pair: Pair, order: 'ab' | 'ba', tag: string): Promise<{ 
     const v = [...(await violations([c.S, c.T], [c.who, c.other])), ...((await pair.check?.(c, a, b)) ?? [])];
     const text = (o: Outcome) => (o.ok ? `ok${o.status ? `:${o.status}` : ''}` : o.code);
     if (v.length) {
-      const where = state.state === 'paused' ? `${first.name} held before request ${k} (${state.request?.collectionName})` : `${first.name} then`;
+      const where =
+        state.state === 'paused'
+          ? `${first.name} held before request ${k} (${state.request?.collectionName})`
+          : `${first.name} then`;
       found.push(`${where} ‖ ${second.name}: ${v.join('; ')} — ${pair.a.name}=${text(a)}, ${pair.b.name}=${text(b)}`);
     }
     if (state.state === 'missed') return { points: k - 1, found };
@@ -238,7 +253,12 @@ const PAIRS: Array<Pair & { title: string }> = [
   { title: 'cancel ‖ another person taking the freed seat', a: m.cancel(), b: m.book('other'), fixture: 'booked' },
   { title: 'double tap of cancel', a: m.cancel(), b: m.cancel(), fixture: 'booked' },
   { title: 'reschedule ‖ cancel (cancel held)', a: m.cancel(), b: m.reschedule(), fixture: 'booked' },
-  { title: 'reschedule ‖ another person taking the new slot’s last seat', a: m.reschedule(), b: m.book('other', 'T'), fixture: 'booked' },
+  {
+    title: 'reschedule ‖ another person taking the new slot’s last seat',
+    a: m.reschedule(),
+    b: m.book('other', 'T'),
+    fixture: 'booked',
+  },
   { title: 'reschedule ‖ 停诊 of the old slot', a: m.reschedule(), b: m.stop('S'), fixture: 'booked' },
   { title: 'reschedule ‖ 停诊 of the new slot', a: m.reschedule(), b: m.stop('T'), fixture: 'booked' },
   { title: '停诊 ‖ the member cancelling', a: m.stop('S'), b: m.cancel(), fixture: 'booked' },
@@ -249,7 +269,9 @@ const PAIRS: Array<Pair & { title: string }> = [
 
 PAIRS.forEach((pair, i) => {
   const orders: Array<'ab' | 'ba'> =
-    pair.a.name === pair.b.name || pair.title.endsWith('(cancel held)') || pair.title.startsWith('停诊 held') ? ['ab'] : ['ab', 'ba'];
+    pair.a.name === pair.b.name || pair.title.endsWith('(cancel held)') || pair.title.startsWith('停诊 held')
+      ? ['ab']
+      : ['ab', 'ba'];
   for (const order of orders) {
     const [first, second] = order === 'ab' ? [pair.a, pair.b] : [pair.b, pair.a];
     it(`${pair.title}: ${first.name} held at each request, ${second.name} meanwhile`, async () => {

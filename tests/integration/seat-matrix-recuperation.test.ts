@@ -6,7 +6,16 @@
 import { callApi } from '../support/api';
 import { clearPauses } from '../support/interleave';
 import { useCloud } from '../support/scenario';
-import { defineSeatMatrix, holderKeyOf, membersOf, openidOf, putMatrixStaff, seatViolations, STAFF, type EngineArea } from '../support/seatMatrix';
+import {
+  defineSeatMatrix,
+  holderKeyOf,
+  membersOf,
+  openidOf,
+  putMatrixStaff,
+  seatViolations,
+  STAFF,
+  type EngineArea,
+} from '../support/seatMatrix';
 import { openTrip, putMembers, warmInstances } from '../support/trips';
 
 const env = useCloud({ demo: false });

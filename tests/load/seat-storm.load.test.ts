@@ -18,8 +18,18 @@ const MEMBERS = 200;
 const PLACES = 20;
 const TAPS_TWICE = 40;
 const LEAVERS = 20;
-const UNITS = ['org-cz-wujin-g1', 'org-cz-wujin-g2', 'org-cz-wujin-g3', 'org-cz-tianning-g1', 'org-cz-tianning-g2',
-  'org-cz-tianning-g3', 'org-cz-xinbei-g1', 'org-cz-xinbei-g2', 'org-cz-xinbei-g3', 'org-cz-zhonglou-g1'];
+const UNITS = [
+  'org-cz-wujin-g1',
+  'org-cz-wujin-g2',
+  'org-cz-wujin-g3',
+  'org-cz-tianning-g1',
+  'org-cz-tianning-g2',
+  'org-cz-tianning-g3',
+  'org-cz-xinbei-g1',
+  'org-cz-xinbei-g2',
+  'org-cz-xinbei-g3',
+  'org-cz-zhonglou-g1',
+];
 
 /** Runs the calls with at most `limit` in flight (loopback: the local cloud queues beyond 8 instances anyway). */
 async function bounded<T>(calls: Array<() => Promise<T>>, limit = 40): Promise<T[]> {
@@ -59,17 +69,25 @@ const storms: StormArea[] = [
         STAFF.A,
       ),
     member: (i) => ({ gender: i % 2 ? 'F' : 'M', tags: [] }),
-    prepare: (openids) =>
-      inBatches(openids, (o) => callApi(env.cloud.baseUrl, o, 'matchmaking.saveProfile', profileInput()), 8),
+    prepare: (openids) => inBatches(openids, (o) => callApi(env.cloud.baseUrl, o, 'matchmaking.saveProfile', profileInput()), 8),
   },
   {
     key: 'cp',
-    signUp: (eventId, openid) => callApi(env.cloud.baseUrl, openid, 'competitions.register', { eventId, declaration: DECLARATION }),
+    signUp: (eventId, openid) =>
+      callApi(env.cloud.baseUrl, openid, 'competitions.register', { eventId, declaration: DECLARATION }),
     open: async () =>
       (
         await openCompetitionEvent(
           env.cloud.baseUrl,
-          { capacity: PLACES, unitCap: 3, unitConfirm: false, review: false, claimHours: 24, waitlist: true, format: 'individual' },
+          {
+            capacity: PLACES,
+            unitCap: 3,
+            unitConfirm: false,
+            review: false,
+            claimHours: 24,
+            waitlist: true,
+            format: 'individual',
+          },
           STAFF.A,
         )
       ).eventId,

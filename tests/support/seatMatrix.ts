@@ -46,7 +46,11 @@ export interface EngineArea {
   /** Before a member signs up for the first time (e.g. a 单身联谊 profile). */
   prepare?(baseUrl: string, openid: string): Promise<void>;
   /** Area data derived from the activity id, for a copied record. */
-  cloneExtra?(extra: Record<string, unknown> | undefined, activityId: string, openid: string): Record<string, unknown> | undefined;
+  cloneExtra?(
+    extra: Record<string, unknown> | undefined,
+    activityId: string,
+    openid: string,
+  ): Record<string, unknown> | undefined;
   /** How staff take an approved place away: an upheld 公示 objection, or an upheld 单身联谊 report. */
   removal: 'objection' | 'report';
   /** The activity takes nominations (enrollment.nominate). */
@@ -132,7 +136,11 @@ export async function buildTemplate(baseUrl: string, store: Store, area: EngineA
   const eid = (role: Role) => `${activityId}_${id(role)}`;
   if (area.unitConfirm) {
     await ok(
-      callApi(baseUrl, UNIT_STAFF.A, 'enrollment.unitConfirm', { activityId, enrollmentIds: [eid('A'), eid('P')], decision: 'confirm' }),
+      callApi(baseUrl, UNIT_STAFF.A, 'enrollment.unitConfirm', {
+        activityId,
+        enrollmentIds: [eid('A'), eid('P')],
+        decision: 'confirm',
+      }),
       'the unit confirms A and P',
     );
   }
@@ -176,7 +184,13 @@ export interface Scenario {
 }
 
 /** A fresh copy of the template under a new activity id. */
-export async function cloneFixture(baseUrl: string, store: Store, area: EngineArea, template: Template, fixture: Fixture): Promise<Scenario> {
+export async function cloneFixture(
+  baseUrl: string,
+  store: Store,
+  area: EngineArea,
+  template: Template,
+  fixture: Fixture,
+): Promise<Scenario> {
   serial += 1;
   const activityId = `AM${area.key.replace(/[^A-Za-z0-9]/g, '')}${process.pid.toString(36)}x${serial}`;
   const { _id: _templateId, ...activity } = template.activity;
@@ -266,9 +280,7 @@ export async function seatViolations(store: Store, activityId: string): Promise<
   const recordKeys = holding.map(holderKeyOf).sort();
   const short = (k: string) => k.replace(/^.*-/, '');
   if (heldKeys.join() !== recordKeys.join()) {
-    out.push(
-      `holders [${heldKeys.map(short)}] ≠ seat-holding records [${holding.map((r) => `${short(r.openid)}:${r.status}`)}]`,
-    );
+    out.push(`holders [${heldKeys.map(short)}] ≠ seat-holding records [${holding.map((r) => `${short(r.openid)}:${r.status}`)}]`);
   }
   if (activity.seatsLeft !== activity.capacity - heldKeys.length)
     out.push(`seatsLeft ${activity.seatsLeft} ≠ capacity ${activity.capacity} − ${heldKeys.length} holders`);
@@ -365,42 +377,77 @@ export const moves = {
     run: async (s) => outcome(await callApi(s.baseUrl, s.openid(role), s.area.signUpAction, s.area.signUpInput(s.activityId))),
   }),
   cancel: (role: Role): Move =>
-    apiMove(`cancel(${role})`, (s) => s.openid(role), 'enrollment.cancel', (s) => ({ enrollmentId: s.enrollmentId(role) })),
+    apiMove(
+      `cancel(${role})`,
+      (s) => s.openid(role),
+      'enrollment.cancel',
+      (s) => ({ enrollmentId: s.enrollmentId(role) }),
+    ),
   accept: (role: Role): Move =>
-    apiMove(`accept(${role})`, (s) => s.openid(role), 'enrollment.respondOffer', (s) => ({
-      enrollmentId: s.enrollmentId(role),
-      accept: true,
-    })),
+    apiMove(
+      `accept(${role})`,
+      (s) => s.openid(role),
+      'enrollment.respondOffer',
+      (s) => ({
+        enrollmentId: s.enrollmentId(role),
+        accept: true,
+      }),
+    ),
   decline: (role: Role): Move =>
-    apiMove(`decline(${role})`, (s) => s.openid(role), 'enrollment.respondOffer', (s) => ({
-      enrollmentId: s.enrollmentId(role),
-      accept: false,
-    })),
+    apiMove(
+      `decline(${role})`,
+      (s) => s.openid(role),
+      'enrollment.respondOffer',
+      (s) => ({
+        enrollmentId: s.enrollmentId(role),
+        accept: false,
+      }),
+    ),
   approve: (role: Role): Move =>
-    apiMove(`approve(${role})`, (_s, side) => STAFF[side], 'enrollment.review', (s) => ({
-      activityId: s.activityId,
-      enrollmentIds: [s.enrollmentId(role)],
-      decision: 'approve',
-    })),
+    apiMove(
+      `approve(${role})`,
+      (_s, side) => STAFF[side],
+      'enrollment.review',
+      (s) => ({
+        activityId: s.activityId,
+        enrollmentIds: [s.enrollmentId(role)],
+        decision: 'approve',
+      }),
+    ),
   reject: (role: Role): Move =>
-    apiMove(`reject(${role})`, (_s, side) => STAFF[side], 'enrollment.review', (s) => ({
-      activityId: s.activityId,
-      enrollmentIds: [s.enrollmentId(role)],
-      decision: 'reject',
-      reason: '所填工龄与单位证明不符',
-    })),
+    apiMove(
+      `reject(${role})`,
+      (_s, side) => STAFF[side],
+      'enrollment.review',
+      (s) => ({
+        activityId: s.activityId,
+        enrollmentIds: [s.enrollmentId(role)],
+        decision: 'reject',
+        reason: '所填工龄与单位证明不符',
+      }),
+    ),
   nominate: (role: Role): Move =>
-    apiMove(`nominate(${role})`, (_s, side) => STAFF[side], 'enrollment.nominate', (s) => ({
-      activityId: s.activityId,
-      openid: s.openid(role),
-    })),
+    apiMove(
+      `nominate(${role})`,
+      (_s, side) => STAFF[side],
+      'enrollment.nominate',
+      (s) => ({
+        activityId: s.activityId,
+        openid: s.openid(role),
+      }),
+    ),
   unitDecline: (role: Role): Move =>
-    apiMove(`unitDecline(${role})`, (_s, side) => UNIT_STAFF[side], 'enrollment.unitConfirm', (s) => ({
-      activityId: s.activityId,
-      enrollmentIds: [s.enrollmentId(role)],
-      decision: 'decline',
-      reason: '本单位另有人选',
-    })),
+    apiMove(
+      `unitDecline(${role})`,
+      (_s, side) => UNIT_STAFF[side],
+      'enrollment.unitConfirm',
+      (s) => ({
+        activityId: s.activityId,
+        enrollmentIds: [s.enrollmentId(role)],
+        decision: 'decline',
+        reason: '本单位另有人选',
+      }),
+    ),
   /** Staff take A's place away: an upheld 公示 objection, or (单身联谊) an upheld report. */
   removeA: (): Move => ({
     name: 'remove(A)',
@@ -489,14 +536,18 @@ export async function runOrder(
     const otherOutcome = await runWhilePaused(env.baseUrl, pause, state, () => second.run(s, 'B'));
     const firstOutcome = await held;
     const where =
-      state.state === 'paused' ? `${first.name} held before request ${k} (${state.request?.collectionName ?? state.request?.action})` : `${first.name} then ${second.name}`;
+      state.state === 'paused'
+        ? `${first.name} held before request ${k} (${state.request?.collectionName ?? state.request?.action})`
+        : `${first.name} then ${second.name}`;
     const [a, b] = order === 'ab' ? [firstOutcome, otherOutcome] : [otherOutcome, firstOutcome];
     const found = [...(await seatViolations(env.store, s.activityId)), ...((await pair.check?.(s, a, b)) ?? [])];
     const text = (o: Outcome) => (o.ok ? `ok${o.status ? `:${o.status}` : ''}` : o.code);
     outcomes.push(`${k}: ${pair.a.name}=${text(a)} ${pair.b.name}=${text(b)}`);
     if (found.length) {
       const st = await statusesOf(s);
-      violations.push(`${where} ‖ ${second.name}: ${found.join('; ')} — ${JSON.stringify(st)}; ${pair.a.name}=${text(a)}, ${pair.b.name}=${text(b)}`);
+      violations.push(
+        `${where} ‖ ${second.name}: ${found.join('; ')} — ${JSON.stringify(st)}; ${pair.a.name}=${text(a)}, ${pair.b.name}=${text(b)}`,
+      );
     }
     await retire(env.store, s.activityId);
   });
@@ -582,7 +633,12 @@ export function enginePairs(area: EngineArea): Array<Pair & { title: string }> {
         return out;
       },
     },
-    { title: 'cancel ‖ another’s cancel (two seats to the waitlist)', a: m.cancel('A'), b: m.cancel('P'), check: all(bothOk, offered('W1', 'W2')) },
+    {
+      title: 'cancel ‖ another’s cancel (two seats to the waitlist)',
+      a: m.cancel('A'),
+      b: m.cancel('P'),
+      check: all(bothOk, offered('W1', 'W2')),
+    },
     { title: 'cancel ‖ the first in line withdrawing', a: m.cancel('A'), b: m.cancel('W1'), check: all(bothOk, offered('W2')) },
     { title: 'cancel ‖ accept of an offer', a: m.cancel('A'), b: m.accept('O'), check: bothOk },
     { title: 'cancel ‖ decline of an offer (two seats)', a: m.cancel('A'), b: m.decline('O'), check: bothOk },
@@ -632,7 +688,9 @@ export function defineSeatMatrix(
       const [first, second] = order === 'ab' ? [pair.a, pair.b] : [pair.b, pair.a];
       it(`${pair.title}: ${first.name} held at each request, ${second.name} meanwhile`, async () => {
         const run = await runOrder({ baseUrl: env.cloud.baseUrl, store: env.store }, area, template, pair, order);
-        points.push(`  ${first.name} held ‖ ${second.name}: ${run.points}${run.violations.length ? ` (${run.violations.length} failing)` : ''}`);
+        points.push(
+          `  ${first.name} held ‖ ${second.name}: ${run.points}${run.violations.length ? ` (${run.violations.length} failing)` : ''}`,
+        );
         expect(run.points).toBeGreaterThanOrEqual(1);
         expect(run.violations).toEqual([]);
       }, 300_000);
