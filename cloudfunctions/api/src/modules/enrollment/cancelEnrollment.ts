@@ -35,6 +35,8 @@ export async function cancelEnrollment(
   enrollmentId: string,
   reason: string | undefined,
   ctx: ActionContext,
+  /** Declining an offer: only an offer may be withdrawn this way (an offer accepted meanwhile stays). */
+  offerOnly = false,
 ): Promise<EnrollmentView> {
   const now = ctx.now;
   let e = await loadEnrollment(enrollmentId);
@@ -49,6 +51,7 @@ export async function cancelEnrollment(
   for (let attempt = 1; ; attempt += 1) {
     // A second tap of 取消报名 (or of 放弃): it is done already, say so with the record as it stands.
     if (e.status === 'cancelled' || e.status === 'declined') return toEnrollmentView(e, activity, now);
+    if (offerOnly && e.status !== 'offered') throw fail('CONFLICT', '该递补名额已处理，请刷新查看');
     const check = checkCancel(activity, e, now, !byMember);
     if (!check.allowed) throw enrollmentErrors.fail('CANCEL_NOT_ALLOWED', check.message);
     const held = SEAT_HOLDING.includes(e.status);
@@ -94,7 +97,7 @@ export async function respondToOffer(enrollmentId: string, accept: boolean, ctx:
   if (e.openid !== ctx.openid) throw fail('NOT_FOUND', '报名记录不存在');
   if (!accept) {
     if (e.status !== 'offered' && e.status !== 'declined') throw fail('CONFLICT', '该递补名额已处理，请刷新查看');
-    return cancelEnrollment(enrollmentId, undefined, ctx);
+    return cancelEnrollment(enrollmentId, undefined, ctx, true);
   }
   const activity = await loadActivity(e.activityId);
   const now = ctx.now;

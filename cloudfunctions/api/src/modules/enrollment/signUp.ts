@@ -13,7 +13,8 @@
  * With a per-unit cap, the first sign-up of a unit creates its quota first (one more request, once per unit).
  */
 import type { ActionContext } from '../../action';
-import { command } from '../../db';
+import { command, findById } from '../../db';
+import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { fail } from '../../errors';
 import { findMemberByOpenid } from '../../shared/members';
 import { attemptKey, claimSeat, type ClaimResult } from '../../shared/capacity';
@@ -23,7 +24,7 @@ import { enrollmentErrors } from './errors';
 import { checkAnswers } from './formAnswers';
 import { holdParticipation, releaseParticipation } from './participation';
 import { newEnrollment, storeEnrollment, REJOINABLE, type Stored } from './storeEnrollment';
-import { LIVE, type ActivityArea, type ActivityRecord, type Answer, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
+import { LIVE, SEAT_HOLDING, type ActivityArea, type ActivityRecord, type Answer, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
 import { recordStatus } from './recordStatus';
 import { toEnrollmentView } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
@@ -79,9 +80,9 @@ export async function signUp(request: SignUpRequest, ctx: ActionContext): Promis
   let kept = false; // the stored record is this attempt's: its holds are the record's now
   try {
     const outcome = await placeAttempt(activity, base, key, now);
-    kept = outcome.stored.record.seatKey === key;
+    kept = outcome.stored.record.seatKey === outcome.key;
+    if (!kept || outcome.key !== key) await releaseParticipation(activity, ctx.openid, key);
     if (!kept) {
-      await releaseParticipation(activity, ctx.openid, key);
       if (!LIVE.includes(outcome.stored.record.status)) throw refusal(outcome.stored.record);
     } else if (outcome.stored.replaced) {
       // This attempt started over the member's own place in line: that attempt's hold is ours to give back.
@@ -94,15 +95,18 @@ export async function signUp(request: SignUpRequest, ctx: ActionContext): Promis
   }
 }
 
-/** Takes a seat for attempt `key` (or a place on the waitlist, or a lottery entry) and stores the record. */
+/**
+ * Takes a seat for attempt `key` (or a place on the waitlist, or a lottery entry) and stores the record.
+ * Returns the attempt key the record was stored under: `key`, or a concurrent tap's (adopted, below).
+ */
 async function placeAttempt(
-  cachedDef: ActivityRecord,
+  activity: ActivityRecord,
   base: EnrollmentRecord,
   key: string,
   now: Date,
-): Promise<{ activity: ActivityRecord; stored: Stored }> {
-  const activity = cachedDef;
-  if (activity.mode === 'lottery') return { activity, stored: await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE) };
+): Promise<{ activity: ActivityRecord; stored: Stored; key: string }> {
+  if (activity.mode === 'lottery')
+    return { activity, stored: await storeEnrollment({ ...base, status: 'applied' }, REJOINABLE), key };
   const ref = seatRef(activity._id);
   const seatStatus = activity.review ? 'pending' : 'approved';
   const _ = command();
@@ -114,13 +118,15 @@ async function placeAttempt(
       // Not this attempt's record (a double tap's, or one that may not start over): the seat is given back,
       // to the first in line if anyone waits.
       if (stored.record.seatKey !== key) await passSeatOn(activity, key, now);
-      return { activity, stored };
+      return { activity, stored, key };
     }
     // Not a seat: the stored document says why, and whether the window is still open for the waitlist.
     const current = await loadActivity(activity._id);
     assertSignupOpen(current, now);
     if (result === 'closed' || result === 'held') throw enrollmentErrors.fail('SIGNUP_CLOSED');
     if (current.seatsLeft > 0 && result === 'full' && attempt < 2) continue; // a seat came back meanwhile
+    const inFlight = await concurrentTap(current, base);
+    if (inFlight) return inFlight;
     if (!current.waitlist) {
       throw enrollmentErrors.fail(
         'QUOTA_FULL',
@@ -133,8 +139,33 @@ async function placeAttempt(
     );
     // A seat given back between our claim and joining the line finds nobody waiting: offer it now.
     if (stored.record.seatKey === key && stored.created) await fillFreeSeats(await loadActivity(activity._id), now);
-    return { activity: current, stored };
+    return { activity: current, stored, key };
   }
+}
+
+/**
+ * No seat left, but an attempt of this same member holds one (their other tap, between its claim and its
+ * store — or a place of theirs still being handed on). The member's record decides: seat-holding → that is
+ * the answer; absent or open to a new start, and the held key is not the one an ended record names (a place
+ * being passed on stays the hand-over's) → this tap stores the record under the other tap's attempt, so both
+ * taps answer alike and the other tap finds the record its own. One more read, only in this case.
+ */
+async function concurrentTap(
+  current: ActivityRecord,
+  base: EnrollmentRecord,
+): Promise<{ activity: ActivityRecord; stored: Stored; key: string } | null> {
+  const prefix = `${base.openid}:`;
+  const mine = Object.keys(current.holders ?? {}).filter((h) => h.startsWith(prefix));
+  if (!mine.length) return null;
+  const existing = await findById<EnrollmentRecord>(C.enrollments, base._id);
+  if (existing && SEAT_HOLDING.includes(existing.status))
+    return { activity: current, stored: { record: existing, created: false }, key: existing.seatKey ?? base.openid };
+  const rejoinable = [...REJOINABLE, 'waitlisted'];
+  const other = mine.find((h) => h !== existing?.seatKey);
+  if (!other || (existing && !rejoinable.includes(existing.status))) return null;
+  const status = current.review ? 'pending' : 'approved';
+  const stored = await storeEnrollment({ ...base, seatKey: other, status }, rejoinable as EnrollmentRecord['status'][]);
+  return { activity: current, stored, key: other };
 }
 
 async function finish(
