@@ -25,7 +25,9 @@ export function staleBundles(root = FUNCTIONS): string[] {
   const names = fs.readdirSync(root).filter((name) => fs.existsSync(path.join(root, name, 'src/index.ts')));
   // A function may bundle another's source (cron runs the api modules): compare with the newest of all.
   const newestSource = Math.max(
-    ...names.map((name) => Math.max(newestIn(path.join(root, name, 'src')), fs.statSync(path.join(root, name, 'package.json')).mtimeMs)),
+    ...names.map((name) =>
+      Math.max(newestIn(path.join(root, name, 'src')), fs.statSync(path.join(root, name, 'package.json')).mtimeMs),
+    ),
   );
   return names.filter((name) => {
     const bundle = path.join(root, name, 'index.js');
@@ -46,5 +48,6 @@ export default function globalSetup(): void {
     );
   }
   const still = staleBundles();
-  if (still.length) throw new Error(`cloudfunctions/${still.join(', ')}/index.js still older than its source: run \`npm run build:functions\``);
+  if (still.length)
+    throw new Error(`cloudfunctions/${still.join(', ')}/index.js still older than its source: run \`npm run build:functions\``);
 }
