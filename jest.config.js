@@ -11,6 +11,8 @@ module.exports = {
   },
   moduleNameMapper: { '^@rules/(.*)$': '<rootDir>/cloudfunctions/api/src/rules/$1' },
   setupFiles: ['<rootDir>/tests/support/env.ts'],
+  // Rebuilds the function bundles once when they are older than their source (tests run the bundles).
+  globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   testTimeout: 60000,
   maxWorkers: 2,
 };

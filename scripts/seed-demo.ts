@@ -1,6 +1,6 @@
 /**
  * Demo data for the local cloud: a Changzhou-area union tree, the role grants of the fictional people of
- * config/demo-identities.json, then each area's own demo data (`cloudfunctions/api/src/modules/<area>/demo.ts`,
+ * config/demo-identities.json, then each area's own demo data (`cloudfunctions/api/fixtures/<area>/demo.ts`,
  * found by name: a new area adds its file, nothing here). Idempotent (deterministic _ids, set()).
  *
  *   npx tsx scripts/seed-demo.ts --service-url http://127.0.0.1:PORT/admin   (or env LOCAL_CLOUD_SERVICE_URL)
@@ -10,14 +10,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AreaDemo, DemoKit, DemoOrg } from '../cloudfunctions/api/src/demoKit';
+import type { AreaDemo, DemoKit, DemoOrg } from '../cloudfunctions/api/fixtures/demoKit';
 import { CORE_COLLECTIONS } from '../cloudfunctions/api/src/shared/collections';
 import { cloudRuntimeEnv } from '../emulator/runtimeEnv';
-import { applicationIdOf, putApplicant, putMember } from './fixtures';
+import { applicationIdOf, putApplicant, putMember } from '../cloudfunctions/api/fixtures/people';
 // Types only (erased at build): the SDK itself is required below, once the cloud env vars are set.
 import type * as WxServerSdk from 'wx-server-sdk';
 
-export type { DemoOrg } from '../cloudfunctions/api/src/demoKit';
+export type { DemoOrg } from '../cloudfunctions/api/fixtures/demoKit';
 type OrgKind = DemoOrg['kind'];
 const ROOT_ID = 'org-cz';
 
@@ -198,14 +198,15 @@ function connect(serviceUrl: string): SeedDb {
   return cloud.database() as unknown as SeedDb;
 }
 
-const MODULES_DIR = path.join(__dirname, '../cloudfunctions/api/src/modules');
+/** Demo data and example inputs live beside the function's source, never in it (nothing in src/ imports them). */
+const FIXTURES_DIR = path.join(__dirname, '../cloudfunctions/api/fixtures');
 
-/** Every area's demo.ts, in their `order` (then by folder name). */
+/** Every area's fixtures/<area>/demo.ts, in their `order` (then by folder name). */
 function areaDemos(): Array<{ area: string; demo: AreaDemo }> {
   return fs
-    .readdirSync(MODULES_DIR)
-    .filter((area) => fs.existsSync(path.join(MODULES_DIR, area, 'demo.ts')))
-    .map((area) => ({ area, demo: (require(path.join(MODULES_DIR, area, 'demo.ts')) as { demo: AreaDemo }).demo }))
+    .readdirSync(FIXTURES_DIR)
+    .filter((area) => fs.existsSync(path.join(FIXTURES_DIR, area, 'demo.ts')))
+    .map((area) => ({ area, demo: (require(path.join(FIXTURES_DIR, area, 'demo.ts')) as { demo: AreaDemo }).demo }))
     .sort((a, b) => (a.demo.order ?? 50) - (b.demo.order ?? 50) || a.area.localeCompare(b.area));
 }
 

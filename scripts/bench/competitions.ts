@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
-import { putMember } from '../fixtures';
+import { putMember } from '../../cloudfunctions/api/fixtures/people';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { eventInput as testEventInput } from '../../tests/support/competitions';
 import { BUNDLE, call, ok, pct, startCloud } from './benchCloud';

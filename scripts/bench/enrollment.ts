@@ -14,7 +14,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
-import { putMember } from '../fixtures';
+import { putMember } from '../../cloudfunctions/api/fixtures/people';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { BUNDLE, call, pct, ROOT, startCloud, type Answer } from './benchCloud';
 

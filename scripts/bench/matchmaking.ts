@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { buildDemoOrgs, seedDemo } from '../seed-demo';
-import { putMember } from '../fixtures';
+import { putMember } from '../../cloudfunctions/api/fixtures/people';
 import { BUNDLE, call, ok as okCall, pct, startCloud } from './benchCloud';
 
 const PER_GENDER = 100;

@@ -1,36 +1,27 @@
 /**
- * Every action rejects malformed input with INVALID_INPUT and a Chinese message, and writes nothing:
- * missing fields, wrong types, oversized strings, extra fields, operator-like objects.
+ * Every action accepts its example input, and rejects malformed input with INVALID_INPUT, a Chinese message and
+ * the broken field named in `details.field`, and writes nothing: missing fields, wrong types, oversized strings,
+ * extra fields, operator-like objects.
  */
-import path from 'node:path';
 import declared from '../../config/collections.json';
 import { MODULES } from '../../cloudfunctions/api/src/actions';
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
+import {
+  AREA_EXAMPLES,
+  EXAMPLE_INPUTS,
+  EXAMPLE_OPTIONAL,
+  EXAMPLE_REQUIRED,
+  EXAMPLE_RUNS,
+  type ExampleKit,
+} from '../../cloudfunctions/api/fixtures/examples';
+import { freshCode, uploadAs } from '../support/merchants';
 import { useCloud } from '../support/scenario';
-
-/** What a modules/<area>/examples.ts exports (typed per area by AreaExamples in cloudfunctions/api/src/examples.ts). */
-type Examples = {
-  inputs: Record<string, Record<string, unknown>>;
-  optional?: Record<string, string[]>;
-  required?: Record<string, string[]>;
-};
-const MODULES_DIR = path.resolve(__dirname, '../../cloudfunctions/api/src/modules');
 
 const env = useCloud();
 
-/** Each area's example inputs (`modules/<area>/examples.ts`): a valid input per action, so each case below breaks
+/** Each area's example inputs (`fixtures/<area>/examples.ts`): a valid input per action, so each case below breaks
  * exactly one thing. A new area brings its own file; nothing here names an area. */
-const AREAS = MODULES.map((m) => ({
-  area: m.area,
-  actions: Object.keys(m.actions) as ActionName[],
-  examples: (require(path.join(MODULES_DIR, m.area, 'examples.ts')) as { examples: Examples }).examples,
-}));
-const VALID = Object.fromEntries(AREAS.flatMap((a) => Object.entries(a.examples.inputs))) as Record<
-  ActionName,
-  Record<string, unknown>
->;
-const OPTIONAL_IN = Object.assign({}, ...AREAS.map((a) => a.examples.optional ?? {})) as Partial<Record<ActionName, string[]>>;
-const REQUIRED_IN = Object.assign({}, ...AREAS.map((a) => a.examples.required ?? {})) as Partial<Record<ActionName, string[]>>;
+const VALID = EXAMPLE_INPUTS as Record<ActionName, Record<string, unknown>>;
 /** Field names optional wherever they appear. */
 const OPTIONAL = new Set(['status', 'page', 'occupation', 'reason', 'scopeId', 'submittedAt']);
 
@@ -40,45 +31,75 @@ function wrongType(value: unknown): unknown {
   return 123;
 }
 
-function casesFor(action: ActionName): [string, unknown][] {
+/** A broken input and the field the refusal must name (null: the input as a whole is not an object). */
+type Case = [label: string, input: unknown, field: string | null];
+
+function casesFor(action: ActionName): Case[] {
   const valid = VALID[action];
-  const cases: [string, unknown][] = [
-    ['extra field', { ...valid, extra: 1 }],
-    ['operator key at top level', { ...valid, $where: 'sleep(5000)' }],
-    ['a string instead of an object', 'hello'],
-    ['an array instead of an object', [valid]],
-    ['a number instead of an object', 7],
+  const cases: Case[] = [
+    ['extra field', { ...valid, extra: 1 }, 'extra'],
+    ['operator key at top level', { ...valid, $where: 'sleep(5000)' }, '$where'],
+    ['a string instead of an object', 'hello', null],
+    ['an array instead of an object', [valid], null],
+    ['a number instead of an object', 7, null],
   ];
   for (const [field, value] of Object.entries(valid)) {
     const { [field]: _omit, ...without } = valid;
-    const required = (!OPTIONAL.has(field) && !OPTIONAL_IN[action]?.includes(field)) || REQUIRED_IN[action]?.includes(field);
-    if (required) cases.push([`missing ${field}`, without]);
-    cases.push([`${field} of the wrong type`, { ...valid, [field]: wrongType(value) }]);
-    cases.push([`${field} as an operator object`, { ...valid, [field]: { $gt: '' } }]);
-    cases.push([`${field} as a nested operator`, { ...valid, [field]: { a: { $ne: null } } }]);
-    if (typeof value === 'string') cases.push([`oversized ${field}`, { ...valid, [field]: '长'.repeat(5000) }]);
+    const required =
+      (!OPTIONAL.has(field) && !EXAMPLE_OPTIONAL[action]?.includes(field)) || EXAMPLE_REQUIRED[action]?.includes(field);
+    if (required) cases.push([`missing ${field}`, without, field]);
+    cases.push([`${field} of the wrong type`, { ...valid, [field]: wrongType(value) }, field]);
+    cases.push([`${field} as an operator object`, { ...valid, [field]: { $gt: '' } }, field]);
+    cases.push([`${field} as a nested operator`, { ...valid, [field]: { a: { $ne: null } } }, field]);
+    if (typeof value === 'string') cases.push([`oversized ${field}`, { ...valid, [field]: '长'.repeat(5000) }, field]);
   }
   return cases;
 }
 
-const ACTIONS = AREAS.flatMap((a) => a.actions);
+const ACTIONS = MODULES.flatMap((m) => Object.keys(m.actions) as ActionName[]);
 
 it('has an example input for every action of every area, and none for an action that does not exist', () => {
-  for (const a of AREAS) expect(Object.keys(a.examples.inputs).sort()).toEqual([...a.actions].sort());
+  const byArea = AREA_EXAMPLES as Record<string, { inputs: Record<string, unknown> }>;
+  expect(Object.keys(byArea).sort()).toEqual(MODULES.map((m) => m.area).sort());
+  for (const m of MODULES) expect(Object.keys(byArea[m.area].inputs).sort()).toEqual(Object.keys(m.actions).sort());
 });
+
 const ALL_COLLECTIONS = declared.collections.map((c) => c.name);
 
+const kit: ExampleKit = {
+  call: (openid, action, input) => env.call(openid, action, input),
+  upload: (openid, name, content) => uploadAs(env.cloud.serviceUrl, openid, name, content),
+  cardCode: (cardNo) => freshCode(cardNo),
+};
+
 describe.each(ACTIONS)('%s', (action) => {
-  it('rejects every malformed input with INVALID_INPUT and stores nothing', async () => {
+  it('rejects every malformed input with INVALID_INPUT naming the broken field, and stores nothing', async () => {
     const before = await env.store.snapshot(ALL_COLLECTIONS);
-    for (const [label, input] of casesFor(action)) {
+    for (const [label, input, field] of casesFor(action)) {
       // demo-admin passes every role check: a refusal can only come from validation.
       const r = await env.call('demo-admin', action, input);
       if (r.ok || r.error.code !== 'INVALID_INPUT')
         throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
       expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+      // The refusal is for the field broken here, not for something else the handler found wrong.
+      if ((r.error.details?.field ?? null) !== field)
+        throw new Error(`${action} / ${label}: expected the refusal to name ${field}, got ${JSON.stringify(r.error)}`);
     }
     expect(await env.store.snapshot(ALL_COLLECTIONS)).toEqual(before);
+  });
+
+  // After the malformed ones (which must store nothing): the example itself, which may store what it does.
+  it('accepts its example input (a refusal, if any, is a documented domain error, never INVALID_INPUT)', async () => {
+    const run = EXAMPLE_RUNS[action] ?? {};
+    const input = run.input ? await run.input(kit) : VALID[action];
+    const r = await env.call(run.as ?? 'demo-admin', action, input);
+    const outcome = r.ok ? 'ok' : `${r.error.code} ${r.error.message}`;
+    if (run.refused) {
+      expect(run.refused.code).not.toBe('INVALID_INPUT');
+      expect(outcome.split(' ')[0]).toBe(run.refused.code);
+    } else {
+      expect(outcome).toBe('ok');
+    }
   });
 });
 
@@ -86,6 +107,12 @@ it('names the field in the message', async () => {
   const r = await env.call('hostile-1', 'membership.apply', { ...VALID['membership.apply'], mobile: '1234' });
   expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'mobile' } } });
   expect(r.ok === false && r.error.message).toContain('手机号');
+});
+
+it('names the field that holds an operator, and the operator', async () => {
+  const r = await env.call('hostile-1', 'membership.apply', { ...VALID['membership.apply'], orgId: { $gt: '' } });
+  expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'orgId' } } });
+  expect(r.ok === false && r.error.message).toMatch(/「所属.*」.*\$gt/);
 });
 
 it('rejects an unknown action and a broken envelope', async () => {

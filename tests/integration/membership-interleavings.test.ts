@@ -7,7 +7,7 @@
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
-import { idHashOf } from '../../scripts/fixtures';
+import { idHashOf } from '../../cloudfunctions/api/fixtures/people';
 import type { ApiEnvelope } from '../support/api';
 import { clearPauses, pauseAt } from '../support/interleave';
 import { givenApplicant, givenMember, useCloud } from '../support/scenario';

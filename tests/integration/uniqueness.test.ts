@@ -1,5 +1,5 @@
 /** One membership per ID number: the keyed-hash registry decides, also under concurrency. */
-import { DEMO_PEOPLE } from '../../cloudfunctions/api/src/modules/membership/demo';
+import { DEMO_PEOPLE } from '../../cloudfunctions/api/fixtures/membership/demo';
 import { applyInput, freshIdNumber } from '../support/api';
 import { useCloud } from '../support/scenario';
 

@@ -4,7 +4,7 @@ import { LEGAL_AID_COLLECTIONS } from '../../cloudfunctions/api/src/modules/lega
 import { opaqueId } from '../../cloudfunctions/api/src/lib/pii';
 import { addDays, chinaInstant } from '../../cloudfunctions/api/src/rules/legalAid';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
-import { fixtureKeys } from '../../scripts/fixtures';
+import { fixtureKeys } from '../../cloudfunctions/api/fixtures/people';
 import { connectSdk, type LocalCloud } from './localCloud';
 
 export const LA = LEGAL_AID_COLLECTIONS;

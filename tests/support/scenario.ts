@@ -1,13 +1,13 @@
 /**
  * Test scenarios: one local cloud per test file (`useCloud`), and small builders that set up only what a
  * test needs — an org, a member, an applicant, a staffer — written exactly as the `api` function stores
- * them (scripts/fixtures.ts), plus `expectStored` to assert on what ended up in the database.
+ * them (cloudfunctions/api/fixtures/people.ts), plus `expectStored` to assert on what ended up in the database.
  */
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
-import type { DemoOrg } from '../../cloudfunctions/api/src/demoKit';
+import type { DemoOrg } from '../../cloudfunctions/api/fixtures/demoKit';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { seedDemo } from '../../scripts/seed-demo';
-import { applicationIdOf, idHashOf, putApplicant, putMember } from '../../scripts/fixtures';
+import { applicationIdOf, idHashOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
 import { callApi, callOk, storeReader, type ApiEnvelope } from './api';
 import { connectSdk, startLocalCloud, type LocalCloud } from './localCloud';
 

@@ -1,11 +1,11 @@
 /**
  * Scenario helpers for the enrollment engine and 疗休养: members written straight into the store (as the
- * function stores them, scripts/fixtures.ts putMember), a valid trip to save, and reading what ended up stored.
+ * function stores them, cloudfunctions/api/fixtures/people.ts putMember), a valid trip to save, and reading what ended up stored.
  */
 import type { ApiContract } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { buildDemoOrgs } from '../../scripts/seed-demo';
-import { putMember } from '../../scripts/fixtures';
+import { putMember } from '../../cloudfunctions/api/fixtures/people';
 import { callApi, callOk, type storeReader } from './api';
 import type { LooseDb } from './localCloud';
 

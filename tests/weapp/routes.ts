@@ -15,7 +15,7 @@ export const STAFF = 'demo-staff-city';
 export const ADMIN = 'demo-admin';
 /** The unit's union staffer of the 技能竞赛 demo (单位推荐). */
 export const UNIT_STAFF = 'demo-staff-huatang';
-/** 武进区职工法律援助站's duty lawyer (cloudfunctions/api/src/modules/legalAid/demo.ts). */
+/** 武进区职工法律援助站's duty lawyer (cloudfunctions/api/fixtures/legalAid/demo.ts). */
 export const LAWYER = 'demo-lawyer-wujin';
 
 /** Users every page is rendered as. */
@@ -74,14 +74,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },
   'packages/legal-aid/slots/index': { query: wujin, alsoAs: [STAFF, LAWYER] },
   'packages/legal-aid/roster/index': { query: wujin, alsoAs: [STAFF] },
-  // 疗休养: demo trips have fixed ids (cloudfunctions/api/src/modules/recuperation/demoPlan.ts).
+  // 疗休养: demo trips have fixed ids (cloudfunctions/api/fixtures/recuperation/demoPlan.ts).
   'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
   'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },
   'packages/recuperation/publicity/index': { query: async () => ({ id: 'rec-demo-huangshan' }) },
   'packages/recuperation/draw/index': { query: async () => ({ id: 'rec-demo-yrd-hangzhou' }) },
   'packages/recuperation/staff/trips/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/edit/index': { alsoAs: [STAFF] },
-  // 优惠: the demo bookshop merchant-01 (cloudfunctions/api/src/modules/merchants/demo.ts) and its staff.
+  // 优惠: the demo bookshop merchant-01 (cloudfunctions/api/fixtures/merchants/demo.ts) and its staff.
   'packages/merchants/detail/index': { query: async () => ({ id: 'merchant-01', lat: '31.78', lng: '119.95' }) },
   'packages/merchants/map/index': { query: async () => ({ lat: '31.7786', lng: '119.9512' }) },
   'packages/merchants/counter/index': { alsoAs: ['demo-merchant-01'] },
@@ -89,7 +89,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/merchants/edit/index': { query: async () => ({ id: 'merchant-01' }), alsoAs: [STAFF] },
   'packages/merchants/import/index': { alsoAs: [STAFF] },
   'packages/recuperation/staff/roster/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
-  // 技能竞赛: the demo competition and its events have fixed ids (cloudfunctions/api/src/modules/competitions/demoPlan.ts).
+  // 技能竞赛: the demo competition and its events have fixed ids (cloudfunctions/api/fixtures/competitions/demoPlan.ts).
   'packages/competitions/detail/index': { query: async () => ({ id: 'cmp-demo-cz16' }), alsoAs: [STAFF] },
   'packages/competitions/event/index': { query: async () => ({ id: 'cmp-demo-electrician' }), alsoAs: [STAFF] },
   'packages/competitions/register/index': { query: async () => ({ id: 'cmp-demo-cnc' }) },
@@ -100,7 +100,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/competitions/staff/event/index': { query: async () => ({ id: 'cmp-demo-cnc' }), alsoAs: [STAFF, UNIT_STAFF] },
   'packages/competitions/staff/scores/index': { query: async () => ({ id: 'cmp-demo-farm' }), alsoAs: [STAFF] },
   'packages/competitions/staff/unit/index': { alsoAs: [UNIT_STAFF] },
-  // 单身联谊: demo events have fixed ids (cloudfunctions/api/src/modules/matchmaking/demoPlan.ts); 陈晓燕 took part in the autumn one.
+  // 单身联谊: demo events have fixed ids (cloudfunctions/api/fixtures/matchmaking/demoPlan.ts); 陈晓燕 took part in the autumn one.
   'packages/matchmaking/detail/index': { query: async () => ({ id: 'mm-demo-autumn' }), alsoAs: [STAFF] },
   'packages/matchmaking/participants/index': { query: async () => ({ id: 'mm-demo-autumn' }) },
   'packages/matchmaking/person/index': { query: autumnParticipant },

@@ -1,15 +1,24 @@
 /**
  * The house rules of the `api` function's areas: each module is its folder, its actions carry the folder's
- * prefix, its collections are declared (with indexes) in config/collections.json, and modules do not import
- * each other in a cycle.
+ * prefix, its collections are declared (with indexes) in config/collections.json, modules do not import
+ * each other in a cycle, a module queries only its own collections (and the core ones), and the functions'
+ * source never imports demo data, example inputs (cloudfunctions/api/fixtures/) or scripts/.
+ * The checks themselves are in ./houseRules.ts; each is also run here on a small offender, to prove it can fail.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { MODULES } from '../../../cloudfunctions/api/src/actions';
 import declared from '../../../config/collections.json';
-
-const SRC = path.resolve(__dirname, '../../../cloudfunctions/api/src');
-const MODULES_DIR = path.join(SRC, 'modules');
+import {
+  FIXTURES,
+  MODULES_DIR,
+  ROOT,
+  SRC,
+  foreignCollections,
+  forbiddenImports,
+  ownedCollections,
+  type OwnedCollections,
+} from './houseRules';
 
 it('names every action after its module, and every module after its folder', () => {
   const folders = fs.readdirSync(MODULES_DIR).sort();
@@ -81,20 +90,155 @@ it('has no import cycle between modules', () => {
   expect(cycle).toEqual([]);
 });
 
-/** Files of a module folder that only the seed script and the tests read. */
-const TEST_ONLY = ['demo.ts', 'examples.ts'];
+/** Every .ts file under `dir`. */
+function tsFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tsFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+}
 
-it('keeps demo data and example inputs out of the function: nothing imports a demo or examples file', () => {
-  const offenders: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts') && !TEST_ONLY.includes(entry.name)) {
-        if (importsOf(full).some((f) => TEST_ONLY.includes(path.basename(f)))) offenders.push(path.relative(SRC, full));
-      }
+/** The source of every cloud function (cloudfunctions/<name>/src). */
+const FUNCTION_SOURCES = fs
+  .readdirSync(path.join(ROOT, 'cloudfunctions'), { withFileTypes: true })
+  .map((d) => path.join(ROOT, 'cloudfunctions', d.name, 'src'))
+  .filter((dir) => fs.existsSync(dir));
+
+describe('demo data and example inputs stay out of the functions', () => {
+  it('keeps them in cloudfunctions/api/fixtures/, not in src/', () => {
+    const misplaced = tsFiles(SRC)
+      .map((f) => path.relative(SRC, f))
+      .filter((f) => /(^|\/)(demo\w*|examples)\.ts$/.test(f));
+    expect(misplaced).toEqual([]);
+    expect(fs.existsSync(path.join(FIXTURES, 'examples.ts'))).toBe(true);
+  });
+
+  it('has no file of a function source import fixtures/ or scripts/ (type-only imports too)', () => {
+    const offenders = FUNCTION_SOURCES.flatMap(tsFiles).flatMap((f) =>
+      forbiddenImports(f, fs.readFileSync(f, 'utf8')).map((spec) => `${path.relative(ROOT, f)} → ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('catches such an import (the check can fail)', () => {
+    const file = path.join(MODULES_DIR, 'merchants', 'directory.ts');
+    expect(forbiddenImports(file, "import { demo } from '../../../fixtures/merchants/demo';")).toEqual([
+      '../../../fixtures/merchants/demo',
+    ]);
+    expect(forbiddenImports(file, "import type { DemoKit } from '../../../fixtures/demoKit';")).toHaveLength(1);
+    expect(forbiddenImports(file, "export { examples } from '../../../fixtures/examples';")).toHaveLength(1);
+    expect(forbiddenImports(file, "const seed = require('../../../../../scripts/seed-demo');")).toHaveLength(1);
+    expect(forbiddenImports(file, "const x = await import('../../../../../scripts/dev');")).toHaveLength(1);
+    // Its own folder, shared code and packages are fine.
+    expect(
+      forbiddenImports(
+        file,
+        "import { C } from './collections';\nimport { fail } from '../../errors';\nimport { z } from 'zod';",
+      ),
+    ).toEqual([]);
+  });
+});
+
+/** Every module's collection constants (from its collections.ts). */
+const OWNED: OwnedCollections[] = fs.readdirSync(MODULES_DIR).flatMap((m) => {
+  const file = path.join(MODULES_DIR, m, 'collections.ts');
+  return fs.existsSync(file) ? ownedCollections(m, fs.readFileSync(file, 'utf8')) : [];
+});
+
+/**
+ * Known violations of "a module queries only its own collections", as they were when the rule came (issue 18):
+ * file (under cloudfunctions/api/src/) → the other module's collections it reads or writes directly.
+ * 技能竞赛, 单身联谊 and 疗休养 are built on the enrollment engine and read its activities and enrollments
+ * themselves instead of asking the engine; a transfer reads the member's membership application.
+ * THIS LIST MAY ONLY SHRINK: a new violation fails the test, and so does an entry no longer needed (delete it
+ * when an area stops reaching into another's collections). Do not add to it: ask the owning module instead
+ * (a function it exports), or move the query there.
+ */
+const KNOWN_FOREIGN_COLLECTIONS: Record<string, string[]> = {
+  'modules/competitions/competitions.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/entries.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/eventPage.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/exports.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/mine.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/register.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/registrations.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/scores.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/teams.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/competitions/workbench.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/cron.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/events.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/matches.ts': ['ENROLLMENT_COLLECTIONS.activities'],
+  'modules/matchmaking/organiser.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/participants.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/relations.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/safety.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/matchmaking/workbench.ts': ['ENROLLMENT_COLLECTIONS.activities'],
+  'modules/recuperation/trips.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  'modules/transfer/requestTransfer.ts': ['MEMBERSHIP_COLLECTIONS.applications'],
+};
+
+/** What differs from the allow-list: new violations, and entries that are no longer needed. */
+function againstAllowList(found: Record<string, string[]>, allowed: Record<string, string[]>) {
+  const added: string[] = [];
+  const stale: string[] = [];
+  for (const [file, uses] of Object.entries(found))
+    for (const use of uses) if (!allowed[file]?.includes(use)) added.push(`${file} → ${use}`);
+  for (const [file, uses] of Object.entries(allowed))
+    for (const use of uses) if (!found[file]?.includes(use)) stale.push(`${file} → ${use}`);
+  return { added, stale };
+}
+
+describe('a module queries only its own collections', () => {
+  it('finds no use of another module’s collections beyond the known ones, and every known one still there', () => {
+    const found: Record<string, string[]> = {};
+    for (const file of tsFiles(SRC)) {
+      const uses = foreignCollections(file, fs.readFileSync(file, 'utf8'), OWNED);
+      if (uses.length) found[path.relative(SRC, file)] = uses;
     }
-  };
-  walk(SRC);
-  expect(offenders).toEqual([]);
+    const { added, stale } = againstAllowList(found, KNOWN_FOREIGN_COLLECTIONS);
+    // A new violation: query through the owning module instead (do not extend the list).
+    expect(added).toEqual([]);
+    // A violation fixed: delete its entry from KNOWN_FOREIGN_COLLECTIONS (the list only shrinks).
+    expect(stale).toEqual([]);
+  });
+
+  it('reads every module’s collection constants', () => {
+    expect(OWNED.map((o) => o.constant)).toEqual(expect.arrayContaining(['ENROLLMENT_COLLECTIONS', 'MEMBERSHIP_COLLECTIONS']));
+    expect(OWNED.find((o) => o.constant === 'ENROLLMENT_COLLECTIONS')?.names.enrollments).toBe('enrollments');
+  });
+
+  it('catches another module’s collections under any name, and not a module’s own (the check can fail)', () => {
+    const recuperation = path.join(MODULES_DIR, 'recuperation', 'newFile.ts');
+    const check = (text: string) => foreignCollections(recuperation, text, OWNED);
+    expect(
+      check("import { ENROLLMENT_COLLECTIONS as C } from '../enrollment/engine';\nawait findById(C.enrollments, id);"),
+    ).toEqual(['ENROLLMENT_COLLECTIONS.enrollments']);
+    expect(
+      check("import { ENROLLMENT_COLLECTIONS } from '../enrollment/collections';\nconst E = ENROLLMENT_COLLECTIONS;\nE.draws;"),
+    ).toEqual(['ENROLLMENT_COLLECTIONS.draws']);
+    expect(check("import { MERCHANTS_COLLECTIONS } from '../merchants/collections';\nlist(MERCHANTS_COLLECTIONS);")).toEqual([
+      'MERCHANTS_COLLECTIONS.*',
+    ]);
+    expect(check("await db.collection('legal_bookings').get();")).toEqual(["'legal_bookings'"]);
+    // Shared code is no module: it may not reach into an area's collections either.
+    expect(foreignCollections(path.join(SRC, 'shared', 'x.ts'), "findMany('competition_scores', {})", OWNED)).toEqual([
+      "'competition_scores'",
+    ]);
+    // A module's own collections, core collections and a name in a comment are fine.
+    const enrollment = path.join(MODULES_DIR, 'enrollment', 'newFile.ts');
+    expect(
+      foreignCollections(enrollment, "import { ENROLLMENT_COLLECTIONS as C } from './collections';\nC.enrollments;", OWNED),
+    ).toEqual([]);
+    expect(
+      check("import { CORE_COLLECTIONS } from '../../shared/collections';\nCORE_COLLECTIONS.members;\n// see `enrollments`"),
+    ).toEqual([]);
+  });
+
+  it('fails on a new violation and on a stale allow-list entry (the allow-list check can fail)', () => {
+    const allowed = { 'modules/a/x.ts': ['B_COLLECTIONS.y'] };
+    expect(againstAllowList({ 'modules/a/x.ts': ['B_COLLECTIONS.y'] }, allowed)).toEqual({ added: [], stale: [] });
+    expect(againstAllowList({ 'modules/a/x.ts': ['B_COLLECTIONS.y', 'B_COLLECTIONS.z'] }, allowed).added).toEqual([
+      'modules/a/x.ts → B_COLLECTIONS.z',
+    ]);
+    expect(againstAllowList({}, allowed).stale).toEqual(['modules/a/x.ts → B_COLLECTIONS.y']);
+  });
 });

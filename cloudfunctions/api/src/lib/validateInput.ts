@@ -33,6 +33,20 @@ export function findOperatorKey(value: unknown, depth = 0): string | null {
   return null;
 }
 
+/** An operator-like key anywhere in the input, named by the top-level field that holds it (or by itself). */
+function operatorIn(input: unknown, action?: string): { field: string; message: string } | null {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    const key = findOperatorKey(input);
+    return key ? { field: key, message: `不允许的字段：${key}` } : null;
+  }
+  for (const [field, child] of Object.entries(input)) {
+    if (field.startsWith('$')) return { field, message: `不允许的字段：${field}` };
+    const key = findOperatorKey(child, 1);
+    if (key) return { field, message: `「${label(field, action)}」中有不允许的字段：${key}` };
+  }
+  return null;
+}
+
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
   for (const key of path) {
@@ -80,8 +94,8 @@ export function validateInput<S extends z.ZodType>(schema: S, raw: unknown, acti
     throw fail('INVALID_INPUT', '提交的数据格式不正确');
   }
   if (size > MAX_INPUT_CHARS) throw fail('INVALID_INPUT', '提交的数据过大');
-  const operator = findOperatorKey(input);
-  if (operator) throw fail('INVALID_INPUT', `不允许的字段：${operator}`, { field: operator });
+  const operator = operatorIn(input, action);
+  if (operator) throw fail('INVALID_INPUT', operator.message, { field: operator.field });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { field, message } = describeIssue(result.error.issues[0], input, action);
