@@ -145,3 +145,26 @@ test('staff screens: the trips of their unions and the trip editor', async () =>
   expect(saved[0].rules.map((r) => r.kind)).toEqual(['activeMember', 'orgScope', 'notWithinYears', 'targetGroups']);
   expect(errors).toEqual([]);
 }, 120_000);
+
+test('a member signed up for a trip this year is told so on the next trip of the year (每年一次)', async () => {
+  const store = storeReader(env.cloud.serviceUrl);
+  await putMembers(store.db, [{ openid: 'e2e-rec-once', name: '周秀英', orgId: 'org-cz-wujin-g1', tags: ['frontline'] }]);
+  const open = async (title: string) => {
+    const trip = await callOk(env.cloud.baseUrl, 'demo-staff-city', 'recuperation.save', tripInput({ title, everyYears: 1 }));
+    await callOk(env.cloud.baseUrl, 'demo-staff-city', 'recuperation.open', { activityId: trip._id });
+    return trip._id;
+  };
+  const first = await open('一线职工疗休养·茅山（每年一次甲）');
+  const second = await open('一线职工疗休养·天目湖（每年一次乙）');
+  await callOk(env.cloud.baseUrl, 'e2e-rec-once', 'recuperation.signUp', { activityId: first });
+  const { page, errors } = await newPhonePage(env.browser);
+  await openAs(page, 'e2e-rec-once', `#/packages/recuperation/detail/index?id=${second}`);
+  const rule = page.getByTestId('elig-notWithinYears');
+  await rule.waitFor({ timeout: 20_000 });
+  expect(await rule.getAttribute('data-ok')).toBe('no');
+  const year = new Date(Date.now() + 8 * 3600_000 + 3 * 86400_000).getUTCFullYear();
+  expect(await rule.innerText()).toContain(`您已报名或参加了${year}年的疗休养，每1年可参加一次`);
+  await screenshot(page, 'recuperation-once-a-year');
+  expect(errors).toEqual([]);
+  await page.close();
+});

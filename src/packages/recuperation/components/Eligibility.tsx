@@ -9,7 +9,12 @@ export function Eligibility({ eligibility }: { eligibility: TripPage['eligibilit
   return (
     <View className='rec-elig'>
       {eligibility.checks.map((c, i) => (
-        <View key={`${c.rule}-${i}`} className={`rec-elig-item ${c.ok ? 'rec-elig-ok' : 'rec-elig-fail'}`}>
+        <View
+          key={`${c.rule}-${i}`}
+          className={`rec-elig-item ${c.ok ? 'rec-elig-ok' : 'rec-elig-fail'}`}
+          data-testid={`elig-${c.rule}`}
+          data-ok={c.ok ? 'yes' : 'no'}
+        >
           <Text className='rec-elig-mark'>{c.ok ? '✓' : '✗'}</Text>
           <Text className='rec-elig-text'>{c.message}</Text>
         </View>
