@@ -136,7 +136,14 @@ export class FunctionPool {
         void instance.worker.terminate();
         reject(new InvokeError(`Invoking task timed out after ${this.timeoutS} seconds`, 504));
       });
-      instance.worker.postMessage({ id: invocation.id, event, context, wx });
+      try {
+        instance.worker.postMessage({ id: invocation.id, event, context, wx });
+      } catch (error) {
+        // The event could not be copied to the worker (nothing reached the function): the instance is free again.
+        invocation.finish('error');
+        this.settle(instance);
+        reject(new InvokeError(`Error: the event cannot be passed to the function: ${(error as Error).message}`, 400));
+      }
     });
   }
 
