@@ -94,3 +94,53 @@ describe('deeply nested input', () => {
     expect(stored.data.map((d) => d._id)).toEqual(['d100']);
   });
 });
+
+describe('function timeout and memory (config.json; WeChat defaults 3 s and 256 MB)', () => {
+  test('a function without a timeout in config.json is stopped after 3 s, and runs with 256 MB', async () => {
+    const quick = await invoke('plain', 'o-limits', { ms: 0 });
+    expect(quick.body.result).toEqual({ slept: 0, timeLimitMs: 3000, memoryLimitMb: 256 });
+    const slow = await invoke('plain', 'o-limits', { ms: 4500 });
+    expect(slow.status).toBe(504);
+    expect(slow.body.errMsg).toBe('Invoking task timed out after 3 seconds');
+    expect((await invoke('plain', 'o-limits', { ms: 10 })).body.result.slept).toBe(10);
+  });
+
+  test('a function that allocates beyond its memorySize fails with a clear error; a new instance serves the next call', async () => {
+    const fits = await invoke('hog', 'o-limits', { mb: 10 });
+    expect(fits.body.result).toEqual({ kept: 10, memoryLimitMb: 128 });
+    const tooMuch = await invoke('hog', 'o-limits', { mb: 600 });
+    expect(tooMuch.status).toBe(500);
+    expect(tooMuch.body.errMsg).toBe('Error: the function ran out of memory (memorySize 128 MB); its instance was stopped');
+    const [invocation] = (await (await fetch(`${baseUrl}/_emu/invocations?function=hog&limit=1`)).json()).invocations;
+    expect(invocation.status).toBe('error');
+    expect((await invoke('hog', 'o-limits', { mb: 10 })).body.result.kept).toBe(10);
+    expect((await invoke('whoami', 'o-limits', { echo: 1 })).body.result.echo).toBe(1);
+  });
+});
+
+describe('storage: getTempFileURL names at most 50 files per call', () => {
+  async function upload(name: string): Promise<string> {
+    const cloudPath = `uploads/o-limits/${name}`;
+    const res = await fetch(`${baseUrl}/_emu/client/upload?openid=o-limits&cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: name,
+    });
+    return ((await res.json()) as { fileID: string }).fileID;
+  }
+
+  test('50 files get links; 51 are refused with INVALID_PARAM, as the cloud refuses them', async () => {
+    const fileIds: string[] = [];
+    for (let i = 0; i < 51; i++) fileIds.push(await upload(`f${i}.txt`));
+    const fifty = (await sdk.cloud.getTempFileURL({ fileList: fileIds.slice(0, 50) })) as any;
+    expect(fifty.fileList).toHaveLength(50);
+    expect(fifty.fileList.every((f: any) => f.status === 0 && f.tempFileURL)).toBe(true);
+    const refused = await sdk.cloud.getTempFileURL({ fileList: fileIds }).then(
+      () => null,
+      (error: any) => error,
+    );
+    // @cloudbase/node-sdk throws the cloud's { code, message } as an Error, which wx-server-sdk reports as errCode -1.
+    expect(refused).toMatchObject({ code: 'INVALID_PARAM', errCode: -1 });
+    expect(refused.errMsg).toMatch(/^getTempFileURL:fail Invalid request param/);
+  });
+});
