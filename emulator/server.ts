@@ -177,7 +177,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 500, { code: 'SYS_ERR', message: 'local cloud internal error' });
     });
   });
-  server.keepAliveTimeout = 65_000;
+  // An idle kept-alive connection is closed by the client, never by the server: a server that closes first
+  // races a request the client is sending on it (read ECONNRESET / other side closed), all the more when
+  // either side is short of CPU. Clients close idle sockets sooner (fetch/undici: at most 600 s, whatever
+  // the Keep-Alive hint says; browsers about 300 s; Node's agents seconds).
+  server.keepAliveTimeout = 660_000;
   server.requestTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve));
   const port = (server.address() as AddressInfo).port;

@@ -39,7 +39,9 @@ test(`${CLIENTS} connections at once to a busy local cloud are all answered`, as
   } finally {
     h.cloudProc.child.kill('SIGCONT');
   }
-  const failures = answers.flatMap((a) => (a.status === 'rejected' ? [String((a.reason as Error).cause ?? a.reason)] : []));
+  const failures = answers.flatMap((a) =>
+    a.status === 'rejected' ? [String((a.reason as { cause?: unknown }).cause ?? a.reason)] : [],
+  );
   expect(failures.slice(0, 3)).toEqual([]);
   expect(answers.filter((a) => a.status === 'fulfilled' && a.value === 200)).toHaveLength(CLIENTS);
 });
