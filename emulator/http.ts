@@ -1,5 +1,6 @@
 /** Small HTTP helpers for the local cloud's server: the one request-body reader, JSON answers, checks. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_BODY_DEPTH, nestedDeeperThan } from './jsonDepth';
 
 export class HttpError extends Error {
   constructor(
@@ -108,10 +109,15 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
+/** Parses a JSON request body (an object), refusing one nested deeper than MAX_BODY_DEPTH with a 400. */
 export function parseJson(body: Buffer): Record<string, unknown> {
+  const text = body.toString('utf8');
+  if (nestedDeeperThan(text, MAX_BODY_DEPTH)) {
+    throw new HttpError(400, 'INVALID_PARAM', `request body nested deeper than ${MAX_BODY_DEPTH} levels`);
+  }
   let value: unknown;
   try {
-    value = JSON.parse(body.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'INVALID_PARAM', 'request body is not valid JSON');
   }

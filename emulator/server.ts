@@ -9,6 +9,7 @@
  * Requests are answered only when their Host names this machine, and web pages only from loopback origins.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -29,6 +30,31 @@ import { handleEmu } from './routes/emu';
 import { serveStatic } from './routes/static';
 import { SecurityRules } from './security/rules';
 import { Storage } from './storage';
+
+/**
+ * Connections the kernel holds for the server before it accepts them. Node's default (511) overflows when
+ * a thousand members tap at once while the server is busy: the kernel then drops SYNs (retried after 1 s,
+ * 3 s, …) and, past 511 half-open connections, answers with SYN cookies whose connections can be reset
+ * (`read ECONNRESET`). The cloud's gateway does not refuse a burst; the kernel caps this at
+ * net.core.somaxconn (4096 on current Linux).
+ */
+export const LISTEN_BACKLOG = 4096;
+
+/** The kernel silently caps the backlog at net.core.somaxconn (128 before Linux 5.4): say so, once, on stderr. */
+function warnIfBacklogCapped(): void {
+  let cap: number;
+  try {
+    cap = Number(fs.readFileSync('/proc/sys/net/core/somaxconn', 'utf8'));
+  } catch {
+    return; // not Linux
+  }
+  if (cap < LISTEN_BACKLOG) {
+    console.error(
+      `[local cloud] net.core.somaxconn is ${cap}: bursts of more than ${cap} connections at once may be dropped or reset ` +
+        `(raise it: sysctl -w net.core.somaxconn=${LISTEN_BACKLOG})`,
+    );
+  }
+}
 
 export interface CollectionDeclaration {
   name: string;
@@ -161,10 +187,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sendJson(res, 500, { code: 'SYS_ERR', message: 'local cloud internal error' });
     });
   });
-  server.keepAliveTimeout = 65_000;
+  // An idle kept-alive connection is closed by the client, never by the server: a server that closes first
+  // races a request the client is sending on it (read ECONNRESET / other side closed), all the more when
+  // either side is short of CPU. Clients close idle sockets sooner (fetch/undici: at most 600 s, whatever
+  // the Keep-Alive hint says; browsers about 300 s; Node's agents seconds).
+  server.keepAliveTimeout = 660_000;
   server.requestTimeout = 120_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve));
   const port = (server.address() as AddressInfo).port;
+  if (!options.quiet) warnIfBacklogCapped();
   baseUrl = `http://127.0.0.1:${port}`;
 
   const cron = new CronScheduler(async (t) => {

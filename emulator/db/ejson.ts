@@ -4,6 +4,7 @@
  * JS values (Date for dates, GeoJSON objects for geo values, RegExp for regexes).
  */
 import { EJSON, BSONRegExp, ObjectId } from 'bson';
+import { MAX_VALUE_DEPTH, nestedDeeperThan } from '../jsonDepth';
 import { invalidParam } from './errors';
 
 /** A document's _id: a string, or a number (the cloud accepts numeric ids, e.g. `+new Date()`). */
@@ -40,6 +41,7 @@ function normalise(value: unknown, now: number): unknown {
 /** Parses one EJSON string field of a request; `db.serverDate()` placeholders become the server's time. */
 export function decode(text: unknown, field: string): unknown {
   if (typeof text !== 'string') throw invalidParam(`${field} must be an extended JSON string`);
+  if (nestedDeeperThan(text, MAX_VALUE_DEPTH)) throw invalidParam(`${field} nested deeper than ${MAX_VALUE_DEPTH} levels`);
   let parsed: unknown;
   try {
     parsed = EJSON.parse(text, { relaxed: true });

@@ -1,7 +1,7 @@
 /**
  * The function host: runs `<dir>/<name>/index.js` as WeChat Cloud does (./pool.ts: worker-thread
- * instances, one invocation at a time each, warm reuse). `config.json` gives the timeout (default 3 s,
- * as WeChat), timer triggers and openapi permissions. Every invocation is recorded (./invocations.ts).
+ * instances, one invocation at a time each, warm reuse). `config.json` gives the timeout (default 3 s)
+ * and memory (default 256 MB), as WeChat's defaults, timer triggers and openapi permissions. Every invocation is recorded (./invocations.ts).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +13,10 @@ import { FunctionPool, InvokeError, type Instance } from './pool';
 export { InvokeError } from './pool';
 
 export interface FunctionConfig {
+  /** Seconds. */
   timeout?: number;
+  /** MB: the instance's JavaScript heap. */
+  memorySize?: number;
   triggers?: Array<{ name: string; type: string; config: string }>;
   permissions?: { openapi?: string[] };
 }
@@ -42,6 +45,7 @@ export interface FunctionHostOptions {
 }
 
 const DEFAULT_TIMEOUT_S = 3;
+const DEFAULT_MEMORY_MB = 256;
 
 function unionIdOf(openid: string): string {
   return `oU${crypto.createHash('sha256').update(openid).digest('base64url').slice(0, 26)}`;
@@ -83,7 +87,9 @@ export class FunctionHost {
           'WX_OPENID,WX_APPID,WX_UNIONID,WX_CLIENTIP,WX_CLIENTIPV6,WX_API_TOKEN,WX_CLOUDBASE_ACCESSTOKEN,WX_TRIGGER_API_TOKEN_V0',
         NODE_ENV: process.env.NODE_ENV ?? 'development',
       });
-      pool = new FunctionPool(name, entry, this.config(name).timeout ?? DEFAULT_TIMEOUT_S, env, this.instances);
+      const config = this.config(name);
+      const limits = { timeoutS: config.timeout ?? DEFAULT_TIMEOUT_S, memoryMb: config.memorySize ?? DEFAULT_MEMORY_MB };
+      pool = new FunctionPool(name, entry, limits, env, this.instances);
       this.pools.set(name, pool);
     }
     return pool;
@@ -125,7 +131,7 @@ export class FunctionHost {
       function_name: name,
       namespace: this.options.envId,
       request_id: invocation.id,
-      memory_limit_in_mb: 256,
+      memory_limit_in_mb: pool.memoryMb,
       time_limit_in_ms: pool.timeoutS * 1000,
       environ: '',
     };

@@ -39,13 +39,19 @@ export class FunctionPool {
   private readonly queue: Array<() => void> = [];
   instancesStarted = 0;
 
+  readonly timeoutS: number;
+  readonly memoryMb: number;
+
   constructor(
     readonly name: string,
     private readonly entry: string,
-    readonly timeoutS: number,
+    limits: { timeoutS: number; memoryMb: number },
     private readonly env: (instanceId: string) => Record<string, string>,
     private readonly registry: Map<string, Instance>,
-  ) {}
+  ) {
+    this.timeoutS = limits.timeoutS;
+    this.memoryMb = limits.memoryMb;
+  }
 
   private async acquire(): Promise<Instance> {
     for (;;) {
@@ -68,6 +74,8 @@ export class FunctionPool {
     const worker = new Worker(WORKER_FILE, {
       env: this.env(id),
       workerData: { entry: this.entry },
+      // The configured memory bounds the instance's heap (buffers outside the heap are not counted).
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
       stdout: false,
       stderr: false,
     });
@@ -92,21 +100,30 @@ export class FunctionPool {
       else pending.reject(new InvokeError(`Error: ${message.error?.message ?? 'function failed'}`));
     });
     const drop = (error?: Error) => {
+      if (!this.instances.includes(instance) && !instance.pending) return; // already dropped ('error' then 'exit')
       const index = this.instances.indexOf(instance);
       if (index >= 0) this.instances.splice(index, 1);
       this.registry.delete(id);
-      loaded(new InvokeError(`Error: function instance exited${error ? `: ${error.message}` : ''}`));
+      const failure = new InvokeError(this.exitMessage(error));
+      loaded(failure);
       const { pending, current } = instance;
       current?.finish('error');
       instance.pending = undefined;
       instance.current = undefined;
-      pending?.reject(new InvokeError(`Error: function instance exited${error ? `: ${error.message}` : ''}`));
+      pending?.reject(failure);
       this.queue.shift()?.();
     };
     worker.on('error', drop);
     worker.on('exit', () => drop());
     this.instances.push(instance);
     return instance;
+  }
+
+  private exitMessage(error?: Error): string {
+    if ((error as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      return `Error: the function ran out of memory (memorySize ${this.memoryMb} MB); its instance was stopped`;
+    }
+    return `Error: function instance exited${error ? `: ${error.message}` : ''}`;
   }
 
   /** The instance is free again. */
@@ -136,7 +153,14 @@ export class FunctionPool {
         void instance.worker.terminate();
         reject(new InvokeError(`Invoking task timed out after ${this.timeoutS} seconds`, 504));
       });
-      instance.worker.postMessage({ id: invocation.id, event, context, wx });
+      try {
+        instance.worker.postMessage({ id: invocation.id, event, context, wx });
+      } catch (error) {
+        // The event could not be copied to the worker (nothing reached the function): the instance is free again.
+        invocation.finish('error');
+        this.settle(instance);
+        reject(new InvokeError(`Error: the event cannot be passed to the function: ${(error as Error).message}`, 400));
+      }
     });
   }
 

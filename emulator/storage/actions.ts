@@ -3,7 +3,8 @@
  *  - `storage.getUploadMetadata` { path, method: 'put' } → data { url, token, authorization, fileId, cosFileId }.
  *    The SDK then PUTs the raw bytes to `url` (see ./serve.ts).
  *  - `storage.batchGetDownloadUrl` { file_list: [{ fileid, max_age?, url_type? }] }
- *    → data.download_list [{ fileID, tempFileURL, code: 'SUCCESS' | error code, maxAge }].
+ *    → data.download_list [{ fileID, tempFileURL, code: 'SUCCESS' | error code, maxAge }]; more than 50 files
+ *    in one call are refused as the cloud refuses them ({ code: 'INVALID_PARAM', message: 'Invalid request param' }).
  *  - `storage.batchDeleteFile` { fileid_list: [fileID] } → data.delete_list [{ fileID, code }].
  */
 import crypto from 'node:crypto';
@@ -12,6 +13,9 @@ import { cloudPathOf, fileIdOf, storageError, validateCloudPath } from './paths'
 import { DEFAULT_MAX_AGE_S, type UrlSigner } from './signing';
 
 type Params = Record<string, unknown>;
+
+/** Files per getTempFileURL call (WeChat: at most 50). */
+export const MAX_TEMP_URL_FILES = 50;
 
 export class StorageActions {
   constructor(
@@ -50,6 +54,12 @@ export class StorageActions {
   private async batchGetDownloadUrl(params: Params): Promise<Record<string, unknown>> {
     const list = params.file_list;
     if (!Array.isArray(list)) throw storageError('INVALID_PARAM', 'file_list must be an array');
+    if (list.length > MAX_TEMP_URL_FILES) {
+      throw storageError(
+        'INVALID_PARAM',
+        `Invalid request param (${list.length} files in one call; at most ${MAX_TEMP_URL_FILES})`,
+      );
+    }
     const download_list = [];
     for (const item of list) {
       const entry = (item && typeof item === 'object' ? item : { fileid: item }) as Params;

@@ -241,6 +241,40 @@ test('geoNear stage: sorted by distance, distanceField in metres, maxDistance an
   expect(within.list.map((d: any) => d._id)).toEqual(['near']);
 });
 
+test('geoNear distances are the cloud’s: the figures of Tencent’s own Aggregate.geoNear example', async () => {
+  // The example in the @cloudbase/node-sdk documentation of Aggregate.geoNear (attractions in Guangzhou and
+  // Beijing, seen from 113.3089506, 23.0968251) and the distances it prints: great-circle distances on a
+  // sphere of 6,378,100 m (MongoDB's 2dsphere radius), reproduced to a part in a billion.
+  const { db } = sdk;
+  const c = 'ag_geo_attractions';
+  await db.collection(c).add({
+    data: [
+      { _id: 'geoNear.0', name: 'Canton Tower', location: db.Geo.Point(113.30593, 23.1361155), docType: 'geoNear' },
+      { _id: 'geoNear.1', name: 'Baiyun Mountain', location: db.Geo.Point(113.306789, 23.1564721), docType: 'geoNear' },
+      { _id: 'geoNear.2', name: 'The Palace Museum', location: db.Geo.Point(116.3949659, 39.9163447), docType: 'geoNear' },
+      { _id: 'geoNear.3', name: 'Great Wall', location: db.Geo.Point(116.2328567, 40.242373), docType: 'geoNear' },
+    ] as any,
+  });
+  const res: any = await agg(c)
+    .geoNear({
+      distanceField: 'distance',
+      spherical: true,
+      near: db.Geo.Point(113.3089506, 23.0968251),
+      query: { docType: 'geoNear' },
+      key: 'location',
+      includeLocs: 'location',
+    })
+    .end();
+  const documented: Record<string, number> = {
+    'geoNear.0': 4384.68131486958,
+    'geoNear.1': 6643.521654040738,
+    'geoNear.2': 1894750.4414538583,
+    'geoNear.3': 1928300.3308822548,
+  };
+  expect(res.list.map((d: any) => d._id)).toEqual(Object.keys(documented));
+  for (const d of res.list) expect(Math.abs(d.distance / documented[d._id] - 1)).toBeLessThan(1e-9);
+});
+
 test('an unknown stage is rejected', async () => {
   const c = await seed(sdk, 'ag_bad', SALES);
   const a: any = agg(c);

@@ -344,6 +344,32 @@ describe('finished transactions and the wire shapes', () => {
     await post({ action: 'database.abortTransaction', transactionId: t1.transactionId });
   });
 
+  test('@cloudbase/node-sdk (under wx-server-sdk) gets the conflict as error.code DATABASE_TRANSACTION_CONFLICT, and its runTransaction retries it', async () => {
+    // The node SDK throws the answer's { code, message } as a TcbError; its runTransaction retries when
+    // `error.code` is DATABASE_TRANSACTION_CONFLICT (3 more attempts by default), then throws the last one.
+    const tcb = require('@cloudbase/node-sdk');
+    const app = tcb.init({ env: 'test-env', serviceUrl: h.cloudProc.serviceUrl, secretId: 'local', secretKey: 'local' });
+    const db = app.database();
+    const c = await seeded([{ _id: 'x', v: 1 }]);
+    const holder = await db.startTransaction();
+    await holder.collection(c).doc('x').update({ v: 2 });
+    const other = await db.startTransaction();
+    const direct = await rejectionOf(other.collection(c).doc('x').update({ v: 3 }));
+    expect(direct).toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+    expect(direct.message).toMatch(/^\[ResourceUnavailable\.TransactionConflict\] Transaction is conflict/);
+    let attempts = 0;
+    const retried = await rejectionOf(
+      db.runTransaction(async (t: any) => {
+        attempts += 1;
+        await t.collection(c).doc('x').update({ v: 4 });
+      }),
+    );
+    expect(retried.code).toBe('DATABASE_TRANSACTION_CONFLICT');
+    expect(attempts).toBe(4);
+    await holder.rollback();
+    expect((await valueOf(c, 'x')).v).toBe(1);
+  });
+
   test('old versions are kept only while an open transaction may read them', async () => {
     const { db, _ } = sdk;
     const c = await seeded([{ _id: 'x', v: 0 }]);

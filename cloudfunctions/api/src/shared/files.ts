@@ -19,13 +19,27 @@ export function checkOwnUpload(fileId: string, openid: string, field = 'fileId')
 
 export const fileIdPattern = FILE_ID;
 
-/** Short-lived download URLs (the cloud's default life, ~2 hours at most) for the given files, in order. */
+/** WeChat refuses a getTempFileURL call for more than 50 files (INVALID_PARAM). */
+export const TEMP_URL_BATCH = 50;
+
+/**
+ * Short-lived download URLs (the cloud's default life, ~2 hours at most) for the given files, in order;
+ * asked for 50 files at a time, the most one call may name.
+ */
 export async function temporaryUrls(fileIds: string[], maxAgeSeconds = 600): Promise<string[]> {
   if (!fileIds.length) return [];
-  const res = (await getCloud().getTempFileURL({
-    fileList: fileIds.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })),
-  })) as { fileList: Array<{ fileID: string; tempFileURL: string }> };
-  const byId = new Map(res.fileList.map((f) => [f.fileID, f.tempFileURL]));
+  const unique = [...new Set(fileIds)];
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += TEMP_URL_BATCH) batches.push(unique.slice(i, i + TEMP_URL_BATCH));
+  const answers = await Promise.all(
+    batches.map(
+      (batch) =>
+        getCloud().getTempFileURL({
+          fileList: batch.map((fileID) => ({ fileID, maxAge: maxAgeSeconds })),
+        }) as Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>,
+    ),
+  );
+  const byId = new Map(answers.flatMap((res) => res.fileList.map((f) => [f.fileID, f.tempFileURL] as const)));
   return fileIds.map((id) => byId.get(id) ?? '');
 }
 
