@@ -23,6 +23,7 @@ export const examples: AreaExamples<'legalAid'> = {
     'legalAid.case': { bookingId: BOOKING },
     'legalAid.mark': { bookingId: BOOKING, status: 'arrived' },
     'legalAid.complete': { bookingId: BOOKING, summary: '已解答，建议申请劳动仲裁', referral: 'legal_aid' },
+    'legalAid.stationCancel': { bookingId: BOOKING, reason: '值班律师临时外出' },
     'legalAid.roster': { stationId: 'st-cz-wujin' },
     'legalAid.saveRoster': {
       stationId: 'st-cz-wujin',

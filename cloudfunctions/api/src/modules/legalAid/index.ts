@@ -12,7 +12,7 @@ import { legalAidErrors } from './errors';
 import { listSlots, listStations } from './listSlots';
 import { getMyBooking, listMyBookings } from './listMyBookings';
 import { getRoster, saveRoster } from './manageRoster';
-import { completeBooking, markAttendance } from './recordOutcome';
+import { cancelByStation, completeBooking, markAttendance } from './recordOutcome';
 import {
   legalAidAddSlotInput,
   legalAidBookingInput,
@@ -20,6 +20,7 @@ import {
   legalAidBookInput,
   legalAidCancelSlotInput,
   legalAidCompleteInput,
+  legalAidStationCancelInput,
   legalAidEditSlotInput,
   legalAidMarkInput,
   legalAidMineInput,
@@ -79,6 +80,7 @@ export const legalAidModule = defineModule({
     'legalAid.case': '查看法律援助案情',
     'legalAid.mark': '登记法律援助到场情况',
     'legalAid.complete': '登记法律援助咨询结果',
+    'legalAid.stationCancel': '援助站取消法律援助预约',
     'legalAid.saveRoster': '修改法律援助值班表',
     'legalAid.addSlot': '增加法律援助值班时段',
     'legalAid.editSlot': '调整法律援助值班时段',
@@ -127,6 +129,11 @@ export const legalAidModule = defineModule({
       handler: (input, ctx) => markAttendance(input.bookingId, input.status, ctx),
     }),
     'legalAid.complete': defineAction({ input: legalAidCompleteInput, roles: STATION, handler: completeBooking }),
+    'legalAid.stationCancel': defineAction({
+      input: legalAidStationCancelInput,
+      roles: STATION,
+      handler: (input, ctx) => cancelByStation(input.bookingId, input.reason, ctx),
+    }),
     'legalAid.roster': defineAction({
       input: legalAidRosterInput,
       roles: ROSTER,

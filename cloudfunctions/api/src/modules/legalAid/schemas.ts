@@ -89,6 +89,10 @@ export const legalAidBookingsInput = z.strictObject({
 export type LegalAidBookingsInput = z.infer<typeof legalAidBookingsInput>;
 
 export const legalAidMarkInput = z.strictObject({ bookingId: bookingIdField, status: z.enum(['arrived', 'no_show']) });
+export const legalAidStationCancelInput = z.strictObject({
+  bookingId: bookingIdField,
+  reason: z.string().trim().min(2, '请填写取消原因').max(60, '取消原因不超过60个字'),
+});
 export const legalAidCompleteInput = z.strictObject({
   bookingId: bookingIdField,
   /** What the member is told (shown in 我的预约). */
