@@ -83,9 +83,15 @@ describe('before the event has taken place', () => {
 
     // The start has come but sign-up was never closed and its window is still open (an inconsistent record):
     // still refused until sign-up is closed.
-    await setActivityFields(env.store, eventId, { startAt: new Date(Date.now() - 60_000), signupEnd: new Date(Date.now() + 3600_000) });
+    await setActivityFields(env.store, eventId, {
+      startAt: new Date(Date.now() - 60_000),
+      signupEnd: new Date(Date.now() + 3600_000),
+    });
     const stillOpen = await env.call(CITY_STAFF, 'competitions.enterScores', { eventId, scores });
-    expect(stillOpen).toMatchObject({ ok: false, error: { code: 'EVENT_NOT_HELD', message: '报名尚未截止，请先截止报名再录入成绩' } });
+    expect(stillOpen).toMatchObject({
+      ok: false,
+      error: { code: 'EVENT_NOT_HELD', message: '报名尚未截止，请先截止报名再录入成绩' },
+    });
     expect(await env.store.count('competition_scores', { eventId })).toBe(0);
 
     await eventHeld(env.store, eventId);

@@ -72,7 +72,12 @@ it('an edit keeps a start that has passed (the activity is under way), but a cha
   const saved = await env.ok(CITY_STAFF, 'recuperation.save', tripInput());
   const past = { signupStart: new Date(Date.now() - 10 * 24 * HOUR), signupEnd: new Date(Date.now() - 5 * 24 * HOUR) };
   await setActivityFields(env.store, saved._id, past);
-  const input = { ...tripInput(), activityId: saved._id, signupStart: past.signupStart.toISOString(), signupEnd: past.signupEnd.toISOString() };
+  const input = {
+    ...tripInput(),
+    activityId: saved._id,
+    signupStart: past.signupStart.toISOString(),
+    signupEnd: past.signupEnd.toISOString(),
+  };
   expect(await env.call(CITY_STAFF, 'recuperation.save', { ...input, title: '一线职工疗休养·金坛茅山（改）' })).toMatchObject({
     ok: true,
   });

@@ -152,7 +152,10 @@ describe('before the slot starts', () => {
     const b = await env.ok(who, 'legalAid.book', bookInput(slotId));
     const input = { bookingId: b._id, reason: '值班律师临时外出办案' };
     // Only that station's staff; a reason is required.
-    expect(await env.call(LAWYER_XINBEI, 'legalAid.stationCancel', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.call(LAWYER_XINBEI, 'legalAid.stationCancel', input)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await env.call(who, 'legalAid.stationCancel', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', { bookingId: b._id, reason: '' })).toMatchObject({
       ok: false,
@@ -180,7 +183,10 @@ describe('before the slot starts', () => {
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0].data)).toContain('已取消');
     // Twice: the booking is no longer open.
-    expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', input)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', input)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     // Once the slot has started the desk marks or completes instead.
     const again = await env.ok(who, 'legalAid.book', bookInput(await futureSlot(env.cloud, 4)));

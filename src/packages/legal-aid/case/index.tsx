@@ -205,7 +205,13 @@ export default function CaseView() {
       <ConfirmDialog
         visible={pending !== null}
         title={
-          pending === 'complete' ? '完成咨询' : pending === 'arrived' ? '登记到场' : pending === 'cancel' ? '取消预约' : '登记未到场'
+          pending === 'complete'
+            ? '完成咨询'
+            : pending === 'arrived'
+              ? '登记到场'
+              : pending === 'cancel'
+                ? '取消预约'
+                : '登记未到场'
         }
         busy={busy}
         className='la-case-dialog'

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { LAST_DAY } from '@rules/dates';
+import { chinaDate } from '@rules/time';
 import { periodLabel, ROSTER_WEEKS, WEEKDAY_LABELS } from '@rules/legalAid';
 import { call, errorMessage } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
@@ -125,6 +127,8 @@ export default function RosterPage() {
           ))}
           <Picker
             mode='date'
+            start={chinaDate(new Date())}
+            end={LAST_DAY}
             value={r?.holidays[0]?.date ?? ''}
             onChange={(e) => setExceptions([...new Set([...exceptions, e.detail.value])].sort())}
           >

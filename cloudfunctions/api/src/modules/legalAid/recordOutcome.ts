@@ -114,7 +114,14 @@ export async function cancelByStation(bookingId: string, reason: string, ctx: Ac
   const b = await loadStationBooking(bookingId, ctx);
   if (b.status !== 'confirmed') throw fail('CONFLICT', CHANGED);
   if (new Date(toIso(b.startsAt)) <= ctx.now) throw fail('CONFLICT', '预约时段已开始，请登记到场、未到或办结');
-  const closed = await closeBooking(STORE, b, ['confirmed'], 'cancelled', { cancelledBy: 'station', cancelReason: reason }, ctx.now);
+  const closed = await closeBooking(
+    STORE,
+    b,
+    ['confirmed'],
+    'cancelled',
+    { cancelledBy: 'station', cancelReason: reason },
+    ctx.now,
+  );
   if (!closed) throw fail('CONFLICT', CHANGED);
   await addTimelineEntry({
     openid: b.openid,

@@ -29,11 +29,7 @@ export const bookingIdField = z
   .string()
   .max(100)
   .regex(/^[a-z0-9-]{2,24}_\d{4}-\d{2}-\d{2}_(am|pm|eve|t\d{4})_P[0-9a-f]{24}$/, '格式不正确，请从列表重新打开');
-export const dateField = z
-  .string()
-  .max(10)
-  .refine(isCalendarDate, '日期应为有效的YYYY-MM-DD')
-  .refine(withinYears, YEARS_MESSAGE);
+export const dateField = z.string().max(10).refine(isCalendarDate, '日期应为有效的YYYY-MM-DD').refine(withinYears, YEARS_MESSAGE);
 const timeField = z.string().max(5).regex(TIME_PATTERN, '时间应为HH:MM，如09:00');
 const lawyersField = z
   .array(z.string().trim().min(2, '值班人员姓名至少2个字').max(20, '值班人员姓名不超过20个字'))

@@ -116,12 +116,12 @@ export default function Scores() {
                 {r.notYet
                   ? r.notYet
                   : draft
-                  ? r.unscored
-                    ? `还有 ${r.unscored} 名（队）未录入完整成绩；全部录入后可发布成绩公示。`
-                    : '成绩已全部录入，可发布成绩公示。'
-                  : r.status === 'publicity'
-                    ? `成绩公示中，公示期至 ${dayTime(r.until)}；公示期结束且异议处理完毕后确定成绩。`
-                    : '成绩已确定，获奖情况已记入职工个人荣誉。'}
+                    ? r.unscored
+                      ? `还有 ${r.unscored} 名（队）未录入完整成绩；全部录入后可发布成绩公示。`
+                      : '成绩已全部录入，可发布成绩公示。'
+                    : r.status === 'publicity'
+                      ? `成绩公示中，公示期至 ${dayTime(r.until)}；公示期结束且异议处理完毕后确定成绩。`
+                      : '成绩已确定，获奖情况已记入职工个人荣誉。'}
               </Text>
               {ev && (
                 <Text className='cmp-line muted'>
