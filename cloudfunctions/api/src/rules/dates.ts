@@ -39,6 +39,15 @@ export function withinYears(day: string): boolean {
   return day >= FIRST_DAY && day <= LAST_DAY;
 }
 
+/**
+ * An instant (ISO string) on a day from 2000 to 2100. A string that is no instant passes here: its format is
+ * reported by the schema's own check (zod runs refinements even after a failed format check).
+ */
+export function instantWithinYears(at: string): boolean {
+  const t = Date.parse(at);
+  return Number.isNaN(t) || withinYears(chinaDayOf(new Date(t)));
+}
+
 /** 「label」 outside 2000–2100, in words; null when the day is one a union can mean. */
 export function yearsProblem(day: string, label: string): string | null {
   return withinYears(day) ? null : `「${label}」${YEARS_MESSAGE}`;
