@@ -18,6 +18,8 @@ afterAll(() => cloud?.stop());
 
 /** An offer's last day within the three years an offer may run (rules/dates.ts). */
 const UNTIL = `${new Date().getFullYear() + 2}-12-31`;
+/** The day after it (when the list headline changes). */
+const AFTER_UNTIL = `${new Date().getFullYear() + 3}-01-01`;
 const HEADER = '名称,类型,类别,等级,区县,地址,电话,经度,纬度,营业时间,优惠内容,使用条款,每人限次,有效期至,服务项目';
 const GOOD = [
   `青果巷导入面馆,商户,餐饮,特约商户,钟楼区,常州市钟楼区青果巷88号,0519-86001111,119.9566,31.7762,10:00-21:00,会员凭卡9折,结账前出示,每日1次,${UNTIL},`,
@@ -89,7 +91,7 @@ it('imports every row of a good file once, however often it is committed', async
   expect(gym.hoursText).toBe('周一至周五 06:00-22:00；周六、周日 08:00-20:00');
   expect(gym.offers[0].limitText).toBe('每人每周限1次');
   // The cron task will recompute the list headline the day after the offer ends.
-  expect(await store.byId('places', found.items[0]._id)).toMatchObject({ offersChangeOn: '2100-01-01', importFile: fileId });
+  expect(await store.byId('places', found.items[0]._id)).toMatchObject({ offersChangeOn: AFTER_UNTIL, importFile: fileId });
 });
 
 it('reads Excel files too, and refuses files that are not the caller’s own or from outside their scope', async () => {
