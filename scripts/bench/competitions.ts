@@ -42,7 +42,9 @@ async function main(): Promise<void> {
   try {
     await seedDemo(cloud.serviceUrl);
     const sdk = require('wx-server-sdk') as {
-      database(): { collection(c: string): { doc(id: string): { set(o: unknown): Promise<unknown> } } };
+      database(): {
+        collection(c: string): { doc(id: string): { set(o: unknown): Promise<unknown>; update(o: unknown): Promise<unknown> } };
+      };
     };
     const db = sdk.database();
     const put = async (c: string, id: string, data: Record<string, unknown>) =>
@@ -180,6 +182,18 @@ async function main(): Promise<void> {
       'enrollment.review (approve 50)',
       await ok(base, STAFF, 'enrollment.review', { activityId: scored, enrollmentIds: ids, decision: 'approve' }),
     );
+    // The contest day (scores only once the event has taken place): sign-up closed, the start passed.
+    await db
+      .collection('activities')
+      .doc(scored)
+      .update({
+        data: {
+          status: 'closed',
+          signupEnd: new Date(Date.now() - 2 * 3600_000),
+          startAt: new Date(Date.now() - 3600_000),
+          endAt: new Date(Date.now() + 8 * 3600_000),
+        },
+      });
     const scores = ids.map((enrollmentId, i) => ({
       enrollmentId,
       theory: 60 + (i % 40),

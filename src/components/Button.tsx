@@ -16,6 +16,8 @@ export interface ButtonProps {
   loadingText?: string;
   /** Extra classes (e2e hooks such as `apply-submit`). */
   className?: string;
+  /** `data-testid`, for tests that find the button by intent. */
+  testId?: string;
 }
 
 /** The app's one button. */
@@ -29,6 +31,7 @@ export function Button({
   loading,
   loadingText = '处理中…',
   className,
+  testId,
 }: ButtonProps) {
   const classes = [
     'btn',
@@ -41,7 +44,7 @@ export function Button({
     .filter(Boolean)
     .join(' ');
   return (
-    <View className={classes} onClick={disabled || loading ? undefined : onClick}>
+    <View className={classes} data-testid={testId} onClick={disabled || loading ? undefined : onClick}>
       {loading ? loadingText : children}
     </View>
   );

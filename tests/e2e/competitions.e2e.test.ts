@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { callOk, storeReader } from '../support/api';
 import { ROOT } from '../support/localCloud';
 import { putMembers } from '../support/trips';
-import { DECLARATION, eventInput } from '../support/competitions';
+import { DECLARATION, eventHeld, eventInput } from '../support/competitions';
 import { newPhonePage, openAs, screenshot, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
@@ -94,7 +94,18 @@ test('register → 单位推荐 → approval → scores → ranking published', 
   await screenshot(page, 'competitions-registrations');
   expect(await store.byId('enrollments', `${event._id}_e2e-cmp-a`)).toMatchObject({ status: 'approved' });
 
-  // 4. Scores, the ranking, the 公示.
+  // 4. Before the contest has taken place the organiser cannot open scoring: the entry says why, and from when.
+  const notYet = page.locator('[data-testid="cmp-scores-not-yet"]:visible');
+  await notYet.waitFor({ timeout: 15_000 });
+  expect(await notYet.innerText()).toMatch(/比赛尚未举行，\d+月\d+日 \d\d:\d\d后方可录入成绩/);
+  expect(await page.locator('[data-testid="cmp-to-scores"]:visible').count()).toBe(0);
+  await screenshot(page, 'competitions-scores-not-yet');
+  expect(await store.byId('competition_results', event._id)).toBeNull();
+
+  // 5. The contest day comes (sign-up closed, the start passed): scores, the ranking, the 公示.
+  await eventHeld(store, event._id);
+  await page.reload();
+  await page.locator('[data-testid="cmp-to-scores"]:visible').waitFor({ timeout: 20_000 });
   await page.locator('.cmp-to-scores:visible').click();
   const rowA = page.locator('.cmp-score-row', { hasText: '王丽华' });
   await rowA.waitFor({ timeout: 20_000 });
@@ -112,7 +123,7 @@ test('register → 单位推荐 → approval → scores → ranking published', 
   await page.locator('.cmp-scores-state', { hasText: '成绩公示中' }).waitFor({ timeout: 15_000 });
   expect(await store.byId('competition_results', event._id)).toMatchObject({ status: 'publicity' });
 
-  // 5. The member sees the ranking, names masked, her own row marked.
+  // 6. The member sees the ranking, names masked, her own row marked.
   await go(page, 'e2e-cmp-a', `#/packages/competitions/results/index?id=${event._id}`);
   await page.locator('.cmp-result-row').first().waitFor({ timeout: 20_000 });
   const results = await page.locator('.cmp-results').innerText();

@@ -94,6 +94,25 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
     .first()
     .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
   expect(shown).toBe(96);
+  // Before the slot starts the desk offers no 到场 / 未到 / 办结: it says from when, and offers only a cancellation.
+  const notYet = page.locator('[data-testid="la-desk-not-yet"]');
+  await notYet.waitFor({ timeout: 45_000 });
+  expect(await notYet.innerText()).toMatch(/\d+月\d+日 \d\d:\d\d时段开始后方可登记到场、未到或办结/);
+  expect(await page.locator('[data-testid="la-station-cancel"]').count()).toBe(1);
+  for (const hook of ['.la-arrived', '.la-no-show', '.la-complete', '.la-outcome-summary']) {
+    expect(await page.locator(hook).count()).toBe(0);
+  }
+  await screenshot(page, 'legal-aid-case-not-yet');
+  expect(await store.byId('legal_bookings', booking._id)).toMatchObject({ status: 'confirmed' });
+
+  // The clock moves on to the slot's start (the booking's copy of it, which the desk and the server read).
+  await store.db
+    .collection('legal_bookings')
+    .doc(booking._id)
+    .update({ data: { startsAt: new Date(Date.now() - 60_000) } });
+  await page.reload();
+  await page.locator('.la-complete').waitFor({ timeout: 45_000 });
+  expect(await notYet.count()).toBe(0);
   await page.locator('.la-outcome-summary textarea').fill(SUMMARY);
   await page.locator('.la-outcome-notes textarea').fill('当事人在职两年，工资条齐全。');
   await page.locator('.la-referral-legal_aid').click();

@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import { callApi } from '../support/api';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { useCloud } from '../support/scenario';
-import { fireCron, putMembers, warmInstances } from '../support/trips';
-import { CITY_STAFF, DECLARATION, openEvent } from '../support/competitions';
+import { fireCron, putMembers, setActivityFields, warmInstances } from '../support/trips';
+import { CITY_STAFF, DECLARATION, eventHeld, openEvent } from '../support/competitions';
 
 const env = useCloud();
 const NAMES = ['王建军', '刘明华', '陈志强', '杨海燕', '黄丽娟', '吴国伟'];
@@ -29,8 +29,9 @@ beforeAll(async () => {
 }, 120_000);
 afterEach(() => clearPauses(env.cloud.baseUrl));
 
-/** An open event (no 单位推荐) whose `members` are registered and approved. */
-async function approvedEvent(members: string[], overrides = {}) {
+/** An event (no 单位推荐) whose `members` registered and were approved (`pending` registered too, not reviewed),
+ * and which has taken place. */
+async function approvedEvent(members: string[], overrides = {}, pending: string[] = []) {
   const ids = await openEvent(env.cloud.baseUrl, { unitConfirm: false, capacity: 20, ...overrides });
   for (const m of members) await env.ok(m, 'competitions.register', { eventId: ids.eventId, declaration: DECLARATION });
   const review = await env.ok(CITY_STAFF, 'enrollment.review', {
@@ -39,6 +40,8 @@ async function approvedEvent(members: string[], overrides = {}) {
     decision: 'approve',
   });
   expect(review.done).toHaveLength(members.length);
+  for (const m of pending) await env.ok(m, 'competitions.register', { eventId: ids.eventId, declaration: DECLARATION });
+  await eventHeld(env.store, ids.eventId);
   return ids;
 }
 
@@ -49,12 +52,61 @@ const score = (eventId: string, m: string, theory: number | null, practical: num
   absent,
 });
 
+describe('before the event has taken place', () => {
+  it('refuses scores and the 公示 while the contest is ahead, says when, and stores nothing; the screens say why', async () => {
+    const members = ['rs-x10', 'rs-x11'];
+    const { eventId } = await openEvent(env.cloud.baseUrl, { unitConfirm: false, capacity: 20 });
+    for (const m of members) await env.ok(m, 'competitions.register', { eventId, declaration: DECLARATION });
+    await env.ok(CITY_STAFF, 'enrollment.review', {
+      activityId: eventId,
+      enrollmentIds: members.map((m) => `${eventId}_${m}`),
+      decision: 'approve',
+    });
+    const scores = [score(eventId, members[0], 95, 96), score(eventId, members[1], 80, 81)];
+    const early = await env.call(CITY_STAFF, 'competitions.enterScores', { eventId, scores });
+    expect(early).toMatchObject({ ok: false, error: { code: 'EVENT_NOT_HELD' } });
+    if (!early.ok) expect(early.error.message).toMatch(/^比赛尚未举行，\d+月\d+日 \d\d:\d\d后方可录入成绩$/);
+    const publish = await env.call(CITY_STAFF, 'competitions.publishResults', { eventId });
+    expect(publish).toMatchObject({ ok: false, error: { code: 'EVENT_NOT_HELD' } });
+    if (!publish.ok) expect(publish.error.message).toMatch(/^比赛尚未举行，.*后方可公示成绩$/);
+    expect(await env.store.count('competition_scores', { eventId })).toBe(0);
+    expect(await env.store.byId('competition_results', eventId)).toBeNull();
+    expect(await env.store.count('competition_awards', { eventId })).toBe(0);
+    // The organiser's screens carry the reason (the app hides score entry and shows it).
+    const page = await env.ok(CITY_STAFF, 'competitions.event', { eventId });
+    expect(page.event.scoringNotYet).toMatch(/^比赛尚未举行，/);
+    const ranking = await env.ok(CITY_STAFF, 'competitions.ranking', { eventId });
+    expect(ranking.notYet).toMatch(/^比赛尚未举行，/);
+    // The member still sees sign-up as it is: the event has not happened.
+    const mine = await env.ok(members[0], 'competitions.event', { eventId });
+    expect(mine.results).toBeNull();
+
+    // The start has come but sign-up was never closed and its window is still open (an inconsistent record):
+    // still refused until sign-up is closed.
+    await setActivityFields(env.store, eventId, {
+      startAt: new Date(Date.now() - 60_000),
+      signupEnd: new Date(Date.now() + 3600_000),
+    });
+    const stillOpen = await env.call(CITY_STAFF, 'competitions.enterScores', { eventId, scores });
+    expect(stillOpen).toMatchObject({
+      ok: false,
+      error: { code: 'EVENT_NOT_HELD', message: '报名尚未截止，请先截止报名再录入成绩' },
+    });
+    expect(await env.store.count('competition_scores', { eventId })).toBe(0);
+
+    await eventHeld(env.store, eventId);
+    expect((await env.ok(CITY_STAFF, 'competitions.event', { eventId })).event.scoringNotYet).toBeUndefined();
+    expect(await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores })).toMatchObject({ failed: [] });
+    expect(await env.store.count('competition_scores', { eventId })).toBe(2);
+    expect(await env.ok(CITY_STAFF, 'competitions.ranking', { eventId })).not.toHaveProperty('notYet');
+  });
+});
+
 describe('scores → ranking with ties → 公示 → objection and correction → final with awards', () => {
   let eventId: string;
   let tickets: Record<string, string>;
   beforeAll(async () => {
-    ({ eventId } = await approvedEvent(P.slice(0, 5)));
-    await env.ok(P[5], 'competitions.register', { eventId, declaration: DECLARATION }); // stays pending
+    ({ eventId } = await approvedEvent(P.slice(0, 5), {}, [P[5]])); // P[5] stays pending
     const rows = await env.store.all<{ openid: string; ticket: string }>('enrollments', { activityId: eventId });
     tickets = Object.fromEntries(rows.map((r) => [r.openid, r.ticket]));
   });
@@ -276,6 +328,7 @@ describe('team results and the timer', () => {
       enrollmentIds: [`${eventId}_${cap}`],
       decision: 'approve',
     });
+    await eventHeld(env.store, eventId);
     await env.ok(CITY_STAFF, 'competitions.enterScores', { eventId, scores: [score(eventId, cap, 88, 92)] });
     const published = await env.ok(CITY_STAFF, 'competitions.publishResults', { eventId, days: 1 });
     expect(published.rows[0]).toMatchObject({ displayName: '龙城光伏队', rank: 1, prize: '一等奖' });

@@ -70,7 +70,7 @@ it('a late tap of an attempt that was failed meanwhile gives back what it claims
   const slotId = await futureSlot(env.cloud, 3, { capacity: 1 });
   const a = await armed(slotId, 'il-late');
   const late = await armed(slotId, 'il-late');
-  // The attempt is failed by someone else (as 停诊 or the cron would) before the late tap claims anything.
+  // The attempt is failed by someone else (as 取消值班 or the cron would) before the late tap claims anything.
   expect(await book.failAttempt(STORE, a, 'closed', new Date())).toMatchObject({ ok: false, reason: 'closed' });
   expect(await record(a._id)).toBeNull();
   expect(await book.claimSeats(STORE, late, request(slotId, 'il-late'))).toMatchObject({ ok: true }); // the seat was free
@@ -121,7 +121,7 @@ it('a cancel after the switch finds the old booking rescheduled and changes noth
   expect(await allowance('il-move2')).toMatchObject({ seatsLeft: 1, holders: { [from.allowanceKey]: [] } });
 });
 
-it('停诊 between a booking’s seat claim and its confirmation: the booking loses, the seat is free', async () => {
+it('取消值班 between a booking’s seat claim and its confirmation: the booking loses, the seat is free', async () => {
   const slotId = await futureSlot(env.cloud, 4, { capacity: 2 });
   const a = await armed(slotId, 'il-cancel-slot');
   await book.claimSeats(STORE, a, request(slotId, 'il-cancel-slot'));

@@ -113,7 +113,7 @@ it('a cancel at every step of a reschedule: one of them wins, and nothing is lef
   expect(points).toBeGreaterThanOrEqual(8);
 });
 
-it('停诊 at every step of a booking: the slot ends with no booking and every seat free', async () => {
+it('取消值班 at every step of a booking: the slot ends with no booking and every seat free', async () => {
   const points = await atEveryRequest(
     'legalAid.book',
     (k) => `race-stop-${k}`,
@@ -131,7 +131,7 @@ it('停诊 at every step of a booking: the slot ends with no booking and every s
       expect([k, stop.ok]).toEqual([k, true]);
       expect(await expectConsistent(who, [slotId])).toEqual([]);
       expect(await env.store.byId(LA.slots, slotId)).toMatchObject({ status: 'cancelled', seatsLeft: 2, holders: {} });
-      // The member heard either 停诊 (booking refused) or, if booked first, finds it cancelled by the station.
+      // The member heard either 暂停接待 (booking refused) or, if booked first, finds it cancelled by the station.
       if (booked.ok) {
         const mine = await callApi(env.cloud.baseUrl, who, 'legalAid.get', { bookingId: booked.data._id });
         expect(mine.ok && mine.data.status).toBe('cancelled');

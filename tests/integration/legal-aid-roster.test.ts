@@ -1,7 +1,7 @@
 /**
  * The duty roster through the real SDK on the local cloud: who may manage it, weekly patterns turned into
  * slots (idempotent, statutory holidays and closures skipped), changes to slots with bookings (members told,
- * seats never taken from people who booked), 停诊, extra slots.
+ * seats never taken from people who booked), 取消值班 (暂停接待), extra slots.
  */
 import { addDays, HOLIDAYS, weekdayOf } from '../../cloudfunctions/api/src/rules/legalAid';
 import { apiBundleExists } from '../support/api';
@@ -103,16 +103,16 @@ it('closes a day with bookings: they are cancelled by the station, seats given b
   expect(saved.sync).toMatchObject({ cancelled: expect.any(Number), notified: 1 });
   expect(await env.store.byId(LA.slots, slot._id)).toMatchObject({
     status: 'cancelled',
-    cancelReason: '停诊',
+    cancelReason: '暂停接待',
     seatsLeft: 3,
     holders: {},
   });
   expect(await env.store.byId(LA.bookings, b._id)).toMatchObject({ status: 'cancelled', cancelledBy: 'station', released: true });
   expect(await env.store.byId(LA.allowances, personKey(who))).toMatchObject({ seatsLeft: 2 });
   const mine = await env.ok(who, 'legalAid.mine', {});
-  expect(mine.items[0]).toMatchObject({ _id: b._id, status: 'cancelled', cancelledBy: 'station', cancelReason: '停诊' });
+  expect(mine.items[0]).toMatchObject({ _id: b._id, status: 'cancelled', cancelledBy: 'station', cancelReason: '暂停接待' });
   const timeline = await env.ok(who, 'timeline.list', {});
-  expect(timeline.items[0]).toMatchObject({ title: '法律援助预约已取消（停诊）', statusText: '已取消' });
+  expect(timeline.items[0]).toMatchObject({ title: '法律援助预约已取消（暂停接待）', statusText: '已取消' });
   expect(await messagesTo(who)).toBe(1);
   // Opening the day again reopens the slot.
   const reopened = await env.ok(CITY_STAFF, 'legalAid.saveRoster', {
@@ -170,7 +170,7 @@ it('edits one slot by hand (the roster leaves it alone afterwards) and refuses f
   expect(await env.store.byId(LA.slots, slot._id)).toMatchObject({ start: '09:30', capacity: 5, edited: true });
 });
 
-it('cancels a slot (停诊) with its bookings, and adds an extra slot once', async () => {
+it('cancels a slot (取消值班) with its bookings, and adds an extra slot once', async () => {
   const slot = await openSlotAhead(3);
   const cancelled = await env.ok(CITY_STAFF, 'legalAid.cancelSlot', { slotId: slot._id, reason: '律师外出办案' });
   expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '律师外出办案', cancelledBookings: 2, seatsLeft: 5 });
@@ -180,7 +180,7 @@ it('cancels a slot (停诊) with its bookings, and adds an extra slot once', asy
   const refused = await env.call('la-ro-c', 'legalAid.book', guestInput(slot._id));
   expect(refused).toMatchObject({
     ok: false,
-    error: { code: 'SLOT_CLOSED', message: '该时段已停诊（律师外出办案），请选择其他时段' },
+    error: { code: 'SLOT_CLOSED', message: '该时段已暂停接待（律师外出办案），请选择其他时段' },
   });
 
   let saturday = addDays(today(), 2);

@@ -119,6 +119,86 @@ describe('the case, its files and who may see them', () => {
   });
 });
 
+/** The clock moves on: the booking's copy of its slot's start lies in the past (what the desk checks). */
+async function slotStarted(bookingId: string): Promise<void> {
+  await env.store.db
+    .collection(LA.bookings)
+    .doc(bookingId)
+    .update({ data: { startsAt: chinaInstant(today(), '00:00') } });
+}
+
+describe('before the slot starts', () => {
+  it('the desk cannot mark arrived, no-show or completed, and nothing is stored', async () => {
+    const slotId = await futureSlot(env.cloud, 2, { capacity: 3 });
+    const b = await env.ok('la-st-early', 'legalAid.book', guestInput(slotId));
+    const attempts = [
+      ['legalAid.mark', { bookingId: b._id, status: 'arrived' }, '预约时段开始后才能登记到场'],
+      ['legalAid.mark', { bookingId: b._id, status: 'no_show' }, '预约时段开始后才能登记未到场'],
+      ['legalAid.complete', { bookingId: b._id, summary: '已解答，建议申请仲裁', referral: 'none' }, '预约时段开始后才能办结'],
+    ] as const;
+    const before = await env.store.byId(LA.bookings, b._id);
+    for (const [action, input, message] of attempts) {
+      expect(await env.call(LAWYER_WUJIN, action, input)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message } });
+    }
+    expect(await env.store.byId(LA.bookings, b._id)).toEqual(before);
+    expect(await env.store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 2 });
+  });
+
+  it('the station cancels one booking with a reason: the member is told, the seats go back; not once it started', async () => {
+    const who = 'la-st-cancelled';
+    await givenMember(env, { openid: who, name: '孙丽萍', orgId: 'org-cz-wujin-g1', cardNo: 'CZLA00000012' });
+    await env.ok(who, 'notify.consent', { templateKey: 'legal_aid_status', accepted: true });
+    const slotId = await futureSlot(env.cloud, 3, { capacity: 2 });
+    const b = await env.ok(who, 'legalAid.book', bookInput(slotId));
+    const input = { bookingId: b._id, reason: '值班律师临时外出办案' };
+    // Only that station's staff; a reason is required.
+    expect(await env.call(LAWYER_XINBEI, 'legalAid.stationCancel', input)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.call(who, 'legalAid.stationCancel', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', { bookingId: b._id, reason: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    expect(await env.store.byId(LA.bookings, b._id)).toMatchObject({ status: 'confirmed' });
+
+    const done = await env.ok(LAWYER_WUJIN, 'legalAid.stationCancel', input);
+    expect(done).toMatchObject({ status: 'cancelled' });
+    expect(await env.store.byId(LA.bookings, b._id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'station',
+      cancelReason: '值班律师临时外出办案',
+      released: true,
+    });
+    expect(await env.store.byId(LA.slots, slotId)).toMatchObject({ seatsLeft: 2, holders: {} });
+    expect(await env.store.byId(LA.allowances, personKey(who))).toMatchObject({ seatsLeft: MAX_OPEN_BOOKINGS });
+    const timeline = await env.ok(who, 'timeline.list', {});
+    expect(timeline.items[0]).toMatchObject({
+      area: 'legalAid',
+      title: '法律援助预约已被援助站取消',
+      note: expect.stringContaining('值班律师临时外出办案'),
+    });
+    const sent = (await outbox()).filter((m) => m.touser === who && m.templateId === 'legal_aid_status');
+    expect(sent).toHaveLength(1);
+    expect(JSON.stringify(sent[0].data)).toContain('已取消');
+    // Twice: the booking is no longer open.
+    expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', input)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+
+    // Once the slot has started the desk marks or completes instead.
+    const again = await env.ok(who, 'legalAid.book', bookInput(await futureSlot(env.cloud, 4)));
+    await slotStarted(again._id);
+    expect(await env.call(LAWYER_WUJIN, 'legalAid.stationCancel', { bookingId: again._id, reason: '临时有事' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '预约时段已开始，请登记到场、未到或办结' },
+    });
+    expect(await env.store.byId(LA.bookings, again._id)).toMatchObject({ status: 'confirmed' });
+  });
+});
+
 describe('attendance, outcome, referral and rating', () => {
   it('arrived → completed with an outcome the member reads (notes stay with the station) → rated once', async () => {
     const who = 'la-st-member';
@@ -127,6 +207,7 @@ describe('attendance, outcome, referral and rating', () => {
     const b = await env.ok(who, 'legalAid.book', bookInput(slotId));
     const early = await env.call(who, 'legalAid.rate', { bookingId: b._id, stars: 5 });
     expect(early).toMatchObject({ ok: false, error: { code: 'NOT_RATEABLE' } });
+    await slotStarted(b._id); // the clock moves on to the slot's start
     expect(await env.ok(LAWYER_WUJIN, 'legalAid.mark', { bookingId: b._id, status: 'arrived' })).toMatchObject({
       status: 'arrived',
     });

@@ -13,8 +13,8 @@
  * booking (tests/integration/legal-aid-races.test.ts has those orders).
  */
 import { DEMO_GRANTS, buildDemoOrgs } from '../../scripts/seed-demo';
-import { applicationIdOf, putApplicant, putMember } from '../../scripts/fixtures';
-import { demo as legalAidDemo } from '../../cloudfunctions/api/src/modules/legalAid/demo';
+import { applicationIdOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
+import { demo as legalAidDemo } from '../../cloudfunctions/api/fixtures/legalAid/demo';
 import { callApi, type ApiEnvelope } from '../support/api';
 import { clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
 import { futureSlot, guestInput, LA, LAWYER_WUJIN, personKey, warmUp } from '../support/legalAid';

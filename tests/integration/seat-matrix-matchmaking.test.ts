@@ -5,7 +5,7 @@
  * W1 (F) and W2 (M) waitlisted, X (F) new. Staff removal = a report upheld by the organiser.
  */
 import { participantIdOf } from '../../cloudfunctions/api/src/modules/matchmaking/ids';
-import { fixtureKeys } from '../../scripts/fixtures';
+import { fixtureKeys } from '../../cloudfunctions/api/fixtures/people';
 import { callOk } from '../support/api';
 import { clearPauses } from '../support/interleave';
 import { openEvent, profileInput } from '../support/matchmaking';

@@ -78,6 +78,18 @@ export async function openEvent(
   return { competitionId, eventId: event._id };
 }
 
+/**
+ * Time passing to the contest day: the event's start an hour ago and its sign-up closed (scores, the ranking
+ * and the results 公示 are refused before that). The end stays ahead, so the engine's no-show task leaves it alone.
+ */
+export async function eventHeld(store: Store, eventId: string): Promise<void> {
+  const at = (offset: number) => new Date(Date.now() + offset);
+  await store.db
+    .collection('activities')
+    .doc(eventId)
+    .update({ data: { status: 'closed', signupEnd: at(-2 * HOUR), startAt: at(-HOUR), endAt: at(8 * HOUR) } });
+}
+
 export const DECLARATION = { tradeYears: 6, certLevel: 'senior' as const };
 
 export interface StoredEntry {

@@ -52,8 +52,8 @@ export async function merchantWithOffer(
     placeId: saved._id,
     offerTitle: '会员凭卡9折',
     terms: '每人每日限1次',
-    validFrom: '2026-01-01',
-    validTo: '2099-12-31',
+    validFrom: `${new Date().getFullYear()}-01-01`,
+    validTo: `${new Date().getFullYear() + 2}-12-31`, // an offer runs three years at most
     period: 'day',
     perPeriod: 1,
     ...offer,

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { LAST_DAY } from '@rules/dates';
 import { errorMessage } from '../../api/client';
 import { uploadImage } from '../../api/upload';
 import type { FormField } from './types';
@@ -78,7 +79,7 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
         </View>
       )}
       {field.type === 'date' && (
-        <Picker mode='date' value={text} onChange={(e) => onChange(String(e.detail.value))}>
+        <Picker mode='date' value={text} start='1900-01-01' end={LAST_DAY} onChange={(e) => onChange(String(e.detail.value))}>
           <View className={`${p}-input`}>{text || <Text className='muted'>请选择日期</Text>}</View>
         </Picker>
       )}

@@ -1,4 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { activityDays } from '@rules/dates';
 
 /** A date and a time as the pickers give them (China time). */
 export type Moment = { date: string; time: string };
@@ -70,7 +71,7 @@ export function formInputs(p: string) {
     );
   }
 
-  /** A labelled date and time. */
+  /** A labelled date and time; the date from yesterday to two years ahead (what the server accepts, rules/dates). */
   function When({
     label,
     value,
@@ -82,11 +83,18 @@ export function formInputs(p: string) {
     error?: string;
     onChange: (v: Moment) => void;
   }) {
+    const days = activityDays(new Date());
     return (
       <View className={`${p}-field`}>
         <Text className={`${p}-field-label`}>{label}</Text>
         <View className={`${p}-when`}>
-          <Picker mode='date' value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
+          <Picker
+            mode='date'
+            value={value.date}
+            start={days.start}
+            end={days.end}
+            onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}
+          >
             <View className={`${p}-input`}>{value.date}</View>
           </Picker>
           <Picker mode='time' value={value.time} onChange={(e) => onChange({ ...value, time: String(e.detail.value) })}>

@@ -1,6 +1,6 @@
 /**
  * Asks the member, as they confirm a booking, for the two legal-aid subscribe messages: status changes
- * (停诊, 改约, outcome) and the day-before reminder. WeChat allows one message per acceptance and at most
+ * (暂停接待/取消值班, 改约, outcome) and the day-before reminder. WeChat allows one message per acceptance and at most
  * three templates per request, so they are asked for here rather than with the 我的 switch.
  */
 import Taro from '@tarojs/taro';

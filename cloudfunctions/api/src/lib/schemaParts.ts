@@ -1,5 +1,6 @@
 /** Reusable zod pieces: every action input is a strict object of these, with length limits. */
 import { z } from 'zod';
+import { instantWithinYears, withinYears, YEARS_MESSAGE } from '../rules/dates';
 import { checkPersonName, MOBILE_MESSAGE, MOBILE_PATTERN } from '../rules/person';
 
 /** Record ids we generate or seed: letters, digits, `_`, `-`, `:`. */
@@ -22,6 +23,15 @@ export const personName = z.string().superRefine((value, ctx) => {
   const problem = checkPersonName(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
+
+/**
+ * A China day YYYY-MM-DD that a union can mean (2000–2100, rules/dates.ts); the message is prefixed with the
+ * field's label by validateInput. Windows relative to today are checked by the save steps (they know `now`).
+ */
+export const dayField = (error = '日期格式应为YYYY-MM-DD') => z.iso.date({ error }).refine(withinYears, YEARS_MESSAGE);
+/** A date and time with its offset (+08:00), on a day from 2000 to 2100. */
+export const dateTimeField = (error = '请填写有效的日期时间') =>
+  z.iso.datetime({ offset: true, error }).refine(instantWithinYears, YEARS_MESSAGE);
 
 export const mobileField = z.string().regex(MOBILE_PATTERN, MOBILE_MESSAGE);
 

@@ -22,3 +22,25 @@ export const CERT_LEVELS = {
 } as const;
 export type CertLevel = keyof typeof CERT_LEVELS;
 export const CERT_LEVEL_KEYS = Object.keys(CERT_LEVELS) as CertLevel[];
+
+/** M月D日 HH:mm in China time. */
+function chinaDayTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
+}
+
+/**
+ * Scores, the ranking, the results 公示 and awards only once the event has taken place: its start has come AND
+ * its sign-up is closed (closed by staff, or its window over). Returns why not yet, in words, or null.
+ * Pure (dates as ISO strings): the server refuses with it and the organiser's screen shows it.
+ */
+export function scoringNotYet(
+  event: { startAt: string; signupEnd: string; status: string },
+  now: Date,
+  what = '录入成绩',
+): string | null {
+  if (Date.parse(event.startAt) > now.getTime()) return `比赛尚未举行，${chinaDayTime(event.startAt)}后方可${what}`;
+  if (event.status === 'draft') return `本项目尚未开放报名，不能${what}`;
+  if (event.status === 'open' && Date.parse(event.signupEnd) > now.getTime()) return `报名尚未截止，请先截止报名再${what}`;
+  return null;
+}

@@ -180,3 +180,14 @@ export function isCalendarDate(date: string): boolean {
 export function cancelDeadline(startsAt: Date): Date {
   return new Date(startsAt.getTime() - CANCEL_BEFORE_HOURS * 3600_000);
 }
+
+/**
+ * The desk marks a booking arrived, no-show or completed only from its slot's start (on its day); before that
+ * the station may still cancel it. Returns why not yet, in words, or null (`startsAt` ISO).
+ */
+export function deskNotYet(startsAt: string, now: Date): string | null {
+  const start = Date.parse(startsAt);
+  if (start <= now.getTime()) return null;
+  const t = new Date(start + 8 * 3600_000).toISOString();
+  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}时段开始后方可登记到场、未到或办结`;
+}

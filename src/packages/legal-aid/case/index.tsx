@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import {
   BOOKING_STATUS_LABELS,
@@ -8,6 +8,7 @@ import {
   REFERRAL_LABELS,
   REFERRALS,
   WAY_LABELS,
+  deskNotYet,
   periodLabel,
 } from '@rules/legalAid';
 import type { InputOf } from '../../../api/types';
@@ -27,14 +28,17 @@ import { dial } from '../phone';
 import './index.scss';
 
 type Referral = InputOf<'legalAid.complete'>['referral'];
-type Pending = 'arrived' | 'no_show' | 'complete' | null;
+type Pending = 'arrived' | 'no_show' | 'complete' | 'cancel' | null;
 const REFERRAL_OPTIONS = REFERRALS.map((key) => ({ key, label: REFERRAL_LABELS[key] }));
 
 /**
  * One case for the station's duty lawyer (opening it is written to the audit log): the case and files, the
  * call-back number, 已到场 / 未到场, and the outcome — a summary the member reads, confidential notes, a referral.
+ * Before the slot starts none of these is offered (the time from which they are is shown): the station may only
+ * cancel the booking, with a reason the member is told.
  * e2e hooks `.la-case-text`, `.la-arrived`, `.la-no-show`, `.la-outcome-summary`, `.la-outcome-notes`,
- * `.la-referral-<key>`, `.la-complete`, `.dialog-ok`, `.la-case-status`.
+ * `.la-referral-<key>`, `.la-complete`, `.dialog-ok`, `.la-case-status`; data-testid `la-desk-not-yet`,
+ * `la-station-cancel`, `la-cancel-reason`.
  */
 export default function CaseView() {
   const { params } = useRouter();
@@ -46,6 +50,8 @@ export default function CaseView() {
   const [notes, setNotes] = useState('');
   const [referral, setReferral] = useState<Referral | ''>('');
   const [formError, setFormError] = useState<string | null>(null);
+  const [cancelReason, setCancelReason] = useState('');
+  const [cancelError, setCancelError] = useState<string | null>(null);
 
   const ask = (what: Pending) => {
     if (what === 'complete') {
@@ -67,11 +73,17 @@ export default function CaseView() {
           ...(notes.trim() ? { notes: notes.trim() } : {}),
           referral: referral as Referral,
         });
+      } else if (what === 'cancel') {
+        if (cancelReason.trim().length < 2) {
+          setCancelError('请填写取消原因（当事人会看到）');
+          return;
+        }
+        await call('legalAid.stationCancel', { bookingId: id, reason: cancelReason.trim() });
       } else if (what) {
         await call('legalAid.mark', { bookingId: id, status: what });
       }
       setPending(null);
-      void Taro.showToast({ title: '已登记', icon: 'success' });
+      void Taro.showToast({ title: what === 'cancel' ? '已取消，已通知当事人' : '已登记', icon: 'success' });
     } catch (e) {
       setPending(null);
       void Taro.showModal({ title: '登记未成功', content: errorMessage(e), showCancel: false });
@@ -83,6 +95,8 @@ export default function CaseView() {
 
   const c = detail.data;
   const open = c?.status === 'confirmed' || c?.status === 'arrived';
+  // Arrived, no-show and the outcome only from the slot's start (the server refuses them before it too).
+  const notYet = c ? deskNotYet(c.startsAt, new Date()) : null;
   return (
     <PageShell className='la-case' page='legalAidCase'>
       <StateView loading={detail.loading && !c} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
@@ -131,7 +145,23 @@ export default function CaseView() {
                 {c.rating.comment && <Text className='la-line'>{c.rating.comment}</Text>}
               </View>
             )}
-            {open && (
+            {open && notYet && (
+              <View className='section'>
+                <Text className='la-note la-not-yet' data-testid='la-desk-not-yet'>
+                  {notYet}。如需取消本次预约，请填写原因，当事人会收到通知。
+                </Text>
+                <Button
+                  kind='quiet'
+                  className='la-station-cancel'
+                  testId='la-station-cancel'
+                  disabled={busy}
+                  onClick={() => (setCancelError(null), setCancelReason(''), setPending('cancel'))}
+                >
+                  取消本次预约
+                </Button>
+              </View>
+            )}
+            {open && !notYet && (
               <View className='section'>
                 {c.status === 'confirmed' && (
                   <View className='la-btn-row'>
@@ -174,17 +204,40 @@ export default function CaseView() {
       </StateView>
       <ConfirmDialog
         visible={pending !== null}
-        title={pending === 'complete' ? '完成咨询' : pending === 'arrived' ? '登记到场' : '登记未到场'}
+        title={
+          pending === 'complete'
+            ? '完成咨询'
+            : pending === 'arrived'
+              ? '登记到场'
+              : pending === 'cancel'
+                ? '取消预约'
+                : '登记未到场'
+        }
         busy={busy}
         className='la-case-dialog'
         onConfirm={() => void act()}
         onCancel={() => setPending(null)}
       >
-        {pending === 'complete'
-          ? `确认完成 ${c?.name ?? ''} 的咨询？处理结果将通知当事人，提交后不能修改。`
-          : pending === 'arrived'
-            ? `确认 ${c?.name ?? ''} 已到场？`
-            : `确认 ${c?.name ?? ''} 未到场？名额将释放，当事人会收到通知。`}
+        {pending === 'cancel' ? (
+          <View>
+            <Text>{`取消 ${c?.name ?? ''} 的预约？名额将释放，当事人会收到通知并可重新预约。`}</Text>
+            <Input
+              className='la-input la-cancel-reason'
+              data-testid='la-cancel-reason'
+              value={cancelReason}
+              maxlength={60}
+              placeholder='取消原因，如：值班律师临时外出'
+              onInput={(e) => setCancelReason(e.detail.value)}
+            />
+            {cancelError && <Text className='la-error'>{cancelError}</Text>}
+          </View>
+        ) : pending === 'complete' ? (
+          `确认完成 ${c?.name ?? ''} 的咨询？处理结果将通知当事人，提交后不能修改。`
+        ) : pending === 'arrived' ? (
+          `确认 ${c?.name ?? ''} 已到场？`
+        ) : (
+          `确认 ${c?.name ?? ''} 未到场？名额将释放，当事人会收到通知。`
+        )}
       </ConfirmDialog>
     </PageShell>
   );

@@ -38,7 +38,7 @@ export function SlotPicker(props: {
       {shown.map((s) => {
         const state =
           s.status === 'cancelled'
-            ? `停诊${s.cancelReason ? `（${s.cancelReason}）` : ''}`
+            ? `暂停接待${s.cancelReason ? `（${s.cancelReason}）` : ''}`
             : !s.bookable
               ? s.seatsLeft
                 ? '已截止'

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
+import { LAST_DAY } from '@rules/dates';
+import { chinaDate } from '@rules/time';
 import { periodLabel, ROSTER_WEEKS, WEEKDAY_LABELS } from '@rules/legalAid';
 import { call, errorMessage } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
@@ -66,7 +68,7 @@ export default function RosterPage() {
       setSaving(false);
       void Taro.showModal({
         title: '已保存',
-        content: `新增${sync.created}个时段，调整${sync.updated}个，停诊${sync.cancelled}个，恢复${sync.reopened}个；已通知${sync.notified}位预约人。`,
+        content: `新增${sync.created}个时段，调整${sync.updated}个，暂停接待${sync.cancelled}个，恢复${sync.reopened}个；已通知${sync.notified}位预约人。`,
         showCancel: false,
       });
       roster.reload();
@@ -84,7 +86,7 @@ export default function RosterPage() {
       <StateView loading={roster.loading && !r} error={roster.error} errorCode={roster.errorCode} onRetry={roster.reload}>
         <View className='section'>
           <Text className='section-title'>{r?.stationName}</Text>
-          <Text className='la-note'>按周安排值班，保存后自动生成未来{ROSTER_WEEKS}周的可预约时段；法定节假日自动停诊。</Text>
+          <Text className='la-note'>按周安排值班，保存后自动生成未来{ROSTER_WEEKS}周的可预约时段；法定节假日自动暂停接待。</Text>
           {patterns.length === 0 && <Text className='muted'>还没有值班安排</Text>}
           {patterns.map((p) => (
             <View key={`${p.weekday}-${p.period}`} className='la-pattern'>
@@ -114,7 +116,7 @@ export default function RosterPage() {
           </Button>
         </View>
         <View className='section'>
-          <Text className='section-title'>停诊日期</Text>
+          <Text className='section-title'>暂停接待日期</Text>
           {exceptions.map((d) => (
             <View key={d} className='la-pattern'>
               <Text>{dayText(d)}</Text>
@@ -125,14 +127,16 @@ export default function RosterPage() {
           ))}
           <Picker
             mode='date'
+            start={chinaDate(new Date())}
+            end={LAST_DAY}
             value={r?.holidays[0]?.date ?? ''}
             onChange={(e) => setExceptions([...new Set([...exceptions, e.detail.value])].sort())}
           >
-            <View className='btn btn-plain'>增加停诊日期</View>
+            <View className='btn btn-plain'>增加暂停接待日期</View>
           </Picker>
           {!!r?.holidays.length && (
             <Text className='la-note'>
-              自动停诊的法定节假日：{r.holidays.map((h) => `${dayText(h.date)}（${h.name}）`).join('、')}
+              自动暂停接待的法定节假日：{r.holidays.map((h) => `${dayText(h.date)}（${h.name}）`).join('、')}
             </Text>
           )}
         </View>
@@ -149,7 +153,7 @@ export default function RosterPage() {
         onConfirm={() => void save()}
         onCancel={() => setSaving(false)}
       >
-        保存后将重新生成未来{ROSTER_WEEKS}周的时段。已有预约的时段如被调整或停诊，预约人会收到通知。
+        保存后将重新生成未来{ROSTER_WEEKS}周的时段。已有预约的时段如被调整或暂停接待，预约人会收到通知。
       </ConfirmDialog>
     </PageShell>
   );

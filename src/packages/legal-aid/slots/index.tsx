@@ -17,7 +17,7 @@ import type { Slot } from '../types';
 import './index.scss';
 
 /**
- * 值班安排: the next two weeks of one station's slots with the seats booked; 停诊 one slot (its members are
+ * 值班安排: the next two weeks of one station's slots with the seats booked; 取消值班 of one slot (its members are
  * told), 加开 an extra one; the weekly roster one tap away. e2e hooks `.la-manage-slot`, `.la-stop`, `.la-add-slot`.
  */
 export default function SlotsPage() {
@@ -48,10 +48,10 @@ export default function SlotsPage() {
   };
 
   const stop = () => {
-    if (reason.trim().length < 2) return setError('请填写停诊原因（预约人会看到）');
+    if (reason.trim().length < 2) return setError('请填写取消值班的原因（预约人会看到）');
     void run(async () => {
       const r = await call('legalAid.cancelSlot', { slotId: stopping!._id, reason: reason.trim() });
-      return `已停诊，已通知${r.cancelledBookings}位预约人`;
+      return `已取消值班，已通知${r.cancelledBookings}位预约人`;
     });
   };
 
@@ -97,17 +97,17 @@ export default function SlotsPage() {
                 {dayText(s.date)} {periodLabel(s.period)} {s.start}–{s.end}
               </Text>
               {s.status === 'cancelled' ? (
-                <Text className='tag tag-rejected'>已停诊</Text>
+                <Text className='tag tag-rejected'>暂停接待</Text>
               ) : (
                 <Text className='tag tag-approved'>{`已约${s.capacity - s.seatsLeft}/${s.capacity}`}</Text>
               )}
             </View>
             <Text className='la-line'>值班：{s.lawyers.join('、')}</Text>
-            {s.cancelReason && <Text className='la-line'>停诊原因：{s.cancelReason}</Text>}
+            {s.cancelReason && <Text className='la-line'>暂停原因：{s.cancelReason}</Text>}
             {s.status === 'open' && new Date(s.startsAt) > new Date() && (
               <View className='la-right'>
                 <Button kind='quiet' small className='la-stop' onClick={() => (setError(null), setReason(''), setStopping(s))}>
-                  停诊
+                  取消值班
                 </Button>
               </View>
             )}
@@ -116,8 +116,8 @@ export default function SlotsPage() {
       </StateView>
       <ConfirmDialog
         visible={!!stopping}
-        title='停诊'
-        confirmText='停诊'
+        title='取消值班'
+        confirmText='取消值班'
         busy={busy}
         onConfirm={stop}
         onCancel={() => setStopping(null)}
@@ -131,7 +131,7 @@ export default function SlotsPage() {
           className='la-input la-stop-reason'
           value={reason}
           maxlength={60}
-          placeholder='停诊原因，如：律师外出办案'
+          placeholder='取消原因，如：律师外出办案'
           onInput={(e) => setReason(e.detail.value)}
         />
         {error && <Text className='la-error'>{error}</Text>}

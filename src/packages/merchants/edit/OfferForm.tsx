@@ -1,4 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
+import { FIRST_DAY, LAST_DAY, offerLastDay } from '@rules/dates';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { InputOf, OutputOf } from '../../../api/types';
@@ -51,11 +52,18 @@ export function OfferForm(props: { offer?: Offer; busy: boolean; onSave: (draft:
       />
       <FieldFrame label='有效期' className='offer-dates'>
         <View className='offer-date-row'>
-          <Picker mode='date' value={validFrom} onChange={(e) => setFrom(e.detail.value)}>
+          <Picker mode='date' value={validFrom} start={FIRST_DAY} end={LAST_DAY} onChange={(e) => setFrom(e.detail.value)}>
             <View className='m-picker'>{validFrom}</View>
           </Picker>
           <Text className='offer-date-to'>至</Text>
-          <Picker mode='date' value={validTo} onChange={(e) => setTo(e.detail.value)}>
+          {/* An offer runs three years at most (rules/dates): the end picker stops there. */}
+          <Picker
+            mode='date'
+            value={validTo}
+            start={validFrom}
+            end={offerLastDay(validFrom, new Date())}
+            onChange={(e) => setTo(e.detail.value)}
+          >
             <View className='m-picker'>{validTo}</View>
           </Picker>
         </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View, Text, Image, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { FIRST_DAY, LAST_DAY } from '@rules/dates';
 import { call, errorMessage } from '../../../api/client';
 import type { NoticeView, Org } from '../../../api/types';
 import { uploadImage } from '../../../api/upload';
@@ -107,7 +108,13 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
         onInput={edit('title', setTitle)}
       />
       <FieldFrame label='发布日期' error={errors.date}>
-        <Picker mode='date' value={date} onChange={(e) => edit('date', setDate)(String(e.detail.value))}>
+        <Picker
+          mode='date'
+          value={date}
+          start={FIRST_DAY}
+          end={LAST_DAY}
+          onChange={(e) => edit('date', setDate)(String(e.detail.value))}
+        >
           <View className='field-control field-picker notice-date'>
             <Text className='field-picker-value'>{formatDate(date)}</Text>
             <Text className='field-picker-arrow'>›</Text>

@@ -1,5 +1,6 @@
 /** Turning competitions, events and registrations into what the actions answer. */
 import { toIso } from '../../lib/time';
+import { scoringNotYet } from '../../rules/competitions';
 import {
   STATUS_TEXT,
   toActivityDetail,
@@ -62,8 +63,10 @@ export async function toEventSummaries(rows: ActivityRecord[], now: Date): Promi
 
 export async function toEventDetail(a: ActivityRecord, now: Date): Promise<EventDetail> {
   const f = eventFieldsOf(a);
+  const notYet = scoringNotYet({ startAt: toIso(a.startAt), signupEnd: toIso(a.signupEnd), status: a.status }, now);
   return {
     ...(await toActivityDetail(a, now)),
+    ...(notYet ? { scoringNotYet: notYet } : {}),
     competition: f,
     competitionTitle: f.competitionTitle,
     levelLabel: EVENT_LEVELS[f.level],

@@ -6,9 +6,12 @@
 import type { ActionContext } from '../../action';
 import { command, findById, updateWhere } from '../../db';
 import { fail } from '../../errors';
+import { toIso } from '../../lib/time';
+import { scoringNotYet } from '../../rules/competitions';
 import { assertCoversOrg } from '../../shared/scope';
 import { loadActivity, saveActivity, setActivityStatus, type ActivityRecord, type EligibilityRule } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
+import { competitionErrors } from './errors';
 import { loadCompetition } from './competitions';
 import { toEventDetail } from './eventViews';
 import { eventFieldsOf } from './hooks';
@@ -121,4 +124,13 @@ export async function loadManagedEvent(eventId: string, ctx: ActionContext): Pro
   const a = await loadEvent(eventId);
   assertCoversOrg(ctx, a.orgPath);
   return a;
+}
+
+/**
+ * Scores, ranking, 公示 and awards only once the event has taken place (its start has come and sign-up is
+ * closed): before that, EVENT_NOT_HELD in words, and nothing is stored.
+ */
+export function assertHeld(a: ActivityRecord, now: Date, what = '录入成绩'): void {
+  const why = scoringNotYet({ startAt: toIso(a.startAt), signupEnd: toIso(a.signupEnd), status: a.status }, now, what);
+  if (why) throw competitionErrors.fail('EVENT_NOT_HELD', why);
 }

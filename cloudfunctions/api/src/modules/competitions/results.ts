@@ -17,7 +17,7 @@ import { addTimelineEntry } from '../../shared/timeline';
 import { type ActivityRecord } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
-import { loadEvent, loadManagedEvent } from './events';
+import { assertHeld, loadEvent, loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import type { ObjectionRecord, ResultRow, ResultsRecord, ScoreRecord, ScoreValues } from './records';
 import { weightedMilli } from './ranking';
@@ -108,6 +108,7 @@ export function toResultsView(r: ResultsRecord, a: ActivityRecord, openid: strin
 export async function publishResults(eventId: string, days: number | undefined, ctx: ActionContext): Promise<ResultsView> {
   const a = await loadManagedEvent(eventId, ctx);
   const now = ctx.now;
+  assertHeld(a, now, '公示成绩');
   const { approved, members } = await entrants(a);
   if (!approved.length) throw fail('CONFLICT', '本项目没有审核通过的参赛者，无法公示成绩');
   const until = new Date(now.getTime() + (days ?? a.publicityDays ?? 5) * DAY);

@@ -8,12 +8,13 @@
 import type { ActionContext } from '../../action';
 import { command, findAll, findMany, withTransaction } from '../../db';
 import { toIso } from '../../lib/time';
+import { scoringNotYet } from '../../rules/competitions';
 import { writeAudit } from '../../shared/audit';
 import { ENROLLMENT_COLLECTIONS, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
 import { teamOf } from './eventViews';
-import { loadManagedEvent } from './events';
+import { assertHeld, loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import { honoursFor, pointsOf, prizeFor, rankEntries, weightedMilli } from './ranking';
 import type { EntryRecord, EventFields, ResultRow, ResultsRecord, ScoreRecord, ScoreValues } from './records';
@@ -87,6 +88,7 @@ export interface ScoreResult {
 
 export async function enterScores(input: ScoresInput, ctx: ActionContext): Promise<ScoreResult> {
   const a = await loadManagedEvent(input.eventId, ctx);
+  assertHeld(a, ctx.now);
   const weights = eventFieldsOf(a).weights;
   const now = ctx.now;
   const rows = [...new Map(input.scores.map((s) => [s.enrollmentId, s])).values()];
@@ -165,6 +167,7 @@ export async function getRanking(eventId: string, ctx: ActionContext): Promise<R
     findMany(C.objections, { eventId: a._id, status: 'open' }, { limit: 100 }),
   ]);
   const published = stored[0] && stored[0].status !== 'draft' ? stored[0] : null;
+  const notYet = scoringNotYet({ startAt: toIso(a.startAt), signupEnd: toIso(a.signupEnd), status: a.status }, ctx.now);
   let rows: ResultRow[];
   let unscored = 0;
   if (published) rows = published.rows;
@@ -187,5 +190,6 @@ export async function getRanking(eventId: string, ctx: ActionContext): Promise<R
     unscored,
     ...(published ? { until: toIso(published.until) } : {}),
     openObjections: openObjections.length,
+    ...(notYet ? { notYet } : {}),
   };
 }

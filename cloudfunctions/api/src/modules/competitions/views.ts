@@ -48,6 +48,8 @@ export interface EventDetail extends ActivityDetail {
   levelLabel: string;
   formatLabel: string;
   minCertLabel: string;
+  /** Why scores cannot be entered yet (the event has not taken place), or absent once they can. */
+  scoringNotYet?: string;
 }
 
 /** A requirement the member declares on the form (their union checks it): shown before the form. */
@@ -201,6 +203,8 @@ export interface RankingView {
   unscored: number;
   until?: string;
   openObjections: number;
+  /** Why scores cannot be entered yet (the event has not taken place), or absent once they can. */
+  notYet?: string;
 }
 
 export interface ResultObjectionView {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { fail } from '../../errors';
+import { LAST_DAY } from '../../rules/dates';
 import { checkOwnUpload, fileIdPattern } from '../../shared/files';
 import type { Answer, FormField } from './records';
 
@@ -18,7 +19,8 @@ function fieldSchema(field: FormField): z.ZodType {
         .min(field.required ? 1 : 0, `${name}不能为空`)
         .max(field.maxLength ?? 200, `${name}不超过${field.maxLength ?? 200}个字`);
     case 'date':
-      return z.iso.date({ error: `${name}请选择日期` });
+      // A member's own dates (出生日期, 入职日期) may be long before 2000; only typos such as 9999 are refused.
+      return z.iso.date({ error: `${name}请选择日期` }).refine((d) => d >= '1900-01-01' && d <= LAST_DAY, `${name}日期不正确`);
     case 'image':
       return z.string({ error: `${name}请上传图片` }).regex(fileIdPattern, `${name}图片无效，请重新上传`);
     case 'choice': {

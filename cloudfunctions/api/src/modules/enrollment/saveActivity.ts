@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { command, findById, findMany, setById, updateWhere } from '../../db';
 import { fail } from '../../errors';
+import { toIso } from '../../lib/time';
+import { activityDateProblem } from '../../rules/dates';
 import { writeAudit } from '../../shared/audit';
 import { initialCapacity } from '../../shared/capacity';
 import { CORE_COLLECTIONS } from '../../shared/collections';
@@ -39,6 +41,25 @@ function checkDefinition(input: ActivityDefinitionInput): void {
     throw invalid('allowNomination', '推荐方式的活动须允许单位工会推荐');
   if (input.unitCap !== undefined && input.unitCap > input.capacity) throw invalid('unitCap', '每单位名额不能超过总名额');
   if (input.unitConfirm && !input.review) throw invalid('unitConfirm', '单位推荐须与报名审核一起使用，请开启“是否审核”');
+}
+
+const DATE_FIELDS = [
+  ['startAt', '开始时间'],
+  ['endAt', '结束时间'],
+  ['signupStart', '报名开始时间'],
+  ['signupEnd', '报名截止时间'],
+] as const;
+
+/**
+ * Every date from yesterday to two years ahead (China days, rules/dates.ts). A date an edit leaves as stored is
+ * not checked again: an activity under way keeps its past start.
+ */
+function checkDates(input: ActivityDefinitionInput, existing: ActivityRecord | null, now: Date): void {
+  for (const [field, label] of DATE_FIELDS) {
+    if (existing && Date.parse(input[field]) === Date.parse(toIso(existing[field]))) continue;
+    const problem = activityDateProblem(input[field], label, now);
+    if (problem) throw invalid(field, problem);
+  }
 }
 
 /** Quota labels: given, or the union's name for org quotas. */
@@ -118,6 +139,7 @@ export async function saveActivity(
   assertCoversOrg(ctx, org.path);
   const existing = input.activityId ? await loadManagedActivity(input.activityId, ctx) : null;
   if (existing && existing.area !== area) throw fail('NOT_FOUND', '该活动不存在或已删除');
+  checkDates(input, existing, ctx.now);
   for (const [i, image] of (input.images ?? []).entries()) {
     if (!existing?.images?.includes(image)) checkOwnUpload(image, ctx.openid, `images.${i}`);
   }

@@ -3,7 +3,7 @@
  * uses (activityDefinitionShape): strict objects with lengths, ranges and enums; rules checked by kind.
  */
 import { z } from 'zod';
-import { keywordField, openidField, pageField, recordId } from '../../lib/schemaParts';
+import { dateTimeField, keywordField, openidField, pageField, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { parseRule } from './eligibility';
 import {
@@ -22,7 +22,8 @@ export const enrollmentId = z
   .min(3)
   .max(140)
   .regex(/^[A-Za-z0-9_:-]+$/, '报名编号格式不正确');
-const dateTime = z.iso.datetime({ offset: true, error: '请填写有效的日期时间' });
+/** 2000–2100 here; from yesterday to two years ahead is checked on save (it depends on today). */
+const dateTime = dateTimeField();
 const fileId = z.string().max(300).regex(fileIdPattern, '图片无效，请重新上传');
 const shortText = (label: string, max: number) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}个字`);
 

@@ -34,7 +34,7 @@ export async function loadBookableSlot(slotId: string, now: Date): Promise<SlotR
   const slot = await findById<SlotRecord>(C.slots, slotId);
   if (!slot) throw fail('INVALID_INPUT', '「预约时段」不存在，请重新选择', { field: 'slotId' });
   if (slot.status !== 'open') {
-    throw legalAidErrors.fail('SLOT_CLOSED', `该时段已停诊（${slot.cancelReason ?? '值班调整'}），请选择其他时段`);
+    throw legalAidErrors.fail('SLOT_CLOSED', `该时段已暂停接待（${slot.cancelReason ?? '值班调整'}），请选择其他时段`);
   }
   if (new Date(toIso(slot.startsAt)) <= now) throw legalAidErrors.fail('SLOT_CLOSED', '该时段已开始，请选择其他时段');
   return slot;

@@ -100,7 +100,7 @@ export async function applySlotEdit(
 }
 
 /**
- * 停诊: the slot closes to new bookings first (its status guards every claim), then every booking on it is
+ * 取消值班 (the slot then shows 暂停接待): the slot closes to new bookings first (its status guards every claim), then every booking on it is
  * cancelled by the station — attempts still pending are failed, so they cannot confirm afterwards — with the
  * seats given back and the members told. Safe to run again: what is already closed is skipped.
  */
@@ -126,7 +126,7 @@ export async function cancelSlotAndBookings(slot: SlotRecord, reason: string, no
     cancelled += 1;
     await notifyBooked(
       [closed],
-      '法律援助预约已取消（停诊）',
+      '法律援助预约已取消（暂停接待）',
       '已取消',
       `${whenText(closed)} · ${reason}，请重新预约其他时段`,
       now,
@@ -180,7 +180,7 @@ export async function addSlot(input: LegalAidAddSlotInput, ctx: ActionContext): 
 
 export async function editSlot(input: LegalAidEditSlotInput, ctx: ActionContext): Promise<SlotView & { notified: number }> {
   const { slot } = await loadManagedSlot(input.slotId, ctx);
-  if (slot.status !== 'open') throw fail('CONFLICT', '该时段已停诊，不能调整');
+  if (slot.status !== 'open') throw fail('CONFLICT', '该时段已暂停接待，不能调整');
   const { slotId: _slotId, changeNote, ...change } = input;
   if (change.start && chinaInstant(slot.date, change.start) <= ctx.now) {
     throw fail('INVALID_INPUT', '「开始时间」不能早于现在', { field: 'start' });

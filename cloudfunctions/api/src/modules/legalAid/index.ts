@@ -12,7 +12,7 @@ import { legalAidErrors } from './errors';
 import { listSlots, listStations } from './listSlots';
 import { getMyBooking, listMyBookings } from './listMyBookings';
 import { getRoster, saveRoster } from './manageRoster';
-import { completeBooking, markAttendance } from './recordOutcome';
+import { cancelByStation, completeBooking, markAttendance } from './recordOutcome';
 import {
   legalAidAddSlotInput,
   legalAidBookingInput,
@@ -20,6 +20,7 @@ import {
   legalAidBookInput,
   legalAidCancelSlotInput,
   legalAidCompleteInput,
+  legalAidStationCancelInput,
   legalAidEditSlotInput,
   legalAidMarkInput,
   legalAidMineInput,
@@ -63,7 +64,7 @@ export const legalAidModule = defineModule({
     notes: '内部备注',
     referral: '后续处理',
     patterns: '值班安排',
-    exceptions: '停诊日期',
+    exceptions: '暂停接待日期',
     slotDate: '日期',
     slotPeriod: '时段',
     start: '开始时间',
@@ -79,10 +80,11 @@ export const legalAidModule = defineModule({
     'legalAid.case': '查看法律援助案情',
     'legalAid.mark': '登记法律援助到场情况',
     'legalAid.complete': '登记法律援助咨询结果',
+    'legalAid.stationCancel': '援助站取消法律援助预约',
     'legalAid.saveRoster': '修改法律援助值班表',
     'legalAid.addSlot': '增加法律援助值班时段',
     'legalAid.editSlot': '调整法律援助值班时段',
-    'legalAid.cancelSlot': '法律援助时段停诊',
+    'legalAid.cancelSlot': '法律援助时段取消值班',
   },
   workbench: { legalAidToday: countToday },
   cron: { reminders: sendReminders, settle: settleBookings, roster: extendRosters },
@@ -127,6 +129,11 @@ export const legalAidModule = defineModule({
       handler: (input, ctx) => markAttendance(input.bookingId, input.status, ctx),
     }),
     'legalAid.complete': defineAction({ input: legalAidCompleteInput, roles: STATION, handler: completeBooking }),
+    'legalAid.stationCancel': defineAction({
+      input: legalAidStationCancelInput,
+      roles: STATION,
+      handler: (input, ctx) => cancelByStation(input.bookingId, input.reason, ctx),
+    }),
     'legalAid.roster': defineAction({
       input: legalAidRosterInput,
       roles: ROSTER,

@@ -58,7 +58,7 @@ export async function saveRoster(
     actor: ctx.openid,
     action: 'legalAid.saveRoster',
     target: station._id,
-    summary: `${station.name} · 每周${roster.patterns.length}个时段，停诊${roster.exceptions.length}天`,
+    summary: `${station.name} · 每周${roster.patterns.length}个时段，暂停接待${roster.exceptions.length}天`,
     at: ctx.now,
     details: { stationId: station._id, created: sync.created, cancelled: sync.cancelled },
   });

@@ -21,7 +21,7 @@ export function slotIdOf(stationId: string, date: string, period: string): strin
 /** Why the roster has no slots on a date it otherwise would: a statutory holiday or a station's own closure. */
 export function closureOf(date: string, exceptions: readonly string[]): string | null {
   if (HOLIDAYS[date]) return `${HOLIDAYS[date]}休息`;
-  return exceptions.includes(date) ? '停诊' : null;
+  return exceptions.includes(date) ? '暂停接待' : null;
 }
 
 /** Every slot of the next ROSTER_WEEKS weeks from today (China time) that has not started yet. */

@@ -15,6 +15,7 @@ import {
   TIME_PATTERN,
   WAYS,
 } from '../../rules/legalAid';
+import { withinYears, YEARS_MESSAGE } from '../../rules/dates';
 import { fileIdPattern } from '../../shared/files';
 
 export const stationIdField = z.string().max(24).regex(STATION_ID_PATTERN, '编号格式不正确');
@@ -28,7 +29,7 @@ export const bookingIdField = z
   .string()
   .max(100)
   .regex(/^[a-z0-9-]{2,24}_\d{4}-\d{2}-\d{2}_(am|pm|eve|t\d{4})_P[0-9a-f]{24}$/, '格式不正确，请从列表重新打开');
-export const dateField = z.string().max(10).refine(isCalendarDate, '日期应为有效的YYYY-MM-DD');
+export const dateField = z.string().max(10).refine(isCalendarDate, '日期应为有效的YYYY-MM-DD').refine(withinYears, YEARS_MESSAGE);
 const timeField = z.string().max(5).regex(TIME_PATTERN, '时间应为HH:MM，如09:00');
 const lawyersField = z
   .array(z.string().trim().min(2, '值班人员姓名至少2个字').max(20, '值班人员姓名不超过20个字'))
@@ -89,6 +90,10 @@ export const legalAidBookingsInput = z.strictObject({
 export type LegalAidBookingsInput = z.infer<typeof legalAidBookingsInput>;
 
 export const legalAidMarkInput = z.strictObject({ bookingId: bookingIdField, status: z.enum(['arrived', 'no_show']) });
+export const legalAidStationCancelInput = z.strictObject({
+  bookingId: bookingIdField,
+  reason: z.string().trim().min(2, '请填写取消原因').max(60, '取消原因不超过60个字'),
+});
 export const legalAidCompleteInput = z.strictObject({
   bookingId: bookingIdField,
   /** What the member is told (shown in 我的预约). */
@@ -115,7 +120,7 @@ export const legalAidSaveRosterInput = z
   .strictObject({
     stationId: stationIdField,
     patterns: z.array(patternField).max(42, '每周最多42个值班时段'),
-    exceptions: z.array(dateField).max(60, '停诊日期最多60个'),
+    exceptions: z.array(dateField).max(60, '暂停接待日期最多60个'),
   })
   .refine((r) => new Set(r.patterns.map((p) => `${p.weekday}_${p.period}`)).size === r.patterns.length, {
     message: '同一天的同一时段只能安排一次',
@@ -154,5 +159,5 @@ export type LegalAidEditSlotInput = z.infer<typeof legalAidEditSlotInput>;
 
 export const legalAidCancelSlotInput = z.strictObject({
   slotId: slotIdField,
-  reason: z.string().trim().min(2, '请填写停诊原因').max(60, '停诊原因不超过60个字'),
+  reason: z.string().trim().min(2, '请填写取消值班的原因').max(60, '取消原因不超过60个字'),
 });

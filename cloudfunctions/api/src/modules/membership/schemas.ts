@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { keywordField, emptyInput, mobileField, pageField, personName, recordId } from '../../lib/schemaParts';
+import { instantWithinYears } from '../../rules/dates';
 import { APPLICATION_STATUSES, CHANNELS, OCCUPATIONS, PRIVACY_POLICY_VERSION } from '../../rules/membership';
 import { checkIdNumber, ID_NUMBER_MESSAGES } from '../../rules/idNumber';
 
@@ -39,7 +40,10 @@ export type MembershipListInput = z.infer<typeof membershipListInput>;
 
 export const membershipGetInput = z.strictObject({ applicationId: recordId });
 /** The submittedAt of the application the reviewer opened: a decision on an older version is refused. */
-const seenSubmittedAt = z.iso.datetime({ error: '申请版本无效，请重新打开后审核' }).optional();
+const seenSubmittedAt = z.iso
+  .datetime({ error: '申请版本无效，请重新打开后审核' })
+  .refine(instantWithinYears, '申请版本无效，请重新打开后审核')
+  .optional();
 export const membershipApproveInput = z.strictObject({ applicationId: recordId, submittedAt: seenSubmittedAt });
 export const membershipRejectInput = z.strictObject({
   applicationId: recordId,

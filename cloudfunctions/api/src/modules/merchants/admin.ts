@@ -4,6 +4,7 @@ import type { ActionContext } from '../../action';
 import { command, findById, findMany, findPage, getDb, setById, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
+import { offerPeriodProblem } from '../../rules/dates';
 import { chinaDate } from '../../rules/time';
 import { writeAudit } from '../../shared/audit';
 import { ensureCapacity, type CapacityFields } from '../../shared/capacity';
@@ -126,6 +127,8 @@ export async function saveOffer(input: SaveOfferInput, ctx: ActionContext): Prom
   const place = await editable(input.placeId, ctx);
   if (place.kind !== 'merchant') throw fail('INVALID_INPUT', '驿站不设优惠', { field: 'placeId' });
   if (input.validTo < input.validFrom) throw fail('INVALID_INPUT', '「有效期」结束日期不能早于开始日期', { field: 'validTo' });
+  const period = offerPeriodProblem(input.validFrom, input.validTo, ctx.now);
+  if (period) throw fail('INVALID_INPUT', period.message, { field: period.field });
   const existing = input.offerId ? place.offers.find((o) => o._id === input.offerId) : undefined;
   if (input.offerId && !existing) throw fail('NOT_FOUND', '该优惠不存在');
   const n = Math.max(0, ...place.offers.map((o) => Number(/-o(\d+)$/.exec(o._id)?.[1] ?? 0))) + 1;

@@ -9,6 +9,7 @@ import type { ActionContext } from '../../action';
 import { command, findMany, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { AppError } from '../../errors';
+import { offerPeriodProblem } from '../../rules/dates';
 import { chinaDate } from '../../rules/time';
 import { writeAudit } from '../../shared/audit';
 import { checkOwnUpload } from '../../shared/files';
@@ -167,6 +168,8 @@ function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: I
     const validTo = normalizeDate(cells.validTo);
     if (!validTo || Number.isNaN(Date.parse(validTo))) return problem('validTo', '「有效期至」应为日期，如 2027-12-31');
     if (validTo < today) return problem('validTo', '「有效期至」已过期');
+    const period = offerPeriodProblem(today, validTo, now);
+    if (period) return problem('validTo', period.message.replace('「有效期」', '「有效期至」'));
     if (cells.offer.length > 30) return problem('offer', '「优惠内容」不超过30个字');
     offers.push({
       _id: `${id}-o1`,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keywordField, pageField, recordId } from '../../lib/schemaParts';
+import { dayField, keywordField, pageField, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 
 export {
@@ -28,7 +28,7 @@ const cursor = z
   .string()
   .max(2000, '分页参数无效')
   .regex(/^[A-Za-z0-9_-]+$/, '分页参数无效');
-const day = z.iso.date({ error: '日期格式应为YYYY-MM-DD' });
+const day = dayField('日期格式应为YYYY-MM-DD');
 /** A card code as scanned (the token of card.token / card.tokens). */
 const code = z
   .string()

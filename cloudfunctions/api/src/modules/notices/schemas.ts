@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageField, recordId } from '../../lib/schemaParts';
+import { dayField, pageField, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 
 export const noticesListInput = z.strictObject({ page: pageField, mine: z.boolean().optional() });
@@ -8,7 +8,7 @@ export const noticesSaveInput = z.strictObject({
   /** Absent to publish a new notice; present to edit one. */
   noticeId: recordId.optional(),
   title: z.string().trim().min(4, '标题至少4个字').max(40, '标题不超过40个字'),
-  date: z.iso.date({ error: '请选择发布日期' }),
+  date: dayField('请选择发布日期'),
   body: z.string().trim().min(10, '正文至少10个字').max(4000, '正文不超过4000字'),
   coverFileId: z.string().max(300).regex(fileIdPattern, '封面图片无效，请重新上传').optional(),
   orgId: recordId,

@@ -125,10 +125,21 @@ export default function Registrations() {
               {ev.unitCap ? ` · 每单位限${ev.unitCap}` : ''}
             </Text>
             {organiser && <EventActions ev={ev} onChanged={reload} />}
-            {organiser && (
-              <View className='cmp-link cmp-to-scores' onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}>
+            {/* Scores only once the event has taken place: before that the entry is shown disabled, with why. */}
+            {organiser && !ev.scoringNotYet && (
+              <View
+                className='cmp-link cmp-to-scores'
+                data-testid='cmp-to-scores'
+                onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}
+              >
                 <Text>成绩管理</Text>
                 <Text>›</Text>
+              </View>
+            )}
+            {organiser && ev.scoringNotYet && (
+              <View className='cmp-link cmp-link-disabled' data-testid='cmp-scores-not-yet'>
+                <Text>成绩管理</Text>
+                <Text className='muted cmp-not-yet'>{ev.scoringNotYet}</Text>
               </View>
             )}
           </View>

@@ -45,7 +45,8 @@ export default function Scores() {
   const [busy, setBusy] = useState(false);
   const r = ranking.data;
   const ev = event.data?.event;
-  const draft = r?.status === 'draft';
+  // Before the event has taken place nothing can be entered or published (the server refuses it too).
+  const draft = r?.status === 'draft' && !r.notYet;
   const changed = Object.keys(edits);
 
   const save = async () => {
@@ -111,14 +112,16 @@ export default function Scores() {
           <View>
             <View className='section'>
               <Text className='section-title'>{ev?.title ?? '成绩管理'}</Text>
-              <Text className='cmp-line cmp-scores-state'>
-                {draft
-                  ? r.unscored
-                    ? `还有 ${r.unscored} 名（队）未录入完整成绩；全部录入后可发布成绩公示。`
-                    : '成绩已全部录入，可发布成绩公示。'
-                  : r.status === 'publicity'
-                    ? `成绩公示中，公示期至 ${dayTime(r.until)}；公示期结束且异议处理完毕后确定成绩。`
-                    : '成绩已确定，获奖情况已记入职工个人荣誉。'}
+              <Text className='cmp-line cmp-scores-state' data-testid='cmp-scores-state'>
+                {r.notYet
+                  ? r.notYet
+                  : draft
+                    ? r.unscored
+                      ? `还有 ${r.unscored} 名（队）未录入完整成绩；全部录入后可发布成绩公示。`
+                      : '成绩已全部录入，可发布成绩公示。'
+                    : r.status === 'publicity'
+                      ? `成绩公示中，公示期至 ${dayTime(r.until)}；公示期结束且异议处理完毕后确定成绩。`
+                      : '成绩已确定，获奖情况已记入职工个人荣誉。'}
               </Text>
               {ev && (
                 <Text className='cmp-line muted'>
@@ -141,12 +144,12 @@ export default function Scores() {
                     确定最终成绩
                   </Button>
                 )}
-                {!draft && (
+                {r.status !== 'draft' && (
                   <Button kind='plain' className='cmp-export-results' loading={busy && !ask} onClick={() => void run('export')}>
                     导出成绩
                   </Button>
                 )}
-                {!draft && (
+                {r.status !== 'draft' && (
                   <Button kind='plain' className='cmp-view-results' onClick={() => go(`${ROUTES.competitionResults}?id=${id}`)}>
                     查看公示
                   </Button>
@@ -200,7 +203,7 @@ export default function Scores() {
                         </View>
                       </View>
                     )}
-                    {!draft && !row.absent && (
+                    {r.status !== 'draft' && !row.absent && (
                       <Text className='muted cmp-block'>
                         理论 {score(row.theory)} · 实操 {score(row.practical)}
                       </Text>
