@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { callOk, storeReader } from '../support/api';
-import { putMembers, tripInput } from '../support/trips';
+import { activityOf, putMembers, tripInput } from '../support/trips';
 import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
@@ -109,7 +109,7 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
   await page.locator('.rec-mine-status', { hasText: '待审核' }).waitFor({ timeout: 15_000 });
   const promoted = await store.byId<{ status: string }>('enrollments', `${trip._id}_e2e-rec-b`);
   expect(promoted?.status).toBe('pending');
-  const activity = await store.byId<{ holders: Record<string, string[]> }>('activities', trip._id);
+  const activity = await activityOf(store, trip._id);
   expect(Object.keys(activity?.holders ?? {})).toEqual(['e2e-rec-b']);
   expect(errors).toEqual([]);
 }, 180_000);

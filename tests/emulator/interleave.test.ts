@@ -231,7 +231,8 @@ describe('forced interleavings', () => {
       const running = fetch(`${url}/fn/brief`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ data: { collection: 'none' } }),
+        // A signed-in user: the function rules (auth != null) refuse anonymous client calls before they run.
+        body: JSON.stringify({ openid: 'held-user', data: { collection: 'none' } }),
       }).catch(() => 'connection closed');
       const deadline = Date.now() + 30_000;
       while (

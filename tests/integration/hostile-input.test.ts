@@ -82,7 +82,8 @@ describe.each(ACTIONS)('%s', (action) => {
         throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
       expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
       // The refusal is for the field broken here, not for something else the handler found wrong.
-      if ((r.error.details?.field ?? null) !== field)
+      // An operator is named in `details.field` and the top-level field holding it in `details.path`.
+      if ((r.error.details?.path ?? r.error.details?.field ?? null) !== field)
         throw new Error(`${action} / ${label}: expected the refusal to name ${field}, got ${JSON.stringify(r.error)}`);
     }
     expect(await env.store.snapshot(ALL_COLLECTIONS)).toEqual(before);
@@ -111,7 +112,7 @@ it('names the field in the message', async () => {
 
 it('names the field that holds an operator, and the operator', async () => {
   const r = await env.call('hostile-1', 'membership.apply', { ...VALID['membership.apply'], orgId: { $gt: '' } });
-  expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'orgId' } } });
+  expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: '$gt', path: 'orgId' } } });
   expect(r.ok === false && r.error.message).toMatch(/「所属.*」.*\$gt/);
 });
 

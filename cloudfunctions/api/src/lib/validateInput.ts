@@ -33,16 +33,19 @@ export function findOperatorKey(value: unknown, depth = 0): string | null {
   return null;
 }
 
-/** An operator-like key anywhere in the input, named by the top-level field that holds it (or by itself). */
-function operatorIn(input: unknown, action?: string): { field: string; message: string } | null {
+/**
+ * An operator-like key anywhere in the input: `field` is the key itself (as clients have always been told),
+ * `path` the top-level field that holds it — the field that was broken.
+ */
+function operatorIn(input: unknown, action?: string): { field: string; path: string; message: string } | null {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     const key = findOperatorKey(input);
-    return key ? { field: key, message: `不允许的字段：${key}` } : null;
+    return key ? { field: key, path: key, message: `不允许的字段：${key}` } : null;
   }
   for (const [field, child] of Object.entries(input)) {
-    if (field.startsWith('$')) return { field, message: `不允许的字段：${field}` };
+    if (field.startsWith('$')) return { field, path: field, message: `不允许的字段：${field}` };
     const key = findOperatorKey(child, 1);
-    if (key) return { field, message: `「${label(field, action)}」中有不允许的字段：${key}` };
+    if (key) return { field: key, path: field, message: `「${label(field, action)}」中有不允许的字段：${key}` };
   }
   return null;
 }
@@ -95,7 +98,7 @@ export function validateInput<S extends z.ZodType>(schema: S, raw: unknown, acti
   }
   if (size > MAX_INPUT_CHARS) throw fail('INVALID_INPUT', '提交的数据过大');
   const operator = operatorIn(input, action);
-  if (operator) throw fail('INVALID_INPUT', operator.message, { field: operator.field });
+  if (operator) throw fail('INVALID_INPUT', operator.message, { field: operator.field, path: operator.path });
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { field, message } = describeIssue(result.error.issues[0], input, action);

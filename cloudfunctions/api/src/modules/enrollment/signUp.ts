@@ -137,8 +137,12 @@ async function placeAttempt(
       { ...base, status: 'waitlisted', waitRank: now.getTime(), waitlistedAt: now },
       REJOINABLE,
     );
-    // A seat given back between our claim and joining the line finds nobody waiting: offer it now.
-    if (stored.record.seatKey === key && stored.created) await fillFreeSeats(await loadActivity(activity._id), now);
+    // A seat this member's groups could take, given back between our claim and joining the line, found
+    // nobody waiting: offer it now (only then — a free seat of another group is not this line's to fill).
+    if (stored.record.seatKey === key && stored.created) {
+      const after = await loadActivity(activity._id);
+      if (after.seatsLeft > 0 && base.groups.every((g) => (after.groupsLeft?.[g] ?? 0) > 0)) await fillFreeSeats(after, now);
+    }
     return { activity: current, stored, key };
   }
 }
