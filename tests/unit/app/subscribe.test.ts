@@ -46,8 +46,7 @@ describe('the subscribe requests', () => {
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {
-      expect(templates.length).toBeGreaterThan(0);
-      expect(templates.length).toBeLessThanOrEqual(3);
+      expect({ moment, fits: templates.length > 0 && templates.length <= 3 }).toEqual({ moment, fits: true });
       for (const t of templates) expect(t.id).toBe(SUBSCRIBE_TEMPLATE_IDS[t.key]);
     }
   });
