@@ -114,6 +114,7 @@ export const FEATURES = [
       staffTransfers: { path: 'transfers/index', title: '转会审核' },
       staffRoles: { path: 'roles/index', title: '角色管理' },
       staffAudit: { path: 'audit/index', title: '操作日志' },
+      staffSetup: { path: 'setup/index', title: '设置首位管理员' },
     },
     workbench: [
       { key: 'reviews', label: '入会审核', route: 'staffReviews', roles: STAFF, count: 'membershipPending' },

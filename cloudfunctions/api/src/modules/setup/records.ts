@@ -7,6 +7,7 @@ export interface SetupCodeRecord {
   createdBy: string;
   usedAt: Date | null;
   usedBy: string | null;
+  [key: string]: unknown;
 }
 
 export interface SetupAttemptRecord {
@@ -14,4 +15,5 @@ export interface SetupAttemptRecord {
   /** Start of the current one-hour window. */
   windowStart: Date;
   failures: number;
+  [key: string]: unknown;
 }
