@@ -46,8 +46,11 @@ export interface Feature {
   workbench?: readonly WorkbenchTile[];
   /** Timeline kinds this area writes to 我的申请 → their labels. */
   timeline?: Record<string, string>;
-  /** Subscribe-message template keys the member is asked about in 我的 (ids: SUBSCRIBE_TEMPLATE_IDS). */
-  templates?: readonly string[];
+  /**
+   * Subscribe-message requests, by the moment the app asks (the tap that completes an action, e.g. applying):
+   * moment → template keys (ids: SUBSCRIBE_TEMPLATE_IDS). WeChat takes at most MAX_TEMPLATES_PER_REQUEST per request.
+   */
+  subscribe?: Record<string, readonly string[]>;
   /** Links the area puts in 我的 for members (e.g. 我的竞赛与获奖: registrations and awards on the profile). */
   me?: readonly MeLink[];
 }
@@ -83,7 +86,7 @@ export const FEATURES = [
       { key: 'transfer', label: '会员转会', icon: '转', route: 'transfer', services: true },
     ],
     timeline: { membership: '入会申请', transfer: '会员转会' },
-    templates: ['membership_status', 'transfer_status'],
+    subscribe: { membershipApply: ['membership_status'], transferRequest: ['transfer_status'] },
   },
   {
     key: 'card',
@@ -111,6 +114,7 @@ export const FEATURES = [
       staffTransfers: { path: 'transfers/index', title: '转会审核' },
       staffRoles: { path: 'roles/index', title: '角色管理' },
       staffAudit: { path: 'audit/index', title: '操作日志' },
+      staffSetup: { path: 'setup/index', title: '设置首位管理员' },
     },
     workbench: [
       { key: 'reviews', label: '入会审核', route: 'staffReviews', roles: STAFF, count: 'membershipPending' },
@@ -165,8 +169,8 @@ export const FEATURES = [
       { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
       { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
     ],
-    // Its two templates (legal_aid_status, legal_aid_reminder) are asked for when a member books, not in 我的:
-    // WeChat takes at most three templates per request.
+    // Status changes (暂停接待/取消值班, 改约, outcome) and the day-before reminder, asked for as the member books.
+    subscribe: { legalAidBook: ['legal_aid_status', 'legal_aid_reminder'] },
     timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
   },
   {
@@ -186,7 +190,7 @@ export const FEATURES = [
     tiles: [{ key: 'trip', label: '疗休养', icon: '疗', route: 'recuperation', home: true, services: true }],
     workbench: [{ key: 'trips', label: '疗休养管理', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' }],
     timeline: { recuperation: '疗休养' },
-    templates: ['recuperation_status'],
+    subscribe: { recuperationSignUp: ['recuperation_status'] },
   },
   {
     key: 'contest',
@@ -211,7 +215,7 @@ export const FEATURES = [
       { key: 'contestUnit', label: '单位推荐', route: 'competitionUnit', roles: STAFF, count: 'competitionUnit' },
     ],
     timeline: { competition: '技能竞赛' },
-    templates: ['competition_status'],
+    subscribe: { competitionRegister: ['competition_status'] },
     me: [{ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' }],
   },
   {
@@ -241,7 +245,7 @@ export const FEATURES = [
       },
     ],
     timeline: { matchmaking: '单身联谊' },
-    templates: ['matchmaking_status'],
+    subscribe: { matchmakingSignUp: ['matchmaking_status'] },
   },
 ] as const satisfies readonly Feature[];
 
@@ -255,7 +259,18 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   recuperation_status: 'TEMPLATE_ID_RECUPERATION_STATUS',
   competition_status: 'TEMPLATE_ID_COMPETITION_STATUS',
   matchmaking_status: 'TEMPLATE_ID_MATCHMAKING_STATUS',
+  legal_aid_status: 'TEMPLATE_ID_LEGAL_AID_STATUS',
+  legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
 };
+
+/** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */
+export const MAX_TEMPLATES_PER_REQUEST = 3;
+
+/**
+ * The templates the 我的 switch asks for when turned on: the review results of 入会 and 转会 (its label says
+ * 审核结果通知). The areas' own templates are asked for at their moments (see `subscribe` in FEATURES).
+ */
+export const ME_SWITCH_TEMPLATES = ['membership_status', 'transfer_status'] as const;
 
 type AnyFeature = (typeof FEATURES)[number];
 type PageKeys<F> = F extends { pages: infer P } ? keyof P & string : never;
@@ -307,9 +322,29 @@ export function meLinks(): MeLink[] {
   return (FEATURES as readonly Feature[]).flatMap((f) => f.me ?? []);
 }
 
-/** Subscribe-message templates the member is asked about, with their ids. */
-export function subscribeTemplates(): { key: string; id: string }[] {
-  return (FEATURES as readonly Feature[])
-    .flatMap((f) => f.templates ?? [])
-    .map((key) => ({ key, id: SUBSCRIBE_TEMPLATE_IDS[key] ?? key }));
+export interface SubscribeTemplate {
+  key: string;
+  id: string;
+}
+
+const withId = (key: string): SubscribeTemplate => ({ key, id: SUBSCRIBE_TEMPLATE_IDS[key] ?? key });
+
+/** Every subscribe-message template the app asks about, once each, with its id (我的 turns them all off). */
+export function subscribeTemplates(): SubscribeTemplate[] {
+  const keys = Object.values(subscribeRequests()).flatMap((templates) => templates.map((t) => t.key));
+  return [...new Set(keys)].map(withId);
+}
+
+/** The moments the areas ask at (membershipApply, legalAidBook, …). */
+export type SubscribeMoment = AnyFeature extends infer F ? (F extends { subscribe: infer S } ? keyof S & string : never) : never;
+
+/**
+ * Every request the app makes, by moment ('me' = the 我的 switch), with the template ids of each: one
+ * requestSubscribeMessage per entry, so none may have more than MAX_TEMPLATES_PER_REQUEST.
+ */
+export function subscribeRequests(): Record<string, SubscribeTemplate[]> {
+  const requests: Record<string, SubscribeTemplate[]> = { me: ME_SWITCH_TEMPLATES.map(withId) };
+  for (const f of FEATURES as readonly Feature[])
+    for (const [moment, keys] of Object.entries(f.subscribe ?? {})) requests[moment] = keys.map(withId);
+  return requests;
 }

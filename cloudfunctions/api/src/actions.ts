@@ -17,6 +17,7 @@ import { orgModule } from './modules/org';
 import { recuperationModule } from './modules/recuperation';
 import { rolesModule } from './modules/roles';
 import { sessionModule } from './modules/session';
+import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
 import { workbenchModule } from './modules/workbench';
@@ -40,6 +41,7 @@ export const MODULES = [
   competitionsModule,
   workbenchModule,
   legalAidModule,
+  setupModule,
 ] as const satisfies readonly ModuleDef[];
 
 registerModules(MODULES);

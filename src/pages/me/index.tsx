@@ -12,16 +12,18 @@ import { workbenchFor } from '../../utils/workbench';
 import { displayName, roleLines } from './roleText';
 import { Timeline } from './Timeline';
 import { useConsent } from './useConsent';
+import { useSetupLink } from './useSetupLink';
 import './index.scss';
 
 /**
  * 我的: who I am (name, roles and what I act for — never an openid), 我的申请, notifications, 关怀模式,
  * and the links (关于, 隐私政策, 用户协议, 12351).
- * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-care` (switch), `.me-consent`.
+ * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-setup`, `.me-care` (switch), `.me-consent`.
  */
 export default function Me() {
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
   const consent = useConsent();
+  const offerSetup = useSetupLink(session);
   const care = useCareMode();
   const member = session?.member;
   const application = session?.application;
@@ -51,6 +53,9 @@ export default function Me() {
           </Row>
           <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
           {member && <Row label='会员卡号'>{member.cardNo}</Row>}
+          {offerSetup && (
+            <LinkRow label='设置首位管理员' value='输入一次性设置码' className='me-setup' onClick={() => go(ROUTES.staffSetup)} />
+          )}
           {workbenchFor(session).length > 0 && (
             <LinkRow label='工作台' value='审核与管理' className='me-workbench' onClick={() => go(ROUTES.services)} />
           )}

@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../api/client';
-import { subscribeTemplates } from '../../features';
+import { subscribeRequests, subscribeTemplates } from '../../features';
 import { useSessionStore } from '../../stores/session';
+import { requestSubscribe } from '../../utils/subscribe';
 
-const TEMPLATES = subscribeTemplates();
+/** Every template: turning the switch off withdraws them all. */
+const ALL = subscribeTemplates();
+/** Turning it on asks for the review results (one request, at most three templates: WeChat refuses more). */
+const ASKED = subscribeRequests().me;
 
 /**
- * The 审核结果通知 switch: WeChat asks the member for each template (one message per acceptance); the
+ * The 审核结果通知 switch: WeChat asks the member for the review-result templates (one message per acceptance);
+ * the areas' own templates are asked for as the member applies, books or signs up (utils/subscribe.ts). The
  * answers are recorded with notify.consent. The switch shows the consents the server holds.
  */
 export function useConsent() {
@@ -21,17 +26,10 @@ export function useConsent() {
     setBusy(true);
     setPending(wanted);
     try {
-      const decisions: Record<string, boolean> = {};
-      if (wanted && process.env.TARO_ENV === 'weapp') {
-        const res = (await Taro.requestSubscribeMessage({
-          tmplIds: TEMPLATES.map((t) => t.id),
-          entityIds: [],
-        } as unknown as Taro.requestSubscribeMessage.Option)) as unknown as Record<string, string>;
-        for (const t of TEMPLATES) decisions[t.key] = res[t.id] === 'accept';
-      } else {
-        for (const t of TEMPLATES) decisions[t.key] = wanted;
-      }
-      for (const t of TEMPLATES) await call('notify.consent', { templateKey: t.key, accepted: decisions[t.key] });
+      const decisions: Record<string, boolean> = wanted
+        ? await requestSubscribe(ASKED)
+        : Object.fromEntries(ALL.map((t) => [t.key, false]));
+      for (const [templateKey, accepted] of Object.entries(decisions)) await call('notify.consent', { templateKey, accepted });
       await load();
       const accepted = Object.values(decisions).some(Boolean);
       void Taro.showToast({ title: accepted ? '已开启通知' : '已关闭通知', icon: 'none' });

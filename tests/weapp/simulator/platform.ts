@@ -7,9 +7,11 @@
  *    WeChat's rules and refused as WeChat refuses it; accepted navigation is recorded, not performed
  *    (every page is rendered on its own).
  *  - Storage is an in-memory key-value store; `showModal` answers "cancel", the safe choice for a
- *    checker that taps buttons.
+ *    checker that taps buttons; `requestSubscribeMessage` refuses what WeChat refuses (more than three
+ *    templates: errCode 20003, see src/utils/subscribeShim.ts) and otherwise answers "reject".
  * Other `wx.*` APIs are miniprogram-simulate's stubs.
  */
+import { requestSubscribeMessageShim } from '../../../src/utils/subscribeShim';
 import type { AppRoutes } from '../appJson';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -86,6 +88,9 @@ export class Platform {
     const wx = g.wx as Loose;
     Object.assign(wx, this.navigationApis(), this.storageApis(), {
       showModal: asyncApi(async () => ({ errMsg: 'showModal:ok', confirm: false, cancel: true })),
+      requestSubscribeMessage: asyncApi<Callbacks & { tmplIds?: unknown }>((options) =>
+        requestSubscribeMessageShim(options, 'reject'),
+      ),
       cloud: this.cloudApi(),
     });
     g.App = (options: Loose) => {

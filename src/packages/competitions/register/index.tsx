@@ -9,6 +9,7 @@ import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { declarationErrors, DeclarationFields } from '../components/DeclarationFields';
 import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { day } from '../format';
@@ -62,6 +63,7 @@ export default function Register() {
     };
     setSubmitting(true);
     try {
+      await askToSubscribe('competitionRegister'); // in the tap: WeChat asks only in answer to one
       let title = '已加入队伍';
       if (invite) await call('competitions.respondInvite', { inviteId: invite, accept: true, declaration });
       else {

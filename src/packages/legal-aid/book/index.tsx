@@ -12,6 +12,7 @@ import {
 } from '@rules/legalAid';
 import { ApiError, call, errorMessage } from '../../../api/client';
 import { ROUTES } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
@@ -24,7 +25,6 @@ import { SlotPicker } from '../components/SlotPicker';
 import { slotText } from '../format';
 import { withQuery } from '../query';
 import { useBookForm } from '../store';
-import { askToNotify } from '../subscribe';
 import { validateBooking, type BookErrors } from './validate';
 import './index.scss';
 
@@ -78,7 +78,7 @@ export default function Book() {
   const confirm = async () => {
     setBusy(true);
     try {
-      await askToNotify(); // in the tap: WeChat asks only in answer to one
+      await askToSubscribe('legalAidBook'); // in the tap: WeChat asks only in answer to one
       let id: string;
       if (rescheduling) {
         id = (await call('legalAid.reschedule', { bookingId: rescheduling, slotId: form.slotId }))._id;

@@ -6,6 +6,7 @@ import { Button } from '../../../components/Button';
 import { Checkbox } from '../../../components/Checkbox';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ROUTES, go } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { dayTime, isActive } from '../format';
 import type { EventPage } from '../types';
 
@@ -44,6 +45,7 @@ export function SignUpBar({ page, onDone }: { page: EventPage; onDone: () => voi
     if (busy) return;
     setBusy(true);
     try {
+      await askToSubscribe('matchmakingSignUp'); // in the tap: WeChat asks only in answer to one
       const r = await call('matchmaking.signUp', { activityId: event._id, followUp });
       setAsk(false);
       void Taro.showToast({

@@ -14,6 +14,7 @@ import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession, useSessionStore } from '../../../stores/session';
 import { ROUTES, go, replaceWith } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { useApplyForm } from '../store';
 import { validateApply, type ApplyErrors } from './validateApply';
 import './index.scss';
@@ -72,6 +73,7 @@ export default function Apply() {
     };
     setSubmitting(true);
     try {
+      await askToSubscribe('membershipApply'); // in the tap: WeChat asks only in answer to one
       // The answer is the application: the status page shows it without asking again.
       setApplication(await call('membership.apply', input));
       reset();

@@ -13,6 +13,7 @@ import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 
 /** 会员转会. e2e hooks: `.transfer-org`, `.transfer-reason textarea`, `.transfer-submit`, `.transfer-done`. */
 export default function Transfer() {
@@ -37,6 +38,7 @@ export default function Transfer() {
     if (!to) return;
     setSubmitting(true);
     try {
+      await askToSubscribe('transferRequest'); // in the tap: WeChat asks only in answer to one
       setDone(await call('transfer.request', { toOrgId: to._id, reason: reason.trim() }));
     } catch (e) {
       setFormError(errorMessage(e));

@@ -9,6 +9,7 @@ import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { dateRange } from '../format';
 import { useSignUpDrafts } from '../store';
@@ -54,6 +55,7 @@ export default function SignUp() {
     if (Object.keys(found).length) return;
     setSubmitting(true);
     try {
+      await askToSubscribe('recuperationSignUp'); // in the tap: WeChat asks only in answer to one
       const result = await call('recuperation.signUp', {
         activityId: id,
         answers: draft.answers,
