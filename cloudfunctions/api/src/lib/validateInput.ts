@@ -98,7 +98,10 @@ export function validateInput<S extends z.ZodType>(schema: S, raw: unknown, acti
   }
   if (size > MAX_INPUT_CHARS) throw fail('INVALID_INPUT', '提交的数据过大');
   const operator = operatorIn(input, action);
-  if (operator) throw fail('INVALID_INPUT', operator.message, { field: operator.field, path: operator.path });
+  if (operator) {
+    const details = operator.path === operator.field ? { field: operator.field } : { field: operator.field, path: operator.path };
+    throw fail('INVALID_INPUT', operator.message, details);
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const { field, message } = describeIssue(result.error.issues[0], input, action);
