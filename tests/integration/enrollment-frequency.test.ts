@@ -132,7 +132,7 @@ it('a cancellation gives the year back: the other trip may then be signed', asyn
   await expectHoldsMatch(m, [a, b]);
 });
 
-it('a double tap and a cancel racing a re-sign of the same trip are never refused by the trip\'s own hold', async () => {
+it("a double tap and a cancel racing a re-sign of the same trip are never refused by the trip's own hold", async () => {
   const [a, b] = await tripsOnce();
   const m = person();
   const taps = await Promise.all([1, 2, 3].map(() => callApi(env.cloud.baseUrl, m, 'recuperation.signUp', { activityId: a })));

@@ -376,7 +376,7 @@ describe('housekeeping timer', () => {
     expect((await store.byId<{ status: string }>('enrollments', idOf(tripId, 'st-m5')))?.status).toBe('approved');
   });
 
-  it('a retry after such a crash is a new attempt with its own seat; the crashed attempt\'s seat is freed by the timer', async () => {
+  it("a retry after such a crash is a new attempt with its own seat; the crashed attempt's seat is freed by the timer", async () => {
     // Seats are held per attempt (docs/enrollment.md): a retry cannot know the crashed claim was its own, so
     // it claims its own seat and the record names it; the crashed key is an orphan the timer gives back.
     const tripId = await openTrip(cloud.baseUrl, { capacity: 2 });

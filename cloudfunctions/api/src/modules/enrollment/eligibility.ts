@@ -27,11 +27,7 @@ export function activityYear(activity: RuleActivity): number {
  * Years held by OTHER activities of the area within `years` of this activity's year (participation.ts keeps
  * them on the member record: every live enrollment in an activity with a frequency rule holds its year).
  */
-export function conflictingYears(
-  holds: ParticipationHolds | undefined,
-  activity: RuleActivity,
-  years: number,
-): number[] {
+export function conflictingYears(holds: ParticipationHolds | undefined, activity: RuleActivity, years: number): number[] {
   if (!holds?.years || years <= 0) return [];
   const year = activityYear(activity);
   return Object.entries(holds.years)

@@ -19,11 +19,7 @@ export function sameAttempt(e: Pick<EnrollmentRecord, 'seatKey'>): Record<string
  * Gives back what `e` (as read before the change this caller won) held: its seat goes to the waitlist (or back
  * to the activity), its participation hold is released. Returns who got the seat, if anyone.
  */
-export async function giveBackHolds(
-  activity: ActivityRecord,
-  e: EnrollmentRecord,
-  now: Date,
-): Promise<EnrollmentRecord | null> {
+export async function giveBackHolds(activity: ActivityRecord, e: EnrollmentRecord, now: Date): Promise<EnrollmentRecord | null> {
   const to = SEAT_HOLDING.includes(e.status) ? await passSeatOn(activity, seatKeyOf(e), now) : null;
   if (LIVE.includes(e.status)) await releaseParticipation(activity, e.openid, e.seatKey);
   return to;

@@ -26,9 +26,8 @@ function safe(name: string): string {
 
 /** The window an activity's frequency rule keeps free of other activities (years), or 0 without one. */
 export function frequencyYears(activity: Pick<ActivityRecord, 'area' | 'rules'>): number {
-  const rule = activity.rules.find(
-    (r: EligibilityRule) => r.kind === 'notWithinYears' && r.area === activity.area,
-  ) as { years: number } | undefined;
+  const rule = activity.rules.find((r: EligibilityRule) => r.kind === 'notWithinYears' && r.area === activity.area) as
+    { years: number } | undefined;
   return rule?.years ?? 0;
 }
 

@@ -24,7 +24,15 @@ import { enrollmentErrors } from './errors';
 import { checkAnswers } from './formAnswers';
 import { holdParticipation, releaseParticipation } from './participation';
 import { newEnrollment, storeEnrollment, REJOINABLE, type Stored } from './storeEnrollment';
-import { LIVE, SEAT_HOLDING, type ActivityArea, type ActivityRecord, type Answer, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
+import {
+  LIVE,
+  SEAT_HOLDING,
+  type ActivityArea,
+  type ActivityRecord,
+  type Answer,
+  type EnrollmentRecord,
+  type MemberEnrollmentFacts,
+} from './records';
 import { recordStatus } from './recordStatus';
 import { toEnrollmentView } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
@@ -172,11 +180,7 @@ async function concurrentTap(
   return { activity: current, stored, key: other };
 }
 
-async function finish(
-  activity: ActivityRecord,
-  stored: Stored,
-  now: Date,
-): Promise<EnrollmentView> {
+async function finish(activity: ActivityRecord, stored: Stored, now: Date): Promise<EnrollmentView> {
   const e = stored.record;
   const position = e.status === 'waitlisted' ? await waitlistPosition(e) : undefined;
   if (stored.created) {
