@@ -193,7 +193,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   // the Keep-Alive hint says; browsers about 300 s; Node's agents seconds).
   server.keepAliveTimeout = 660_000;
   server.requestTimeout = 120_000;
-  await new Promise<void>((resolve) => server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve));
+  await new Promise<void>((resolve) =>
+    server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve),
+  );
   const port = (server.address() as AddressInfo).port;
   if (!options.quiet) warnIfBacklogCapped();
   baseUrl = `http://127.0.0.1:${port}`;

@@ -12,12 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { demoPlaceDoc } from '../../cloudfunctions/api/fixtures/merchants/demo';
-import {
-  CATEGORY_KINDS,
-  DISTRICT_CENTRES,
-  makeDemoPlaces,
-  random,
-} from '../../cloudfunctions/api/fixtures/merchants/demoPlaces';
+import { CATEGORY_KINDS, DISTRICT_CENTRES, makeDemoPlaces, random } from '../../cloudfunctions/api/fixtures/merchants/demoPlaces';
 import { cloudRuntimeEnv } from '../../emulator/runtimeEnv';
 import { connectSdk, startLocalCloud } from '../../tests/support/localCloud';
 import { seedDemo } from '../seed-demo';

@@ -82,13 +82,27 @@ describe('deeply nested input', () => {
     await sdk.db.createCollection(c);
     const post = (body: Record<string, unknown>) => rawPost(h.cloudProc.serviceUrl, JSON.stringify({ ...SDK_ENVELOPE, ...body }));
     // 100 levels: stored and read back (MongoDB's limit on a document's nesting).
-    const ok = await post({ action: 'database.insertDocument', collectionName: c, data: [`{"_id":"d100","b":${deepObject(99)}}`] });
+    const ok = await post({
+      action: 'database.insertDocument',
+      collectionName: c,
+      data: [`{"_id":"d100","b":${deepObject(99)}}`],
+    });
     expect(ok.json.data).toEqual({ insertedIds: ['d100'] });
     for (const deep of [deepObject(100), deepObject(5000), deepArray(5000)]) {
       const insert = await post({ action: 'database.insertDocument', collectionName: c, data: [`{"_id":"x","b":${deep}}`] });
-      expect(insert.json).toEqual(expect.objectContaining({ code: 'INVALID_PARAM', message: 'data[0] nested deeper than 100 levels' }));
-      const query = await post({ action: 'database.getDocument', collectionName: c, queryType: 'WHERE', query: `{"b":${deep}}`, limit: 10 });
-      expect(query.json).toEqual(expect.objectContaining({ code: 'INVALID_PARAM', message: 'query nested deeper than 100 levels' }));
+      expect(insert.json).toEqual(
+        expect.objectContaining({ code: 'INVALID_PARAM', message: 'data[0] nested deeper than 100 levels' }),
+      );
+      const query = await post({
+        action: 'database.getDocument',
+        collectionName: c,
+        queryType: 'WHERE',
+        query: `{"b":${deep}}`,
+        limit: 10,
+      });
+      expect(query.json).toEqual(
+        expect.objectContaining({ code: 'INVALID_PARAM', message: 'query nested deeper than 100 levels' }),
+      );
     }
     const stored = (await sdk.db.collection(c).get()) as { data: Array<{ _id: string }> };
     expect(stored.data.map((d) => d._id)).toEqual(['d100']);
