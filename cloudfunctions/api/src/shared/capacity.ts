@@ -37,14 +37,15 @@ export type ClaimResult = 'claimed' | 'held' | 'full' | 'group_full' | 'closed';
 
 const FIELD_KEY = /^[A-Za-z0-9_:-]{1,80}$/;
 
-function key(name: string): string {
+/** A name safe to use as a field key in an update path (holder keys, group names); throws otherwise. */
+export function fieldKey(name: string): string {
   if (!FIELD_KEY.test(name)) throw new Error(`not a safe capacity key: ${name}`);
   return name;
 }
 
 /** A fresh holder key for one attempt of `person` (an openid or an opaque person key): `person:attempt`. */
 export function attemptKey(person: string): string {
-  return `${key(person)}:${randomBytes(5).toString('hex')}`;
+  return `${fieldKey(person)}:${randomBytes(5).toString('hex')}`;
 }
 
 /** The person part of a holder key made by attemptKey (a key without an attempt is the person itself). */
@@ -55,7 +56,7 @@ export function personOfKey(holder: string): string {
 
 /** The fields a capacity document starts with: `seats` seats, and `groups` quotas (group → seats). */
 export function initialCapacity(seats: number, groups: Record<string, number> = {}): Required<CapacityFields> {
-  for (const g of Object.keys(groups)) key(g);
+  for (const g of Object.keys(groups)) fieldKey(g);
   return { seatsLeft: seats, holders: {}, groupsLeft: { ...groups } };
 }
 
@@ -70,12 +71,12 @@ export async function claimSeat(
   options: { groups?: string[]; where?: Record<string, unknown> } = {},
 ): Promise<ClaimResult> {
   const _ = command();
-  const groups = (options.groups ?? []).map(key);
+  const groups = (options.groups ?? []).map(fieldKey);
   const filter: Record<string, unknown> = {
     ...options.where,
     _id: ref.id,
     seatsLeft: _.gt(0),
-    [`holders.${key(holder)}`]: _.exists(false),
+    [`holders.${fieldKey(holder)}`]: _.exists(false),
   };
   const change: Record<string, unknown> = { seatsLeft: _.inc(-1), [`holders.${holder}`]: groups };
   for (const g of groups) {
@@ -99,8 +100,8 @@ export async function releaseSeat(ref: SeatRef, holder: string): Promise<boolean
   const doc = await findById<CapacityFields>(ref.collection, ref.id);
   const groups = doc?.holders?.[holder];
   if (!groups) return false;
-  const change: Record<string, unknown> = { seatsLeft: _.inc(1), [`holders.${key(holder)}`]: _.remove() };
-  for (const g of groups) change[`groupsLeft.${key(g)}`] = _.inc(1);
+  const change: Record<string, unknown> = { seatsLeft: _.inc(1), [`holders.${fieldKey(holder)}`]: _.remove() };
+  for (const g of groups) change[`groupsLeft.${fieldKey(g)}`] = _.inc(1);
   // Guarded by the holder's entry AND the groups read: a concurrent release of the same seat changes nothing.
   return (await updateWhere(ref.collection, { _id: ref.id, [`holders.${holder}`]: _.exists(true) }, change)) === 1;
 }
@@ -117,16 +118,16 @@ export async function moveSeat(ref: SeatRef, from: string, to: string, toGroups:
   if (!fromGroups) return false;
   const filter: Record<string, unknown> = {
     _id: ref.id,
-    [`holders.${key(from)}`]: _.exists(true),
-    [`holders.${key(to)}`]: _.exists(false),
+    [`holders.${fieldKey(from)}`]: _.exists(true),
+    [`holders.${fieldKey(to)}`]: _.exists(false),
   };
-  const change: Record<string, unknown> = { [`holders.${from}`]: _.remove(), [`holders.${to}`]: toGroups.map(key) };
+  const change: Record<string, unknown> = { [`holders.${from}`]: _.remove(), [`holders.${to}`]: toGroups.map(fieldKey) };
   const delta = new Map<string, number>();
   for (const g of fromGroups) delta.set(g, (delta.get(g) ?? 0) + 1);
   for (const g of toGroups) delta.set(g, (delta.get(g) ?? 0) - 1);
   for (const [g, d] of delta) {
     if (d === 0) continue;
-    change[`groupsLeft.${key(g)}`] = _.inc(d);
+    change[`groupsLeft.${fieldKey(g)}`] = _.inc(d);
     if (d < 0) filter[`groupsLeft.${g}`] = _.gte(-d);
   }
   return (await updateWhere(ref.collection, filter, change)) === 1;

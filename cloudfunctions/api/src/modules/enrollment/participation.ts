@@ -11,18 +11,12 @@
  * (records.ts ParticipationHolds). Past, attended years stay held: they are the history the rule reads.
  */
 import { command, updateWhere } from '../../db';
+import { fieldKey } from '../../shared/capacity';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { activityYear, conflictingYears } from './eligibility';
 import { enrollmentErrors } from './errors';
 import type { ActivityRecord, EligibilityRule, MemberEnrollmentFacts } from './records';
 import { areaLabel } from './ruleRegistry';
-
-const SAFE = /^[A-Za-z0-9_:-]{1,80}$/;
-
-function safe(name: string): string {
-  if (!SAFE.test(name)) throw new Error(`not a safe participation key: ${name}`);
-  return name;
-}
 
 /** The window an activity's frequency rule keeps free of other activities (years), or 0 without one. */
 export function frequencyYears(activity: Pick<ActivityRecord, 'area' | 'rules'>): number {
@@ -46,14 +40,14 @@ export async function holdParticipation(
   const _ = command();
   const base = `participation.${activity.area}`;
   const year = activityYear(activity);
-  const conditions: Record<string, unknown>[] = [{ _id: member._id }, { [`${base}.keys.${safe(key)}`]: _.exists(false) }];
+  const conditions: Record<string, unknown>[] = [{ _id: member._id }, { [`${base}.keys.${fieldKey(key)}`]: _.exists(false) }];
   for (let y = year - years + 1; y <= year + years - 1; y += 1) {
     const free = _.or([{ [`${base}.years.${y}`]: _.exists(false) }, { [`${base}.years.${y}`]: activity._id }]);
     conditions.push(free as unknown as Record<string, unknown>);
   }
   const change = {
     [`${base}.years.${year}`]: activity._id,
-    [`${base}.count.${safe(activity._id)}`]: _.inc(1),
+    [`${base}.count.${fieldKey(activity._id)}`]: _.inc(1),
     [`${base}.keys.${key}`]: { a: activity._id, y: year },
   };
   if ((await updateWhere(CORE_COLLECTIONS.members, _.and(conditions) as unknown as Record<string, unknown>, change)) === 1)
@@ -83,8 +77,8 @@ export async function releaseParticipation(
   const base = `participation.${activity.area}`;
   const released = await updateWhere(
     CORE_COLLECTIONS.members,
-    { _id: openid, [`${base}.keys.${safe(key)}`]: _.exists(true) },
-    { [`${base}.keys.${key}`]: _.remove(), [`${base}.count.${safe(activity._id)}`]: _.inc(-1) },
+    { _id: openid, [`${base}.keys.${fieldKey(key)}`]: _.exists(true) },
+    { [`${base}.keys.${key}`]: _.remove(), [`${base}.count.${fieldKey(activity._id)}`]: _.inc(-1) },
   );
   if (released !== 1) return;
   const year = activityYear(activity);
