@@ -109,3 +109,8 @@ export async function openAs(page: Page, baseUrl: string, openid: string, hashPa
 export async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => document.body.innerText);
 }
+
+/** The selector of an element by its intent (`data-testid`), so that a restyle breaks no test. */
+export function tid(id: string): string {
+  return `[data-testid="${id}"]`;
+}
