@@ -7,6 +7,7 @@ import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
+import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
 import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
@@ -42,6 +43,7 @@ export const MODULES = [
   workbenchModule,
   legalAidModule,
   setupModule,
+  invitationsModule,
 ] as const satisfies readonly ModuleDef[];
 
 registerModules(MODULES);
