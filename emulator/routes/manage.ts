@@ -109,7 +109,11 @@ function toIndexSpec(raw: unknown): IndexSpec {
 
 /** An index as WeChat's server API writes it. */
 function toWeChatIndex(spec: IndexSpec): Record<string, unknown> {
-  return { name: spec.name, unique: Boolean(spec.unique), keys: spec.keys.map((k) => ({ name: k.field, direction: String(k.direction) })) };
+  return {
+    name: spec.name,
+    unique: Boolean(spec.unique),
+    keys: spec.keys.map((k) => ({ name: k.field, direction: String(k.direction) })),
+  };
 }
 
 function fileSha256(file: string): string | null {
@@ -185,7 +189,11 @@ const handlers: Record<string, (parts: ManageParts, body: Body) => Record<string
     }
     // A dropped index stops constraining writes (the unique check reads `indexes`); the lookup table of its
     // leading field may stay: it only speeds up equality queries, whose answers it does not change.
-    for (const drop of drops) collection.indexes.splice(collection.indexes.findIndex((i) => i.name === drop), 1);
+    for (const drop of drops)
+      collection.indexes.splice(
+        collection.indexes.findIndex((i) => i.name === drop),
+        1,
+      );
     creates.forEach((spec) => collection.addIndex(spec));
     parts.state.record.indexes[name] = [...collection.indexes];
     parts.state.save();
@@ -212,7 +220,7 @@ const handlers: Record<string, (parts: ManageParts, body: Body) => Record<string
     return { collections, functions, security: parts.security(), deployable: parts.deployDir !== null };
   },
   '/_emu/manage/uploadfunction'(parts, body) {
-    const { name, dir, config } = deployedFunction(parts, body);
+    const { dir, config } = deployedFunction(parts, body);
     const source = path.resolve(str(body, 'bundle_dir'));
     const entry = path.join(source, 'index.js');
     if (!fs.existsSync(entry)) throw new Refused(40097, `no built bundle at ${entry} (npm run build:functions)`);
@@ -221,7 +229,8 @@ const handlers: Record<string, (parts: ManageParts, body: Body) => Record<string
       : {};
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(entry, path.join(dir, 'index.js'));
-    if (fs.existsSync(path.join(source, 'package.json'))) fs.copyFileSync(path.join(source, 'package.json'), path.join(dir, 'package.json'));
+    if (fs.existsSync(path.join(source, 'package.json')))
+      fs.copyFileSync(path.join(source, 'package.json'), path.join(dir, 'package.json'));
     const modules = nodeModulesAbove(source);
     if (modules && !fs.existsSync(path.join(dir, 'node_modules'))) fs.symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
     // An upload carries the code and its openapi permissions; timeout, memory and triggers are set apart.

@@ -28,7 +28,8 @@ function parseArgs(argv: string[]): Record<string, string | true> {
   const flags: Record<string, string | true> = {};
   for (let i = 0; i < argv.length; i += 1) {
     const name = argv[i].replace(/^--/, '');
-    if (!argv[i].startsWith('--') || !FLAGS.includes(name)) throw new Error(`未知参数 ${argv[i]}（可用：${FLAGS.map((f) => `--${f}`).join(' ')}）`);
+    if (!argv[i].startsWith('--') || !FLAGS.includes(name))
+      throw new Error(`未知参数 ${argv[i]}（可用：${FLAGS.map((f) => `--${f}`).join(' ')}）`);
     if (BOOLEAN.includes(name)) flags[name] = true;
     else {
       const value = argv[i + 1];
@@ -80,7 +81,9 @@ async function main(): Promise<number> {
     manual.forEach((m) => console.log(`  □ ${m}`));
   }
   if (result.keysCreated) {
-    console.log(`\n密钥已写入 ${result.keysFile}：请立即备份（离线保存两份）。该文件不会被覆盖，丢失后已有会员的数据无法核对和解密。`);
+    console.log(
+      `\n密钥已写入 ${result.keysFile}：请立即备份（离线保存两份）。该文件不会被覆盖，丢失后已有会员的数据无法核对和解密。`,
+    );
   }
   if (result.setupCode) {
     console.log(`\n一次性设置码 / one-time setup code: ${result.setupCode.code}`);

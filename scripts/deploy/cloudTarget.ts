@@ -91,7 +91,8 @@ export class CloudTarget implements Target {
     }
     const count = async (collection: string, where: string) =>
       has(collection)
-        ? (await this.query<{ count: number }>('tcb/databasecount', `db.collection("${collection}").where(${where}).count()`)).count
+        ? (await this.query<{ count: number }>('tcb/databasecount', `db.collection("${collection}").where(${where}).count()`))
+            .count
         : 0;
     let settings: Record<string, unknown> | null = null;
     if (has(SETTINGS_COLLECTION)) {
@@ -139,7 +140,12 @@ export class CloudTarget implements Target {
       );
     }
     const Project = ci.Project as new (options: Record<string, unknown>) => unknown;
-    const project = new Project({ appid: this.appId, type: 'miniProgram', projectPath: this.options.root, privateKeyPath: keyPath });
+    const project = new Project({
+      appid: this.appId,
+      type: 'miniProgram',
+      projectPath: this.options.root,
+      privateKeyPath: keyPath,
+    });
     return { ci, project };
   }
 
@@ -159,7 +165,12 @@ export class CloudTarget implements Target {
       `miniprogram-ci: cloud.createTimeTrigger({ envId: '${this.envId}', functionName: '${fn.name}', triggersConfig: ${JSON.stringify(fn.triggers)} })`,
     );
     const cloud = ci.cloud as { createTimeTrigger(options: Record<string, unknown>): Promise<string> };
-    const answer = await cloud.createTimeTrigger({ project, envId: this.envId, functionName: fn.name, triggersConfig: fn.triggers });
+    const answer = await cloud.createTimeTrigger({
+      project,
+      envId: this.envId,
+      functionName: fn.name,
+      triggersConfig: fn.triggers,
+    });
     if (!String(answer).includes('成功')) throw new Error(`创建定时触发器失败：${String(answer)}`);
   }
 
@@ -184,7 +195,10 @@ export class CloudTarget implements Target {
   }
 
   async putDocument(collection: string, id: string, data: Record<string, unknown>): Promise<void> {
-    await this.query('tcb/databaseupdate', `db.collection("${collection}").doc(${JSON.stringify(id)}).set({data:${toQueryLiteral(data)}})`);
+    await this.query(
+      'tcb/databaseupdate',
+      `db.collection("${collection}").doc(${JSON.stringify(id)}).set({data:${toQueryLiteral(data)}})`,
+    );
   }
 
   /** Records what was applied, for the next plan (the server API cannot read indexes, functions or rules back). */
@@ -217,7 +231,10 @@ export class CloudTarget implements Target {
     }
     const infos = await this.api.listCollections();
     if (!infos.some((c) => c.name === DEPLOY_STATE_COLLECTION)) await this.api.createCollection(DEPLOY_STATE_COLLECTION);
-    await this.putDocument(DEPLOY_STATE_COLLECTION, 'current', { ...this.record, updatedAt: new Date() } as Record<string, unknown>);
+    await this.putDocument(DEPLOY_STATE_COLLECTION, 'current', { ...this.record, updatedAt: new Date() } as Record<
+      string,
+      unknown
+    >);
   }
 }
 

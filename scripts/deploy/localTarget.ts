@@ -14,7 +14,10 @@ import { fromWeChatIndex, WeChatApi } from './wechatApi';
 import type * as WxServerSdk from 'wx-server-sdk';
 
 interface Described {
-  collections: Array<{ name: string; indexes: Array<{ name: string; unique?: boolean; keys: Array<{ name: string; direction: string }> }> }>;
+  collections: Array<{
+    name: string;
+    indexes: Array<{ name: string; unique?: boolean; keys: Array<{ name: string; direction: string }> }>;
+  }>;
   functions: Array<{
     name: string;
     code_sha256: string | null;
@@ -89,7 +92,9 @@ export class LocalTarget implements Target {
     const orgIds = new Set<string>();
     if (has('orgs')) {
       for (let skip = 0; ; skip += 1000) {
-        const page = (await db.collection('orgs').field({ _id: true }).skip(skip).limit(1000).get()) as { data: Array<{ _id: string }> };
+        const page = (await db.collection('orgs').field({ _id: true }).skip(skip).limit(1000).get()) as {
+          data: Array<{ _id: string }>;
+        };
         page.data.forEach((o) => orgIds.add(o._id));
         if (page.data.length < 1000) break;
       }
@@ -97,8 +102,11 @@ export class LocalTarget implements Target {
     const count = async (name: string, where: Record<string, unknown>) =>
       has(name) ? ((await db.collection(name).where(where).count()) as { total: number }).total : 0;
     const settings = has(SETTINGS_COLLECTION)
-      ? (((await db.collection(SETTINGS_COLLECTION).where({ _id: SETTINGS_DOC_ID }).get()) as { data: Array<Record<string, unknown>> })
-          .data[0] ?? null)
+      ? ((
+          (await db.collection(SETTINGS_COLLECTION).where({ _id: SETTINGS_DOC_ID }).get()) as {
+            data: Array<Record<string, unknown>>;
+          }
+        ).data[0] ?? null)
       : null;
     if (settings) delete settings._id;
     return {

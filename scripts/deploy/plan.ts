@@ -55,12 +55,7 @@ function keyConflicts(desired: Desired, current: Current, keys: Record<string, s
   return conflicts;
 }
 
-export function computePlan(
-  desired: Desired,
-  current: Current,
-  keys: Record<string, string> | null,
-  keysFile: string,
-): Plan {
+export function computePlan(desired: Desired, current: Current, keys: Record<string, string> | null, keysFile: string): Plan {
   const steps: Step[] = [];
   const conflicts = keyConflicts(desired, current, keys, keysFile);
   const missingKeys = desired.keyNames.filter((n) => !keys?.[n]);

@@ -34,7 +34,12 @@ export class WeChatApi {
   private async accessToken(): Promise<string> {
     if (this.token && this.token.expiresAt > Date.now() + 60_000) return this.token.value;
     const url = `${this.base}/cgi-bin/token?grant_type=client_credential&appid=${encodeURIComponent(this.appId)}&secret=${encodeURIComponent(this.appSecret)}`;
-    const body = (await (await fetch(url)).json()) as { access_token?: string; expires_in?: number; errcode?: number; errmsg?: string };
+    const body = (await (await fetch(url)).json()) as {
+      access_token?: string;
+      expires_in?: number;
+      errcode?: number;
+      errmsg?: string;
+    };
     if (!body.access_token) throw new WeChatApiError('cgi-bin/token', body.errcode ?? -1, body.errmsg ?? 'no access_token');
     this.token = { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 7200) * 1000 };
     return this.token.value;
@@ -87,7 +92,11 @@ export class WeChatApi {
 }
 
 /** An index as WeChat's API writes it, back to the declaration's shape. */
-export function fromWeChatIndex(raw: { name: string; unique?: boolean; keys: Array<{ name: string; direction: string }> }): IndexDecl {
+export function fromWeChatIndex(raw: {
+  name: string;
+  unique?: boolean;
+  keys: Array<{ name: string; direction: string }>;
+}): IndexDecl {
   return {
     name: raw.name,
     unique: Boolean(raw.unique),

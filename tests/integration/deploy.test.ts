@@ -54,13 +54,23 @@ async function token(secret = LOCAL_APP_SECRET): Promise<Record<string, unknown>
 
 async function manage(api: string, body: Record<string, unknown>, accessToken?: string): Promise<Record<string, unknown>> {
   const query = accessToken === undefined ? '' : `?access_token=${encodeURIComponent(accessToken)}`;
-  const res = await fetch(`${cloud.baseUrl}/${api}${query}`, { method: 'POST', body: JSON.stringify({ env: TEST_ENV_ID, ...body }) });
+  const res = await fetch(`${cloud.baseUrl}/${api}${query}`, {
+    method: 'POST',
+    body: JSON.stringify({ env: TEST_ENV_ID, ...body }),
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function describeTarget(): Promise<{
   collections: Array<{ name: string; indexes: Array<{ name: string; unique: boolean; keys: Array<{ name: string }> }> }>;
-  functions: Array<{ name: string; timeout: number; memory_size: number; runtime: string; env_variables: Record<string, string>; triggers: unknown[] }>;
+  functions: Array<{
+    name: string;
+    timeout: number;
+    memory_size: number;
+    runtime: string;
+    env_variables: Record<string, string>;
+    triggers: unknown[];
+  }>;
 }> {
   return (await manage('_emu/manage/describe', {}, String((await token()).access_token))) as never;
 }
@@ -83,7 +93,9 @@ describe('the management endpoints', () => {
     expect(await manage('tcb/databasecollectionadd', { collection_name: 'intruder' }, 'not-a-token')).toMatchObject({
       errcode: 40014,
     });
-    expect(await manage('_emu/manage/uploadfunction', { name: 'api', bundle_dir: path.join(ROOT, 'cloudfunctions/api') })).toMatchObject({
+    expect(
+      await manage('_emu/manage/uploadfunction', { name: 'api', bundle_dir: path.join(ROOT, 'cloudfunctions/api') }),
+    ).toMatchObject({
       errcode: 41001,
     });
     expect(await token('wrong-secret')).toMatchObject({ errcode: 40125 });
@@ -139,14 +151,20 @@ describe('npm run deploy --target local', () => {
     });
 
     const store = storeReader(cloud.serviceUrl);
-    expect(await store.byId('settings', 'union')).toMatchObject({ union: { name: '示例市总工会' }, areas: { matchmaking: false } });
+    expect(await store.byId('settings', 'union')).toMatchObject({
+      union: { name: '示例市总工会' },
+      areas: { matchmaking: false },
+    });
     expect(await store.byId('orgs', 'org-district-a-g1')).toMatchObject({
       kind: 'grassroots',
       path: ['org-root', 'org-district-a', 'org-district-a-g1'],
     });
     expect(await store.count('setup_codes')).toBe(1);
     // The deployed rules hold: a client may call api, not cron.
-    const cron = await fetch(`${cloud.baseUrl}/fn/cron`, { method: 'POST', body: JSON.stringify({ openid: 'o-client', data: {} }) });
+    const cron = await fetch(`${cloud.baseUrl}/fn/cron`, {
+      method: 'POST',
+      body: JSON.stringify({ openid: 'o-client', data: {} }),
+    });
     expect(cron.status).toBe(403);
     expect(await callOk(cloud.baseUrl, 'o-client', 'setup.status', {})).toEqual({ hasAdmin: false });
   }, 180_000);
@@ -200,7 +218,10 @@ describe('a journey on what was deployed', () => {
     const admin = 'o-first-admin';
     const member = 'o-first-member';
     const store = storeReader(cloud.serviceUrl);
-    expect(await callOk(cloud.baseUrl, admin, 'setup.claim', { code: setupCode })).toMatchObject({ role: 'admin', scopeId: null });
+    expect(await callOk(cloud.baseUrl, admin, 'setup.claim', { code: setupCode })).toMatchObject({
+      role: 'admin',
+      scopeId: null,
+    });
 
     const application = await callOk(cloud.baseUrl, member, 'membership.apply', applyInput({ orgId: 'org-district-a-g1' }));
     expect(await callApi(cloud.baseUrl, member, 'membership.approve', { applicationId: application._id })).toMatchObject({
