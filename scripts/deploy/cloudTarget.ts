@@ -128,16 +128,16 @@ export class CloudTarget implements Target {
   private ci(step: string, command: string): { ci: Record<string, unknown>; project: unknown } {
     console.log(`    → ${step}: ${command}`);
     const keyPath = process.env.WX_UPLOAD_KEY_PATH;
-    let ci: Record<string, unknown> | null = null;
+    const refuse = () =>
+      new ManualStepRequired(
+        `需要安装 miniprogram-ci 并提供上传密钥（WX_UPLOAD_KEY_PATH）才能${step}；也可在微信开发者工具中完成：${command}`,
+      );
+    if (!keyPath || !fs.existsSync(keyPath)) throw refuse();
+    let ci: Record<string, unknown>;
     try {
       ci = require('miniprogram-ci') as Record<string, unknown>;
     } catch {
-      ci = null;
-    }
-    if (!ci || !keyPath || !fs.existsSync(keyPath)) {
-      throw new ManualStepRequired(
-        `需要安装 miniprogram-ci 并提供上传密钥（WX_UPLOAD_KEY_PATH）才能${step}；也可在微信开发者工具中完成：${command}`,
-      );
+      throw refuse();
     }
     const Project = ci.Project as new (options: Record<string, unknown>) => unknown;
     const project = new Project({

@@ -11,6 +11,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCAL_APP_ID, LOCAL_APP_SECRET } from '../../emulator/routes/manage';
+import { CloudTarget, toQueryLiteral } from '../../scripts/deploy/cloudTarget';
+import { readDesired } from '../../scripts/deploy/desired';
 import { applyInput, callApi, callOk, storeReader } from '../support/api';
 import { setClock } from '../support/clock';
 import { ROOT, startLocalCloud, TEST_ENV_ID, type LocalCloud } from '../support/localCloud';
@@ -250,4 +252,42 @@ describe('a journey on what was deployed', () => {
     const run = await runDeploy('--dry-run');
     expect(run.out).toContain('无需变更');
   }, 180_000);
+});
+
+describe('the cloud target (no network: what it runs and where it stops)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it("needs the credentials from the environment, and the union's own settings file", () => {
+    delete process.env.WX_APPID;
+    expect(() => new CloudTarget({ root: ROOT })).toThrow('WX_APPID');
+    expect(() =>
+      readDesired({ requireRealSettings: true, settingsFile: path.join(ROOT, 'config/union.settings.example.json') }),
+    ).toThrow('config/union.settings.json');
+  });
+
+  it('prints the upload command and fails clearly without miniprogram-ci and an upload key', async () => {
+    Object.assign(process.env, { WX_APPID: 'wx0123456789abcdef', WX_APPSECRET: 'secret', WX_CLOUD_ENV: 'prod-env' });
+    delete process.env.WX_UPLOAD_KEY_PATH;
+    const target = new CloudTarget({ root: ROOT });
+    const api = readDesired().functions.find((f) => f.name === 'api')!;
+    const printed = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      await expect(target.uploadFunction(api)).rejects.toThrow('需要安装 miniprogram-ci 并提供上传密钥');
+      expect(printed.mock.calls.flat().join('\n')).toContain(
+        'miniprogram-ci cloud functions upload --pp ./ --pkp $WX_UPLOAD_KEY_PATH --appid wx0123456789abcdef --env prod-env --name api',
+      );
+      await expect(target.setTriggers(readDesired().functions.find((f) => f.name === 'cron')!)).rejects.toThrow('上传密钥');
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("writes documents as the server API's query strings, dates as dates", () => {
+    expect(toQueryLiteral({ a: 'x"y', at: new Date('2026-12-06T00:00:00Z'), n: [1, null], skip: undefined })).toBe(
+      '{"a":"x\\"y","at":new Date("2026-12-06T00:00:00.000Z"),"n":[1,null]}',
+    );
+  });
 });
