@@ -10,10 +10,14 @@
  */
 import { MODULES } from '../../api/src/actions';
 import { getCloud } from '../../api/src/db';
+import { buildHouse, withHouse } from '../../api/src/house';
 import { functionNow } from '../../api/src/lib/clock';
 import { deleteExpiredExports } from '../../api/src/shared/files';
 
 type Task = (now: Date) => Promise<Record<string, number>>;
+
+/** What the areas declare (timeline templates, engine hooks…), built once per instance; every task runs within it. */
+const HOUSE = buildHouse(MODULES);
 
 export interface CronReport {
   ranAt: string;
@@ -27,7 +31,7 @@ const SHARED_TASKS: Record<string, Task> = { 'files.deleteExpiredExports': delet
 
 function allTasks(): Array<[string, Task]> {
   const tasks: Array<[string, Task]> = Object.entries(SHARED_TASKS);
-  for (const module of MODULES) {
+  for (const module of HOUSE.modules) {
     const cron = (module as { cron?: Record<string, Task> }).cron ?? {};
     for (const [name, task] of Object.entries(cron)) tasks.push([`${module.area}.${name}`, task]);
   }
@@ -45,7 +49,7 @@ export async function main(_event: unknown, _context?: unknown): Promise<CronAns
   const tasks: CronReport['tasks'] = {};
   for (const [key, task] of allTasks()) {
     try {
-      tasks[key] = await task(now);
+      tasks[key] = await withHouse(HOUSE, () => task(now));
     } catch (error) {
       // The kind of failure only: messages from the SDK can echo query values (PII).
       const e = error as { name?: string; code?: unknown };
