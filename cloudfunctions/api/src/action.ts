@@ -45,8 +45,11 @@ export interface TimelineKind {
 /** Counts shown on the staff 工作台 tiles (e.g. applications waiting for review in the caller's scope). */
 export type WorkbenchCounter = (ctx: ActionContext) => Promise<number>;
 
-/** A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts. */
-export type CronTask = (now: Date) => Promise<Record<string, number>>;
+/**
+ * A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts.
+ * It runs within the house it is given (the engine's steps and the timeline read it).
+ */
+export type CronTask = (now: Date, house: House) => Promise<Record<string, number>>;
 
 /**
  * Everything an area declares to the rest of the function. The action table lists modules, one line
