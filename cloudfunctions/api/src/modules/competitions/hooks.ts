@@ -1,7 +1,7 @@
 /**
- * What 技能竞赛 tells the enrollment engine (declared on its module definition): its name, roster columns of its own data
- * (declaration, team) and the check before an organiser approves a registration — a team's size must be
- * within the event's range, and the approval is guarded by the size it saw (a teammate leaving meanwhile
+ * What 技能竞赛 tells the enrollment engine (declared on its module definition): its name, roster columns of its
+ * own data (declaration, team) and the check before an organiser approves a registration — a team's size must
+ * be within the event's range, and the approval is guarded by the size it saw (a teammate leaving meanwhile
  * makes it fail rather than slip past).
  */
 import type { EngineHooks } from '../../action';
@@ -37,6 +37,7 @@ export function rosterColumns(extra: Record<string, unknown> | undefined): Recor
   };
 }
 
+/** 技能竞赛's hooks into the engine (competitionsModule.engine). */
 export const competitionEngine = {
   activityArea: { area: 'competition', hooks: { label: '技能竞赛', rosterColumns, approvalCheck: teamApproval } },
 } satisfies EngineHooks;

@@ -7,6 +7,7 @@ import type { EngineHooks } from '../../action';
 import { GENDER_TEXT } from '../../rules/matchmaking';
 import { z } from 'zod';
 
+/** 单身联谊's hooks into the engine (matchmakingModule.engine). */
 export const matchmakingEngine = {
   activityArea: {
     area: 'matchmaking',

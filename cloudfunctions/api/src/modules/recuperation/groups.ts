@@ -1,7 +1,7 @@
 /**
- * What 疗休养 tells the enrollment engine (declared on its module definition): its name, who belongs to which target group
- * (from the member tags staff keep and the member's participation history), the tags staff may set, a rule
- * kind of its own (入会满N年) and the roster columns of its own data (同行人).
+ * What 疗休养 tells the enrollment engine (declared on its module definition): its name, who belongs to which
+ * target group (from the member tags staff keep and the member's participation history), the tags staff may
+ * set, a rule kind of its own (入会满N年) and the roster columns of its own data (同行人).
  */
 import { z } from 'zod';
 import { chinaYear, toIso } from '../../lib/time';
@@ -24,6 +24,7 @@ export function companionsText(extra: Record<string, unknown> | undefined): stri
   return list.map((c) => `${c.name}（${COMPANION_RELATIONS[c.relation] ?? c.relation}）`).join('、');
 }
 
+/** 疗休养's hooks into the engine (recuperationModule.engine). */
 export const recuperationEngine = {
   memberTags: RECUPERATION_TAGS,
   activityArea: {
