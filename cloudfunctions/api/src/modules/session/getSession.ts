@@ -3,7 +3,7 @@ import { ensureAccount } from '../../shared/accounts';
 import type { RoleGrant } from '../../shared/grants';
 import { findMemberByOpenid, toMemberSummary, type MemberSummary } from '../../shared/members';
 import { findById } from '../../db';
-import { scopeKind } from '../../registry';
+import type { House } from '../../house';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { getMyApplication } from '../membership/submitApplication';
 import type { ApplicationView } from '../membership/views';
@@ -30,7 +30,7 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
     listConsents(ctx.openid),
   ]);
   // Staff see what they act for by name (我的 shows it: a union, a merchant, a station), never an id.
-  const roles = await Promise.all(ctx.grants.map(async (g) => ({ ...g, ...(await scopeNameOf(g)) })));
+  const roles = await Promise.all(ctx.grants.map(async (g) => ({ ...g, ...(await scopeNameOf(g, ctx.house)) })));
   return {
     openid: ctx.openid,
     displayName: member?.name ?? application?.name ?? account.displayName ?? null,
@@ -42,9 +42,9 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
   };
 }
 
-async function scopeNameOf(grant: RoleGrant): Promise<{ scopeName?: string }> {
+async function scopeNameOf(grant: RoleGrant, house: House): Promise<{ scopeName?: string }> {
   if (!grant.scopeId) return {};
-  const collection = grant.role === 'staff' ? CORE_COLLECTIONS.orgs : scopeKind(grant.role)?.collection;
+  const collection = grant.role === 'staff' ? CORE_COLLECTIONS.orgs : house.scopeKind(grant.role)?.collection;
   const record = collection ? await findById<{ name?: string }>(collection, grant.scopeId) : null;
   return record?.name ? { scopeName: record.name } : {};
 }
