@@ -8,7 +8,6 @@ import { command, findById, findPage, insertUnique, updateWhere, withTransaction
 import { fail } from '../../errors';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
-import { scopeKind } from '../../registry';
 import { ROLE_LABELS, type GrantableRole } from '../../rules/roles';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
@@ -72,7 +71,7 @@ async function checkScope(input: InvitationCreateInput, ctx: ActionContext): Pro
     if (input.scopeId) throw fail('INVALID_INPUT', '管理员角色不需要管辖范围', { field: 'scopeId' });
     return null;
   }
-  const kind = input.role === 'staff' ? { collection: CORE_COLLECTIONS.orgs, label: '工会' } : scopeKind(input.role);
+  const kind = input.role === 'staff' ? { collection: CORE_COLLECTIONS.orgs, label: '工会' } : ctx.house.scopeKind(input.role);
   if (!kind) throw fail('INVALID_INPUT', '该角色暂未开通', { field: 'role' });
   if (!input.scopeId) throw fail('INVALID_INPUT', `请选择${kind.label}`, { field: 'scopeId' });
   const scope = await findById<{ name?: string; orgId?: string; path?: string[] }>(kind.collection, input.scopeId);
