@@ -182,7 +182,8 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
     }
     const known = byId.get(text);
     const inFile = fileByName.get(text) ?? [];
-    const named = openByName.get(text) ?? [];
+    // Unions an earlier commit of this same file stored are its own rows, not namesakes.
+    const named = (openByName.get(text) ?? []).filter((o) => !(inFile.length && o.importFile === fileId));
     let parent: { id: string; path: string[]; name: string } | null = null;
     if (known) {
       if (isClosed(known)) {
