@@ -157,7 +157,6 @@ describe('merge and close', () => {
   it('merges a union into another: members move as one bulk 转会, pending applications follow, no new applications', async () => {
     const { east, street, unit } = await tree();
     const target = await givenOrg(env, { parentId: street._id, name: '东区接收工会' });
-    const admin = await givenStaff(env, { role: 'admin' });
     const a = await givenMember(env, { orgId: unit._id, name: '会员甲' });
     const b = await givenMember(env, { orgId: unit._id, name: '会员乙' });
     const applicant = await givenApplicant(env, { orgId: unit._id, name: '待审申请' });
