@@ -28,7 +28,8 @@ export async function createOrg(input: z.output<typeof orgCreateInput>, ctx: Act
   }
   await assertNameFree(input.parentId, input.name);
   const id = newOrgId();
-  const record: Omit<OrgRecord, '_id'> = {
+  const org: OrgRecord = {
+    _id: id,
     name: input.name,
     parentId: input.parentId,
     kind: input.kind,
@@ -39,7 +40,8 @@ export async function createOrg(input: z.output<typeof orgCreateInput>, ctx: Act
     createdAt: ctx.now,
     createdBy: ctx.openid,
   };
-  if (!(await insertUnique(CORE_COLLECTIONS.orgs, id, record))) throw fail('CONFLICT');
+  const { _id, ...record } = org;
+  if (!(await insertUnique(CORE_COLLECTIONS.orgs, _id, record))) throw fail('CONFLICT');
   await writeAudit({
     actor: ctx.openid,
     action: 'org.create',
@@ -47,7 +49,7 @@ export async function createOrg(input: z.output<typeof orgCreateInput>, ctx: Act
     summary: parent ? `${input.name} · 隶属 ${parent.name}` : `${input.name}（根工会）`,
     at: ctx.now,
   });
-  return { org: toOrg({ _id: id, ...record }) };
+  return { org: toOrg(org) };
 }
 
 export async function renameOrg(input: z.output<typeof orgRenameInput>, ctx: ActionContext): Promise<{ org: Org }> {
