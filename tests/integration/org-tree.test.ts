@@ -65,8 +65,10 @@ describe('create and rename', () => {
     });
     expect(await env.store.snapshot(ALL)).toEqual(before);
 
+    const member = await givenMember(env, { orgId: unit._id });
     await env.ok(staff, 'org.rename', { orgId: unit._id, name: '新区某厂联合工会' });
     await expectStored(env, 'orgs', unit._id, { name: '新区某厂联合工会' });
+    await expectStored(env, 'members', member.openid, { orgId: unit._id, orgName: '新区某厂联合工会' });
     expect(await env.store.count('audit', { action: 'org.rename', target: unit._id, 'details.from': '新区某厂工会' })).toBe(1);
     const listed = await env.ok(staff, 'org.tree', {});
     expect(listed.orgs.find((o) => o._id === unit._id)).toMatchObject({ name: '新区某厂联合工会', closed: false });

@@ -61,6 +61,9 @@ export async function renameOrg(input: z.output<typeof orgRenameInput>, ctx: Act
   // Guarded by the old name: of two renames at once, the later one is told to refresh instead of overwriting.
   if (!(await updateWhere(CORE_COLLECTIONS.orgs, { _id: org._id, name: org.name }, { name: input.name, updatedAt: ctx.now })))
     throw fail('CONFLICT');
+  // Members' cards show their union's name: one update over the union's members (other records keep the name
+  // they were made under).
+  await updateWhere(CORE_COLLECTIONS.members, { orgId: org._id }, { orgName: input.name });
   await writeAudit({
     actor: ctx.openid,
     action: 'org.rename',
