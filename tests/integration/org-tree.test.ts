@@ -148,8 +148,13 @@ describe('move', () => {
       ok: false,
       error: { code: 'ORG_MOVE_PENDING' },
     });
+    // More records than one page (100) of one holder, written before the move was decided.
+    for (let i = 0; i < 230; i += 1)
+      await env.store.db.collection('notices').add({ data: { title: `通知${i}`, orgId: unit._id, orgPath: [...fromPath, unit._id] } });
     expect(await env.ok(admin, 'org.move', { orgId: street._id, parentId: west._id })).toMatchObject({ done: true });
     await expectStored(env, 'applications', applicant.applicationId, { orgPath: [...toPath, unit._id] });
+    expect(await env.store.count('notices', { orgPath: [...toPath, unit._id] })).toBe(230);
+    expect(await env.store.count('notices', { orgPath: east._id })).toBe(0);
     await expectStored(env, 'orgs', unit._id, { path: [...toPath, unit._id] });
     expect((await env.store.byId('orgs', street._id))?.moving).toBeUndefined();
   });
