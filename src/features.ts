@@ -124,6 +124,12 @@ export const FEATURES = [
     ],
   },
   {
+    key: 'orgs',
+    root: 'packages/orgs',
+    pages: { orgManage: { path: 'manage/index', title: '组织管理' } },
+    workbench: [{ key: 'orgs', label: '组织管理', route: 'orgManage', roles: STAFF }],
+  },
+  {
     key: 'invite',
     root: 'packages/invite',
     pages: {

@@ -176,6 +176,21 @@ const KNOWN_FOREIGN_COLLECTIONS: Record<string, string[]> = {
   'modules/matchmaking/safety.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
   'modules/matchmaking/workbench.ts': ['ENROLLMENT_COLLECTIONS.activities'],
   'modules/recuperation/trips.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
+  // Issue 19: a union's move rewrites every stored orgPath through it, and a closed union's pending applications
+  // follow its members (one place that knows every holder of a path; see modules/org/followPaths.ts).
+  'modules/org/closeOrg.ts': ['MEMBERSHIP_COLLECTIONS.applications'],
+  'modules/org/followPaths.ts': [
+    'COMPETITION_COLLECTIONS.competitions',
+    'ENROLLMENT_COLLECTIONS.activities',
+    'ENROLLMENT_COLLECTIONS.enrollments',
+    'LEGAL_AID_COLLECTIONS.stations',
+    'MATCHMAKING_COLLECTIONS.profiles',
+    'MEMBERSHIP_COLLECTIONS.applications',
+    'MERCHANTS_COLLECTIONS.places',
+    'MERCHANTS_COLLECTIONS.redemptions',
+    'NOTICES_COLLECTIONS.notices',
+    'TRANSFER_COLLECTIONS.transfers',
+  ],
   'modules/transfer/requestTransfer.ts': ['MEMBERSHIP_COLLECTIONS.applications'],
 };
 

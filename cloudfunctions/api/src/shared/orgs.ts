@@ -12,6 +12,8 @@ export interface Org {
   acceptsNewEmployment: boolean;
   /** Ancestor ids from the root down to this org itself (inclusive). */
   path: string[];
+  /** A closed (撤销) union stays in the tree for its members' history; it takes no new applications. */
+  closed?: boolean;
 }
 
 export function toOrg(r: OrgRecord): Org {
@@ -22,6 +24,7 @@ export function toOrg(r: OrgRecord): Org {
     kind: r.kind,
     acceptsNewEmployment: Boolean(r.acceptsNewEmployment),
     path: r.path ?? [r._id],
+    closed: r.status === 'closed',
   };
 }
 

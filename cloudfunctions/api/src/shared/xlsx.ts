@@ -47,6 +47,65 @@ export async function readRows(content: Buffer, kind: 'xlsx' | 'csv'): Promise<s
   return rows;
 }
 
+/** One cell of an uploaded sheet: its text, and whether Excel computes it (a formula: imports refuse those). */
+export interface SheetCell {
+  text: string;
+  formula: boolean;
+}
+
+/** A non-empty row of an uploaded sheet, with its row number in the file (1 = the header). */
+export interface SheetRow {
+  number: number;
+  cells: SheetCell[];
+}
+
+/**
+ * The first sheet's rows as cells (header row included), reading at most `maxRows` rows: an .xlsx is streamed
+ * and reading stops there, so a file of 50,000 rows costs no more than one of `maxRows` (loading it whole
+ * would outlast the function's timeout). `truncated` says the file had more. In a .csv a cell starting with
+ * `=` counts as a formula (spreadsheet programs run it when the file is opened).
+ */
+export async function readCells(
+  content: Buffer,
+  kind: 'xlsx' | 'csv',
+  maxRows: number,
+): Promise<{ rows: SheetRow[]; truncated: boolean }> {
+  if (kind === 'csv') {
+    const all = await readRows(content, 'csv');
+    const rows = all
+      .slice(0, maxRows)
+      .map((r, i) => ({ number: i + 1, cells: r.map((text) => ({ text, formula: text.startsWith('=') })) }));
+    return { rows, truncated: all.length > maxRows };
+  }
+  const { Readable } = await import('node:stream');
+  const ExcelJSModule = excel();
+  const reader = new ExcelJSModule.stream.xlsx.WorkbookReader(Readable.from([content]), {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+  } as never);
+  const rows: SheetRow[] = [];
+  let truncated = false;
+  const formulaType = ExcelJSModule.ValueType.Formula;
+  outer: for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
+    for await (const row of sheet) {
+      if (rows.length >= maxRows) {
+        truncated = true;
+        break outer;
+      }
+      const cells: SheetCell[] = [];
+      for (let i = 1; i <= row.cellCount; i += 1) {
+        const cell = row.getCell(i);
+        cells.push({ text: (cell.text ?? '').trim(), formula: cell.type === formulaType });
+      }
+      if (cells.some((c) => c.text || c.formula)) rows.push({ number: row.number, cells });
+    }
+    break; // the first sheet only
+  }
+  return { rows, truncated };
+}
+
 /**
  * Stores an export under `exports/<folder>/<name>.xlsx` and returns a link that works for `maxAgeSeconds`
  * (the app opens it with downloadFile + openDocument on weapp, a download on H5). The file itself is deleted

@@ -9,7 +9,7 @@ import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { useSession } from '../../../stores/session';
 import { useManagingOrgs, type OrgChoice } from '../managingOrg';
-import { pickSheet } from '../pickFile';
+import { pickSheet } from '../../../utils/pickSheet';
 import '../merchants.scss';
 import './index.scss';
 

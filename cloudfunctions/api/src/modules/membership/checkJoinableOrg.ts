@@ -15,6 +15,7 @@ export function isJoinable(org: OrgRecord, channel: Channel): boolean {
 export async function checkJoinableOrg(orgId: string, channel: Channel, field = 'orgId'): Promise<OrgRecord> {
   const org = await getOrg(orgId);
   if (!org) throw fail('INVALID_INPUT', '所选工会不存在，请重新选择', { field });
+  if (org.status === 'closed') throw fail('INVALID_INPUT', `「${org.name}」已撤销，不再接收入会申请，请选择其他工会`, { field });
   if (!isJoinable(org, channel)) {
     const message =
       channel === 'new_employment'

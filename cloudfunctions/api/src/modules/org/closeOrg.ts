@@ -1,0 +1,174 @@
+/**
+ * Closing (撤销) a union, or merging it into another (= closing it into that one). The closed union stays in
+ * the tree marked closed: members' history and past records still name it, it takes no new applications.
+ * Its members move to the target union as one bulk 转会 (each member keeps the old union in `orgHistory`), and
+ * so do its applications still waiting for review. Like a move, the members move in pages within the
+ * function's time and the same call again continues; the count of members moved is kept on the closed union
+ * and audited when the move is complete.
+ */
+import type { z } from 'zod';
+import type { ActionContext } from '../../action';
+import { command, countWhere, findMany, updateWhere } from '../../db';
+import { fail } from '../../errors';
+import { writeAudit } from '../../shared/audit';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { MemberRecord, OrgRecord } from '../../shared/records';
+import { MEMBERSHIP_COLLECTIONS } from '../membership/collections';
+import { assertManages, assertOpen, isClosed, loadOrg, pendingMove } from './access';
+import { orgErrors as errors } from './errors';
+import { MOVE_BUDGET_MS } from './moveOrg';
+import type { orgCloseInput } from './schemas';
+
+const PAGE = 100;
+
+export interface CloseResult {
+  orgId: string;
+  targetOrgId: string | null;
+  /** Members moved by this call. */
+  movedMembers: number;
+  movedApplications: number;
+  /** False when members are still to be moved: call again with the same input to finish. */
+  done: boolean;
+}
+
+interface Closing {
+  targetOrgId: string | null;
+  by: string;
+  at: Date;
+  movedMembers: number;
+  movedApplications: number;
+  done: boolean;
+}
+
+/** Moves one page of the closed union's members; returns how many moved (0: none left). */
+async function moveMembersPage(org: OrgRecord, target: OrgRecord, now: Date): Promise<number> {
+  const rows = await findMany<MemberRecord>(CORE_COLLECTIONS.members, { orgId: org._id }, { limit: PAGE });
+  if (!rows.length) return 0;
+  const _ = command();
+  const moved = await updateWhere(
+    CORE_COLLECTIONS.members,
+    { _id: _.in(rows.map((r) => r._id)), orgId: org._id },
+    {
+      orgId: target._id,
+      orgName: target.name,
+      orgPath: _.set(target.path),
+      orgHistory: _.push([{ orgId: org._id, orgName: org.name, until: now, reason: 'org_closed' }]),
+    },
+  );
+  return Math.max(moved, 1);
+}
+
+async function moveApplicationsPage(org: OrgRecord, target: OrgRecord): Promise<number> {
+  const _ = command();
+  const A = MEMBERSHIP_COLLECTIONS.applications;
+  const rows = await findMany<{ _id: string }>(A, { orgId: org._id, status: 'pending' }, { limit: PAGE });
+  if (!rows.length) return 0;
+  const moved = await updateWhere(
+    A,
+    { _id: _.in(rows.map((r) => r._id)), orgId: org._id, status: 'pending' },
+    { orgId: target._id, orgName: target.name, orgPath: _.set(target.path), movedFromOrgId: org._id },
+  );
+  return Math.max(moved, 1);
+}
+
+async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merge: boolean): Promise<CloseResult> {
+  const result: CloseResult = {
+    orgId: org._id,
+    targetOrgId: closing.targetOrgId,
+    movedMembers: 0,
+    movedApplications: 0,
+    done: true,
+  };
+  const _ = command();
+  if (closing.targetOrgId) {
+    const target = await loadOrg(closing.targetOrgId, 'targetOrgId');
+    const deadline = Date.now() + MOVE_BUDGET_MS;
+    for (let n = 1; n > 0; ) {
+      if (Date.now() > deadline) return { ...result, done: false };
+      n = await moveMembersPage(org, target, ctx.now);
+      result.movedMembers += n;
+    }
+    for (let n = 1; n > 0; ) {
+      if (Date.now() > deadline) return { ...result, done: false };
+      n = await moveApplicationsPage(org, target);
+      result.movedApplications += n;
+    }
+    if (result.movedMembers || result.movedApplications)
+      await updateWhere(
+        CORE_COLLECTIONS.orgs,
+        { _id: org._id },
+        { closing: { movedMembers: _.inc(result.movedMembers), movedApplications: _.inc(result.movedApplications) } },
+      );
+  }
+  const marked = await updateWhere(CORE_COLLECTIONS.orgs, { _id: org._id, 'closing.done': false }, { closing: { done: true } });
+  if (marked) {
+    const stored = (await loadOrg(org._id)).closing as Closing;
+    const target = closing.targetOrgId ? await loadOrg(closing.targetOrgId, 'targetOrgId') : null;
+    await writeAudit({
+      actor: ctx.openid,
+      action: merge ? 'org.merge' : 'org.close',
+      target: org._id,
+      summary: target
+        ? `${org.name} ${merge ? '并入' : '撤销，会员转入'} ${target.name}（转会 ${stored.movedMembers} 人）`
+        : `${org.name} 撤销`,
+      at: ctx.now,
+      details: {
+        targetOrgId: closing.targetOrgId,
+        movedMembers: stored.movedMembers,
+        movedApplications: stored.movedApplications,
+      },
+    });
+  }
+  return result;
+}
+
+export async function closeOrg(
+  input: z.output<typeof orgCloseInput>,
+  ctx: ActionContext,
+  merge = false,
+): Promise<CloseResult> {
+  const org = await loadOrg(input.orgId);
+  assertManages(ctx, org);
+  const targetOrgId = input.targetOrgId ?? null;
+  if (isClosed(org)) {
+    const closing = org.closing as Closing | undefined;
+    if (!closing || closing.targetOrgId !== targetOrgId) throw errors.fail('ORG_CLOSED', `「${org.name}」已撤销`, { field: 'orgId' });
+    // Continuing (or repeating) the same close: finishes moving members, if any are left.
+    return finish(org, closing, ctx, merge);
+  }
+  if (!org.parentId) throw errors.fail('ORG_ROOT', '根工会不能撤销或合并', { field: 'orgId' });
+  const _ = command();
+  const children = await countWhere(CORE_COLLECTIONS.orgs, { parentId: org._id, status: _.neq('closed') });
+  if (children)
+    throw errors.fail('ORG_HAS_CHILDREN', `「${org.name}」下还有${children}个下级工会，请先移动或撤销下级工会`, { field: 'orgId' });
+  const moving = await pendingMove();
+  if (moving && moving.path.includes(org._id))
+    throw errors.fail('ORG_MOVE_PENDING', `「${moving.name}」的移动尚未完成，请先完成该调整`);
+  let target: OrgRecord | null = null;
+  if (targetOrgId) {
+    target = await loadOrg(targetOrgId, 'targetOrgId');
+    if (target.path.includes(org._id))
+      throw errors.fail('ORG_TARGET_INVALID', `接收会员的工会不能是「${org.name}」本身或其下级工会`, { field: 'targetOrgId' });
+    assertOpen(target, 'targetOrgId');
+    assertManages(ctx, target);
+  } else {
+    const [members, pending] = await Promise.all([
+      countWhere(CORE_COLLECTIONS.members, { orgId: org._id }),
+      countWhere(MEMBERSHIP_COLLECTIONS.applications, { orgId: org._id, status: 'pending' }),
+    ]);
+    if (members || pending)
+      throw fail(
+        'INVALID_INPUT',
+        `「${org.name}」还有${members}名会员、${pending}份待审核申请，请选择接收会员的工会`,
+        { field: 'targetOrgId' },
+      );
+  }
+  const closing: Closing = { targetOrgId, by: ctx.openid, at: ctx.now, movedMembers: 0, movedApplications: 0, done: false };
+  const decided = await updateWhere(
+    CORE_COLLECTIONS.orgs,
+    { _id: org._id, status: _.neq('closed') },
+    { status: 'closed', closedAt: ctx.now, closing, ...(merge && target ? { mergedInto: target._id } : {}) },
+  );
+  if (!decided) throw fail('CONFLICT');
+  return finish({ ...org, status: 'closed' }, closing, ctx, merge);
+}
