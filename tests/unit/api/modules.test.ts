@@ -154,25 +154,6 @@ const OWNED: OwnedCollections[] = fs.readdirSync(MODULES_DIR).flatMap((m) => {
  * (a function it exports), or move the query there.
  */
 const KNOWN_FOREIGN_COLLECTIONS: Record<string, string[]> = {
-  'modules/competitions/competitions.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/entries.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/eventPage.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/exports.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/mine.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/register.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/registrations.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/scores.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/teams.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/competitions/workbench.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/cron.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/events.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/matches.ts': ['ENROLLMENT_COLLECTIONS.activities'],
-  'modules/matchmaking/organiser.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/participants.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/relations.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/safety.ts': ['ENROLLMENT_COLLECTIONS.activities', 'ENROLLMENT_COLLECTIONS.enrollments'],
-  'modules/matchmaking/workbench.ts': ['ENROLLMENT_COLLECTIONS.activities'],
-  'modules/recuperation/trips.ts': ['ENROLLMENT_COLLECTIONS.enrollments'],
   'modules/transfer/requestTransfer.ts': ['MEMBERSHIP_COLLECTIONS.applications'],
 };
 
