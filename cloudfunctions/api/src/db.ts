@@ -9,6 +9,7 @@ import { fail } from './errors';
 export type CollectionName = string;
 
 type AnyDoc = Record<string, unknown>;
+// Reads take any object type (a record type need not carry an index signature); writes take documents.
 // The SDK's typings return `Promise<X> | void | string`; these are what it resolves to at runtime.
 interface QueryResult<T> {
   data: T[];
@@ -52,7 +53,7 @@ function coll(name: CollectionName) {
   return getDb().collection(name);
 }
 
-export async function findById<T extends AnyDoc>(name: CollectionName, id: string): Promise<T | null> {
+export async function findById<T extends object>(name: CollectionName, id: string): Promise<T | null> {
   // where() rather than doc().get(): a missing document is an empty list, not an error.
   const res = (await coll(name).where({ _id: id }).limit(1).get()) as unknown as QueryResult<T>;
   return res.data[0] ?? null;
@@ -65,7 +66,7 @@ export interface FindOptions {
   limit?: number;
 }
 
-export async function findMany<T extends AnyDoc>(name: CollectionName, where: AnyDoc, options: FindOptions = {}): Promise<T[]> {
+export async function findMany<T extends object>(name: CollectionName, where: AnyDoc, options: FindOptions = {}): Promise<T[]> {
   let query = coll(name).where(where);
   for (const [field, direction] of options.orderBy ?? []) query = query.orderBy(field, direction);
   if (options.skip) query = query.skip(options.skip);
@@ -75,7 +76,7 @@ export async function findMany<T extends AnyDoc>(name: CollectionName, where: An
 }
 
 /** Reads every matching document, 1000 at a time (the server-side SDK's page limit). */
-export async function findAll<T extends AnyDoc>(name: CollectionName, where: AnyDoc = {}): Promise<T[]> {
+export async function findAll<T extends object>(name: CollectionName, where: AnyDoc = {}): Promise<T[]> {
   const all: T[] = [];
   for (let skip = 0; ; skip += 1000) {
     const page = await findMany<T>(name, where, { orderBy: [['_id', 'asc']], skip, limit: 1000 });
@@ -96,7 +97,7 @@ export interface Page<T> {
  * that records with equal sort values keep their order between pages (otherwise a row can repeat or
  * vanish when paging). Every list of the function pages through here and returns `total`.
  */
-export async function findPage<T extends AnyDoc>(
+export async function findPage<T extends object>(
   name: CollectionName,
   where: AnyDoc,
   orderBy: [string, 'asc' | 'desc'][],
@@ -162,7 +163,7 @@ export async function removeWhere(name: CollectionName, where: AnyDoc): Promise<
 /** Single-document operations inside a transaction (the only kind WeChat Cloud allows there). */
 export interface Tx {
   /** The document as of the transaction's snapshot, or null. */
-  get<T extends AnyDoc>(name: CollectionName, id: string): Promise<T | null>;
+  get<T extends object>(name: CollectionName, id: string): Promise<T | null>;
   /** Creates or replaces the whole document. */
   set(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
   /** Changes fields of an existing document. */
@@ -199,7 +200,7 @@ function checked<T>(result: T): T {
 
 function wrap(t: SdkTransaction): Tx {
   return {
-    async get<T extends AnyDoc>(name: CollectionName, id: string) {
+    async get<T extends object>(name: CollectionName, id: string) {
       const res = checked((await t.collection(name).doc(id).get()) as { data?: T | null });
       return res.data ?? null;
     },

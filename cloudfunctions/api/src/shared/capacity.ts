@@ -26,10 +26,15 @@ export interface SeatRef {
   id: string;
 }
 
-export interface CapacityFields {
+/** The capacity fields themselves, for a record type that declares all its other fields (e.g. ActivityRecord). */
+export interface CapacityCounts {
   seatsLeft: number;
   holders?: Record<string, string[]>;
   groupsLeft?: Record<string, number>;
+}
+
+/** A capacity document as read by the functions here: the counts, whatever else it holds. */
+export interface CapacityFields extends CapacityCounts {
   [key: string]: unknown;
 }
 

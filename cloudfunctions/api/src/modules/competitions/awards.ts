@@ -11,15 +11,15 @@ import { command, countWhere, findMany, setById, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { chinaYear, toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
-import { loadActivity, type ActivityRecord } from '../enrollment/engine';
+import { loadActivity } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
-import { EVENT_LEVELS, type AwardRecord, type ResultsRecord } from './records';
+import { EVENT_LEVELS, type AwardRecord, type ResultsRecord, type EventAreaFields, type EventRecord } from './records';
 import { FINALIZE_GRACE_MS, loadPublished, md, placeText, tellParticipants, toResultsView } from './results';
 import type { AwardView, ResultsView } from './views';
 
-async function writeAwards(r: ResultsRecord, a: ActivityRecord, now: Date): Promise<number> {
+async function writeAwards(r: ResultsRecord, a: EventRecord, now: Date): Promise<number> {
   const f = eventFieldsOf(a);
   let written = 0;
   for (const row of r.rows) {
@@ -51,7 +51,7 @@ async function writeAwards(r: ResultsRecord, a: ActivityRecord, now: Date): Prom
 }
 
 /** Publicity → final (guarded by the version read), then the awards. Returns false when it may not yet. */
-async function makeFinal(r: ResultsRecord, a: ActivityRecord, now: Date): Promise<{ ok: true } | { ok: false; why: string }> {
+async function makeFinal(r: ResultsRecord, a: EventRecord, now: Date): Promise<{ ok: true } | { ok: false; why: string }> {
   if (now.getTime() < new Date(toIso(r.until)).getTime() + FINALIZE_GRACE_MS)
     return { ok: false, why: `公示期至${md(new Date(toIso(r.until)))}，公示期结束后才能确定成绩` };
   const open = await countWhere(C.objections, { eventId: r._id, status: 'open' });
@@ -91,13 +91,13 @@ export async function finalizeDueResults(now: Date): Promise<Record<string, numb
     { limit: 50 },
   );
   let finalized = 0;
-  for (const r of due) if ((await makeFinal(r, await loadActivity(r._id), now)).ok) finalized += 1;
+  for (const r of due) if ((await makeFinal(r, await loadActivity<EventAreaFields>(r._id), now)).ok) finalized += 1;
   const unawarded = await findMany<ResultsRecord>(
     C.results,
     { status: 'final', awardedAt: _.exists(false), finalizedAt: _.lte(new Date(now.getTime() - 5 * 60_000)) },
     { limit: 20 },
   );
-  for (const r of unawarded) await writeAwards(r, await loadActivity(r._id), now);
+  for (const r of unawarded) await writeAwards(r, await loadActivity<EventAreaFields>(r._id), now);
   return { finalized, awarded: unawarded.length };
 }
 

@@ -10,10 +10,10 @@ import { writeAudit } from '../../shared/audit';
 import { findMemberByOpenid } from '../../shared/members';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg, coversOrg, orgScopes } from '../../shared/scope';
-import { ENROLLMENT_COLLECTIONS, enrollmentIdOf, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
+import { activitiesByIds, enrollmentIdOf, enrollmentsByIds, updateActivities } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { statusText, toCompetitionSummary, toEventSummaries } from './eventViews';
-import type { CompetitionRecord, ResultsRecord } from './records';
+import type { CompetitionRecord, EventAreaFields, EventRecord, ResultsRecord } from './records';
 import type { CompetitionSaveInput } from './schemas';
 import type { CompetitionDetail, CompetitionSummary } from './views';
 
@@ -24,10 +24,10 @@ export async function loadCompetition(competitionId: string): Promise<Competitio
 }
 
 /** The events of competitions (one request), drafts included. */
-export async function eventsOf(competitions: CompetitionRecord[]): Promise<ActivityRecord[]> {
+export async function eventsOf(competitions: CompetitionRecord[]): Promise<EventRecord[]> {
   const ids = competitions.flatMap((c) => c.eventIds);
   if (!ids.length) return [];
-  return findMany<ActivityRecord>(ENROLLMENT_COLLECTIONS.activities, { _id: command().in(ids) }, { limit: 1000 });
+  return activitiesByIds<EventAreaFields>(ids, 1000);
 }
 
 export async function saveCompetition(input: CompetitionSaveInput, ctx: ActionContext): Promise<CompetitionDetail> {
@@ -56,11 +56,7 @@ export async function saveCompetition(input: CompetitionSaveInput, ctx: ActionCo
     if (changed !== 1) throw fail('CONFLICT');
     // Events carry the competition's title (their lists and messages show it).
     if (existing.title !== input.title && existing.eventIds.length)
-      await updateWhere(
-        ENROLLMENT_COLLECTIONS.activities,
-        { _id: _.in(existing.eventIds) },
-        { 'competition.competitionTitle': input.title },
-      );
+      await updateActivities(existing.eventIds, { 'competition.competitionTitle': input.title });
   } else {
     id = `C${now.getTime().toString(36)}${randomBytes(3).toString('hex')}`;
     await setById(C.competitions, id, { ...fields, eventIds: [], createdBy: ctx.openid, createdAt: now });
@@ -125,15 +121,9 @@ export async function getCompetition(competitionId: string, ctx: ActionContext):
   const canManage = coversOrg(ctx, c.orgPath);
   if (!c.publishedAt && !canManage) throw fail('NOT_FOUND', '该竞赛不存在或尚未发布');
   const events = (await eventsOf([c])).filter((e) => canManage || e.status !== 'draft');
-  const ordered = c.eventIds.map((id) => events.find((e) => e._id === id)).filter((e): e is ActivityRecord => !!e);
+  const ordered = c.eventIds.map((id) => events.find((e) => e._id === id)).filter((e): e is EventRecord => !!e);
   const [mine, results, summaries] = await Promise.all([
-    ordered.length
-      ? findMany<EnrollmentRecord>(
-          ENROLLMENT_COLLECTIONS.enrollments,
-          { _id: _.in(ordered.map((e) => enrollmentIdOf(e._id, ctx.openid))) },
-          { limit: ordered.length },
-        )
-      : Promise.resolve([]),
+    ordered.length ? enrollmentsByIds(ordered.map((e) => enrollmentIdOf(e._id, ctx.openid))) : Promise.resolve([]),
     ordered.length
       ? findMany<ResultsRecord>(C.results, { _id: _.in(ordered.map((e) => e._id)) }, { limit: ordered.length })
       : Promise.resolve([]),

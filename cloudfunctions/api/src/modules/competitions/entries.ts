@@ -13,7 +13,7 @@
  */
 import type { Tx } from '../../db';
 import { toIso } from '../../lib/time';
-import { ENROLLMENT_COLLECTIONS, type EnrollmentRecord } from '../enrollment/engine';
+import { txEnrollment, type EnrollmentRecord } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { ACTIVE, teamOf } from './eventViews';
 import type { EntryRecord } from './records';
@@ -39,7 +39,7 @@ export async function readEntry(
   openid: string,
 ): Promise<{ entry: EntryRecord | null; team: EnrollmentRecord | null }> {
   const entry = await tx.get<EntryRecord>(C.entries, entryIdOf(eventId, openid));
-  const team = entry ? await tx.get<EnrollmentRecord>(ENROLLMENT_COLLECTIONS.enrollments, entry.teamId) : null;
+  const team = entry ? await txEnrollment(tx, entry.teamId) : null;
   return { entry, team };
 }
 

@@ -12,15 +12,14 @@ import { findMemberByOpenid } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
 import { coversOrg } from '../../shared/scope';
 import {
-  ENROLLMENT_COLLECTIONS,
-  enrollmentIdOf,
+  enrollmentOf,
+  getEnrollment,
   evaluateRules,
   memberFacts,
   STATUS_TEXT,
   toEnrollmentView,
   unitGroupOf,
   waitlistPosition,
-  type ActivityRecord,
   type EligibilityView,
   type EnrollmentRecord,
 } from '../enrollment/engine';
@@ -29,20 +28,20 @@ import { entryBinds, entryIdOf } from './entries';
 import { declarationView, requirementsOf, teamOf, toEventDetail } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf, extraOf } from './hooks';
-import type { EntryRecord, InviteRecord, ResultsRecord } from './records';
+import type { EntryRecord, InviteRecord, ResultsRecord, EventRecord } from './records';
 import { teamChangeable, toInvitationView } from './teams';
 import type { EventPage, MyEntryView, MyResultView, TeamView } from './views';
 
 const INVITE_TEXT = { invited: '待确认', accepted: '已加入', declined: '已谢绝', withdrawn: '已撤回' } as const;
 
-export function eligibilityOf(a: ActivityRecord, member: MemberRecord | null): EligibilityView {
+export function eligibilityOf(a: EventRecord, member: MemberRecord | null): EligibilityView {
   if (!member) return { member: false, eligible: false, checks: [] };
   const checks = evaluateRules(a, memberFacts(member));
   return { member: true, eligible: checks.every((c) => c.ok), checks };
 }
 
 /** The team of a registration: captain and current members (and, for the captain, the invitations). */
-export async function teamViewOf(a: ActivityRecord, team: EnrollmentRecord, forCaptain: boolean, now: Date): Promise<TeamView> {
+export async function teamViewOf(a: EventRecord, team: EnrollmentRecord, forCaptain: boolean, now: Date): Promise<TeamView> {
   const _ = command();
   const x = teamOf(team)!;
   const size = eventFieldsOf(a).teamSize ?? { min: 1, max: 1 };
@@ -103,7 +102,7 @@ export function myResult(results: ResultsRecord | null, openid: string): MyResul
 
 /** The caller's part: their own registration (individual / captain), else the team whose record binds them. */
 export async function myEntry(
-  a: ActivityRecord,
+  a: EventRecord,
   own: EnrollmentRecord | null,
   entry: EntryRecord | null,
   results: ResultsRecord | null,
@@ -112,7 +111,7 @@ export async function myEntry(
   const team = eventFieldsOf(a).format === 'team';
   const result = myResult(results, ctx.openid);
   if (entry?.role === 'member' && entry.status === 'active') {
-    const joined = await findById<EnrollmentRecord>(ENROLLMENT_COLLECTIONS.enrollments, entry.teamId);
+    const joined = await getEnrollment(entry.teamId);
     if (joined && entryBinds(entry, joined, ctx.now)) {
       return {
         role: 'member',
@@ -139,7 +138,7 @@ export async function myEntry(
   };
 }
 
-function unitLeftFor(a: ActivityRecord, member: MemberRecord | null): number | undefined {
+function unitLeftFor(a: EventRecord, member: MemberRecord | null): number | undefined {
   if (!a.unitCap || !member) return undefined;
   const group = unitGroupOf(member);
   return Math.max(0, a.groupsLeft?.[group] ?? a.quotas.find((q) => q.group === group)?.seats ?? a.unitCap);
@@ -152,7 +151,7 @@ export async function getEventPage(eventId: string, ctx: ActionContext): Promise
   const team = eventFieldsOf(a).format === 'team';
   const [member, own, entry, invites, results] = await Promise.all([
     findMemberByOpenid(ctx.openid),
-    findById<EnrollmentRecord>(ENROLLMENT_COLLECTIONS.enrollments, enrollmentIdOf(a._id, ctx.openid)),
+    enrollmentOf(a._id, ctx.openid),
     team ? findById<EntryRecord>(C.entries, entryIdOf(a._id, ctx.openid)) : Promise.resolve(null),
     team
       ? findMany<InviteRecord>(C.invites, { eventId: a._id, openid: ctx.openid, status: 'invited' }, { limit: 10 })

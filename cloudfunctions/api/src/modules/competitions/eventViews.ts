@@ -5,7 +5,6 @@ import {
   STATUS_TEXT,
   toActivityDetail,
   toActivitySummaries,
-  type ActivityRecord,
   type EnrollmentRecord,
   type EnrollmentStatus,
 } from '../enrollment/engine';
@@ -19,6 +18,7 @@ import {
   type Declaration,
   type EventFields,
   type ScoreRecord,
+  type EventRecord,
 } from './records';
 import { pointsOf, weightedMilli } from './ranking';
 import type { CompetitionSummary, DeclarationView, EventDetail, EventSummary, Requirement, ScoreView } from './views';
@@ -26,11 +26,11 @@ import type { CompetitionSummary, DeclarationView, EventDetail, EventSummary, Re
 /** Statuses in which a registration (or a team) is still taking part. */
 export const ACTIVE: EnrollmentStatus[] = ['applied', 'pending', 'approved', 'waitlisted', 'offered'];
 
-export function isOpenNow(a: ActivityRecord, now: Date): boolean {
+export function isOpenNow(a: EventRecord, now: Date): boolean {
   return a.status === 'open' && new Date(toIso(a.signupStart)) <= now && now < new Date(toIso(a.signupEnd));
 }
 
-export function toCompetitionSummary(c: CompetitionRecord, events: ActivityRecord[], now: Date): CompetitionSummary {
+export function toCompetitionSummary(c: CompetitionRecord, events: EventRecord[], now: Date): CompetitionSummary {
   const mine = events.filter((e) => c.eventIds.includes(e._id) && e.status !== 'draft');
   return {
     _id: c._id,
@@ -44,7 +44,7 @@ export function toCompetitionSummary(c: CompetitionRecord, events: ActivityRecor
   };
 }
 
-export async function toEventSummaries(rows: ActivityRecord[], now: Date): Promise<EventSummary[]> {
+export async function toEventSummaries(rows: EventRecord[], now: Date): Promise<EventSummary[]> {
   const summaries = await toActivitySummaries(rows, now);
   return rows.map((a, i) => {
     const f = eventFieldsOf(a);
@@ -61,7 +61,7 @@ export async function toEventSummaries(rows: ActivityRecord[], now: Date): Promi
   });
 }
 
-export async function toEventDetail(a: ActivityRecord, now: Date): Promise<EventDetail> {
+export async function toEventDetail(a: EventRecord, now: Date): Promise<EventDetail> {
   const f = eventFieldsOf(a);
   const notYet = scoringNotYet({ startAt: toIso(a.startAt), signupEnd: toIso(a.signupEnd), status: a.status }, now);
   return {
@@ -76,7 +76,7 @@ export async function toEventDetail(a: ActivityRecord, now: Date): Promise<Event
 }
 
 /** What the member declares, in words, before the form. */
-export function requirementsOf(a: ActivityRecord): Requirement[] {
+export function requirementsOf(a: EventRecord): Requirement[] {
   const f = eventFieldsOf(a);
   const out: Requirement[] = [];
   if (f.minTradeYears > 0)

@@ -9,21 +9,21 @@ import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { scoringNotYet } from '../../rules/competitions';
 import { assertCoversOrg } from '../../shared/scope';
-import { loadActivity, saveActivity, setActivityStatus, type ActivityRecord, type EligibilityRule } from '../enrollment/engine';
+import { loadActivity, saveActivity, setActivityStatus, type EligibilityRule } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
 import { loadCompetition } from './competitions';
 import { toEventDetail } from './eventViews';
 import { eventFieldsOf } from './hooks';
-import type { CompetitionRecord, EventFields, ResultsRecord } from './records';
+import type { CompetitionRecord, EventAreaFields, EventFields, EventRecord, ResultsRecord } from './records';
 import type { EventSaveInput } from './schemas';
 import type { EventDetail } from './views';
 
 const invalid = (field: string, message: string) => fail('INVALID_INPUT', message, { field });
 
 /** An event (an activity of this area), or NOT_FOUND. */
-export async function loadEvent(eventId: string): Promise<ActivityRecord> {
-  const a = await loadActivity(eventId);
+export async function loadEvent(eventId: string): Promise<EventRecord> {
+  const a = await loadActivity<EventAreaFields>(eventId);
   if (a.area !== 'competition') throw fail('NOT_FOUND', '该竞赛项目不存在');
   return a;
 }
@@ -40,7 +40,7 @@ function rulesFor(c: CompetitionRecord, input: EventSaveInput): EligibilityRule[
 }
 
 /** Changes refused once registration opened (format) or results were published (how they are computed). */
-async function checkChange(existing: ActivityRecord, fields: EventFields): Promise<void> {
+async function checkChange(existing: EventRecord, fields: EventFields): Promise<void> {
   const before = eventFieldsOf(existing);
   if (existing.status !== 'draft' && before.format !== fields.format) throw invalid('format', '报名开始后不能更改比赛形式');
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
@@ -89,7 +89,7 @@ export async function saveEvent(input: EventSaveInput, ctx: ActionContext): Prom
     if (eventFieldsOf(existing).competitionId !== c._id) throw fail('NOT_FOUND', '该竞赛项目不存在');
     await checkChange(existing, fields);
   }
-  const saved = await saveActivity(
+  const saved = await saveActivity<EventAreaFields>(
     'competition',
     {
       ...definition,
@@ -111,7 +111,7 @@ export async function saveEvent(input: EventSaveInput, ctx: ActionContext): Prom
 /** Opens or closes registration; the first event opened makes the competition visible to members. */
 export async function setEventStatus(eventId: string, to: 'open' | 'closed', ctx: ActionContext): Promise<EventDetail> {
   const before = await loadEvent(eventId);
-  const saved = await setActivityStatus('competition', eventId, to, ctx);
+  const saved = await setActivityStatus<EventAreaFields>('competition', eventId, to, ctx);
   if (to === 'open') {
     const competitionId = eventFieldsOf(before).competitionId;
     await updateWhere(C.competitions, { _id: competitionId, publishedAt: command().exists(false) }, { publishedAt: ctx.now });
@@ -120,7 +120,7 @@ export async function setEventStatus(eventId: string, to: 'open' | 'closed', ctx
 }
 
 /** For staff actions on an event: the event, the caller covering its organiser (or FORBIDDEN). */
-export async function loadManagedEvent(eventId: string, ctx: ActionContext): Promise<ActivityRecord> {
+export async function loadManagedEvent(eventId: string, ctx: ActionContext): Promise<EventRecord> {
   const a = await loadEvent(eventId);
   assertCoversOrg(ctx, a.orgPath);
   return a;
@@ -130,7 +130,7 @@ export async function loadManagedEvent(eventId: string, ctx: ActionContext): Pro
  * Scores, ranking, 公示 and awards only once the event has taken place (its start has come and sign-up is
  * closed): before that, EVENT_NOT_HELD in words, and nothing is stored.
  */
-export function assertHeld(a: ActivityRecord, now: Date, what = '录入成绩'): void {
+export function assertHeld(a: EventRecord, now: Date, what = '录入成绩'): void {
   const why = scoringNotYet({ startAt: toIso(a.startAt), signupEnd: toIso(a.signupEnd), status: a.status }, now, what);
   if (why) throw competitionErrors.fail('EVENT_NOT_HELD', why);
 }

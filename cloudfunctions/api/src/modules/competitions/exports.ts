@@ -4,13 +4,13 @@
  * 10-minute link (exceljs is loaded only here); audited as views of personal data.
  */
 import type { ActionContext } from '../../action';
-import { command, findAll, findMany } from '../../db';
+import { command, findMany } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { coversOrg, orgScopes } from '../../shared/scope';
 import { buildWorkbook, saveExport, type SheetSpec } from '../../shared/xlsx';
-import { ENROLLMENT_COLLECTIONS, STATUS_TEXT, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
+import { allEnrollments, STATUS_TEXT } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { eventsOf, loadCompetition } from './competitions';
 import { eventFieldsOf, extraOf } from './hooks';
@@ -21,6 +21,7 @@ import {
   type CompetitionRecord,
   type EntryRecord,
   type ResultsRecord,
+  type EventRecord,
 } from './records';
 
 const UNIT_TEXT = { waiting: '待单位推荐', confirmed: '单位已推荐', declined: '单位未推荐' } as const;
@@ -61,7 +62,7 @@ export async function exportRegistrations(competitionId: string, eventId: string
     if (!scopes.length) throw fail('FORBIDDEN', '该竞赛不属于您管辖的工会，无权导出');
     where.orgPath = _.in(scopes);
   }
-  const rows = events.length ? await findAll<EnrollmentRecord>(ENROLLMENT_COLLECTIONS.enrollments, where) : [];
+  const rows = events.length ? await allEnrollments(where) : [];
   const teamIds = rows.filter((e) => extraOf(e)?.team).map((e) => e._id);
   const mates = teamIds.length
     ? await findMany<EntryRecord>(C.entries, { teamId: _.in(teamIds), role: 'member', status: 'active' }, { limit: 1000 })
@@ -91,7 +92,7 @@ export async function exportRegistrations(competitionId: string, eventId: string
       ['createdAt', '报名时间', 18],
     ].map(([key, header, width]) => ({ key: key as string, header: header as string, width: width as number })),
     rows: rows.map((e, i) => {
-      const a = eventOf.get(e.activityId) as ActivityRecord;
+      const a = eventOf.get(e.activityId) as EventRecord;
       const f = eventFieldsOf(a);
       const x = extraOf(e);
       return {

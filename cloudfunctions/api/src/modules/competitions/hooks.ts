@@ -6,18 +6,19 @@
  */
 import type { EngineHooks } from '../../action';
 import type { ActivityRecord, ApprovalCheck, EnrollmentRecord } from '../enrollment/engine';
-import { CERT_LEVELS, type EventFields, type RegistrationExtra } from './records';
+import { CERT_LEVELS, type EventAreaFields, type EventFields, type EventRecord, type RegistrationExtra } from './records';
 
-export function eventFieldsOf(activity: ActivityRecord): EventFields {
-  return activity.competition as EventFields;
+export function eventFieldsOf(activity: EventRecord): EventFields {
+  return activity.competition;
 }
 
 export function extraOf(e: Pick<EnrollmentRecord, 'extra'>): RegistrationExtra | undefined {
   return e.extra as RegistrationExtra | undefined;
 }
 
-export function teamApproval(e: EnrollmentRecord, activity: ActivityRecord): ApprovalCheck {
-  const fields = eventFieldsOf(activity);
+/** The engine's check before approval: it passes any activity of the area, so its fields may be missing. */
+export function teamApproval(e: EnrollmentRecord, activity: ActivityRecord<Partial<EventAreaFields>>): ApprovalCheck {
+  const fields = activity.competition;
   const team = extraOf(e)?.team;
   if (fields?.format !== 'team' || !fields.teamSize) return {};
   const size = team?.size ?? 1;

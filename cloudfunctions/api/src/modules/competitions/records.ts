@@ -4,6 +4,7 @@
  * carrying the fields below under `competition`.
  */
 import type { StoredDate } from '../../shared/records';
+import type { ActivityRecord } from '../enrollment/engine';
 
 export {
   CERT_LEVEL_KEYS,
@@ -86,6 +87,14 @@ export interface EventFields {
   prizes: Prize[];
   honours: Honour[];
 }
+
+/** What an event (an engine activity of area `competition`) carries of this area's own. */
+export interface EventAreaFields {
+  competition: EventFields;
+}
+
+/** An event: the engine's activity with the area's fields. */
+export type EventRecord = ActivityRecord<EventAreaFields>;
 
 /** What a member declares when registering or joining a team (checked against the event; their union confirms). */
 export interface Declaration {

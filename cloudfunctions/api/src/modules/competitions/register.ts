@@ -6,32 +6,24 @@
  * so that nobody can be a captain and a teammate elsewhere in the same event.
  */
 import type { ActionContext } from '../../action';
-import { findById, updateWhere, withTransaction } from '../../db';
+import { updateWhere, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { findMemberByOpenid } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
-import {
-  cachedActivity,
-  ENROLLMENT_COLLECTIONS,
-  enrollmentIdOf,
-  signUp,
-  type ActivityRecord,
-  type EnrollmentRecord,
-  type EnrollmentView,
-} from '../enrollment/engine';
+import { cachedActivity, getEnrollment, enrollmentIdOf, signUp, type EnrollmentView } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { checkDeclaration } from './declaration';
 import { boundMessage, entryBinds, entryIdOf, readEntry } from './entries';
 import { competitionErrors } from './errors';
 import { ACTIVE } from './eventViews';
 import { eventFieldsOf } from './hooks';
-import type { EntryRecord, RegistrationExtra } from './records';
+import type { EntryRecord, EventAreaFields, EventRecord, RegistrationExtra } from './records';
 import type { RegisterInput } from './schemas';
 
 const invalid = (field: string, message: string) => fail('INVALID_INPUT', message, { field });
 
 /** Writes the captain's record (refused while they are bound to another team); returns its stamp. */
-async function claimCaptainEntry(activity: ActivityRecord, member: MemberRecord, now: Date): Promise<Date> {
+async function claimCaptainEntry(activity: EventRecord, member: MemberRecord, now: Date): Promise<Date> {
   const own = enrollmentIdOf(activity._id, member._id);
   return withTransaction(async (tx) => {
     const { entry, team } = await readEntry(tx, activity._id, member._id);
@@ -56,9 +48,9 @@ async function claimCaptainEntry(activity: ActivityRecord, member: MemberRecord,
 }
 
 /** After a failed registration: the captain's record lets go, unless their team takes part after all. */
-async function releaseCaptainEntry(activity: ActivityRecord, openid: string, stamp: Date, now: Date): Promise<void> {
+async function releaseCaptainEntry(activity: EventRecord, openid: string, stamp: Date, now: Date): Promise<void> {
   const own = enrollmentIdOf(activity._id, openid);
-  const team = await findById<EnrollmentRecord>(ENROLLMENT_COLLECTIONS.enrollments, own);
+  const team = await getEnrollment(own);
   if (team && ACTIVE.includes(team.status)) return;
   await updateWhere(
     C.entries,
@@ -68,7 +60,7 @@ async function releaseCaptainEntry(activity: ActivityRecord, openid: string, sta
 }
 
 export async function registerForEvent(input: RegisterInput, ctx: ActionContext): Promise<EnrollmentView> {
-  const { activity } = await cachedActivity(input.eventId);
+  const { activity } = await cachedActivity<EventAreaFields>(input.eventId);
   if (activity.area !== 'competition') throw fail('NOT_FOUND', '该竞赛项目不存在');
   const fields = eventFieldsOf(activity);
   const declaration = checkDeclaration(fields, input.declaration, ctx.openid);

@@ -5,7 +5,7 @@
  * may confirm those). A registration's detail with certificate photos is audited as a view of personal data.
  */
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, getDb, type Page } from '../../db';
+import { command, findMany, getDb, type Page } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
 import { toIso } from '../../lib/time';
@@ -13,22 +13,23 @@ import { writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { coversOrg, orgScopes } from '../../shared/scope';
 import {
-  ENROLLMENT_COLLECTIONS,
+  activitiesByIds,
+  activitiesInScopes,
+  enrollmentPage,
+  getEnrollment,
   speaksForUnit,
   STATUS_TEXT,
   waitlistPosition,
-  type ActivityRecord,
   type EnrollmentRecord,
 } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { declarationView, scoreView, teamOf } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf, extraOf } from './hooks';
-import type { EntryRecord, ScoreRecord } from './records';
+import type { EntryRecord, EventAreaFields, EventRecord, ScoreRecord } from './records';
 import type { RegistrationsInput, Stage } from './schemas';
 import type { RegistrationDetail, RegistrationRow } from './views';
 
-const E = ENROLLMENT_COLLECTIONS;
 const WAITING_FOR_UNIT = ['applied', 'pending', 'waitlisted', 'offered'];
 
 export function stageWhere(stage: Stage | undefined): Record<string, unknown> {
@@ -50,7 +51,7 @@ export function stageWhere(stage: Stage | undefined): Record<string, unknown> {
 }
 
 /** The registrations of `activity` the caller may see, as a filter: all for its organiser, else their subtree. */
-export function visibleWhere(ctx: ActionContext, activity: ActivityRecord): Record<string, unknown> {
+export function visibleWhere(ctx: ActionContext, activity: EventRecord): Record<string, unknown> {
   if (coversOrg(ctx, activity.orgPath)) return { activityId: activity._id };
   const scopes = orgScopes(ctx) ?? [];
   if (!scopes.length) throw fail('FORBIDDEN', '该竞赛项目不属于您管辖的工会，无权查看');
@@ -60,7 +61,7 @@ export function visibleWhere(ctx: ActionContext, activity: ActivityRecord): Reco
 /** Rows with their teams' members and scores (two requests for a page). */
 export async function toRows(
   rows: EnrollmentRecord[],
-  activities: Map<string, ActivityRecord>,
+  activities: Map<string, EventRecord>,
   ctx: ActionContext,
 ): Promise<RegistrationRow[]> {
   const _ = command();
@@ -116,7 +117,7 @@ export async function listRegistrations(input: RegistrationsInput, ctx: ActionCo
   const where: Record<string, unknown> = { ...visibleWhere(ctx, activity), ...stageWhere(input.stage) };
   if (input.keyword) where.name = getDb().RegExp({ regexp: literalPattern(input.keyword), options: '' });
   const order: [string, 'asc' | 'desc'][] = input.stage === 'waitlisted' ? [['waitRank', 'asc']] : [['createdAt', 'asc']];
-  const { rows, total } = await findPage<EnrollmentRecord>(E.enrollments, where, order, input.page);
+  const { rows, total } = await enrollmentPage(where, order, input.page);
   return { items: await toRows(rows, new Map([[activity._id, activity]]), ctx), total };
 }
 
@@ -131,22 +132,18 @@ export async function unitQueue(page: number | undefined, ctx: ActionContext): P
   const where: Record<string, unknown> = { area: 'competition', ...stageWhere('unit') };
   if (scopes !== null) {
     where.orgPath = _.in(scopes);
-    const managed = await findMany<ActivityRecord>(
-      E.activities,
-      { area: 'competition', orgPath: _.in(scopes), status: _.in(['open', 'closed']) },
-      { limit: 1000 },
-    );
+    const managed = await activitiesInScopes('competition', scopes, { statuses: ['open', 'closed'] });
     if (managed.length) where.activityId = _.nin(managed.map((a) => a._id));
   }
-  const { rows, total } = await findPage<EnrollmentRecord>(E.enrollments, where, [['createdAt', 'asc']], page);
+  const { rows, total } = await enrollmentPage(where, [['createdAt', 'asc']], page);
   const ids = [...new Set(rows.map((r) => r.activityId))];
-  const activities = ids.length ? await findMany<ActivityRecord>(E.activities, { _id: _.in(ids) }, { limit: ids.length }) : [];
+  const activities = ids.length ? await activitiesByIds<EventAreaFields>(ids) : [];
   return { items: await toRows(rows, new Map(activities.map((a) => [a._id, a])), ctx), total };
 }
 
 /** One registration with certificate photos (its own and each teammate's), for staff who may see it; audited. */
 export async function registrationDetail(enrollmentId: string, ctx: ActionContext): Promise<RegistrationDetail> {
-  const e = await findById<EnrollmentRecord>(E.enrollments, enrollmentId);
+  const e = await getEnrollment(enrollmentId);
   if (!e || e.area !== 'competition') throw fail('NOT_FOUND', '报名记录不存在');
   const a = await loadEvent(e.activityId);
   if (!coversOrg(ctx, a.orgPath) && !coversOrg(ctx, e.orgPath)) throw fail('NOT_FOUND', '报名记录不存在');

@@ -14,12 +14,11 @@ import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { requireActiveMember } from '../../shared/members';
 import { addTimelineEntry } from '../../shared/timeline';
-import { type ActivityRecord } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
 import { assertHeld, loadEvent, loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
-import type { ObjectionRecord, ResultRow, ResultsRecord, ScoreRecord, ScoreValues } from './records';
+import type { ObjectionRecord, ResultRow, ResultsRecord, ScoreRecord, ScoreValues, EventRecord } from './records';
 import { weightedMilli } from './ranking';
 import { computeRows, entrants, rerank } from './scores';
 import type { ResultObjectionView, ResultsView } from './views';
@@ -76,7 +75,7 @@ export async function loadPublished(eventId: string): Promise<ResultsRecord> {
   return r;
 }
 
-export function toResultsView(r: ResultsRecord, a: ActivityRecord, openid: string, now: Date): ResultsView {
+export function toResultsView(r: ResultsRecord, a: EventRecord, openid: string, now: Date): ResultsView {
   return {
     eventId: r.eventId,
     title: r.title,

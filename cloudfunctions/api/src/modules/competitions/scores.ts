@@ -6,22 +6,20 @@
  * stored but left out. Rankings are computed here (ranking.ts has the rule).
  */
 import type { ActionContext } from '../../action';
-import { command, findAll, findMany, withTransaction } from '../../db';
+import { command, findMany, withTransaction } from '../../db';
 import { toIso } from '../../lib/time';
 import { scoringNotYet } from '../../rules/competitions';
 import { writeAudit } from '../../shared/audit';
-import { ENROLLMENT_COLLECTIONS, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
+import { allEnrollments, enrollmentsByIds, type EnrollmentRecord } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
 import { teamOf } from './eventViews';
 import { assertHeld, loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import { honoursFor, pointsOf, prizeFor, rankEntries, weightedMilli } from './ranking';
-import type { EntryRecord, EventFields, ResultRow, ResultsRecord, ScoreRecord, ScoreValues } from './records';
+import type { EntryRecord, EventFields, ResultRow, ResultsRecord, ScoreRecord, ScoreValues, EventRecord } from './records';
 import type { ScoresInput } from './schemas';
 import type { RankingView } from './views';
-
-const E = ENROLLMENT_COLLECTIONS;
 
 /** Ranks, prizes and honours of `rows` from their scores, in display order (rank, then ticket; unranked last). */
 export function rerank(rows: ResultRow[], fields: EventFields): ResultRow[] {
@@ -43,8 +41,8 @@ export function rerank(rows: ResultRow[], fields: EventFields): ResultRow[] {
 }
 
 /** The approved registrations of an event and the members of its teams (for names and awards). */
-export async function entrants(a: ActivityRecord): Promise<{ approved: EnrollmentRecord[]; members: EntryRecord[] }> {
-  const approved = await findAll<EnrollmentRecord>(E.enrollments, { activityId: a._id, status: 'approved' });
+export async function entrants(a: EventRecord): Promise<{ approved: EnrollmentRecord[]; members: EntryRecord[] }> {
+  const approved = await allEnrollments({ activityId: a._id, status: 'approved' });
   const teamIds = approved.filter((e) => teamOf(e)).map((e) => e._id);
   const members = teamIds.length
     ? await findMany<EntryRecord>(C.entries, { teamId: command().in(teamIds), role: 'member', status: 'active' }, { limit: 1000 })
@@ -54,7 +52,7 @@ export async function entrants(a: ActivityRecord): Promise<{ approved: Enrollmen
 
 /** Result rows of the entrants with the scores given (missing scores count as not scored). */
 export function computeRows(
-  a: ActivityRecord,
+  a: EventRecord,
   approved: EnrollmentRecord[],
   members: EntryRecord[],
   scoreOf: (enrollmentId: string) => ScoreValues | null,
@@ -92,11 +90,7 @@ export async function enterScores(input: ScoresInput, ctx: ActionContext): Promi
   const weights = eventFieldsOf(a).weights;
   const now = ctx.now;
   const rows = [...new Map(input.scores.map((s) => [s.enrollmentId, s])).values()];
-  const enrollments = await findMany<EnrollmentRecord>(
-    E.enrollments,
-    { _id: command().in(rows.map((r) => r.enrollmentId)) },
-    { limit: rows.length },
-  );
+  const enrollments = await enrollmentsByIds(rows.map((r) => r.enrollmentId));
   const byId = new Map(enrollments.map((e) => [e._id, e]));
   const result: ScoreResult = { done: [], failed: [] };
   const accepted = rows.filter((r) => {

@@ -12,12 +12,13 @@ import { fail } from '../../errors';
 import { addTimelineEntry } from '../../shared/timeline';
 import { findMemberByCardNo, requireActiveMember } from '../../shared/members';
 import {
-  ENROLLMENT_COLLECTIONS,
+  getEnrollment,
+  txEnrollment,
+  txUpdateEnrollment,
   enrollmentErrors,
   enrollmentIdOf,
   evaluateRules,
   memberFacts,
-  type ActivityRecord,
   type EnrollmentRecord,
 } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
@@ -27,18 +28,16 @@ import { competitionErrors } from './errors';
 import { ACTIVE, isOpenNow, teamOf } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf } from './hooks';
-import type { Declaration, EntryRecord, InviteRecord } from './records';
+import type { Declaration, EntryRecord, InviteRecord, EventRecord } from './records';
 import type { InvitationView } from './views';
 import { toIso } from '../../lib/time';
 
-const E = ENROLLMENT_COLLECTIONS;
-
 /** Members may still change: the team takes part, is not approved yet, and registration is open. */
-export function teamChangeable(activity: ActivityRecord, team: EnrollmentRecord, now: Date): boolean {
+export function teamChangeable(activity: EventRecord, team: EnrollmentRecord, now: Date): boolean {
   return ACTIVE.includes(team.status) && team.status !== 'approved' && isOpenNow(activity, now);
 }
 
-function assertChangeable(activity: ActivityRecord, team: EnrollmentRecord, now: Date): void {
+function assertChangeable(activity: EventRecord, team: EnrollmentRecord, now: Date): void {
   if (!teamChangeable(activity, team, now)) throw competitionErrors.fail('TEAM_LOCKED');
 }
 
@@ -65,7 +64,7 @@ export async function invite(eventId: string, cardNo: string, name: string, ctx:
   const fields = eventFieldsOf(activity);
   if (fields.format !== 'team' || !fields.teamSize) throw fail('CONFLICT', '本项目为个人赛，无需组队');
   const teamId = enrollmentIdOf(eventId, ctx.openid);
-  const team = await findById<EnrollmentRecord>(E.enrollments, teamId);
+  const team = await getEnrollment(teamId);
   const x = team ? teamOf(team) : undefined;
   if (!team || !x || !ACTIVE.includes(team.status)) throw fail('CONFLICT', '请先以队长身份报名，再邀请队员');
   assertChangeable(activity, team, now);
@@ -151,7 +150,7 @@ export async function respondToInvite(
   await withTransaction(async (tx) => {
     const i = await tx.get<InviteRecord>(C.invites, inviteId);
     if (!i || i.status !== 'invited') throw competitionErrors.fail('INVITE_INVALID');
-    const team = await tx.get<EnrollmentRecord>(E.enrollments, i.teamId);
+    const team = await txEnrollment(tx, i.teamId);
     const x = team ? teamOf(team) : undefined;
     if (!team || !x || !ACTIVE.includes(team.status) || x.round !== i.round)
       throw competitionErrors.fail('INVITE_INVALID', '该队伍已取消报名，邀请已失效');
@@ -176,7 +175,7 @@ export async function respondToInvite(
       updatedAt: now,
     };
     await tx.set(C.entries, _id, record);
-    await tx.update(E.enrollments, i.teamId, { 'extra.team.size': x.size + 1 });
+    await txUpdateEnrollment(tx, i.teamId, { 'extra.team.size': x.size + 1 });
     await tx.update(C.invites, inviteId, { status: 'accepted', updatedAt: now });
   });
   await tell(inv.captainOpenid, inv.teamId, inv.eventTitle, 'joined', '队员加入', `${member.name}已加入「${inv.teamName}」`, now);
@@ -187,14 +186,14 @@ export async function respondToInvite(
  * A member leaves (`byCaptain` false) or the captain removes them: the record lets go and the team's size
  * drops, in one transaction; only while the team may still change.
  */
-async function dropMember(activity: ActivityRecord, teamId: string, openid: string, now: Date): Promise<void> {
+async function dropMember(activity: EventRecord, teamId: string, openid: string, now: Date): Promise<void> {
   await withTransaction(async (tx) => {
     const { entry, team } = await readEntry(tx, activity._id, openid);
     if (!entry || entry.teamId !== teamId || entry.role !== 'member' || !entryBinds(entry, team, now))
       throw fail('NOT_FOUND', '该队员不在队伍中');
     assertChangeable(activity, team!, now);
     await tx.update(C.entries, entry._id, { status: 'left', updatedAt: now });
-    await tx.update(E.enrollments, teamId, { 'extra.team.size': teamOf(team!)!.size - 1 });
+    await txUpdateEnrollment(tx, teamId, { 'extra.team.size': teamOf(team!)!.size - 1 });
     const inviteId = `${teamId}_${openid}`;
     if (await tx.get<InviteRecord>(C.invites, inviteId))
       await tx.update(C.invites, inviteId, { status: 'withdrawn', updatedAt: now });
@@ -206,7 +205,7 @@ export async function leaveTeam(eventId: string, ctx: ActionContext): Promise<{ 
   const entry = await findById<EntryRecord>(C.entries, entryIdOf(eventId, ctx.openid));
   if (!entry || entry.role !== 'member' || entry.status !== 'active') throw fail('NOT_FOUND', '您不在本项目的队伍中');
   await dropMember(activity, entry.teamId, ctx.openid, ctx.now);
-  const team = await findById<EnrollmentRecord>(E.enrollments, entry.teamId);
+  const team = await getEnrollment(entry.teamId);
   if (team)
     await tell(
       team.openid,

@@ -1,20 +1,15 @@
 /** 工作台 counts: registrations waiting for the organiser's review, and for 单位推荐 by the caller's unions. */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findMany } from '../../db';
+import { command } from '../../db';
 import { orgScopes } from '../../shared/scope';
-import { ENROLLMENT_COLLECTIONS as E, type ActivityRecord } from '../enrollment/engine';
+import { activitiesInScopes, countEnrollments } from '../enrollment/engine';
 import { stageWhere } from './registrations';
 
 async function managedEventIds(ctx: ActionContext): Promise<string[] | null> {
-  const _ = command();
   const scopes = orgScopes(ctx);
   if (scopes === null) return null;
   if (!scopes.length) return [];
-  const rows = await findMany<ActivityRecord>(
-    E.activities,
-    { area: 'competition', orgPath: _.in(scopes), status: _.in(['open', 'closed']) },
-    { limit: 1000 },
-  );
+  const rows = await activitiesInScopes('competition', scopes, { statuses: ['open', 'closed'] });
   return rows.map((r) => r._id);
 }
 
@@ -23,7 +18,7 @@ export async function countForReview(ctx: ActionContext): Promise<number> {
   if (ids !== null && !ids.length) return 0;
   const where: Record<string, unknown> = { area: 'competition', ...stageWhere('review') };
   if (ids) where.activityId = command().in(ids);
-  return countWhere(E.enrollments, where);
+  return countEnrollments(where);
 }
 
 export async function countForUnit(ctx: ActionContext): Promise<number> {
@@ -36,5 +31,5 @@ export async function countForUnit(ctx: ActionContext): Promise<number> {
     const managed = (await managedEventIds(ctx)) ?? [];
     if (managed.length) where.activityId = _.nin(managed);
   }
-  return countWhere(E.enrollments, where);
+  return countEnrollments(where);
 }

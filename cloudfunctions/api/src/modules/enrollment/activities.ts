@@ -13,8 +13,12 @@ import type { MemberFacts } from './areaHooks';
 export const DEFINITION_TTL_MS = 10_000;
 const cache = new Map<string, { at: number; activity: ActivityRecord }>();
 
-export async function loadActivity(activityId: string): Promise<ActivityRecord> {
-  const activity = await findById<ActivityRecord>(C.activities, activityId);
+/**
+ * The activity, or NOT_FOUND. `F` is the area's own fields as the area stores them: an area asks for its type
+ * after it knows the activity is one of its own (it checks `area`).
+ */
+export async function loadActivity<F extends object = object>(activityId: string): Promise<ActivityRecord<F>> {
+  const activity = await findById<ActivityRecord<F>>(C.activities, activityId);
   if (!activity) throw fail('NOT_FOUND', '该活动不存在或已删除');
   cache.set(activityId, { at: Date.now(), activity });
   return activity;
@@ -24,16 +28,22 @@ export async function loadActivity(activityId: string): Promise<ActivityRecord> 
  * The activity's definition (rules, form, quotas) as read at most 10 s ago in this instance. Only for the
  * sign-up path, whose seat claim guards status and window on the stored document itself.
  */
-export async function cachedActivity(activityId: string): Promise<{ activity: ActivityRecord; fresh: boolean }> {
+export async function cachedActivity<F extends object = object>(
+  activityId: string,
+): Promise<{ activity: ActivityRecord<F>; fresh: boolean }> {
   const hit = cache.get(activityId);
-  if (hit && Date.now() - hit.at < DEFINITION_TTL_MS) return { activity: hit.activity, fresh: false };
+  // The cached document is the one loadActivity read: its area's fields are whatever that area stored.
+  if (hit && Date.now() - hit.at < DEFINITION_TTL_MS) return { activity: hit.activity as ActivityRecord<F>, fresh: false };
   if (cache.size > 200) cache.clear();
-  return { activity: await loadActivity(activityId), fresh: true };
+  return { activity: await loadActivity<F>(activityId), fresh: true };
 }
 
 /** The activity, for staff whose scope covers its organising union (or FORBIDDEN). */
-export async function loadManagedActivity(activityId: string, ctx: ActionContext): Promise<ActivityRecord> {
-  const activity = await loadActivity(activityId);
+export async function loadManagedActivity<F extends object = object>(
+  activityId: string,
+  ctx: ActionContext,
+): Promise<ActivityRecord<F>> {
+  const activity = await loadActivity<F>(activityId);
   assertCoversOrg(ctx, activity.orgPath);
   return activity;
 }

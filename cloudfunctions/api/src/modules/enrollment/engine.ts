@@ -12,6 +12,7 @@ export type * from './records';
 export { ACTIVITY_AREAS, ACTIVITY_STATUSES, ALLOCATION_MODES, ENROLLMENT_STATUSES, SEAT_HOLDING, UNIT_STATUSES } from './records';
 export { STATUS_TEXT } from './recordStatus';
 export { removeEnrollment, type RemoveRequest } from './removeEnrollment';
+export * from './repository';
 export {
   areaLabel,
   audienceOf,

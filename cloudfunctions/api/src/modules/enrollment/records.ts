@@ -1,5 +1,5 @@
 /** Stored shapes of the enrollment engine (server-only) and the enums every area shares. */
-import type { CapacityFields } from '../../shared/capacity';
+import type { CapacityCounts } from '../../shared/capacity';
 import type { StoredDate } from '../../shared/records';
 
 /** The areas built on the engine; an activity belongs to exactly one. */
@@ -128,7 +128,8 @@ export interface Publicity {
   closedAt?: StoredDate;
 }
 
-export interface ActivityRecord extends ActivityDefinition, CapacityFields {
+/** What the engine stores on every activity, whatever its area. */
+export interface ActivityBase extends ActivityDefinition, CapacityCounts {
   _id: string;
   status: ActivityStatus;
   /** The organising union: its staff (and staff above it) manage the activity. */
@@ -142,8 +143,15 @@ export interface ActivityRecord extends ActivityDefinition, CapacityFields {
   createdBy: string;
   createdAt: StoredDate;
   updatedAt: StoredDate;
-  [key: string]: unknown;
 }
+
+/**
+ * A stored activity with its area's own fields (e.g. `{ competition?: EventFields }`): each area declares
+ * them (its records.ts) and reads its activities as `ActivityRecord<ItsFields>`. The engine, which knows no
+ * area, reads `ActivityRecord`. Area fields are best declared optional: then any activity of the area passes
+ * where the area's type is asked for, without a cast.
+ */
+export type ActivityRecord<AreaFields extends object = object> = ActivityBase & AreaFields;
 
 export type Answer = string | string[];
 

@@ -127,12 +127,12 @@ function asReplacement(fields: Record<string, unknown>): Record<string, unknown>
  * Creates (as a draft) or edits an activity of `area`; `areaData` is stored under the area's own field.
  * Returns the stored activity.
  */
-export async function saveActivity(
+export async function saveActivity<F extends object = object>(
   area: ActivityArea,
   input: ActivityDefinitionInput,
   areaData: Record<string, unknown>,
   ctx: ActionContext,
-): Promise<ActivityRecord> {
+): Promise<ActivityRecord<F>> {
   checkDefinition(input);
   const org = await getOrg(input.orgId);
   if (!org) throw invalid('orgId', '所选工会不存在，请重新选择');
@@ -173,9 +173,9 @@ export async function saveActivity(
     at: now,
     details: { capacity: definition.capacity, mode: definition.mode },
   });
-  const saved = await loadActivity(id);
+  const saved = await loadActivity<F>(id);
   // Seats added to an open activity go to its waitlist first.
-  if (existing && existing.status !== 'draft' && (await fillFreeSeats(saved, now)) > 0) return loadActivity(id);
+  if (existing && existing.status !== 'draft' && (await fillFreeSeats(saved, now)) > 0) return loadActivity<F>(id);
   return saved;
 }
 
@@ -225,12 +225,12 @@ async function updateExisting(
 }
 
 /** Opens sign-up (from a draft, or again after an early close while the window lasts) or closes it now. */
-export async function setActivityStatus(
+export async function setActivityStatus<F extends object = object>(
   area: ActivityArea,
   activityId: string,
   to: 'open' | 'closed',
   ctx: ActionContext,
-): Promise<ActivityRecord> {
+): Promise<ActivityRecord<F>> {
   const activity = await loadManagedActivity(activityId, ctx);
   if (activity.area !== area) throw fail('NOT_FOUND', '该活动不存在或已删除');
   const now = ctx.now;
@@ -259,5 +259,5 @@ export async function setActivityStatus(
     summary: `${activity.title} · ${activity.orgName}`,
     at: now,
   });
-  return loadActivity(activityId);
+  return loadActivity<F>(activityId);
 }

@@ -6,11 +6,11 @@
  *    participant who checked in and consented at sign-up. Each is guarded by its own `sentAt` field, set before
  *    sending, so a message goes at most once whatever the runs.
  */
-import { command, findAll, findMany, removeWhere, updateWhere } from '../../db';
+import { command, removeWhere } from '../../db';
 import { addTimelineEntry } from '../../shared/timeline';
-import { ENROLLMENT_COLLECTIONS as EC, type ActivityRecord, type EnrollmentRecord } from '../enrollment/engine';
+import { allEnrollments, areaActivities, updateActivity, updateEnrollment } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
-import { FOLLOW_UP_STAGES, type FollowUpStage } from './records';
+import { FOLLOW_UP_STAGES, type FollowUpStage, type MatchmakingAreaFields } from './records';
 
 const DAY = 86400_000;
 /** A pick validated just before the close commits within the function timeout; a day of sweeps catches it. */
@@ -18,22 +18,18 @@ const SWEEP_MS = DAY;
 
 export async function closePicks(now: Date): Promise<Record<string, number>> {
   const _ = command();
-  const due = await findMany<ActivityRecord>(
-    EC.activities,
-    { area: 'matchmaking', 'matchmaking.pickCloseAt': _.lte(now), 'matchmaking.picksClosedAt': _.exists(false) },
+  const due = await areaActivities<MatchmakingAreaFields>(
+    'matchmaking',
+    { 'matchmaking.pickCloseAt': _.lte(now), 'matchmaking.picksClosedAt': _.exists(false) },
     { limit: 50 },
   );
   let closed = 0;
   for (const a of due) {
-    closed += await updateWhere(
-      EC.activities,
-      { _id: a._id, 'matchmaking.picksClosedAt': _.exists(false) },
-      { 'matchmaking.picksClosedAt': now },
-    );
+    closed += await updateActivity(a._id, { 'matchmaking.picksClosedAt': now }, { 'matchmaking.picksClosedAt': _.exists(false) });
   }
-  const recent = await findMany<ActivityRecord>(
-    EC.activities,
-    { area: 'matchmaking', 'matchmaking.picksClosedAt': _.gt(new Date(now.getTime() - SWEEP_MS)) },
+  const recent = await areaActivities<MatchmakingAreaFields>(
+    'matchmaking',
+    { 'matchmaking.picksClosedAt': _.gt(new Date(now.getTime() - SWEEP_MS)) },
     { limit: 100 },
   );
   let erased = 0;
@@ -52,10 +48,9 @@ const FOLLOW_UP_NOTE: Record<FollowUpStage, string> = {
 async function followUp(stage: FollowUpStage, now: Date): Promise<{ events: number; sent: number }> {
   const _ = command();
   const days = FOLLOW_UP_STAGES[stage];
-  const due = await findMany<ActivityRecord>(
-    EC.activities,
+  const due = await areaActivities<MatchmakingAreaFields>(
+    'matchmaking',
     {
-      area: 'matchmaking',
       status: _.in(['open', 'closed']),
       endAt: _.lte(new Date(now.getTime() - days * DAY)),
       [`matchmaking.followUpDone.${stage}`]: _.exists(false),
@@ -65,7 +60,7 @@ async function followUp(stage: FollowUpStage, now: Date): Promise<{ events: numb
   const field = `extra.followUpSentAt.${stage}`;
   let sent = 0;
   for (const a of due) {
-    const participants = await findAll<EnrollmentRecord>(EC.enrollments, {
+    const participants = await allEnrollments({
       activityId: a._id,
       status: 'approved',
       checkedInAt: _.exists(true),
@@ -74,7 +69,7 @@ async function followUp(stage: FollowUpStage, now: Date): Promise<{ events: numb
     });
     for (const e of participants) {
       // The guard first: whoever sets it sends; a second run (or a crash after this point) sends nothing again.
-      if ((await updateWhere(EC.enrollments, { _id: e._id, [field]: _.exists(false) }, { [field]: now })) !== 1) continue;
+      if ((await updateEnrollment(e._id, { [field]: now }, { [field]: _.exists(false) })) !== 1) continue;
       await addTimelineEntry({
         openid: e.openid,
         area: 'matchmaking',
@@ -88,7 +83,7 @@ async function followUp(stage: FollowUpStage, now: Date): Promise<{ events: numb
       });
       sent += 1;
     }
-    await updateWhere(EC.activities, { _id: a._id }, { [`matchmaking.followUpDone.${stage}`]: now });
+    await updateActivity(a._id, { [`matchmaking.followUpDone.${stage}`]: now });
   }
   return { events: due.length, sent };
 }

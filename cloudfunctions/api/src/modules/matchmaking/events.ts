@@ -4,7 +4,7 @@
  * close. Seats: the engine's, with `gender:M` / `gender:F` quotas; first come first served, optionally reviewed.
  */
 import type { ActionContext } from '../../action';
-import { findById, type Page } from '../../db';
+import { type Page } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { findMemberByOpenid } from '../../shared/members';
@@ -14,9 +14,8 @@ import { coversOrg } from '../../shared/scope';
 import {
   asDate,
   cachedActivity,
-  ENROLLMENT_COLLECTIONS as EC,
+  enrollmentOf,
   enrollmentErrors,
-  enrollmentIdOf,
   evaluateRules,
   loadActivity,
   managedActivitiesPage,
@@ -31,7 +30,6 @@ import {
   type ActivityRecord,
   type EligibilityRule,
   type EligibilityView,
-  type EnrollmentRecord,
   type EnrollmentView,
   type RuleResult,
 } from '../enrollment/engine';
@@ -39,16 +37,16 @@ import { SINGLE_STATUS_TEXT } from '../../rules/matchmaking';
 import { matchmakingErrors } from './errors';
 import { participantIdOf } from './ids';
 import { findProfile } from './profiles';
-import type { MatchmakingExtra, MatchmakingFields, ProfileRecord } from './records';
+import type { MatchmakingActivity, MatchmakingExtra, MatchmakingFields, ProfileRecord } from './records';
 import type { SaveEventInput } from './schemas';
 import type { EventDetail, EventPage, EventSummary } from './views';
 
 export const AREA = 'matchmaking' as const;
 const DAY = 86400_000;
 
-export function fieldsOf(a: ActivityRecord): MatchmakingFields {
+export function fieldsOf(a: MatchmakingActivity): MatchmakingFields {
   return (
-    (a.matchmaking as MatchmakingFields | undefined) ?? {
+    a.matchmaking ?? {
       pickLimit: 3,
       pickDays: 3,
       pickCloseAt: new Date(asDate(a.endAt).getTime() + 3 * DAY),
@@ -165,7 +163,7 @@ export async function getEvent(activityId: string, ctx: ActionContext): Promise<
   const [member, profile, mine] = await Promise.all([
     findMemberByOpenid(ctx.openid),
     findProfile(ctx.openid),
-    findById<EnrollmentRecord>(EC.enrollments, enrollmentIdOf(a._id, ctx.openid)),
+    enrollmentOf(a._id, ctx.openid),
   ]);
   const position = mine?.status === 'waitlisted' ? await waitlistPosition(mine) : undefined;
   const f = fieldsOf(a);

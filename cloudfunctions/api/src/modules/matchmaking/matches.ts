@@ -2,7 +2,7 @@
 import type { ActionContext } from '../../action';
 import { command, findMany } from '../../db';
 import { toIso } from '../../lib/time';
-import { ENROLLMENT_COLLECTIONS as EC, type ActivityRecord } from '../enrollment/engine';
+import { activitiesByIds } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { renderProfiles } from './profileView';
 import type { ProfileRecord } from './records';
@@ -22,7 +22,7 @@ export async function listMatches(ctx: ActionContext): Promise<{ items: MatchVie
   const activityIds = [...new Set(links.map((l) => l.pair.activityId))];
   const [profiles, activities] = await Promise.all([
     findMany<ProfileRecord>(C.profiles, { _id: _.in(others) }, { limit: others.length }),
-    findMany<ActivityRecord>(EC.activities, { _id: _.in(activityIds) }, { limit: activityIds.length }),
+    activitiesByIds(activityIds),
   ]);
   const profileOf = new Map(profiles.map((p) => [p._id, p]));
   const titleOf = new Map(activities.map((a) => [a._id, a.title]));

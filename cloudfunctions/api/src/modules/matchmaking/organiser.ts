@@ -4,18 +4,12 @@
  * single status, and the seats per gender. Audited as a view of personal data.
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findMany, findPage } from '../../db';
+import { command, countWhere, findMany } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { SINGLE_STATUS_TEXT } from '../../rules/matchmaking';
 import { writeAudit } from '../../shared/audit';
-import {
-  ENROLLMENT_COLLECTIONS as EC,
-  loadManagedActivity,
-  STATUS_TEXT,
-  type EnrollmentRecord,
-  type EnrollmentStatus,
-} from '../enrollment/engine';
+import { enrollmentPage, loadManagedActivity, STATUS_TEXT, type EnrollmentStatus } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { AREA, genderSeats } from './events';
 import { renderProfiles } from './profileView';
@@ -32,7 +26,7 @@ export async function listEventProfiles(
   const where: Record<string, unknown> = { activityId: activity._id };
   if (input.status) where.status = input.status;
   const [{ rows, total }, openReports] = await Promise.all([
-    findPage<EnrollmentRecord>(EC.enrollments, where, [['createdAt', 'asc']], input.page),
+    enrollmentPage(where, [['createdAt', 'asc']], input.page),
     countWhere(C.reports, { activityId: activity._id, status: 'open' }),
   ]);
   const profiles = rows.length

@@ -4,13 +4,14 @@
  * Never before check-in, never a removed or blocked person, never a paused profile.
  */
 import type { ActionContext } from '../../action';
-import { command, findAll, findById, findMany } from '../../db';
+import { command, findById, findMany } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import {
   asDate,
-  ENROLLMENT_COLLECTIONS as EC,
-  enrollmentIdOf,
+  allEnrollments,
+  enrollmentOf,
+  findEnrollments,
   type ActivityRecord,
   type EnrollmentRecord,
 } from '../enrollment/engine';
@@ -36,7 +37,7 @@ const present = (e: EnrollmentRecord | undefined | null): e is EnrollmentRecord 
 export async function requireParticipant(activityId: string, ctx: ActionContext): Promise<Participation> {
   const activity = await loadEvent(activityId);
   const [me, myProfile] = await Promise.all([
-    findById<EnrollmentRecord>(EC.enrollments, enrollmentIdOf(activityId, ctx.openid)),
+    enrollmentOf(activityId, ctx.openid),
     findById<ProfileRecord>(C.profiles, ctx.openid),
   ]);
   if (!present(me)) throw matchmakingErrors.fail('NOT_PARTICIPANT');
@@ -52,18 +53,14 @@ export async function requireParticipant(activityId: string, ctx: ActionContext)
 /** The checked-in participants of an event with the given participant ids. */
 export async function participantsByIds(activityId: string, ids: readonly string[]): Promise<EnrollmentRecord[]> {
   if (!ids.length) return [];
-  const rows = await findMany<EnrollmentRecord>(
-    EC.enrollments,
-    { activityId, 'extra.participantId': command().in([...ids]) },
-    { limit: ids.length },
-  );
+  const rows = await findEnrollments({ activityId, 'extra.participantId': command().in([...ids]) }, { limit: ids.length });
   return rows.filter(present);
 }
 
 export async function listParticipants(activityId: string, ctx: ActionContext): Promise<ParticipantsView> {
   const { activity } = await requireParticipant(activityId, ctx);
   const [rows, blocked, picks] = await Promise.all([
-    findAll<EnrollmentRecord>(EC.enrollments, { activityId, status: 'approved', checkedInAt: command().exists(true) }),
+    allEnrollments({ activityId, status: 'approved', checkedInAt: command().exists(true) }),
     blockedWith(ctx.openid),
     findById<PickRecord>(C.picks, pickIdOf(activityId, ctx.openid)),
   ]);

@@ -1,5 +1,6 @@
 /** 单身联谊 stored shapes (server-only; the shared enums are in rules/matchmaking.ts). Contact details: sealed only. */
 import type { StoredDate } from '../../shared/records';
+import type { ActivityRecord } from '../enrollment/engine';
 import type { ContactKind, Education, ProfileField, ReportCategory, SingleStatus, Visibility } from '../../rules/matchmaking';
 
 export type { ContactKind, Education, ProfileField, ReportCategory, SingleStatus, Visibility } from '../../rules/matchmaking';
@@ -63,6 +64,14 @@ export interface MatchmakingFields {
   /** Set by the follow-up cron task when every consenting participant was messaged. */
   followUpDone?: Partial<Record<FollowUpStage, StoredDate>>;
 }
+
+/** What an event (an engine activity of area `matchmaking`) carries of this area's own (absent: defaults apply). */
+export interface MatchmakingAreaFields {
+  matchmaking?: MatchmakingFields;
+}
+
+/** A 单身联谊 event: the engine's activity with the area's fields. */
+export type MatchmakingActivity = ActivityRecord<MatchmakingAreaFields>;
 
 export const FOLLOW_UP_STAGES = { d3: 3, w3: 21 } as const;
 export type FollowUpStage = keyof typeof FOLLOW_UP_STAGES;

@@ -4,7 +4,7 @@
  * detail goes through these, so a blocked pair never sees each other anywhere.
  */
 import { command, findMany } from '../../db';
-import { ENROLLMENT_COLLECTIONS as EC, enrollmentIdOf, type EnrollmentRecord } from '../enrollment/engine';
+import { enrollmentIdOf, enrollmentsByIds, type EnrollmentRecord } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import type { BlockRecord, MatchmakingExtra, PairRecord } from './records';
 
@@ -54,7 +54,7 @@ export async function visibleMatches(openid: string, blocked: Set<string>): Prom
   const live = pairs.filter((p) => !blocked.has(otherOf(p, openid)));
   if (!live.length) return [];
   const ids = live.flatMap((p) => p.members.map((m) => enrollmentIdOf(p.activityId, m)));
-  const rows = await findMany<EnrollmentRecord>(EC.enrollments, { _id: command().in(ids) }, { limit: ids.length });
+  const rows = await enrollmentsByIds(ids);
   const byId = new Map(rows.map((e) => [e._id, e]));
   const links: MatchLink[] = [];
   for (const pair of live) {

@@ -11,12 +11,14 @@ import { REPORT_CATEGORIES } from '../../rules/matchmaking';
 import { writeAudit } from '../../shared/audit';
 import { namesOf } from '../../shared/people';
 import {
-  ENROLLMENT_COLLECTIONS as EC,
-  enrollmentIdOf,
+  activitiesByIds,
+  enrollmentOf,
+  enrollmentsByIds,
+  findEnrollments,
+  getEnrollment,
   loadManagedActivity,
   removeEnrollment,
   type ActivityRecord,
-  type EnrollmentRecord,
 } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
@@ -32,8 +34,8 @@ import type { ReportView } from './views';
 async function resolvePair(activityId: string, participantId: string, ctx: ActionContext) {
   await loadEvent(activityId);
   const [me, targets] = await Promise.all([
-    findById<EnrollmentRecord>(EC.enrollments, enrollmentIdOf(activityId, ctx.openid)),
-    findMany<EnrollmentRecord>(EC.enrollments, { activityId, 'extra.participantId': participantId }, { limit: 1 }),
+    enrollmentOf(activityId, ctx.openid),
+    findEnrollments({ activityId, 'extra.participantId': participantId }, { limit: 1 }),
   ]);
   if (!me?.checkedInAt) throw matchmakingErrors.fail('NOT_PARTICIPANT', '参加本场活动的会员才能屏蔽或举报同场参加者');
   const target = targets[0];
@@ -101,9 +103,9 @@ export async function listReports(
   const reported = [...new Set(rows.map((r) => r.reported))];
   const activityIds = [...new Set(rows.map((r) => r.activityId))];
   const [enrollments, profiles, activities, names] = await Promise.all([
-    findMany<EnrollmentRecord>(EC.enrollments, { _id: _.in(enrollmentIds) }, { limit: enrollmentIds.length }),
+    enrollmentsByIds(enrollmentIds),
     findMany<ProfileRecord>(C.profiles, { _id: _.in(reported) }, { limit: reported.length }),
-    findMany<ActivityRecord>(EC.activities, { _id: _.in(activityIds) }, { limit: activityIds.length }),
+    activitiesByIds(activityIds),
     namesOf(rows.map((r) => r.reporter)),
   ]);
   const enrollmentOf = new Map(enrollments.map((e) => [e._id, e]));
@@ -153,7 +155,7 @@ export async function resolveReport(reportId: string, decision: 'remove' | 'dism
     { status, note, resolvedAt: now, resolvedBy: ctx.openid },
   );
   if (changed !== 1) throw fail('CONFLICT', '该举报已处理，请刷新列表');
-  const e = await findById<EnrollmentRecord>(EC.enrollments, r.reportedEnrollmentId);
+  const e = await getEnrollment(r.reportedEnrollmentId);
   let removed = false;
   if (decision === 'remove' && e) {
     const outcome = await removeEnrollment({

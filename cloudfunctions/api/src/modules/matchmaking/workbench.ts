@@ -1,8 +1,8 @@
 /** 工作台 tiles of 单身联谊: open reports in the events the caller organises, and single-status confirmations waiting in their scope. */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findMany } from '../../db';
+import { command, countWhere } from '../../db';
 import { orgScopes } from '../../shared/scope';
-import { ENROLLMENT_COLLECTIONS as EC, type ActivityRecord } from '../enrollment/engine';
+import { activitiesInScopes } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 
 /** Ids of the 单身联谊 events the caller organises; null = every event (administrators). */
@@ -10,11 +10,7 @@ export async function managedEventIds(ctx: ActionContext): Promise<string[] | nu
   const scopes = orgScopes(ctx);
   if (scopes === null) return null;
   if (!scopes.length) return [];
-  const rows = await findMany<ActivityRecord>(
-    EC.activities,
-    { area: 'matchmaking', orgPath: command().in(scopes) },
-    { orderBy: [['startAt', 'desc']], limit: 1000 },
-  );
+  const rows = await activitiesInScopes('matchmaking', scopes, { orderBy: [['startAt', 'desc']] });
   return rows.map((r) => r._id);
 }
 

@@ -8,6 +8,7 @@ export {
   type TargetGroup,
 } from '../../rules/recuperation';
 import type { CompanionRelation, TargetGroup } from '../../rules/recuperation';
+import type { ActivityRecord } from '../enrollment/engine';
 
 /** Member tags staff keep (enrollment.setTags) that the target groups are read from. */
 export const RECUPERATION_TAGS = {
@@ -32,6 +33,14 @@ export interface RecuperationFields {
   everyYears: number;
   companions: { allowed: boolean; max: number; note?: string };
 }
+
+/** What a trip (an engine activity of area `recuperation`) carries of this area's own (absent: defaults apply). */
+export interface RecuperationAreaFields {
+  recuperation?: RecuperationFields;
+}
+
+/** A 疗休养 trip: the engine's activity with the area's fields. */
+export type TripRecord = ActivityRecord<RecuperationAreaFields>;
 
 export interface Companion {
   name: string;

@@ -1,6 +1,6 @@
 /** 疗休养 trips: what members see and sign up for, and what staff create, edit, open and close. */
 import type { ActionContext } from '../../action';
-import { findById, type Page } from '../../db';
+import { type Page } from '../../db';
 import { fail } from '../../errors';
 import { chinaDate, toIso } from '../../lib/time';
 import { findMemberByOpenid } from '../../shared/members';
@@ -8,7 +8,6 @@ import { getOrg } from '../../shared/orgs';
 import type { MemberRecord } from '../../shared/records';
 import { coversOrg } from '../../shared/scope';
 import {
-  ENROLLMENT_COLLECTIONS as C,
   evaluateRules,
   toMemberSeats,
   loadActivity,
@@ -20,23 +19,22 @@ import {
   signUp,
   toActivityDetail,
   toEnrollmentView,
-  enrollmentIdOf,
+  enrollmentOf,
   waitlistPosition,
   type ActivityRecord,
   type EligibilityRule,
   type EligibilityView,
-  type EnrollmentRecord,
   type EnrollmentView,
 } from '../enrollment/engine';
-import { TARGET_GROUPS, type Companion, type RecuperationFields } from './records';
+import { TARGET_GROUPS, type Companion, type RecuperationFields, type TripRecord } from './records';
 import type { RecuperationSaveInput, RecuperationSignUpInput } from './schemas';
 import type { TripDetail, TripPage, TripSummary } from './views';
 
 const AREA = 'recuperation' as const;
 
-function tripFields(a: ActivityRecord): RecuperationFields {
+function tripFields(a: TripRecord): RecuperationFields {
   return (
-    (a.recuperation as RecuperationFields | undefined) ?? {
+    a.recuperation ?? {
       base: a.place,
       itinerary: [],
       targetGroups: [],
@@ -104,10 +102,7 @@ export async function getTrip(activityId: string, ctx: ActionContext): Promise<T
   const a = await loadTrip(activityId);
   const canManage = coversOrg(ctx, a.orgPath);
   if (a.status === 'draft' && !canManage) throw fail('NOT_FOUND', '该疗休养活动不存在或尚未发布');
-  const [member, mine] = await Promise.all([
-    findMemberByOpenid(ctx.openid),
-    findById<EnrollmentRecord>(C.enrollments, enrollmentIdOf(a._id, ctx.openid)),
-  ]);
+  const [member, mine] = await Promise.all([findMemberByOpenid(ctx.openid), enrollmentOf(a._id, ctx.openid)]);
   const position = mine?.status === 'waitlisted' ? await waitlistPosition(mine) : undefined;
   return {
     trip: await toTripDetail(a, ctx.now),

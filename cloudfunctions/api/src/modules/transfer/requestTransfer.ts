@@ -1,26 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
-import { findById, withTransaction } from '../../db';
+import { withTransaction } from '../../db';
 import { fail } from '../../errors';
-import type { Channel } from '../../rules/membership';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { requireActiveMember } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
 import { addTimelineEntry } from '../../shared/timeline';
 import { checkJoinableOrg } from '../membership/checkJoinableOrg';
-import { MEMBERSHIP_COLLECTIONS } from '../membership/collections';
-import type { ApplicationRecord } from '../membership/records';
+import { channelOf } from '../membership/memberChannel';
 import { TRANSFER_COLLECTIONS as C } from './collections';
 import type { TransferRecord } from './records';
 import { toTransferView } from './toTransferView';
 import type { TransferView } from './views';
-
-/** The channel a member joined through; older member records lack it, their application has it. */
-async function channelOf(member: MemberRecord): Promise<Channel> {
-  if (member.channel) return member.channel;
-  const app = await findById<ApplicationRecord>(MEMBERSHIP_COLLECTIONS.applications, member.applicationId);
-  return app?.channel ?? 'employer';
-}
 
 /** 转会: a member asks to move to another union; staff of the RECEIVING org subtree decide. */
 export async function requestTransfer(toOrgId: string, reason: string, ctx: ActionContext): Promise<TransferView> {
