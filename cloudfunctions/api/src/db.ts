@@ -58,6 +58,25 @@ export async function findById<T extends AnyDoc>(name: CollectionName, id: strin
   return res.data[0] ?? null;
 }
 
+/** A `$lookup` of documents of another collection whose `foreignField` equals this document's `localField`. */
+export interface Lookup {
+  from: CollectionName;
+  localField: string;
+  foreignField: string;
+  as: string;
+}
+
+/**
+ * One document by _id with related documents of other collections joined in (`$lookup`, each `as` field an
+ * array): several collections read in ONE database request. null when the document does not exist.
+ */
+export async function findByIdJoined<T extends AnyDoc>(name: CollectionName, id: string, lookups: Lookup[]): Promise<T | null> {
+  let pipeline = coll(name).aggregate().match({ _id: id });
+  for (const lookup of lookups) pipeline = pipeline.lookup(lookup);
+  const res = (await pipeline.end()) as unknown as { list: T[] };
+  return res.list[0] ?? null;
+}
+
 export interface FindOptions {
   /** Sort keys in priority order, e.g. [['submittedAt', 'desc'], ['_id', 'desc']]. */
   orderBy?: [string, 'asc' | 'desc'][];

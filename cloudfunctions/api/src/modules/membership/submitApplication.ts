@@ -1,5 +1,5 @@
 import type { ActionContext } from '../../action';
-import { findById, withTransaction, type Tx } from '../../db';
+import { findById, withTransaction, type Lookup, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { maskIdNumber, maskMobile } from '../../lib/mask';
 import { encryptPii, hashIdNumber, hashMobile, opaqueId } from '../../lib/pii';
@@ -105,6 +105,17 @@ async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<Appl
   const { _id, ...fields } = record;
   await tx.set(C.applications, _id, fields);
   return previous;
+}
+
+/**
+ * The caller's application joined onto a document whose _id is their openid (the account): session.get reads
+ * it with the account in one request. Pick it out of the joined rows with `myApplicationOf`.
+ */
+export const MY_APPLICATION_LOOKUP: Lookup = { from: C.applications, localField: '_id', foreignField: 'openid', as: 'joinedApplications' };
+
+export function myApplicationOf(openid: string, joined: readonly ApplicationRecord[] | undefined): ApplicationView | null {
+  const record = (joined ?? []).find((a) => a._id === applicationIdFor(openid));
+  return record ? toApplicationView(record) : null;
 }
 
 export async function getMyApplication(openid: string): Promise<ApplicationView | null> {
