@@ -144,6 +144,12 @@ export async function insert(name: CollectionName, data: AnyDoc): Promise<string
   return res._id;
 }
 
+/** Inserts several documents in ONE request (all or none: a duplicate _id or unique key refuses the whole batch). */
+export async function insertMany(name: CollectionName, docs: AnyDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  await coll(name).add({ data: docs } as unknown as { data: AnyDoc });
+}
+
 /**
  * Inserts a document with a deterministic _id; false when that _id already exists. This is the
  * uniqueness primitive (one account per openid, one membership per ID number): the database decides,
