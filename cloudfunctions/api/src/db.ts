@@ -70,8 +70,18 @@ export interface Lookup {
  * One document by _id with related documents of other collections joined in (`$lookup`, each `as` field an
  * array): several collections read in ONE database request. null when the document does not exist.
  */
-export async function findByIdJoined<T extends AnyDoc>(name: CollectionName, id: string, lookups: Lookup[]): Promise<T | null> {
+export async function findByIdJoined<T extends AnyDoc>(
+  name: CollectionName,
+  id: string,
+  lookups: Lookup[],
+  /** Values added to the document before the lookups (as literals), to join on: e.g. `{ caller: openid }`. */
+  constants: Record<string, string> = {},
+): Promise<T | null> {
   let pipeline = coll(name).aggregate().match({ _id: id });
+  const $ = getDb().command.aggregate;
+  if (Object.keys(constants).length) {
+    pipeline = pipeline.addFields(Object.fromEntries(Object.entries(constants).map(([k, v]) => [k, $.literal(v)])));
+  }
   for (const lookup of lookups) pipeline = pipeline.lookup(lookup);
   const res = (await pipeline.end()) as unknown as { list: T[] };
   return res.list[0] ?? null;
@@ -192,6 +202,8 @@ export interface Tx {
   set(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
   /** Changes fields of an existing document. */
   update(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
+  /** Creates a document that must not exist: the request (or the commit) fails when it does. */
+  insert(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
   remove(name: CollectionName, id: string): Promise<void>;
 }
 
@@ -203,6 +215,7 @@ interface SdkTransaction {
       update(options: { data: AnyDoc }): Promise<unknown>;
       remove(): Promise<unknown>;
     };
+    add(options: { data: AnyDoc }): Promise<unknown>;
   };
 }
 
@@ -236,6 +249,9 @@ function wrap(t: SdkTransaction): Tx {
     },
     async remove(name, id) {
       checked(await t.collection(name).doc(id).remove());
+    },
+    async insert(name, id, data) {
+      checked(await t.collection(name).add({ data: { ...data, _id: id } }));
     },
   };
 }
