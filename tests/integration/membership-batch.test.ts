@@ -23,7 +23,10 @@ describe('membership.approveMany', () => {
     await env.ok(STAFF, 'membership.approve', { applicationId: decided.applicationId });
     const changed = await givenApplicant(env, { orgId: 'org-cz-wujin-g1', name: '已改戊' });
     const taken = await givenApplicant(env, { orgId: 'org-cz-wujin-g1', name: '占用己' });
-    await env.store.db.collection('id_registry').doc(taken.idHash).update({ data: { openid: 'someone-else' } });
+    await env.store.db
+      .collection('id_registry')
+      .doc(taken.idHash)
+      .update({ data: { openid: 'someone-else' } });
     await env.ok(a.openid, 'notify.consent', { templateKey: 'membership_status', accepted: true });
     await fetch(`${env.cloud.baseUrl}/_emu/outbox`, { method: 'DELETE' });
 
@@ -49,7 +52,9 @@ describe('membership.approveMany', () => {
       { applicationId: a.applicationId, name: '批量甲', message: '该申请已被处理，请刷新列表' },
     ]);
 
-    const members = await Promise.all([a, b].map((p) => env.store.byId<{ cardNo: string; status: string; orgId: string }>('members', p.openid)));
+    const members = await Promise.all(
+      [a, b].map((p) => env.store.byId<{ cardNo: string; status: string; orgId: string }>('members', p.openid)),
+    );
     expect(members.map((m) => m?.status)).toEqual(['active', 'active']);
     expect(members.map((m) => m?.orgId)).toEqual(['org-cz-wujin-g1', 'org-cz-wujin-g2']);
     expect(new Set(members.map((m) => m?.cardNo)).size).toBe(2);
@@ -62,6 +67,8 @@ describe('membership.approveMany', () => {
       const timeline = await env.ok(p.openid, 'timeline.list', {});
       expect(timeline.items[0]).toMatchObject({ refId: p.applicationId, status: 'approved', title: '入会申请已通过' });
     }
+    // The call wrote everything an approval makes: no application is left waiting for its member.
+    expect(await env.store.count('applications', { awaitingMember: true })).toBe(0);
     // Nothing approved for the refused ones.
     for (const p of [elsewhere, changed, taken]) {
       expect(await env.store.byId('applications', p.applicationId)).toMatchObject({ status: 'pending' });
@@ -88,5 +95,43 @@ describe('membership.approveMany', () => {
       expect(await env.store.byId('id_registry', p.idHash)).toMatchObject({ openid: p.openid, status: 'member' });
       expect(await env.store.count('audit', { action: 'membership.approve', target: p.applicationId })).toBe(1);
     }
+  });
+
+  it('is finished by the cron when the call died after the decision, once', async () => {
+    // What a batch call leaves when it dies between its decision and the member records (timeout, crash).
+    const p = await givenApplicant(env, { orgId: 'org-cz-wujin-g1', name: '中断庚' });
+    const decidedAt = new Date(Date.now() - 10 * 60_000);
+    await env.store.db
+      .collection('applications')
+      .doc(p.applicationId)
+      .update({
+        data: { status: 'approved', reviewedAt: decidedAt, reviewedBy: STAFF, approvalBatch: 'b-died', awaitingMember: true },
+      });
+    const fresh = await givenApplicant(env, { orgId: 'org-cz-wujin-g1', name: '进行中辛' });
+    await env.store.db
+      .collection('applications')
+      .doc(fresh.applicationId)
+      .update({
+        data: { status: 'approved', reviewedAt: new Date(), reviewedBy: STAFF, approvalBatch: 'b-running', awaitingMember: true },
+      });
+
+    for (let round = 0; round < 2; round += 1) {
+      const res = await fetch(`${env.cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
+      expect(res.status).toBe(200);
+    }
+    expect(await env.store.byId('members', p.openid)).toMatchObject({
+      status: 'active',
+      orgId: 'org-cz-wujin-g1',
+      cardNo: expect.stringMatching(/^CZ\d{10}$/),
+    });
+    expect(await env.store.count('members', { openid: p.openid })).toBe(1);
+    expect(await env.store.byId('id_registry', p.idHash)).toMatchObject({ openid: p.openid, status: 'member' });
+    expect(await env.store.byId<Record<string, unknown>>('applications', p.applicationId)).not.toHaveProperty('awaitingMember');
+    expect(await env.store.count('audit', { action: 'membership.approve', target: p.applicationId, actor: STAFF })).toBe(1);
+    const timeline = await env.ok(p.openid, 'timeline.list', {});
+    expect(timeline.items.filter((i: { status: string }) => i.status === 'approved')).toHaveLength(1);
+    // A mark younger than any call may live belongs to a call still running: left to it.
+    expect(await env.store.byId('members', fresh.openid)).toBeNull();
+    expect(await env.store.byId('applications', fresh.applicationId)).toMatchObject({ awaitingMember: true });
   });
 });

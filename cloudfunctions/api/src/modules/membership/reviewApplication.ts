@@ -1,6 +1,6 @@
 import type { ActionContext } from '../../action';
 import { randomUUID } from 'node:crypto';
-import { command, findById, findMany, insertMany, updateWhere, withTransaction, type Tx } from '../../db';
+import { command, findById, findMany, insertMany, insertUnique, updateWhere, withTransaction, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { CORE_COLLECTIONS } from '../../shared/collections';
@@ -62,7 +62,7 @@ export async function approveApplication(
     await tx.set(CORE_COLLECTIONS.members, found.openid, memberFrom(found, cardNo, ctx.now));
     return found;
   });
-  await writeAudit(approvalAudit(app, cardNo, ctx));
+  await writeAudit(approvalAudit(app, cardNo, ctx.openid, ctx.now));
   await addTimelineEntry(approvalTimeline(app, cardNo, ctx.now));
   return toApplicationView({ ...app, status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid });
 }
@@ -89,13 +89,13 @@ function memberFrom(found: ApplicationRecord, cardNo: string, now: Date): Omit<M
   };
 }
 
-function approvalAudit(app: ApplicationRecord, cardNo: string, ctx: ActionContext): AuditEvent {
+function approvalAudit(app: ApplicationRecord, cardNo: string, actor: string, at: Date): AuditEvent {
   return {
-    actor: ctx.openid,
+    actor,
     action: 'membership.approve',
     target: app._id,
     summary: `${app.name} · ${app.orgName}`,
-    at: ctx.now,
+    at,
     details: { orgId: app.orgId, cardNo },
   };
 }
@@ -166,8 +166,10 @@ export async function rejectApplication(
  *     with this write and is retried on fresh data, where it finds the application approved);
  *  4. then what follows from it: registry entries → member, the members, audit and 我的申请 entries — one
  *     request each, written only for the applications this call approved (a batch mark on each).
- * Unlike a single approval these writes are not one transaction: a crash between 3 and 4 would leave an
- * approved application without its member (docs/api-contract.md). ≈ 10 requests for 50 applications.
+ * Unlike a single approval these writes are not one transaction. The decision marks each application
+ * `awaitingMember`, and the mark is cleared once everything in 4 is written (one request more): a call that dies
+ * in between (timeout, crash) leaves marked applications, which the cron finishes (finishBatchApprovals below).
+ * ≈ 13 requests for 50 applications.
  */
 export async function approveMany(
   items: Array<{ applicationId: string; submittedAt?: string }>,
@@ -219,7 +221,7 @@ export async function approveMany(
     const updated = await updateWhere(
       C.applications,
       anyOf(deciding.map((a) => ({ _id: a._id, status: 'pending', submittedAt: a.submittedAt }))),
-      { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid, approvalBatch: batch },
+      { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid, approvalBatch: batch, awaitingMember: true },
     );
     approved = deciding;
     if (updated !== deciding.length) {
@@ -234,6 +236,8 @@ export async function approveMany(
     }
     const cardNoOf = new Map(approved.map((a, i) => [a._id, cardNos[i]]));
     await afterBatchApproval(approved, cardNoOf, claimOf, ctx);
+    if (approved.length)
+      await updateWhere(C.applications, { approvalBatch: batch, awaitingMember: true }, { awaitingMember: _.remove() });
   }
   const approvedIds = new Set(approved.map((a) => a._id));
   const result: ApproveManyResult = { approved: [], failed: [] };
@@ -276,7 +280,7 @@ async function afterBatchApproval(
   );
   await insertMany(
     CORE_COLLECTIONS.audit,
-    approved.map((a) => auditEntry(approvalAudit(a, cardNoOf.get(a._id)!, ctx))),
+    approved.map((a) => auditEntry(approvalAudit(a, cardNoOf.get(a._id)!, ctx.openid, ctx.now))),
   );
   await addTimelineEntries(approved.map((a) => approvalTimeline(a, cardNoOf.get(a._id)!, ctx.now)));
 }
@@ -284,4 +288,36 @@ async function afterBatchApproval(
 /** A where clause matching any of `clauses` (each a document's own guard). */
 function anyOf(clauses: Array<Record<string, unknown>>): Record<string, unknown> {
   return command().or(clauses) as unknown as Record<string, unknown>;
+}
+
+/** Longer than any call of `api` lives (its timeout is 10 s): a mark older than this belongs to a call that died. */
+export const BATCH_REPAIR_GRACE_MS = 2 * 60_000;
+
+/**
+ * The cron side of approveMany: applications a batch approved whose call died before it wrote what an approval
+ * makes (still marked `awaitingMember` after the grace period) get it now, one by one and idempotently — the
+ * ID registry entry becomes a membership, the member is created with a new card number unless it exists (then
+ * the call had got that far, and its audit and 我的申请 entries are not written twice), then the mark is cleared.
+ */
+export async function finishBatchApprovals(now: Date): Promise<Record<string, number>> {
+  const _ = command();
+  const cutoff = new Date(now.getTime() - BATCH_REPAIR_GRACE_MS);
+  const stranded = await findMany<ApplicationRecord>(
+    C.applications,
+    { awaitingMember: true, status: 'approved', reviewedAt: _.lt(cutoff) },
+    { limit: 100 },
+  );
+  let finished = 0;
+  for (const app of stranded) {
+    await updateWhere(C.idRegistry, { _id: app.idHash, openid: app.openid }, { status: 'member', at: now });
+    await insertUnique(C.idRegistry, app.idHash, { openid: app.openid, applicationId: app._id, status: 'member', at: now });
+    const cardNo = (await findById(CORE_COLLECTIONS.members, app.openid)) ? null : await allocateCardNo(now);
+    if (cardNo && (await insertUnique(CORE_COLLECTIONS.members, app.openid, memberFrom(app, cardNo, now)))) {
+      await writeAudit(approvalAudit(app, cardNo, app.reviewedBy ?? 'cron', now));
+      await addTimelineEntry(approvalTimeline(app, cardNo, now));
+      finished += 1;
+    }
+    await updateWhere(C.applications, { _id: app._id, awaitingMember: true }, { awaitingMember: _.remove() });
+  }
+  return { batchApprovalsFinished: finished };
 }

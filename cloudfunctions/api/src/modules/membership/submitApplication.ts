@@ -31,7 +31,8 @@ export async function submitApplication(input: MembershipApplyInput, ctx: Action
     await findByIdJoined<OrgWithCaller>(CORE_COLLECTIONS.orgs, input.orgId, CALLER_LOOKUPS, { caller: ctx.openid }),
     input.channel,
   );
-  if (!org.joinedAccounts?.length) await insertUnique(CORE_COLLECTIONS.accounts, ctx.openid, { openid: ctx.openid, createdAt: ctx.now });
+  if (!org.joinedAccounts?.length)
+    await insertUnique(CORE_COLLECTIONS.accounts, ctx.openid, { openid: ctx.openid, createdAt: ctx.now });
   if (org.joinedMembers?.length) throw membershipErrors.fail('APPLICATION_LOCKED', LOCKED_MESSAGE);
 
   const idNumber = normalizeIdNumber(input.idNumber);
@@ -147,7 +148,12 @@ async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<Appl
  * The caller's application joined onto a document whose _id is their openid (the account): session.get reads
  * it with the account in one request. Pick it out of the joined rows with `myApplicationOf`.
  */
-export const MY_APPLICATION_LOOKUP: Lookup = { from: C.applications, localField: '_id', foreignField: 'openid', as: 'joinedApplications' };
+export const MY_APPLICATION_LOOKUP: Lookup = {
+  from: C.applications,
+  localField: '_id',
+  foreignField: 'openid',
+  as: 'joinedApplications',
+};
 
 export function myApplicationOf(openid: string, joined: readonly ApplicationRecord[] | undefined): ApplicationView | null {
   const record = (joined ?? []).find((a) => a._id === applicationIdFor(openid));
