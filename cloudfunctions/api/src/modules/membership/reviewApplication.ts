@@ -236,8 +236,10 @@ export async function approveMany(
     }
     const cardNoOf = new Map(approved.map((a, i) => [a._id, cardNos[i]]));
     await afterBatchApproval(approved, cardNoOf, claimOf, ctx);
-    if (approved.length)
-      await updateWhere(C.applications, { approvalBatch: batch, awaitingMember: true }, { awaitingMember: _.remove() });
+    if (approved.length) {
+      const done = { _id: _.in(approved.map((a) => a._id)), approvalBatch: batch, awaitingMember: true };
+      await updateWhere(C.applications, done, { awaitingMember: _.remove() });
+    }
   }
   const approvedIds = new Set(approved.map((a) => a._id));
   const result: ApproveManyResult = { approved: [], failed: [] };
