@@ -24,6 +24,7 @@ export async function loadApplicationInScope(applicationId: string, ctx: ActionC
 const ALREADY_DECIDED = '该申请已被处理，请刷新列表';
 const CHANGED = '申请人已修改申请，请重新打开后审核';
 const ALREADY_DECIDED_OR_CHANGED = '该申请已被处理或已被申请人修改，请刷新列表';
+const BEING_DECIDED = '该申请正在被他人处理或修改，请稍后刷新列表再试';
 
 /**
  * Reads, inside the decision's transaction, the application a reviewer decides on: in scope, not their
@@ -218,13 +219,16 @@ export async function approveMany(
     // Numbered before the decision; a number lost to an application decided meanwhile is a gap.
     const cardNos = await allocateCardNos(ctx.now, deciding.length);
     const batch = randomUUID();
-    const updated = await updateWhere(
-      C.applications,
+    const updated = await decideOrWait(
       anyOf(deciding.map((a) => ({ _id: a._id, status: 'pending', submittedAt: a.submittedAt }))),
       { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid, approvalBatch: batch, awaitingMember: true },
     );
     approved = deciding;
-    if (updated !== deciding.length) {
+    if (updated === null) {
+      // One of them is held by another open decision or correction past the wait: nothing was written.
+      approved = [];
+      for (const a of deciding) refuse(a._id, BEING_DECIDED, a.name);
+    } else if (updated !== deciding.length) {
       const mine = await findMany<ApplicationRecord>(
         C.applications,
         { _id: _.in(deciding.map((a) => a._id)), approvalBatch: batch },
@@ -285,6 +289,22 @@ async function afterBatchApproval(
     approved.map((a) => auditEntry(approvalAudit(a, cardNoOf.get(a._id)!, ctx.openid, ctx.now))),
   );
   await addTimelineEntries(approved.map((a) => approvalTimeline(a, cardNoOf.get(a._id)!, ctx.now)));
+}
+
+/**
+ * The batch's decision: one plain conditional update of all its applications. A plain write waits while an open
+ * transaction (a single approval, a rejection, a correction) holds one of them, then applies to what that
+ * transaction committed — all its documents at once, or none. Null when the wait ran out (the database's lock
+ * timeout): then nothing was written.
+ */
+async function decideOrWait(where: Record<string, unknown>, change: Record<string, unknown>): Promise<number | null> {
+  try {
+    return await updateWhere(C.applications, where, change);
+  } catch (error) {
+    const e = error as { message?: unknown; errMsg?: unknown } | null;
+    if (`${String(e?.message ?? '')} ${String(e?.errMsg ?? '')}`.includes('LockTimeout')) return null;
+    throw error;
+  }
 }
 
 /** A where clause matching any of `clauses` (each a document's own guard). */

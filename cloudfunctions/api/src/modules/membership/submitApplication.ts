@@ -132,6 +132,10 @@ async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<Appl
         : '该身份证号已提交入会申请，正在审核中，不能重复申请。如非本人操作，请联系工会处理',
     );
   }
+  // The application is written first: its lock is what a batch approval's plain write waits on (and gives up
+  // on, refusing cleanly), so this transaction never holds a registry entry the batch would wait for.
+  const { _id, ...fields } = record;
+  await tx.set(C.applications, _id, fields);
   await tx.set(C.idRegistry, record.idHash, claimOf(record));
 
   // A correction with another number gives the old one back (only this applicant's, only while not a member).
@@ -139,8 +143,6 @@ async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<Appl
     const old = await tx.get<IdRegistryRecord>(C.idRegistry, previous.idHash);
     if (old?.openid === record.openid && old.status === 'applied') await tx.remove(C.idRegistry, previous.idHash);
   }
-  const { _id, ...fields } = record;
-  await tx.set(C.applications, _id, fields);
   return previous;
 }
 
