@@ -20,6 +20,8 @@
  *   --quiet              no internal-error logging
  *   --rules DIR          security rules functions.json / storage.json (default config/security; WeChat's
  *                        defaults for a file that is not there)
+ *   --empty              an empty environment, as a new WeChat Cloud one (no collections, functions, variables
+ *                        or rules): `npm run deploy -- --target local` fills it (docs/deploy.md)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +41,7 @@ const KNOWN = [
   'tx-idle-ms',
   'lock-wait-ms',
   'rules',
+  'empty',
 ];
 
 function parseArgs(argv: string[]): Record<string, string | boolean> {
@@ -99,13 +102,14 @@ async function main(): Promise<void> {
     transactions: { idleMs: positiveInt(flags, 'tx-idle-ms'), lockWaitMs: positiveInt(flags, 'lock-wait-ms') },
     quiet: flags.quiet === true,
     security,
+    empty: flags.empty === true,
   });
   console.log(`serviceUrl: ${cloud.serviceUrl}`);
-  console.log(`store: ${dataDir ?? 'in memory'}`);
+  console.log(`store: ${dataDir ?? 'in memory'}${flags.empty === true ? ' (empty environment: deploy onto it)' : ''}`);
   console.log(
     `functions: ${cloud.functions.names().join(', ') || '(none built: npm run build:functions)'} — POST ${cloud.baseUrl}/fn/<name>`,
   );
-  const admins = functionEnv.api?.ADMIN_OPENIDS;
+  const admins = flags.empty === true ? undefined : functionEnv.api?.ADMIN_OPENIDS;
   if (admins) console.log(`first administrator (demo OPENID): ${admins}`);
   if (typeof flags.app === 'string') console.log(`app: ${cloud.baseUrl}/`);
   console.log(`outbox: ${cloud.baseUrl}/_emu/outbox`);

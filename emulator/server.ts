@@ -5,12 +5,14 @@
  *   POST /admin, POST /fn/<name>   the cloud itself (./routes/cloud.ts)
  *   /_storage/...                  signed upload and temporary download URLs (./storage)
  *   /_emu/...                      outbox, triggers, invocations, pauses, locks, client uploads (./routes/emu.ts)
+ *   /cgi-bin/token, /tcb/..., /_emu/manage/...   managing the environment, for a deploy (./routes/manage.ts)
  *   anything else                  the H5 build of the app, when appDir is given
  * Requests are answered only when their Host names this machine, and web pages only from loopback origins.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { IndexSpec } from './db/collection';
@@ -26,7 +28,9 @@ import { OpenApi } from './openapi';
 import { Outbox } from './outbox';
 import { Pauses } from './pauses';
 import { handleAdmin, handleFunctionCall, type CloudParts } from './routes/cloud';
+import { DeploymentState } from './routes/deployment';
 import { handleEmu } from './routes/emu';
+import { handleManage, LOCAL_APP_ID, LOCAL_APP_SECRET, restoreDeployment, type ManageParts } from './routes/manage';
 import { serveStatic } from './routes/static';
 import { SecurityRules } from './security/rules';
 import { Storage } from './storage';
@@ -81,6 +85,15 @@ export interface LocalCloudOptions {
   quiet?: boolean;
   /** WeChat's function and storage security rules (JSON as in the console); WeChat's defaults when omitted. */
   security?: { functions?: unknown; storage?: unknown };
+  /**
+   * An empty environment, as a new WeChat Cloud environment is: no collections, no functions, no variables,
+   * WeChat's default rules — whatever is given above is ignored. A deploy fills it through the management
+   * endpoints (./routes/manage.ts); functions run from its deploy folder (`<dataDir>/functions`, or a
+   * temporary folder removed on close for an in-memory store).
+   */
+  empty?: boolean;
+  /** AppID and AppSecret that /cgi-bin/token checks (default: LOCAL_APP_ID / LOCAL_APP_SECRET). */
+  management?: { appId?: string; appSecret?: string };
 }
 
 export interface LocalCloud {
@@ -99,27 +112,36 @@ export interface LocalCloud {
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const envId = options.envId ?? 'local-env';
   const persistence = options.dataDir ? new Persistence(options.dataDir) : null;
-  const db = new Db(persistence, options.collections ?? [], { transactions: options.transactions });
+  const empty = options.empty === true;
+  const db = new Db(persistence, empty ? [] : (options.collections ?? []), { transactions: options.transactions });
   let baseUrl = '';
   const clock = new LocalClock();
-  const security = new SecurityRules(options.security?.functions, options.security?.storage);
+  let rules = empty ? {} : (options.security ?? {});
+  let security = new SecurityRules(rules.functions, rules.storage);
+  const deployDir = !empty
+    ? null
+    : options.dataDir
+      ? path.join(options.dataDir, 'functions')
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-functions-'));
+  if (deployDir) fs.mkdirSync(deployDir, { recursive: true });
+  const functionEnv = empty ? {} : (options.functionEnv ?? {});
   const outbox = new Outbox(options.dataDir ? path.join(options.dataDir, 'outbox.jsonl') : null);
   const storage = new Storage({
     dir: options.dataDir ? path.join(options.dataDir, 'storage') : null,
     envId,
     baseUrl: () => baseUrl,
     now: () => clock.now(),
-    publicRead: (resource) => security.mayRead(null, resource),
+    publicRead: (resource) => security.mayRead(null, resource), // the rules in force (a deploy may change them)
   });
   const pauses = new Pauses({
     held: (invocation) => db.transactions.holdInvocation(invocation),
     released: (invocation) => db.transactions.releaseInvocation(invocation),
   });
   const functions = new FunctionHost({
-    dir: options.functionsDir,
+    dir: deployDir ?? options.functionsDir,
     envId,
     serviceUrlFor: (name, instance) => `${baseUrl}/admin?caller=${encodeURIComponent(name)}&instance=${instance}&`,
-    functionEnv: options.functionEnv ?? {},
+    functionEnv,
     onStart: (invocation) => pauses.started(invocation),
     onEnd: (invocation) => pauses.ended(invocation),
     clockOffsetMs: () => clock.offsetMs,
@@ -137,6 +159,42 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     );
   }
   const emuParts = { ...parts, envId, outbox, fireTrigger };
+
+  const cron = new CronScheduler(async (t) => {
+    await fireTrigger(t.functionName, t.name);
+  });
+  const scheduled = new Map<string, string>(); // "function/trigger" → cron expression scheduled
+  function scheduleTimers(name: string): void {
+    if (!options.timers) return;
+    for (const t of functions.config(name).triggers ?? []) {
+      const key = `${name}/${t.name}`;
+      if (t.type !== 'timer' || scheduled.get(key) === t.config) continue;
+      // A trigger whose expression changed keeps its old schedule too until restart (the scheduler has no
+      // per-trigger removal); deploys change expressions rarely, and the function tolerates extra runs.
+      scheduled.set(key, t.config);
+      cron.schedule({ functionName: name, name: t.name, config: t.config });
+    }
+  }
+  const manageParts: ManageParts = {
+    envId,
+    db,
+    functions,
+    appId: options.management?.appId ?? LOCAL_APP_ID,
+    appSecret: options.management?.appSecret ?? LOCAL_APP_SECRET,
+    deployDir,
+    functionEnv,
+    state: new DeploymentState(empty && options.dataDir ? path.join(options.dataDir, 'deployment.json') : null),
+    tokens: new Map(),
+    security: () => rules,
+    setSecurity(next) {
+      security = new SecurityRules(next.functions, next.storage);
+      rules = next;
+      parts.security = security;
+      emuParts.security = security;
+    },
+    triggersChanged: scheduleTimers,
+  };
+  if (empty) restoreDeployment(manageParts);
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -164,6 +222,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
     if (fn && method === 'POST') return handleFunctionCall(parts, req, res, decodeURIComponent(fn[1]));
     if (await storage.handleHttp(req, res, url)) return;
+    if (await handleManage(manageParts, req, res, url)) return;
     if (url.pathname.startsWith('/_emu/') && (await handleEmu(emuParts, req, res, url))) return;
     if (options.appDir && (method === 'GET' || method === 'HEAD')) return serveStatic(options.appDir, url, res);
     throw new HttpError(404, 'NOT_FOUND', `no route for ${method} ${url.pathname}`);
@@ -200,16 +259,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   if (!options.quiet) warnIfBacklogCapped();
   baseUrl = `http://127.0.0.1:${port}`;
 
-  const cron = new CronScheduler(async (t) => {
-    await fireTrigger(t.functionName, t.name);
-  });
-  if (options.timers) {
-    for (const name of functions.names()) {
-      for (const t of functions.config(name).triggers ?? []) {
-        if (t.type === 'timer') cron.schedule({ functionName: name, name: t.name, config: t.config });
-      }
-    }
-  }
+  functions.names().forEach(scheduleTimers);
 
   return {
     port,
@@ -229,6 +279,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       db.transactions.abortAll();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       persistence?.close();
+      if (deployDir && !options.dataDir) fs.rmSync(deployDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run deploy:plan` — prints what a WeChat Cloud environment needs, from the files the local cloud
+ * `npm run deploy:plan` — a manual checklist; `npm run deploy` (scripts/deploy/) plans and applies all of this
+ * itself (docs/deploy.md). Prints what a WeChat Cloud environment needs, from the files the local cloud
  * uses: the collections and indexes of config/collections.json (create them in 云开发控制台 → 数据库),
  * each function's environment variables (names only; set real secret values in the console), and the
  * security rules of config/security/ (functions and storage) with where to paste them.

@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AreaDemo, DemoKit, DemoOrg } from '../cloudfunctions/api/fixtures/demoKit';
+import { MODULES } from '../cloudfunctions/api/src/actions';
+import { buildHouse, withHouse } from '../cloudfunctions/api/src/house';
 import { CORE_COLLECTIONS } from '../cloudfunctions/api/src/shared/collections';
 import { cloudRuntimeEnv } from '../emulator/runtimeEnv';
 import { applicationIdOf, putApplicant, putMember } from '../cloudfunctions/api/fixtures/people';
@@ -247,7 +249,9 @@ export async function seedDemo(
     applicationIdOf,
   };
   const areas = areaDemos();
-  for (const { demo } of areas) await demo.seed(kit);
+  // Seeds use the engine's pure steps (seat groups …), which read what the areas declare: the function's house.
+  const house = buildHouse(MODULES);
+  for (const { demo } of areas) await withHouse(house, () => demo.seed(kit));
   return { orgs: orgs.length, grants: DEMO_GRANTS.length, areas: areas.map((a) => a.area) };
 }
 

@@ -124,6 +124,15 @@ export const FEATURES = [
     ],
   },
   {
+    key: 'invite',
+    root: 'packages/invite',
+    pages: {
+      inviteCreate: { path: 'create/index', title: '邀请人员' },
+      inviteAccept: { path: 'accept/index', title: '接受邀请' },
+    },
+    workbench: [{ key: 'invite', label: '邀请人员', route: 'inviteCreate', roles: STAFF }],
+  },
+  {
     key: 'merchants',
     root: 'packages/merchants',
     pages: {

@@ -1,5 +1,8 @@
 /** What one action and one area module look like, and what a handler gets besides its input. */
 import type { z } from 'zod';
+import type { House } from './house';
+import type { AreaHooks, RuleKind } from './modules/enrollment/areaHooks';
+import type { ActivityArea } from './modules/enrollment/records';
 import type { GrantableRole } from './rules/roles';
 import type { RoleGrant } from './shared/grants';
 
@@ -12,6 +15,8 @@ export interface ActionContext {
   grants: RoleGrant[];
   isAdmin: boolean;
   now: Date;
+  /** What every area declared (field labels, timeline kinds, 工作台 counts, role scopes, engine hooks). */
+  house: House;
 }
 
 export interface ActionDef<S extends z.ZodType, R> {
@@ -40,8 +45,11 @@ export interface TimelineKind {
 /** Counts shown on the staff 工作台 tiles (e.g. applications waiting for review in the caller's scope). */
 export type WorkbenchCounter = (ctx: ActionContext) => Promise<number>;
 
-/** A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts. */
-export type CronTask = (now: Date) => Promise<Record<string, number>>;
+/**
+ * A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts.
+ * It runs within the house it is given (the engine's steps and the timeline read it).
+ */
+export type CronTask = (now: Date, house: House) => Promise<Record<string, number>>;
 
 /**
  * Everything an area declares to the rest of the function. The action table lists modules, one line
@@ -68,6 +76,18 @@ export interface ModuleDef {
   cron?: Record<string, CronTask>;
   /** Role scopes this area defines: a staff role and the collection holding the scope records. */
   scopes?: Partial<Record<GrantableRole, { collection: string; label: string }>>;
+  /** What an area tells the enrollment engine (the engine never imports an area). */
+  engine?: EngineHooks;
+}
+
+/** An area's hooks into the enrollment engine, declared on its module definition. */
+export interface EngineHooks {
+  /** The activity area the module runs on the engine, with its name, audience, roster columns… */
+  activityArea?: { area: ActivityArea; hooks: AreaHooks };
+  /** Eligibility rule kinds the area adds (the engine declares the built-in ones), keyed by `kind`. */
+  ruleKinds?: Record<string, RuleKind>;
+  /** Member tags staff may maintain (key → label), e.g. model: 劳模. */
+  memberTags?: Record<string, string>;
 }
 
 export function defineModule<const M extends ModuleDef>(module: M): M {

@@ -1,12 +1,14 @@
 /**
  * The one action table: every area module, one line each. Everything else (the router's lookup, the app's
- * typed contract, field labels, timeline kinds, 工作台 counts, role scopes) is derived from this list.
+ * typed contract, and the house: field labels, timeline kinds, 工作台 counts, role scopes, engine hooks) is
+ * derived from this list, which index.ts hands to the router.
  */
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
+import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
 import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
@@ -21,7 +23,6 @@ import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
 import { workbenchModule } from './modules/workbench';
-import { registerModules } from './registry';
 
 export const MODULES = [
   sessionModule,
@@ -42,9 +43,8 @@ export const MODULES = [
   workbenchModule,
   legalAidModule,
   setupModule,
+  invitationsModule,
 ] as const satisfies readonly ModuleDef[];
-
-registerModules(MODULES);
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type Modules = (typeof MODULES)[number];

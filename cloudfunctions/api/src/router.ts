@@ -2,10 +2,10 @@
  * The router: envelope → action lookup → input validation → identity → role check → handler.
  * It alone turns errors into `{ ok: false, error }`; unknown errors become INTERNAL with nothing leaked.
  */
-import type { ActionContext, ActionDef, RoleRequirement } from './action';
-import { actionTable } from './actions';
+import type { ActionContext, RoleRequirement } from './action';
 import type { Envelope, ErrorCode } from './contract';
 import { AppError, BASE_ERRORS, fail } from './errors';
+import { withHouse, type House } from './house';
 import { validateInput } from './lib/validateInput';
 import type { RoleGrant } from './shared/grants';
 
@@ -14,8 +14,8 @@ export interface RouterDeps {
   getOpenid: () => string | undefined;
   loadGrants: (openid: string) => Promise<{ grants: RoleGrant[]; isAdmin: boolean }>;
   now?: () => Date;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  table?: Record<string, ActionDef<any, unknown>>;
+  /** The modules' declarations (buildHouse of the action table): the actions, labels, hooks of every area. */
+  house: House;
 }
 
 function parseEnvelope(event: unknown): { action: string; input: unknown } {
@@ -44,22 +44,26 @@ function toFailure(error: unknown, action: string): Envelope {
   return { ok: false, error: { code: 'INTERNAL', message: BASE_ERRORS.INTERNAL } };
 }
 
-export async function dispatch(event: unknown, deps: RouterDeps): Promise<Envelope> {
+/** Runs one call within the house it was given: validation, handler and every step they reach see that house. */
+export function dispatch(event: unknown, deps: RouterDeps): Promise<Envelope> {
+  return withHouse(deps.house, () => run(event, deps));
+}
+
+async function run(event: unknown, deps: RouterDeps): Promise<Envelope> {
+  const { house } = deps;
   let actionName = '(none)';
   try {
     const { action, input: rawInput } = parseEnvelope(event);
     actionName = action.slice(0, 64);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const table = deps.table ?? (actionTable as unknown as Record<string, ActionDef<any, unknown>>);
-    const def = Object.prototype.hasOwnProperty.call(table, action) ? table[action] : undefined;
+    const def = house.action(action);
     if (!def) throw fail('NOT_FOUND', '不支持的操作', { action: actionName });
-    const input = validateInput(def.input, rawInput, action);
+    const input = validateInput(def.input, rawInput, action, house);
     const openid = deps.getOpenid();
     if (!openid) throw fail('UNAUTHENTICATED');
     const needed = def.roles !== 'any' || def.needsGrants === true;
     const { grants, isAdmin } = needed ? await deps.loadGrants(openid) : { grants: [], isAdmin: false };
     if (!allows(def.roles, grants, isAdmin)) throw fail('FORBIDDEN');
-    const ctx: ActionContext = { openid, grants, isAdmin, now: deps.now?.() ?? new Date() };
+    const ctx: ActionContext = { openid, grants, isAdmin, now: deps.now?.() ?? new Date(), house };
     const data = await def.handler(input, ctx);
     return { ok: true, data: data ?? null };
   } catch (error) {

@@ -9,11 +9,14 @@
  * clock is its own (functionNow): a timer event's `Time` is informational and never decides what is due.
  */
 import { MODULES } from '../../api/src/actions';
+import type { CronTask } from '../../api/src/action';
 import { getCloud } from '../../api/src/db';
+import { buildHouse, withHouse } from '../../api/src/house';
 import { functionNow } from '../../api/src/lib/clock';
 import { deleteExpiredExports } from '../../api/src/shared/files';
 
-type Task = (now: Date) => Promise<Record<string, number>>;
+/** What the areas declare (timeline templates, engine hooks…), built once per instance; every task runs within it. */
+const HOUSE = buildHouse(MODULES);
 
 export interface CronReport {
   ranAt: string;
@@ -23,12 +26,12 @@ export interface CronReport {
 export type CronAnswer = { ok: true; data: CronReport } | { ok: false; error: { code: 'FORBIDDEN'; message: string } };
 
 /** Tasks that belong to no area: the shared mechanisms' housekeeping. */
-const SHARED_TASKS: Record<string, Task> = { 'files.deleteExpiredExports': deleteExpiredExports };
+const SHARED_TASKS: Record<string, CronTask> = { 'files.deleteExpiredExports': deleteExpiredExports };
 
-function allTasks(): Array<[string, Task]> {
-  const tasks: Array<[string, Task]> = Object.entries(SHARED_TASKS);
-  for (const module of MODULES) {
-    const cron = (module as { cron?: Record<string, Task> }).cron ?? {};
+function allTasks(): Array<[string, CronTask]> {
+  const tasks: Array<[string, CronTask]> = Object.entries(SHARED_TASKS);
+  for (const module of HOUSE.modules) {
+    const cron = module.cron ?? {};
     for (const [name, task] of Object.entries(cron)) tasks.push([`${module.area}.${name}`, task]);
   }
   return tasks;
@@ -45,7 +48,7 @@ export async function main(_event: unknown, _context?: unknown): Promise<CronAns
   const tasks: CronReport['tasks'] = {};
   for (const [key, task] of allTasks()) {
     try {
-      tasks[key] = await task(now);
+      tasks[key] = await withHouse(HOUSE, () => task(now, HOUSE));
     } catch (error) {
       // The kind of failure only: messages from the SDK can echo query values (PII).
       const e = error as { name?: string; code?: unknown };

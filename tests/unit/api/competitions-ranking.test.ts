@@ -3,9 +3,9 @@
  * tie at a boundary, honours, score validation, the declaration check, the team-size approval hook, and the
  * engine's per-unit quota groups.
  */
-import { seatGroupsFor } from '../../../cloudfunctions/api/src/modules/enrollment/eligibility';
+import * as eligibility from '../../../cloudfunctions/api/src/modules/enrollment/eligibility';
 import { defaultUnitGroups } from '../../../cloudfunctions/api/src/modules/enrollment/unitCap';
-import type { MemberFacts } from '../../../cloudfunctions/api/src/modules/enrollment/ruleRegistry';
+import type { MemberFacts } from '../../../cloudfunctions/api/src/modules/enrollment/areaHooks';
 import type { ActivityRecord, EnrollmentRecord } from '../../../cloudfunctions/api/src/modules/enrollment/records';
 import {
   honoursFor,
@@ -16,9 +16,12 @@ import {
   weightedMilli,
 } from '../../../cloudfunctions/api/src/modules/competitions/ranking';
 import { checkDeclaration } from '../../../cloudfunctions/api/src/modules/competitions/declaration';
-import { teamApproval } from '../../../cloudfunctions/api/src/modules/competitions/hooks';
+import { competitionEngine, teamApproval } from '../../../cloudfunctions/api/src/modules/competitions/hooks';
 import type { EventFields } from '../../../cloudfunctions/api/src/modules/competitions/records';
 import type { AppError } from '../../../cloudfunctions/api/src/errors';
+import { engineHouse, inHouse } from '../../support/house';
+
+const seatGroupsFor = inHouse(engineHouse({ competition: competitionEngine }), eligibility.seatGroupsFor);
 
 const W = { theory: 30, practical: 70 };
 const s = (theory: number | null, practical: number | null, absent = false) => ({ theory, practical, absent });

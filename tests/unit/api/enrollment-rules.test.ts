@@ -4,21 +4,22 @@
  * policy and form answers.
  */
 import { createHmac } from 'node:crypto';
-import {
-  evaluateRules,
-  parseRule,
-  priorityRank,
-  seatGroupsFor,
-} from '../../../cloudfunctions/api/src/modules/enrollment/eligibility';
+import * as eligibility from '../../../cloudfunctions/api/src/modules/enrollment/eligibility';
 import { drawKey, drawOrder } from '../../../cloudfunctions/api/src/modules/enrollment/drawOrder';
 import { checkAnswers } from '../../../cloudfunctions/api/src/modules/enrollment/formAnswers';
 import { checkCancel } from '../../../cloudfunctions/api/src/modules/enrollment/policy';
 import type { EligibilityRule, FormField } from '../../../cloudfunctions/api/src/modules/enrollment/records';
-import type { MemberFacts } from '../../../cloudfunctions/api/src/modules/enrollment/ruleRegistry';
-import { registerRecuperation } from '../../../cloudfunctions/api/src/modules/recuperation/groups';
+import type { MemberFacts } from '../../../cloudfunctions/api/src/modules/enrollment/areaHooks';
+import { recuperationEngine } from '../../../cloudfunctions/api/src/modules/recuperation/groups';
 import { type AppError } from '../../../cloudfunctions/api/src/errors';
+import { engineHouse, inHouse } from '../../support/house';
 
-registerRecuperation();
+// The engine's steps as the function runs them: within a house that declares 疗休养's hooks.
+const house = engineHouse({ recuperation: recuperationEngine });
+const evaluateRules = inHouse(house, eligibility.evaluateRules);
+const parseRule = inHouse(house, eligibility.parseRule);
+const priorityRank = inHouse(house, eligibility.priorityRank);
+const seatGroupsFor = inHouse(house, eligibility.seatGroupsFor);
 
 const START = new Date('2027-05-10T00:00:00.000Z'); // 2027-05-10 08:00 in China
 const facts = (over: Partial<MemberFacts> = {}): MemberFacts => ({

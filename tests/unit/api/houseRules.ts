@@ -95,3 +95,34 @@ export function foreignCollections(file: string, source: string, owned: readonly
   }
   return [...found].sort();
 }
+
+/**
+ * Module-level mutable state a file declares: top-level `let`/`var`, and top-level Maps and Sets (a registry is
+ * one of these, filled later). Returns the names. Top level = a statement starting its line (Prettier-formatted).
+ */
+export function moduleState(source: string): string[] {
+  const text = withoutComments(source);
+  const names: string[] = [];
+  for (const m of text.matchAll(/^(?:export\s+)?(?:let|var)\s+([A-Za-z_$][\w$]*)/gm)) names.push(m[1]);
+  for (const m of text.matchAll(
+    /^(?:export\s+)?const\s+([A-Za-z_$][\w$]*)(?:\s*:[^=\n]+)?\s*=\s*new\s+(?:Map|Set|WeakMap|WeakSet)\b/gm,
+  )) {
+    names.push(m[1]);
+  }
+  return names;
+}
+
+const NOT_CALLS = new Set(['if', 'for', 'while', 'switch', 'catch', 'function', 'return', 'typeof', 'await', 'void']);
+
+/**
+ * Calls a file makes when it is imported (a top-level statement that calls something, e.g. `registerArea(...)`):
+ * importing a file must only declare. Returns the callee of each such statement.
+ */
+export function topLevelCalls(source: string): string[] {
+  const text = withoutComments(source);
+  const callees: string[] = [];
+  for (const m of text.matchAll(/^(?:(?:await|void)\s+)?([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\(/gm)) {
+    if (!NOT_CALLS.has(m[1])) callees.push(m[1]);
+  }
+  return callees;
+}

@@ -1,7 +1,9 @@
 /** The one decision of what a viewer sees of a 单身联谊 profile (pure), and the relation that feeds it. */
-import { hasPrivateList } from '../../../cloudfunctions/api/src/modules/enrollment/engine';
+import * as engine from '../../../cloudfunctions/api/src/modules/enrollment/engine';
 import type { ProfileRecord } from '../../../cloudfunctions/api/src/modules/matchmaking/records';
-import { registerMatchmaking } from '../../../cloudfunctions/api/src/modules/matchmaking/register';
+import { matchmakingEngine } from '../../../cloudfunctions/api/src/modules/matchmaking/hooks';
+import { recuperationEngine } from '../../../cloudfunctions/api/src/modules/recuperation/groups';
+import { engineHouse, inHouse } from '../../support/house';
 import { relationOf, visibleProfile, type ViewerRelation } from '../../../cloudfunctions/api/src/modules/matchmaking/visibility';
 import { PROFILE_FIELDS, type Visibility } from '../../../cloudfunctions/api/src/rules/matchmaking';
 
@@ -102,7 +104,10 @@ describe('relationOf', () => {
 
 describe('the engine hook', () => {
   it('marks 单身联谊 as an area whose participants are private, and no other', () => {
-    registerMatchmaking();
+    const hasPrivateList = inHouse(
+      engineHouse({ matchmaking: matchmakingEngine, recuperation: recuperationEngine }),
+      engine.hasPrivateList,
+    );
     expect(hasPrivateList('matchmaking')).toBe(true);
     expect(hasPrivateList('recuperation')).toBe(false);
   });

@@ -1,8 +1,9 @@
 /**
  * The house rules of the `api` function's areas: each module is its folder, its actions carry the folder's
  * prefix, its collections are declared (with indexes) in config/collections.json, modules do not import
- * each other in a cycle, a module queries only its own collections (and the core ones), and the functions'
- * source never imports demo data, example inputs (cloudfunctions/api/fixtures/) or scripts/.
+ * each other in a cycle, a module queries only its own collections (and the core ones), the functions'
+ * source never imports demo data, example inputs (cloudfunctions/api/fixtures/) or scripts/, and importing a
+ * file only declares (no registry filled as a side effect: areas declare their hooks on their modules).
  * The checks themselves are in ./houseRules.ts; each is also run here on a small offender, to prove it can fail.
  */
 import fs from 'node:fs';
@@ -16,7 +17,9 @@ import {
   SRC,
   foreignCollections,
   forbiddenImports,
+  moduleState,
   ownedCollections,
+  topLevelCalls,
   type OwnedCollections,
 } from './houseRules';
 
@@ -240,5 +243,81 @@ describe('a module queries only its own collections', () => {
       'modules/a/x.ts → B_COLLECTIONS.z',
     ]);
     expect(againstAllowList({}, allowed).stale).toEqual(['modules/a/x.ts → B_COLLECTIONS.y']);
+  });
+});
+
+/**
+ * Module-level state that is not a registry, each with why (file under cloudfunctions/<fn>/src → names).
+ * THIS LIST MAY ONLY SHRINK: what areas contribute is declared on their module definitions and reaches the
+ * code through the house (house.ts), never through state filled when a file is imported.
+ */
+const KNOWN_MODULE_STATE: Record<string, string[]> = {
+  // The SDK is initialised once per warm instance, on first use (not on import).
+  'api/src/db.ts': ['initialized'],
+  // A warm instance's short-lived read cache of activity definitions, filled by calls (sign-ups).
+  'api/src/modules/enrollment/activities.ts': ['cache'],
+  // A constant lookup set (province codes), never written.
+  'api/src/rules/idNumber.ts': ['PROVINCES'],
+};
+
+describe('declared, not registered: importing a file only declares', () => {
+  const files = FUNCTION_SOURCES.flatMap(tsFiles).map((f) => ({
+    rel: path.relative(path.join(ROOT, 'cloudfunctions'), f),
+    text: fs.readFileSync(f, 'utf8'),
+  }));
+
+  it('makes no call at the top level of any file of a function (no registerX() on import)', () => {
+    const offenders = files.flatMap(({ rel, text }) => topLevelCalls(text).map((callee) => `${rel} → ${callee}()`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps no module-level mutable state beyond the known, non-registry ones', () => {
+    const found: Record<string, string[]> = {};
+    for (const { rel, text } of files) {
+      const names = moduleState(text);
+      if (names.length) found[rel] = names;
+    }
+    const { added, stale } = againstAllowList(found, KNOWN_MODULE_STATE);
+    // New state: declare it on the module definition and read it from the house instead.
+    expect(added).toEqual([]);
+    // State removed: delete its entry (the list only shrinks).
+    expect(stale).toEqual([]);
+  });
+
+  it('exports no register* function that fills module state (the shape issue 18 removed)', () => {
+    const registries = files
+      .filter(({ text }) => /^export (?:async )?function register[A-Z]\w*/m.test(text) && moduleState(text).length > 0)
+      .map(({ rel }) => rel);
+    expect(registries).toEqual([]);
+  });
+
+  it('catches a registry and its registration (the checks can fail)', () => {
+    // The rule registry as it was, and an area registering into it when its index loaded.
+    const registry = [
+      'const ruleKinds = new Map<string, RuleKind>();',
+      'let modules: readonly ModuleDef[] = [];',
+      'export function registerRuleKind(kind: string, def: RuleKind): void {',
+      '  ruleKinds.set(kind, def);',
+      '}',
+    ].join('\n');
+    expect(moduleState(registry)).toEqual(['modules', 'ruleKinds']);
+    expect(topLevelCalls("import { registerRecuperation } from './groups';\n\nregisterRecuperation();\n")).toEqual([
+      'registerRecuperation',
+    ]);
+    expect(topLevelCalls("registerRuleKind('gender', {\n  params: z.strictObject({}),\n});")).toEqual(['registerRuleKind']);
+    expect(topLevelCalls('registry.register(MODULES);')).toEqual(['registry.register']);
+    // Declarations, nested calls, control flow and comments are fine.
+    const declaring = [
+      "export const recuperationEngine = { activityArea: { area: 'recuperation', hooks } } satisfies EngineHooks;",
+      'const HOUSE = buildHouse(MODULES);',
+      'export function f(): void {',
+      '  register(x);',
+      '  if (y) g();',
+      '}',
+      '// registerArea(area, hooks);',
+      'const PROVINCES_TEXT = new Intl.Collator();',
+    ].join('\n');
+    expect(topLevelCalls(declaring)).toEqual([]);
+    expect(moduleState(declaring)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { defineAction } from '../../../cloudfunctions/api/src/action';
 import { AppError } from '../../../cloudfunctions/api/src/errors';
 import { allows, dispatch, type RouterDeps } from '../../../cloudfunctions/api/src/router';
 import type { RoleGrant } from '../../../cloudfunctions/api/src/shared/grants';
-import type * as Registry from '../../../cloudfunctions/api/src/registry';
+import { buildHouse } from '../../../cloudfunctions/api/src/house';
 import type * as ValidateInput from '../../../cloudfunctions/api/src/lib/validateInput';
 
 const staffGrant: RoleGrant = {
@@ -15,7 +15,10 @@ const staffGrant: RoleGrant = {
   grantedBy: null,
 };
 
-function makeDeps(openid: string | undefined, overrides: Partial<RouterDeps> = {}) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Table = Record<string, ReturnType<typeof defineAction<any, any>>>;
+
+function makeDeps(openid: string | undefined, overrides: Partial<RouterDeps> & { table?: Table } = {}) {
   const handler = jest.fn(async (input: { n: number }) => ({ doubled: input.n * 2 }));
   const table = {
     'test.echo': defineAction({ input: z.strictObject({ n: z.number().int().max(10) }), roles: 'any', handler }),
@@ -36,7 +39,9 @@ function makeDeps(openid: string | undefined, overrides: Partial<RouterDeps> = {
     }),
   };
   const loadGrants = jest.fn(async (id: string) => ({ grants: id === 'u2' ? [staffGrant] : [], isAdmin: id === 'admin' }));
-  const deps: RouterDeps = { getOpenid: () => openid, loadGrants, table, ...overrides };
+  const { table: own, ...rest } = overrides;
+  const house = buildHouse([{ area: 'test', actions: own ?? table }]);
+  const deps: RouterDeps = { getOpenid: () => openid, loadGrants, house, ...rest };
   return { deps, handler, loadGrants };
 }
 
@@ -146,20 +151,14 @@ describe('grants are loaded only when needed', () => {
 
 describe('field names in messages', () => {
   it('names a field as the acting area labels it, even where another area uses the same field name', () => {
-    const { registerModules, registeredModules } = require('../../../cloudfunctions/api/src/registry') as typeof Registry;
     const { validateInput } = require('../../../cloudfunctions/api/src/lib/validateInput') as typeof ValidateInput;
-    const before = registeredModules();
     const schema = z.strictObject({ period: z.enum(['am', 'pm']) });
     const action = defineAction({ input: schema, roles: 'any', handler: async () => null });
-    try {
-      registerModules([
-        { area: 'shop', actions: { 'shop.limit': action }, fieldLabels: { period: '限次周期' } },
-        { area: 'desk', actions: { 'desk.slot': action }, fieldLabels: { period: '时段' } },
-      ]);
-      expect(() => validateInput(schema, { period: 'noon' }, 'desk.slot')).toThrow('「时段」');
-      expect(() => validateInput(schema, { period: 'noon' }, 'shop.limit')).toThrow('「限次周期」');
-    } finally {
-      registerModules(before);
-    }
+    const house = buildHouse([
+      { area: 'shop', actions: { 'shop.limit': action }, fieldLabels: { period: '限次周期' } },
+      { area: 'desk', actions: { 'desk.slot': action }, fieldLabels: { period: '时段' } },
+    ]);
+    expect(() => validateInput(schema, { period: 'noon' }, 'desk.slot', house)).toThrow('「时段」');
+    expect(() => validateInput(schema, { period: 'noon' }, 'shop.limit', house)).toThrow('「限次周期」');
   });
 });

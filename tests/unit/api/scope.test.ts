@@ -1,4 +1,5 @@
 import type { ActionContext } from '../../../cloudfunctions/api/src/action';
+import { buildHouse } from '../../../cloudfunctions/api/src/house';
 import { isJoinable } from '../../../cloudfunctions/api/src/modules/membership/checkJoinableOrg';
 import { coversOrg, orgScopes } from '../../../cloudfunctions/api/src/shared/scope';
 import type { OrgRecord } from '../../../cloudfunctions/api/src/shared/records';
@@ -8,6 +9,7 @@ function ctx(scopes: string[], isAdmin = false): ActionContext {
     openid: 'u',
     isAdmin,
     now: new Date(),
+    house: buildHouse([]),
     grants: scopes.map((s) => ({
       _id: `u:staff:${s}`,
       openid: 'u',

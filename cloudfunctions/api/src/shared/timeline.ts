@@ -1,5 +1,5 @@
 import { insert, insertMany } from '../db';
-import { timelineKinds } from '../registry';
+import { currentHouse } from '../house';
 import { CORE_COLLECTIONS } from './collections';
 import { sendSubscribeMessage, sendSubscribeMessages } from './notify';
 import type { TimelineRecord } from './records';
@@ -18,13 +18,17 @@ export interface TimelineChange {
   notify?: boolean;
 }
 
-/** Every status change of every area lands here (我的申请), optionally followed by a subscribe message. */
+/**
+ * Every status change of every area lands here (我的申请), optionally followed by a subscribe message with the
+ * template the writing area declared for the kind (ModuleDef.timeline, from the house of the running call).
+ */
 export async function addTimelineEntry(change: TimelineChange): Promise<void> {
   const { notify, ...fields } = change;
   const record: TimelineRecord = { ...fields };
   if (record.note === undefined) delete record.note;
   await insert(CORE_COLLECTIONS.timeline, record);
-  const kind = timelineKinds()[change.area];
+  const kinds = currentHouse().timelineKinds;
+  const kind = Object.prototype.hasOwnProperty.call(kinds, change.area) ? kinds[change.area] : undefined;
   if (notify && kind) {
     await sendSubscribeMessage(change.openid, kind.template, {
       title: change.title,
@@ -48,9 +52,9 @@ export async function addTimelineEntries(changes: TimelineChange[]): Promise<voi
       return record;
     }),
   );
-  const kinds = timelineKinds();
+  const kinds = currentHouse().timelineKinds;
   const messages = changes
-    .filter((c) => c.notify && kinds[c.area])
+    .filter((c) => c.notify && Object.prototype.hasOwnProperty.call(kinds, c.area))
     .map((c) => ({
       openid: c.openid,
       templateKey: kinds[c.area].template,

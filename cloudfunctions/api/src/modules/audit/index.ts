@@ -10,7 +10,7 @@ export const auditModule = defineModule({
     'audit.list': defineAction({
       input: auditListInput,
       roles: ['admin'],
-      handler: (input) => listAudit(input.page, input.includePiiViews),
+      handler: (input, ctx) => listAudit(ctx.house, input.page, input.includePiiViews),
     }),
   },
 });

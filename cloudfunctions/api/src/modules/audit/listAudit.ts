@@ -1,5 +1,5 @@
 import { command, findPage, type Page } from '../../db';
-import { registeredModules } from '../../registry';
+import type { House } from '../../house';
 import { toIso } from '../../lib/time';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { readEnvAdmins } from '../../shared/grants';
@@ -10,18 +10,14 @@ import type { AuditEntry } from './views';
 
 export const AUDIT_PAGE_SIZE = 30;
 
-function actionLabels(): Record<string, string> {
-  return Object.assign({}, ...registeredModules().map((m) => m.audit ?? {})) as Record<string, string>;
-}
-
 /** The audit log, newest first, in words; personal-data views only when asked for. */
-export async function listAudit(page = 1, includePiiViews = false): Promise<Page<AuditEntry>> {
+export async function listAudit(house: House, page = 1, includePiiViews = false): Promise<Page<AuditEntry>> {
   const where = includePiiViews ? {} : { kind: command().neq('pii_view') };
   const { rows, total } = await findPage<AuditRecord>(CORE_COLLECTIONS.audit, where, [['at', 'desc']], page, AUDIT_PAGE_SIZE);
   const [names, orgs] = await Promise.all([namesOf(rows.map((r) => r.actor)), listAllOrgs()]);
   const orgNames = new Map(orgs.map((o) => [o._id, o.name]));
   const envAdmins = readEnvAdmins();
-  const labels = actionLabels();
+  const labels = house.auditLabels;
   const items = rows.map((r): AuditEntry => {
     const orgId = r.details?.orgId ?? r.details?.toOrgId;
     const orgName = typeof orgId === 'string' ? orgNames.get(orgId) : undefined;

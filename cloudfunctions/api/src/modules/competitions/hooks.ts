@@ -1,10 +1,11 @@
 /**
- * What 技能竞赛 tells the enrollment engine when it loads: its name, roster columns of its own data
- * (declaration, team) and the check before an organiser approves a registration — a team's size must be
- * within the event's range, and the approval is guarded by the size it saw (a teammate leaving meanwhile
+ * What 技能竞赛 tells the enrollment engine (declared on its module definition): its name, roster columns of its
+ * own data (declaration, team) and the check before an organiser approves a registration — a team's size must
+ * be within the event's range, and the approval is guarded by the size it saw (a teammate leaving meanwhile
  * makes it fail rather than slip past).
  */
-import { registerArea, type ActivityRecord, type ApprovalCheck, type EnrollmentRecord } from '../enrollment/engine';
+import type { EngineHooks } from '../../action';
+import type { ActivityRecord, ApprovalCheck, EnrollmentRecord } from '../enrollment/engine';
 import { CERT_LEVELS, type EventFields, type RegistrationExtra } from './records';
 
 export function eventFieldsOf(activity: ActivityRecord): EventFields {
@@ -36,11 +37,7 @@ export function rosterColumns(extra: Record<string, unknown> | undefined): Recor
   };
 }
 
-let registered = false;
-
-/** Registers the area's hooks with the engine (once; module load calls it). */
-export function registerCompetition(): void {
-  if (registered) return;
-  registered = true;
-  registerArea('competition', { label: '技能竞赛', rosterColumns, approvalCheck: teamApproval });
-}
+/** 技能竞赛's hooks into the engine (competitionsModule.engine). */
+export const competitionEngine = {
+  activityArea: { area: 'competition', hooks: { label: '技能竞赛', rosterColumns, approvalCheck: teamApproval } },
+} satisfies EngineHooks;

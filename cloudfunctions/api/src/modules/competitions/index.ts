@@ -12,7 +12,7 @@ import { competitionErrors } from './errors';
 import { getEventPage } from './eventPage';
 import { saveEvent, setEventStatus } from './events';
 import { exportRegistrations, exportResults } from './exports';
-import { registerCompetition } from './hooks';
+import { competitionEngine } from './hooks';
 import { listMyCompetitions } from './mine';
 import { registerForEvent } from './register';
 import { listRegistrations, registrationDetail, unitQueue } from './registrations';
@@ -22,12 +22,11 @@ import { enterScores, getRanking } from './scores';
 import { invite, leaveTeam, removeTeammate, respondToInvite } from './teams';
 import { countForReview, countForUnit } from './workbench';
 
-registerCompetition();
-
 const STAFF = ['staff', 'admin'] as const;
 
 export const competitionsModule = defineModule({
   area: 'competitions',
+  engine: competitionEngine,
   collections: COMPETITION_COLLECTIONS,
   errors: competitionErrors.codes,
   fieldLabels: {

@@ -7,7 +7,7 @@ import type { MemberRecord } from '../../shared/records';
 import { assertCoversOrg } from '../../shared/scope';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, MemberEnrollmentFacts } from './records';
-import type { MemberFacts } from './ruleRegistry';
+import type { MemberFacts } from './areaHooks';
 
 /** How long a warm instance may reuse an activity's definition for sign-ups (every seat check is authoritative). */
 export const DEFINITION_TTL_MS = 10_000;

@@ -9,7 +9,7 @@ import { toIso } from '../../lib/time';
 import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { DrawRecord, EnrollmentRecord } from './records';
-import { audienceOf, hasPrivateList, memberTagLabels } from './ruleRegistry';
+import { audienceOf, hasPrivateList, memberTagLabels } from './areaHooks';
 import type { DrawEntryView, DrawResultView } from './views';
 
 const PAGE = 50;

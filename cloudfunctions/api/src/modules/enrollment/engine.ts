@@ -1,7 +1,7 @@
 /**
  * What an area module (疗休养, 技能竞赛, 单身联谊) uses of the engine: one import path. See docs/enrollment.md.
- * Areas register their hooks at load (registerArea, registerRuleKind, registerMemberTags); the engine never
- * imports an area.
+ * Areas declare their hooks on their module definitions (ModuleDef.engine: activity area, rule kinds, member
+ * tags); the engine reads them from the house of the running call and never imports an area.
  */
 export { managedActivitiesPage, openActivitiesPage, type OpenSummary } from './areaPages';
 export { asDate, cachedActivity, loadActivity, loadManagedActivity, memberFacts, phaseOf, type Phase } from './activities';
@@ -17,14 +17,13 @@ export {
   audienceOf,
   hasPrivateList,
   memberTagLabels,
-  registerArea,
-  registerMemberTags,
-  registerRuleKind,
   type ApprovalCheck,
+  type AreaHooks,
   type Audience,
   type MemberFacts,
+  type RuleKind,
   type RuleResult,
-} from './ruleRegistry';
+} from './areaHooks';
 export { saveActivity, setActivityStatus } from './saveActivity';
 export { activityDefinitionShape, answersField, type ActivityDefinitionInput } from './schemas';
 export { signUp, type SignUpRequest } from './signUp';

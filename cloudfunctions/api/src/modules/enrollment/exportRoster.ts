@@ -13,7 +13,7 @@ import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { EnrollmentRecord, EnrollmentStatus } from './records';
 import { STATUS_TEXT } from './recordStatus';
 import { rosterWhere } from './roster';
-import { areaHooks } from './ruleRegistry';
+import { areaHooks } from './areaHooks';
 
 /** Beijing time, YYYY-MM-DD HH:mm. */
 function cnTime(value: unknown): string {

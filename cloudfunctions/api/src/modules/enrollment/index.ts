@@ -10,6 +10,7 @@ import { ENROLLMENT_COLLECTIONS } from './collections';
 import { closePublicity, expireOffers, fillSeatsFromWaitlist, markNoShows, releaseOrphanSeats } from './cron';
 import { runDraw } from './draw';
 import { getDrawResult } from './drawResult';
+import { BUILTIN_RULE_KINDS } from './eligibility';
 import { enrollmentErrors } from './errors';
 import { exportRoster } from './exportRoster';
 import { getEnrollmentDetail, listMine } from './listMine';
@@ -80,6 +81,7 @@ export const enrollmentModule = defineModule({
     'enrollment.dismiss': '公示异议不成立',
     'enrollment.export': '导出报名名单',
   },
+  engine: { ruleKinds: BUILTIN_RULE_KINDS },
   workbench: {
     enrollmentPending: countPendingEnrollments,
     enrollmentObjections: countOpenObjections,

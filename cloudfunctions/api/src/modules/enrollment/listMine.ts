@@ -9,7 +9,7 @@ import { loadActivity } from './activities';
 import { loadEnrollment } from './cancelEnrollment';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityArea, ActivityRecord, EnrollmentRecord } from './records';
-import { hasPrivateList } from './ruleRegistry';
+import { hasPrivateList } from './areaHooks';
 import { toEnrollmentView, toRosterItem } from './toViews';
 import type { EnrollmentDetailView, MyEnrollmentItem } from './views';
 import { waitlistPosition } from './waitlist';

@@ -21,7 +21,7 @@ import { newEnrollment, storeEnrollment, REJOINABLE } from './storeEnrollment';
 import { SEAT_HOLDING, type ActivityRecord, type EnrollmentRecord, type MemberEnrollmentFacts } from './records';
 import { holdParticipation, releaseParticipation } from './participation';
 import { recordStatus, STATUS_TEXT } from './recordStatus';
-import { hasPrivateList, memberTagLabels } from './ruleRegistry';
+import { hasPrivateList, memberTagLabels } from './areaHooks';
 import { toRosterItem } from './toViews';
 import { ensureUnitQuotas } from './unitCap';
 import type { CandidateView, RosterItem } from './views';

@@ -16,7 +16,7 @@ import { CORE_COLLECTIONS } from '../../shared/collections';
 import { activityYear, conflictingYears } from './eligibility';
 import { enrollmentErrors } from './errors';
 import type { ActivityRecord, EligibilityRule, MemberEnrollmentFacts } from './records';
-import { areaLabel } from './ruleRegistry';
+import { areaLabel } from './areaHooks';
 
 /** The window an activity's frequency rule keeps free of other activities (years), or 0 without one. */
 export function frequencyYears(activity: Pick<ActivityRecord, 'area' | 'rules'>): number {

@@ -15,7 +15,7 @@ import { asDate, loadActivity, loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, ObjectionRecord } from './records';
 import { removeEnrollment } from './removeEnrollment';
-import { hasPrivateList } from './ruleRegistry';
+import { hasPrivateList } from './areaHooks';
 import type { ObjectionView, PublicityView } from './views';
 
 const PAGE = 50;

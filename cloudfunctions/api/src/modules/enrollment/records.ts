@@ -62,7 +62,7 @@ export interface Quota {
   seats: number;
 }
 
-/** Eligibility rules as data; areas may register more kinds (ruleRegistry.ts). */
+/** Eligibility rules as data; areas may register more kinds (areaHooks.ts). */
 export type EligibilityRule =
   | { kind: 'activeMember' }
   | { kind: 'orgScope'; orgId: string; orgName?: string }

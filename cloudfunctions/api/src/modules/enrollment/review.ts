@@ -11,7 +11,7 @@ import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { EnrollmentRecord } from './records';
 import { recordStatus } from './recordStatus';
 import type { EnrollmentReviewInput } from './schemas';
-import { areaHooks } from './ruleRegistry';
+import { areaHooks } from './areaHooks';
 import type { ReviewResult } from './views';
 import { giveBackHolds, sameAttempt } from './holds';
 

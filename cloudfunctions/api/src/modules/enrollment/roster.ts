@@ -12,7 +12,7 @@ import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, EnrollmentStatus } from './records';
 import type { EnrollmentRosterInput } from './schemas';
-import { hasPrivateList } from './ruleRegistry';
+import { hasPrivateList } from './areaHooks';
 import { toRosterItem } from './toViews';
 import type { RosterView } from './views';
 import { waitlistPosition } from './waitlist';

@@ -14,7 +14,7 @@ import {
   FORM_FIELD_TYPES,
   type EligibilityRule,
 } from './records';
-import { memberTagLabels } from './ruleRegistry';
+import { memberTagLabels } from './areaHooks';
 
 /** `${activityId}_${openid}`. */
 export const enrollmentId = z

@@ -5,7 +5,7 @@ import { seatGroupsFor, priorityRank } from './eligibility';
 import { newTicket } from './drawOrder';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { LIVE, type ActivityRecord, type Answer, type EnrollmentRecord, type EnrollmentStatus } from './records';
-import type { MemberFacts } from './ruleRegistry';
+import type { MemberFacts } from './areaHooks';
 import { enrollmentIdOf } from './waitlist';
 
 /** Ended enrollments a member may sign up again from (while the window is open). */

@@ -4,10 +4,10 @@ import { asDate, phaseOf } from './activities';
 import { seatGroupsFor, unitGroupOf } from './eligibility';
 import { checkCancel, describePolicy } from './policy';
 import type { ActivityRecord, EnrollmentRecord } from './records';
-import type { MemberFacts } from './ruleRegistry';
+import type { MemberFacts } from './areaHooks';
 import { defaultUnitGroups } from './unitCap';
 import { STATUS_TEXT } from './recordStatus';
-import { audienceOf, memberTagLabels } from './ruleRegistry';
+import { audienceOf, memberTagLabels } from './areaHooks';
 import type { ActivityDetail, ActivitySummary, EnrollmentView, MemberSeatsView, RosterItem } from './views';
 
 export function toActivitySummary(a: ActivityRecord, now: Date, coverUrl?: string): ActivitySummary {

@@ -11,10 +11,10 @@ import type {
   FormField,
   UnitStatus,
 } from './records';
-import type { RuleResult } from './ruleRegistry';
+import type { RuleResult } from './areaHooks';
 
 export type { Phase } from './activities';
-export type { RuleResult } from './ruleRegistry';
+export type { RuleResult } from './areaHooks';
 
 export interface ActivitySummary {
   _id: string;

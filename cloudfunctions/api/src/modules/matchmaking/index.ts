@@ -16,17 +16,16 @@ import { listEventProfiles } from './organiser';
 import { getParticipant, listParticipants } from './participants';
 import { savePicks } from './picks';
 import { getMyProfile, saveProfile, setPaused } from './profiles';
-import { registerMatchmaking } from './register';
+import { matchmakingEngine } from './hooks';
 import { block, listReports, report, resolveReport } from './safety';
 import * as s from './schemas';
 import { countConfirmationRequests, countOpenReports } from './workbench';
-
-registerMatchmaking();
 
 const STAFF = ['staff', 'admin'] as const;
 
 export const matchmakingModule = defineModule({
   area: 'matchmaking',
+  engine: matchmakingEngine,
   collections: MATCHMAKING_COLLECTIONS,
   errors: matchmakingErrors.codes,
   fieldLabels: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dayField, pageField, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
+import { NOTICE_AUDIENCES } from './records';
 
 export const noticesListInput = z.strictObject({ page: pageField, mine: z.boolean().optional() });
 export const noticesGetInput = z.strictObject({ noticeId: recordId });
@@ -12,6 +13,8 @@ export const noticesSaveInput = z.strictObject({
   body: z.string().trim().min(10, '正文至少10个字').max(4000, '正文不超过4000字'),
   coverFileId: z.string().max(300).regex(fileIdPattern, '封面图片无效，请重新上传').optional(),
   orgId: recordId,
+  /** Who reads it: every member (default), union staff only, or the members of the publishing union's subtree. */
+  audience: z.enum(NOTICE_AUDIENCES, { error: '请选择阅读范围' }).optional(),
 });
 export type NoticesSaveInput = z.infer<typeof noticesSaveInput>;
 export const noticesRemoveInput = z.strictObject({ noticeId: recordId });

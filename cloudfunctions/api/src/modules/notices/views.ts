@@ -1,8 +1,11 @@
+import type { NoticeAudience } from './records';
+
 export interface NoticeSummary {
   _id: string;
   title: string;
   date: string;
   orgName: string;
+  audience: NoticeAudience;
   /** The first lines of the body. */
   excerpt: string;
   coverUrl?: string;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { timelineKinds } from '../../registry';
+import { currentHouse } from '../../house';
 
-/** Subscribe-message templates the app may ask consent for: those of the areas' timeline kinds. */
+/** Subscribe-message templates the app may ask consent for: those of the areas' timeline kinds (the house validating). */
 export function templateKeys(): string[] {
-  return [...new Set(Object.values(timelineKinds()).map((k) => k.template))];
+  return [...new Set(Object.values(currentHouse().timelineKinds).map((k) => k.template))];
 }
 
 export const notifyConsentInput = z.strictObject({

@@ -5,7 +5,7 @@
  * engine's `enrollment.*` actions.
  */
 import { defineAction, defineModule } from '../../action';
-import { registerRecuperation } from './groups';
+import { recuperationEngine } from './groups';
 import {
   recuperationGetInput,
   recuperationListInput,
@@ -16,12 +16,11 @@ import {
 } from './schemas';
 import { getTrip, listManagedTrips, listOpenTrips, saveTrip, setTripStatus, signUpForTrip } from './trips';
 
-registerRecuperation();
-
 const STAFF = ['staff', 'admin'] as const;
 
 export const recuperationModule = defineModule({
   area: 'recuperation',
+  engine: recuperationEngine,
   fieldLabels: {
     base: '疗休养基地',
     itinerary: '行程安排',

@@ -1,7 +1,6 @@
 import type { ActionContext } from '../../action';
 import { findById, insertUnique, removeWhere, setById, updateWhere } from '../../db';
 import { fail } from '../../errors';
-import { scopeKind } from '../../registry';
 import { ROLE_LABELS } from '../../rules/roles';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
@@ -11,12 +10,12 @@ import type { RoleRecord } from '../../shared/records';
 import type { RolesChangeInput, RolesGrantInput } from './schemas';
 
 /** The scope record a grant points at (an org for staff, a merchant, a station), or INVALID_INPUT. */
-async function checkScope(input: RolesChangeInput): Promise<string | undefined> {
+async function checkScope(input: RolesChangeInput, ctx: ActionContext): Promise<string | undefined> {
   if (input.role === 'admin') {
     if (input.scopeId) throw fail('INVALID_INPUT', '管理员角色不需要管辖范围', { field: 'scopeId' });
     return undefined;
   }
-  const kind = input.role === 'staff' ? { collection: CORE_COLLECTIONS.orgs, label: '工会' } : scopeKind(input.role);
+  const kind = input.role === 'staff' ? { collection: CORE_COLLECTIONS.orgs, label: '工会' } : ctx.house.scopeKind(input.role);
   if (!input.scopeId) throw fail('INVALID_INPUT', `请选择${kind?.label ?? '管辖范围'}`, { field: 'scopeId' });
   if (!kind) return undefined; // the area defining this role's scope is not installed yet
   const scope = await findById<{ name?: string }>(kind.collection, input.scopeId);
@@ -29,7 +28,7 @@ async function personName(openid: string): Promise<string> {
 }
 
 export async function grantRole(input: RolesGrantInput, ctx: ActionContext): Promise<RoleGrant> {
-  const scopeName = await checkScope(input);
+  const scopeName = await checkScope(input, ctx);
   if (input.name) await nameAccount(input.openid, input.name, ctx.now);
   const id = roleId(input.openid, input.role, input.scopeId);
   const record: RoleRecord = {

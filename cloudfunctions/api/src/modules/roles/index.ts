@@ -11,7 +11,7 @@ export const rolesModule = defineModule({
   fieldLabels: { role: '角色', scopeId: '管辖范围' },
   audit: { 'roles.grant': '授予角色', 'roles.revoke': '撤销角色' },
   actions: {
-    'roles.list': defineAction({ input: rolesListInput, roles: ADMIN, handler: () => listRoles() }),
+    'roles.list': defineAction({ input: rolesListInput, roles: ADMIN, handler: (_input, ctx) => listRoles(ctx.house) }),
     'roles.people': defineAction({ input: rolesPeopleInput, roles: ADMIN, handler: (input) => findPeople(input.keyword) }),
     'roles.grant': defineAction({ input: rolesGrantInput, roles: ADMIN, handler: grantRole }),
     'roles.revoke': defineAction({ input: rolesChangeInput, roles: ADMIN, handler: revokeRole }),

@@ -2,7 +2,7 @@ import type { ActionContext } from '../../action';
 import { command, findByIdJoined, findMany, insertUnique } from '../../db';
 import { grantsFrom, type RoleGrant } from '../../shared/grants';
 import { toMemberSummary, type MemberSummary } from '../../shared/members';
-import { scopeKind } from '../../registry';
+import type { House } from '../../house';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { AccountRecord, ConsentRecord, MemberRecord, RoleRecord } from '../../shared/records';
 import { MY_APPLICATION_LOOKUP, myApplicationOf } from '../membership/submitApplication';
@@ -61,7 +61,7 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
   return {
     openid: ctx.openid,
     displayName: member?.name ?? application?.name ?? launch.displayName ?? null,
-    roles: await withScopeNames(grants),
+    roles: await withScopeNames(grants, ctx.house),
     isAdmin,
     member,
     application,
@@ -70,10 +70,10 @@ export async function getSession(ctx: ActionContext): Promise<SessionView> {
 }
 
 /** Staff see what they act for by name (我的 shows it: a union, a merchant, a station), never an id. */
-async function withScopeNames(grants: RoleGrant[]): Promise<Array<RoleGrant & { scopeName?: string }>> {
+async function withScopeNames(grants: RoleGrant[], house: House): Promise<Array<RoleGrant & { scopeName?: string }>> {
   const idsByCollection = new Map<string, string[]>();
   for (const g of grants) {
-    const collection = scopeCollection(g);
+    const collection = scopeCollection(g, house);
     if (collection && g.scopeId) idsByCollection.set(collection, [...(idsByCollection.get(collection) ?? []), g.scopeId]);
   }
   const names = new Map<string, string>();
@@ -84,12 +84,12 @@ async function withScopeNames(grants: RoleGrant[]): Promise<Array<RoleGrant & { 
     }),
   );
   return grants.map((g) => {
-    const name = g.scopeId ? names.get(`${scopeCollection(g)}/${g.scopeId}`) : undefined;
+    const name = g.scopeId ? names.get(`${scopeCollection(g, house)}/${g.scopeId}`) : undefined;
     return name ? { ...g, scopeName: name } : { ...g };
   });
 }
 
-function scopeCollection(grant: RoleGrant): string | undefined {
+function scopeCollection(grant: RoleGrant, house: House): string | undefined {
   if (!grant.scopeId) return undefined;
-  return grant.role === 'staff' ? C.orgs : scopeKind(grant.role)?.collection;
+  return grant.role === 'staff' ? C.orgs : house.scopeKind(grant.role)?.collection;
 }

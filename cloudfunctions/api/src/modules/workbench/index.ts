@@ -1,11 +1,10 @@
 /** 工作台: counts on the staff tiles (e.g. applications waiting), each within the caller's scope. */
 import { z } from 'zod';
 import { defineAction, defineModule, type ActionContext } from '../../action';
-import { workbenchCounters } from '../../registry';
 
 async function summary(ctx: ActionContext): Promise<{ counts: Record<string, number> }> {
   const entries = await Promise.all(
-    Object.entries(workbenchCounters()).map(async ([key, count]) => [key, await count(ctx)] as const),
+    Object.entries(ctx.house.workbenchCounters).map(async ([key, count]) => [key, await count(ctx)] as const),
   );
   return { counts: Object.fromEntries(entries) };
 }

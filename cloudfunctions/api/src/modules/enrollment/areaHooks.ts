@@ -1,9 +1,11 @@
 /**
- * The hooks areas plug into the engine at load (the engine never imports an area): extra eligibility rule
- * kinds, an area's audience groups (who counts as 一线职工 …), and the member tags staff may maintain.
- * Everything here is pure: evaluators get the member's facts and the activity, never the database.
+ * The hooks areas declare for the engine on their module definitions (ModuleDef.engine; the engine never
+ * imports an area): extra eligibility rule kinds, an area's audience groups (who counts as 一线职工 …), and
+ * the member tags staff may maintain. The engine reads them from the house of the running call. Evaluators
+ * are pure: they get the member's facts and the activity, never the database.
  */
 import type { z } from 'zod';
+import { currentHouse } from '../../house';
 import type { MemberStatus } from '../../rules/membership';
 import type { StoredDate } from '../../shared/records';
 import type { ActivityArea, ActivityRecord, EligibilityRule, EnrollmentRecord, ParticipationHolds } from './records';
@@ -56,7 +58,7 @@ export interface Audience {
   resolve(facts: MemberFacts): string[];
 }
 
-/** What an area tells the engine about itself when it loads. */
+/** What an area tells the engine about itself (ModuleDef.engine.activityArea). */
 export interface AreaHooks {
   /** 疗休养, 技能竞赛 … (used in rule messages such as 您已于2025年参加过疗休养). */
   label: string;
@@ -84,50 +86,30 @@ export interface ApprovalCheck {
   where?: Record<string, unknown>;
 }
 
-const ruleKinds = new Map<string, RuleKind>();
-const areas = new Map<string, AreaHooks>();
-const memberTags = new Map<string, string>();
-
-export function registerRuleKind(kind: string, def: RuleKind): void {
-  ruleKinds.set(kind, def);
-}
-
+/** A rule kind as declared by the engine itself or by the area adding it (ModuleDef.engine.ruleKinds). */
 export function ruleKind(kind: string): RuleKind | undefined {
-  return ruleKinds.get(kind);
-}
-
-export function registerArea(area: ActivityArea, hooks: AreaHooks): void {
-  areas.set(area, hooks);
+  return currentHouse().engine.ruleKinds.get(kind);
 }
 
 export function areaHooks(area: string): AreaHooks | undefined {
-  return areas.get(area);
+  return currentHouse().engine.areas.get(area);
 }
 
 /** True when the area keeps its participants private (no 公示, no published draw). */
 export function hasPrivateList(area: string): boolean {
-  return areas.get(area)?.privateList === true;
+  return areaHooks(area)?.privateList === true;
 }
 
 export function areaLabel(area: string): string {
-  return areas.get(area)?.label ?? '活动';
+  return areaHooks(area)?.label ?? '活动';
 }
 
-/** An area's audience; an area that registered none uses the member tags themselves. */
+/** An area's audience; an area that declares none uses the member tags themselves. */
 export function audienceOf(area: ActivityArea): Audience {
-  return (
-    areas.get(area)?.audience ?? {
-      groups: Object.fromEntries(memberTags),
-      resolve: (facts) => facts.tags,
-    }
-  );
+  return areaHooks(area)?.audience ?? { groups: memberTagLabels(), resolve: (facts) => facts.tags };
 }
 
-/** Member tags staff may maintain (key → label), e.g. model: 劳模. Areas add theirs at load. */
-export function registerMemberTags(tags: Record<string, string>): void {
-  for (const [key, label] of Object.entries(tags)) memberTags.set(key, label);
-}
-
+/** Member tags staff may maintain (key → label), e.g. model: 劳模, as the areas declare them. */
 export function memberTagLabels(): Record<string, string> {
-  return Object.fromEntries(memberTags);
+  return { ...currentHouse().engine.memberTags };
 }
