@@ -225,7 +225,7 @@ async function main(): Promise<void> {
           ? `${dbRequests[0]}`
           : `${Math.min(...dbRequests)}–${Math.max(...dbRequests)}`;
       console.log(
-        `api ${action.padEnd(14)} database requests per call: ${spread.padEnd(5)} (${medianMs.toFixed(1)} ms median${ok ? '' : ', SOME CALLS FAILED'})`,
+        `api ${action.padEnd(20)} database requests per call: ${spread.padEnd(5)} (${medianMs.toFixed(1)} ms median${ok ? '' : ', SOME CALLS FAILED'})`,
       );
     }
   } finally {

@@ -64,6 +64,13 @@ const approve = (by = STAFF): Op => ({
   action: 'membership.approve',
   run: (s) => env.call(by, 'membership.approve', { applicationId: s.applicant.applicationId }),
 });
+/** A batch approval (membership.approveMany) of this one application, by the second staffer. */
+const approveMany: Op = {
+  name: 'approveMany',
+  caller: () => STAFF_2,
+  action: 'membership.approveMany',
+  run: (s) => env.call(STAFF_2, 'membership.approveMany', { items: [{ applicationId: s.applicant.applicationId }] }),
+};
 const reject: Op = {
   name: 'reject',
   caller: () => STAFF,
@@ -155,6 +162,10 @@ const PAIRS: Array<[string, (s: State) => Promise<void>, Op, Op]> = [
   ['reject / correct', applicationState, reject, correct],
   ['approve / reject', applicationState, approve(), reject],
   ['approve / approve', applicationState, approve(), approve(STAFF_2)],
+  ['approve / approveMany', applicationState, approve(), approveMany],
+  ['approveMany / reject', applicationState, approveMany, reject],
+  ['approveMany / correct', applicationState, approveMany, correct],
+  ['approveMany / correct with another number', applicationState, approveMany, correctNewId],
   ['reject / correct with another number', applicationState, reject, correctNewId],
   ['approve / correct with another number', applicationState, approve(), correctNewId],
   ['correct with another number / another person takes the old one', applicationState, correctNewId, otherClaims],

@@ -59,6 +59,35 @@ export async function findById<T extends object>(name: CollectionName, id: strin
   return res.data[0] ?? null;
 }
 
+/** A `$lookup` of documents of another collection whose `foreignField` equals this document's `localField`. */
+export interface Lookup {
+  from: CollectionName;
+  localField: string;
+  foreignField: string;
+  as: string;
+}
+
+/**
+ * One document by _id with related documents of other collections joined in (`$lookup`, each `as` field an
+ * array): several collections read in ONE database request. null when the document does not exist.
+ */
+export async function findByIdJoined<T extends AnyDoc>(
+  name: CollectionName,
+  id: string,
+  lookups: Lookup[],
+  /** Values added to the document before the lookups (as literals), to join on: e.g. `{ caller: openid }`. */
+  constants: Record<string, string> = {},
+): Promise<T | null> {
+  let pipeline = coll(name).aggregate().match({ _id: id });
+  const $ = getDb().command.aggregate;
+  if (Object.keys(constants).length) {
+    pipeline = pipeline.addFields(Object.fromEntries(Object.entries(constants).map(([k, v]) => [k, $.literal(v)])));
+  }
+  for (const lookup of lookups) pipeline = pipeline.lookup(lookup);
+  const res = (await pipeline.end()) as unknown as { list: T[] };
+  return res.list[0] ?? null;
+}
+
 export interface FindOptions {
   /** Sort keys in priority order, e.g. [['submittedAt', 'desc'], ['_id', 'desc']]. */
   orderBy?: [string, 'asc' | 'desc'][];
@@ -126,6 +155,12 @@ export async function insert(name: CollectionName, data: AnyDoc): Promise<string
   return res._id;
 }
 
+/** Inserts several documents in ONE request (all or none: a duplicate _id or unique key refuses the whole batch). */
+export async function insertMany(name: CollectionName, docs: AnyDoc[]): Promise<void> {
+  if (docs.length === 0) return;
+  await coll(name).add({ data: docs } as unknown as { data: AnyDoc });
+}
+
 /**
  * Inserts a document with a deterministic _id; false when that _id already exists. This is the
  * uniqueness primitive (one account per openid, one membership per ID number): the database decides,
@@ -168,6 +203,8 @@ export interface Tx {
   set(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
   /** Changes fields of an existing document. */
   update(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
+  /** Creates a document that must not exist: the request (or the commit) fails when it does. */
+  insert(name: CollectionName, id: string, data: AnyDoc): Promise<void>;
   remove(name: CollectionName, id: string): Promise<void>;
 }
 
@@ -179,6 +216,7 @@ interface SdkTransaction {
       update(options: { data: AnyDoc }): Promise<unknown>;
       remove(): Promise<unknown>;
     };
+    add(options: { data: AnyDoc }): Promise<unknown>;
   };
 }
 
@@ -212,6 +250,9 @@ function wrap(t: SdkTransaction): Tx {
     },
     async remove(name, id) {
       checked(await t.collection(name).doc(id).remove());
+    },
+    async insert(name, id, data) {
+      checked(await t.collection(name).add({ data: { ...data, _id: id } }));
     },
   };
 }

@@ -17,9 +17,14 @@ export interface AuditEvent {
 
 /** Every staff/admin action, and every staff view of personal data, leaves one entry. */
 export async function writeAudit(event: AuditEvent): Promise<void> {
+  await insert(CORE_COLLECTIONS.audit, auditEntry(event));
+}
+
+/** The stored entry of an event (a batch writes several with one insertMany). */
+export function auditEntry(event: AuditEvent): AuditRecord {
   const entry: AuditRecord = { actor: event.actor, action: event.action, target: event.target, at: event.at };
   entry.kind = event.kind ?? 'change';
   if (event.summary) entry.summary = event.summary;
   if (event.details) entry.details = event.details;
-  await insert(CORE_COLLECTIONS.audit, entry);
+  return entry;
 }

@@ -45,8 +45,12 @@ export function envAdminGrant(openid: string): RoleGrant {
 }
 
 export async function loadCallerGrants(openid: string): Promise<{ grants: RoleGrant[]; isAdmin: boolean }> {
-  const stored = await findMany<RoleRecord>(CORE_COLLECTIONS.roles, { openid }, { limit: 100 });
-  const grants = stored.map(toRoleGrant);
+  return grantsFrom(openid, await findMany<RoleRecord>(CORE_COLLECTIONS.roles, { openid }, { limit: 100 }));
+}
+
+/** The caller's grants from their stored role records (however they were read), plus a bootstrap admin grant. */
+export function grantsFrom(openid: string, stored: RoleRecord[]): { grants: RoleGrant[]; isAdmin: boolean } {
+  const grants = stored.filter((r) => r.openid === openid).map(toRoleGrant);
   if (readEnvAdmins().includes(openid) && !grants.some((g) => g.role === 'admin')) grants.push(envAdminGrant(openid));
   return { grants, isAdmin: grants.some((g) => g.role === 'admin') };
 }

@@ -1,4 +1,4 @@
-import { findById, getCloud, updateWhere } from '../db';
+import { command, findById, findMany, getCloud, updateWhere } from '../db';
 import { CORE_COLLECTIONS } from './collections';
 import type { ConsentRecord } from './records';
 
@@ -40,31 +40,60 @@ function formatTime(d: Date): string {
  */
 export async function sendSubscribeMessage(openid: string, templateKey: string, message: StatusMessage): Promise<boolean> {
   try {
-    const id = `${openid}:${templateKey}`;
-    const consent = await findById<ConsentRecord>(CORE_COLLECTIONS.consents, id);
+    const consent = await findById<ConsentRecord>(CORE_COLLECTIONS.consents, `${openid}:${templateKey}`);
     if (!consent?.accepted) return false;
-    const consumed = await updateWhere(
-      CORE_COLLECTIONS.consents,
-      { _id: id, accepted: true },
-      { accepted: false, usedAt: message.at },
-    );
-    if (consumed !== 1) return false;
-    await getCloud().openapi.subscribeMessage.send({
-      touser: openid,
-      templateId: templateId(templateKey),
-      page: MESSAGE_PAGE,
-      data: {
-        thing1: { value: clip(message.title, 20) },
-        phrase2: { value: clip(message.statusText, 5) },
-        time3: { value: formatTime(message.at) },
-        thing4: { value: clip(message.note ?? '点击查看详情', 20) },
-      },
-    });
-    return true;
+    return await sendConsented(openid, templateKey, message);
   } catch (error) {
-    // Name and code only: the SDK's message can echo the recipient's openid.
-    const { name, errCode, code } = (error ?? {}) as { name?: string; errCode?: number; code?: string | number };
-    console.warn('subscribe message not sent', { template: templateKey, error: name, code: errCode ?? code });
+    warnNotSent(templateKey, error);
     return false;
   }
+}
+
+/** Several messages (a batch decision): the consents read in one request, then each consented one sent. */
+export async function sendSubscribeMessages(
+  messages: Array<{ openid: string; templateKey: string; message: StatusMessage }>,
+): Promise<void> {
+  if (messages.length === 0) return;
+  let accepted: Set<string>;
+  try {
+    const ids = [...new Set(messages.map((m) => `${m.openid}:${m.templateKey}`))];
+    const rows = await findMany<ConsentRecord>(CORE_COLLECTIONS.consents, { _id: command().in(ids), accepted: true }, { limit: 1000 });
+    accepted = new Set(rows.map((r) => r._id));
+  } catch (error) {
+    warnNotSent(messages[0].templateKey, error);
+    return;
+  }
+  for (const m of messages) {
+    if (!accepted.has(`${m.openid}:${m.templateKey}`)) continue;
+    try {
+      await sendConsented(m.openid, m.templateKey, m.message);
+    } catch (error) {
+      warnNotSent(m.templateKey, error);
+    }
+  }
+}
+
+/** Consumes the one-time consent (guarded) and sends; false when it was used meanwhile. */
+async function sendConsented(openid: string, templateKey: string, message: StatusMessage): Promise<boolean> {
+  const id = `${openid}:${templateKey}`;
+  const consumed = await updateWhere(CORE_COLLECTIONS.consents, { _id: id, accepted: true }, { accepted: false, usedAt: message.at });
+  if (consumed !== 1) return false;
+  await getCloud().openapi.subscribeMessage.send({
+    touser: openid,
+    templateId: templateId(templateKey),
+    page: MESSAGE_PAGE,
+    data: {
+      thing1: { value: clip(message.title, 20) },
+      phrase2: { value: clip(message.statusText, 5) },
+      time3: { value: formatTime(message.at) },
+      thing4: { value: clip(message.note ?? '点击查看详情', 20) },
+    },
+  });
+  return true;
+}
+
+function warnNotSent(templateKey: string, error: unknown): void {
+  // Name and code only: the SDK's message can echo the recipient's openid.
+  const { name, errCode, code } = (error ?? {}) as { name?: string; errCode?: number; code?: string | number };
+  console.warn('subscribe message not sent', { template: templateKey, error: name, code: errCode ?? code });
 }

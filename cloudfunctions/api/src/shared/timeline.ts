@@ -1,7 +1,7 @@
-import { insert } from '../db';
+import { insert, insertMany } from '../db';
 import { currentHouse } from '../house';
 import { CORE_COLLECTIONS } from './collections';
-import { sendSubscribeMessage } from './notify';
+import { sendSubscribeMessage, sendSubscribeMessages } from './notify';
 import type { TimelineRecord } from './records';
 
 export interface TimelineChange {
@@ -37,4 +37,28 @@ export async function addTimelineEntry(change: TimelineChange): Promise<void> {
       at: change.at,
     });
   }
+}
+
+/**
+ * Several status changes at once (a batch decision): the entries in one request, then the consents of those
+ * to notify read in one request and each consented message sent as `addTimelineEntry` sends it.
+ */
+export async function addTimelineEntries(changes: TimelineChange[]): Promise<void> {
+  await insertMany(
+    CORE_COLLECTIONS.timeline,
+    changes.map(({ notify: _notify, ...fields }) => {
+      const record: TimelineRecord = { ...fields };
+      if (record.note === undefined) delete record.note;
+      return record;
+    }),
+  );
+  const kinds = currentHouse().timelineKinds;
+  const messages = changes
+    .filter((c) => c.notify && Object.prototype.hasOwnProperty.call(kinds, c.area))
+    .map((c) => ({
+      openid: c.openid,
+      templateKey: kinds[c.area].template,
+      message: { title: c.title, statusText: c.statusText, note: c.note, at: c.at },
+    }));
+  await sendSubscribeMessages(messages);
 }

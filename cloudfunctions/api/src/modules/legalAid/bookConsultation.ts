@@ -1,12 +1,13 @@
 import type { ActionContext } from '../../action';
-import { command, findById } from '../../db';
+import { command, findById, findByIdJoined, type Lookup } from '../../db';
 import { type AppError, fail } from '../../errors';
 import { maskMobile } from '../../lib/mask';
 import { encryptPii } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { BOOK_AHEAD_DAYS, daysBetween, periodLabel } from '../../rules/legalAid';
 import { chinaDate } from '../../rules/time';
-import { findMemberByOpenid } from '../../shared/members';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { MemberRecord } from '../../shared/records';
 import { addTimelineEntry } from '../../shared/timeline';
 import { personKeyOf, STORE } from './access';
 import { checkEvidence } from './checkEvidence';
@@ -15,7 +16,7 @@ import { legalAidErrors } from './errors';
 import type { BookingFields, BookingRecord, SlotRecord } from './records';
 import type { LegalAidBookInput } from './schemas';
 import { bookSlot, isOpenStatus } from './slotBooking/bookSlot';
-import type { BookFailure } from './slotBooking/types';
+import { bookingIdOf, type BookFailure } from './slotBooking/types';
 import { toBookingView } from './toViews';
 import type { BookingView } from './views';
 
@@ -31,7 +32,10 @@ export function checkSlotDate(slotId: string, now: Date): void {
 
 /** A slot a member may book now: it exists, is open and has not started. */
 export async function loadBookableSlot(slotId: string, now: Date): Promise<SlotRecord> {
-  const slot = await findById<SlotRecord>(C.slots, slotId);
+  return checkBookable(await findById<SlotRecord>(C.slots, slotId), now);
+}
+
+function checkBookable<S extends SlotRecord>(slot: S | null, now: Date): S {
   if (!slot) throw fail('INVALID_INPUT', '「预约时段」不存在，请重新选择', { field: 'slotId' });
   if (slot.status !== 'open') {
     throw legalAidErrors.fail('SLOT_CLOSED', `该时段已暂停接待（${slot.cancelReason ?? '值班调整'}），请选择其他时段`);
@@ -40,14 +44,47 @@ export async function loadBookableSlot(slotId: string, now: Date): Promise<SlotR
   return slot;
 }
 
+interface SlotWithBooker extends SlotRecord {
+  joinedMembers?: MemberRecord[];
+  joinedAllowances?: Array<{ _id: string }>;
+  joinedBookings?: BookingRecord[];
+}
+
+const BOOKER_LOOKUPS: Lookup[] = [
+  { from: CORE_COLLECTIONS.members, localField: 'booker', foreignField: '_id', as: 'joinedMembers' },
+  { from: C.allowances, localField: 'bookerKey', foreignField: '_id', as: 'joinedAllowances' },
+  { from: C.bookings, localField: 'bookingId', foreignField: '_id', as: 'joinedBookings' },
+];
+
+/**
+ * The slot, with what a booking needs to know about the booker joined in — ONE database request: their
+ * member record, whether their allowance document exists yet, and their record for this slot. Only reads:
+ * every decision is still taken by the guarded writes of slotBooking.
+ */
+async function loadSlotForBooker(slotId: string, openid: string, holderKey: string, now: Date) {
+  const slot = checkBookable(
+    await findByIdJoined<SlotWithBooker>(C.slots, slotId, BOOKER_LOOKUPS, {
+      booker: openid,
+      bookerKey: holderKey,
+      bookingId: bookingIdOf(slotId, holderKey),
+    }),
+    now,
+  );
+  return {
+    slot,
+    member: slot.joinedMembers?.[0] ?? null,
+    hasAllowance: Boolean(slot.joinedAllowances?.length),
+    mine: slot.joinedBookings?.[0] ?? null,
+  };
+}
+
 /**
  * A slot read full is refused at once, before anything is written: the common answer when many want one slot.
  * Only a refusal comes from this read — a booking is always decided by the atomic seat claim — and a double
  * tap of someone who holds a seat in it still finds their booking.
  */
-async function refuseIfFull(slot: SlotRecord, holderKey: string): Promise<void> {
+function refuseIfFull(slot: SlotRecord, mine: BookingRecord | null): void {
   if (slot.seatsLeft > 0) return;
-  const mine = await findById<BookingRecord>(C.bookings, `${slot._id}_${holderKey}`);
   if (!mine || (mine.status !== 'pending' && !isOpenStatus(mine.status))) throw legalAidErrors.fail('SLOT_FULL');
 }
 
@@ -94,7 +131,8 @@ export function whenText(b: Pick<BookingRecord, 'date' | 'period' | 'start'>): s
  */
 export async function bookConsultation(input: LegalAidBookInput, ctx: ActionContext): Promise<BookingView> {
   checkSlotDate(input.slotId, ctx.now);
-  const [slot, member] = await Promise.all([loadBookableSlot(input.slotId, ctx.now), findMemberByOpenid(ctx.openid)]);
+  const holderKey = personKeyOf(ctx.openid);
+  const { slot, member, hasAllowance, mine } = await loadSlotForBooker(input.slotId, ctx.openid, holderKey, ctx.now);
   const isMember = member?.status === 'active';
   if (!isMember && !input.contactName) {
     throw fail('INVALID_INPUT', '「联系人姓名」非会员预约请填写您的姓名', { field: 'contactName' });
@@ -103,8 +141,7 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
     const why = input.way === 'callback' ? '电话回拨需要您的手机号' : '非会员预约请填写手机号，便于法律援助站联系您';
     throw fail('INVALID_INPUT', `「联系电话」${why}`, { field: 'contactMobile' });
   }
-  const holderKey = personKeyOf(ctx.openid);
-  await refuseIfFull(slot, holderKey);
+  refuseIfFull(slot, mine);
   await checkEvidence(input.evidence, ctx.openid);
 
   const fields: BookingFields = {
@@ -126,6 +163,7 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
     now: ctx.now,
     fields,
     slotGuard: slotGuard(ctx.now),
+    allowanceExists: hasAllowance,
   });
   if (!result.ok) throw bookingFailure(result.reason);
   if (result.created) {

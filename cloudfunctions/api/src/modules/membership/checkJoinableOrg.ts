@@ -13,7 +13,11 @@ export function isJoinable(org: OrgRecord, channel: Channel): boolean {
 }
 
 export async function checkJoinableOrg(orgId: string, channel: Channel, field = 'orgId'): Promise<OrgRecord> {
-  const org = await getOrg(orgId);
+  return assertJoinable(await getOrg(orgId), channel, field);
+}
+
+/** The org read (null: none), or the INVALID_INPUT a worker can act on. */
+export function assertJoinable<T extends OrgRecord>(org: T | null, channel: Channel, field = 'orgId'): T {
   if (!org) throw fail('INVALID_INPUT', '所选工会不存在，请重新选择', { field });
   if (org.status === 'closed') throw fail('INVALID_INPUT', `「${org.name}」已撤销，不再接收入会申请，请选择其他工会`, { field });
   if (!isJoinable(org, channel)) {

@@ -3,7 +3,7 @@ import { defineAction, defineModule } from '../../action';
 import { MEMBERSHIP_COLLECTIONS } from './collections';
 import { membershipErrors } from './errors';
 import { countPending, getApplicationDetail, listApplications } from './listApplications';
-import { approveApplication, approveMany, rejectApplication } from './reviewApplication';
+import { approveApplication, approveMany, finishBatchApprovals, rejectApplication } from './reviewApplication';
 import {
   membershipApplyInput,
   membershipApproveInput,
@@ -37,6 +37,7 @@ export const membershipModule = defineModule({
     'membership.get': '查看入会申请（含身份证号）',
   },
   workbench: { membershipPending: countPending },
+  cron: { finishBatchApprovals },
   actions: {
     'membership.apply': defineAction({ input: membershipApplyInput, roles: 'any', handler: submitApplication }),
     'membership.mine': defineAction({

@@ -28,6 +28,10 @@ export interface ApplicationRecord {
   submittedAt: StoredDate;
   reviewedAt?: StoredDate;
   reviewedBy?: string;
+  /** Set by a batch approval (membership.approveMany): which call decided it. */
+  approvalBatch?: string;
+  /** Set by a batch approval until its member is written; a stale mark is finished by the cron. */
+  awaitingMember?: boolean;
   [key: string]: unknown;
 }
 

@@ -1,13 +1,13 @@
 import type { ActionContext } from '../../action';
-import { findById, withTransaction, type Tx } from '../../db';
+import { findById, findByIdJoined, insertUnique, withTransaction, type Lookup, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { maskIdNumber, maskMobile } from '../../lib/mask';
 import { encryptPii, hashIdNumber, hashMobile, opaqueId } from '../../lib/pii';
 import { normalizeIdNumber, personFacts } from '../../rules/idNumber';
-import { ensureAccount } from '../../shared/accounts';
-import { findMemberByOpenid } from '../../shared/members';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { AccountRecord, MemberRecord, OrgRecord } from '../../shared/records';
 import { addTimelineEntry } from '../../shared/timeline';
-import { checkJoinableOrg } from './checkJoinableOrg';
+import { assertJoinable } from './checkJoinableOrg';
 import { MEMBERSHIP_COLLECTIONS as C } from './collections';
 import { membershipErrors } from './errors';
 import type { ApplicationRecord, IdRegistryRecord } from './records';
@@ -26,9 +26,14 @@ export async function submitApplication(input: MembershipApplyInput, ctx: Action
   if (input.channel === 'new_employment' && !input.occupation) {
     throw fail('INVALID_INPUT', '「职业」请选择您的职业类型', { field: 'occupation' });
   }
-  const org = await checkJoinableOrg(input.orgId, input.channel);
-  await ensureAccount(ctx.openid, ctx.now);
-  if (await findMemberByOpenid(ctx.openid)) throw membershipErrors.fail('APPLICATION_LOCKED', LOCKED_MESSAGE);
+  // One request: the org, with the caller's account, member record and application joined in.
+  const org = assertJoinable(
+    await findByIdJoined<OrgWithCaller>(CORE_COLLECTIONS.orgs, input.orgId, CALLER_LOOKUPS, { caller: ctx.openid }),
+    input.channel,
+  );
+  if (!org.joinedAccounts?.length)
+    await insertUnique(CORE_COLLECTIONS.accounts, ctx.openid, { openid: ctx.openid, createdAt: ctx.now });
+  if (org.joinedMembers?.length) throw membershipErrors.fail('APPLICATION_LOCKED', LOCKED_MESSAGE);
 
   const idNumber = normalizeIdNumber(input.idNumber);
   const record: ApplicationRecord = {
@@ -53,7 +58,8 @@ export async function submitApplication(input: MembershipApplyInput, ctx: Action
   };
   if (input.occupation) record.occupation = input.occupation;
 
-  const previous = await withTransaction((tx) => writeApplication(tx, record));
+  const seenBefore = (org.joinedApplications ?? []).some((a) => a._id === record._id);
+  const previous = await storeApplication(record, seenBefore);
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'membership',
@@ -65,6 +71,44 @@ export async function submitApplication(input: MembershipApplyInput, ctx: Action
     at: ctx.now,
   });
   return toApplicationView(record);
+}
+
+interface OrgWithCaller extends OrgRecord {
+  joinedAccounts?: AccountRecord[];
+  joinedMembers?: MemberRecord[];
+  joinedApplications?: ApplicationRecord[];
+}
+
+const CALLER_LOOKUPS: Lookup[] = [
+  { from: CORE_COLLECTIONS.accounts, localField: 'caller', foreignField: '_id', as: 'joinedAccounts' },
+  { from: CORE_COLLECTIONS.members, localField: 'caller', foreignField: '_id', as: 'joinedMembers' },
+  { from: C.applications, localField: 'caller', foreignField: 'openid', as: 'joinedApplications' },
+];
+
+/**
+ * A first application (none seen) is two inserts in one transaction: the ID number's registry entry and the
+ * application, each refused when its _id exists — so both are written or neither, and a number held by
+ * anyone (or an application made meanwhile, e.g. a second tap) sends it to the full path below, which reads
+ * what is stored and decides (a correction, or ALREADY_MEMBER with its message). Returns the version replaced.
+ */
+async function storeApplication(record: ApplicationRecord, seenBefore: boolean): Promise<ApplicationRecord | null> {
+  if (!seenBefore) {
+    try {
+      await withTransaction(async (tx) => {
+        const { _id, ...fields } = record;
+        await tx.insert(C.idRegistry, record.idHash, claimOf(record));
+        await tx.insert(C.applications, _id, fields);
+      });
+      return null;
+    } catch {
+      // Something exists by now (or the write failed): decide on what is stored, as any correction is.
+    }
+  }
+  return withTransaction((tx) => writeApplication(tx, record));
+}
+
+function claimOf(record: ApplicationRecord): Omit<IdRegistryRecord, '_id'> {
+  return { openid: record.openid, applicationId: record._id, status: 'applied', at: record.submittedAt };
 }
 
 /**
@@ -88,23 +132,34 @@ async function writeApplication(tx: Tx, record: ApplicationRecord): Promise<Appl
         : '该身份证号已提交入会申请，正在审核中，不能重复申请。如非本人操作，请联系工会处理',
     );
   }
-  const { _id: _claimId, ...claimFields } = {
-    _id: record.idHash,
-    openid: record.openid,
-    applicationId: record._id,
-    status: 'applied',
-    at: record.submittedAt,
-  } satisfies IdRegistryRecord;
-  await tx.set(C.idRegistry, record.idHash, claimFields);
+  // The application is written first: its lock is what a batch approval's plain write waits on (and gives up
+  // on, refusing cleanly), so this transaction never holds a registry entry the batch would wait for.
+  const { _id, ...fields } = record;
+  await tx.set(C.applications, _id, fields);
+  await tx.set(C.idRegistry, record.idHash, claimOf(record));
 
   // A correction with another number gives the old one back (only this applicant's, only while not a member).
   if (previous && previous.idHash !== record.idHash) {
     const old = await tx.get<IdRegistryRecord>(C.idRegistry, previous.idHash);
     if (old?.openid === record.openid && old.status === 'applied') await tx.remove(C.idRegistry, previous.idHash);
   }
-  const { _id, ...fields } = record;
-  await tx.set(C.applications, _id, fields);
   return previous;
+}
+
+/**
+ * The caller's application joined onto a document whose _id is their openid (the account): session.get reads
+ * it with the account in one request. Pick it out of the joined rows with `myApplicationOf`.
+ */
+export const MY_APPLICATION_LOOKUP: Lookup = {
+  from: C.applications,
+  localField: '_id',
+  foreignField: 'openid',
+  as: 'joinedApplications',
+};
+
+export function myApplicationOf(openid: string, joined: readonly ApplicationRecord[] | undefined): ApplicationView | null {
+  const record = (joined ?? []).find((a) => a._id === applicationIdFor(openid));
+  return record ? toApplicationView(record) : null;
 }
 
 export async function getMyApplication(openid: string): Promise<ApplicationView | null> {

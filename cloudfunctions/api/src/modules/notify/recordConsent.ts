@@ -20,6 +20,9 @@ export async function recordConsent(
 }
 
 export async function listConsents(openid: string): Promise<ConsentView[]> {
-  const rows = await findMany<ConsentRecord>(CORE_COLLECTIONS.consents, { openid });
+  return toConsentViews(await findMany<ConsentRecord>(CORE_COLLECTIONS.consents, { openid }));
+}
+
+export function toConsentViews(rows: readonly ConsentRecord[]): ConsentView[] {
   return rows.map((r) => ({ templateKey: r.templateKey, accepted: Boolean(r.accepted), at: toIso(r.at) }));
 }

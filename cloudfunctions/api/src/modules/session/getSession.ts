@@ -1,13 +1,14 @@
 import type { ActionContext } from '../../action';
-import { ensureAccount } from '../../shared/accounts';
-import type { RoleGrant } from '../../shared/grants';
-import { findMemberByOpenid, toMemberSummary, type MemberSummary } from '../../shared/members';
-import { findById } from '../../db';
+import { command, findByIdJoined, findMany, insertUnique } from '../../db';
+import { grantsFrom, type RoleGrant } from '../../shared/grants';
+import { toMemberSummary, type MemberSummary } from '../../shared/members';
 import type { House } from '../../house';
 import { CORE_COLLECTIONS } from '../../shared/collections';
-import { getMyApplication } from '../membership/submitApplication';
+import type { AccountRecord, ConsentRecord, MemberRecord, RoleRecord } from '../../shared/records';
+import { MY_APPLICATION_LOOKUP, myApplicationOf } from '../membership/submitApplication';
+import type { ApplicationRecord } from '../membership/records';
 import type { ApplicationView } from '../membership/views';
-import { listConsents } from '../notify/recordConsent';
+import { toConsentViews } from '../notify/recordConsent';
 import type { ConsentView } from '../notify/views';
 
 export interface SessionView {
@@ -22,29 +23,73 @@ export interface SessionView {
   consents: ConsentView[];
 }
 
-export async function getSession(ctx: ActionContext): Promise<SessionView> {
-  const account = await ensureAccount(ctx.openid, ctx.now);
-  const [member, application, consents] = await Promise.all([
-    findMemberByOpenid(ctx.openid),
-    getMyApplication(ctx.openid),
-    listConsents(ctx.openid),
+/** The account with everything the launch needs joined onto it (its _id is the openid). */
+interface LaunchRecord extends AccountRecord {
+  joinedMembers?: MemberRecord[];
+  joinedRoles?: RoleRecord[];
+  joinedConsents?: ConsentRecord[];
+  joinedApplications?: ApplicationRecord[];
+}
+
+const C = CORE_COLLECTIONS;
+
+/** One request: the account, the member, role grants, consents and the application (each at its own source). */
+function readLaunch(openid: string): Promise<LaunchRecord | null> {
+  return findByIdJoined<LaunchRecord>(C.accounts, openid, [
+    { from: C.members, localField: '_id', foreignField: '_id', as: 'joinedMembers' },
+    { from: C.roles, localField: '_id', foreignField: 'openid', as: 'joinedRoles' },
+    { from: C.consents, localField: '_id', foreignField: 'openid', as: 'joinedConsents' },
+    MY_APPLICATION_LOOKUP,
   ]);
-  // Staff see what they act for by name (我的 shows it: a union, a merchant, a station), never an id.
-  const roles = await Promise.all(ctx.grants.map(async (g) => ({ ...g, ...(await scopeNameOf(g, ctx.house)) })));
+}
+
+/**
+ * Every app launch: one database request (the account with its member, grants, consents and application
+ * joined in), one more for staff (the names of what they act for, one request per kind of scope). The first
+ * launch creates the account (the _id is the openid, so concurrent first calls make one) and reads again.
+ */
+export async function getSession(ctx: ActionContext): Promise<SessionView> {
+  let launch = await readLaunch(ctx.openid);
+  if (!launch) {
+    await insertUnique(C.accounts, ctx.openid, { openid: ctx.openid, createdAt: ctx.now });
+    launch = (await readLaunch(ctx.openid)) ?? { _id: ctx.openid, openid: ctx.openid, createdAt: ctx.now };
+  }
+  const memberRecord = (launch.joinedMembers ?? [])[0] ?? null;
+  const member = memberRecord ? toMemberSummary(memberRecord) : null;
+  const application = myApplicationOf(ctx.openid, launch.joinedApplications);
+  const { grants, isAdmin } = grantsFrom(ctx.openid, launch.joinedRoles ?? []);
   return {
     openid: ctx.openid,
-    displayName: member?.name ?? application?.name ?? account.displayName ?? null,
-    roles,
-    isAdmin: ctx.isAdmin,
-    member: member ? toMemberSummary(member) : null,
+    displayName: member?.name ?? application?.name ?? launch.displayName ?? null,
+    roles: await withScopeNames(grants, ctx.house),
+    isAdmin,
+    member,
     application,
-    consents,
+    consents: toConsentViews(launch.joinedConsents ?? []),
   };
 }
 
-async function scopeNameOf(grant: RoleGrant, house: House): Promise<{ scopeName?: string }> {
-  if (!grant.scopeId) return {};
-  const collection = grant.role === 'staff' ? CORE_COLLECTIONS.orgs : house.scopeKind(grant.role)?.collection;
-  const record = collection ? await findById<{ name?: string }>(collection, grant.scopeId) : null;
-  return record?.name ? { scopeName: record.name } : {};
+/** Staff see what they act for by name (我的 shows it: a union, a merchant, a station), never an id. */
+async function withScopeNames(grants: RoleGrant[], house: House): Promise<Array<RoleGrant & { scopeName?: string }>> {
+  const idsByCollection = new Map<string, string[]>();
+  for (const g of grants) {
+    const collection = scopeCollection(g, house);
+    if (collection && g.scopeId) idsByCollection.set(collection, [...(idsByCollection.get(collection) ?? []), g.scopeId]);
+  }
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...idsByCollection].map(async ([collection, ids]) => {
+      const rows = await findMany<{ _id: string; name?: string }>(collection, { _id: command().in([...new Set(ids)]) });
+      for (const r of rows) if (r.name) names.set(`${collection}/${r._id}`, r.name);
+    }),
+  );
+  return grants.map((g) => {
+    const name = g.scopeId ? names.get(`${scopeCollection(g, house)}/${g.scopeId}`) : undefined;
+    return name ? { ...g, scopeName: name } : { ...g };
+  });
+}
+
+function scopeCollection(grant: RoleGrant, house: House): string | undefined {
+  if (!grant.scopeId) return undefined;
+  return grant.role === 'staff' ? C.orgs : house.scopeKind(grant.role)?.collection;
 }

@@ -10,7 +10,7 @@ export const sessionModule = defineModule({
     'session.get': defineAction({
       input: sessionGetInput,
       roles: 'any',
-      needsGrants: true,
+      // The grants are read with the account, in the session's one request (getSession).
       handler: (_input, ctx) => getSession(ctx),
     }),
   },

@@ -1,6 +1,6 @@
-import { command, findById, findMany } from '../../../db';
+import { command, findById, findMany, insertUnique } from '../../../db';
 import { OPEN_STATUSES } from '../../../rules/legalAid';
-import { claimSeat, ensureCapacity, releaseSeat, type CapacityFields } from '../../../shared/capacity';
+import { claimSeat, ensureCapacity, fieldKey, initialCapacity, releaseSeat, type CapacityFields } from '../../../shared/capacity';
 import type { BookingCore, SlotBookingStore } from './types';
 
 /**
@@ -10,8 +10,13 @@ import type { BookingCore, SlotBookingStore } from './types';
  * late tap of it claimed — are freed first: such a key can never become live again (keys are per attempt, and
  * only an open booking hands its key on), so freeing it takes nothing from anyone.
  */
-export async function claimAllowance(store: SlotBookingStore, booking: BookingCore): Promise<boolean> {
+export async function claimAllowance(store: SlotBookingStore, booking: BookingCore, exists?: boolean): Promise<boolean> {
   const ref = { collection: store.allowances, id: booking.holderKey };
+  // Read missing: create it holding this seat, in one insert (refused if someone created it meanwhile: claim then).
+  if (exists === false && store.maxOpen > 0) {
+    const first = { ...initialCapacity(store.maxOpen - 1), holders: { [fieldKey(booking.allowanceKey)]: [] } };
+    if (await insertUnique(store.allowances, booking.holderKey, { createdAt: new Date(), ...first })) return true;
+  }
   let result = await claimSeat(ref, booking.allowanceKey);
   if (result === 'closed') {
     await ensureCapacity(ref, store.maxOpen, { createdAt: new Date() });

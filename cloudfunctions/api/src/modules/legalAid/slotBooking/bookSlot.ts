@@ -16,6 +16,11 @@ export interface BookRequest {
   slotGuard: Record<string, unknown>;
   /** A reschedule: the open booking this one replaces (its allowance seat is carried over, not claimed). */
   movedFrom?: BookingCore;
+  /**
+   * Whether the person's allowance document existed when the caller read it: false lets a first booking create
+   * it already holding this attempt's seat (one request instead of four). Only a hint: the database decides.
+   */
+  allowanceExists?: boolean;
 }
 
 export function isOpenStatus(status: string): boolean {
@@ -113,7 +118,7 @@ export async function claimSeats<B extends BookingCore>(
 ): Promise<BookResult<B>> {
   const [seat, allowed] = await Promise.all([
     claimSeat({ collection: store.slots, id: req.slotId }, seatKeyOf(booking), { where: req.slotGuard }),
-    req.movedFrom ? Promise.resolve(true) : claimAllowance(store, booking),
+    req.movedFrom ? Promise.resolve(true) : claimAllowance(store, booking, req.allowanceExists),
   ]);
   if (seat === 'full' || seat === 'group_full') return failAttempt(store, booking, 'full', req.now);
   if (seat === 'closed') return failAttempt(store, booking, 'closed', req.now);
