@@ -1,28 +1,8 @@
 /** The settings document as stored (collection `settings`, _id `union`) and as the app reads it. */
+import { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea } from '../../rules/areas';
 import type { StoredDate } from '../../shared/records';
 
-/** Areas a union may switch off (单身联谊 needs a WeChat category many accounts lack). Others never switch off. */
-export const SWITCHABLE_AREAS = [
-  'membership',
-  'card',
-  'merchants',
-  'legalAid',
-  'recuperation',
-  'competitions',
-  'matchmaking',
-] as const;
-export type SwitchableArea = (typeof SWITCHABLE_AREAS)[number];
-
-/** The areas' names in the app and in AREA_OFF messages. */
-export const AREA_LABELS: Record<SwitchableArea, string> = {
-  membership: '入会申请',
-  card: '电子工会卡',
-  merchants: '普惠商户',
-  legalAid: '法律援助',
-  recuperation: '疗休养',
-  competitions: '技能竞赛',
-  matchmaking: '单身联谊',
-};
+export { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea };
 
 export interface MapPoint {
   latitude: number;
