@@ -3,13 +3,16 @@
  * runs; a station outside it, or a move out of it, is refused and stores nothing. The new station is listed,
  * and can be the scope of a duty lawyer's role.
  */
+import type { ApiContract } from '../../cloudfunctions/api/src/contract';
 import { givenStaff, useCloud } from '../support/scenario';
+
+type StationInput = ApiContract['legalAid.saveStation']['input'];
 
 const env = useCloud();
 const WUJIN_STAFF = 'demo-staff-wujin'; // staff of org-cz-wujin
 const CITY_STAFF = 'demo-staff-city'; // staff of org-cz (everything)
 
-const station = (overrides: Record<string, unknown> = {}) => ({
+const station = (overrides: Partial<StationInput> | Record<string, unknown> = {}): StationInput => ({
   name: '湖塘镇职工法律援助工作点',
   address: '常州市武进区湖塘镇某路88号 镇总工会一楼',
   location: { latitude: 31.7102, longitude: 119.9511 },
@@ -17,7 +20,7 @@ const station = (overrides: Record<string, unknown> = {}) => ({
   services: ['consult', 'mediation'],
   phone: '0519-8631 0001',
   orgId: 'org-cz-wujin-g2',
-  ...overrides,
+  ...(overrides as Partial<StationInput>),
 });
 
 const WATCHED = ['legal_stations', 'audit'];
@@ -44,12 +47,16 @@ describe('legal-aid stations edited in the app', () => {
   });
 
   it('staff edit it: hours, services, phone and a move within their subtree', async () => {
-    const view = await env.ok(WUJIN_STAFF, 'legalAid.saveStation', station({
-      stationId: created,
-      hours: '周一至周五 9:00–17:00',
-      services: ['consult', 'aid_application'],
-      orgId: 'org-cz-wujin',
-    }));
+    const view = await env.ok(
+      WUJIN_STAFF,
+      'legalAid.saveStation',
+      station({
+        stationId: created,
+        hours: '周一至周五 9:00–17:00',
+        services: ['consult', 'aid_application'],
+        orgId: 'org-cz-wujin',
+      }),
+    );
     expect(view).toMatchObject({ _id: created, hours: '周一至周五 9:00–17:00', orgPath: ['org-cz', 'org-cz-wujin'] });
     expect(await env.store.byId('legal_stations', created)).toMatchObject({
       hours: '周一至周五 9:00–17:00',
@@ -67,14 +74,23 @@ describe('legal-aid stations edited in the app', () => {
     const other = await env.call(WUJIN_STAFF, 'legalAid.saveStation', station({ orgId: 'org-cz-tianning' }));
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('管辖') } });
     // Another union's station (run by the city union), even naming the caller's own union.
-    const foreign = await env.call(WUJIN_STAFF, 'legalAid.saveStation', station({ stationId: 'st-cz-city', orgId: 'org-cz-wujin' }));
+    const foreign = await env.call(
+      WUJIN_STAFF,
+      'legalAid.saveStation',
+      station({ stationId: 'st-cz-city', orgId: 'org-cz-wujin' }),
+    );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Their own station moved out of their subtree.
     const away = await env.call(WUJIN_STAFF, 'legalAid.saveStation', station({ stationId: created, orgId: 'org-cz-xinbei' }));
     expect(away).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Members and a station's own lawyer are not union staff.
-    expect(await env.call('demo-member-01', 'legalAid.saveStation', station())).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await env.call(lawyer, 'legalAid.saveStation', station({ stationId: 'st-cz-wujin', orgId: 'org-cz-wujin' }))).toMatchObject({
+    expect(await env.call('demo-member-01', 'legalAid.saveStation', station())).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await env.call(lawyer, 'legalAid.saveStation', station({ stationId: 'st-cz-wujin', orgId: 'org-cz-wujin' })),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
@@ -91,7 +107,9 @@ describe('legal-aid stations edited in the app', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', details: { field: 'services' } },
     });
-    expect(await env.call(CITY_STAFF, 'legalAid.saveStation', station({ location: { latitude: 120, longitude: 0 } }))).toMatchObject({
+    expect(
+      await env.call(CITY_STAFF, 'legalAid.saveStation', station({ location: { latitude: 120, longitude: 0 } })),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { field: 'location' } },
     });
@@ -99,7 +117,11 @@ describe('legal-aid stations edited in the app', () => {
   });
 
   it('city staff (above) edit it, and the new station can be a duty lawyer scope', async () => {
-    await env.ok(CITY_STAFF, 'legalAid.saveStation', station({ stationId: created, orgId: 'org-cz-wujin', phone: '0519-8631 0002' }));
+    await env.ok(
+      CITY_STAFF,
+      'legalAid.saveStation',
+      station({ stationId: created, orgId: 'org-cz-wujin', phone: '0519-8631 0002' }),
+    );
     expect(await env.store.byId('legal_stations', created)).toMatchObject({ phone: '0519-8631 0002', updatedBy: CITY_STAFF });
     const grant = await env.ok('demo-admin', 'roles.grant', { openid: 'lawyer-new-station', role: 'lawyer', scopeId: created });
     expect(grant).toMatchObject({ role: 'lawyer', scopeId: created });

@@ -36,7 +36,12 @@ describe('settings', () => {
 
   it('an administrator saves; the next read shows it with the next version; audited', async () => {
     const { version } = await env.ok(ADMIN, 'settings.get', {});
-    const union = { ...DEMO_SETTINGS.union, name: '常州市总工会（测试）', hotline: '0519-12351', districts: ['天宁区', '钟楼区'] };
+    const union = {
+      ...DEMO_SETTINGS.union,
+      name: '常州市总工会（测试）',
+      hotline: '0519-12351',
+      districts: ['天宁区', '钟楼区'],
+    };
     const saved = await env.ok(ADMIN, 'settings.save', saveInput(version, { union: union as SaveInput['union'] }));
     expect(saved).toMatchObject({ version: version + 1, union: { name: '常州市总工会（测试）', hotline: '0519-12351' } });
     expect(await stored()).toMatchObject({
@@ -57,7 +62,11 @@ describe('settings', () => {
     // Two administrators opened the page at the same version; the first saves.
     await env.ok(ADMIN, 'settings.save', saveInput(version));
     const before = await env.store.snapshot(['settings', 'audit']);
-    const late = await env.call('demo-admin', 'settings.save', saveInput(version, { areas: { ...DEMO_SETTINGS.areas, card: false } }));
+    const late = await env.call(
+      'demo-admin',
+      'settings.save',
+      saveInput(version, { areas: { ...DEMO_SETTINGS.areas, card: false } }),
+    );
     expect(late).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('其他管理员修改') } });
     expect(await env.store.snapshot(['settings', 'audit'])).toEqual(before);
     expect(await stored()).toMatchObject({ version: version + 1, areas: { card: true } });
@@ -82,12 +91,19 @@ describe('settings', () => {
     for (const who of [STAFF, MEMBER]) {
       expect(await env.call(who, 'settings.save', saveInput(version))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
-    const badHotline = await env.call(ADMIN, 'settings.save', saveInput(version, {
-      union: { ...DEMO_SETTINGS.union, hotline: '请拨打' } as SaveInput['union'],
-    }));
+    const badHotline = await env.call(
+      ADMIN,
+      'settings.save',
+      saveInput(version, {
+        union: { ...DEMO_SETTINGS.union, hotline: '请拨打' } as SaveInput['union'],
+      }),
+    );
     expect(badHotline).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'union' } } });
     expect((badHotline as { error: { message: string } }).error.message).toContain('服务热线');
-    const unknownArea = await env.call(ADMIN, 'settings.save', { ...saveInput(version), areas: { ...DEMO_SETTINGS.areas, lottery: true } });
+    const unknownArea = await env.call(ADMIN, 'settings.save', {
+      ...saveInput(version),
+      areas: { ...DEMO_SETTINGS.areas, lottery: true },
+    });
     expect(unknownArea).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await env.store.snapshot(['settings', 'audit'])).toEqual(before);
   });
@@ -97,7 +113,13 @@ describe('settings', () => {
     const slots = await env.ok(MEMBER, 'legalAid.slots', { stationId: 'st-cz-wujin' });
     const slot = slots.items.find((s) => s.bookable);
     expect(slot).toBeDefined();
-    const book = { slotId: slot!._id, type: 'wages', way: 'in_person', caseText: '单位拖欠三个月工资，想咨询如何维权。', evidence: [] } as const;
+    const book = {
+      slotId: slot!._id,
+      type: 'wages' as const,
+      way: 'in_person' as const,
+      caseText: '单位拖欠三个月工资，想咨询如何维权。',
+      evidence: [] as string[],
+    };
 
     const { version } = await env.ok(ADMIN, 'settings.get', {});
     await env.ok(ADMIN, 'settings.save', saveInput(version, { areas: { ...DEMO_SETTINGS.areas, legalAid: false } }));
@@ -112,10 +134,17 @@ describe('settings', () => {
     });
     // Every action of the area, members' and staff's alike (the administrator too).
     expect(await env.call(MEMBER, 'legalAid.stations', {})).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
-    expect(await env.call(ADMIN, 'legalAid.saveStation', {
-      name: '关闭期间的援助站', address: '常州市天宁区某路1号', location: { latitude: 31.78, longitude: 119.98 },
-      hours: '周一至周五', services: ['consult'], phone: '0519-8888 2351', orgId: 'org-cz-tianning',
-    })).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
+    expect(
+      await env.call(ADMIN, 'legalAid.saveStation', {
+        name: '关闭期间的援助站',
+        address: '常州市天宁区某路1号',
+        location: { latitude: 31.78, longitude: 119.98 },
+        hours: '周一至周五',
+        services: ['consult'],
+        phone: '0519-8888 2351',
+        orgId: 'org-cz-tianning',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
     expect(await env.store.snapshot(watched)).toEqual(before);
     // Other areas, the session and the settings themselves stay on.
     expect(await env.call(MEMBER, 'card.benefits', {})).toMatchObject({ ok: true });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Switch, Text, View } from '@tarojs/components';
 import { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea } from '@rules/areas';
 import { call } from '../../api/client';
@@ -44,7 +44,8 @@ export function toSaveInput(form: Form, version: number): { input?: SaveInput; e
   const errors: Record<string, string> = {};
   const latitude = Number(form.latitude);
   const longitude = Number(form.longitude);
-  if (!form.latitude.trim() || !Number.isFinite(latitude) || Math.abs(latitude) > 90) errors.latitude = '请填写纬度（-90到90，如 31.78）';
+  if (!form.latitude.trim() || !Number.isFinite(latitude) || Math.abs(latitude) > 90)
+    errors.latitude = '请填写纬度（-90到90，如 31.78）';
   if (!form.longitude.trim() || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
     errors.longitude = '请填写经度（-180到180，如 119.97）';
   if (!form.name.trim()) errors.name = '请填写工会名称';
@@ -83,11 +84,13 @@ export default function SettingsEdit() {
   const setSettings = useSettingsStore((s) => s.setSettings);
   const act = useAction();
   const [form, setForm] = useState<Form | null>(null);
+  const [shown, setShown] = useState<UnionSettings | undefined>(undefined);
   const version = remote.data?.version ?? 0;
-
-  useEffect(() => {
-    if (remote.data) setForm(toForm(remote.data));
-  }, [remote.data]);
+  // Each answer (first load, after a save, after a conflict) replaces the form: adjusted while rendering.
+  if (remote.data && remote.data !== shown) {
+    setShown(remote.data);
+    setForm(toForm(remote.data));
+  }
 
   const edit = (key: keyof Form, value: string) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));
@@ -114,7 +117,13 @@ export default function SettingsEdit() {
     });
   };
 
-  const field = (label: string, key: 'name' | 'shortName' | 'city' | 'hotline' | 'latitude' | 'longitude', testId: string, max: number, placeholder?: string) =>
+  const field = (
+    label: string,
+    key: 'name' | 'shortName' | 'city' | 'hotline' | 'latitude' | 'longitude',
+    testId: string,
+    max: number,
+    placeholder?: string,
+  ) =>
     form && (
       <View data-testid={testId}>
         <Field
@@ -131,7 +140,12 @@ export default function SettingsEdit() {
 
   return (
     <PageShell className='settings' page='settingsEdit'>
-      <StateView loading={remote.loading && !remote.data} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView
+        loading={remote.loading && !remote.data}
+        error={remote.error}
+        errorCode={remote.errorCode}
+        onRetry={remote.reload}
+      >
         {form && (
           <>
             <View className='section'>

@@ -21,11 +21,7 @@ import { toStationView } from './toViews';
 import type { StationView } from './views';
 
 const text = (label: string, min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, `请填写${label}（至少${min}个字）`)
-    .max(max, `${label}不超过${max}个字`);
+  z.string().trim().min(min, `请填写${label}（至少${min}个字）`).max(max, `${label}不超过${max}个字`);
 
 export const legalAidSaveStationInput = z.strictObject({
   /** Absent: a new station. */

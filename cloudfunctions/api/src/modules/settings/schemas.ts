@@ -5,11 +5,7 @@ import { SWITCHABLE_AREAS, type SwitchableArea } from './records';
 export const settingsGetInput = emptyInput;
 
 const text = (label: string, max: number, min = 1) =>
-  z
-    .string()
-    .trim()
-    .min(min, `请填写${label}`)
-    .max(max, `${label}不超过${max}个字`);
+  z.string().trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}个字`);
 
 const templateKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, '模板键应为小写字母、数字和下划线');
 

@@ -56,9 +56,7 @@ export function toSettingsView(record: SettingsRecord | null): SettingsView {
           : null,
     },
     areas: Object.fromEntries(SWITCHABLE_AREAS.map((a) => [a, areas[a] !== false])) as Record<SwitchableArea, boolean>,
-    subscribeTemplateIds: isObject(record?.subscribeTemplateIds)
-      ? (record!.subscribeTemplateIds as Record<string, string>)
-      : {},
+    subscribeTemplateIds: isObject(record?.subscribeTemplateIds) ? (record!.subscribeTemplateIds as Record<string, string>) : {},
     subscribeTemplateFields: isObject(record?.subscribeTemplateFields)
       ? (record!.subscribeTemplateFields as Record<string, Record<string, string>>)
       : {},
