@@ -2,18 +2,7 @@
  * The areas a union may switch off in its settings (单身联谊 needs a WeChat category many accounts lack), by the
  * server module name, with their names in the app. Shared by the function (AREA_OFF) and the app (settings page).
  */
-export const SWITCHABLE_AREAS = [
-  'membership',
-  'card',
-  'merchants',
-  'legalAid',
-  'recuperation',
-  'competitions',
-  'matchmaking',
-] as const;
-export type SwitchableArea = (typeof SWITCHABLE_AREAS)[number];
-
-export const AREA_LABELS: Record<SwitchableArea, string> = {
+export const AREA_LABELS = {
   membership: '入会申请',
   card: '电子工会卡',
   merchants: '普惠商户',
@@ -21,4 +10,9 @@ export const AREA_LABELS: Record<SwitchableArea, string> = {
   recuperation: '疗休养',
   competitions: '技能竞赛',
   matchmaking: '单身联谊',
-};
+} as const;
+
+export type SwitchableArea = keyof typeof AREA_LABELS;
+
+/** In display order. */
+export const SWITCHABLE_AREAS = Object.keys(AREA_LABELS) as SwitchableArea[];
