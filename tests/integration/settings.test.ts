@@ -4,6 +4,7 @@
  * refuses every one of its actions in Chinese and stores nothing, and works again once switched on.
  */
 import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
+import { callApiCounted } from '../support/requests';
 import { useCloud } from '../support/scenario';
 
 const env = useCloud();
@@ -146,6 +147,12 @@ describe('settings', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
     expect(await env.store.snapshot(watched)).toEqual(before);
+    // The refusal is made at dispatch from this instance's copy of the settings: no database request at all.
+    const counted = await callApiCounted(env.cloud.baseUrl, MEMBER, 'legalAid.stations', {});
+    expect(counted.envelope).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
+    expect(counted.dbRequests).toBe(0);
+    // An area that is on costs nothing extra while the copy is warm (card.benefits makes no request of its own).
+    expect((await callApiCounted(env.cloud.baseUrl, MEMBER, 'card.benefits', {})).dbRequests).toBe(0);
     // Other areas, the session and the settings themselves stay on.
     expect(await env.call(MEMBER, 'card.benefits', {})).toMatchObject({ ok: true });
     expect(await env.call(MEMBER, 'session.get', {})).toMatchObject({ ok: true });
