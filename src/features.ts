@@ -277,8 +277,9 @@ export const FEATURES = [
 ] as const satisfies readonly Feature[];
 
 /**
- * Subscribe-message template ids, by key. Placeholders: put the ids from 小程序后台 → 订阅消息 here (the
- * function maps the same keys with its SUBSCRIBE_TEMPLATE_IDS variable).
+ * Placeholder subscribe-message template ids, by key: used only where the union's settings (settings.get →
+ * subscribeTemplateIds, from 小程序后台 → 订阅消息) name none. The function maps the same keys with its
+ * SUBSCRIBE_TEMPLATE_IDS variable (written by the deploy from the same settings).
  */
 export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
@@ -375,12 +376,18 @@ export interface SubscribeTemplate {
   id: string;
 }
 
-const withId = (key: string): SubscribeTemplate => ({ key, id: SUBSCRIBE_TEMPLATE_IDS[key] ?? key });
+/** Template ids by key: the union's (settings), else the placeholders. */
+export type TemplateIds = Readonly<Record<string, string>>;
+
+const idOf = (key: string, ids?: TemplateIds | null): SubscribeTemplate => ({
+  key,
+  id: ids?.[key] || SUBSCRIBE_TEMPLATE_IDS[key] || key,
+});
 
 /** Every subscribe-message template the app asks about, once each, with its id (我的 turns them all off). */
-export function subscribeTemplates(): SubscribeTemplate[] {
-  const keys = Object.values(subscribeRequests()).flatMap((templates) => templates.map((t) => t.key));
-  return [...new Set(keys)].map(withId);
+export function subscribeTemplates(ids?: TemplateIds | null): SubscribeTemplate[] {
+  const keys = Object.values(subscribeRequests(ids)).flatMap((templates) => templates.map((t) => t.key));
+  return [...new Set(keys)].map((key) => idOf(key, ids));
 }
 
 /** The moments the areas ask at (membershipApply, legalAidBook, …). */
@@ -390,7 +397,8 @@ export type SubscribeMoment = AnyFeature extends infer F ? (F extends { subscrib
  * Every request the app makes, by moment ('me' = the 我的 switch), with the template ids of each: one
  * requestSubscribeMessage per entry, so none may have more than MAX_TEMPLATES_PER_REQUEST.
  */
-export function subscribeRequests(): Record<string, SubscribeTemplate[]> {
+export function subscribeRequests(ids?: TemplateIds | null): Record<string, SubscribeTemplate[]> {
+  const withId = (key: string) => idOf(key, ids);
   const requests: Record<string, SubscribeTemplate[]> = { me: ME_SWITCH_TEMPLATES.map(withId) };
   for (const f of FEATURES as readonly Feature[])
     for (const [moment, keys] of Object.entries(f.subscribe ?? {})) requests[moment] = keys.map(withId);

@@ -2,7 +2,17 @@
  * An area the union switched off (settings.get → areas) disappears from the app: its 首页 and 服务 tiles, its
  * 工作台 tiles and its pages (navigation to them is refused). Without settings every area shows.
  */
-import { buildRoutes, isPathOn, pathsOff, tiles, workbenchTiles } from '../../../src/features';
+import {
+  buildRoutes,
+  isPathOn,
+  MAX_TEMPLATES_PER_REQUEST,
+  pathsOff,
+  SUBSCRIBE_TEMPLATE_IDS,
+  subscribeRequests,
+  subscribeTemplates,
+  tiles,
+  workbenchTiles,
+} from '../../../src/features';
 import { SWITCHABLE_AREAS } from '../../../cloudfunctions/api/src/rules/areas';
 import { workbenchFor } from '../../../src/utils/workbench';
 import type { Session } from '../../../src/api/types';
@@ -48,5 +58,19 @@ describe('area switches in the app', () => {
     expect(keys(workbenchFor(admin, { ...ALL_ON, competitions: false }))).not.toContain('contests');
     expect(keys(workbenchFor(admin, ALL_ON))).toContain('settings');
     expect(keys(workbenchFor(staff, ALL_ON))).not.toContain('settings');
+  });
+
+  it('asks WeChat with the union’s template ids from settings; placeholders only where settings name none', () => {
+    const ids = { membership_status: 'tmpl-union-membership', legal_aid_status: 'tmpl-union-legal' };
+    const requests = subscribeRequests(ids);
+    expect(requests.membershipApply).toEqual([{ key: 'membership_status', id: 'tmpl-union-membership' }]);
+    expect(requests.legalAidBook).toEqual([
+      { key: 'legal_aid_status', id: 'tmpl-union-legal' },
+      { key: 'legal_aid_reminder', id: SUBSCRIBE_TEMPLATE_IDS.legal_aid_reminder },
+    ]);
+    expect(requests.me[0]).toEqual({ key: 'membership_status', id: 'tmpl-union-membership' });
+    for (const list of Object.values(requests)) expect(list.length).toBeLessThanOrEqual(MAX_TEMPLATES_PER_REQUEST);
+    expect(subscribeTemplates(ids).find((t) => t.key === 'membership_status')?.id).toBe('tmpl-union-membership');
+    expect(subscribeRequests(null).membershipApply[0].id).toBe(SUBSCRIBE_TEMPLATE_IDS.membership_status);
   });
 });
