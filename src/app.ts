@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { mountDevSwitch } from './dev/mountDevSwitch';
+import { useSettingsStore } from './stores/settings';
 import './app.scss';
 
 // WeChat Cloud is only initialised in the mini-program; H5 talks to the local cloud over HTTP.
@@ -10,6 +11,8 @@ if (process.env.TARO_ENV === 'weapp') {
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    // The union's settings (name, hotline, areas switched on): the kept copy shows at once, the answer replaces it.
+    void useSettingsStore.getState().load();
     // H5 development builds only: the demo identity switch (a no-op file in weapp).
     if (process.env.TARO_ENV === 'h5') mountDevSwitch();
   });

@@ -39,6 +39,11 @@ export interface WorkbenchTile {
 
 export interface Feature {
   key: string;
+  /**
+   * The server area (module) whose switch in the union's settings (`settings.get` → areas) turns this feature
+   * off: its tiles, 工作台 tiles and pages disappear. Features without one never switch off.
+   */
+  area?: string;
   /** Subpackage root, e.g. `packages/membership`. */
   root?: string;
   pages?: Record<string, PageDef>;
@@ -75,6 +80,7 @@ const ADMIN_ONLY = [] as const;
 export const FEATURES = [
   {
     key: 'membership',
+    area: 'membership',
     root: 'packages/membership',
     pages: {
       apply: { path: 'apply/index', title: '入会申请' },
@@ -90,6 +96,7 @@ export const FEATURES = [
   },
   {
     key: 'card',
+    area: 'card',
     root: 'packages/card',
     pages: { card: { path: 'index', title: '电子工会卡' } },
     tiles: [{ key: 'card', label: '电子工会卡', icon: '卡', route: 'card', services: true }],
@@ -140,6 +147,7 @@ export const FEATURES = [
   },
   {
     key: 'merchants',
+    area: 'merchants',
     root: 'packages/merchants',
     pages: {
       placeDetail: { path: 'detail/index', title: '商户详情' },
@@ -168,6 +176,7 @@ export const FEATURES = [
   },
   {
     key: 'legalAid',
+    area: 'legalAid',
     root: 'packages/legal-aid',
     pages: {
       legalAid: { path: 'index/index', title: '法律援助' },
@@ -190,6 +199,7 @@ export const FEATURES = [
   },
   {
     key: 'recuperation',
+    area: 'recuperation',
     root: 'packages/recuperation',
     pages: {
       recuperation: { path: 'list/index', title: '疗休养' },
@@ -209,6 +219,7 @@ export const FEATURES = [
   },
   {
     key: 'contest',
+    area: 'competitions',
     root: 'packages/competitions',
     pages: {
       competitions: { path: 'list/index', title: '技能竞赛' },
@@ -235,6 +246,7 @@ export const FEATURES = [
   },
   {
     key: 'matchmaking',
+    area: 'matchmaking',
     root: 'packages/matchmaking',
     pages: {
       matchmaking: { path: 'list/index', title: '单身联谊' },
@@ -262,11 +274,18 @@ export const FEATURES = [
     timeline: { matchmaking: '单身联谊' },
     subscribe: { matchmakingSignUp: ['matchmaking_status'] },
   },
+  {
+    key: 'settings',
+    root: 'packages/settings',
+    pages: { settingsEdit: { path: 'index', title: '系统设置' } },
+    workbench: [{ key: 'settings', label: '系统设置', route: 'settingsEdit', roles: ADMIN_ONLY }],
+  },
 ] as const satisfies readonly Feature[];
 
 /**
- * Subscribe-message template ids, by key. Placeholders: put the ids from 小程序后台 → 订阅消息 here (the
- * function maps the same keys with its SUBSCRIBE_TEMPLATE_IDS variable).
+ * Placeholder subscribe-message template ids, by key: used only where the union's settings (settings.get →
+ * subscribeTemplateIds, from 小程序后台 → 订阅消息) name none. The function maps the same keys with its
+ * SUBSCRIBE_TEMPLATE_IDS variable (written by the deploy from the same settings).
  */
 export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS',
@@ -319,12 +338,33 @@ export function pageTitle(route: RouteName): string {
   return '';
 }
 
-export function tiles(where: 'home' | 'services'): Tile[] {
-  return (FEATURES as readonly Feature[]).flatMap((f) => (f.tiles ?? []).filter((t) => t[where]));
+/** Which areas the union has on (settings.get → areas); an area missing from it is on. */
+export type AreaSwitches = Readonly<Record<string, boolean>>;
+
+/** The features whose area is on (all of them without settings: before the first load, or offline with none kept). */
+function featuresOn(areas?: AreaSwitches | null): Feature[] {
+  return (FEATURES as readonly Feature[]).filter((f) => !f.area || areas?.[f.area] !== false);
 }
 
-export function workbenchTiles(): WorkbenchTile[] {
-  return (FEATURES as readonly Feature[]).flatMap((f) => f.workbench ?? []);
+export function tiles(where: 'home' | 'services', areas?: AreaSwitches | null): Tile[] {
+  return featuresOn(areas).flatMap((f) => (f.tiles ?? []).filter((t) => t[where]));
+}
+
+export function workbenchTiles(areas?: AreaSwitches | null): WorkbenchTile[] {
+  return featuresOn(areas).flatMap((f) => f.workbench ?? []);
+}
+
+/** The page paths (`/root/path`) of the areas switched off: the app does not open them. */
+export function pathsOff(areas?: AreaSwitches | null): string[] {
+  const on = new Set(featuresOn(areas));
+  return (FEATURES as readonly Feature[])
+    .filter((f) => !on.has(f))
+    .flatMap((f) => Object.values(f.pages ?? {}).map((p) => `/${f.root}/${p.path}`));
+}
+
+/** Whether a page (url with or without a query) may be opened with these switches. */
+export function isPathOn(url: string, areas?: AreaSwitches | null): boolean {
+  return !pathsOff(areas).includes(url.split('?')[0]);
 }
 
 /** Timeline kind → label (入会申请, 会员转会, …). */
@@ -342,12 +382,18 @@ export interface SubscribeTemplate {
   id: string;
 }
 
-const withId = (key: string): SubscribeTemplate => ({ key, id: SUBSCRIBE_TEMPLATE_IDS[key] ?? key });
+/** Template ids by key: the union's (settings), else the placeholders. */
+export type TemplateIds = Readonly<Record<string, string>>;
+
+const idOf = (key: string, ids?: TemplateIds | null): SubscribeTemplate => ({
+  key,
+  id: ids?.[key] || SUBSCRIBE_TEMPLATE_IDS[key] || key,
+});
 
 /** Every subscribe-message template the app asks about, once each, with its id (我的 turns them all off). */
-export function subscribeTemplates(): SubscribeTemplate[] {
-  const keys = Object.values(subscribeRequests()).flatMap((templates) => templates.map((t) => t.key));
-  return [...new Set(keys)].map(withId);
+export function subscribeTemplates(ids?: TemplateIds | null): SubscribeTemplate[] {
+  const keys = Object.values(subscribeRequests(ids)).flatMap((templates) => templates.map((t) => t.key));
+  return [...new Set(keys)].map((key) => idOf(key, ids));
 }
 
 /** The moments the areas ask at (membershipApply, legalAidBook, …). */
@@ -357,7 +403,8 @@ export type SubscribeMoment = AnyFeature extends infer F ? (F extends { subscrib
  * Every request the app makes, by moment ('me' = the 我的 switch), with the template ids of each: one
  * requestSubscribeMessage per entry, so none may have more than MAX_TEMPLATES_PER_REQUEST.
  */
-export function subscribeRequests(): Record<string, SubscribeTemplate[]> {
+export function subscribeRequests(ids?: TemplateIds | null): Record<string, SubscribeTemplate[]> {
+  const withId = (key: string) => idOf(key, ids);
   const requests: Record<string, SubscribeTemplate[]> = { me: ME_SWITCH_TEMPLATES.map(withId) };
   for (const f of FEATURES as readonly Feature[])
     for (const [moment, keys] of Object.entries(f.subscribe ?? {})) requests[moment] = keys.map(withId);

@@ -98,7 +98,10 @@ export function computePlan(desired: Desired, current: Current, keys: Record<str
     if (!current.orgIds.has(org._id)) steps.push({ kind: 'createOrganisation', org });
   }
   const { deployedAt: _at, ...stored } = current.settings ?? {};
-  if (!current.settings || !isDeepStrictEqual(stored, desired.settings)) {
+  // Once an administrator has saved the settings in the app (settings.save sets updatedBy and a version), the
+  // app's copy is the union's: the deploy no longer overwrites it with the file.
+  const editedInApp = typeof current.settings?.updatedBy === 'string';
+  if (!editedInApp && (!current.settings || !isDeepStrictEqual(stored, desired.settings))) {
     steps.push({ kind: 'writeSettings', settings: desired.settings });
   }
   if (!current.hasAdmin && !current.pendingSetupCode) steps.push({ kind: 'issueSetupCode' });

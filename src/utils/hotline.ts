@@ -1,12 +1,23 @@
 import Taro from '@tarojs/taro';
+import { hotlineOf, useSettings, useSettingsStore } from '../stores/settings';
 
-/** 12351: the national trade-union hotline for workers (职工服务热线). */
-export const HOTLINE = '12351';
+export { hotlineOf };
+
+/** The union's hotline from its settings (12351, the national trade-union hotline, until they are known). */
+export function hotline(): string {
+  return hotlineOf(useSettingsStore.getState().settings);
+}
+
+/** The hotline for a screen (re-rendered when the settings arrive). */
+export function useHotline(): string {
+  return hotlineOf(useSettings());
+}
 
 export function callHotline(): void {
+  const number = hotline();
   if (process.env.TARO_ENV === 'h5') {
-    window.location.href = `tel:${HOTLINE}`;
+    window.location.href = `tel:${number}`;
     return;
   }
-  void Taro.makePhoneCall({ phoneNumber: HOTLINE }).catch(() => undefined);
+  void Taro.makePhoneCall({ phoneNumber: number }).catch(() => undefined);
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { buildRoutes, TABS, type RouteName } from '../features';
+import { buildRoutes, isPathOn, TABS, type RouteName } from '../features';
+import { useSettingsStore } from '../stores/settings';
 
 /** Routes of the app by name, derived from the feature list (src/features.ts). */
 export const ROUTES: Readonly<Record<RouteName, string>> = buildRoutes();
@@ -11,6 +12,11 @@ export function isTabPath(url: string): boolean {
 }
 
 export function go(url: string): void {
+  // A page of an area the union switched off is not opened (a link kept from before, a shared card).
+  if (!isPathOn(url, useSettingsStore.getState().settings?.areas)) {
+    void Taro.showToast({ title: '该服务暂未开通', icon: 'none' });
+    return;
+  }
   if (isTabPath(url)) void Taro.switchTab({ url: url.split('?')[0] });
   else void Taro.navigateTo({ url });
 }

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import { call } from '../api/client';
 import { subscribeRequests, type SubscribeMoment, type SubscribeTemplate } from '../features';
+import { useSettingsStore } from '../stores/settings';
 import { requestSubscribeMessageShim } from './subscribeShim';
 
 /** wx.requestSubscribeMessage in the mini-program; the shim (same refusals) in the H5 development build. */
@@ -24,7 +25,8 @@ export async function requestSubscribe(templates: readonly SubscribeTemplate[]):
 /** Asks for the moment's templates and records the accepted ones. Never throws: the action goes on without messages. */
 export async function askToSubscribe(moment: SubscribeMoment): Promise<void> {
   try {
-    const decisions = await requestSubscribe(subscribeRequests()[moment] ?? []);
+    const ids = useSettingsStore.getState().settings?.subscribeTemplateIds;
+    const decisions = await requestSubscribe(subscribeRequests(ids)[moment] ?? []);
     for (const [key, accepted] of Object.entries(decisions)) {
       if (accepted) await call('notify.consent', { templateKey: key, accepted: true });
     }

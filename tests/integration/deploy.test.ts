@@ -135,7 +135,8 @@ describe('npm run deploy --target local', () => {
 
     const after = await health();
     expect(after.functions).toEqual(['api', 'cron']);
-    expect(after.collections).toEqual([...declared.collections.map((c) => c.name), 'settings'].sort());
+    // `settings` is declared in config/collections.json now (the settings module); the deploy adds it if not.
+    expect(after.collections).toEqual([...new Set([...declared.collections.map((c) => c.name), 'settings'])].sort());
     const target = await describeTarget();
     for (const c of declared.collections) {
       const has = target.collections.find((x) => x.name === c.name)!;
@@ -252,6 +253,24 @@ describe('a journey on what was deployed', () => {
     const run = await runDeploy('--dry-run');
     expect(run.out).toContain('无需变更');
   }, 180_000);
+
+  it('keeps the settings an administrator saved in the app: the next deploy does not overwrite them', async () => {
+    const admin = 'o-first-admin'; // administrator since the setup-code step above
+    const read = await callOk(cloud.baseUrl, admin, 'settings.get', {});
+    const saved = await callOk(cloud.baseUrl, admin, 'settings.save', {
+      version: read.version,
+      union: { ...read.union, hotline: '0519-12351', mapCenter: read.union.mapCenter ?? { latitude: 31.81, longitude: 119.97 } },
+      areas: { ...read.areas, matchmaking: true },
+    });
+    const run = await runDeploy();
+    expect(run.code).toBe(0);
+    expect(run.out).not.toContain('写入设置文档');
+    expect(await storeReader(cloud.serviceUrl).byId('settings', 'union')).toMatchObject({
+      version: saved.version,
+      union: { hotline: '0519-12351' },
+      areas: { matchmaking: true },
+    });
+  }, 120_000);
 });
 
 describe('the cloud target (no network: what it runs and where it stops)', () => {

@@ -19,6 +19,7 @@ import { orgModule } from './modules/org';
 import { recuperationModule } from './modules/recuperation';
 import { rolesModule } from './modules/roles';
 import { sessionModule } from './modules/session';
+import { settingsModule } from './modules/settings';
 import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
@@ -44,6 +45,7 @@ export const MODULES = [
   legalAidModule,
   setupModule,
   invitationsModule,
+  settingsModule,
 ] as const satisfies readonly ModuleDef[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -7,6 +7,7 @@ import type { Envelope, ErrorCode } from './contract';
 import { AppError, BASE_ERRORS, fail } from './errors';
 import { withHouse, type House } from './house';
 import { validateInput } from './lib/validateInput';
+import { assertAreaOn } from './modules/settings/settings';
 import type { RoleGrant } from './shared/grants';
 
 export interface RouterDeps {
@@ -60,6 +61,7 @@ async function run(event: unknown, deps: RouterDeps): Promise<Envelope> {
     const input = validateInput(def.input, rawInput, action, house);
     const openid = deps.getOpenid();
     if (!openid) throw fail('UNAUTHENTICATED');
+    await assertAreaOn(action);
     const needed = def.roles !== 'any' || def.needsGrants === true;
     const { grants, isAdmin } = needed ? await deps.loadGrants(openid) : { grants: [], isAdmin: false };
     if (!allows(def.roles, grants, isAdmin)) throw fail('FORBIDDEN');

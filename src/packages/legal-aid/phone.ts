@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
-import { HOTLINE } from '@rules/legalAid';
+import { hotline } from '../../utils/hotline';
 
-/** One tap to call (the 12351 hotline, a station, a member asking for a call-back). */
-export function dial(phoneNumber: string = HOTLINE): void {
+/** One tap to call (the union's hotline, a station, a member asking for a call-back). */
+export function dial(phoneNumber: string = hotline()): void {
   const digits = phoneNumber.replace(/[^\d]/g, '');
   if (process.env.TARO_ENV === 'h5') {
     window.location.href = `tel:${digits}`;

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { OutputOf } from '../../api/types';
+import { useSettingsStore } from '../../stores/settings';
 
 export type District = OutputOf<'merchants.nearby'>['items'][number]['district'];
 
@@ -23,9 +24,16 @@ export const DISTRICT_SPOTS: Array<{ name: District; lat: number; lng: number }>
 
 const KEY = 'merchants.district';
 
+/** The district the member chose, else the union's map centre (settings), else the first district. */
 export function districtSpot(name?: string): Spot {
   const saved = name ?? (Taro.getStorageSync(KEY) as string | undefined);
-  const d = DISTRICT_SPOTS.find((s) => s.name === saved) ?? DISTRICT_SPOTS[0];
+  const chosen = DISTRICT_SPOTS.find((s) => s.name === saved);
+  const union = useSettingsStore.getState().settings?.union;
+  if (!chosen && union?.mapCenter) {
+    const { latitude, longitude } = union.mapCenter;
+    return { lat: latitude, lng: longitude, label: `${union.city || union.shortName}中心`, source: 'district' };
+  }
+  const d = chosen ?? DISTRICT_SPOTS[0];
   return { lat: d.lat, lng: d.lng, label: `${d.name}中心`, source: 'district' };
 }
 

@@ -5,15 +5,15 @@ import { StateView } from '../../components/StateView';
 import { TileGrid } from '../../components/TileGrid';
 import { tiles } from '../../features';
 import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
 import { ROUTES, go } from '../../utils/nav';
 import { LatestNotices } from './LatestNotices';
 import './index.scss';
 
-const SHORTCUTS = tiles('home');
-
 /** 首页: greeting, the card or the way to join, shortcuts (from the feature list), the latest 工会动态. */
 export default function Home() {
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
+  const areas = useSettings()?.areas;
   const member = session?.member;
   const application = session?.application;
 
@@ -52,7 +52,7 @@ export default function Home() {
       </View>
       <View className='section'>
         <Text className='section-title'>服务</Text>
-        <TileGrid tiles={SHORTCUTS} columns={3} className='home-shortcuts' />
+        <TileGrid tiles={tiles('home', areas)} columns={3} className='home-shortcuts' />
       </View>
       <LatestNotices />
     </PageShell>

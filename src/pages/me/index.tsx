@@ -6,7 +6,8 @@ import { StateView } from '../../components/StateView';
 import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
 import { meLinks } from '../../features';
-import { callHotline, HOTLINE } from '../../utils/hotline';
+import { useSettings } from '../../stores/settings';
+import { callHotline, hotlineOf } from '../../utils/hotline';
 import { ROUTES, go } from '../../utils/nav';
 import { workbenchFor } from '../../utils/workbench';
 import { displayName, roleLines } from './roleText';
@@ -21,6 +22,8 @@ import './index.scss';
  * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-setup`, `.me-care` (switch), `.me-consent`.
  */
 export default function Me() {
+  const settings = useSettings();
+  const hotline = hotlineOf(settings);
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
   const consent = useConsent();
   const offerSetup = useSetupLink(session);
@@ -56,7 +59,7 @@ export default function Me() {
           {offerSetup && (
             <LinkRow label='设置首位管理员' value='输入一次性设置码' className='me-setup' onClick={() => go(ROUTES.staffSetup)} />
           )}
-          {workbenchFor(session).length > 0 && (
+          {workbenchFor(session, settings?.areas).length > 0 && (
             <LinkRow label='工作台' value='审核与管理' className='me-workbench' onClick={() => go(ROUTES.services)} />
           )}
         </StateView>
@@ -109,7 +112,7 @@ export default function Me() {
       </View>
 
       <View className='section'>
-        <LinkRow label='职工服务热线' value={HOTLINE} className='me-hotline' onClick={callHotline} />
+        <LinkRow label='职工服务热线' value={hotline} className='me-hotline' onClick={callHotline} />
         <LinkRow label='关于我们' className='me-about' onClick={() => go(ROUTES.about)} />
         <LinkRow label='隐私政策' className='me-privacy' onClick={() => go(ROUTES.privacy)} />
         <LinkRow label='用户协议' className='me-terms' onClick={() => go(ROUTES.terms)} />

@@ -3,12 +3,8 @@ import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../api/client';
 import { subscribeRequests, subscribeTemplates } from '../../features';
 import { useSessionStore } from '../../stores/session';
+import { useSettingsStore } from '../../stores/settings';
 import { requestSubscribe } from '../../utils/subscribe';
-
-/** Every template: turning the switch off withdraws them all. */
-const ALL = subscribeTemplates();
-/** Turning it on asks for the review results (one request, at most three templates: WeChat refuses more). */
-const ASKED = subscribeRequests().me;
 
 /**
  * The 审核结果通知 switch: WeChat asks the member for the review-result templates (one message per acceptance);
@@ -26,9 +22,11 @@ export function useConsent() {
     setBusy(true);
     setPending(wanted);
     try {
+      const ids = useSettingsStore.getState().settings?.subscribeTemplateIds;
+      // On: the review results (one request, at most three templates: WeChat refuses more). Off: every template.
       const decisions: Record<string, boolean> = wanted
-        ? await requestSubscribe(ASKED)
-        : Object.fromEntries(ALL.map((t) => [t.key, false]));
+        ? await requestSubscribe(subscribeRequests(ids).me)
+        : Object.fromEntries(subscribeTemplates(ids).map((t) => [t.key, false]));
       for (const [templateKey, accepted] of Object.entries(decisions)) await call('notify.consent', { templateKey, accepted });
       await load();
       const accepted = Object.values(decisions).some(Boolean);

@@ -6,14 +6,14 @@ import { TileGrid, type GridTile } from '../../components/TileGrid';
 import { tiles } from '../../features';
 import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
+import { useSettings } from '../../stores/settings';
 import { workbenchFor } from '../../utils/workbench';
-
-const SERVICES = tiles('services');
 
 /** 服务: every area (from the feature list) and, for staff, the 工作台 with what waits for them. */
 export default function Services() {
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
-  const workbench = workbenchFor(session);
+  const areas = useSettings()?.areas;
+  const workbench = workbenchFor(session, areas);
   const hasWorkbench = workbench.length > 0;
   const summary = useRemote(() => (hasWorkbench ? call('workbench.summary', {}) : Promise.resolve(null)), {
     refreshOnShow: true,
@@ -26,7 +26,7 @@ export default function Services() {
     <PageShell className='services'>
       <View className='section'>
         <Text className='section-title'>会员服务</Text>
-        <TileGrid tiles={SERVICES} />
+        <TileGrid tiles={tiles('services', areas)} />
       </View>
       <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
         {hasWorkbench && (

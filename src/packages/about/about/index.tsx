@@ -1,12 +1,13 @@
 import { View, Text } from '@tarojs/components';
 import { PageShell } from '../../../components/PageShell';
 import { LinkRow } from '../../../components/Row';
-import { callHotline, HOTLINE } from '../../../utils/hotline';
+import { callHotline, useHotline } from '../../../utils/hotline';
 import { ROUTES, go } from '../../../utils/nav';
 import '../doc.scss';
 
 /** 关于: what the mini-program is, who runs it, where to get help. */
 export default function About() {
+  const hotline = useHotline();
   return (
     <PageShell className='doc-page about' page='about'>
       <View className='section'>
@@ -20,7 +21,7 @@ export default function About() {
         </Text>
       </View>
       <View className='section'>
-        <LinkRow label='职工服务热线' value={HOTLINE} className='about-hotline' onClick={callHotline} />
+        <LinkRow label='职工服务热线' value={hotline} className='about-hotline' onClick={callHotline} />
         <LinkRow label='隐私政策' onClick={() => go(ROUTES.privacy)} />
         <LinkRow label='用户协议' onClick={() => go(ROUTES.terms)} />
       </View>

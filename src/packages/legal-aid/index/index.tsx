@@ -8,7 +8,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { hasRole, orgScopesOf, useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 import { Button } from '../../../components/Button';
-import { callHotline, HOTLINE } from '../../../utils/hotline';
+import { callHotline, useHotline } from '../../../utils/hotline';
 import { dial } from '../phone';
 import { withQuery } from '../query';
 import type { Station } from '../types';
@@ -18,8 +18,9 @@ function openMap(s: Station): void {
   void Taro.openLocation({ ...s.location, name: s.name, address: s.address, scale: 16 }).catch(() => undefined);
 }
 
-/** 法律援助: the 12351 hotline, the stations (address, hours, services, phone) and booking. e2e hooks `.la-station`. */
+/** 法律援助: the union's hotline (settings), the stations (address, hours, services, phone) and booking. e2e hooks `.la-station`. */
 export default function LegalAidHome() {
+  const hotline = useHotline();
   const stations = useRemote(() => call('legalAid.stations', {}));
   const { session } = useSession();
   const isLawyer = hasRole(session, 'lawyer');
@@ -35,7 +36,7 @@ export default function LegalAidHome() {
       <View className='section la-hotline' onClick={callHotline}>
         <View>
           <Text className='muted'>职工服务热线（工作时间人工接听）</Text>
-          <Text className='la-hotline-number'>{HOTLINE}</Text>
+          <Text className='la-hotline-number'>{hotline}</Text>
         </View>
         <Button small className='la-hotline-call'>
           一键拨打
@@ -57,7 +58,7 @@ export default function LegalAidHome() {
         errorCode={stations.errorCode}
         onRetry={stations.reload}
         empty={!!stations.data && stations.data.items.length === 0}
-        emptyText='暂无可预约的法律援助站，请拨打12351咨询'
+        emptyText={`暂无可预约的法律援助站，请拨打${hotline}咨询`}
       >
         {stations.data?.items.map((s) => (
           <View key={s._id} className={`section la-station la-station-${s._id}`}>

@@ -32,6 +32,7 @@ import {
   legalAidStationsInput,
 } from './schemas';
 import { sendReminders, settleBookings } from './sendReminders';
+import { legalAidSaveStationInput, saveStation, STATION_FIELD_LABELS } from './stations';
 import { countToday, getCase, listStationBookings } from './stationBookings';
 import { extendRosters } from './syncSlots';
 
@@ -71,6 +72,7 @@ export const legalAidModule = defineModule({
     end: '结束时间',
     lawyers: '值班人员',
     changeNote: '调整说明',
+    ...STATION_FIELD_LABELS,
   },
   timeline: {
     legalAid: { label: '法律援助预约', template: 'legal_aid_status' },
@@ -85,6 +87,7 @@ export const legalAidModule = defineModule({
     'legalAid.addSlot': '增加法律援助值班时段',
     'legalAid.editSlot': '调整法律援助值班时段',
     'legalAid.cancelSlot': '法律援助时段取消值班',
+    'legalAid.saveStation': '新建或修改法律援助站',
   },
   workbench: { legalAidToday: countToday },
   cron: { reminders: sendReminders, settle: settleBookings, roster: extendRosters },
@@ -147,5 +150,6 @@ export const legalAidModule = defineModule({
       roles: ROSTER,
       handler: (input, ctx) => cancelSlot(input.slotId, input.reason, ctx),
     }),
+    'legalAid.saveStation': defineAction({ input: legalAidSaveStationInput, roles: ['staff'], handler: saveStation }),
   },
 });

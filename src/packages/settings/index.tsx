@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import { Switch, Text, View } from '@tarojs/components';
+import { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea } from '@rules/areas';
+import { call } from '../../api/client';
+import type { InputOf } from '../../api/types';
+import { Button } from '../../components/Button';
+import { Field } from '../../components/Field';
+import { PageShell } from '../../components/PageShell';
+import { StateView } from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import { useRemote } from '../../hooks/useRemote';
+import { useSettingsStore, type UnionSettings } from '../../stores/settings';
+import './index.scss';
+
+type SaveInput = InputOf<'settings.save'>;
+
+interface Form {
+  name: string;
+  shortName: string;
+  city: string;
+  hotline: string;
+  /** One district a line (or separated by 、，,). */
+  districts: string;
+  latitude: string;
+  longitude: string;
+  areas: Record<SwitchableArea, boolean>;
+}
+
+function toForm(s: UnionSettings): Form {
+  return {
+    name: s.union.name,
+    shortName: s.union.shortName,
+    city: s.union.city,
+    hotline: s.union.hotline,
+    districts: s.union.districts.join('\n'),
+    latitude: s.union.mapCenter ? String(s.union.mapCenter.latitude) : '',
+    longitude: s.union.mapCenter ? String(s.union.mapCenter.longitude) : '',
+    areas: { ...s.areas },
+  };
+}
+
+/** The form as settings.save takes it; client-side problems by form key (the server checks everything again). */
+export function toSaveInput(form: Form, version: number): { input?: SaveInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const latitude = Number(form.latitude);
+  const longitude = Number(form.longitude);
+  if (!form.latitude.trim() || !Number.isFinite(latitude) || Math.abs(latitude) > 90)
+    errors.latitude = '请填写纬度（-90到90，如 31.78）';
+  if (!form.longitude.trim() || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
+    errors.longitude = '请填写经度（-180到180，如 119.97）';
+  if (!form.name.trim()) errors.name = '请填写工会名称';
+  if (!form.shortName.trim()) errors.shortName = '请填写简称';
+  if (Object.keys(errors).length) return { errors };
+  const districts = form.districts
+    .split(/[\n、，,]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
+  return {
+    errors,
+    input: {
+      version,
+      union: {
+        name: form.name.trim(),
+        shortName: form.shortName.trim(),
+        city: form.city.trim(),
+        hotline: form.hotline.trim(),
+        districts,
+        mapCenter: { latitude, longitude },
+      },
+      areas: form.areas,
+    },
+  };
+}
+
+/**
+ * 系统设置 (administrators): the union's name, hotline, districts, where maps open, and which areas are on.
+ * Saved with the version read: another administrator's save since is refused (the page reloads the current
+ * settings). An area switched off disappears from tiles and 工作台 and refuses its actions.
+ * Test hooks: data-testid `settings-name`, `settings-short-name`, `settings-city`, `settings-hotline`,
+ * `settings-districts`, `settings-latitude`, `settings-longitude`, `settings-area-<area>`, `settings-save`.
+ */
+export default function SettingsEdit() {
+  const remote = useRemote(() => call('settings.get', {}));
+  const setSettings = useSettingsStore((s) => s.setSettings);
+  const act = useAction();
+  const [form, setForm] = useState<Form | null>(null);
+  const [shown, setShown] = useState<UnionSettings | undefined>(undefined);
+  const version = remote.data?.version ?? 0;
+  // Each answer (first load, after a save, after a conflict) replaces the form: adjusted while rendering.
+  if (remote.data && remote.data !== shown) {
+    setShown(remote.data);
+    setForm(toForm(remote.data));
+  }
+
+  const edit = (key: keyof Form, value: string) => {
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+    act.clearField(key);
+  };
+  const toggle = (area: SwitchableArea, on: boolean) => setForm((f) => (f ? { ...f, areas: { ...f.areas, [area]: on } } : f));
+
+  const save = () => {
+    if (!form) return;
+    const { input, errors } = toSaveInput(form, version);
+    if (!input) return act.setFieldErrors(errors);
+    void act.run(() => call('settings.save', input), {
+      success: '已保存',
+      failTitle: '未能保存设置',
+      // The server names top-level fields (union, areas): shown in the dialog.
+      fieldKey: () => undefined,
+      onDone: (saved) => {
+        setSettings(saved);
+        remote.reload();
+      },
+      onFail: (refusal) => {
+        if (refusal.code === 'CONFLICT') remote.reload();
+      },
+    });
+  };
+
+  const field = (
+    label: string,
+    key: 'name' | 'shortName' | 'city' | 'hotline' | 'latitude' | 'longitude',
+    testId: string,
+    max: number,
+    placeholder?: string,
+  ) =>
+    form && (
+      <View data-testid={testId}>
+        <Field
+          label={label}
+          name={testId}
+          value={form[key]}
+          maxlength={max}
+          placeholder={placeholder}
+          error={act.fieldErrors[key]}
+          onInput={(v) => edit(key, v)}
+        />
+      </View>
+    );
+
+  return (
+    <PageShell className='settings' page='settingsEdit'>
+      <StateView
+        loading={remote.loading && !remote.data}
+        error={remote.error}
+        errorCode={remote.errorCode}
+        onRetry={remote.reload}
+      >
+        {form && (
+          <>
+            <View className='section'>
+              <Text className='section-title'>本工会</Text>
+              {field('工会名称', 'name', 'settings-name', 40, '如：某某市总工会')}
+              {field('简称', 'shortName', 'settings-short-name', 20, '如：某某总工会')}
+              {field('所在城市', 'city', 'settings-city', 20, '如：某某市')}
+              {field('职工服务热线', 'hotline', 'settings-hotline', 20, '12351 或本地热线')}
+              <View data-testid='settings-districts'>
+                <Field
+                  label='辖区'
+                  name='settings-districts'
+                  value={form.districts}
+                  multiline
+                  maxlength={800}
+                  note='每行一个，如：天宁区'
+                  onInput={(v) => edit('districts', v)}
+                />
+              </View>
+            </View>
+            <View className='section'>
+              <Text className='section-title'>地图中心</Text>
+              <Text className='muted'>会员未开启定位时，地图从这里打开（微信地图坐标 GCJ-02）。</Text>
+              {field('纬度', 'latitude', 'settings-latitude', 12, '如 31.78')}
+              {field('经度', 'longitude', 'settings-longitude', 12, '如 119.97')}
+            </View>
+            <View className='section'>
+              <Text className='section-title'>开通的服务</Text>
+              <Text className='muted'>关闭的服务从首页、服务和工作台中隐藏，会员和工作人员都无法使用。</Text>
+              {SWITCHABLE_AREAS.map((area) => (
+                <View className='row settings-area' key={area}>
+                  <Text>{AREA_LABELS[area]}</Text>
+                  <Switch
+                    data-testid={`settings-area-${area}`}
+                    className={`settings-area-${area}`}
+                    checked={form.areas[area]}
+                    color='#c8161d'
+                    onChange={(e) => toggle(area, e.detail.value)}
+                  />
+                </View>
+              ))}
+            </View>
+            <View className='section'>
+              <Text className='muted settings-version'>
+                第{version}版{remote.data?.updatedAt ? '' : '（尚未在小程序中修改）'}
+              </Text>
+              <Button block className='settings-save' testId='settings-save' loading={act.busy} onClick={save}>
+                保存设置
+              </Button>
+            </View>
+          </>
+        )}
+      </StateView>
+    </PageShell>
+  );
+}
