@@ -77,7 +77,7 @@ export interface SheetCell {
 }
 
 /** A non-empty row of an uploaded sheet, with its row number in the file (1 = the header). */
-export interface SheetRow {
+export interface ReadRow {
   number: number;
   cells: SheetCell[];
 }
@@ -92,7 +92,7 @@ export async function readCells(
   content: Buffer,
   kind: 'xlsx' | 'csv',
   maxRows: number,
-): Promise<{ rows: SheetRow[]; truncated: boolean }> {
+): Promise<{ rows: ReadRow[]; truncated: boolean }> {
   if (kind === 'csv') {
     const all = await readRows(content, 'csv');
     const rows = all
@@ -108,7 +108,7 @@ export async function readCells(
     hyperlinks: 'ignore',
     styles: 'ignore',
   } as never);
-  const rows: SheetRow[] = [];
+  const rows: ReadRow[] = [];
   let truncated = false;
   const formulaType = ExcelJSModule.ValueType.Formula;
   outer: for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
