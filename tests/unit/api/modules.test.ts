@@ -171,7 +171,6 @@ const KNOWN_FOREIGN_COLLECTIONS: Record<string, string[]> = {
     'NOTICES_COLLECTIONS.notices',
     'TRANSFER_COLLECTIONS.transfers',
   ],
-  'modules/transfer/requestTransfer.ts': ['MEMBERSHIP_COLLECTIONS.applications'],
 };
 
 /** What differs from the allow-list: new violations, and entries that are no longer needed. */
@@ -251,6 +250,8 @@ const KNOWN_MODULE_STATE: Record<string, string[]> = {
   'api/src/db.ts': ['initialized'],
   // A warm instance's short-lived read cache of activity definitions, filled by calls (sign-ups).
   'api/src/modules/enrollment/activities.ts': ['cache'],
+  // A warm instance's 30-second copy of the union's settings, filled by calls (which areas are switched on).
+  'api/src/modules/settings/settings.ts': ['cached'],
   // A constant lookup set (province codes), never written.
   'api/src/rules/idNumber.ts': ['PROVINCES'],
 };
