@@ -28,8 +28,8 @@ async function pick(room: number): Promise<Picked[]> {
 }
 
 /**
- * Up to 9 photos or PDFs of evidence, uploaded as they are picked (each at most 10 MB). e2e hooks:
- * `.la-evidence-add`, `.la-evidence-item`, `.la-evidence-remove`.
+ * Up to 9 photos or PDFs of evidence, uploaded as they are picked (each at most 10 MB). Test ids:
+ * `legal-aid-evidence-add`, `legal-aid-evidence-item`, `legal-aid-evidence-remove`.
  */
 export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; onChange: (files: EvidenceFile[]) => void }) {
   const { files, openid, onChange } = props;
@@ -68,20 +68,24 @@ export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; o
   return (
     <View className='la-evidence'>
       {files.map((f) => (
-        <View key={f.fileId} className='la-evidence-item'>
+        <View key={f.fileId} className='la-evidence-item' data-testid='legal-aid-evidence-item'>
           {f.kind === 'image' ? (
             <Image className='la-evidence-thumb' src={f.preview} mode='aspectFill' />
           ) : (
             <Text className='la-evidence-pdf'>PDF</Text>
           )}
-          <View className='la-evidence-remove' onClick={() => onChange(files.filter((x) => x.fileId !== f.fileId))}>
+          <View
+            className='la-evidence-remove'
+            data-testid='legal-aid-evidence-remove'
+            onClick={() => onChange(files.filter((x) => x.fileId !== f.fileId))}
+          >
             ×
           </View>
         </View>
       ))}
       {uploading > 0 && <View className='la-evidence-item la-evidence-busy'>上传中…</View>}
       {room > 0 && (
-        <View className='la-evidence-item la-evidence-add' onClick={() => void add()}>
+        <View className='la-evidence-item la-evidence-add' data-testid='legal-aid-evidence-add' onClick={() => void add()}>
           <Text className='la-evidence-plus'>+</Text>
           <Text className='la-evidence-hint'>照片/PDF</Text>
         </View>
