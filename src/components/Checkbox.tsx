@@ -21,7 +21,9 @@ export function Checkbox({ checked, onChange, children, className, testId }: Che
       data-checked={checked ? 'true' : 'false'}
       onClick={() => onChange(!checked)}
     >
-      <View className='checkbox-box' data-testid={testId && `${testId}-box`}>{checked ? '✓' : ''}</View>
+      <View className='checkbox-box' data-testid={testId && `${testId}-box`}>
+        {checked ? '✓' : ''}
+      </View>
       {children !== undefined && <View className='checkbox-label'>{children}</View>}
     </View>
   );

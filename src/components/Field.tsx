@@ -23,7 +23,9 @@ export function FieldFrame({ label, error, note, className, testId, children }: 
         <Text className='field-error' data-testid='field-error'>
           {error}
         </Text>
-      ) : note && <Text className='field-note'>{note}</Text>}
+      ) : (
+        note && <Text className='field-note'>{note}</Text>
+      )}
     </View>
   );
 }

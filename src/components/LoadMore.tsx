@@ -17,7 +17,12 @@ export function LoadMore({ hasMore, loading, error, onLoad }: LoadMoreProps) {
       </View>
     );
   }
-  if (!hasMore) return <View className='load-more load-more-end' data-testid='load-more-end'>已全部显示</View>;
+  if (!hasMore)
+    return (
+      <View className='load-more load-more-end' data-testid='load-more-end'>
+        已全部显示
+      </View>
+    );
   return (
     <View className='load-more load-more-button' data-testid='load-more-button' onClick={loading ? undefined : onLoad}>
       <Text>{loading ? '加载中…' : '加载更多'}</Text>

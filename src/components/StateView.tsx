@@ -33,7 +33,11 @@ export function StateView(props: StateViewProps) {
     return (
       <View className='state state-error' data-testid='state-error'>
         <Text className='state-text'>{error}</Text>
-        {advice.hint && <Text className='state-hint' data-testid='state-hint'>{advice.hint}</Text>}
+        {advice.hint && (
+          <Text className='state-hint' data-testid='state-hint'>
+            {advice.hint}
+          </Text>
+        )}
         {advice.retry && onRetry && (
           <Button kind='plain' className='state-retry' testId='state-retry' onClick={onRetry}>
             重试

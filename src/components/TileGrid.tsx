@@ -32,7 +32,11 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
         >
           <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`}>
             {t.icon ?? t.label.slice(0, 1)}
-            {!!t.count && <Text className='tile-count' data-testid='tile-count'>{t.count > 99 ? '99+' : t.count}</Text>}
+            {!!t.count && (
+              <Text className='tile-count' data-testid='tile-count'>
+                {t.count > 99 ? '99+' : t.count}
+              </Text>
+            )}
           </View>
           <Text className='tile-label'>{t.label}</Text>
           {!t.route && <Text className='tile-soon'>即将开放</Text>}
