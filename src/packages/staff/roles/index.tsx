@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@rules/roles';
 import { call } from '../../../api/client';
 import type { RoleGrantView } from '../../../api/types';
