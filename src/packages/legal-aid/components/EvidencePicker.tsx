@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { MAX_EVIDENCE_BYTES, MAX_EVIDENCE_FILES } from '@rules/legalAid';
-import { errorMessage } from '../../../api/client';
+import { useAction } from '../../../hooks/useAction';
 import type { EvidenceFile } from '../store';
 import { uploadEvidence } from '../upload';
 
@@ -33,6 +33,7 @@ async function pick(room: number): Promise<Picked[]> {
  */
 export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; onChange: (files: EvidenceFile[]) => void }) {
   const { files, openid, onChange } = props;
+  const act = useAction();
   const [uploading, setUploading] = useState(0);
   const room = MAX_EVIDENCE_FILES - files.length - uploading;
 
@@ -52,16 +53,16 @@ export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; o
     const ok = picked.filter((p) => p.size <= MAX_EVIDENCE_BYTES).slice(0, room);
     setUploading((n) => n + ok.length);
     let next = files;
+    // One file after another; a file that fails is explained and the others still go up.
     for (const p of ok) {
-      try {
-        const fileId = await uploadEvidence(p.path, p.kind, openid);
-        next = [...next, { fileId, preview: p.path, kind: p.kind }];
-        onChange(next);
-      } catch (e) {
-        void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-      } finally {
-        setUploading((n) => n - 1);
-      }
+      await act.run(() => uploadEvidence(p.path, p.kind, openid), {
+        failTitle: '材料未能上传',
+        onDone: (fileId) => {
+          next = [...next, { fileId, preview: p.path, kind: p.kind }];
+          onChange(next);
+        },
+      });
+      setUploading((n) => n - 1);
     }
   };
 
