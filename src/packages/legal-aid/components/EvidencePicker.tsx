@@ -38,6 +38,7 @@ export function EvidencePicker(props: { files: EvidenceFile[]; openid: string; o
   const room = MAX_EVIDENCE_FILES - files.length - uploading;
 
   const add = async () => {
+    if (uploading > 0) return; // one batch at a time: the files of a second would not be sent
     if (!openid && process.env.TARO_ENV !== 'h5') {
       void Taro.showToast({ title: '正在获取您的身份，请稍后再试', icon: 'none' });
       return;
