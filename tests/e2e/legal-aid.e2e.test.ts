@@ -62,10 +62,7 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
   await page.locator(tid('legal-aid-type-wages')).click();
   await page.locator(tid('legal-aid-slot-open')).first().click();
   await page.locator(`${tid('legal-aid-case')} textarea`).fill(CASE);
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.locator(tid('legal-aid-evidence-add')).click(),
-  ]);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(tid('legal-aid-evidence-add')).click()]);
   await chooser.setFiles({ name: 'payslip.png', mimeType: 'image/png', buffer: photo() });
   await page
     .locator(`${tid('legal-aid-evidence-item')} ${tid('legal-aid-evidence-remove')}`)
