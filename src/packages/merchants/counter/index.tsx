@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../../api/client';
-import type { OutputOf } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
@@ -13,9 +12,8 @@ import { useAction } from '../../../hooks/useAction';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDateTime } from '../../../utils/format';
 import '../merchants.scss';
+import { CheckResult, type Check, type CheckedOffer } from './CheckResult';
 import './index.scss';
-
-type Check = OutputOf<'merchants.check'>;
 
 /**
  * 核销台 for merchant staff: scan the member's dynamic card code (paste it on H5), see whether it is a valid
@@ -37,7 +35,7 @@ export default function Counter() {
   const act = useAction();
   const [check, setCheck] = useState<Check | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Check['offers'][number] | null>(null);
+  const [confirming, setConfirming] = useState<CheckedOffer | null>(null);
 
   const verify = async (value: string) => {
     const text = value.trim();
@@ -127,42 +125,7 @@ export default function Counter() {
         )}
       </View>
 
-      {check && (
-        <View className='section counter-result'>
-          <View className='counter-member' data-testid='merchants-counter-member'>
-            <Text className='counter-valid'>✓ 有效会员</Text>
-            <Text className='counter-name' data-testid='merchants-counter-name'>
-              {check.member.nameMasked}
-            </Text>
-            <Text className='muted'>
-              {check.member.orgName} · {check.member.cardNoMasked}
-            </Text>
-          </View>
-          <Text className='section-title'>可用优惠</Text>
-          {check.offers.length === 0 && <Text className='muted'>本店暂无进行中的优惠</Text>}
-          {check.offers.map((o) => (
-            <View key={o.offerId} className='m-item counter-offer' data-testid='merchants-counter-offer'>
-              <View className='m-item-main'>
-                <Text className='m-item-title'>{o.title}</Text>
-                <Text className='muted'>
-                  {o.limitText} · {o.terms}
-                </Text>
-                {!o.available && <Text className='counter-unavailable'>{o.reason}</Text>}
-              </View>
-              <Button
-                small
-                className='counter-redeem'
-                testId='merchants-counter-redeem'
-                disabled={!o.available || act.busy}
-                onClick={() => setConfirming(o)}
-              >
-                核销
-              </Button>
-            </View>
-          ))}
-          <Text className='muted counter-expiry'>请在 3 分钟内确认，超时需重新扫码</Text>
-        </View>
-      )}
+      {check && <CheckResult check={check} busy={act.busy} onRedeem={setConfirming} />}
 
       <View className='section'>
         <Text className='section-title'>今日核销</Text>

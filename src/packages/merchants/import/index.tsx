@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ApiError, call } from '../../../api/client';
-import type { Org, OutputOf } from '../../../api/types';
+import type { Org } from '../../../api/types';
 import { uploadDocument } from '../../../api/upload';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -12,10 +12,9 @@ import { useSession } from '../../../stores/session';
 import { useManagingOrgs, type OrgChoice } from '../managingOrg';
 import { pickSheet } from '../pickFile';
 import '../merchants.scss';
+import { ImportPreview, type Preview, type RowError } from './ImportPreview';
 import './index.scss';
 
-type Preview = OutputOf<'merchants.importPreview'>;
-type RowError = Preview['errors'][number];
 const COLUMNS =
   '名称、类型（商户/驿站）、类别、等级、区县、地址、电话、经度、纬度、营业时间、优惠内容、使用条款、每人限次、有效期至、服务项目';
 
@@ -138,46 +137,7 @@ export default function PlacesImport() {
         )}
       </View>
 
-      {preview && (
-        <View className='section import-preview'>
-          <Text className='section-title'>预览</Text>
-          <Text className='import-summary'>
-            共 {preview.rows} 行，可导入 {preview.valid} 行{errors.length ? `，${errors.length} 处错误` : ''}
-          </Text>
-          {errors.length > 0 && (
-            <View className='import-errors' data-testid='merchants-import-errors'>
-              {errors.map((e, i) => (
-                <View key={`${e.row}-${i}`} className='import-error'>
-                  <Text className='import-error-where' data-testid='merchants-import-error-where'>
-                    第{e.row}行 · {e.field}
-                  </Text>
-                  <Text className='import-error-what'>{e.message}</Text>
-                </View>
-              ))}
-              <Text className='muted'>请修改文件后重新选择。</Text>
-            </View>
-          )}
-          {preview.sample.map((s) => (
-            <View key={s.row} className='m-item'>
-              <View className='m-item-main'>
-                <Text className='m-item-title'>{s.name}</Text>
-                <Text className='muted'>
-                  {s.kind === 'station' ? '驿站' : '商户'} · {s.district} {s.offer && `· ${s.offer}`}
-                </Text>
-              </View>
-            </View>
-          ))}
-          <Button
-            block
-            className='import-commit'
-            testId='merchants-import-commit'
-            disabled={errors.length > 0 || act.busy}
-            onClick={() => setConfirming(true)}
-          >
-            {errors.length ? '请先修改错误' : `导入 ${preview.valid} 条`}
-          </Button>
-        </View>
-      )}
+      {preview && <ImportPreview preview={preview} errors={errors} busy={act.busy} onCommit={() => setConfirming(true)} />}
       {pickingOrg && (
         <OrgPicker
           orgs={managing.orgs}
