@@ -36,7 +36,7 @@ export default function RosterPage() {
   const [weekday, setWeekday] = useState('1');
   const [duty, setDuty] = useState<Duty>(NEW_DUTY);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const act = useAction();
 
   useEffect(() => {
@@ -74,7 +74,7 @@ export default function RosterPage() {
         roster.reload();
       },
     });
-    setSaving(false);
+    setConfirming(false);
   };
 
   const r = roster.data;
@@ -138,17 +138,17 @@ export default function RosterPage() {
           )}
         </View>
         <View style={{ margin: '0 24px' }}>
-          <Button className='la-save' testId='legal-aid-roster-save' loading={act.busy} onClick={() => setSaving(true)}>
+          <Button className='la-save' testId='legal-aid-roster-save' loading={act.busy} onClick={() => setConfirming(true)}>
             保存值班表
           </Button>
         </View>
       </StateView>
       <ConfirmDialog
-        visible={saving}
+        visible={confirming}
         title='保存值班表'
         busy={act.busy}
         onConfirm={() => void save()}
-        onCancel={() => setSaving(false)}
+        onCancel={() => setConfirming(false)}
       >
         保存后将重新生成未来{ROSTER_WEEKS}周的时段。已有预约的时段如被调整或暂停接待，预约人会收到通知。
       </ConfirmDialog>
