@@ -126,7 +126,7 @@ test('merchant staff verify the member’s code and redeem; the member sees it i
   await staff.page.locator(`${tid('merchants-counter-code')} textarea`).fill(token);
   await staff.page.locator(tid('merchants-counter-check')).click();
   const refusal = staff.page.getByText('该会员码已使用过', { exact: false }).last();
-  await refusal.waitFor({ timeout: 15_000 });
+  await refusal.waitFor({ timeout: 30_000 });
   expect(await refusal.innerText()).toContain('该会员码已使用过');
   expect(await staff.page.locator(tid('merchants-counter-member')).count()).toBe(0);
 
