@@ -13,8 +13,10 @@ export interface ConfirmDialogProps {
   hideCancel?: boolean;
   /** While the confirmed action runs: the confirm button shows 处理中… and ignores taps. */
   busy?: boolean;
-  /** Class on the dialog (e2e hooks); the buttons are `.dialog-ok` and `.dialog-cancel`. */
+  /** Class on the dialog. */
   className?: string;
+  /** `data-testid` of the dialog; its buttons are `dialog-ok` and `dialog-cancel` inside it. */
+  testId?: string;
   /**
    * Called on 确定. The dialog stays open until the parent hides it (`visible`), so a check that fails
    * (e.g. an empty reason) can say why while the dialog stays on screen.
@@ -33,22 +35,23 @@ export function ConfirmDialog({
   hideCancel,
   busy,
   className,
+  testId,
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
   if (!visible) return null;
   return (
     <View className='dialog-mask' catchMove>
-      <View className={`dialog ${className ?? ''}`}>
+      <View className={`dialog ${className ?? ''}`} data-testid={testId}>
         <Text className='dialog-title'>{title}</Text>
         {children !== undefined && <View className='dialog-body'>{children}</View>}
         <View className='btn-row dialog-footer'>
           {!hideCancel && (
-            <Button kind='quiet' className='dialog-cancel' disabled={busy} onClick={onCancel}>
+            <Button kind='quiet' className='dialog-cancel' testId='dialog-cancel' disabled={busy} onClick={onCancel}>
               {cancelText}
             </Button>
           )}
-          <Button className='dialog-ok' loading={busy} onClick={onConfirm}>
+          <Button className='dialog-ok' testId='dialog-ok' loading={busy} onClick={onConfirm}>
             {confirmText}
           </Button>
         </View>

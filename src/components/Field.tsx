@@ -8,24 +8,34 @@ interface FieldFrameProps {
   /** A note under the control (format hints, why a value is asked for). */
   note?: ReactNode;
   className?: string;
+  /** `data-testid` of the field; its error is `field-error` inside it. */
+  testId?: string;
   children: ReactNode;
 }
 
 /** Label above, control below, then the note or the error: labels never run into what is typed. */
-export function FieldFrame({ label, error, note, className, children }: FieldFrameProps) {
+export function FieldFrame({ label, error, note, className, testId, children }: FieldFrameProps) {
   return (
-    <View className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`}>
+    <View className={`field ${error ? 'field-invalid' : ''} ${className ?? ''}`} data-testid={testId}>
       <Text className='field-label'>{label}</Text>
       {children}
-      {error ? <Text className='field-error'>{error}</Text> : note && <Text className='field-note'>{note}</Text>}
+      {error ? (
+        <Text className='field-error' data-testid='field-error'>
+          {error}
+        </Text>
+      ) : (
+        note && <Text className='field-note'>{note}</Text>
+      )}
     </View>
   );
 }
 
 export interface FieldProps {
   label: string;
-  /** Class of the input: e2e tests fill `.<name> input`. */
+  /** Class of the input. */
   name: string;
+  /** `data-testid` of the input (on H5 the host element: tests fill `[data-testid="…"] input`). */
+  testId?: string;
   value: string;
   placeholder?: string;
   type?: 'text' | 'number' | 'idcard';
@@ -40,6 +50,7 @@ export interface FieldProps {
 export function Field({
   label,
   name,
+  testId,
   value,
   placeholder,
   type = 'text',
@@ -50,10 +61,11 @@ export function Field({
   onInput,
 }: FieldProps) {
   return (
-    <FieldFrame label={label} error={error} note={note}>
+    <FieldFrame label={label} error={error} note={note} testId={testId && `${testId}-field`}>
       {multiline ? (
         <Textarea
           className={`field-control field-textarea ${name}`}
+          data-testid={testId}
           value={value}
           maxlength={maxlength ?? 500}
           placeholder={placeholder}
@@ -62,6 +74,7 @@ export function Field({
       ) : (
         <Input
           className={`field-control field-input ${name}`}
+          data-testid={testId}
           value={value}
           type={type}
           maxlength={maxlength ?? 140}
@@ -75,8 +88,10 @@ export function Field({
 
 export interface PickerFieldProps {
   label: string;
-  /** Class of the tappable box (e2e hook). */
+  /** Class of the tappable box. */
   name: string;
+  /** `data-testid` of the tappable box. */
+  testId?: string;
   value: string;
   placeholder: string;
   error?: string;
@@ -85,10 +100,10 @@ export interface PickerFieldProps {
 }
 
 /** A field whose value is chosen elsewhere (the organisation picker, a date). */
-export function PickerField({ label, name, value, placeholder, error, note, onOpen }: PickerFieldProps) {
+export function PickerField({ label, name, testId, value, placeholder, error, note, onOpen }: PickerFieldProps) {
   return (
-    <FieldFrame label={label} error={error} note={note}>
-      <View className={`field-control field-picker ${name}`} onClick={onOpen}>
+    <FieldFrame label={label} error={error} note={note} testId={testId && `${testId}-field`}>
+      <View className={`field-control field-picker ${name}`} data-testid={testId} onClick={onOpen}>
         <Text className={value ? 'field-picker-value' : 'field-placeholder'}>{value || placeholder}</Text>
         <Text className='field-picker-arrow'>›</Text>
       </View>

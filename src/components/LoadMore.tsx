@@ -12,14 +12,19 @@ interface LoadMoreProps {
 export function LoadMore({ hasMore, loading, error, onLoad }: LoadMoreProps) {
   if (error) {
     return (
-      <View className='load-more load-more-error' onClick={onLoad}>
+      <View className='load-more load-more-error' data-testid='load-more-error' onClick={onLoad}>
         <Text>{error}，点击重试</Text>
       </View>
     );
   }
-  if (!hasMore) return <View className='load-more load-more-end'>已全部显示</View>;
+  if (!hasMore)
+    return (
+      <View className='load-more load-more-end' data-testid='load-more-end'>
+        已全部显示
+      </View>
+    );
   return (
-    <View className='load-more load-more-button' onClick={loading ? undefined : onLoad}>
+    <View className='load-more load-more-button' data-testid='load-more-button' onClick={loading ? undefined : onLoad}>
       <Text>{loading ? '加载中…' : '加载更多'}</Text>
     </View>
   );

@@ -22,7 +22,7 @@ export function StateView(props: StateViewProps) {
   const { loading, error, errorCode, empty, emptyText = '暂无内容', onRetry, emptyAction, children } = props;
   if (loading) {
     return (
-      <View className='state state-loading'>
+      <View className='state state-loading' data-testid='state-loading'>
         <View className='state-spinner' />
         <Text className='state-text'>加载中…</Text>
       </View>
@@ -31,11 +31,15 @@ export function StateView(props: StateViewProps) {
   if (error) {
     const advice = errorAdvice(errorCode);
     return (
-      <View className='state state-error'>
+      <View className='state state-error' data-testid='state-error'>
         <Text className='state-text'>{error}</Text>
-        {advice.hint && <Text className='state-hint'>{advice.hint}</Text>}
+        {advice.hint && (
+          <Text className='state-hint' data-testid='state-hint'>
+            {advice.hint}
+          </Text>
+        )}
         {advice.retry && onRetry && (
-          <Button kind='plain' className='state-retry' onClick={onRetry}>
+          <Button kind='plain' className='state-retry' testId='state-retry' onClick={onRetry}>
             重试
           </Button>
         )}
@@ -44,7 +48,7 @@ export function StateView(props: StateViewProps) {
   }
   if (empty) {
     return (
-      <View className='state state-empty'>
+      <View className='state state-empty' data-testid='state-empty'>
         <Text className='state-text'>{emptyText}</Text>
         {emptyAction && <View className='state-action'>{emptyAction}</View>}
       </View>

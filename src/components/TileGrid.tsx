@@ -13,23 +13,30 @@ interface TileGridProps {
   tiles: readonly GridTile[];
   columns?: 3 | 4;
   className?: string;
+  /** `data-testid` of the grid; each tile is `tile-<key>`, its badge `tile-count`. */
+  testId?: string;
 }
 
 /**
- * Square tiles opening an area (or saying 即将开放). e2e hooks: `.tile-<key>`, `.tile-soon`, `.tile-count`.
+ * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-count`.
  */
-export function TileGrid({ tiles, columns = 4, className }: TileGridProps) {
+export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProps) {
   return (
-    <View className={`tile-grid tile-grid-${columns} ${className ?? ''}`}>
+    <View className={`tile-grid tile-grid-${columns} ${className ?? ''}`} data-testid={testId}>
       {tiles.map((t) => (
         <View
           key={t.key}
           className={`tile tile-${t.key}`}
+          data-testid={`tile-${t.key}`}
           onClick={() => (t.route ? go(ROUTES[t.route as RouteName]) : comingSoon(t.label))}
         >
           <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`}>
             {t.icon ?? t.label.slice(0, 1)}
-            {!!t.count && <Text className='tile-count'>{t.count > 99 ? '99+' : t.count}</Text>}
+            {!!t.count && (
+              <Text className='tile-count' data-testid='tile-count'>
+                {t.count > 99 ? '99+' : t.count}
+              </Text>
+            )}
           </View>
           <Text className='tile-label'>{t.label}</Text>
           {!t.route && <Text className='tile-soon'>即将开放</Text>}

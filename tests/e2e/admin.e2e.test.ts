@@ -5,7 +5,7 @@
  * permission error that says what to do instead of offering 重试.
  */
 import { applyInput, callOk, storeReader } from '../support/api';
-import { newPhonePage, openAs, screenshot, useAppAndBrowser, visibleText } from './browser';
+import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser, visibleText } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -15,27 +15,27 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/roles/index');
 
   // Find the member by part of her name and pick her.
-  await page.locator('.person-keyword input').waitFor({ timeout: 45_000 });
-  await page.locator('.person-keyword input').fill('晓燕');
-  await page.locator('.person-search').click();
-  await page.locator('.person-option', { hasText: '陈晓燕' }).click();
-  await page.locator('.person-chosen', { hasText: '陈晓燕' }).waitFor();
+  await page.locator(`${tid('staff-person-keyword')} input`).waitFor({ timeout: 45_000 });
+  await page.locator(`${tid('staff-person-keyword')} input`).fill('晓燕');
+  await page.locator(tid('staff-person-search')).click();
+  await page.locator(tid('staff-person-option'), { hasText: '陈晓燕' }).click();
+  await page.locator(tid('staff-person-chosen'), { hasText: '陈晓燕' }).waitFor();
 
   // 工会干部 (the default role), scope picked in the union tree: 常州市总工会 › 武进区总工会 → 选择.
-  expect(await page.locator('.role-option.chip-active').innerText()).toBe('工会干部');
-  await page.locator('.role-scope-org').click();
-  await page.locator('.org-picker .org-item', { hasText: '常州市总工会' }).click();
-  await page.locator('.org-picker .org-item', { hasText: '武进区总工会' }).click();
-  await page.locator('.org-select-current', { hasText: '武进区总工会' }).click();
-  await page.locator('.role-scope-org', { hasText: '武进区总工会' }).waitFor();
+  expect(await page.locator(`${tid('staff-role-option')}[data-active="true"]`).innerText()).toBe('工会干部');
+  await page.locator(tid('staff-role-scope-org')).click();
+  await page.locator(`${tid('org-picker')} ${tid('org-picker-item')}`, { hasText: '常州市总工会' }).click();
+  await page.locator(`${tid('org-picker')} ${tid('org-picker-item')}`, { hasText: '武进区总工会' }).click();
+  await page.locator(tid('org-picker-select-current'), { hasText: '武进区总工会' }).click();
+  await page.locator(tid('staff-role-scope-org'), { hasText: '武进区总工会' }).waitFor();
   await screenshot(page, 'admin-roles-grant');
-  await page.locator('.role-grant').click();
-  await page.locator('.role-grant-dialog').waitFor();
-  expect(await page.locator('.role-grant-dialog').innerText()).toContain('陈晓燕');
-  await page.locator('.role-grant-dialog .dialog-ok').click();
+  await page.locator(tid('staff-role-grant')).click();
+  await page.locator(tid('staff-role-grant-dialog')).waitFor();
+  expect(await page.locator(tid('staff-role-grant-dialog')).innerText()).toContain('陈晓燕');
+  await page.locator(`${tid('staff-role-grant-dialog')} ${tid('dialog-ok')}`).click();
 
   // The list names the person, the role and the union — no openid anywhere on the screen.
-  const granted = page.locator('.role-item', { hasText: '陈晓燕' });
+  const granted = page.locator(tid('staff-role-item'), { hasText: '陈晓燕' });
   await granted.waitFor({ timeout: 30_000 });
   expect(await granted.innerText()).toContain('工会干部');
   expect(await granted.innerText()).toContain('武进区总工会');
@@ -54,19 +54,19 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
 
   // 操作日志: what happened in Chinese, who did it by name.
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/audit/index');
-  const approval = page.locator('.audit-item', { hasText: '通过入会申请' }).first();
+  const approval = page.locator(tid('staff-audit-item'), { hasText: '通过入会申请' }).first();
   await approval.waitFor({ timeout: 45_000 });
   expect(await approval.innerText()).toContain('操作人：陈晓燕');
   expect(await approval.innerText()).toContain('孙立新');
-  expect(await page.locator('.audit-item', { hasText: '授予角色' }).first().innerText()).toContain('陈晓燕');
-  expect(await page.locator('.audit-pii').count()).toBe(0);
+  expect(await page.locator(tid('staff-audit-item'), { hasText: '授予角色' }).first().innerText()).toContain('陈晓燕');
+  expect(await page.locator(tid('staff-audit-pii')).count()).toBe(0);
   const log = await visibleText(page);
   expect(log).not.toMatch(/demo-|e2e-|membership\.|roles\./);
   await screenshot(page, 'admin-audit');
 
   // Views of personal data appear when asked for.
-  await page.locator('.audit-pii-switch').click();
-  const piiView = page.locator('.audit-pii', { hasText: '周文静' }).first();
+  await page.locator(tid('staff-audit-pii-switch')).click();
+  const piiView = page.locator(tid('staff-audit-pii'), { hasText: '周文静' }).first();
   await piiView.waitFor({ timeout: 30_000 });
   expect(await piiView.innerText()).toContain('个人信息查看');
   expect(await piiView.innerText()).toContain('陈晓燕');
@@ -74,22 +74,22 @@ test('an administrator grants 陈晓燕 the staff role for 武进区总工会, r
 
   // 撤销 is a button with a confirmation.
   await openAs(page, env.cloud.baseUrl, 'demo-admin', '#/packages/staff/roles/index');
-  const row = page.locator('.role-item', { hasText: '陈晓燕' });
+  const row = page.locator(tid('staff-role-item'), { hasText: '陈晓燕' });
   await row.waitFor({ timeout: 45_000 });
-  await row.locator('.role-revoke').click();
-  await page.locator('.role-revoke-dialog').waitFor();
-  expect(await page.locator('.role-revoke-dialog').innerText()).toContain('武进区总工会');
+  await row.locator(tid('staff-role-revoke')).click();
+  await page.locator(tid('staff-role-revoke-dialog')).waitFor();
+  expect(await page.locator(tid('staff-role-revoke-dialog')).innerText()).toContain('武进区总工会');
   await screenshot(page, 'admin-roles-revoke');
-  await page.locator('.role-revoke-dialog .dialog-ok').click();
+  await page.locator(`${tid('staff-role-revoke-dialog')} ${tid('dialog-ok')}`).click();
   await row.waitFor({ state: 'detached', timeout: 30_000 });
   expect(await store.byId('roles', 'demo-member-01:staff:org-cz-wujin')).toBeNull();
 
   // A member who opens an administrator's page hears what to do, with no 重试 that cannot help.
   await openAs(page, env.cloud.baseUrl, 'demo-member-01', '#/packages/staff/audit/index');
-  await page.locator('.state-error').waitFor({ timeout: 45_000 });
-  expect(await page.locator('.state-error').innerText()).toContain('权限');
-  expect(await page.locator('.state-hint').innerText()).toContain('联系');
-  expect(await page.locator('.state-retry').count()).toBe(0);
+  await page.locator(tid('state-error')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('state-error')).innerText()).toContain('权限');
+  expect(await page.locator(tid('state-hint')).innerText()).toContain('联系');
+  expect(await page.locator(tid('state-retry')).count()).toBe(0);
   await screenshot(page, 'permission-error');
   expect(errors).toEqual([]);
 }, 240_000);

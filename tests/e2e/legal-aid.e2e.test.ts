@@ -7,7 +7,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { storeReader } from '../support/api';
-import { newPhonePage, screenshot, useAppAndBrowser } from './browser';
+import { newPhonePage, screenshot, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -54,21 +54,25 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
 
   // The member: station → slot → case → photo → confirm.
   await openAs(page, member, '#/packages/legal-aid/index/index');
-  await page.locator('.la-station-st-cz-wujin .la-station-book').waitFor({ timeout: 45_000 });
+  const book = page.locator(`${tid('legal-aid-station-st-cz-wujin')} ${tid('legal-aid-station-book')}`);
+  await book.waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-stations');
-  await page.locator('.la-station-st-cz-wujin .la-station-book').click();
-  await page.locator('.la-slot-open').first().waitFor({ timeout: 45_000 });
-  await page.locator('.la-type-wages').click();
-  await page.locator('.la-slot-open').first().click();
-  await page.locator('.la-case textarea').fill(CASE);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.la-evidence-add').click()]);
+  await book.click();
+  await page.locator(tid('legal-aid-slot-open')).first().waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-type-wages')).click();
+  await page.locator(tid('legal-aid-slot-open')).first().click();
+  await page.locator(`${tid('legal-aid-case')} textarea`).fill(CASE);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(tid('legal-aid-evidence-add')).click()]);
   await chooser.setFiles({ name: 'payslip.png', mimeType: 'image/png', buffer: photo() });
-  await page.locator('.la-evidence-item .la-evidence-remove').first().waitFor({ timeout: 45_000 });
-  await page.locator('.la-checklist-section').scrollIntoViewIfNeeded();
+  await page
+    .locator(`${tid('legal-aid-evidence-item')} ${tid('legal-aid-evidence-remove')}`)
+    .first()
+    .waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-checklist')).scrollIntoViewIfNeeded();
   await screenshot(page, 'legal-aid-book');
-  await page.locator('.la-submit').click();
-  await page.locator('.la-confirm .dialog-ok').click();
-  await page.locator('.la-status', { hasText: '已预约' }).waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-submit')).click();
+  await page.locator(`${tid('legal-aid-confirm')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('legal-aid-status'), { hasText: '已预约' }).waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-booked');
 
   // The booking just made (the demo member has older ones): the latest confirmed.
@@ -83,24 +87,24 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
 
   // The duty lawyer of 武进: the booking on the desk, the case with the photo, the outcome.
   await openAs(page, 'demo-lawyer-wujin', '#/packages/legal-aid/desk/index');
-  await page.locator(booking.date === chinaDate(new Date()) ? '.la-tab-today' : '.la-tab-upcoming').click();
-  const item = page.locator('.la-desk-item', { hasText: '陈晓燕' }).filter({ hasText: booking.start });
+  await page.locator(tid(booking.date === chinaDate(new Date()) ? 'legal-aid-tab-today' : 'legal-aid-tab-upcoming')).click();
+  const item = page.locator(tid('legal-aid-desk-item'), { hasText: '陈晓燕' }).filter({ hasText: booking.start });
   await item.first().waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-desk');
   await item.first().click();
-  await page.locator('.la-case-text', { hasText: '两个月没发工资' }).waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-case-text'), { hasText: '两个月没发工资' }).waitFor({ timeout: 45_000 });
   const shown = await page
-    .locator('.la-evidence-view img')
+    .locator(`${tid('legal-aid-evidence-view')} img`)
     .first()
     .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
   expect(shown).toBe(96);
   // Before the slot starts the desk offers no 到场 / 未到 / 办结: it says from when, and offers only a cancellation.
-  const notYet = page.locator('[data-testid="la-desk-not-yet"]');
+  const notYet = page.locator(tid('legal-aid-desk-not-yet'));
   await notYet.waitFor({ timeout: 45_000 });
   expect(await notYet.innerText()).toMatch(/\d+月\d+日 \d\d:\d\d时段开始后方可登记到场、未到或办结/);
-  expect(await page.locator('[data-testid="la-station-cancel"]').count()).toBe(1);
-  for (const hook of ['.la-arrived', '.la-no-show', '.la-complete', '.la-outcome-summary']) {
-    expect(await page.locator(hook).count()).toBe(0);
+  expect(await page.locator(tid('legal-aid-station-cancel')).count()).toBe(1);
+  for (const hook of ['legal-aid-arrived', 'legal-aid-no-show', 'legal-aid-complete', 'legal-aid-outcome-summary']) {
+    expect(await page.locator(tid(hook)).count()).toBe(0);
   }
   await screenshot(page, 'legal-aid-case-not-yet');
   expect(await store.byId('legal_bookings', booking._id)).toMatchObject({ status: 'confirmed' });
@@ -111,28 +115,28 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
     .doc(booking._id)
     .update({ data: { startsAt: new Date(Date.now() - 60_000) } });
   await page.reload();
-  await page.locator('.la-complete').waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-complete')).waitFor({ timeout: 45_000 });
   expect(await notYet.count()).toBe(0);
-  await page.locator('.la-outcome-summary textarea').fill(SUMMARY);
-  await page.locator('.la-outcome-notes textarea').fill('当事人在职两年，工资条齐全。');
-  await page.locator('.la-referral-legal_aid').click();
+  await page.locator(`${tid('legal-aid-outcome-summary')} textarea`).fill(SUMMARY);
+  await page.locator(`${tid('legal-aid-outcome-notes')} textarea`).fill('当事人在职两年，工资条齐全。');
+  await page.locator(tid('legal-aid-referral-legal_aid')).click();
   await screenshot(page, 'legal-aid-case');
-  await page.locator('.la-complete').click();
-  await page.locator('.la-case-dialog .dialog-ok').click();
-  await page.locator('.la-case-status', { hasText: '已完成' }).waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-complete')).click();
+  await page.locator(`${tid('legal-aid-case-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('legal-aid-case-status'), { hasText: '已完成' }).waitFor({ timeout: 45_000 });
   expect(await store.count('audit', { action: 'legalAid.case', target: booking._id, kind: 'pii_view' })).toBeGreaterThanOrEqual(
     1,
   );
 
   // The member reads the outcome (not the station's notes) and rates the service.
   await openAs(page, member, `#/packages/legal-aid/detail/index?id=${encodeURIComponent(booking._id)}`);
-  await page.locator('.la-outcome', { hasText: '劳动保障监察' }).waitFor({ timeout: 45_000 });
-  expect(await page.locator('.la-detail').innerText()).not.toContain('工资条齐全');
-  await page.locator('.la-star-5').click();
-  await page.locator('.la-rate-comment textarea').fill('律师讲得很清楚，谢谢！');
+  await page.locator(tid('legal-aid-outcome'), { hasText: '劳动保障监察' }).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('legal-aid-detail')).innerText()).not.toContain('工资条齐全');
+  await page.locator(tid('legal-aid-star-5')).click();
+  await page.locator(`${tid('legal-aid-rate-comment')} textarea`).fill('律师讲得很清楚，谢谢！');
   await screenshot(page, 'legal-aid-rate');
-  await page.locator('.la-rate-submit').click();
-  await page.locator('.la-rating').waitFor({ timeout: 45_000 });
+  await page.locator(tid('legal-aid-rate-submit')).click();
+  await page.locator(tid('legal-aid-rating')).waitFor({ timeout: 45_000 });
   await screenshot(page, 'legal-aid-rated');
   expect(await store.byId('legal_bookings', booking._id)).toMatchObject({
     status: 'completed',

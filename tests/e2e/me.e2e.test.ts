@@ -3,7 +3,7 @@
  * 工作台 entry for staff, the links; large text that really enlarges text and tap targets, and stays on.
  */
 import type { Page } from 'playwright-core';
-import { newPhonePage, openAs, screenshot, useAppAndBrowser, visibleText } from './browser';
+import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser, visibleText } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -24,44 +24,44 @@ test('我的 names the member and the staffer; 关怀模式 enlarges text and bu
 
   // A member: name, 会员, timeline without repeated status text, links.
   await openAs(page, env.cloud.baseUrl, 'demo-member-01', '#/pages/me/index');
-  await page.locator('.me-name').waitFor({ timeout: 45_000 });
-  expect(await page.locator('.me-name').innerText()).toBe('陈晓燕');
-  expect(await page.locator('.me-role').allInnerTexts()).toEqual(['会员']);
-  await page.locator('.me-timeline-item').first().waitFor({ timeout: 30_000 });
-  const approvedLine = await page.locator('.me-timeline-item', { hasText: '入会申请已通过' }).innerText();
+  await page.locator(tid('me-name')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('me-name')).innerText()).toBe('陈晓燕');
+  expect(await page.locator(tid('me-role')).allInnerTexts()).toEqual(['会员']);
+  await page.locator(tid('me-timeline-item')).first().waitFor({ timeout: 30_000 });
+  const approvedLine = await page.locator(tid('me-timeline-item'), { hasText: '入会申请已通过' }).innerText();
   expect(approvedLine.match(/已通过/g)).toHaveLength(1);
-  expect(await page.locator('.me-hotline').innerText()).toContain('12351');
+  expect(await page.locator(tid('me-hotline')).innerText()).toContain('12351');
   expect(await visibleText(page)).not.toContain('demo-member-01');
   await screenshot(page, 'me-member');
 
   // 会员转会 and 优惠, as a member sees them.
   await page.goto(`${env.cloud.baseUrl}/#/packages/membership/transfer/index`);
-  await page.locator('.transfer-org').waitFor({ timeout: 45_000 });
+  await page.locator(tid('membership-transfer-org')).waitFor({ timeout: 45_000 });
   await screenshot(page, 'transfer');
   await page.goto(`${env.cloud.baseUrl}/#/pages/discounts/index`);
-  await page.locator('.discount-benefit').first().waitFor({ timeout: 45_000 });
+  await page.locator(tid('discounts-benefit')).first().waitFor({ timeout: 45_000 });
   await screenshot(page, 'discounts');
   await page.goto(`${env.cloud.baseUrl}/#/pages/me/index`);
-  await page.locator('.me-terms').waitFor({ timeout: 45_000 });
+  await page.locator(tid('me-terms')).waitFor({ timeout: 45_000 });
 
   // 关于 / 用户协议 open from here.
-  await page.locator('.me-terms').click();
-  await page.locator('.terms .doc-title').waitFor();
+  await page.locator(tid('me-terms')).click();
+  await page.locator(`${tid('about-terms')} ${tid('about-doc-title')}`).waitFor();
   await screenshot(page, 'terms');
-  await page.locator('.title-bar-back').last().click();
-  await page.locator('.me-about').click();
-  await page.locator('.about .doc-title').waitFor();
+  await page.locator(tid('title-bar-back')).last().click();
+  await page.locator(tid('me-about')).click();
+  await page.locator(`${tid('about-about')} ${tid('about-doc-title')}`).waitFor();
   await screenshot(page, 'about');
-  await page.locator('.title-bar-back').last().click();
+  await page.locator(tid('title-bar-back')).last().click();
 
   // 关怀模式: text and the rows people tap grow.
-  await page.locator('.me-name').waitFor();
-  const nameBefore = await fontSize(page, '.me-name');
-  const rowBefore = await height(page, '.me-about');
-  await page.locator('.me-care').click();
-  await page.waitForFunction(() => !!document.querySelector('.me.care-mode'));
-  const nameAfter = await fontSize(page, '.me-name');
-  const rowAfter = await height(page, '.me-about');
+  await page.locator(tid('me-name')).waitFor();
+  const nameBefore = await fontSize(page, tid('me-name'));
+  const rowBefore = await height(page, tid('me-about'));
+  await page.locator(tid('me-care')).click();
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="me"][data-care-mode="on"]'));
+  const nameAfter = await fontSize(page, tid('me-name'));
+  const rowAfter = await height(page, tid('me-about'));
   expect(nameAfter / nameBefore).toBeCloseTo(1.25, 1);
   expect(rowAfter).toBeGreaterThan(rowBefore * 1.1);
   await screenshot(page, 'me-care-mode');
@@ -69,19 +69,19 @@ test('我的 names the member and the staffer; 关怀模式 enlarges text and bu
   // Remembered, and applied on every page (here 首页 after a reload).
   await page.goto(`${env.cloud.baseUrl}/#/pages/index/index`);
   await page.reload();
-  await page.locator('.home.care-mode').waitFor({ timeout: 45_000 });
-  await page.locator('.home-notice').first().waitFor({ timeout: 30_000 });
+  await page.locator(`${tid('home')}[data-care-mode="on"]`).waitFor({ timeout: 45_000 });
+  await page.locator(tid('home-notice')).first().waitFor({ timeout: 30_000 });
   await screenshot(page, 'home-care-mode');
 
   // A staffer: role and union by name, and the 工作台 entry.
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/pages/me/index');
-  await page.locator('.me-role').first().waitFor({ timeout: 45_000 });
-  expect(await page.locator('.me-role').allInnerTexts()).toEqual(['工会干部 · 武进区总工会']);
-  await page.locator('.me-care').click(); // back to standard size
-  await page.waitForFunction(() => !document.querySelector('.me.care-mode'));
+  await page.locator(tid('me-role')).first().waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('me-role')).allInnerTexts()).toEqual(['工会干部 · 武进区总工会']);
+  await page.locator(tid('me-care')).click(); // back to standard size
+  await page.waitForFunction(() => !document.querySelector('[data-testid="me"][data-care-mode="on"]'));
   await screenshot(page, 'me-staff');
-  await page.locator('.me-workbench').click();
-  await page.locator('.svc-workbench').waitFor({ timeout: 30_000 });
+  await page.locator(tid('me-workbench')).click();
+  await page.locator(tid('services-workbench')).waitFor({ timeout: 30_000 });
   expect(await visibleText(page)).not.toContain('demo-staff-wujin');
   expect(errors).toEqual([]);
 }, 240_000);

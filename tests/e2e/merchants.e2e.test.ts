@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { verifyCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
 import { callApi, callOk, storeReader } from '../support/api';
 import { BOOKSHOP, LOCAL_CARD_KEY } from '../support/merchants';
-import { screenshot, useAppAndBrowser } from './browser';
+import { screenshot, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -50,7 +50,7 @@ async function openAs(page: Page, openid: string, hashPath: string): Promise<voi
 }
 
 async function cardToken(page: Page): Promise<string> {
-  const qr = page.locator('.card-qr');
+  const qr = page.locator(tid('card-qr'));
   await qr.waitFor({ timeout: 20_000 });
   return (await qr.getAttribute('data-token')) ?? '';
 }
@@ -66,30 +66,30 @@ test('a member finds the nearest restaurant with a discount and opens it', async
   const { context, page, errors } = await phone(HERE);
   await openAs(page, 'demo-member-01', '#/pages/discounts/index');
   // The first call of a fresh local cloud starts the function: allow for a slow, shared machine.
-  await page.locator('.place-row').first().waitFor({ timeout: 40_000 });
-  expect(await page.locator('.directory-spot-label').innerText()).toBe('当前位置');
-  expect(await page.locator('.discount-benefit-title').allInnerTexts()).toContain('普惠商户优惠');
+  await page.locator(tid('place-row')).first().waitFor({ timeout: 40_000 });
+  expect(await page.locator(tid('discounts-spot-label')).innerText()).toBe('当前位置');
+  expect(await page.locator(tid('discounts-benefit-title')).allInnerTexts()).toContain('普惠商户优惠');
   // The bookshop is right here: the nearest of all merchants.
-  expect(await page.locator('.place-name').first().innerText()).toBe('龙城书局（南大街店）');
+  expect(await page.locator(tid('place-name')).first().innerText()).toBe('龙城书局（南大街店）');
   await screenshot(page, 'merchants-directory');
 
-  await page.locator('.directory-chip', { hasText: '餐饮' }).click();
-  await page.locator('.place-name', { hasText: nearest.name }).first().waitFor({ timeout: 15_000 });
-  const first = page.locator('.place-row').first();
-  expect(await first.locator('.place-name').innerText()).toBe(nearest.name);
-  expect(await first.locator('.place-offer').innerText()).toBe(nearest.offer);
-  expect(await first.locator('.place-distance').innerText()).toMatch(/^\d+(m|\.\dkm)$/);
+  await page.locator(tid('discounts-category'), { hasText: '餐饮' }).click();
+  await page.locator(tid('place-name'), { hasText: nearest.name }).first().waitFor({ timeout: 15_000 });
+  const first = page.locator(tid('place-row')).first();
+  expect(await first.locator(tid('place-name')).innerText()).toBe(nearest.name);
+  expect(await first.locator(tid('place-offer')).innerText()).toBe(nearest.offer);
+  expect(await first.locator(tid('place-distance')).innerText()).toMatch(/^\d+(m|\.\dkm)$/);
   await screenshot(page, 'merchants-restaurants');
 
   await first.click();
-  await page.locator('.detail-name').waitFor({ timeout: 15_000 });
-  expect(await page.locator('.detail-name').innerText()).toBe(nearest.name);
-  expect(await page.locator('.detail-offer-title').first().innerText()).toBe(nearest.offer.split('；')[0]);
-  expect(await page.locator('.detail-offer-limit').first().innerText()).toContain('每人');
+  await page.locator(tid('merchants-detail-name')).waitFor({ timeout: 15_000 });
+  expect(await page.locator(tid('merchants-detail-name')).innerText()).toBe(nearest.name);
+  expect(await page.locator(tid('merchants-detail-offer-title')).first().innerText()).toBe(nearest.offer.split('；')[0]);
+  expect(await page.locator(tid('merchants-detail-offer-limit')).first().innerText()).toContain('每人');
   await screenshot(page, 'merchants-detail');
 
-  await page.locator('.detail-fav').click();
-  await page.locator('.detail-fav-on').waitFor({ timeout: 10_000 });
+  await page.locator(tid('merchants-detail-fav')).click();
+  await page.locator(tid('merchants-detail-fav-on')).waitFor({ timeout: 10_000 });
   const favs = await callOk(env.cloud.baseUrl, 'demo-member-01', 'merchants.favourites', {});
   expect(favs.items.map((f) => f.placeId)).toContain(nearest._id);
   expect(errors).toEqual([]);
@@ -105,32 +105,37 @@ test('merchant staff verify the member’s code and redeem; the member sees it i
 
   const staff = await phone();
   await openAs(staff.page, 'demo-merchant-01', '#/packages/merchants/counter/index');
-  await staff.page.locator('.counter-place', { hasText: '龙城书局（南大街店）' }).waitFor({ timeout: 20_000 });
-  await staff.page.locator('.counter-code textarea').fill(token);
-  await staff.page.locator('.counter-check').click();
-  await staff.page.locator('.counter-member').waitFor({ timeout: 15_000 });
-  expect(await staff.page.locator('.counter-name').innerText()).toBe('陈*燕');
+  await staff.page.locator(tid('merchants-counter-place'), { hasText: '龙城书局（南大街店）' }).waitFor({ timeout: 20_000 });
+  await staff.page.locator(`${tid('merchants-counter-code')} textarea`).fill(token);
+  await staff.page.locator(tid('merchants-counter-check')).click();
+  await staff.page.locator(tid('merchants-counter-member')).waitFor({ timeout: 15_000 });
+  expect(await staff.page.locator(tid('merchants-counter-name')).innerText()).toBe('陈*燕');
   await screenshot(staff.page, 'counter-checked');
-  await staff.page.locator('.counter-offer', { hasText: '会员购书8.8折' }).locator('.counter-redeem').click();
-  await staff.page.locator('.counter-confirm .dialog-ok').click();
-  await staff.page.locator('.counter-done').waitFor({ timeout: 15_000 });
-  expect(await staff.page.locator('.counter-done').innerText()).toContain('会员购书8.8折');
-  await staff.page.locator('.counter-today-item').first().waitFor({ timeout: 10_000 });
-  expect(await staff.page.locator('.counter-today-count').innerText()).toBe('今日已核销 1 笔');
+  await staff.page
+    .locator(tid('merchants-counter-offer'), { hasText: '会员购书8.8折' })
+    .locator(tid('merchants-counter-redeem'))
+    .click();
+  await staff.page.locator(`${tid('merchants-counter-confirm')} ${tid('dialog-ok')}`).click();
+  await staff.page.locator(tid('merchants-counter-done')).waitFor({ timeout: 15_000 });
+  expect(await staff.page.locator(tid('merchants-counter-done')).innerText()).toContain('会员购书8.8折');
+  await staff.page.locator(tid('merchants-counter-today-item')).first().waitFor({ timeout: 10_000 });
+  expect(await staff.page.locator(tid('merchants-counter-today-count')).innerText()).toBe('今日已核销 1 笔');
   await screenshot(staff.page, 'counter-redeemed');
 
-  // The same code again is refused, with the reason.
-  await staff.page.locator('.counter-code textarea').fill(token);
-  await staff.page.locator('.counter-check').click();
-  await staff.page.locator('.counter-error').waitFor({ timeout: 15_000 });
-  expect(await staff.page.locator('.counter-error').innerText()).toContain('该会员码已使用过');
+  // The same code again is refused, with the reason (in the one dialog that explains a refusal).
+  await staff.page.locator(`${tid('merchants-counter-code')} textarea`).fill(token);
+  await staff.page.locator(tid('merchants-counter-check')).click();
+  const refusal = staff.page.getByText('该会员码已使用过', { exact: false }).last();
+  await refusal.waitFor({ timeout: 30_000 });
+  expect(await refusal.innerText()).toContain('该会员码已使用过');
+  expect(await staff.page.locator(tid('merchants-counter-member')).count()).toBe(0);
 
   await openAs(member.page, 'demo-member-01', '#/packages/merchants/mine/index');
-  await member.page.locator('.mine-tab-redemptions').click();
-  await member.page.locator('.mine-redemption').first().waitFor({ timeout: 15_000 });
-  const newest = member.page.locator('.mine-redemption').first();
-  expect(await newest.locator('.m-item-title').innerText()).toBe('龙城书局（南大街店）');
-  expect(await newest.locator('.place-offer').innerText()).toBe('会员购书8.8折');
+  await member.page.locator(tid('merchants-mine-tab-redemptions')).click();
+  await member.page.locator(tid('merchants-mine-redemption')).first().waitFor({ timeout: 15_000 });
+  const newest = member.page.locator(tid('merchants-mine-redemption')).first();
+  expect(await newest.locator(tid('merchants-mine-place')).innerText()).toBe('龙城书局（南大街店）');
+  expect(await newest.locator(tid('merchants-mine-offer')).innerText()).toBe('会员购书8.8折');
   await screenshot(member.page, 'mine-redemptions');
   expect([...member.errors, ...staff.errors]).toEqual([]);
   await member.context.close();
@@ -146,8 +151,8 @@ test('with the network cut, the card page still shows a code that verifies, for 
   expect(online).toBeTruthy();
 
   await context.setOffline(true);
-  await page.locator('.card-offline').waitFor({ timeout: 10_000 });
-  expect(await page.locator('.card-offline-title').innerText()).toBe('当前离线');
+  await page.locator(tid('card-offline')).waitFor({ timeout: 10_000 });
+  expect(await page.locator(tid('card-offline-title')).innerText()).toBe('当前离线');
   const offline = await cardToken(page);
   // Verified by the server (the test process is not offline).
   const checked = await callOk(env.cloud.baseUrl, 'demo-merchant-01', 'merchants.check', { code: offline });
@@ -162,7 +167,7 @@ test('with the network cut, the card page still shows a code that verifies, for 
   const browserNow = await page.evaluate(() => Date.now());
   expect(browserNow - start).toBeGreaterThanOrEqual(270_000);
   expect(verifyCardToken(later, LOCAL_CARD_KEY, new Date(browserNow))).toMatchObject({ ok: true, cardNo: 'CZ2024000001' });
-  expect(await page.locator('.card-offline-body').innerText()).toContain('还可使用约');
+  expect(await page.locator(tid('card-offline-body')).innerText()).toContain('还可使用约');
   await screenshot(page, 'card-offline-later');
   expect(errors).toEqual([]);
   await context.close();
@@ -171,24 +176,25 @@ test('with the network cut, the card page still shows a code that verifies, for 
 test('staff keep the directory: the list of their places, a place with its offers, the import page; the map', async () => {
   const { context, page, errors } = await phone();
   await openAs(page, 'demo-staff-city', '#/packages/merchants/admin/index');
-  await page.locator('.admin-item').first().waitFor({ timeout: 20_000 });
-  expect(await page.locator('.admin-count').innerText()).toMatch(/共 \d{3} 个/);
+  await page.locator(tid('merchants-admin-item')).first().waitFor({ timeout: 20_000 });
+  expect(await page.locator(tid('merchants-admin-count')).innerText()).toMatch(/共 \d{3} 个/);
   await screenshot(page, 'places-admin');
   await openAs(page, 'demo-staff-city', '#/packages/merchants/edit/index?id=merchant-01');
-  await page.locator('.edit-offer').first().waitFor({ timeout: 20_000 });
-  expect(await page.locator('.edit-placeName input').inputValue()).toBe('龙城书局（南大街店）');
-  expect(await page.locator('.edit-offer .m-item-title').allInnerTexts()).toEqual(['会员购书8.8折', '借阅卡免押金']);
+  await page.locator(tid('merchants-edit-offer')).first().waitFor({ timeout: 20_000 });
+  expect(await page.locator(`${tid('merchants-edit-placeName')} input`).inputValue()).toBe('龙城书局（南大街店）');
+  expect(await page.locator(tid('merchants-edit-offer-title')).allInnerTexts()).toEqual(['会员购书8.8折', '借阅卡免押金']);
   await screenshot(page, 'place-edit');
   await openAs(page, 'demo-staff-city', '#/packages/merchants/import/index');
-  await page.locator('.import-pick').waitFor({ timeout: 20_000 });
+  await page.locator(tid('merchants-import-pick')).waitFor({ timeout: 20_000 });
   await screenshot(page, 'places-import');
 
   await openAs(page, 'demo-member-01', `#/packages/merchants/map/index?lat=${BOOKSHOP.lat}&lng=${BOOKSHOP.lng}`);
-  await page.locator('.map-dot').first().waitFor({ timeout: 20_000 });
-  expect(await page.locator('.map-dot').count()).toBe(50);
-  expect(await page.locator('.map-dot-station').count()).toBeGreaterThan(0);
-  await page.locator('.map-dot-merchant').first().click();
-  await page.locator('.map-picked .place-row').waitFor();
+  const dots = page.locator('[data-testid^="merchants-map-dot-"]');
+  await dots.first().waitFor({ timeout: 20_000 });
+  expect(await dots.count()).toBe(50);
+  expect(await page.locator(tid('merchants-map-dot-station')).count()).toBeGreaterThan(0);
+  await page.locator(tid('merchants-map-dot-merchant')).first().click();
+  await page.locator(`${tid('merchants-map-picked')} ${tid('place-row')}`).waitFor();
   await screenshot(page, 'places-map');
   expect(errors).toEqual([]);
   await context.close();
@@ -206,26 +212,26 @@ test('staff import a list: a bad file is reported row by row and imports nothing
 
   const { context, page, errors } = await phone();
   await openAs(page, 'demo-staff-city', '#/packages/merchants/import/index');
-  await page.locator('.import-pick').waitFor({ timeout: 20_000 });
+  await page.locator(tid('merchants-import-pick')).waitFor({ timeout: 20_000 });
   const pick = async (name: string, buffer: Buffer) => {
     const chooser = page.waitForEvent('filechooser');
-    await page.locator('.import-pick').click();
+    await page.locator(tid('merchants-import-pick')).click();
     await (await chooser).setFiles({ name, mimeType: 'text/csv', buffer });
   };
 
   await pick('bad.csv', csv([good, bad]));
-  await page.locator('.import-errors').waitFor({ timeout: 20_000 });
-  expect(await page.locator('.import-error-where').allInnerTexts()).toEqual(['第3行 · 纬度']);
-  expect(await page.locator('.import-commit').innerText()).toBe('请先修改错误');
+  await page.locator(tid('merchants-import-errors')).waitFor({ timeout: 20_000 });
+  expect(await page.locator(tid('merchants-import-error-where')).allInnerTexts()).toEqual(['第3行 · 纬度']);
+  expect(await page.locator(tid('merchants-import-commit')).innerText()).toBe('请先修改错误');
   await screenshot(page, 'places-import-errors');
   expect(await store.count('places')).toBe(before);
 
   await pick('good.csv', csv([good]));
-  await page.locator('.import-commit', { hasText: '导入 1 条' }).waitFor({ timeout: 20_000 });
-  await page.locator('.import-commit').click();
-  await page.locator('.import-confirm .dialog-ok').click();
-  await page.locator('.import-result').waitFor({ timeout: 20_000 });
-  expect(await page.locator('.import-result').innerText()).toContain('已导入 1 条');
+  await page.locator(tid('merchants-import-commit'), { hasText: '导入 1 条' }).waitFor({ timeout: 20_000 });
+  await page.locator(tid('merchants-import-commit')).click();
+  await page.locator(`${tid('merchants-import-confirm')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('merchants-import-result')).waitFor({ timeout: 20_000 });
+  expect(await page.locator(tid('merchants-import-result')).innerText()).toContain('已导入 1 条');
   await screenshot(page, 'places-import-done');
   expect(await store.count('places', { name: '网页导入面馆' })).toBe(1);
   expect(await store.count('places')).toBe(before + 1);

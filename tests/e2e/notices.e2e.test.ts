@@ -6,30 +6,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { applyInput, callOk, storeReader } from '../support/api';
-import { newPhonePage, openAs, screenshot, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 
 test('home shows the latest notices and opens one', async () => {
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-member-01');
-  await page.locator('.home-notice').first().waitFor({ timeout: 45_000 });
-  const titles = await page.locator('.home-notice-title').allInnerTexts();
+  await page.locator(tid('home-notice')).first().waitFor({ timeout: 45_000 });
+  const titles = await page.locator(tid('home-notice-title')).allInnerTexts();
   expect(titles).toEqual(['普惠服务“一公里”持续扩容', '2026年职工疗休养计划发布', '武进区职工法律援助站延长值班时间']);
-  expect(await page.locator('.home-notice').first().innerText()).toContain('常州市总工会');
+  expect(await page.locator(tid('home-notice')).first().innerText()).toContain('常州市总工会');
 
-  await page.locator('.home-notice', { hasText: '疗休养计划' }).click();
-  await page.locator('.notice-title').last().waitFor();
-  expect(await page.locator('.notice-title').last().innerText()).toBe('2026年职工疗休养计划发布');
-  expect(await page.locator('.notice-meta').last().innerText()).toContain('常州市总工会');
-  expect(await page.locator('.notice-body').last().innerText()).toContain('一线职工');
-  expect(await page.locator('.title-bar-title').last().innerText()).toBe('工会动态');
+  await page.locator(tid('home-notice'), { hasText: '疗休养计划' }).click();
+  await page.locator(tid('notices-detail-title')).last().waitFor();
+  expect(await page.locator(tid('notices-detail-title')).last().innerText()).toBe('2026年职工疗休养计划发布');
+  expect(await page.locator(tid('notices-detail-meta')).last().innerText()).toContain('常州市总工会');
+  expect(await page.locator(tid('notices-detail-body')).last().innerText()).toContain('一线职工');
+  expect(await page.locator(tid('title-bar-title')).last().innerText()).toBe('工会动态');
   await screenshot(page, 'notice-detail');
 
   // 更多 lists all of them; the title bar leads back.
-  await page.locator('.title-bar-back').last().click();
-  await page.locator('.home-notices-more').click();
-  await page.locator('.notice-list .notice-item').nth(3).waitFor({ timeout: 30_000 });
+  await page.locator(tid('title-bar-back')).last().click();
+  await page.locator(tid('home-notices-more')).click();
+  await page
+    .locator(`${tid('notices-list')} ${tid('notices-item')}`)
+    .nth(3)
+    .waitFor({ timeout: 30_000 });
   await screenshot(page, 'notice-list');
   expect(errors).toEqual([]);
 }, 240_000);
@@ -58,37 +61,40 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
   // From the 工作台 on 服务 (with what waits: one application in 武进区) to 动态管理.
   await callOk(env.cloud.baseUrl, 'e2e-notices-applicant', 'membership.apply', applyInput({ name: '冯建国' }));
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/pages/services/index');
-  await page.locator('.svc-workbench .tile-notices').waitFor({ timeout: 45_000 });
-  await page.locator('.svc-workbench .tile-reviews .tile-count').waitFor({ timeout: 30_000 });
-  expect(await page.locator('.svc-workbench .tile-reviews .tile-count').innerText()).toBe('1');
+  const workbench = (id: string) => `${tid('services-workbench')} ${tid(id)}`;
+  await page.locator(workbench('tile-notices')).waitFor({ timeout: 45_000 });
+  await page.locator(`${workbench('tile-reviews')} ${tid('tile-count')}`).waitFor({ timeout: 30_000 });
+  expect(await page.locator(`${workbench('tile-reviews')} ${tid('tile-count')}`).innerText()).toBe('1');
   await screenshot(page, 'services-workbench');
-  await page.locator('.svc-workbench .tile-notices').click();
-  await page.locator('.notice-new').waitFor({ timeout: 30_000 });
+  await page.locator(workbench('tile-notices')).click();
+  await page.locator(tid('notices-new')).waitFor({ timeout: 30_000 });
   // Only the notices of the staffer's unions: 武进区's own.
-  await page.locator('.notice-manage .notice-item').first().waitFor({ timeout: 30_000 });
-  expect(await page.locator('.notice-manage .notice-item').allInnerTexts()).toEqual([
-    expect.stringContaining('武进区职工法律援助站'),
-  ]);
+  const managed = page.locator(`${tid('notices-manage')} ${tid('notices-item')}`);
+  await managed.first().waitFor({ timeout: 30_000 });
+  expect(await managed.allInnerTexts()).toEqual([expect.stringContaining('武进区职工法律援助站')]);
 
-  await page.locator('.notice-new').click();
-  await page.locator('.notice-title-input input').waitFor();
-  await page.locator('.notice-save').click();
-  await page.locator('.notice-form .field-error').first().waitFor();
-  await page.locator('.notice-title-input input').fill('武进区职工篮球赛报名开始');
+  await page.locator(tid('notices-new')).click();
+  await page.locator(`${tid('notices-title')} input`).waitFor();
+  await page.locator(tid('notices-save')).click();
   await page
-    .locator('.notice-body-input textarea')
+    .locator(`${tid('notices-form')} ${tid('field-error')}`)
+    .first()
+    .waitFor();
+  await page.locator(`${tid('notices-title')} input`).fill('武进区职工篮球赛报名开始');
+  await page
+    .locator(`${tid('notices-body')} textarea`)
     .fill('区总工会将于下月举办职工篮球赛，各基层工会可组队报名。\n比赛设男子组和女子组，报名截止至本月底。');
   // A staffer of one union publishes for it.
-  expect(await page.locator('.notice-org').innerText()).toContain('武进区总工会');
+  expect(await page.locator(tid('notices-org')).innerText()).toContain('武进区总工会');
   if (canUpload) {
     const chooser = page.waitForEvent('filechooser');
-    await page.locator('.notice-cover-upload').click();
+    await page.locator(tid('notices-cover-upload')).click();
     await (await chooser).setFiles(coverFile());
-    await page.locator('.notice-cover-preview').waitFor({ timeout: 30_000 });
+    await page.locator(tid('notices-cover-preview')).waitFor({ timeout: 30_000 });
   }
   await screenshot(page, 'notice-edit');
-  await page.locator('.notice-save').click();
-  const created = page.locator('.notice-manage .notice-item', { hasText: '武进区职工篮球赛报名开始' });
+  await page.locator(tid('notices-save')).click();
+  const created = page.locator(`${tid('notices-manage')} ${tid('notices-item')}`, { hasText: '武进区职工篮球赛报名开始' });
   await created.waitFor({ timeout: 30_000 });
   await screenshot(page, 'notice-manage');
 
@@ -97,20 +103,26 @@ test('a staffer publishes a notice, edits it and deletes it with a confirmation'
   if (canUpload) expect(String(stored.coverFileId)).toMatch(/\/uploads\/demo-staff-wujin\//);
 
   // Edit the title.
-  await created.locator('.notice-edit-button').click();
-  await page.locator('.notice-title-input input').last().waitFor();
-  expect(await page.locator('.title-bar-title').last().innerText()).toBe('编辑动态');
-  await page.locator('.notice-title-input input').last().fill('武进区职工篮球赛报名延期');
-  await page.locator('.notice-save').last().click();
-  const edited = page.locator('.notice-manage .notice-item', { hasText: '武进区职工篮球赛报名延期' });
+  await created.locator(tid('notices-edit')).click();
+  await page
+    .locator(`${tid('notices-title')} input`)
+    .last()
+    .waitFor();
+  expect(await page.locator(tid('title-bar-title')).last().innerText()).toBe('编辑动态');
+  await page
+    .locator(`${tid('notices-title')} input`)
+    .last()
+    .fill('武进区职工篮球赛报名延期');
+  await page.locator(tid('notices-save')).last().click();
+  const edited = page.locator(`${tid('notices-manage')} ${tid('notices-item')}`, { hasText: '武进区职工篮球赛报名延期' });
   await edited.waitFor({ timeout: 30_000 });
   expect(await store.count('notices', { _id: stored._id })).toBe(1);
 
   // Delete, after a confirmation.
-  await edited.locator('.notice-remove').click();
-  await page.locator('.notice-remove-dialog').waitFor();
+  await edited.locator(tid('notices-remove')).click();
+  await page.locator(tid('notices-remove-dialog')).waitFor();
   await screenshot(page, 'notice-remove');
-  await page.locator('.notice-remove-dialog .dialog-ok').click();
+  await page.locator(`${tid('notices-remove-dialog')} ${tid('dialog-ok')}`).click();
   await edited.waitFor({ state: 'detached', timeout: 30_000 });
   expect(await store.count('notices', { _id: stored._id })).toBe(0);
   expect(errors).toEqual([]);

@@ -4,7 +4,7 @@
  * reason keeps the dialog open and says why), and a rejected member who corrects and resubmits.
  */
 import { applyInput, callOk, storeReader } from '../support/api';
-import { newPhonePage, openAs, screenshot, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -20,60 +20,60 @@ test('the review list pages; an empty reason keeps the reject dialog open; a rej
 
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/reviews/index');
-  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
-  expect(await page.locator('.review-count').innerText()).toContain('共 24 条');
-  expect(await page.locator('.review-item').count()).toBe(20);
+  await page.locator(tid('staff-review-item')).first().waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('staff-review-count')).innerText()).toContain('共 24 条');
+  expect(await page.locator(tid('staff-review-item')).count()).toBe(20);
   // Oldest first: the first bulk application leads the queue.
-  expect(await page.locator('.review-item').first().innerText()).toContain('赵测试');
-  await page.locator('.load-more-button').click();
-  await page.locator('.load-more-end').waitFor({ timeout: 20_000 });
-  expect(await page.locator('.review-item').count()).toBe(24);
+  expect(await page.locator(tid('staff-review-item')).first().innerText()).toContain('赵测试');
+  await page.locator(tid('load-more-button')).click();
+  await page.locator(tid('load-more-end')).waitFor({ timeout: 20_000 });
+  expect(await page.locator(tid('staff-review-item')).count()).toBe(24);
   await screenshot(page, 'staff-reviews');
 
   // Search by name.
-  await page.locator('.review-search input').fill('郑可');
-  await page.locator('.review-search-go').click();
-  await page.locator('.review-count', { hasText: '共 1 条' }).waitFor({ timeout: 20_000 });
+  await page.locator(`${tid('staff-review-search')} input`).fill('郑可');
+  await page.locator(tid('staff-review-search-go')).click();
+  await page.locator(tid('staff-review-count'), { hasText: '共 1 条' }).waitFor({ timeout: 20_000 });
 
   // Reject: with the reason empty, 驳回 keeps the dialog open and says why; nothing is stored.
-  await page.locator('.review-item', { hasText: '郑可欣' }).locator('.review-item-body').click();
-  await page.locator('.review-reject').waitFor();
-  await page.locator('.review-reject').click();
-  await page.locator('.review-reject-dialog .dialog-ok').click();
-  await page.locator('.review-reason-error').waitFor();
-  expect(await page.locator('.review-reason-error').innerText()).toContain('请填写驳回原因');
-  expect(await page.locator('.review-reject-dialog').isVisible()).toBe(true);
+  await page.locator(tid('staff-review-item'), { hasText: '郑可欣' }).locator(tid('staff-review-item-body')).click();
+  await page.locator(tid('staff-review-reject')).waitFor();
+  await page.locator(tid('staff-review-reject')).click();
+  await page.locator(`${tid('staff-review-reject-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('staff-review-reason-error')).waitFor();
+  expect(await page.locator(tid('staff-review-reason-error')).innerText()).toContain('请填写驳回原因');
+  expect(await page.locator(tid('staff-review-reject-dialog')).isVisible()).toBe(true);
   await screenshot(page, 'staff-reject-empty-reason');
   const store = storeReader(env.cloud.serviceUrl);
   expect((await store.all<Record<string, unknown>>('applications', { openid: rejectee }))[0].status).toBe('pending');
 
-  await page.locator('.review-reason textarea').fill('工作单位与劳动合同不一致，请核对后重新提交');
-  await page.locator('.review-reject-dialog .dialog-ok').click();
-  await page.locator('.review-status', { hasText: '未通过' }).waitFor({ timeout: 30_000 });
-  expect(await page.locator('.review-reject-dialog').count()).toBe(0);
+  await page.locator(`${tid('staff-review-reason')} textarea`).fill('工作单位与劳动合同不一致，请核对后重新提交');
+  await page.locator(`${tid('staff-review-reject-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('staff-review-status'), { hasText: '未通过' }).waitFor({ timeout: 30_000 });
+  expect(await page.locator(tid('staff-review-reject-dialog')).count()).toBe(0);
   const [stored] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(stored).toMatchObject({ status: 'rejected', rejectReason: '工作单位与劳动合同不一致，请核对后重新提交' });
 
   // The member sees why, corrects the work unit and resubmits.
   await openAs(page, env.cloud.baseUrl, rejectee, '#/packages/membership/status/index');
-  await page.locator('.status-headline').waitFor({ timeout: 30_000 });
-  expect(await page.locator('.status-headline').innerText()).toContain('未通过');
-  expect(await page.locator('.status-reason').innerText()).toContain('工作单位与劳动合同不一致');
+  await page.locator(tid('membership-status-headline')).waitFor({ timeout: 30_000 });
+  expect(await page.locator(tid('membership-status-headline')).innerText()).toContain('未通过');
+  expect(await page.locator(tid('membership-status-reason')).innerText()).toContain('工作单位与劳动合同不一致');
   await screenshot(page, 'status-rejected');
-  await page.locator('.status-resubmit').click();
-  const workUnit = page.locator('.apply-workunit input');
+  await page.locator(tid('membership-status-resubmit')).click();
+  const workUnit = page.locator(`${tid('membership-apply-workunit')} input`);
   await workUnit.waitFor();
-  expect(await page.locator('.apply-name input').inputValue()).toBe('郑可欣');
+  expect(await page.locator(`${tid('membership-apply-name')} input`).inputValue()).toBe('郑可欣');
   // ID number and mobile are never sent back unmasked to the member: the form says so and they are typed again.
-  expect(await page.locator('.apply-correcting-hint').innerText()).toContain('请重新填写');
-  expect(await page.locator('.apply-id input').getAttribute('placeholder')).toContain('3204**********');
-  await page.locator('.apply-id input').fill(rejecteeInput.idNumber);
+  expect(await page.locator(tid('membership-apply-correcting-hint')).innerText()).toContain('请重新填写');
+  expect(await page.locator(`${tid('membership-apply-id')} input`).getAttribute('placeholder')).toContain('3204**********');
+  await page.locator(`${tid('membership-apply-id')} input`).fill(rejecteeInput.idNumber);
   await workUnit.fill('常州市武进区示例电子有限公司');
-  await page.locator('.apply-mobile input').fill(rejecteeInput.mobile);
-  await page.locator('.apply-consent .checkbox-box').click();
+  await page.locator(`${tid('membership-apply-mobile')} input`).fill(rejecteeInput.mobile);
+  await page.locator(tid('membership-apply-consent-box')).click();
   await screenshot(page, 'application-correcting');
-  await page.locator('.apply-submit').click();
-  await page.locator('.status-headline', { hasText: '待审核' }).waitFor({ timeout: 30_000 });
+  await page.locator(tid('membership-apply-submit')).click();
+  await page.locator(tid('membership-status-headline'), { hasText: '待审核' }).waitFor({ timeout: 30_000 });
 
   const [resubmitted] = await store.all<Record<string, unknown>>('applications', { openid: rejectee });
   expect(resubmitted).toMatchObject({ status: 'pending', workUnit: '常州市武进区示例电子有限公司' });
@@ -95,45 +95,45 @@ test('filter by union, 通过并下一条, then batch approval with one confirma
   }
   const { page, errors } = await newPhonePage(env.browser);
   await openAs(page, env.cloud.baseUrl, 'demo-staff-city', '#/packages/staff/reviews/index');
-  await page.locator('.review-item').first().waitFor({ timeout: 45_000 });
+  await page.locator(tid('staff-review-item')).first().waitFor({ timeout: 45_000 });
 
   // Filter by union with the organisation picker (the staffer's scope): 常州市总工会 → 天宁区总工会 → 红梅街道总工会.
-  await page.locator('.review-org-filter').click();
-  await page.locator('.org-picker .org-item', { hasText: '常州市总工会' }).click();
-  await page.locator('.org-picker .org-item', { hasText: '天宁区总工会' }).click();
-  await page.locator('.org-picker .org-item', { hasText: '红梅街道总工会' }).click();
-  await page.locator('.org-picker').waitFor({ state: 'hidden' });
-  await page.locator('.review-count', { hasText: '共 4 条' }).waitFor({ timeout: 20_000 });
-  expect(await page.locator('.review-item').allInnerTexts()).toEqual(names.map((n) => expect.stringContaining(n)));
+  await page.locator(tid('staff-review-org-filter')).click();
+  await page.locator(`${tid('org-picker')} ${tid('org-picker-item')}`, { hasText: '常州市总工会' }).click();
+  await page.locator(`${tid('org-picker')} ${tid('org-picker-item')}`, { hasText: '天宁区总工会' }).click();
+  await page.locator(`${tid('org-picker')} ${tid('org-picker-item')}`, { hasText: '红梅街道总工会' }).click();
+  await page.locator(tid('org-picker')).waitFor({ state: 'hidden' });
+  await page.locator(tid('staff-review-count'), { hasText: '共 4 条' }).waitFor({ timeout: 20_000 });
+  expect(await page.locator(tid('staff-review-item')).allInnerTexts()).toEqual(names.map((n) => expect.stringContaining(n)));
   await screenshot(page, 'staff-reviews-filtered');
 
   // 通过并下一条 on the oldest: approved, and the next waiting one opens.
-  await page.locator('.review-item', { hasText: '钱一批' }).locator('.review-item-body').click();
-  await page.locator('.review-approve-next').waitFor();
-  await page.locator('.review-approve-next').click();
-  await page.locator('.review-approve-dialog .dialog-ok').click();
-  await page.locator('.review-name', { hasText: '钱二批' }).waitFor({ timeout: 30_000 });
+  await page.locator(tid('staff-review-item'), { hasText: '钱一批' }).locator(tid('staff-review-item-body')).click();
+  await page.locator(tid('staff-review-approve-next')).waitFor();
+  await page.locator(tid('staff-review-approve-next')).click();
+  await page.locator(`${tid('staff-review-approve-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('staff-review-name'), { hasText: '钱二批' }).waitFor({ timeout: 30_000 });
   const store = storeReader(env.cloud.serviceUrl);
   expect(await store.count('members', { openid: 'e2e-batch-0' })).toBe(1);
 
   // Back to the list (still filtered), tick all three that wait, approve them with ONE confirmation.
-  await page.locator('.title-bar-back').last().click();
-  await page.locator('.review-count', { hasText: '共 3 条' }).waitFor({ timeout: 30_000 });
-  await page.locator('.batch-all .checkbox-box').click();
-  expect(await page.locator('.batch-count').innerText()).toContain('已选 3 条');
+  await page.locator(tid('title-bar-back')).last().click();
+  await page.locator(tid('staff-review-count'), { hasText: '共 3 条' }).waitFor({ timeout: 30_000 });
+  await page.locator(tid('staff-batch-all-box')).click();
+  expect(await page.locator(tid('staff-batch-count')).innerText()).toContain('已选 3 条');
   await screenshot(page, 'staff-reviews-batch');
-  await page.locator('.batch-approve').click();
-  await page.locator('.batch-confirm').waitFor();
-  expect(await page.locator('.batch-confirm').innerText()).toContain('3 条');
+  await page.locator(tid('staff-batch-approve')).click();
+  await page.locator(tid('staff-batch-confirm')).waitFor();
+  expect(await page.locator(tid('staff-batch-confirm')).innerText()).toContain('3 条');
   await screenshot(page, 'staff-reviews-batch-confirm');
-  await page.locator('.batch-confirm .dialog-ok').click();
-  await page.locator('.batch-result').waitFor({ timeout: 45_000 });
-  expect(await page.locator('.batch-result').innerText()).toContain('已通过 3 条');
+  await page.locator(`${tid('staff-batch-confirm')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('staff-batch-result')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('staff-batch-result')).innerText()).toContain('已通过 3 条');
   await screenshot(page, 'staff-reviews-batch-result');
-  await page.locator('.batch-result .dialog-ok').click();
+  await page.locator(`${tid('staff-batch-result')} ${tid('dialog-ok')}`).click();
   await page
-    .locator('.review-count', { hasText: '共 0 条' })
-    .or(page.locator('.state-empty'))
+    .locator(tid('staff-review-count'), { hasText: '共 0 条' })
+    .or(page.locator(tid('state-empty')))
     .first()
     .waitFor({ timeout: 20_000 });
 
@@ -147,18 +147,18 @@ test('a transfer is reviewed: an empty reason keeps the dialog open, then the re
   const { page, errors } = await newPhonePage(env.browser);
 
   await openAs(page, env.cloud.baseUrl, 'demo-staff-wujin', '#/packages/staff/transfers/index');
-  const item = page.locator('.transfer-item', { hasText: '陈晓燕' });
+  const item = page.locator(tid('staff-transfer-item'), { hasText: '陈晓燕' });
   await item.waitFor({ timeout: 45_000 });
   expect(await item.innerText()).toContain('武进区牛塘镇总工会');
   await screenshot(page, 'staff-transfers');
-  await item.locator('.transfer-reject').click();
-  await page.locator('.transfer-dialog .dialog-ok').click();
-  await page.locator('.transfer-reason-error').waitFor();
-  expect(await page.locator('.transfer-dialog').isVisible()).toBe(true);
-  await page.locator('.transfer-dialog .dialog-cancel').click();
-  await item.locator('.transfer-approve').click();
-  await page.locator('.transfer-dialog .dialog-ok').click();
-  await page.locator('.state-empty').waitFor({ timeout: 30_000 });
+  await item.locator(tid('staff-transfer-reject')).click();
+  await page.locator(`${tid('staff-transfer-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('staff-transfer-reason-error')).waitFor();
+  expect(await page.locator(tid('staff-transfer-dialog')).isVisible()).toBe(true);
+  await page.locator(`${tid('staff-transfer-dialog')} ${tid('dialog-cancel')}`).click();
+  await item.locator(tid('staff-transfer-approve')).click();
+  await page.locator(`${tid('staff-transfer-dialog')} ${tid('dialog-ok')}`).click();
+  await page.locator(tid('state-empty')).waitFor({ timeout: 30_000 });
 
   const store = storeReader(env.cloud.serviceUrl);
   expect((await store.byId<Record<string, unknown>>('members', 'demo-member-01'))?.orgId).toBe('org-cz-wujin-g2');

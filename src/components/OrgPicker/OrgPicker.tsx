@@ -19,7 +19,7 @@ const KIND_TEXT: Record<Org['kind'], string> = { city: '市总工会', district:
 /**
  * Drill-down picker over the union tree: city → district/industry → grassroots. Used to join, to transfer,
  * to scope a staff role and to filter lists.
- * e2e hooks: `.org-picker`, `.org-item` (text = org name), `.org-select-current`, `.org-back`.
+ * Test ids: `org-picker`, `org-picker-item` (text = org name), `org-picker-select-current`, `org-picker-back`.
  */
 export function OrgPicker({ orgs, filter, title = '选择所属工会', onSelect, onClose }: OrgPickerProps) {
   const tree = useMemo(() => buildOrgTree(orgs, filter), [orgs, filter]);
@@ -34,11 +34,11 @@ export function OrgPicker({ orgs, filter, title = '选择所属工会', onSelect
   };
 
   return (
-    <View className='org-picker' catchMove>
+    <View className='org-picker' data-testid='org-picker' catchMove>
       <View className='org-picker-sheet'>
         <View className='org-picker-head'>
           {trail.length > 0 ? (
-            <Text className='org-back' onClick={() => setTrail(trail.slice(0, -1))}>
+            <Text className='org-back' data-testid='org-picker-back' onClick={() => setTrail(trail.slice(0, -1))}>
               ‹ 返回
             </Text>
           ) : (
@@ -51,7 +51,7 @@ export function OrgPicker({ orgs, filter, title = '选择所属工会', onSelect
         </View>
         <Text className='org-crumbs'>{trail.length ? trail.map((o) => o.name).join(' / ') : '全部'}</Text>
         {current && tree.selectable(current) && (
-          <View className='org-select-current' onClick={() => onSelect(current)}>
+          <View className='org-select-current' data-testid='org-picker-select-current' onClick={() => onSelect(current)}>
             选择「{current.name}」
           </View>
         )}
@@ -60,7 +60,7 @@ export function OrgPicker({ orgs, filter, title = '选择所属工会', onSelect
           {list.map((o) => {
             const hasKids = !!tree.children.get(o._id)?.length;
             return (
-              <View key={o._id} className='org-item' data-org-id={o._id} onClick={() => open(o)}>
+              <View key={o._id} className='org-item' data-testid='org-picker-item' data-org-id={o._id} onClick={() => open(o)}>
                 <Text className='org-item-name'>{o.name}</Text>
                 <Text className='org-item-meta'>
                   {KIND_TEXT[o.kind]}

@@ -6,7 +6,7 @@ export interface DocSection {
   paragraphs: string[];
 }
 
-/** A long text in sections (隐私政策, 用户协议). e2e hooks: `.doc-title`, `.doc-section`. */
+/** A long text in sections (隐私政策, 用户协议). Test id: `about-doc-title`. */
 export function Doc({
   title,
   version,
@@ -20,7 +20,9 @@ export function Doc({
 }) {
   return (
     <View className='section doc'>
-      <Text className='doc-title'>{title}</Text>
+      <Text className='doc-title' data-testid='about-doc-title'>
+        {title}
+      </Text>
       <Text className='doc-version'>版本：{version}</Text>
       {intro.map((p, i) => (
         <Text key={i} className='doc-paragraph'>

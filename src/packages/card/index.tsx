@@ -34,7 +34,7 @@ async function loadCard(): Promise<Card> {
  * The member's electronic union card with a dynamic QR code: one token per minute (card.tokens), several
  * minutes fetched ahead and kept on the phone, so the code keeps working for at least five minutes without
  * network (basement shops, malls); the page says so plainly when offline.
- * e2e hooks: `.card-qr` (the QR image, data-token attribute), `.card-countdown`, `.card-no`, `.card-offline`.
+ * Test ids: `card-qr` (the QR image, data-token attribute), `card-countdown`, `card-no`, `card-title`, `card-offline…`.
  */
 export default function CardPage() {
   const card = useRemote(loadCard);
@@ -65,11 +65,15 @@ export default function CardPage() {
           {card.data && (
             <View>
               <View className='union-card'>
-                <Text className='union-card-title'>电子工会卡</Text>
+                <Text className='union-card-title' data-testid='card-title'>
+                  电子工会卡
+                </Text>
                 <Text className='union-card-name'>{card.data.name}</Text>
                 <Text className='union-card-org'>{card.data.orgName}</Text>
                 <View className='union-card-foot'>
-                  <Text className='card-no'>No. {card.data.cardNo}</Text>
+                  <Text className='card-no' data-testid='card-no'>
+                    No. {card.data.cardNo}
+                  </Text>
                   <Text className={`union-card-status union-card-status-${card.data.status}`}>
                     {MEMBER_STATUS_LABELS[card.data.status]}
                   </Text>
@@ -78,9 +82,11 @@ export default function CardPage() {
               </View>
 
               {!codes.online && (
-                <View className='card-offline'>
-                  <Text className='card-offline-title'>当前离线</Text>
-                  <Text className='card-offline-body'>
+                <View className='card-offline' data-testid='card-offline'>
+                  <Text className='card-offline-title' data-testid='card-offline-title'>
+                    当前离线
+                  </Text>
+                  <Text className='card-offline-body' data-testid='card-offline-body'>
                     {codes.current
                       ? `会员码已预先保存，还可使用约 ${Math.max(1, codes.minutesCovered)} 分钟，商户可正常核验；请尽快连接网络。`
                       : '离线会员码已用完，请连接网络后刷新。'}
@@ -102,12 +108,15 @@ export default function CardPage() {
                   <View className='card-qr-wrap'>
                     <Image
                       className='card-qr'
+                      data-testid='card-qr'
                       src={src}
                       data-token={codes.current.token}
                       mode='aspectFit'
                       onClick={codes.refresh}
                     />
-                    <Text className='card-countdown'>动态码 {codes.secondsLeft} 秒后刷新</Text>
+                    <Text className='card-countdown' data-testid='card-countdown'>
+                      动态码 {codes.secondsLeft} 秒后刷新
+                    </Text>
                     <Text className='muted card-qr-note'>向商户出示此码验证会员身份，每分钟自动更换</Text>
                   </View>
                 ) : (

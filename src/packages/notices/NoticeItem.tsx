@@ -10,10 +10,10 @@ interface NoticeItemProps {
   actions?: ReactNode;
 }
 
-/** One notice in a list: cover thumbnail, title, union and date, the first lines. e2e hook: `.notice-item`. */
+/** One notice in a list: cover thumbnail, title, union and date, the first lines. Test id: `notices-item`. */
 export function NoticeItem({ notice, onOpen, actions }: NoticeItemProps) {
   return (
-    <View className='notice-item' data-id={notice._id}>
+    <View className='notice-item' data-testid='notices-item' data-id={notice._id}>
       <View className='notice-item-main' onClick={onOpen}>
         {notice.coverUrl && <Image className='notice-item-cover' src={notice.coverUrl} mode='aspectFill' />}
         <View className='notice-item-text'>

@@ -65,8 +65,10 @@ export default function Discounts() {
         <StateView loading={benefits.loading} error={benefits.error} errorCode={benefits.errorCode} onRetry={benefits.reload}>
           <ScrollView scrollX className='discount-benefit-strip'>
             {benefits.data?.items.map((b) => (
-              <View key={b.title} className='discount-benefit'>
-                <Text className='discount-benefit-title'>{b.title}</Text>
+              <View key={b.title} className='discount-benefit' data-testid='discounts-benefit'>
+                <Text className='discount-benefit-title' data-testid='discounts-benefit-title'>
+                  {b.title}
+                </Text>
                 <Text className='discount-benefit-body'>{b.description}</Text>
               </View>
             ))}
@@ -86,7 +88,9 @@ export default function Discounts() {
           onChange={(e) => setSpot(chooseDistrict(DISTRICT_SPOTS[Number(e.detail.value)].name))}
         >
           <View className='directory-spot'>
-            <Text className='directory-spot-label'>{spot ? spot.label : '正在定位…'}</Text>
+            <Text className='directory-spot-label' data-testid='discounts-spot-label'>
+              {spot ? spot.label : '正在定位…'}
+            </Text>
             <Text className='directory-spot-switch'>切换区域 ▾</Text>
           </View>
         </Picker>
@@ -131,6 +135,7 @@ export default function Discounts() {
             <View
               key={c ?? 'all'}
               className={`directory-chip ${category === c ? 'directory-chip-on' : ''}`}
+              data-testid='discounts-category'
               onClick={() => setCategory(c)}
             >
               {c ?? '全部'}

@@ -16,7 +16,7 @@ export function LatestNotices() {
       <View className='section-head'>
         <Text className='section-title'>工会动态</Text>
         {(notices.data?.total ?? 0) > SHOWN && (
-          <Text className='section-more home-notices-more' onClick={() => go(ROUTES.noticeList)}>
+          <Text className='section-more home-notices-more' data-testid='home-notices-more' onClick={() => go(ROUTES.noticeList)}>
             更多 ›
           </Text>
         )}
@@ -33,11 +33,14 @@ export function LatestNotices() {
           <View
             key={n._id}
             className='home-notice'
+            data-testid='home-notice'
             data-id={n._id}
             onClick={() => go(`${ROUTES.noticeDetail}?id=${encodeURIComponent(n._id)}`)}
           >
             <View className='home-notice-text'>
-              <Text className='home-notice-title'>{n.title}</Text>
+              <Text className='home-notice-title' data-testid='home-notice-title'>
+                {n.title}
+              </Text>
               <Text className='home-notice-excerpt'>{n.excerpt}</Text>
               <Text className='home-notice-meta'>
                 {n.orgName} · {formatDate(n.date)}

@@ -18,7 +18,7 @@ export default function Home() {
   const application = session?.application;
 
   return (
-    <PageShell className='home'>
+    <PageShell className='home' testId='home'>
       <View className='home-hero'>
         <Text className='home-greeting'>{member ? `${member.name}，您好` : '您好，欢迎来到职工之家'}</Text>
         <Text className='home-sub'>{member ? member.orgName : '入会即可享受工会会员服务与普惠优惠'}</Text>
@@ -26,7 +26,7 @@ export default function Home() {
       <View className='section home-card-entry'>
         <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
           {member ? (
-            <Button block className='home-show-card' onClick={() => go(ROUTES.card)}>
+            <Button block className='home-show-card' testId='home-show-card' onClick={() => go(ROUTES.card)}>
               出示电子工会卡
             </Button>
           ) : application && application.status !== 'approved' ? (
@@ -43,7 +43,7 @@ export default function Home() {
           ) : (
             <View>
               <Text className='muted'>您还不是工会会员，实名入会后即可领取电子工会卡</Text>
-              <Button block className='home-join' onClick={() => go(ROUTES.apply)}>
+              <Button block className='home-join' testId='home-join' onClick={() => go(ROUTES.apply)}>
                 立即入会
               </Button>
             </View>

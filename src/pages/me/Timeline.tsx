@@ -43,7 +43,7 @@ export function Timeline() {
         emptyText='暂无申请记录'
       >
         {shown.map((t) => (
-          <View key={t._id} className={`me-timeline-item me-timeline-${t.status}`}>
+          <View key={t._id} className={`me-timeline-item me-timeline-${t.status}`} data-testid='me-timeline-item'>
             <View className='me-timeline-dot' />
             <View className='me-timeline-body'>
               <Text className='me-timeline-title'>{t.title}</Text>

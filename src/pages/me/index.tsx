@@ -37,15 +37,17 @@ export default function Me() {
       : '未入会';
 
   return (
-    <PageShell className='me'>
+    <PageShell className='me' testId='me'>
       <View className='section me-profile'>
         <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
           <View className='me-head'>
             <View className='me-avatar'>{displayName(session).slice(0, 1)}</View>
             <View className='me-who'>
-              <Text className='me-name'>{displayName(session)}</Text>
+              <Text className='me-name' data-testid='me-name'>
+                {displayName(session)}
+              </Text>
               {roleLines(session).map((line) => (
-                <Text key={line} className='me-role'>
+                <Text key={line} className='me-role' data-testid='me-role'>
                   {line}
                 </Text>
               ))}
@@ -57,10 +59,22 @@ export default function Me() {
           <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
           {member && <Row label='会员卡号'>{member.cardNo}</Row>}
           {offerSetup && (
-            <LinkRow label='设置首位管理员' value='输入一次性设置码' className='me-setup' onClick={() => go(ROUTES.staffSetup)} />
+            <LinkRow
+              label='设置首位管理员'
+              value='输入一次性设置码'
+              className='me-setup'
+              testId='me-setup'
+              onClick={() => go(ROUTES.staffSetup)}
+            />
           )}
           {workbenchFor(session, settings?.areas).length > 0 && (
-            <LinkRow label='工作台' value='审核与管理' className='me-workbench' onClick={() => go(ROUTES.services)} />
+            <LinkRow
+              label='工作台'
+              value='审核与管理'
+              className='me-workbench'
+              testId='me-workbench'
+              onClick={() => go(ROUTES.services)}
+            />
           )}
         </StateView>
       </View>
@@ -96,6 +110,7 @@ export default function Me() {
           </View>
           <Switch
             className='me-consent'
+            data-testid='me-consent'
             checked={consent.on}
             disabled={consent.busy}
             color='#c8161d'
@@ -107,15 +122,21 @@ export default function Me() {
             <Text>关怀模式</Text>
             <Text className='muted'>放大文字和按钮，看得清、点得准</Text>
           </View>
-          <Switch className='me-care' checked={care.enabled} color='#c8161d' onChange={(e) => care.setEnabled(e.detail.value)} />
+          <Switch
+            className='me-care'
+            data-testid='me-care'
+            checked={care.enabled}
+            color='#c8161d'
+            onChange={(e) => care.setEnabled(e.detail.value)}
+          />
         </View>
       </View>
 
       <View className='section'>
-        <LinkRow label='职工服务热线' value={hotline} className='me-hotline' onClick={callHotline} />
-        <LinkRow label='关于我们' className='me-about' onClick={() => go(ROUTES.about)} />
-        <LinkRow label='隐私政策' className='me-privacy' onClick={() => go(ROUTES.privacy)} />
-        <LinkRow label='用户协议' className='me-terms' onClick={() => go(ROUTES.terms)} />
+        <LinkRow label='职工服务热线' value={hotline} className='me-hotline' testId='me-hotline' onClick={callHotline} />
+        <LinkRow label='关于我们' className='me-about' testId='me-about' onClick={() => go(ROUTES.about)} />
+        <LinkRow label='隐私政策' className='me-privacy' testId='me-privacy' onClick={() => go(ROUTES.privacy)} />
+        <LinkRow label='用户协议' className='me-terms' testId='me-terms' onClick={() => go(ROUTES.terms)} />
       </View>
     </PageShell>
   );

@@ -32,7 +32,7 @@ export default function Services() {
         {hasWorkbench && (
           <View className='section svc-workbench'>
             <Text className='section-title'>工作台</Text>
-            <TileGrid tiles={staffTiles} />
+            <TileGrid tiles={staffTiles} testId='services-workbench' />
           </View>
         )}
       </StateView>

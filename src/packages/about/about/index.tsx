@@ -9,9 +9,11 @@ import '../doc.scss';
 export default function About() {
   const hotline = useHotline();
   return (
-    <PageShell className='doc-page about' page='about'>
+    <PageShell className='doc-page about' page='about' testId='about-about'>
       <View className='section'>
-        <Text className='doc-title'>工会会员服务</Text>
+        <Text className='doc-title' data-testid='about-doc-title'>
+          工会会员服务
+        </Text>
         <Text className='doc-version'>职工身边的“网上工会”</Text>
         <Text className='doc-paragraph'>
           本小程序由工会为职工会员提供：在线实名入会、电子工会卡、会员转会、工会动态，以及陆续开放的法律援助、疗休养、技能竞赛、单身联谊和普惠商户服务。

@@ -6,7 +6,7 @@ import { TERMS_INTRO, TERMS_SECTIONS } from './text';
 /** 用户协议 (linked from the consent box of 实名入会 and from 我的). */
 export default function Terms() {
   return (
-    <PageShell className='doc-page terms' page='terms'>
+    <PageShell className='doc-page terms' page='terms' testId='about-terms'>
       <Doc title='用户协议' version={PRIVACY_POLICY_VERSION} intro={TERMS_INTRO} sections={TERMS_SECTIONS} />
     </PageShell>
   );

@@ -27,6 +27,7 @@ export function EvidenceList({ files }: { files: Evidence }) {
         <View
           key={f.url}
           className='la-evidence-item la-evidence-view'
+          data-testid='legal-aid-evidence-view'
           onClick={() => (f.kind === 'pdf' ? openPdf(f.url) : void Taro.previewImage({ urls: images, current: f.url }))}
         >
           {f.kind === 'image' ? (

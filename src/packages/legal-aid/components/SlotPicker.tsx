@@ -3,7 +3,8 @@ import { periodLabel } from '@rules/legalAid';
 import { dayText } from '../format';
 import type { Slot } from '../types';
 
-/** Dates with slots (seats left per day), then the slots of the chosen date. e2e hooks `.la-date`, `.la-slot`. */
+/** Dates with slots (seats left per day), then the slots of the chosen date. Test ids `legal-aid-date`,
+ * `legal-aid-slot-open` / `legal-aid-slot-off`. */
 export function SlotPicker(props: {
   slots: Slot[];
   date: string;
@@ -25,6 +26,7 @@ export function SlotPicker(props: {
             <View
               key={d}
               className={`la-date ${d === date ? 'la-date-on' : ''} ${seats ? '' : 'la-date-none'}`}
+              data-testid='legal-aid-date'
               onClick={() => onDate(d)}
             >
               <Text>{dayText(d).split(' ')[0]}</Text>
@@ -48,6 +50,7 @@ export function SlotPicker(props: {
           <View
             key={s._id}
             className={`la-slot ${s._id === slotId ? 'la-slot-on' : ''} ${s.bookable ? 'la-slot-open' : 'la-slot-off'}`}
+            data-testid={s.bookable ? 'legal-aid-slot-open' : 'legal-aid-slot-off'}
             onClick={() => s.bookable && onSlot(s._id)}
           >
             <View>

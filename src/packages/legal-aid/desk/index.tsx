@@ -33,6 +33,7 @@ export default function Desk() {
           <View
             key={t.key}
             className={`la-tab la-tab-${t.key} ${t.key === tab ? 'la-tab-on' : ''}`}
+            data-testid={`legal-aid-tab-${t.key}`}
             onClick={() => setTab(t.key)}
           >
             {t.label}
@@ -51,7 +52,12 @@ export default function Desk() {
           共 {list.data?.total ?? 0} 个预约
         </Text>
         {list.data?.items.map((b) => (
-          <View key={b._id} className='la-item la-desk-item' onClick={() => go(withQuery(ROUTES.legalAidCase, { id: b._id }))}>
+          <View
+            key={b._id}
+            className='la-item la-desk-item'
+            data-testid='legal-aid-desk-item'
+            onClick={() => go(withQuery(ROUTES.legalAidCase, { id: b._id }))}
+          >
             <View className='la-item-head'>
               <Text className='la-item-title'>
                 {b.name}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import {
   BOOKING_STATUS_LABELS,
   CANCEL_BEFORE_HOURS,
@@ -10,71 +10,44 @@ import {
   WAY_LABELS,
   periodLabel,
 } from '@rules/legalAid';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EvidenceList } from '../components/EvidenceList';
-import { Stars } from '../components/Stars';
 import { dayText, slotText, STATUS_TAG } from '../format';
 import { dial } from '../phone';
 import { withQuery } from '../query';
+import { Rating } from './Rating';
 import './index.scss';
 
 /**
  * The member's booking: status, time and place, the case and files, what to bring, cancel / 改约 within the
- * window, the outcome and the rating. e2e hooks `.la-status`, `.la-cancel`, `.la-reschedule`, `.la-outcome`,
- * `.la-star-<n>`, `.la-rate-comment`, `.la-rate-submit`, `.la-rating`.
+ * window, the outcome and the rating (`Rating`). Test ids `legal-aid-status`, `legal-aid-cancel`,
+ * `legal-aid-reschedule`, `legal-aid-outcome`, `legal-aid-detail`, `legal-aid-cancel-dialog`.
  */
 export default function BookingDetail() {
   const { params } = useRouter();
   const id = decodeURIComponent(params.id ?? '');
   const detail = useRemote(() => call('legalAid.get', { bookingId: id }), { refreshOnShow: true });
   const [cancelling, setCancelling] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [stars, setStars] = useState(0);
-  const [comment, setComment] = useState('');
+  const act = useAction();
 
   const cancel = async () => {
-    setBusy(true);
-    try {
-      await call('legalAid.cancel', { bookingId: id });
-      setCancelling(false);
-      void Taro.showToast({ title: '已取消', icon: 'success' });
-    } catch (e) {
-      setCancelling(false);
-      void Taro.showModal({ title: '取消未成功', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      detail.reload();
-    }
-  };
-
-  const rate = async () => {
-    if (!stars) {
-      void Taro.showToast({ title: '请先选择星级', icon: 'none' });
-      return;
-    }
-    setBusy(true);
-    try {
-      await call('legalAid.rate', { bookingId: id, stars, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      void Taro.showToast({ title: '感谢您的评价', icon: 'success' });
-      detail.reload();
-    } catch (e) {
-      void Taro.showModal({ title: '评价未成功', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    await act.run(() => call('legalAid.cancel', { bookingId: id }), { success: '已取消', failTitle: '取消未成功' });
+    setCancelling(false);
+    detail.reload();
   };
 
   const b = detail.data;
   return (
-    <PageShell className='la-detail' page='legalAidDetail'>
+    <PageShell className='la-detail' page='legalAidDetail' testId='legal-aid-detail'>
       <StateView loading={detail.loading && !b} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
         {b && (
           <View>
@@ -83,7 +56,9 @@ export default function BookingDetail() {
                 <Text className='section-title' style={{ marginBottom: 0 }}>
                   {b.stationName}
                 </Text>
-                <Text className={`tag ${STATUS_TAG[b.status] ?? 'tag-none'} la-status`}>{BOOKING_STATUS_LABELS[b.status]}</Text>
+                <Text className={`tag ${STATUS_TAG[b.status] ?? 'tag-none'} la-status`} data-testid='legal-aid-status'>
+                  {BOOKING_STATUS_LABELS[b.status]}
+                </Text>
               </View>
               <Row label='日期'>{dayText(b.date)}</Row>
               <Row label='时段'>{`${periodLabel(b.period)} ${b.start}–${b.end}`}</Row>
@@ -100,7 +75,7 @@ export default function BookingDetail() {
               </View>
             </View>
             {b.outcome && (
-              <View className='section la-outcome'>
+              <View className='section la-outcome' data-testid='legal-aid-outcome'>
                 <Text className='section-title'>处理结果</Text>
                 <Text className='la-line'>{b.outcome.summary}</Text>
                 <Text className='la-note'>
@@ -108,32 +83,7 @@ export default function BookingDetail() {
                 </Text>
               </View>
             )}
-            {b.status === 'completed' && (
-              <View className='section'>
-                <Text className='section-title'>服务评价</Text>
-                {b.rating ? (
-                  <View className='la-rating'>
-                    <Stars value={b.rating.stars} />
-                    {b.rating.comment && <Text className='la-line'>{b.rating.comment}</Text>}
-                  </View>
-                ) : (
-                  <View>
-                    <Stars value={stars} onChange={setStars} />
-                    <Textarea
-                      className='la-textarea la-rate-comment'
-                      style={{ minHeight: '140px', marginTop: '16px' }}
-                      value={comment}
-                      maxlength={200}
-                      placeholder='说说您的感受（选填）'
-                      onInput={(e) => setComment(e.detail.value)}
-                    />
-                    <Button className='la-rate-submit' loading={busy} onClick={() => void rate()}>
-                      提交评价
-                    </Button>
-                  </View>
-                )}
-              </View>
-            )}
+            {b.status === 'completed' && <Rating booking={b} onRated={detail.reload} />}
             <View className='section'>
               <Text className='section-title'>您填写的情况</Text>
               <Text className='la-line la-case-text'>{b.caseText}</Text>
@@ -155,13 +105,20 @@ export default function BookingDetail() {
               <View style={{ margin: '0 24px' }}>
                 {b.canCancel ? (
                   <View className='la-btn-row'>
-                    <Button kind='quiet' className='la-cancel' disabled={busy} onClick={() => setCancelling(true)}>
+                    <Button
+                      kind='quiet'
+                      className='la-cancel'
+                      testId='legal-aid-cancel'
+                      disabled={act.busy}
+                      onClick={() => setCancelling(true)}
+                    >
                       取消预约
                     </Button>
                     <Button
                       kind='plain'
                       className='la-reschedule'
-                      disabled={busy}
+                      testId='legal-aid-reschedule'
+                      disabled={act.busy}
                       onClick={() => go(withQuery(ROUTES.legalAidBook, { stationId: b.stationId, reschedule: b._id }))}
                     >
                       改约
@@ -180,8 +137,9 @@ export default function BookingDetail() {
         title='取消预约'
         confirmText='取消预约'
         cancelText='再想想'
-        busy={busy}
+        busy={act.busy}
         className='la-cancel-dialog'
+        testId='legal-aid-cancel-dialog'
         onConfirm={() => void cancel()}
         onCancel={() => setCancelling(false)}
       >

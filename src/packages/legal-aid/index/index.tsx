@@ -61,7 +61,7 @@ export default function LegalAidHome() {
         emptyText={`暂无可预约的法律援助站，请拨打${hotline}咨询`}
       >
         {stations.data?.items.map((s) => (
-          <View key={s._id} className={`section la-station la-station-${s._id}`}>
+          <View key={s._id} className={`section la-station la-station-${s._id}`} data-testid={`legal-aid-station-${s._id}`}>
             <Text className='la-station-name'>{s.name}</Text>
             <Text className='la-line'>地址：{s.address}</Text>
             <Text className='la-line'>时间：{s.hours}</Text>
@@ -79,7 +79,12 @@ export default function LegalAidHome() {
               <Button kind='quiet' small onClick={() => openMap(s)}>
                 地图
               </Button>
-              <Button small className='la-station-book' onClick={() => go(withQuery(ROUTES.legalAidBook, { stationId: s._id }))}>
+              <Button
+                small
+                className='la-station-book'
+                testId='legal-aid-station-book'
+                onClick={() => go(withQuery(ROUTES.legalAidBook, { stationId: s._id }))}
+              >
                 预约咨询
               </Button>
             </View>

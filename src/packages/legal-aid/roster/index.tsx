@@ -4,9 +4,10 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { LAST_DAY } from '@rules/dates';
 import { chinaDate } from '@rules/time';
 import { periodLabel, ROSTER_WEEKS, WEEKDAY_LABELS } from '@rules/legalAid';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { Button } from '../../../components/Button';
 import { Chips } from '../components/Chips';
@@ -24,7 +25,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ key: String(d), label: WEEK
 
 /**
  * 每周值班表: weekly patterns and closure dates of one station. Saving regenerates the next weeks' slots;
- * members booked on a changed or closed slot are told. e2e hooks `.la-pattern`, `.la-add-pattern`, `.la-save`.
+ * members booked on a changed or closed slot are told. Test ids `legal-aid-add-pattern`, `legal-aid-roster-save`.
  */
 export default function RosterPage() {
   const { params } = useRouter();
@@ -35,8 +36,8 @@ export default function RosterPage() {
   const [weekday, setWeekday] = useState('1');
   const [duty, setDuty] = useState<Duty>(NEW_DUTY);
   const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const act = useAction();
 
   useEffect(() => {
     if (!roster.data) return;
@@ -62,22 +63,18 @@ export default function RosterPage() {
   };
 
   const save = async () => {
-    setBusy(true);
-    try {
-      const { sync } = await call('legalAid.saveRoster', { stationId, patterns, exceptions });
-      setSaving(false);
-      void Taro.showModal({
-        title: '已保存',
-        content: `新增${sync.created}个时段，调整${sync.updated}个，暂停接待${sync.cancelled}个，恢复${sync.reopened}个；已通知${sync.notified}位预约人。`,
-        showCancel: false,
-      });
-      roster.reload();
-    } catch (e) {
-      setSaving(false);
-      void Taro.showModal({ title: '保存未成功', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    await act.run(() => call('legalAid.saveRoster', { stationId, patterns, exceptions }), {
+      failTitle: '保存未成功',
+      onDone: ({ sync }) => {
+        void Taro.showModal({
+          title: '已保存',
+          content: `新增${sync.created}个时段，调整${sync.updated}个，暂停接待${sync.cancelled}个，恢复${sync.reopened}个；已通知${sync.notified}位预约人。`,
+          showCancel: false,
+        });
+        roster.reload();
+      },
+    });
+    setConfirming(false);
   };
 
   const r = roster.data;
@@ -111,7 +108,7 @@ export default function RosterPage() {
             <DutyFields value={duty} onChange={setDuty} />
           </View>
           {error && <Text className='la-error'>{error}</Text>}
-          <Button kind='plain' className='la-add-pattern' onClick={add}>
+          <Button kind='plain' className='la-add-pattern' testId='legal-aid-add-pattern' onClick={add}>
             加入值班表
           </Button>
         </View>
@@ -141,17 +138,17 @@ export default function RosterPage() {
           )}
         </View>
         <View style={{ margin: '0 24px' }}>
-          <Button className='la-save' loading={busy} onClick={() => setSaving(true)}>
+          <Button className='la-save' testId='legal-aid-roster-save' loading={act.busy} onClick={() => setConfirming(true)}>
             保存值班表
           </Button>
         </View>
       </StateView>
       <ConfirmDialog
-        visible={saving}
+        visible={confirming}
         title='保存值班表'
-        busy={busy}
+        busy={act.busy}
         onConfirm={() => void save()}
-        onCancel={() => setSaving(false)}
+        onCancel={() => setConfirming(false)}
       >
         保存后将重新生成未来{ROSTER_WEEKS}周的时段。已有预约的时段如被调整或暂停接待，预约人会收到通知。
       </ConfirmDialog>

@@ -3,9 +3,10 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { addDays, periodLabel } from '@rules/legalAid';
 import { chinaDate } from '@rules/time';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { Button } from '../../../components/Button';
@@ -18,7 +19,9 @@ import './index.scss';
 
 /**
  * 值班安排: the next two weeks of one station's slots with the seats booked; 取消值班 of one slot (its members are
- * told), 加开 an extra one; the weekly roster one tap away. e2e hooks `.la-manage-slot`, `.la-stop`, `.la-add-slot`.
+ * told), 加开 an extra one; the weekly roster one tap away. A refusal shows in the open dialog under
+ * what it is about (the reason, the duty), else in one dialog. Test ids `legal-aid-manage-slot`, `legal-aid-stop`,
+ * `legal-aid-add-slot`.
  */
 export default function SlotsPage() {
   const { params } = useRouter();
@@ -29,35 +32,33 @@ export default function SlotsPage() {
   const [adding, setAdding] = useState(false);
   const [date, setDate] = useState(addDays(chinaDate(new Date()), 1));
   const [duty, setDuty] = useState<Duty>(NEW_DUTY);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const act = useAction();
+  const error = act.fieldErrors.reason ?? act.fieldErrors.duty;
 
-  const run = async (work: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      const done = await work();
-      setStopping(null);
-      setAdding(false);
-      void Taro.showToast({ title: done, icon: 'none' });
-      slots.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  /** Runs a change of the duty; a refused field stays in the open dialog (the reason, or the duty's fields). */
+  const run = (work: () => Promise<string>, failTitle: string) =>
+    act.run(work, {
+      failTitle,
+      fieldKey: (f) => (f === 'reason' ? 'reason' : f === 'slotId' || f === 'stationId' ? undefined : 'duty'),
+      onDone: (done) => {
+        setStopping(null);
+        setAdding(false);
+        void Taro.showToast({ title: done, icon: 'none' });
+        slots.reload();
+      },
+    });
 
   const stop = () => {
-    if (reason.trim().length < 2) return setError('请填写取消值班的原因（预约人会看到）');
+    if (reason.trim().length < 2) return act.setFieldErrors({ reason: '请填写取消值班的原因（预约人会看到）' });
     void run(async () => {
       const r = await call('legalAid.cancelSlot', { slotId: stopping!._id, reason: reason.trim() });
       return `已取消值班，已通知${r.cancelledBookings}位预约人`;
-    });
+    }, '未能取消值班');
   };
 
   const add = () => {
     const problem = checkDuty(duty);
-    if (problem) return setError(problem);
+    if (problem) return act.setFieldErrors({ duty: problem });
     void run(async () => {
       await call('legalAid.addSlot', {
         stationId,
@@ -69,7 +70,7 @@ export default function SlotsPage() {
         capacity: Number(duty.capacity),
       });
       return '已加开时段';
-    });
+    }, '未能加开时段');
   };
 
   return (
@@ -78,7 +79,12 @@ export default function SlotsPage() {
         <Button kind='plain' onClick={() => go(withQuery(ROUTES.legalAidRoster, { stationId }))}>
           每周值班表
         </Button>
-        <Button kind='plain' className='la-add-slot' onClick={() => (setError(null), setAdding(true))}>
+        <Button
+          kind='plain'
+          className='la-add-slot'
+          testId='legal-aid-add-slot'
+          onClick={() => (act.setFieldErrors({}), setAdding(true))}
+        >
           加开时段
         </Button>
       </View>
@@ -91,7 +97,7 @@ export default function SlotsPage() {
         emptyText='未来两周没有值班时段，可在“每周值班表”中安排'
       >
         {slots.data?.items.map((s) => (
-          <View key={s._id} className='la-item la-manage-slot'>
+          <View key={s._id} className='la-item la-manage-slot' data-testid='legal-aid-manage-slot'>
             <View className='la-item-head'>
               <Text className='la-item-title'>
                 {dayText(s.date)} {periodLabel(s.period)} {s.start}–{s.end}
@@ -106,7 +112,13 @@ export default function SlotsPage() {
             {s.cancelReason && <Text className='la-line'>暂停原因：{s.cancelReason}</Text>}
             {s.status === 'open' && new Date(s.startsAt) > new Date() && (
               <View className='la-right'>
-                <Button kind='quiet' small className='la-stop' onClick={() => (setError(null), setReason(''), setStopping(s))}>
+                <Button
+                  kind='quiet'
+                  small
+                  className='la-stop'
+                  testId='legal-aid-stop'
+                  onClick={() => (act.setFieldErrors({}), setReason(''), setStopping(s))}
+                >
                   取消值班
                 </Button>
               </View>
@@ -118,7 +130,7 @@ export default function SlotsPage() {
         visible={!!stopping}
         title='取消值班'
         confirmText='取消值班'
-        busy={busy}
+        busy={act.busy}
         onConfirm={stop}
         onCancel={() => setStopping(null)}
       >
@@ -132,7 +144,10 @@ export default function SlotsPage() {
           value={reason}
           maxlength={60}
           placeholder='取消原因，如：律师外出办案'
-          onInput={(e) => setReason(e.detail.value)}
+          onInput={(e) => {
+            setReason(e.detail.value);
+            act.clearField('reason');
+          }}
         />
         {error && <Text className='la-error'>{error}</Text>}
       </ConfirmDialog>
@@ -140,7 +155,7 @@ export default function SlotsPage() {
         visible={adding}
         title='加开时段'
         confirmText='加开'
-        busy={busy}
+        busy={act.busy}
         onConfirm={add}
         onCancel={() => setAdding(false)}
       >
@@ -148,7 +163,13 @@ export default function SlotsPage() {
           <View className='la-chip la-slot-date'>日期 {dayText(date)}</View>
         </Picker>
         <View style={{ marginTop: '16px' }}>
-          <DutyFields value={duty} onChange={setDuty} />
+          <DutyFields
+            value={duty}
+            onChange={(d) => {
+              setDuty(d);
+              act.clearField('duty');
+            }}
+          />
         </View>
         {error && <Text className='la-error'>{error}</Text>}
       </ConfirmDialog>

@@ -53,9 +53,15 @@ export default function ApplicationStatus() {
         {app && (
           <View>
             <View className={`section status-head status-${app.status}`}>
-              <Text className='status-headline'>{APPLICATION_STATUS_LABELS[app.status]}</Text>
+              <Text className='status-headline' data-testid='membership-status-headline'>
+                {APPLICATION_STATUS_LABELS[app.status]}
+              </Text>
               <Text className='status-desc'>{DESCRIPTION[app.status]}</Text>
-              {app.status === 'rejected' && app.rejectReason && <Text className='status-reason'>原因：{app.rejectReason}</Text>}
+              {app.status === 'rejected' && app.rejectReason && (
+                <Text className='status-reason' data-testid='membership-status-reason'>
+                  原因：{app.rejectReason}
+                </Text>
+              )}
             </View>
             <View className='section'>
               <Row label='姓名'>{app.name}</Row>
@@ -70,7 +76,7 @@ export default function ApplicationStatus() {
             </View>
             <View className='section'>
               {app.status === 'rejected' && (
-                <Button block className='status-resubmit' onClick={correct}>
+                <Button block className='status-resubmit' testId='membership-status-resubmit' onClick={correct}>
                   修改后重新提交
                 </Button>
               )}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { APPLICATION_STATUS_LABELS } from '@rules/membership';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { Org, TransferView } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -10,12 +10,16 @@ import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 
-/** 会员转会. e2e hooks: `.transfer-org`, `.transfer-reason textarea`, `.transfer-submit`, `.transfer-done`. */
+/**
+ * 会员转会. Errors show under the union or the reason (else in one dialog). Test ids: `membership-transfer-org`,
+ * `membership-transfer-reason` (`… textarea`), `membership-transfer-submit`, `membership-transfer-done`.
+ */
 export default function Transfer() {
   const { session, loading, error, load } = useSession();
   const tree = useRemote(() => call('org.tree', {}));
@@ -23,29 +27,26 @@ export default function Transfer() {
   const [reason, setReason] = useState('');
   const [picking, setPicking] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const act = useAction();
   const [done, setDone] = useState<TransferView | null>(null);
 
   const ask = () => {
-    setFormError(null);
-    if (!to) return setFormError('请选择转入的工会');
-    if (reason.trim().length < 2) return setFormError('请填写转会原因');
+    if (!to) return act.setFieldErrors({ toOrgId: '请选择转入的工会' });
+    if (reason.trim().length < 2) return act.setFieldErrors({ reason: '请填写转会原因' });
+    act.setFieldErrors({});
     setConfirming(true);
   };
 
   const submit = async () => {
     if (!to) return;
-    setSubmitting(true);
-    try {
-      await askToSubscribe('transferRequest'); // in the tap: WeChat asks only in answer to one
-      setDone(await call('transfer.request', { toOrgId: to._id, reason: reason.trim() }));
-    } catch (e) {
-      setFormError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-      setConfirming(false);
-    }
+    await act.run(
+      async () => {
+        await askToSubscribe('transferRequest'); // in the tap: WeChat asks only in answer to one
+        return call('transfer.request', { toOrgId: to._id, reason: reason.trim() });
+      },
+      { failTitle: '转会申请未成功', fieldKey: (f) => (f === 'toOrgId' || f === 'reason' ? f : undefined), onDone: setDone },
+    );
+    setConfirming(false);
   };
 
   const member = session?.member;
@@ -67,7 +68,7 @@ export default function Transfer() {
         }
       >
         {done ? (
-          <View className='section transfer-done'>
+          <View className='section transfer-done' data-testid='membership-transfer-done'>
             <Text className='section-title'>转会申请已提交</Text>
             <Row label='转入工会'>{done.toOrgName}</Row>
             <Row label='状态' valueClassName={`tag tag-${done.status}`}>
@@ -84,21 +85,34 @@ export default function Transfer() {
             <PickerField
               label='转入工会'
               name='transfer-org'
+              testId='membership-transfer-org'
               value={to?.name ?? ''}
+              error={act.fieldErrors.toOrgId}
               placeholder='请选择转入的工会'
               onOpen={() => setPicking(true)}
             />
             <Field
               label='转会原因'
               name='transfer-reason'
+              testId='membership-transfer-reason'
               multiline
               value={reason}
               maxlength={200}
               placeholder='如：工作单位变动'
-              onInput={setReason}
+              error={act.fieldErrors.reason}
+              onInput={(v) => {
+                setReason(v);
+                act.clearField('reason');
+              }}
             />
-            {formError && <Text className='form-error'>{formError}</Text>}
-            <Button block className='transfer-submit' loading={submitting} loadingText='提交中…' onClick={ask}>
+            <Button
+              block
+              className='transfer-submit'
+              testId='membership-transfer-submit'
+              loading={act.busy}
+              loadingText='提交中…'
+              onClick={ask}
+            >
               提交转会申请
             </Button>
           </View>
@@ -112,6 +126,7 @@ export default function Transfer() {
           onClose={() => setPicking(false)}
           onSelect={(o) => {
             setTo(o);
+            act.clearField('toOrgId');
             setPicking(false);
           }}
         />
@@ -120,8 +135,9 @@ export default function Transfer() {
         visible={confirming}
         title='确认转会'
         confirmText='提交'
-        busy={submitting}
+        busy={act.busy}
         className='transfer-confirm'
+        testId='membership-transfer-confirm'
         onConfirm={() => void submit()}
         onCancel={() => setConfirming(false)}
       >

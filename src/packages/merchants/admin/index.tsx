@@ -2,11 +2,12 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { LoadMore } from '../../../components/LoadMore';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { openExport } from '../../../utils/openExport';
@@ -19,25 +20,21 @@ export default function PlacesAdmin() {
   const [typed, setTyped] = useState('');
   const [keyword, setKeyword] = useState('');
   const [kind, setKind] = useState<'merchant' | 'station' | undefined>(undefined);
-  const [exporting, setExporting] = useState(false);
+  const exporting = useAction();
   const list = usePagedRemote(
     (page) => call('merchants.adminList', { page, ...(keyword ? { keyword } : {}), ...(kind ? { kind } : {}) }),
     { deps: [keyword, kind], refreshOnShow: true },
   );
 
-  const exportMonth = async (month: string) => {
-    if (exporting) return;
-    setExporting(true);
-    try {
-      const link = await call('merchants.exportStats', { month });
-      if (link.rows === 0) void Taro.showToast({ title: `${month} 暂无核销记录`, icon: 'none' });
-      else await openExport(link.url, `优惠核销统计-${month}.xlsx`);
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportMonth = (month: string) =>
+    exporting.run(
+      async () => {
+        const link = await call('merchants.exportStats', { month });
+        if (link.rows === 0) void Taro.showToast({ title: `${month} 暂无核销记录`, icon: 'none' });
+        else await openExport(link.url, `优惠核销统计-${month}.xlsx`);
+      },
+      { failTitle: '未能导出' },
+    );
 
   return (
     <PageShell className='places-admin' page='placesAdmin'>
@@ -55,7 +52,7 @@ export default function PlacesAdmin() {
           end={dayjs().format('YYYY-MM')}
           onChange={(e) => void exportMonth(e.detail.value.slice(0, 7))}
         >
-          <Button small kind='plain' className='admin-export' loading={exporting} loadingText='导出中…'>
+          <Button small kind='plain' className='admin-export' loading={exporting.busy} loadingText='导出中…'>
             导出核销统计
           </Button>
         </Picker>
@@ -88,9 +85,16 @@ export default function PlacesAdmin() {
           empty={!!list.data && list.data.items.length === 0}
           emptyText='没有找到，点“新增”或“批量导入”添加'
         >
-          <Text className='muted admin-count'>共 {list.data?.total ?? 0} 个</Text>
+          <Text className='muted admin-count' data-testid='merchants-admin-count'>
+            共 {list.data?.total ?? 0} 个
+          </Text>
           {list.data?.items.map((p) => (
-            <View key={p._id} className='m-item admin-item' onClick={() => go(`${ROUTES.placeEdit}?id=${p._id}`)}>
+            <View
+              key={p._id}
+              className='m-item admin-item'
+              data-testid='merchants-admin-item'
+              onClick={() => go(`${ROUTES.placeEdit}?id=${p._id}`)}
+            >
               <View className='m-item-main'>
                 <Text className='m-item-title'>{p.name}</Text>
                 <Text className='muted'>

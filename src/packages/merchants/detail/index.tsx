@@ -1,17 +1,18 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDistance } from '../../../pages/discounts/location';
 import { ROUTES, go } from '../../../utils/nav';
 import '../merchants.scss';
 import './index.scss';
 
-/** A place in detail: offers and terms, hours, photos; navigate, call, favourite. e2e hooks: `.detail-name`, `.detail-offer`. */
+/** A place in detail: offers and terms, hours, photos; navigate, call, favourite. Test ids: `merchants-detail-name`, `merchants-detail-offer…`, `merchants-detail-fav`. */
 export default function PlaceDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -20,22 +21,19 @@ export default function PlaceDetail() {
   const from = Number.isFinite(lat) && Number.isFinite(lng) && params.lat ? { lat, lng } : {};
   const place = useRemote(() => call('merchants.get', { placeId: id, ...from }));
   const [favourite, setFavourite] = useState<boolean | null>(null);
-  const [saving, setSaving] = useState(false);
+  const act = useAction();
   const p = place.data;
   const isFavourite = favourite ?? !!p?.favourite;
 
-  const toggleFavourite = async () => {
-    if (!p || saving) return;
-    setSaving(true);
-    try {
-      const res = await call('merchants.favourite', { placeId: p._id, on: !isFavourite });
-      setFavourite(res.favourite);
-      void Taro.showToast({ title: res.favourite ? '已收藏' : '已取消收藏', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setSaving(false);
-    }
+  const toggleFavourite = () => {
+    if (!p) return;
+    void act.run(() => call('merchants.favourite', { placeId: p._id, on: !isFavourite }), {
+      failTitle: isFavourite ? '未能取消收藏' : '未能收藏',
+      onDone: (res) => {
+        setFavourite(res.favourite);
+        void Taro.showToast({ title: res.favourite ? '已收藏' : '已取消收藏', icon: 'none' });
+      },
+    });
   };
 
   const navigate = () => {
@@ -71,14 +69,17 @@ export default function PlaceDetail() {
             )}
             <View className='section detail-head'>
               <View className='detail-title'>
-                <Text className='detail-name'>{p.name}</Text>
+                <Text className='detail-name' data-testid='merchants-detail-name'>
+                  {p.name}
+                </Text>
                 <Button
                   small
                   kind='plain'
                   className={`detail-fav ${isFavourite ? 'detail-fav-on' : ''}`}
-                  loading={saving}
+                  testId={isFavourite ? 'merchants-detail-fav-on' : 'merchants-detail-fav'}
+                  loading={act.busy}
                   loadingText='…'
-                  onClick={() => void toggleFavourite()}
+                  onClick={toggleFavourite}
                 >
                   {isFavourite ? '★ 已收藏' : '☆ 收藏'}
                 </Button>
@@ -109,10 +110,12 @@ export default function PlaceDetail() {
                 <Text className='section-title'>会员优惠</Text>
                 {p.offers.length === 0 && <Text className='muted'>该商户暂无进行中的优惠</Text>}
                 {p.offers.map((o) => (
-                  <View key={o._id} className='detail-offer'>
-                    <Text className='detail-offer-title'>{o.title}</Text>
+                  <View key={o._id} className='detail-offer' data-testid='merchants-detail-offer'>
+                    <Text className='detail-offer-title' data-testid='merchants-detail-offer-title'>
+                      {o.title}
+                    </Text>
                     <Text className='detail-offer-terms'>{o.terms}</Text>
-                    <Text className='detail-offer-limit'>
+                    <Text className='detail-offer-limit' data-testid='merchants-detail-offer-limit'>
                       {o.limitText} · 有效期 {o.validFrom} 至 {o.validTo}
                     </Text>
                   </View>

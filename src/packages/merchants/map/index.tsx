@@ -82,6 +82,7 @@ export default function PlaceMap() {
               <View
                 key={p._id}
                 className={`map-dot map-dot-${p.kind} ${picked?._id === p._id ? 'map-dot-on' : ''}`}
+                data-testid={`merchants-map-dot-${p.kind}`}
                 style={plot(p)}
                 onClick={() => setPicked(p)}
               />
@@ -91,7 +92,7 @@ export default function PlaceMap() {
           </View>
         )}
         {picked && (
-          <View className='section map-picked'>
+          <View className='section map-picked' data-testid='merchants-map-picked'>
             <PlaceRow item={picked} onOpen={open} />
           </View>
         )}

@@ -30,7 +30,12 @@ export default function MyDiscounts() {
     <PageShell className='my-discounts' page='myDiscounts'>
       <View className='m-tabs'>
         {TABS.map(([key, label]) => (
-          <View key={key} className={`m-tab mine-tab-${key} ${tab === key ? 'm-tab-on' : ''}`} onClick={() => setTab(key)}>
+          <View
+            key={key}
+            className={`m-tab mine-tab-${key} ${tab === key ? 'm-tab-on' : ''}`}
+            data-testid={`merchants-mine-tab-${key}`}
+            onClick={() => setTab(key)}
+          >
             {label}
           </View>
         ))}
@@ -51,10 +56,19 @@ export default function MyDiscounts() {
         >
           {tab === 'redemptions'
             ? history.data?.items.map((r) => (
-                <View key={r._id} className='m-item mine-redemption' onClick={() => go(`${ROUTES.placeDetail}?id=${r.placeId}`)}>
+                <View
+                  key={r._id}
+                  className='m-item mine-redemption'
+                  data-testid='merchants-mine-redemption'
+                  onClick={() => go(`${ROUTES.placeDetail}?id=${r.placeId}`)}
+                >
                   <View className='m-item-main'>
-                    <Text className='m-item-title'>{r.placeName}</Text>
-                    <Text className='place-offer'>{r.offerTitle}</Text>
+                    <Text className='m-item-title' data-testid='merchants-mine-place'>
+                      {r.placeName}
+                    </Text>
+                    <Text className='place-offer' data-testid='merchants-mine-offer'>
+                      {r.offerTitle}
+                    </Text>
                   </View>
                   <Text className='muted'>{formatDateTime(r.at)}</Text>
                 </View>

@@ -20,12 +20,14 @@ export default function NoticeDetail() {
       <StateView loading={notice.loading && !n} error={notice.error} errorCode={notice.errorCode} onRetry={notice.reload}>
         {n && (
           <View className='section notice-article'>
-            <Text className='notice-title'>{n.title}</Text>
-            <Text className='notice-meta'>
+            <Text className='notice-title' data-testid='notices-detail-title'>
+              {n.title}
+            </Text>
+            <Text className='notice-meta' data-testid='notices-detail-meta'>
               {n.orgName} · {formatDate(n.date)}
             </Text>
             {n.coverUrl && <Image className='notice-cover' src={n.coverUrl} mode='widthFix' />}
-            <View className='notice-body'>
+            <View className='notice-body' data-testid='notices-detail-body'>
               {n.body.split(/\n+/).map((paragraph, i) => (
                 <Text key={i} className='notice-paragraph'>
                   {paragraph}

@@ -2,17 +2,18 @@ import { useState } from 'react';
 import { View, Text, Image, Picker } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { FIRST_DAY, LAST_DAY } from '@rules/dates';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { NoticeView, Org } from '../../../api/types';
 import { uploadImage } from '../../../api/upload';
 import { Button } from '../../../components/Button';
 import { Field, FieldFrame, PickerField } from '../../../components/Field';
 import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { formatDate, todayIso } from '../../../utils/format';
 import { ROUTES } from '../../../utils/nav';
-import { validateNotice, type NoticeErrors } from './validateNotice';
+import { validateNotice } from './validateNotice';
 import './index.scss';
 
 interface Cover {
@@ -20,9 +21,14 @@ interface Cover {
   preview: string;
 }
 
+/** The server's fields the form shows under their own control. */
+const SHOWN = new Set(['title', 'date', 'body', 'orgId', 'coverFileId']);
+const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? ''));
+
 /**
- * e2e hooks: `.notice-title-input input`, `.notice-date`, `.notice-org`, `.notice-body-input textarea`,
- * `.notice-cover-upload`, `.notice-cover-preview`, `.notice-save`, `.notice-form-error`.
+ * Publishing or editing a notice: errors show under their field (else in one dialog) and go once it is edited.
+ * Test ids: `notices-form`, `notices-title` (`… input`), `notices-date`, `notices-org`, `notices-body` (`… textarea`),
+ * `notices-cover-upload`, `notices-cover-preview`, `notices-save`.
  */
 export function NoticeForm({ initial }: { initial: NoticeView | null }) {
   const { session } = useSession();
@@ -38,69 +44,68 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
     initial?.coverFileId ? { fileId: initial.coverFileId, preview: initial.coverUrl ?? '' } : null,
   );
   const [picking, setPicking] = useState(false);
-  const [uploading, setUploading] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<NoticeErrors>({});
+  const act = useAction();
+  const upload = useAction();
+  const errors = act.fieldErrors;
   /** Changing a field takes its message away. */
   const edit =
-    (key: keyof NoticeErrors, set: (value: string) => void) =>
+    (key: string, set: (value: string) => void) =>
     (value: string): void => {
       set(value);
-      if (errors[key]) setErrors({ ...errors, [key]: undefined });
+      act.clearField(key);
     };
-  const [formError, setFormError] = useState<string | null>(null);
 
   // A staffer of one union publishes for it unless they pick another in their subtree.
   const onlyScope = within?.length === 1 ? tree.data?.orgs.find((o) => o._id === within[0]) : undefined;
   const org = picked ?? (onlyScope ? { id: onlyScope._id, name: onlyScope.name } : null);
 
-  const chooseCover = async () => {
-    setFormError(null);
-    try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const path = chosen.tempFilePaths[0];
-      if (!path || !session) return;
-      setUploading(true);
-      setCover({ fileId: await uploadImage(path, session.openid), preview: path });
-    } catch (e) {
-      // Closing the album is not an error.
-      if (!/cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? ''))) setFormError(errorMessage(e));
-    } finally {
-      setUploading(false);
-    }
-  };
+  const chooseCover = () =>
+    upload.run(
+      async () => {
+        // Closing the album is not an error.
+        const options = { count: 1, sizeType: ['compressed' as const], sourceType: ['album' as const, 'camera' as const] };
+        const chosen = await Taro.chooseImage(options).catch((e: unknown) => {
+          if (isCancel(e)) return null;
+          throw e;
+        });
+        const path = chosen?.tempFilePaths[0];
+        if (!path || !session) return;
+        setCover({ fileId: await uploadImage(path, session.openid), preview: path });
+        act.clearField('coverFileId');
+      },
+      { failTitle: '封面未能上传' },
+    );
 
-  const save = async () => {
-    setFormError(null);
+  const save = () => {
     const fields = { title, date, body, orgId: org?.id ?? '' };
-    const found = validateNotice(fields);
-    setErrors(found);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await call('notices.save', {
-        ...(initial ? { noticeId: initial._id } : {}),
-        title: title.trim(),
-        date,
-        body: body.trim(),
-        orgId: fields.orgId,
-        ...(cover ? { coverFileId: cover.fileId } : {}),
-      });
-      void Taro.showToast({ title: initial ? '已保存' : '已发布', icon: 'success' });
-      if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-      else void Taro.redirectTo({ url: ROUTES.noticeManage });
-    } catch (e) {
-      setFormError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    const found = Object.entries(validateNotice(fields)).filter((e): e is [string, string] => !!e[1]);
+    act.setFieldErrors(Object.fromEntries(found));
+    if (found.length) return;
+    const input = {
+      ...(initial ? { noticeId: initial._id } : {}),
+      title: title.trim(),
+      date,
+      body: body.trim(),
+      orgId: fields.orgId,
+      ...(cover ? { coverFileId: cover.fileId } : {}),
+    };
+    void act.run(() => call('notices.save', input), {
+      success: initial ? '已保存' : '已发布',
+      failTitle: initial ? '未能保存' : '未能发布',
+      fieldKey: (f) => (SHOWN.has(f) ? f : undefined),
+      onDone: () => {
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+        else void Taro.redirectTo({ url: ROUTES.noticeManage });
+      },
+    });
   };
 
   return (
-    <View className='section notice-form'>
+    <View className='section notice-form' data-testid='notices-form'>
       <Field
         label='标题'
         name='notice-title-input'
+        testId='notices-title'
         value={title}
         maxlength={40}
         placeholder='4至40个字'
@@ -115,7 +120,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
           end={LAST_DAY}
           onChange={(e) => edit('date', setDate)(String(e.detail.value))}
         >
-          <View className='field-control field-picker notice-date'>
+          <View className='field-control field-picker notice-date' data-testid='notices-date'>
             <Text className='field-picker-value'>{formatDate(date)}</Text>
             <Text className='field-picker-arrow'>›</Text>
           </View>
@@ -124,6 +129,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
       <PickerField
         label='发布单位'
         name='notice-org'
+        testId='notices-org'
         value={org?.name ?? ''}
         placeholder='请选择工会'
         error={errors.orgId}
@@ -132,6 +138,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
       <Field
         label='正文'
         name='notice-body-input'
+        testId='notices-body'
         multiline
         value={body}
         maxlength={4000}
@@ -139,14 +146,17 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
         error={errors.body}
         onInput={edit('body', setBody)}
       />
-      <FieldFrame label='封面图片（可选）'>
-        {cover?.preview && <Image className='notice-cover-preview' src={cover.preview} mode='aspectFill' />}
+      <FieldFrame label='封面图片（可选）' error={errors.coverFileId}>
+        {cover?.preview && (
+          <Image className='notice-cover-preview' data-testid='notices-cover-preview' src={cover.preview} mode='aspectFill' />
+        )}
         <View className='notice-cover-actions'>
           <Button
             small
             kind='plain'
             className='notice-cover-upload'
-            loading={uploading}
+            testId='notices-cover-upload'
+            loading={upload.busy}
             loadingText='上传中…'
             onClick={() => void chooseCover()}
           >
@@ -159,14 +169,14 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
           )}
         </View>
       </FieldFrame>
-      {formError && <Text className='form-error notice-form-error'>{formError}</Text>}
       <Button
         block
         className='notice-save'
-        loading={saving}
+        testId='notices-save'
+        loading={act.busy}
         loadingText='保存中…'
-        disabled={uploading}
-        onClick={() => void save()}
+        disabled={upload.busy}
+        onClick={save}
       >
         {initial ? '保存修改' : '发布'}
       </Button>
@@ -178,7 +188,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
           onClose={() => setPicking(false)}
           onSelect={(o: Org) => {
             setPicked({ id: o._id, name: o.name });
-            setErrors({ ...errors, orgId: undefined });
+            act.clearField('orgId');
             setPicking(false);
           }}
         />

@@ -11,7 +11,7 @@ import '../notices.scss';
 export default function NoticeList() {
   const list = usePagedRemote((page) => call('notices.list', { page }), { refreshOnShow: true });
   return (
-    <PageShell className='notice-list' page='noticeList'>
+    <PageShell className='notice-list' page='noticeList' testId='notices-list'>
       <StateView
         loading={list.loading}
         error={list.error}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { NoticeSummary } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { LoadMore } from '../../../components/LoadMore';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { NoticeItem } from '../NoticeItem';
@@ -17,33 +17,27 @@ const editUrl = (id?: string) => (id ? `${ROUTES.noticeEdit}?id=${encodeURICompo
 
 /**
  * 动态管理 (union staff): the notices of their unions, to publish, edit and delete.
- * e2e hooks: `.notice-new`, `.notice-item`, `.notice-edit-button`, `.notice-remove`, dialog `.notice-remove-dialog`.
+ * Test ids: `notices-new`, `notices-item`, `notices-edit`, `notices-remove`, dialog `notices-remove-dialog`.
  */
 export default function NoticeManage() {
   const list = usePagedRemote((page) => call('notices.list', { page, mine: true }), { refreshOnShow: true });
   const [removing, setRemoving] = useState<NoticeSummary | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const act = useAction();
 
   const remove = async () => {
     if (!removing) return;
-    setBusy(true);
-    try {
-      await call('notices.remove', { noticeId: removing._id });
-      void Taro.showToast({ title: '已删除', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-      setRemoving(null);
-    }
+    await act.run(() => call('notices.remove', { noticeId: removing._id }), {
+      success: '已删除',
+      failTitle: '操作失败',
+      onDone: list.reload,
+    });
+    setRemoving(null);
   };
 
   return (
-    <PageShell className='notice-manage' page='noticeManage'>
+    <PageShell className='notice-manage' page='noticeManage' testId='notices-manage'>
       <View className='notices-head'>
-        <Button block className='notice-new' onClick={() => go(editUrl())}>
+        <Button block className='notice-new' testId='notices-new' onClick={() => go(editUrl())}>
           发布工会动态
         </Button>
       </View>
@@ -62,10 +56,16 @@ export default function NoticeManage() {
             onOpen={() => go(`${ROUTES.noticeDetail}?id=${encodeURIComponent(n._id)}`)}
             actions={
               <>
-                <Button small kind='quiet' className='notice-remove' onClick={() => setRemoving(n)}>
+                <Button small kind='quiet' className='notice-remove' testId='notices-remove' onClick={() => setRemoving(n)}>
                   删除
                 </Button>
-                <Button small kind='plain' className='notice-edit-button' onClick={() => go(editUrl(n._id))}>
+                <Button
+                  small
+                  kind='plain'
+                  className='notice-edit-button'
+                  testId='notices-edit'
+                  onClick={() => go(editUrl(n._id))}
+                >
                   编辑
                 </Button>
               </>
@@ -78,15 +78,13 @@ export default function NoticeManage() {
         visible={!!removing}
         title='删除动态'
         confirmText='删除'
-        busy={busy}
+        busy={act.busy}
         className='notice-remove-dialog'
+        testId='notices-remove-dialog'
         onConfirm={() => void remove()}
         onCancel={() => setRemoving(null)}
       >
         确认删除「{removing?.title}」？删除后会员将不再看到这条动态。
-      </ConfirmDialog>
-      <ConfirmDialog visible={!!failure} title='操作失败' hideCancel confirmText='知道了' onConfirm={() => setFailure(null)}>
-        {failure}
       </ConfirmDialog>
     </PageShell>
   );

@@ -29,6 +29,7 @@ export default function Audit() {
         </View>
         <Switch
           className='audit-pii-switch'
+          data-testid='staff-audit-pii-switch'
           checked={includePiiViews}
           color='#c8161d'
           onChange={(e) => setIncludePiiViews(e.detail.value)}
@@ -44,7 +45,11 @@ export default function Audit() {
       >
         <Text className='muted staff-count audit-count'>共 {list.data?.total ?? 0} 条</Text>
         {list.data?.items.map((e) => (
-          <View key={e._id} className={`staff-item audit-item ${e.kind === 'pii_view' ? 'audit-pii' : ''}`}>
+          <View
+            key={e._id}
+            className={`staff-item audit-item ${e.kind === 'pii_view' ? 'audit-pii' : ''}`}
+            data-testid={e.kind === 'pii_view' ? 'staff-audit-pii' : 'staff-audit-item'}
+          >
             <View className='staff-item-head'>
               <Text className='staff-item-name audit-action'>{e.actionLabel}</Text>
               {e.kind === 'pii_view' && <Text className='tag tag-pending'>个人信息查看</Text>}

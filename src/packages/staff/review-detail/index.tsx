@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { View, Text, Textarea } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { APPLICATION_STATUS_LABELS, CHANNEL_LABELS, OCCUPATION_LABELS } from '@rules/membership';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
 import { detailUrl } from '../reviews/detailUrl';
@@ -20,9 +21,9 @@ const REASON_REQUIRED = '请填写驳回原因，申请人将看到该原因';
 
 /**
  * One application in full (the ID number is shown only here, and the view is audited).
- * e2e hooks: `.review-approve` (通过), `.review-approve-next` (通过并下一条), `.review-reject` (驳回),
- * `.review-reason textarea`, `.review-reason-error`, dialogs `.review-approve-dialog` / `.review-reject-dialog`
- * with `.dialog-ok` / `.dialog-cancel`, `.review-status`.
+ * A refused decision is explained in one dialog and the application is loaded again (it may have changed).
+ * Test ids `staff-review-…`: approve (通过), approve-next (通过并下一条), reject (驳回), reason (`… textarea`),
+ * reason-error, approve-dialog / reject-dialog, name, id-full, status.
  */
 export default function ReviewDetail() {
   const { params } = useRouter();
@@ -31,9 +32,8 @@ export default function ReviewDetail() {
   const detail = useRemote(() => call('membership.get', { applicationId: id }));
   const [asking, setAsking] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const act = useAction();
+  const busy = act.busy;
 
   /** After 通过并下一条: the oldest application still waiting in the same queue, or back to the list. */
   const openNext = async () => {
@@ -44,31 +44,32 @@ export default function ReviewDetail() {
   };
 
   const decide = async () => {
-    if (!asking || !detail.data) return;
-    if (asking === 'reject' && !reason.trim()) {
-      // The dialog stays open and says why.
-      setReasonError(REASON_REQUIRED);
-      return;
-    }
-    setBusy(true);
+    const decision = asking;
+    const shown = detail.data;
+    if (!decision || !shown) return;
+    // An empty reason: the dialog stays open and says why.
+    if (decision === 'reject' && !reason.trim()) return act.setFieldErrors({ reason: REASON_REQUIRED });
     // The version on screen: if the applicant corrected it meanwhile, the server refuses.
-    const seen = { applicationId: id, submittedAt: detail.data.submittedAt };
-    try {
-      const view =
-        asking === 'reject'
-          ? await call('membership.reject', { ...seen, reason: reason.trim() })
-          : await call('membership.approve', seen);
-      // The answer is the application as decided: no need to open (and audit) it again.
-      detail.setData({ ...detail.data, ...view });
-      setAsking(null);
-      void Taro.showToast({ title: asking === 'reject' ? '已驳回' : '已通过', icon: 'success' });
-      if (asking === 'approveNext') await openNext();
-    } catch (e) {
-      setAsking(null);
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const seen = { applicationId: id, submittedAt: shown.submittedAt };
+    const view = await act.run(
+      () =>
+        decision === 'reject' ? call('membership.reject', { ...seen, reason: reason.trim() }) : call('membership.approve', seen),
+      {
+        success: decision === 'reject' ? '已驳回' : '已通过',
+        failTitle: '操作失败',
+        fieldKey: (f) => (f === 'reason' ? 'reason' : undefined),
+        onFail: (refusal) => {
+          if (refusal.field === 'reason') return; // shown under the reason, the dialog stays open
+          setAsking(null);
+          detail.reload();
+        },
+      },
+    );
+    if (!view) return;
+    // The answer is the application as decided: no need to open (and audit) it again.
+    detail.setData({ ...shown, ...view });
+    setAsking(null);
+    if (decision === 'approveNext') await act.run(openNext, { failTitle: '未能打开下一条' });
   };
 
   const a = detail.data;
@@ -78,10 +79,10 @@ export default function ReviewDetail() {
         {a && (
           <View>
             <View className='section'>
-              <Row label='姓名' valueClassName='review-name'>
+              <Row label='姓名' valueClassName='review-name' valueTestId='staff-review-name'>
                 {a.name}
               </Row>
-              <Row label='身份证号' valueClassName='review-id-full'>
+              <Row label='身份证号' valueClassName='review-id-full' valueTestId='staff-review-id-full'>
                 {a.idNumberFull}
               </Row>
               <Row label='手机号'>{a.mobileMasked}</Row>
@@ -90,7 +91,7 @@ export default function ReviewDetail() {
               <Row label='工作单位'>{a.workUnit}</Row>
               <Row label='所属工会'>{a.orgName}</Row>
               <Row label='提交时间'>{formatDateTime(a.submittedAt)}</Row>
-              <Row label='状态' valueClassName={`tag tag-${a.status} review-status`}>
+              <Row label='状态' valueClassName={`tag tag-${a.status} review-status`} valueTestId='staff-review-status'>
                 {APPLICATION_STATUS_LABELS[a.status]}
               </Row>
               {a.rejectReason && <Row label='驳回原因'>{a.rejectReason}</Row>}
@@ -101,15 +102,21 @@ export default function ReviewDetail() {
                   <Button
                     kind='plain'
                     className='review-reject'
+                    testId='staff-review-reject'
                     disabled={busy}
                     onClick={() => {
-                      setReasonError(null);
+                      act.setFieldErrors({});
                       setAsking('reject');
                     }}
                   >
                     驳回
                   </Button>
-                  <Button className='review-approve' disabled={busy} onClick={() => setAsking('approve')}>
+                  <Button
+                    className='review-approve'
+                    testId='staff-review-approve'
+                    disabled={busy}
+                    onClick={() => setAsking('approve')}
+                  >
                     通过
                   </Button>
                 </View>
@@ -117,6 +124,7 @@ export default function ReviewDetail() {
                   block
                   kind='plain'
                   className='review-approve-next'
+                  testId='staff-review-approve-next'
                   disabled={busy}
                   onClick={() => setAsking('approveNext')}
                 >
@@ -139,6 +147,7 @@ export default function ReviewDetail() {
         confirmText={asking === 'approveNext' ? '通过并下一条' : '通过'}
         busy={busy}
         className='review-approve-dialog'
+        testId='staff-review-approve-dialog'
         onConfirm={() => void decide()}
         onCancel={() => setAsking(null)}
       >
@@ -150,33 +159,26 @@ export default function ReviewDetail() {
         confirmText='驳回'
         busy={busy}
         className='review-reject-dialog'
+        testId='staff-review-reject-dialog'
         onConfirm={() => void decide()}
         onCancel={() => setAsking(null)}
       >
         <Textarea
           className='staff-input staff-reason review-reason'
+          data-testid='staff-review-reason'
           value={reason}
           maxlength={200}
           placeholder='请填写驳回原因（申请人可见）'
           onInput={(e) => {
             setReason(e.detail.value);
-            setReasonError(null);
+            act.clearField('reason');
           }}
         />
-        {reasonError && <Text className='dialog-error review-reason-error'>{reasonError}</Text>}
-      </ConfirmDialog>
-      <ConfirmDialog
-        visible={!!failure}
-        title='操作失败'
-        hideCancel
-        confirmText='知道了'
-        className='review-failure'
-        onConfirm={() => {
-          setFailure(null);
-          detail.reload();
-        }}
-      >
-        {failure}
+        {act.fieldErrors.reason && (
+          <Text className='dialog-error review-reason-error' data-testid='staff-review-reason-error'>
+            {act.fieldErrors.reason}
+          </Text>
+        )}
       </ConfirmDialog>
     </PageShell>
   );

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { ApproveManyResult } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { Checkbox } from '../../../components/Checkbox';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { useAction } from '../../../hooks/useAction';
 
 /** Applications ticked for batch approval: id → the submittedAt the reviewer saw in the list. */
 export type Selection = Record<string, string>;
@@ -23,30 +24,28 @@ interface BatchApproveProps {
 /**
  * The bar under the pending list: 全选, how many are ticked, 批量通过 — ONE confirmation for the whole
  * batch, then a summary of what was approved and what failed (and why).
- * e2e hooks: `.batch-all`, `.batch-approve`, dialogs `.batch-confirm` and `.batch-result`.
+ * Test ids: `staff-batch-all` (its box `…-box`), `staff-batch-count`, `staff-batch-approve`, dialogs
+ * `staff-batch-confirm` and `staff-batch-result`.
  */
 export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchApproveProps) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const act = useAction();
   const [result, setResult] = useState<ApproveManyResult | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
   const count = Object.keys(selection).length;
   const allIds = Object.keys(selectable);
   const allTicked = allIds.length > 0 && allIds.every((id) => id in selection);
 
   const approve = async () => {
-    setBusy(true);
-    try {
-      const items = Object.entries(selection).map(([applicationId, submittedAt]) => ({ applicationId, submittedAt }));
-      setResult(await call('membership.approveMany', { items }));
-      onSelect({});
-      onDone();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    const items = Object.entries(selection).map(([applicationId, submittedAt]) => ({ applicationId, submittedAt }));
+    await act.run(() => call('membership.approveMany', { items }), {
+      failTitle: '操作失败',
+      onDone: (r) => {
+        setResult(r);
+        onSelect({});
+        onDone();
+      },
+    });
+    setConfirming(false);
   };
 
   // The dialogs outlive the bar: after a batch the list reloads (and may be empty) while the summary shows.
@@ -56,13 +55,22 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
         <View className='batch-bar'>
           <Checkbox
             className='batch-all'
+            testId='staff-batch-all'
             checked={allTicked}
             onChange={(on) => onSelect(on ? Object.fromEntries(Object.entries(selectable).slice(0, BATCH_LIMIT)) : {})}
           >
             全选
           </Checkbox>
-          <Text className='batch-count'>已选 {count} 条</Text>
-          <Button small className='batch-approve' disabled={count === 0} onClick={() => setConfirming(true)}>
+          <Text className='batch-count' data-testid='staff-batch-count'>
+            已选 {count} 条
+          </Text>
+          <Button
+            small
+            className='batch-approve'
+            testId='staff-batch-approve'
+            disabled={count === 0}
+            onClick={() => setConfirming(true)}
+          >
             批量通过
           </Button>
         </View>
@@ -71,8 +79,9 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
         visible={confirming}
         title='批量通过'
         confirmText={`通过 ${count} 条`}
-        busy={busy}
+        busy={act.busy}
         className='batch-confirm'
+        testId='staff-batch-confirm'
         onConfirm={() => void approve()}
         onCancel={() => setConfirming(false)}
       >
@@ -84,6 +93,7 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
         hideCancel
         confirmText='知道了'
         className='batch-result'
+        testId='staff-batch-result'
         onConfirm={() => setResult(null)}
       >
         <Text className='batch-result-approved'>已通过 {result?.approved.length ?? 0} 条。</Text>
@@ -97,9 +107,6 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
             ))}
           </View>
         )}
-      </ConfirmDialog>
-      <ConfirmDialog visible={!!failure} title='操作失败' hideCancel confirmText='知道了' onConfirm={() => setFailure(null)}>
-        {failure}
       </ConfirmDialog>
     </>
   );

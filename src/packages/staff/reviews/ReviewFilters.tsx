@@ -33,6 +33,7 @@ export function ReviewFilters({ value, onChange }: ReviewFiltersProps) {
       <View className='staff-search'>
         <Input
           className='staff-input review-search'
+          data-testid='staff-review-search'
           value={typed}
           maxlength={30}
           placeholder='按申请人姓名搜索'
@@ -40,12 +41,21 @@ export function ReviewFilters({ value, onChange }: ReviewFiltersProps) {
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={() => onChange({ ...value, keyword: typed.trim() })}
         />
-        <Button small className='review-search-go' onClick={() => onChange({ ...value, keyword: typed.trim() })}>
+        <Button
+          small
+          className='review-search-go'
+          testId='staff-review-search-go'
+          onClick={() => onChange({ ...value, keyword: typed.trim() })}
+        >
           搜索
         </Button>
       </View>
       <View className='staff-filter'>
-        <View className={`chip review-org-filter ${value.org ? 'chip-active' : ''}`} onClick={() => setPicking(true)}>
+        <View
+          className={`chip review-org-filter ${value.org ? 'chip-active' : ''}`}
+          data-testid='staff-review-org-filter'
+          onClick={() => setPicking(true)}
+        >
           {value.org ? value.org.name : '全部工会'} ▾
         </View>
         {value.org && (

@@ -66,13 +66,13 @@ export default function Reviews() {
         empty={!!list.data && items.length === 0}
         emptyText={filter.keyword || filter.org ? '没有符合条件的申请' : pending ? '暂无待审核的入会申请' : '暂无记录'}
       >
-        <Text className='muted staff-count review-count'>
+        <Text className='muted staff-count review-count' data-testid='staff-review-count'>
           共 {list.data?.total ?? 0} 条{pending ? '，按提交时间先后排列' : ''}
         </Text>
         {items.map((a) => (
-          <View key={a._id} className='staff-item review-item' data-id={a._id}>
+          <View key={a._id} className='staff-item review-item' data-testid='staff-review-item' data-id={a._id}>
             {pending && <Checkbox className='review-check' checked={a._id in selection} onChange={(on) => toggle(a, on)} />}
-            <View className='review-item-body' onClick={() => go(detailUrl(a._id, query))}>
+            <View className='review-item-body' data-testid='staff-review-item-body' onClick={() => go(detailUrl(a._id, query))}>
               <View className='staff-item-head'>
                 <Text className='staff-item-name'>{a.name}</Text>
                 <Text className={`tag tag-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</Text>

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { View, Text, Input } from '@tarojs/components';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { PersonOption } from '../../../api/types';
 import { Button } from '../../../components/Button';
+import { useAction } from '../../../hooks/useAction';
 
 interface PersonSearchProps {
   value: PersonOption | null;
@@ -11,31 +12,28 @@ interface PersonSearchProps {
 
 /**
  * Finds the member to grant a role to, by part of the name or by the full mobile number.
- * e2e hooks: `.person-keyword input`, `.person-search`, `.person-option` (text = name), `.person-chosen`.
+ * Test ids: `staff-person-keyword` (`… input`), `staff-person-search`, `staff-person-option` (text = name),
+ * `staff-person-chosen`.
  */
 export function PersonSearch({ value, onChange }: PersonSearchProps) {
   const [keyword, setKeyword] = useState('');
   const [results, setResults] = useState<PersonOption[] | null>(null);
-  const [searching, setSearching] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const act = useAction();
+  const error = act.fieldErrors.keyword;
 
-  const search = async () => {
+  const search = () => {
     const word = keyword.trim();
-    if (!word) return setError('请输入姓名或手机号');
-    setError(null);
-    setSearching(true);
-    try {
-      setResults((await call('roles.people', { keyword: word })).items);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSearching(false);
-    }
+    if (!word) return act.setFieldErrors({ keyword: '请输入姓名或手机号' });
+    void act.run(() => call('roles.people', { keyword: word }), {
+      failTitle: '未能搜索',
+      fieldKey: (f) => (f === 'keyword' ? 'keyword' : undefined),
+      onDone: (found) => setResults(found.items),
+    });
   };
 
   if (value) {
     return (
-      <View className='person-chosen'>
+      <View className='person-chosen' data-testid='staff-person-chosen'>
         <View className='person-main'>
           <Text className='person-name'>{value.name}</Text>
           <Text className='muted person-meta'>
@@ -55,21 +53,32 @@ export function PersonSearch({ value, onChange }: PersonSearchProps) {
       <View className='staff-search'>
         <Input
           className='staff-input person-keyword'
+          data-testid='staff-person-keyword'
           value={keyword}
           maxlength={30}
           placeholder='会员姓名或完整手机号'
           confirmType='search'
-          onInput={(e) => setKeyword(e.detail.value)}
-          onConfirm={() => void search()}
+          onInput={(e) => {
+            setKeyword(e.detail.value);
+            act.clearField('keyword');
+          }}
+          onConfirm={search}
         />
-        <Button small className='person-search' loading={searching} loadingText='搜索中' onClick={() => void search()}>
+        <Button
+          small
+          className='person-search'
+          testId='staff-person-search'
+          loading={act.busy}
+          loadingText='搜索中'
+          onClick={search}
+        >
           搜索
         </Button>
       </View>
       {error && <Text className='form-error'>{error}</Text>}
       {results && results.length === 0 && <Text className='muted person-none'>没有找到该会员（只能为已入会的会员授予角色）</Text>}
       {results?.map((p) => (
-        <View key={p.openid} className='person-option' onClick={() => onChange(p)}>
+        <View key={p.openid} className='person-option' data-testid='staff-person-option' onClick={() => onChange(p)}>
           <Text className='person-name person-main'>{p.name}</Text>
           <Text className='muted person-meta'>
             {p.orgName}

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@rules/roles';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import type { RoleGrantView } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
@@ -18,30 +18,24 @@ import './index.scss';
 /**
  * 角色管理 (administrators): grant a role to a member found by name or mobile, with its scope picked in the
  * union tree; the list shows people, roles and scopes by name, each with 撤销.
- * e2e hooks: `.role-item` (contains the person's name), `.role-revoke`, dialog `.role-revoke-dialog`.
+ * Test ids: `staff-role-item` (contains the person's name), `staff-role-revoke`, dialog `staff-role-revoke-dialog`.
  */
 export default function Roles() {
   const { session } = useSession();
   const list = useRemote(() => call('roles.list', {}));
   const tree = useRemote(() => call('org.tree', {}));
   const [revoking, setRevoking] = useState<RoleGrantView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const act = useAction();
 
   const revoke = async () => {
     if (!revoking) return;
-    setBusy(true);
-    try {
-      const { openid, role, scopeId } = revoking;
-      await call('roles.revoke', { openid, role, ...(scopeId ? { scopeId } : {}) });
-      void Taro.showToast({ title: '已撤销', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      setFailure(errorMessage(e));
-    } finally {
-      setBusy(false);
-      setRevoking(null);
-    }
+    const { openid, role, scopeId } = revoking;
+    await act.run(() => call('roles.revoke', { openid, role, ...(scopeId ? { scopeId } : {}) }), {
+      success: '已撤销',
+      failTitle: '操作失败',
+      onDone: list.reload,
+    });
+    setRevoking(null);
   };
 
   return (
@@ -59,7 +53,7 @@ export default function Roles() {
         emptyText='暂无角色授权'
       >
         {list.data?.items.map((g) => (
-          <View key={g._id} className='staff-item role-item'>
+          <View key={g._id} className='staff-item role-item' data-testid='staff-role-item'>
             <View className='staff-item-head'>
               <Text className='staff-item-name role-person'>{g.personName}</Text>
               <Text className='tag role-label'>{ROLE_LABELS[g.role]}</Text>
@@ -72,7 +66,7 @@ export default function Roles() {
               ) : g.role === 'admin' && g.openid === session?.openid ? (
                 <Text className='muted'>当前账号（不能撤销自己的管理员角色）</Text>
               ) : (
-                <Button small kind='plain' className='role-revoke' onClick={() => setRevoking(g)}>
+                <Button small kind='plain' className='role-revoke' testId='staff-role-revoke' onClick={() => setRevoking(g)}>
                   撤销
                 </Button>
               )}
@@ -84,16 +78,14 @@ export default function Roles() {
         visible={!!revoking}
         title='确认撤销角色'
         confirmText='撤销'
-        busy={busy}
+        busy={act.busy}
         className='role-revoke-dialog'
+        testId='staff-role-revoke-dialog'
         onConfirm={() => void revoke()}
         onCancel={() => setRevoking(null)}
       >
         撤销「{revoking?.personName}」的「{revoking ? ROLE_LABELS[revoking.role] : ''}」角色
         {revoking?.scopeName ? `（${revoking.scopeName}）` : ''}？撤销后其将不能再办理相应业务。
-      </ConfirmDialog>
-      <ConfirmDialog visible={!!failure} title='操作失败' hideCancel confirmText='知道了' onConfirm={() => setFailure(null)}>
-        {failure}
       </ConfirmDialog>
     </PageShell>
   );

@@ -1,38 +1,38 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { PageShell } from '../../../components/PageShell';
+import { useAction } from '../../../hooks/useAction';
 import { useSessionStore } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 
 /**
  * 设置首位管理员: a new environment has no administrator; the person the operator gave a one-time setup code
  * (`npm run setup-code`) types it here and becomes administrator. Reached from 我的 while no administrator exists.
- * e2e hooks: `.setup-code input`, `.setup-claim`, `.setup-error`.
+ * A refused code is explained under the field. Test ids: `staff-setup-code` (`… input`), `staff-setup-claim`.
  */
 export default function SetupAdmin() {
   const load = useSessionStore((s) => s.load);
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const act = useAction();
 
-  const claim = async () => {
-    if (!code.trim()) return setError('请输入设置码');
-    setError(null);
-    setBusy(true);
-    try {
-      await call('setup.claim', { code: code.trim() });
-      await load();
-      void Taro.showToast({ title: '您已成为管理员', icon: 'success' });
-      replaceWith(ROUTES.staffRoles);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const claim = () => {
+    if (!code.trim()) return act.setFieldErrors({ code: '请输入设置码' });
+    void act.run(
+      async () => {
+        await call('setup.claim', { code: code.trim() });
+        await load();
+      },
+      {
+        success: '您已成为管理员',
+        failTitle: '未能设置管理员',
+        // Every refusal of a code (wrong, used, expired) is about the code: it shows under the field.
+        fieldKey: () => 'code',
+        onDone: () => replaceWith(ROUTES.staffRoles),
+      },
+    );
   };
 
   return (
@@ -45,13 +45,17 @@ export default function SetupAdmin() {
         <Field
           label='设置码'
           name='setup-code'
+          testId='staff-setup-code'
           value={code}
           maxlength={40}
           placeholder='例如 ABCD-EFGH-JKMN-PQRS'
-          error={error ?? undefined}
-          onInput={setCode}
+          error={act.fieldErrors.code}
+          onInput={(v) => {
+            setCode(v);
+            act.clearField('code');
+          }}
         />
-        <Button block className='setup-claim' loading={busy} onClick={() => void claim()}>
+        <Button block className='setup-claim' testId='staff-setup-claim' loading={act.busy} onClick={claim}>
           确认
         </Button>
       </View>
