@@ -46,7 +46,11 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   const lines = readline.createInterface({ input: child.stdout! });
   const serviceUrl = await new Promise<string>((resolve, reject) => {
     // About a second on a quiet machine; on a machine shared with other builds and test runs, far longer.
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${stderr.join('')}`)), START_LIMIT_MS);
+    // A start given up on is stopped too: left running, it would keep jest from exiting and use CPU for nothing.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`local cloud did not start:\n${stderr.join('')}`));
+    }, START_LIMIT_MS);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`local cloud exited (${code}):\n${stderr.join('')}`));
