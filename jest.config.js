@@ -15,4 +15,6 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/globalSetup.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Slowest files first (the durations of the last run, or the typical one of the file's kind on a fresh clone).
+  testSequencer: '<rootDir>/tests/support/sequencer.js',
 };

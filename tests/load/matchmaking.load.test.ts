@@ -1,6 +1,6 @@
 /**
  * 单身联谊 under load, through the `api` function on the local cloud (bounded, part of `npm test`):
- *  1. 600 single members (300 women, 300 men; 100 tapping twice) sign up at once for 30 + 30 seats → exactly 30
+ *  1. 200 single members (100 women, 100 men; 34 tapping twice) sign up at once for 30 + 30 seats → exactly 30
  *     women and 30 men hold places, everyone else waitlisted, one record per member;
  *  2. the 60 check in, then all pick at the same moment — each couple picks each other, every woman also picks a
  *     second man who did not pick her, and 20 tap twice → exactly 30 matches, each announced once to each side,
@@ -12,7 +12,9 @@ import { useCloud, type TestCloud } from '../support/scenario';
 import { activityOf, fireCron, putMembers, warmInstances } from '../support/trips';
 
 const env: TestCloud = useCloud();
-const PER_GENDER = 300;
+// 200 callers: more than three per seat, enough to keep the local cloud's 8 function instances contending for
+// each gender's last seats (it queues the rest); timings are the benchmark's (npm run bench:matchmaking).
+const PER_GENDER = 100;
 const SEATS = 30;
 const woman = (i: number) => `lm-f${String(i).padStart(3, '0')}`;
 const man = (i: number) => `lm-m${String(i).padStart(3, '0')}`;

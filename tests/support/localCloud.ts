@@ -10,6 +10,8 @@ import type * as WxServerSdk from 'wx-server-sdk';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const TEST_ENV_ID = 'test-env';
+/** How long a start may take before it counts as failed (a fail-safe for a hung start, not a performance check). */
+export const START_LIMIT_MS = 120_000;
 
 export interface LocalCloud {
   /** The value passed to `cloud.init({ serviceUrl })`, e.g. http://127.0.0.1:PORT/admin */
@@ -43,7 +45,12 @@ export async function startLocalCloud(options: StartOptions = {}): Promise<Local
   child.stderr!.on('data', (chunk) => stderr.push(String(chunk)));
   const lines = readline.createInterface({ input: child.stdout! });
   const serviceUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${stderr.join('')}`)), 30000);
+    // About a second on a quiet machine; on a machine shared with other builds and test runs, far longer.
+    // A start given up on is stopped too: left running, it would keep jest from exiting and use CPU for nothing.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`local cloud did not start:\n${stderr.join('')}`));
+    }, START_LIMIT_MS);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`local cloud exited (${code}):\n${stderr.join('')}`));

@@ -9,7 +9,7 @@ import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { seedDemo } from '../../scripts/seed-demo';
 import { applicationIdOf, idHashOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
 import { callApi, callOk, storeReader, type ApiEnvelope } from './api';
-import { connectSdk, startLocalCloud, type LocalCloud } from './localCloud';
+import { connectSdk, START_LIMIT_MS, startLocalCloud, type LocalCloud } from './localCloud';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -36,7 +36,7 @@ export function useCloud(options: { demo?: boolean } = {}): TestCloud {
     t.store = storeReader(t.cloud.serviceUrl);
     t.call = (openid, action, input) => callApi(t.cloud.baseUrl, openid, action, input);
     t.ok = (openid, action, input) => callOk(t.cloud.baseUrl, openid, action, input);
-  }, 60_000);
+  }, START_LIMIT_MS + 60_000); // the start, then writing the demo data
   afterAll(() => t.cloud?.stop());
   return t;
 }
