@@ -7,23 +7,20 @@ import type { NoticeView, Org } from '../../../api/types';
 import { uploadImage } from '../../../api/upload';
 import { Button } from '../../../components/Button';
 import { Field, FieldFrame, PickerField } from '../../../components/Field';
+import { AudienceField, type Audience } from './AudienceField';
 import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { formatDate, todayIso } from '../../../utils/format';
 import { ROUTES } from '../../../utils/nav';
-import { validateNotice } from './validateNotice';
+import { isCancel, SHOWN, validateNotice } from './validateNotice';
 import './index.scss';
 
 interface Cover {
   fileId: string;
   preview: string;
 }
-
-/** The server's fields the form shows under their own control. */
-const SHOWN = new Set(['title', 'date', 'body', 'orgId', 'coverFileId']);
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? ''));
 
 /**
  * Publishing or editing a notice: errors show under their field (else in one dialog) and go once it is edited.
@@ -44,6 +41,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
     initial?.coverFileId ? { fileId: initial.coverFileId, preview: initial.coverUrl ?? '' } : null,
   );
   const [picking, setPicking] = useState(false);
+  const [audience, setAudience] = useState<Audience>(initial?.audience ?? 'all');
   const act = useAction();
   const upload = useAction();
   const errors = act.fieldErrors;
@@ -87,6 +85,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
       date,
       body: body.trim(),
       orgId: fields.orgId,
+      audience,
       ...(cover ? { coverFileId: cover.fileId } : {}),
     };
     void act.run(() => call('notices.save', input), {
@@ -135,6 +134,7 @@ export function NoticeForm({ initial }: { initial: NoticeView | null }) {
         error={errors.orgId}
         onOpen={() => setPicking(true)}
       />
+      <AudienceField value={audience} onChange={setAudience} />
       <Field
         label='正文'
         name='notice-body-input'

@@ -20,3 +20,9 @@ export function validateNotice(f: NoticeFields): NoticeErrors {
   if (!f.orgId) errors.orgId = '请选择发布单位';
   return errors;
 }
+
+/** The server's fields the form shows under their own control. */
+export const SHOWN = new Set(['title', 'date', 'body', 'orgId', 'audience', 'coverFileId']);
+
+/** Closing the album is not an error. */
+export const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string } | null)?.errMsg ?? ''));
