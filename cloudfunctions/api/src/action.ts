@@ -55,6 +55,12 @@ export type CronTask = (now: Date, house: House) => Promise<Record<string, numbe
  * Everything an area declares to the rest of the function. The action table lists modules, one line
  * each; the router, the contract, field labels, timeline kinds and workbench counts are derived from it.
  */
+/** A collection and the field in it that holds a union's path (root..union), e.g. applications.orgPath. */
+export interface OrgPathHolder {
+  collection: string;
+  field: string;
+}
+
 export interface ModuleDef {
   /** The folder name under modules/ and the prefix of every action name (`membership.apply`). */
   area: string;
@@ -76,6 +82,11 @@ export interface ModuleDef {
   cron?: Record<string, CronTask>;
   /** Role scopes this area defines: a staff role and the collection holding the scope records. */
   scopes?: Partial<Record<GrantableRole, { collection: string; label: string }>>;
+  /**
+   * The stored copies of a union's path this area keeps for scope checks (collection, field: root..union). When a
+   * union moves, org.move rewrites each of them (modules/org/followPaths.ts) without knowing the area.
+   */
+  orgPaths?: readonly OrgPathHolder[];
   /** What an area tells the enrollment engine (the engine never imports an area). */
   engine?: EngineHooks;
 }

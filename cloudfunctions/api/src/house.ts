@@ -9,7 +9,7 @@
  * (`withHouse`): outside one they fail loudly instead of seeing an empty registry.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ActionDef, ModuleDef, TimelineKind, WorkbenchCounter } from './action';
+import type { ActionDef, ModuleDef, OrgPathHolder, TimelineKind, WorkbenchCounter } from './action';
 import type { AreaHooks, RuleKind } from './modules/enrollment/areaHooks';
 
 export interface ScopeKind {
@@ -41,6 +41,8 @@ export interface House {
   /** The scope a staff role other than `staff` is given within (an area defines it). */
   scopeKind(role: string): ScopeKind | undefined;
   engine: EngineHouse;
+  /** Every area's stored copies of a union's path (ModuleDef.orgPaths), in module order. */
+  orgPathHolders: readonly OrgPathHolder[];
 }
 
 function merged<T>(modules: readonly ModuleDef[], pick: (m: ModuleDef) => Record<string, T> | undefined): Record<string, T> {
@@ -77,6 +79,7 @@ export function buildHouse(modules: readonly ModuleDef[]): House {
     auditLabels: merged(list, (m) => m.audit),
     scopeKind: (role: string) => (Object.prototype.hasOwnProperty.call(scopes, role) ? scopes[role] : undefined),
     engine: engineOf(list),
+    orgPathHolders: Object.freeze(list.flatMap((m) => m.orgPaths ?? [])),
   });
 }
 

@@ -28,6 +28,7 @@ export const competitionsModule = defineModule({
   area: 'competitions',
   engine: competitionEngine,
   collections: COMPETITION_COLLECTIONS,
+  orgPaths: [{ collection: COMPETITION_COLLECTIONS.competitions, field: 'orgPath' }],
   errors: competitionErrors.codes,
   fieldLabels: {
     competitionId: '竞赛编号',

@@ -27,6 +27,10 @@ const STAFF = ['staff', 'admin'] as const;
 export const enrollmentModule = defineModule({
   area: 'enrollment',
   collections: ENROLLMENT_COLLECTIONS,
+  orgPaths: [
+    { collection: ENROLLMENT_COLLECTIONS.activities, field: 'orgPath' },
+    { collection: ENROLLMENT_COLLECTIONS.enrollments, field: 'orgPath' },
+  ],
   errors: enrollmentErrors.codes,
   fieldLabels: {
     activityId: '活动编号',

@@ -44,6 +44,7 @@ const ROSTER = ['lawyer', 'staff'] as const;
 export const legalAidModule = defineModule({
   area: 'legalAid',
   collections: LEGAL_AID_COLLECTIONS,
+  orgPaths: [{ collection: LEGAL_AID_COLLECTIONS.stations, field: 'orgPath' }],
   errors: legalAidErrors.codes,
   scopes: { lawyer: { collection: LEGAL_AID_COLLECTIONS.stations, label: '法律援助站' } },
   fieldLabels: {

@@ -27,6 +27,7 @@ export const matchmakingModule = defineModule({
   area: 'matchmaking',
   engine: matchmakingEngine,
   collections: MATCHMAKING_COLLECTIONS,
+  orgPaths: [{ collection: MATCHMAKING_COLLECTIONS.profiles, field: 'orgPath' }],
   errors: matchmakingErrors.codes,
   fieldLabels: {
     nickname: '昵称',

@@ -20,6 +20,7 @@ const REVIEWERS = ['staff', 'admin'] as const;
 export const membershipModule = defineModule({
   area: 'membership',
   collections: MEMBERSHIP_COLLECTIONS,
+  orgPaths: [{ collection: MEMBERSHIP_COLLECTIONS.applications, field: 'orgPath' }],
   errors: membershipErrors.codes,
   fieldLabels: {
     idNumber: '身份证号',

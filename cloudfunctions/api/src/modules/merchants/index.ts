@@ -35,6 +35,10 @@ const KEEPERS = ['staff'] as const;
 export const merchantsModule = defineModule({
   area: 'merchants',
   collections: MERCHANTS_COLLECTIONS,
+  orgPaths: [
+    { collection: MERCHANTS_COLLECTIONS.places, field: 'orgPath' },
+    { collection: MERCHANTS_COLLECTIONS.redemptions, field: 'placeOrgPath' },
+  ],
   errors: merchantsErrors.codes,
   scopes: { merchant: { collection: MERCHANTS_COLLECTIONS.places, label: '商户' } },
   fieldLabels: {

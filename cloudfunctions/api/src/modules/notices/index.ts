@@ -9,6 +9,7 @@ const PUBLISHERS = ['staff', 'admin'] as const;
 export const noticesModule = defineModule({
   area: 'notices',
   collections: NOTICES_COLLECTIONS,
+  orgPaths: [{ collection: NOTICES_COLLECTIONS.notices, field: 'orgPath' }],
   fieldLabels: {
     noticeId: '动态编号',
     title: '标题',

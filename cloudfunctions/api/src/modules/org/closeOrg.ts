@@ -13,7 +13,7 @@ import { fail } from '../../errors';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { MemberRecord, OrgRecord } from '../../shared/records';
-import { MEMBERSHIP_COLLECTIONS } from '../membership/collections';
+import { countPendingApplications, movePendingApplications } from '../membership/orgApplications';
 import { assertManages, assertOpen, isClosed, loadOrg, pendingMove } from './access';
 import { orgErrors as errors } from './errors';
 import { MOVE_BUDGET_MS } from './moveOrg';
@@ -58,19 +58,6 @@ async function moveMembersPage(org: OrgRecord, target: OrgRecord, now: Date): Pr
   return Math.max(moved, 1);
 }
 
-async function moveApplicationsPage(org: OrgRecord, target: OrgRecord): Promise<number> {
-  const _ = command();
-  const A = MEMBERSHIP_COLLECTIONS.applications;
-  const rows = await findMany<{ _id: string }>(A, { orgId: org._id, status: 'pending' }, { limit: PAGE });
-  if (!rows.length) return 0;
-  const moved = await updateWhere(
-    A,
-    { _id: _.in(rows.map((r) => r._id)), orgId: org._id, status: 'pending' },
-    { orgId: target._id, orgName: target.name, orgPath: _.set(target.path), movedFromOrgId: org._id },
-  );
-  return Math.max(moved, 1);
-}
-
 async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merge: boolean): Promise<CloseResult> {
   const result: CloseResult = {
     orgId: org._id,
@@ -83,14 +70,14 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
   if (closing.targetOrgId) {
     const target = await loadOrg(closing.targetOrgId, 'targetOrgId');
     const deadline = Date.now() + MOVE_BUDGET_MS;
-    for (let n = 1; n > 0; ) {
+    for (let n = 1; n > 0;) {
       if (Date.now() > deadline) return { ...result, done: false };
       n = await moveMembersPage(org, target, ctx.now);
       result.movedMembers += n;
     }
-    for (let n = 1; n > 0; ) {
+    for (let n = 1; n > 0;) {
       if (Date.now() > deadline) return { ...result, done: false };
-      n = await moveApplicationsPage(org, target);
+      n = await movePendingApplications(org, target, PAGE);
       result.movedApplications += n;
     }
     if (result.movedMembers || result.movedApplications)
@@ -122,17 +109,14 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
   return result;
 }
 
-export async function closeOrg(
-  input: z.output<typeof orgCloseInput>,
-  ctx: ActionContext,
-  merge = false,
-): Promise<CloseResult> {
+export async function closeOrg(input: z.output<typeof orgCloseInput>, ctx: ActionContext, merge = false): Promise<CloseResult> {
   const org = await loadOrg(input.orgId);
   assertManages(ctx, org);
   const targetOrgId = input.targetOrgId ?? null;
   if (isClosed(org)) {
     const closing = org.closing as Closing | undefined;
-    if (!closing || closing.targetOrgId !== targetOrgId) throw errors.fail('ORG_CLOSED', `「${org.name}」已撤销`, { field: 'orgId' });
+    if (!closing || closing.targetOrgId !== targetOrgId)
+      throw errors.fail('ORG_CLOSED', `「${org.name}」已撤销`, { field: 'orgId' });
     // Continuing (or repeating) the same close: finishes moving members, if any are left.
     return finish(org, closing, ctx, merge);
   }
@@ -140,7 +124,9 @@ export async function closeOrg(
   const _ = command();
   const children = await countWhere(CORE_COLLECTIONS.orgs, { parentId: org._id, status: _.neq('closed') });
   if (children)
-    throw errors.fail('ORG_HAS_CHILDREN', `「${org.name}」下还有${children}个下级工会，请先移动或撤销下级工会`, { field: 'orgId' });
+    throw errors.fail('ORG_HAS_CHILDREN', `「${org.name}」下还有${children}个下级工会，请先移动或撤销下级工会`, {
+      field: 'orgId',
+    });
   const moving = await pendingMove();
   if (moving && moving.path.includes(org._id))
     throw errors.fail('ORG_MOVE_PENDING', `「${moving.name}」的移动尚未完成，请先完成该调整`);
@@ -154,14 +140,12 @@ export async function closeOrg(
   } else {
     const [members, pending] = await Promise.all([
       countWhere(CORE_COLLECTIONS.members, { orgId: org._id }),
-      countWhere(MEMBERSHIP_COLLECTIONS.applications, { orgId: org._id, status: 'pending' }),
+      countPendingApplications(org._id),
     ]);
     if (members || pending)
-      throw fail(
-        'INVALID_INPUT',
-        `「${org.name}」还有${members}名会员、${pending}份待审核申请，请选择接收会员的工会`,
-        { field: 'targetOrgId' },
-      );
+      throw fail('INVALID_INPUT', `「${org.name}」还有${members}名会员、${pending}份待审核申请，请选择接收会员的工会`, {
+        field: 'targetOrgId',
+      });
   }
   const closing: Closing = { targetOrgId, by: ctx.openid, at: ctx.now, movedMembers: 0, movedApplications: 0, done: false };
   const decided = await updateWhere(

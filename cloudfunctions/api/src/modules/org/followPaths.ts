@@ -7,32 +7,8 @@
  * parent. A rewritten one has it at its new depth, or under another parent, so each page's query finds only
  * work still to do, and a run stopped halfway (timeout, crash) resumes by running again.
  */
+import type { OrgPathHolder } from '../../action';
 import { command, findMany, updateWhere } from '../../db';
-import { CORE_COLLECTIONS } from '../../shared/collections';
-import { COMPETITION_COLLECTIONS } from '../competitions/collections';
-import { ENROLLMENT_COLLECTIONS } from '../enrollment/collections';
-import { LEGAL_AID_COLLECTIONS } from '../legalAid/collections';
-import { MATCHMAKING_COLLECTIONS } from '../matchmaking/collections';
-import { MEMBERSHIP_COLLECTIONS } from '../membership/collections';
-import { MERCHANTS_COLLECTIONS } from '../merchants/collections';
-import { NOTICES_COLLECTIONS } from '../notices/collections';
-import { TRANSFER_COLLECTIONS } from '../transfer/collections';
-
-/** Every stored path that runs through an org: collection and field. The orgs themselves come first. */
-export const PATH_HOLDERS: ReadonlyArray<{ collection: string; field: string }> = [
-  { collection: CORE_COLLECTIONS.orgs, field: 'path' },
-  { collection: CORE_COLLECTIONS.members, field: 'orgPath' },
-  { collection: MEMBERSHIP_COLLECTIONS.applications, field: 'orgPath' },
-  { collection: ENROLLMENT_COLLECTIONS.activities, field: 'orgPath' },
-  { collection: ENROLLMENT_COLLECTIONS.enrollments, field: 'orgPath' },
-  { collection: COMPETITION_COLLECTIONS.competitions, field: 'orgPath' },
-  { collection: LEGAL_AID_COLLECTIONS.stations, field: 'orgPath' },
-  { collection: MATCHMAKING_COLLECTIONS.profiles, field: 'orgPath' },
-  { collection: NOTICES_COLLECTIONS.notices, field: 'orgPath' },
-  { collection: MERCHANTS_COLLECTIONS.places, field: 'orgPath' },
-  { collection: MERCHANTS_COLLECTIONS.redemptions, field: 'placeOrgPath' },
-  { collection: TRANSFER_COLLECTIONS.transfers, field: 'toOrgPath' },
-];
 
 const PAGE = 100;
 
@@ -52,7 +28,7 @@ function stillOld(field: string, move: PathMove): Record<string, string> {
  * Rewrites one page of one holder; returns how many records it changed (0: that holder is done).
  * Records with the same old path share one update.
  */
-async function rewritePage(holder: { collection: string; field: string }, move: PathMove): Promise<number> {
+async function rewritePage(holder: OrgPathHolder, move: PathMove): Promise<number> {
   const where = stillOld(holder.field, move);
   const rows = await findMany<Record<string, unknown> & { _id: string }>(holder.collection, where, { limit: PAGE });
   if (!rows.length) return 0;
@@ -75,12 +51,16 @@ async function rewritePage(holder: { collection: string; field: string }, move: 
 }
 
 /**
- * Rewrites paths page by page until every holder is done or `deadline` (epoch ms) passes.
+ * Rewrites paths page by page, holder by holder (the house's orgPathHolders: every area declares its own), until every holder is done or `deadline` (epoch ms) passes.
  * Returns true when nothing is left to rewrite.
  */
-export async function followPaths(move: PathMove, deadline: number): Promise<{ done: boolean; changed: number }> {
+export async function followPaths(
+  holders: readonly OrgPathHolder[],
+  move: PathMove,
+  deadline: number,
+): Promise<{ done: boolean; changed: number }> {
   let changed = 0;
-  for (const holder of PATH_HOLDERS) {
+  for (const holder of holders) {
     for (;;) {
       if (Date.now() > deadline) return { done: false, changed };
       const n = await rewritePage(holder, move);

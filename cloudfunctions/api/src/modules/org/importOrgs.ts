@@ -65,7 +65,10 @@ interface Row {
 }
 
 function rowId(parentId: string | null, name: string): string {
-  const hash = createHash('sha256').update(`${parentId ?? ''}|${name}`).digest('hex').slice(0, 16);
+  const hash = createHash('sha256')
+    .update(`${parentId ?? ''}|${name}`)
+    .digest('hex')
+    .slice(0, 16);
   return `org-i-${hash}`;
 }
 
@@ -96,9 +99,13 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
     throw fail('INVALID_INPUT', '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件', { field: 'fileId' });
   }
   if (sheet.truncated)
-    throw fail('INVALID_INPUT', `一个文件最多导入${MAX_IMPORT_ROWS}行，本文件超过${MAX_IMPORT_ROWS}行，请拆分成几个文件分批导入`, {
-      field: 'fileId',
-    });
+    throw fail(
+      'INVALID_INPUT',
+      `一个文件最多导入${MAX_IMPORT_ROWS}行，本文件超过${MAX_IMPORT_ROWS}行，请拆分成几个文件分批导入`,
+      {
+        field: 'fileId',
+      },
+    );
   const [header, ...body] = sheet.rows;
   const heads = (header?.cells ?? []).map((c) => c.text.replace(/\s+/g, ''));
   const index = {} as Record<Column, number>;
@@ -115,7 +122,8 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
   const problem = (row: number, col: Column, message: string) => errs.push({ row, field: LABEL[col], message });
   const parsed: Row[] = [];
   for (const r of body) {
-    const cell = (c: Column) => (index[c] >= 0 ? (r.cells[index[c]] ?? { text: '', formula: false }) : { text: '', formula: false });
+    const cell = (c: Column) =>
+      index[c] >= 0 ? (r.cells[index[c]] ?? { text: '', formula: false }) : { text: '', formula: false };
     const formula = (Object.keys(COLUMNS) as Column[]).find((c) => cell(c).formula);
     if (formula) {
       problem(r.number, formula, `「${LABEL[formula]}」是公式，请改为直接填写文字（复制后“选择性粘贴为数值”）`);
@@ -284,7 +292,9 @@ export async function importCommit(
       count: c.errors.length,
     });
   // Parents before children: a union stopped halfway never leaves a child whose parent is missing.
-  const todo = c.rows.filter((r) => !c.stored.has(r.id as string)).sort((a, b) => (a.path as string[]).length - (b.path as string[]).length);
+  const todo = c.rows
+    .filter((r) => !c.stored.has(r.id as string))
+    .sort((a, b) => (a.path as string[]).length - (b.path as string[]).length);
   const deadline = Date.now() + MOVE_BUDGET_MS;
   let imported = 0;
   let processed = 0;

@@ -4,6 +4,7 @@
  * Excel with a preview, export.
  */
 import { defineAction, defineModule } from '../../action';
+import { CORE_COLLECTIONS } from '../../shared/collections';
 import { listAllOrgs, toOrg } from '../../shared/orgs';
 import { isClosed } from './access';
 import { closeOrg } from './closeOrg';
@@ -28,6 +29,11 @@ const KEEPERS = ['staff'] as const;
 
 export const orgModule = defineModule({
   area: 'org',
+  // The unions' own paths first, then members'; each area declares the rest (ModuleDef.orgPaths).
+  orgPaths: [
+    { collection: CORE_COLLECTIONS.orgs, field: 'path' },
+    { collection: CORE_COLLECTIONS.members, field: 'orgPath' },
+  ],
   errors: orgErrors.codes,
   fieldLabels: ORG_FIELD_LABELS,
   audit: {

@@ -11,7 +11,19 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
 /** Words accepted in the 类型 column, for each kind. */
 const KIND_WORDS: Record<OrgKind, string[]> = {
   city: ['市总工会', '市级', '总工会'],
-  district: ['区县/街道工会', '区县总工会', '区/县总工会', '区总工会', '县总工会', '街道工会', '乡镇工会', '街道/乡镇', '区县', '街道', '乡镇'],
+  district: [
+    '区县/街道工会',
+    '区县总工会',
+    '区/县总工会',
+    '区总工会',
+    '县总工会',
+    '街道工会',
+    '乡镇工会',
+    '街道/乡镇',
+    '区县',
+    '街道',
+    '乡镇',
+  ],
   industry: ['行业工会联合会', '行业工会', '行业'],
   grassroots: ['基层工会', '基层'],
 };

@@ -29,10 +29,14 @@ export interface MoveResult {
 }
 
 async function finish(org: OrgRecord, move: PathMove, ctx: ActionContext): Promise<MoveResult> {
-  const { done, changed } = await followPaths(move, Date.now() + MOVE_BUDGET_MS);
+  const { done, changed } = await followPaths(ctx.house.orgPathHolders, move, Date.now() + MOVE_BUDGET_MS);
   if (done) {
     const _ = command();
-    await updateWhere(CORE_COLLECTIONS.orgs, { _id: org._id, moving: _.exists(true) }, { moving: _.remove(), updatedAt: ctx.now });
+    await updateWhere(
+      CORE_COLLECTIONS.orgs,
+      { _id: org._id, moving: _.exists(true) },
+      { moving: _.remove(), updatedAt: ctx.now },
+    );
   }
   return { orgId: org._id, path: move.toPath, done, changed };
 }

@@ -11,6 +11,7 @@ const REVIEWERS = ['staff', 'admin'] as const;
 export const transferModule = defineModule({
   area: 'transfer',
   collections: TRANSFER_COLLECTIONS,
+  orgPaths: [{ collection: TRANSFER_COLLECTIONS.transfers, field: 'toOrgPath' }],
   fieldLabels: { toOrgId: '转入工会', transferId: '转会申请编号' },
   timeline: { transfer: { label: '会员转会', template: 'transfer_status' } },
   audit: { 'transfer.approve': '通过转会申请', 'transfer.reject': '驳回转会申请' },
