@@ -1,8 +1,8 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { activityDays } from '@rules/dates';
+import type { Moment } from './chinaTime';
 
-/** A date and a time as the pickers give them (China time). */
-export type Moment = { date: string; time: string };
+export type { Moment } from './chinaTime';
 type Option<T> = { key: T; label: string };
 
 /**

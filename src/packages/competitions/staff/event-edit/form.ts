@@ -1,7 +1,6 @@
 /** The event editor's form state: from an event, to the save input, and the checks on the phone. */
-import dayjs from 'dayjs';
 import type { CertLevel, EventDetail, EventSaveInput } from '../../types';
-import type { Moment } from '../../../../components/enrollment/inputs';
+import { isoOf as iso, momentIn, momentOf, type Moment } from '../../../../components/enrollment/chinaTime';
 
 export interface EventForm {
   title: string;
@@ -32,11 +31,9 @@ export interface EventForm {
   fee: string;
 }
 
-const moment = (d: dayjs.Dayjs): Moment => ({ date: d.format('YYYY-MM-DD'), time: d.format('HH:mm') });
 const PRIZE_NAMES = ['一等奖', '二等奖', '三等奖'];
 
-export function emptyForm(now = dayjs()): EventForm {
-  const contest = now.add(30, 'day').hour(8).minute(30);
+export function emptyForm(now = new Date()): EventForm {
   return {
     title: '',
     trade: '',
@@ -46,10 +43,10 @@ export function emptyForm(now = dayjs()): EventForm {
     teamMax: '3',
     description: '',
     place: '',
-    startAt: moment(contest),
-    endAt: moment(contest.hour(17).minute(0)),
-    signupStart: moment(now.add(1, 'day').hour(9).minute(0)),
-    signupEnd: moment(now.add(14, 'day').hour(17).minute(0)),
+    startAt: momentIn(30, '08:30', now),
+    endAt: momentIn(30, '17:00', now),
+    signupStart: momentIn(1, '09:00', now),
+    signupEnd: momentIn(14, '17:00', now),
     capacity: '60',
     unitCap: '5',
     minTradeYears: '3',
@@ -79,10 +76,10 @@ export function formOf(e: EventDetail): EventForm {
     teamMax: String(f.teamSize?.max ?? 3),
     description: e.description,
     place: e.place,
-    startAt: moment(dayjs(e.startAt)),
-    endAt: moment(dayjs(e.endAt)),
-    signupStart: moment(dayjs(e.signupStart)),
-    signupEnd: moment(dayjs(e.signupEnd)),
+    startAt: momentOf(e.startAt),
+    endAt: momentOf(e.endAt),
+    signupStart: momentOf(e.signupStart),
+    signupEnd: momentOf(e.signupEnd),
     capacity: String(e.capacity),
     unitCap: String(e.unitCap || ''),
     minTradeYears: String(f.minTradeYears),
@@ -100,7 +97,6 @@ export function formOf(e: EventDetail): EventForm {
   };
 }
 
-const iso = (m: Moment) => `${m.date}T${m.time}:00+08:00`;
 const int = (s: string) => Number(s.trim());
 const isInt = (s: string) => /^\d{1,5}$/.test(s.trim());
 

@@ -1,7 +1,6 @@
 /** The event editor's form state, and its translation to and from the server's shapes (pure). */
-import dayjs from 'dayjs';
 import type { EventDetail, SaveEventInput } from '../../types';
-import type { Moment } from '../../../../components/enrollment/inputs';
+import { isoOf as iso, momentIn as at, momentOf as split, type Moment } from '../../../../components/enrollment/chinaTime';
 
 export interface EventForm {
   title: string;
@@ -25,10 +24,6 @@ export interface EventForm {
   fee: string;
   cancelKind: 'untilSignupEnd' | 'untilHoursBefore';
 }
-
-const split = (iso: string): Moment => ({ date: dayjs(iso).format('YYYY-MM-DD'), time: dayjs(iso).format('HH:mm') });
-const at = (days: number, time: string): Moment => ({ date: dayjs().add(days, 'day').format('YYYY-MM-DD'), time });
-const iso = (m: Moment) => dayjs(`${m.date}T${m.time}`).format('YYYY-MM-DDTHH:mm:ssZ');
 
 export function emptyForm(orgId: string): EventForm {
   return {

@@ -1,7 +1,7 @@
 /** The trip editor's form state, and its translation to and from the server's shapes (pure). */
 import { optionsOf } from '@rules/options';
 import { TARGET_GROUPS } from '@rules/recuperation';
-import dayjs from 'dayjs';
+import { isoOf as iso, momentIn as at, momentOf as split, type Moment } from '../../../../components/enrollment/chinaTime';
 import type { FormField, SaveInput, TripDetail } from '../../types';
 
 export const TARGETS = optionsOf(TARGET_GROUPS);
@@ -22,10 +22,10 @@ export interface TripForm {
   base: string;
   place: string;
   description: string;
-  start: { date: string; time: string };
-  end: { date: string; time: string };
-  signupStart: { date: string; time: string };
-  signupEnd: { date: string; time: string };
+  start: Moment;
+  end: Moment;
+  signupStart: Moment;
+  signupEnd: Moment;
   capacity: string;
   mode: SaveInput['mode'];
   review: boolean;
@@ -49,9 +49,6 @@ export interface TripForm {
 }
 
 const OWN_RULES = new Set(['activeMember', 'orgScope', 'targetGroups', 'notWithinYears']);
-
-const split = (iso: string) => ({ date: dayjs(iso).format('YYYY-MM-DD'), time: dayjs(iso).format('HH:mm') });
-const at = (days: number, time: string) => ({ date: dayjs().add(days, 'day').format('YYYY-MM-DD'), time });
 
 export function emptyForm(orgId: string): TripForm {
   return {
@@ -118,7 +115,6 @@ export function formOf(t: TripDetail): TripForm {
   };
 }
 
-const iso = (v: { date: string; time: string }) => `${v.date}T${v.time}:00+08:00`;
 const int = (v: string) => Math.trunc(Number(v));
 
 /** The save input, or the first problem (field → message) found before asking the server. */
