@@ -20,7 +20,7 @@ const trip = tripInput({
   base: '茅山基地',
   place: '金坛区茅山',
   description: '四日疗休养，含健康体检。',
-  start: entered,
+  startAt: entered,
 });
 const meet = meetInput({
   ...emptyMeet('org-a'),
@@ -35,8 +35,8 @@ const result = {
   offsetMinutes: new Date('2026-05-01T01:00:00Z').getTimezoneOffset(),
   sent: {
     isoOf: sent(isoOf(entered)),
-    recuperation: sent(trip.input?.startAt),
-    matchmaking: sent(meet.input?.signupStart),
+    recuperation: sent('input' in trip ? trip.input.startAt : undefined),
+    matchmaking: sent('input' in meet ? meet.input.signupStart : undefined),
     competitions: sent(contest.signupEnd),
   },
   editorShows: [momentOf('2026-05-01T01:00:00Z'), momentOf('2026-04-30T16:30:00Z')],

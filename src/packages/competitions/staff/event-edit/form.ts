@@ -1,20 +1,14 @@
 /** The event editor's form state: from an event, to the save input, and the checks on the phone. */
 import type { CertLevel, EventDetail, EventSaveInput } from '../../types';
-import { isoOf as iso, momentIn, momentOf, type Moment } from '../../../../components/enrollment/chinaTime';
+import { isoOf as iso, momentIn, momentOf } from '../../../../components/enrollment/chinaTime';
+import type { ActivityBasics, Checked } from '../../../../components/enrollment/editor/fields';
 
-export interface EventForm {
-  title: string;
+export interface EventForm extends ActivityBasics {
   trade: string;
   level: EventSaveInput['level'];
   format: EventSaveInput['format'];
   teamMin: string;
   teamMax: string;
-  description: string;
-  place: string;
-  startAt: Moment;
-  endAt: Moment;
-  signupStart: Moment;
-  signupEnd: Moment;
   capacity: string;
   unitCap: string;
   minTradeYears: string;
@@ -28,7 +22,6 @@ export interface EventForm {
   honourTop: string;
   honourMin: string;
   unitConfirm: boolean;
-  fee: string;
 }
 
 const PRIZE_NAMES = ['一等奖', '二等奖', '三等奖'];
@@ -115,12 +108,18 @@ export function formErrors(f: EventForm): Record<string, string> {
     f.format === 'team' &&
     (!isInt(f.teamMin) || !isInt(f.teamMax) || int(f.teamMin) < 2 || int(f.teamMin) > int(f.teamMax) || int(f.teamMax) > 10)
   )
-    e.teamSize = '每队人数为2至10人，最少不超过最多';
+    e.teamMin = '每队人数为2至10人，最少不超过最多';
   if (f.prizes.some((p) => !isInt(p))) e.prizes = '获奖名额请填写整数（0 表示不设）';
   if (iso(f.signupStart) >= iso(f.signupEnd)) e.signupEnd = '报名截止应晚于报名开始';
   else if (iso(f.signupEnd) > iso(f.startAt)) e.startAt = '比赛时间不能早于报名截止';
   else if (iso(f.startAt) >= iso(f.endAt)) e.endAt = '结束时间应晚于开始时间';
   return e;
+}
+
+/** The input to save, or the problems by field. */
+export function checkEvent(f: EventForm, competitionId: string, eventId?: string): Checked<EventSaveInput> {
+  const found = formErrors(f);
+  return Object.keys(found).length ? { problems: found } : { input: toInput(f, competitionId, eventId) };
 }
 
 export function toInput(f: EventForm, competitionId: string, eventId?: string): EventSaveInput {
