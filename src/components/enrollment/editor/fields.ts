@@ -4,8 +4,7 @@
  */
 import type { Moment } from '../chinaTime';
 
-/** The areas on the enrollment engine: the first word of their test ids. */
-export type ActivityArea = 'recuperation' | 'competitions' | 'matchmaking';
+export type { ActivityArea } from '../area';
 
 /** The fields every activity has; an area's form adds its own. Keys are the server's names (errors land on them). */
 export interface ActivityBasics {
