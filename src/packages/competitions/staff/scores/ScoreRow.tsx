@@ -12,6 +12,24 @@ export const edited = (r: Row): Edit => ({
   absent: r.absent,
 });
 
+const num = (s: string) => (s.trim() === '' ? null : Number(s));
+const valid = (s: string) => s.trim() === '' || (/^\d{1,3}(\.\d)?$/.test(s.trim()) && Number(s) <= 100);
+
+/** The scores to send for the rows edited, or null when one is not 0–100 with at most one decimal. */
+export function scoresToSave(edits: Record<string, Edit>) {
+  const ids = Object.keys(edits);
+  if (ids.some((k) => !valid(edits[k].theory) || !valid(edits[k].practical))) return null;
+  return ids.map((enrollmentId) => {
+    const e = edits[enrollmentId];
+    return {
+      enrollmentId,
+      theory: e.absent ? null : num(e.theory),
+      practical: e.absent ? null : num(e.practical),
+      absent: e.absent,
+    };
+  });
+}
+
 /** One entrant's row: rank, name, total; while a draft, inputs for 理论, 实操 and 缺考; once published, the parts. */
 export function ScoreRow({
   row,

@@ -12,14 +12,11 @@ import { ROUTES, go } from '../../../../utils/nav';
 import { openExport } from '../../../../utils/openExport';
 import { dayTime } from '../../format';
 import { Objections } from './Objections';
-import { edited, ScoreRow, type Edit, type Row } from './ScoreRow';
+import { edited, ScoreRow, scoresToSave, type Edit, type Row } from './ScoreRow';
 import '../../competitions.scss';
 import './index.scss';
 
 type Act = 'publish' | 'finalize';
-
-const num = (s: string) => (s.trim() === '' ? null : Number(s));
-const valid = (s: string) => s.trim() === '' || (/^\d{1,3}(\.\d)?$/.test(s.trim()) && Number(s) <= 100);
 
 /**
  * 成绩管理 of one event (the organiser): scores per entrant (理论, 实操, 缺考), the ranking as it stands (ties
@@ -46,18 +43,9 @@ export default function Scores() {
 
   const save = () => {
     if (saving.busy || !changed.length) return;
-    const bad = changed.find((k) => !valid(edits[k].theory) || !valid(edits[k].practical));
-    if (bad) return saving.setFieldErrors({ scores: '成绩为0至100，最多一位小数' });
+    const scores = scoresToSave(edits);
+    if (!scores) return saving.setFieldErrors({ scores: '成绩为0至100，最多一位小数' });
     const work = async () => {
-      const scores = changed.map((enrollmentId) => {
-        const e = edits[enrollmentId];
-        return {
-          enrollmentId,
-          theory: e.absent ? null : num(e.theory),
-          practical: e.absent ? null : num(e.practical),
-          absent: e.absent,
-        };
-      });
       const failed: string[] = [];
       for (let i = 0; i < scores.length; i += 50) {
         const res = await call('competitions.enterScores', { eventId: id, scores: scores.slice(i, i + 50) });
