@@ -87,7 +87,7 @@ test('register → 单位推荐 → approval → scores → ranking published', 
     await page.locator(tid('competitions-reg'), { hasText: name }).locator(tid('competitions-reg-select')).click();
   await screenshot(page, 'competitions-unit');
   await page.locator(tid('competitions-decide-confirm')).click();
-  await confirmDialog(page, 'competitions-decide-confirm', '确认推荐');
+  await confirmDialog(page, 'competitions-decide-words', '确认推荐');
   // Confirmed ones leave the queue (the demo unit's own waiting registrations stay).
   await page.locator(tid('competitions-reg'), { hasText: '王丽华' }).waitFor({ state: 'detached', timeout: 15_000 });
   expect(await page.locator(tid('competitions-reg'), { hasText: '刘建军' }).count()).toBe(0);
@@ -100,7 +100,7 @@ test('register → 单位推荐 → approval → scores → ranking published', 
   for (const name of ['王丽华', '刘建军'])
     await page.locator(tid('competitions-reg'), { hasText: name }).locator(tid('competitions-reg-select')).click();
   await page.locator(tid('competitions-decide-approve')).click();
-  await confirmDialog(page, 'competitions-decide-confirm', '审核通过');
+  await confirmDialog(page, 'competitions-decide-words', '审核通过');
   await page.getByText('没有等待审核的报名', { exact: true }).filter({ visible: true }).waitFor({ timeout: 15_000 });
   await page.locator(tid('competitions-registrations-tabs')).getByText('已通过', { exact: true }).click();
   await page.locator(tid('competitions-reg'), { hasText: '王丽华' }).waitFor({ timeout: 15_000 });

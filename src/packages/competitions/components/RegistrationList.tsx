@@ -29,7 +29,7 @@ interface Props {
  * Registrations as staff see them, ticked and decided in bulk (单位推荐 or the organiser's review, each
  * confirmed first; a refusal needs a reason), and opened for details with certificate photos (audited).
  * Test ids `competitions-reg` (name inside), `competitions-reg-select`, `competitions-decide-<decision>`,
- * `competitions-decide-confirm` (the dialog's words).
+ * `competitions-decide-words` (the dialog's words).
  */
 export function RegistrationList({ rows, selectable, decisions, showEvent, onChanged }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
@@ -144,7 +144,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         onCancel={() => setAsk(null)}
       >
         {ask && ASK[ask].reason ? (
-          <View data-testid='competitions-decide-confirm'>
+          <View data-testid='competitions-decide-words'>
             <Textarea
               className='cmp-input cmp-textarea cmp-decide-reason'
               data-testid='competitions-decide-reason'
@@ -163,7 +163,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
             )}
           </View>
         ) : (
-          <Text data-testid='competitions-decide-confirm'>
+          <Text data-testid='competitions-decide-words'>
             {ask === 'confirm' ? '确认后交组织单位审核，职工将收到通知。' : '通过后参赛资格确定，职工将收到通知。'}
           </Text>
         )}
