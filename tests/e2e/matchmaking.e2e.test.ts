@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { callOk, storeReader } from '../support/api';
 import { eventInput, profileInput, startEventNow } from '../support/matchmaking';
 import { putMembers } from '../support/trips';
-import { openAs, screenshot, useAppAndBrowser, visibleText } from './browser';
+import { openAs, screenshot, tid, useAppAndBrowser, visibleText } from './browser';
 
 const env = useAppAndBrowser();
 const A = 'e2e-mm-a';
@@ -174,18 +174,20 @@ test('staff screens: events, the editor, and the single-status confirmation queu
   await page.locator('.svc-workbench .tile-socialEvents').waitFor({ timeout: 20_000 });
   expect(await page.locator('.tile-social .tile-soon').count()).toBe(0);
   await page.locator('.svc-workbench .tile-socialEvents').click();
-  await page.locator('.mm-staff-event').first().waitFor({ timeout: 20_000 });
+  await page.locator(tid('matchmaking-staff-event')).first().waitFor({ timeout: 20_000 });
   await screenshot(page, 'matchmaking-staff-events');
-  await page.locator('.mm-new-event').click();
-  await page.locator('.mm-save-event').waitFor({ timeout: 15_000 });
-  await page.locator('.mm-save-event').click();
-  expect(await page.locator('.mm-edit-title .mm-field-error').innerText()).toContain('标题至少4个字');
-  await page.locator('.mm-edit-title input').fill('溧阳天目湖单身职工踏青联谊');
-  await page.locator('.mm-edit-place input').fill('溧阳市天目湖旅游度假区');
-  await page.locator('.mm-edit-description textarea').fill('春日踏青，环湖徒步与分组交流，面向溧阳市单身职工。');
+  await page.locator(tid('matchmaking-new-event')).click();
+  await page.locator(tid('matchmaking-edit-save')).waitFor({ timeout: 15_000 });
+  await page.locator(tid('matchmaking-edit-save')).click();
+  expect(await page.locator(tid('matchmaking-edit-title-error')).innerText()).toContain('标题至少4个字');
+  await page.locator(`${tid('matchmaking-edit-title')} input`).fill('溧阳天目湖单身职工踏青联谊');
+  await page.locator(`${tid('matchmaking-edit-place')} input`).fill('溧阳市天目湖旅游度假区');
+  await page
+    .locator(`${tid('matchmaking-edit-description')} textarea`)
+    .fill('春日踏青，环湖徒步与分组交流，面向溧阳市单身职工。');
   await screenshot(page, 'matchmaking-staff-edit');
-  await page.locator('.mm-save-event').click();
-  await page.locator('.mm-roster .mm-act-open').waitFor({ timeout: 20_000 });
+  await page.locator(tid('matchmaking-edit-save')).click();
+  await page.locator(`${tid('matchmaking-act-open')}:visible`).waitFor({ timeout: 20_000 });
   const store = storeReader(env.cloud.serviceUrl);
   const saved = await store.all<{ status: string; quotas: Array<{ group: string; seats: number }> }>('activities', {
     title: '溧阳天目湖单身职工踏青联谊',

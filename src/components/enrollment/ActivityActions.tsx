@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../api/client';
+import { call } from '../../api/client';
+import { useAction } from '../../hooks/useAction';
 import { go } from '../../utils/nav';
 import { openExport } from '../../utils/openExport';
 import { Button } from '../Button';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { areaOf } from './area';
 
 export type ActivityAct = 'open' | 'close' | 'draw' | 'publish';
 const CONFIRM: Record<Exclude<ActivityAct, 'open'>, { title: string; text: string }> = {
@@ -16,7 +17,7 @@ const CONFIRM: Record<Exclude<ActivityAct, 'open'>, { title: string; text: strin
 
 export interface ActivityActionsProps {
   activityId: string;
-  /** Class prefix of the area's stylesheet (`mm`, `rec`): e2e hooks `.<p>-act-<act>`, `.<p>-act-dialog`. */
+  /** Class prefix of the area's stylesheet (`mm`, `rec`); test ids `<area>-act-<act>`, `<area>-act-confirm`. */
   p: string;
   className: string;
   /** Where 编辑 leads; no 编辑 without it. */
@@ -33,39 +34,38 @@ export interface ActivityActionsProps {
 /** The organiser's actions on an activity of the enrollment engine, each but the export confirmed first. */
 export function ActivityActions({ activityId, p, className, editUrl, acts, setOpen, openText, onChanged }: ActivityActionsProps) {
   const [ask, setAsk] = useState<ActivityAct | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
+  const area = areaOf(p);
   const confirm = ask === 'open' ? { title: '开放报名？', text: openText } : ask ? CONFIRM[ask] : null;
 
-  const run = async (act: ActivityAct | 'export') => {
-    setAsk(null);
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (act === 'open') await setOpen(true);
-      if (act === 'close') await setOpen(false);
-      if (act === 'publish') await call('enrollment.publish', { activityId });
-      if (act === 'draw') {
-        // A large draw runs over several calls; each continues where the last stopped.
-        for (let r = await call('enrollment.draw', { activityId }); !r.done;) r = await call('enrollment.draw', { activityId });
-      }
-      if (act === 'export') {
-        const file = await call('enrollment.export', { activityId });
-        await openExport(file.url, file.fileName);
-      }
-      void Taro.showToast({ title: act === 'export' ? '已导出' : '已完成', icon: 'success' });
-    } catch (e) {
-      void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      onChanged();
+  const work = async (act: ActivityAct | 'export') => {
+    if (act === 'open') await setOpen(true);
+    if (act === 'close') await setOpen(false);
+    if (act === 'publish') await call('enrollment.publish', { activityId });
+    if (act === 'draw') {
+      // A large draw runs over several calls; each continues where the last stopped.
+      for (let r = await call('enrollment.draw', { activityId }); !r.done;) r = await call('enrollment.draw', { activityId });
     }
+    if (act === 'export') {
+      const file = await call('enrollment.export', { activityId });
+      await openExport(file.url, file.fileName);
+    }
+  };
+  const run = (act: ActivityAct | 'export') => {
+    setAsk(null);
+    void action.run(() => work(act), {
+      success: act === 'export' ? '已导出' : '已完成',
+      onDone: onChanged,
+      onFail: onChanged,
+    });
   };
 
   return (
     <View className={`section ${className}`}>
       <View className={`${p}-act-grid`}>
         {editUrl && (
-          <Button small kind='plain' className={`${p}-act ${p}-act-edit`} onClick={() => go(editUrl)}>
+          <Button small kind='plain' className={`${p}-act ${p}-act-edit`} testId={`${area}-act-edit`} onClick={() => go(editUrl)}>
             编辑
           </Button>
         )}
@@ -75,8 +75,9 @@ export function ActivityActions({ activityId, p, className, editUrl, acts, setOp
             small
             kind='plain'
             className={`${p}-act ${p}-act-${a.act}`}
+            testId={`${area}-act-${a.act}`}
             disabled={busy}
-            onClick={() => (a.act === 'export' ? void run('export') : setAsk(a.act))}
+            onClick={() => (a.act === 'export' ? run('export') : setAsk(a.act))}
           >
             {a.label}
           </Button>
@@ -88,10 +89,10 @@ export function ActivityActions({ activityId, p, className, editUrl, acts, setOp
         title={confirm?.title ?? ''}
         className={`${p}-act-dialog`}
         busy={busy}
-        onConfirm={() => ask && void run(ask)}
+        onConfirm={() => ask && run(ask)}
         onCancel={() => setAsk(null)}
       >
-        <Text>{confirm?.text ?? ''}</Text>
+        <Text data-testid={`${area}-act-confirm`}>{confirm?.text ?? ''}</Text>
       </ConfirmDialog>
     </View>
   );

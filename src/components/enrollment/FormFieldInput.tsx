@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro';
 import { LAST_DAY } from '@rules/dates';
 import { errorMessage } from '../../api/client';
 import { uploadImage } from '../../api/upload';
+import { areaOf } from './area';
 import type { FormField } from './types';
 
 export interface FormFieldInputProps {
@@ -13,15 +14,16 @@ export interface FormFieldInputProps {
   /** Needed to upload image answers into the member's own folder. */
   openid: string;
   onChange: (value: string | string[] | undefined) => void;
-  /** Class prefix of the area's stylesheet (`cmp`, `rec`): `.<prefix>-field-<key>` etc. are e2e hooks. */
+  /** Class prefix of the area's stylesheet (`cmp`, `rec`); test ids `<area>-field-<key>`, `…-error`, `…-<option>`. */
   prefix: string;
 }
 
-/** One field of an activity's own form (text, choice, date, image). e2e hook: `.<prefix>-field-<key>`. */
+/** One field of an activity's own form (text, choice, date, image). Test id `<area>-field-<key>` (input inside). */
 export function FormFieldInput({ field, value, error, openid, onChange, prefix: p }: FormFieldInputProps) {
   const [uploading, setUploading] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const text = typeof value === 'string' ? value : '';
+  const testId = `${areaOf(p)}-field-${field.key}`;
   const picked = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
 
   const pickImage = async () => {
@@ -42,7 +44,7 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
   };
 
   return (
-    <View className={`${p}-field ${p}-field-${field.key}`}>
+    <View className={`${p}-field ${p}-field-${field.key}`} data-testid={testId}>
       <Text className={`${p}-field-label ${field.required ? `${p}-field-required` : ''}`}>{field.label}</Text>
       {field.type === 'text' &&
         ((field.maxLength ?? 200) > 60 ? (
@@ -71,7 +73,7 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
               onChange(on ? picked.filter((p) => p !== o) : [...picked, o]);
             };
             return (
-              <View key={o} className={`${p}-chip ${on ? `${p}-chip-on` : ''}`} onClick={toggle}>
+              <View key={o} className={`${p}-chip ${on ? `${p}-chip-on` : ''}`} data-testid={`${testId}-${o}`} onClick={toggle}>
                 {o}
               </View>
             );
@@ -84,12 +86,16 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
         </Picker>
       )}
       {field.type === 'image' && (
-        <View className={`${p}-image-pick`} onClick={() => void pickImage()}>
+        <View className={`${p}-image-pick`} data-testid={`${testId}-pick`} onClick={() => void pickImage()}>
           {preview && <Image className={`${p}-image-preview`} src={preview} mode='aspectFill' />}
           <Text className={`${p}-image-hint`}>{uploading ? '上传中…' : text ? '已上传，点击更换' : '点击上传图片'}</Text>
         </View>
       )}
-      {error && <Text className={`${p}-field-error`}>{error}</Text>}
+      {error && (
+        <Text className={`${p}-field-error`} data-testid={`${testId}-error`}>
+          {error}
+        </Text>
+      )}
     </View>
   );
 }

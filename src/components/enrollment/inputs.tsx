@@ -1,36 +1,53 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { activityDays } from '@rules/dates';
+import type { Moment } from './chinaTime';
 
-/** A date and a time as the pickers give them (China time). */
-export type Moment = { date: string; time: string };
+export type { Moment } from './chinaTime';
 type Option<T> = { key: T; label: string };
+
+const made = new Map<string, ReturnType<typeof makeInputs>>();
 
 /**
  * The small inputs of the forms of the areas on the enrollment engine (tick chips, one-of chips, a date-and-time
- * pair, a labelled line), made once per area with its stylesheet's class prefix `p` (`cmp`, `mm`, `rec`):
- * `export const { Chips, One, Line, When } = formInputs('rec');`. e2e hooks: `.<p>-chip-<key>`,
- * `.<p>-edit-<name> input`.
+ * pair, a labelled line), made once per stylesheet class prefix `p` (`mm`, `activity` …) and area (test ids
+ * `<area>-edit-<name>`, its error `<area>-edit-<name>-error`, a chip `<area>-edit-<name>-<key>`):
+ * `export const { Chips, One, Line, When } = formInputs('mm', 'matchmaking');`. The same pair gives the same
+ * components (safe to call while rendering).
  */
-export function formInputs(p: string) {
-  /** Tick chips (several may be on). */
+export function formInputs(p: string, area: string) {
+  const key = `${p}|${area}`;
+  const inputs = made.get(key) ?? makeInputs(p, area);
+  made.set(key, inputs);
+  return inputs;
+}
+
+function makeInputs(p: string, area: string) {
+  const tid = (name: string | undefined, suffix?: string) =>
+    name ? `${area}-edit-${name}${suffix ? `-${suffix}` : ''}` : undefined;
+
+  /** Tick chips (several may be on); `name` gives the test ids. */
   function Chips<T extends string>({
     options,
     value,
     onChange,
+    name,
     className,
   }: {
     options: ReadonlyArray<Option<T>>;
     value: readonly T[];
     onChange: (v: T[]) => void;
+    name?: string;
     className?: string;
   }) {
     return (
-      <View className={`${p}-chips ${className ?? ''}`}>
+      <View className={`${p}-chips ${className ?? ''}`} data-testid={tid(name)}>
         {options.map((o) => {
           const on = value.includes(o.key);
           return (
             <View
               key={o.key}
+              data-testid={tid(name, o.key)}
+              data-on={on ? 'yes' : 'no'}
               className={`${p}-chip ${p}-chip-${o.key} ${on ? `${p}-chip-on` : ''}`}
               onClick={() => onChange(on ? value.filter((v) => v !== o.key) : [...value, o.key])}
             >
@@ -42,7 +59,7 @@ export function formInputs(p: string) {
     );
   }
 
-  /** One-of chips; `name` adds the hook `.<p>-edit-<name>`. Tapping the chosen one keeps it. */
+  /** One-of chips; `name` adds the hook `.<p>-edit-<name>` and the test ids. Tapping the chosen one keeps it. */
   function One<T extends string | boolean>({
     options,
     value,
@@ -57,10 +74,12 @@ export function formInputs(p: string) {
     className?: string;
   }) {
     return (
-      <View className={`${p}-chips ${name ? `${p}-edit-${name}` : ''} ${className ?? ''}`}>
+      <View className={`${p}-chips ${name ? `${p}-edit-${name}` : ''} ${className ?? ''}`} data-testid={tid(name)}>
         {options.map((o) => (
           <View
             key={String(o.key)}
+            data-testid={tid(name, String(o.key))}
+            data-on={o.key === value ? 'yes' : 'no'}
             className={`${p}-chip ${p}-chip-${String(o.key)} ${o.key === value ? `${p}-chip-on` : ''}`}
             onClick={() => onChange(o.key)}
           >
@@ -74,18 +93,20 @@ export function formInputs(p: string) {
   /** A labelled date and time; the date from yesterday to two years ahead (what the server accepts, rules/dates). */
   function When({
     label,
+    name,
     value,
     error,
     onChange,
   }: {
     label: string;
+    name?: string;
     value: Moment;
     error?: string;
     onChange: (v: Moment) => void;
   }) {
     const days = activityDays(new Date());
     return (
-      <View className={`${p}-field`}>
+      <View className={`${p}-field`} data-testid={tid(name)}>
         <Text className={`${p}-field-label`}>{label}</Text>
         <View className={`${p}-when`}>
           <Picker
@@ -95,13 +116,21 @@ export function formInputs(p: string) {
             end={days.end}
             onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}
           >
-            <View className={`${p}-input`}>{value.date}</View>
+            <View className={`${p}-input`} data-testid={tid(name, 'date')}>
+              {value.date}
+            </View>
           </Picker>
           <Picker mode='time' value={value.time} onChange={(e) => onChange({ ...value, time: String(e.detail.value) })}>
-            <View className={`${p}-input`}>{value.time}</View>
+            <View className={`${p}-input`} data-testid={tid(name, 'time')}>
+              {value.time}
+            </View>
           </Picker>
         </View>
-        {error && <Text className={`${p}-field-error`}>{error}</Text>}
+        {error && (
+          <Text className={`${p}-field-error`} data-testid={tid(name, 'error')}>
+            {error}
+          </Text>
+        )}
       </View>
     );
   }
@@ -129,7 +158,7 @@ export function formInputs(p: string) {
     multiline?: boolean;
   }) {
     return (
-      <View className={`${p}-field ${p}-edit-${name}`}>
+      <View className={`${p}-field ${p}-edit-${name}`} data-testid={tid(name)}>
         <Text className={`${p}-field-label`}>{label}</Text>
         {multiline ? (
           <Textarea
@@ -149,7 +178,11 @@ export function formInputs(p: string) {
           />
         )}
         {note && !error && <Text className={`${p}-field-note`}>{note}</Text>}
-        {error && <Text className={`${p}-field-error`}>{error}</Text>}
+        {error && (
+          <Text className={`${p}-field-error`} data-testid={tid(name, 'error')}>
+            {error}
+          </Text>
+        )}
       </View>
     );
   }

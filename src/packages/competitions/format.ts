@@ -1,7 +1,7 @@
 /** Words and dates of the 技能竞赛 screens (China time, as the events are planned). */
 import { CERT_LEVELS } from '@rules/competitions';
 import { optionsOf } from '@rules/options';
-import dayjs from 'dayjs';
+import { chinaFormat } from '../../components/enrollment/chinaTime';
 import type { EnrollmentStatus, EventSummary, MyEntry } from './types';
 
 /** 职业技能等级, lowest first. */
@@ -9,11 +9,11 @@ export const CERT_OPTIONS = optionsOf(CERT_LEVELS);
 
 /** 1月5日 08:00 */
 export function dayTime(iso: string | undefined): string {
-  return iso ? dayjs(iso).format('M月D日 HH:mm') : '—';
+  return chinaFormat(iso, 'M月D日 HH:mm');
 }
 
 export function day(iso: string | undefined): string {
-  return iso ? dayjs(iso).format('YYYY年M月D日') : '—';
+  return chinaFormat(iso, 'YYYY年M月D日');
 }
 
 export const PHASE_TEXT: Record<EventSummary['phase'], string> = {

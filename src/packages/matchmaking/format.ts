@@ -1,16 +1,16 @@
 /** Words and dates of the 单身联谊 screens (China time, as events are planned). */
-import dayjs from 'dayjs';
+import { chinaFormat, inChinaTime } from '../../components/enrollment/chinaTime';
 import type { EnrollmentStatus, EventSummary, ProfileView } from './types';
 
 /** 1月5日 14:00 */
 export function dayTime(iso: string | undefined): string {
-  return iso ? dayjs(iso).format('M月D日 HH:mm') : '—';
+  return chinaFormat(iso, 'M月D日 HH:mm');
 }
 
 /** 2027年8月8日 18:00—21:00 (or across days). */
 export function when(startAt: string, endAt: string): string {
-  const s = dayjs(startAt);
-  const e = dayjs(endAt);
+  const s = inChinaTime(startAt);
+  const e = inChinaTime(endAt);
   return s.isSame(e, 'day')
     ? `${s.format('YYYY年M月D日 HH:mm')}—${e.format('HH:mm')}`
     : `${s.format('M月D日 HH:mm')}—${e.format('M月D日 HH:mm')}`;

@@ -1,16 +1,16 @@
 /** Words and dates of the 疗休养 screens (China time, as the trips are planned). */
-import dayjs from 'dayjs';
+import { chinaFormat, inChinaTime } from '../../components/enrollment/chinaTime';
 import type { EnrollmentStatus, TripSummary } from './types';
 
 /** 1月5日 08:00 */
 export function dayTime(iso: string | undefined): string {
-  return iso ? dayjs(iso).format('M月D日 HH:mm') : '—';
+  return chinaFormat(iso, 'M月D日 HH:mm');
 }
 
 /** 2027年1月5日—1月9日 */
 export function dateRange(startAt: string, endAt: string): string {
-  const s = dayjs(startAt);
-  const e = dayjs(endAt);
+  const s = inChinaTime(startAt);
+  const e = inChinaTime(endAt);
   return `${s.format('YYYY年M月D日')}—${s.year() === e.year() ? e.format('M月D日') : e.format('YYYY年M月D日')}`;
 }
 

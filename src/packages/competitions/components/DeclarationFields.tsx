@@ -16,8 +16,8 @@ export interface DeclarationFieldsProps {
 }
 
 /**
- * What a member declares about their trade: years in it, certificate level, certificate photo. e2e hooks:
- * `.cmp-years input`, `.cmp-cert-<level>`, `.cmp-photo`, errors `.cmp-field-error`.
+ * What a member declares about their trade: years in it, certificate level, certificate photo. Test ids
+ * `competitions-years` (input inside), `competitions-cert-<level>`, `competitions-photo`, errors `<id>-error`.
  */
 export function DeclarationFields({ draft, errors, photoRequired, openid, onChange }: DeclarationFieldsProps) {
   const [uploading, setUploading] = useState(false);
@@ -38,7 +38,7 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
   };
   return (
     <View>
-      <View className='cmp-field cmp-years'>
+      <View className='cmp-field cmp-years' data-testid='competitions-years'>
         <Text className='cmp-field-label cmp-field-required'>从事本工种年限（年）</Text>
         <Input
           className='cmp-input'
@@ -48,7 +48,11 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
           placeholder='如：6'
           onInput={(e) => onChange({ tradeYears: e.detail.value })}
         />
-        {errors.tradeYears && <Text className='cmp-field-error'>{errors.tradeYears}</Text>}
+        {errors.tradeYears && (
+          <Text className='cmp-field-error' data-testid='competitions-years-error'>
+            {errors.tradeYears}
+          </Text>
+        )}
       </View>
       <View className='cmp-field cmp-cert'>
         <Text className='cmp-field-label cmp-field-required'>职业技能等级</Text>
@@ -57,24 +61,33 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
             <View
               key={o.key}
               className={`cmp-chip cmp-cert-${o.key} ${draft.certLevel === o.key ? 'cmp-chip-on' : ''}`}
+              data-testid={`competitions-cert-${o.key}`}
               onClick={() => onChange({ certLevel: o.key })}
             >
               {o.label}
             </View>
           ))}
         </View>
-        {errors.certLevel && <Text className='cmp-field-error'>{errors.certLevel}</Text>}
+        {errors.certLevel && (
+          <Text className='cmp-field-error' data-testid='competitions-cert-error'>
+            {errors.certLevel}
+          </Text>
+        )}
       </View>
       <View className='cmp-field'>
         <Text className={`cmp-field-label ${photoRequired ? 'cmp-field-required' : ''}`}>职业技能等级证书照片</Text>
-        <View className='cmp-photo' onClick={() => void pick()}>
+        <View className='cmp-photo' data-testid='competitions-photo' onClick={() => void pick()}>
           {draft.photoPreview && <Image className='cmp-photo-preview' src={draft.photoPreview} mode='aspectFill' />}
           <Text className='cmp-photo-hint'>
             {uploading ? '上传中…' : draft.certPhoto ? '已上传，点击更换' : '点击上传证书照片'}
           </Text>
         </View>
         <Text className='cmp-field-note'>证书仅用于所在单位工会和组织单位核实，不会公开</Text>
-        {errors.certPhoto && <Text className='cmp-field-error'>{errors.certPhoto}</Text>}
+        {errors.certPhoto && (
+          <Text className='cmp-field-error' data-testid='competitions-photo-error'>
+            {errors.certPhoto}
+          </Text>
+        )}
       </View>
     </View>
   );

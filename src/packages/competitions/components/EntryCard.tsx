@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useAction } from '../../../hooks/useAction';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isActive, placeText, score, stageText, statusTone } from '../format';
@@ -12,32 +12,33 @@ const ROLE_TEXT = { individual: '个人报名', captain: '队长（代表队伍�
 
 /**
  * The member's own part in an event: where it stands (单位推荐, review, waitlist, result), what they declared,
- * their team, and withdrawing. e2e hooks: `.cmp-mine-status`, `.cmp-mine-result`, `.cmp-cancel`.
+ * their team, and withdrawing. Test ids `competitions-mine-status`, `competitions-mine-result`,
+ * `competitions-cancel`, `competitions-cancel-confirm`.
  */
 export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine: MyEntry; onChanged: () => void }) {
   const [ask, setAsk] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
   const e = mine.enrollment;
-  const cancel = async () => {
-    if (!e || busy) return;
-    setBusy(true);
-    try {
-      await call('enrollment.cancel', { enrollmentId: e._id });
-      setAsk(false);
-      void Taro.showToast({ title: '已取消报名', icon: 'success' });
-      onChanged();
-    } catch (err) {
-      setAsk(false);
-      void Taro.showModal({ title: '未能取消', content: errorMessage(err), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+  const cancel = () => {
+    if (!e) return;
+    void action.run(() => call('enrollment.cancel', { enrollmentId: e._id }), {
+      success: '已取消报名',
+      failTitle: '未能取消',
+      onDone: () => {
+        setAsk(false);
+        onChanged();
+      },
+      onFail: () => setAsk(false),
+    });
   };
   return (
     <View className='section cmp-mine'>
       <View className='cmp-head'>
         <Text className='section-title'>我的报名</Text>
-        <Text className={`tag tag-${statusTone(mine.status)} cmp-mine-status`}>{stageText(mine)}</Text>
+        <Text className={`tag tag-${statusTone(mine.status)} cmp-mine-status`} data-testid='competitions-mine-status'>
+          {stageText(mine)}
+        </Text>
       </View>
       <Text className='cmp-line muted'>{ROLE_TEXT[mine.role]}</Text>
       {mine.status === 'pending' && mine.unitStatus === 'waiting' && (
@@ -59,7 +60,7 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
         </Text>
       )}
       {mine.result && (
-        <View className='cmp-mine-result'>
+        <View className='cmp-mine-result' data-testid='competitions-mine-result'>
           <Text className='cmp-line cmp-strong'>
             {mine.result.status === 'final' ? '最终成绩' : '成绩公示中'}：{placeText(mine.result)}
           </Text>
@@ -79,7 +80,14 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
         />
       )}
       {e && isActive(mine.status) && e.cancel.allowed && (
-        <Button kind='plain' block className='cmp-cancel' loading={busy} onClick={() => setAsk(true)}>
+        <Button
+          kind='plain'
+          block
+          className='cmp-cancel'
+          testId='competitions-cancel'
+          loading={busy}
+          onClick={() => setAsk(true)}
+        >
           {mine.role === 'captain' ? '取消队伍报名' : '取消报名'}
         </Button>
       )}
@@ -90,10 +98,10 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
         cancelText='再想想'
         className='cmp-cancel-dialog'
         busy={busy}
-        onConfirm={() => void cancel()}
+        onConfirm={cancel}
         onCancel={() => setAsk(false)}
       >
-        <Text className={e?.cancel.late ? 'cmp-warn' : ''}>
+        <Text className={e?.cancel.late ? 'cmp-warn' : ''} data-testid='competitions-cancel-confirm'>
           {e?.cancel.message}
           {mine.role === 'captain' ? '；队员将一并退出。' : ''}
         </Text>

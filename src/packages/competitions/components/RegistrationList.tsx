@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { dayTime, UNIT_TEXT, statusTone } from '../format';
+import { useAction } from '../../../hooks/useAction';
+import { RegistrationCard } from './RegistrationCard';
 import type { RegistrationDetail, RegistrationRow } from '../types';
 
 export type Decision = 'confirm' | 'decline' | 'approve' | 'reject';
@@ -27,14 +28,16 @@ interface Props {
 /**
  * Registrations as staff see them, ticked and decided in bulk (单位推荐 or the organiser's review, each
  * confirmed first; a refusal needs a reason), and opened for details with certificate photos (audited).
- * e2e hooks: `.cmp-reg` (name inside), `.cmp-reg-select`, `.cmp-decide-<decision>`, `.cmp-decide-dialog`.
+ * Test ids `competitions-reg` (name inside), `competitions-reg-select`, `competitions-decide-<decision>`,
+ * `competitions-decide-words` (the dialog's words).
  */
 export function RegistrationList({ rows, selectable, decisions, showEvent, onChanged }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const [ask, setAsk] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
+  const reasonError = action.fieldErrors.reason;
   const [detail, setDetail] = useState<RegistrationDetail | null>(null);
 
   const open = async (r: RegistrationRow) => {
@@ -44,19 +47,18 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
       void Taro.showToast({ title: errorMessage(e), icon: 'none' });
     }
   };
-  const decide = async () => {
+  const decide = () => {
     if (!ask || busy) return;
     const needsReason = !!ASK[ask].reason;
-    if (needsReason && !reason.trim()) return setReasonError('请填写原因，职工将看到该原因');
+    if (needsReason && !reason.trim()) return action.setFieldErrors({ reason: '请填写原因，职工将看到该原因' });
     const byEvent = new Map<string, string[]>();
     for (const id of selected) {
       const row = rows.find((r) => r._id === id);
       if (row) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), id]);
     }
-    setBusy(true);
-    const failed: string[] = [];
-    let done = 0;
-    try {
+    const work = async () => {
+      const failed: string[] = [];
+      let done = 0;
       for (const [activityId, enrollmentIds] of byEvent) {
         const r =
           ask === 'confirm' || ask === 'decline'
@@ -75,18 +77,23 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         done += r.done.length;
         failed.push(...r.failed.map((f) => `${f.name || '该报名'}：${f.message}`));
       }
-      setAsk(null);
-      setReason('');
-      setSelected([]);
-      if (failed.length) void Taro.showModal({ title: `${done} 条已处理`, content: failed.join('\n'), showCancel: false });
-      else void Taro.showToast({ title: `已处理 ${done} 条`, icon: 'success' });
-    } catch (e) {
-      setAsk(null);
-      void Taro.showModal({ title: '未能处理', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      onChanged();
-    }
+      return { done, failed };
+    };
+    void action.run(work, {
+      failTitle: '未能处理',
+      onDone: ({ done, failed }) => {
+        setAsk(null);
+        setReason('');
+        setSelected([]);
+        if (failed.length) void Taro.showModal({ title: `${done} 条已处理`, content: failed.join('\n'), showCancel: false });
+        else void Taro.showToast({ title: `已处理 ${done} 条`, icon: 'success' });
+        onChanged();
+      },
+      onFail: () => {
+        setAsk(null);
+        onChanged();
+      },
+    });
   };
 
   return (
@@ -95,51 +102,15 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         const pick = selectable(r);
         const on = selected.includes(r._id);
         return (
-          <View key={r._id} className='cmp-card cmp-reg'>
-            <View className='cmp-head'>
-              <Text
-                className='cmp-reg-name'
-                onClick={() => pick && setSelected(on ? selected.filter((s) => s !== r._id) : [...selected, r._id])}
-              >
-                {pick && <Text className={`cmp-select cmp-reg-select ${on ? 'cmp-select-on' : ''}`}>{on ? '☑' : '☐'} </Text>}
-                {r.team ? `${r.team.name}（队长 ${r.name}）` : r.name}
-              </Text>
-              <Text className={`tag tag-${statusTone(r.status)}`}>
-                {r.statusText}
-                {r.position ? ` 第${r.position}位` : ''}
-              </Text>
-            </View>
-            {showEvent && r.eventTitle && <Text className='cmp-card-line cmp-strong'>{r.eventTitle}</Text>}
-            <Text className='cmp-card-line'>
-              {r.orgName} · {r.cardNo}
-            </Text>
-            <Text className='cmp-card-line muted'>
-              {r.unitStatus ? UNIT_TEXT[r.unitStatus] : '无需单位推荐'} · 报名 {dayTime(r.createdAt)}
-            </Text>
-            {r.declaration && (
-              <Text className='cmp-card-line muted'>
-                本工种 {r.declaration.tradeYears} 年 · {r.declaration.certLabel}
-                {r.declaration.certPhoto ? ' · 已传证书' : ''}
-              </Text>
-            )}
-            {r.team && (
-              <Text className='cmp-card-line muted'>
-                队员（{r.team.size}人）：{[r.name, ...r.team.members].join('、')}
-              </Text>
-            )}
-            {r.score && (
-              <Text className='cmp-card-line'>
-                成绩：
-                {r.score.absent
-                  ? '缺考'
-                  : `理论 ${r.score.theory ?? '—'} · 实操 ${r.score.practical ?? '—'} · 总 ${r.score.total ?? '—'}`}
-              </Text>
-            )}
-            {r.rejectReason && <Text className='cmp-card-line cmp-warn'>原因：{r.rejectReason}</Text>}
-            <Text className='cmp-small-action cmp-reg-open' onClick={() => void open(r)}>
-              查看报名信息与证书 ›
-            </Text>
-          </View>
+          <RegistrationCard
+            key={r._id}
+            r={r}
+            pick={pick}
+            on={on}
+            showEvent={showEvent}
+            onToggle={() => setSelected(on ? selected.filter((s) => s !== r._id) : [...selected, r._id])}
+            onOpen={() => void open(r)}
+          />
         );
       })}
       {decisions && selected.length > 0 && (
@@ -147,12 +118,18 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
           <Button
             kind='plain'
             className={`cmp-decide-${decisions[1]}`}
+            testId={`competitions-decide-${decisions[1]}`}
             disabled={busy}
-            onClick={() => (setReasonError(null), setAsk(decisions[1]))}
+            onClick={() => (action.clearField('reason'), setAsk(decisions[1]))}
           >
             {ASK[decisions[1]].ok}（{selected.length}）
           </Button>
-          <Button className={`cmp-decide-${decisions[0]}`} loading={busy} onClick={() => setAsk(decisions[0])}>
+          <Button
+            className={`cmp-decide-${decisions[0]}`}
+            testId={`competitions-decide-${decisions[0]}`}
+            loading={busy}
+            onClick={() => setAsk(decisions[0])}
+          >
             {ASK[decisions[0]].ok}（{selected.length}）
           </Button>
         </View>
@@ -163,22 +140,32 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         confirmText={ask ? ASK[ask].ok : '确定'}
         className='cmp-decide-dialog'
         busy={busy}
-        onConfirm={() => void decide()}
+        onConfirm={decide}
         onCancel={() => setAsk(null)}
       >
         {ask && ASK[ask].reason ? (
-          <View>
+          <View data-testid='competitions-decide-words'>
             <Textarea
               className='cmp-input cmp-textarea cmp-decide-reason'
+              data-testid='competitions-decide-reason'
               value={reason}
               maxlength={200}
               placeholder={ASK[ask].reason}
-              onInput={(e) => setReason(e.detail.value)}
+              onInput={(e) => {
+                setReason(e.detail.value);
+                action.clearField('reason');
+              }}
             />
-            {reasonError && <Text className='cmp-field-error'>{reasonError}</Text>}
+            {reasonError && (
+              <Text className='cmp-field-error' data-testid='competitions-decide-error'>
+                {reasonError}
+              </Text>
+            )}
           </View>
         ) : (
-          <Text>{ask === 'confirm' ? '确认后交组织单位审核，职工将收到通知。' : '通过后参赛资格确定，职工将收到通知。'}</Text>
+          <Text data-testid='competitions-decide-words'>
+            {ask === 'confirm' ? '确认后交组织单位审核，职工将收到通知。' : '通过后参赛资格确定，职工将收到通知。'}
+          </Text>
         )}
       </ConfirmDialog>
       <ConfirmDialog

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useAction } from '../../../hooks/useAction';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import type { TeamView } from '../types';
@@ -17,57 +17,56 @@ type Ask = { kind: 'remove'; inviteId: string; name: string } | { kind: 'leave' 
 
 /**
  * The team: captain and members, the captain's invitations (invite a colleague by name and card number,
- * withdraw, remove), or a member's way out. e2e hooks: `.cmp-team-member`, `.cmp-invite-name input`,
- * `.cmp-invite-card input`, `.cmp-invite-send`, `.cmp-invite-item`, `.cmp-leave`.
+ * withdraw, remove), or a member's way out. Test ids `competitions-team`, `competitions-team-member`,
+ * `competitions-invite-name` / `-card` (input inside), `competitions-invite-send`, `competitions-invite-item`,
+ * `competitions-leave`, `competitions-team-confirm`.
  */
 export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
   const [name, setName] = useState('');
   const [cardNo, setCardNo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [ask, setAsk] = useState<Ask>(null);
+  const action = useAction();
+  const busy = action.busy;
+  const error = action.fieldErrors.invite;
 
-  const sendInvite = async () => {
+  const sendInvite = () => {
     if (busy) return;
-    if (name.trim().length < 2 || !/^[A-Za-z0-9]{6,20}$/.test(cardNo.trim())) {
-      setError('请填写队员的姓名和会员卡号（电子工会卡上的卡号）');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await call('competitions.invite', { eventId, name: name.trim(), cardNo: cardNo.trim().toUpperCase() });
-      setName('');
-      setCardNo('');
-      void Taro.showToast({ title: '邀请已发送', icon: 'success' });
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (name.trim().length < 2 || !/^[A-Za-z0-9]{6,20}$/.test(cardNo.trim()))
+      return action.setFieldErrors({ invite: '请填写队员的姓名和会员卡号（电子工会卡上的卡号）' });
+    void action.run(() => call('competitions.invite', { eventId, name: name.trim(), cardNo: cardNo.trim().toUpperCase() }), {
+      success: '邀请已发送',
+      // the invitation form is small: any refusal is said under it
+      fieldKey: () => 'invite',
+      onDone: () => {
+        setName('');
+        setCardNo('');
+        onChanged();
+      },
+    });
   };
 
-  const confirmAsk = async () => {
+  const confirmAsk = () => {
     const current = ask;
-    if (!current || busy) return;
-    setBusy(true);
-    try {
-      if (current.kind === 'leave') await call('competitions.leaveTeam', { eventId });
-      else await call('competitions.removeTeammate', { inviteId: current.inviteId });
-      setAsk(null);
-      void Taro.showToast({ title: '已办理', icon: 'success' });
-      onChanged();
-    } catch (e) {
-      setAsk(null);
-      void Taro.showModal({ title: '未能办理', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    if (!current) return;
+    void action.run(
+      async () => {
+        if (current.kind === 'leave') await call('competitions.leaveTeam', { eventId });
+        else await call('competitions.removeTeammate', { inviteId: current.inviteId });
+      },
+      {
+        success: '已办理',
+        failTitle: '未能办理',
+        onDone: () => {
+          setAsk(null);
+          onChanged();
+        },
+        onFail: () => setAsk(null),
+      },
+    );
   };
 
   return (
-    <View className='cmp-team'>
+    <View className='cmp-team' data-testid='competitions-team'>
       <View className='cmp-head'>
         <Text className='cmp-team-name'>队伍：{team.name}</Text>
         <Text className={team.size >= team.min ? 'tag tag-approved' : 'tag tag-pending'}>
@@ -78,7 +77,7 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
         <Text className='cmp-line cmp-warn'>至少{team.min}人才能通过审核，请尽快邀请队员并提醒其确认</Text>
       )}
       {team.members.map((m, i) => (
-        <View key={`${m.name}-${i}`} className='cmp-item cmp-team-member'>
+        <View key={`${m.name}-${i}`} className='cmp-item cmp-team-member' data-testid='competitions-team-member'>
           <Text className='cmp-item-main'>
             {m.name}
             {m.role === 'captain' ? '（队长）' : ''}
@@ -94,7 +93,7 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
         </View>
       ))}
       {(team.invites ?? []).map((i) => (
-        <View key={i.inviteId} className='cmp-item cmp-invite-item'>
+        <View key={i.inviteId} className='cmp-item cmp-invite-item' data-testid='competitions-invite-item'>
           <Text className='cmp-item-main muted'>
             {i.name} · {i.statusText}
           </Text>
@@ -108,32 +107,56 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
       {role === 'captain' && team.canChange && team.size < team.max && (
         <View className='cmp-invite'>
           <Text className='cmp-field-label'>邀请队员（须同属本单位工会）</Text>
-          <View className='cmp-invite-name'>
+          <View className='cmp-invite-name' data-testid='competitions-invite-name'>
             <Input
               className='cmp-input'
               value={name}
               maxlength={30}
               placeholder='队员姓名'
-              onInput={(e) => setName(e.detail.value)}
+              onInput={(e) => {
+                setName(e.detail.value);
+                action.clearField('invite');
+              }}
             />
           </View>
-          <View className='cmp-invite-card'>
+          <View className='cmp-invite-card' data-testid='competitions-invite-card'>
             <Input
               className='cmp-input'
               value={cardNo}
               maxlength={20}
               placeholder='会员卡号，如 CZ2024000001'
-              onInput={(e) => setCardNo(e.detail.value)}
+              onInput={(e) => {
+                setCardNo(e.detail.value);
+                action.clearField('invite');
+              }}
             />
           </View>
-          {error && <Text className='cmp-field-error cmp-invite-error'>{error}</Text>}
-          <Button block kind='plain' className='cmp-invite-send' loading={busy} onClick={() => void sendInvite()}>
+          {error && (
+            <Text className='cmp-field-error cmp-invite-error' data-testid='competitions-invite-error'>
+              {error}
+            </Text>
+          )}
+          <Button
+            block
+            kind='plain'
+            className='cmp-invite-send'
+            testId='competitions-invite-send'
+            loading={busy}
+            onClick={sendInvite}
+          >
             发送邀请
           </Button>
         </View>
       )}
       {role === 'member' && team.canChange && (
-        <Button block kind='quiet' className='cmp-leave' disabled={busy} onClick={() => setAsk({ kind: 'leave' })}>
+        <Button
+          block
+          kind='quiet'
+          className='cmp-leave'
+          testId='competitions-leave'
+          disabled={busy}
+          onClick={() => setAsk({ kind: 'leave' })}
+        >
           退出队伍
         </Button>
       )}
@@ -143,10 +166,12 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
         title={ask?.kind === 'leave' ? '确定退出队伍？' : `确定撤回或移出${ask?.kind === 'remove' ? ask.name : ''}？`}
         className='cmp-team-dialog'
         busy={busy}
-        onConfirm={() => void confirmAsk()}
+        onConfirm={confirmAsk}
         onCancel={() => setAsk(null)}
       >
-        <Text>{ask?.kind === 'leave' ? '退出后如需再加入，须队长重新邀请。' : '对方将收到通知；如需再加入，须重新邀请。'}</Text>
+        <Text data-testid='competitions-team-confirm'>
+          {ask?.kind === 'leave' ? '退出后如需再加入，须队长重新邀请。' : '对方将收到通知；如需再加入，须重新邀请。'}
+        </Text>
       </ConfirmDialog>
     </View>
   );

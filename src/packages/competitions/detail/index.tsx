@@ -13,8 +13,12 @@ import './index.scss';
 
 function EventCard({ e, manage }: { e: EventSummary; manage: boolean }) {
   return (
-    <View className='cmp-card cmp-event'>
-      <View className='cmp-event-body' onClick={() => go(`${ROUTES.competitionEvent}?id=${e._id}`)}>
+    <View className='cmp-card cmp-event' data-testid='competitions-event'>
+      <View
+        className='cmp-event-body'
+        data-testid='competitions-event-body'
+        onClick={() => go(`${ROUTES.competitionEvent}?id=${e._id}`)}
+      >
         <View className='cmp-head'>
           <Text className='cmp-card-title cmp-event-title'>{e.trade}</Text>
           {e.myStatusText && <Text className={`tag tag-${statusTone(e.myStatus!)}`}>{e.myStatusText}</Text>}
@@ -77,7 +81,12 @@ export default function CompetitionDetailPage() {
                 <Button small kind='plain' className='cmp-edit' onClick={() => go(`${ROUTES.competitionEdit}?id=${c._id}`)}>
                   编辑竞赛
                 </Button>
-                <Button small className='cmp-new-event' onClick={() => go(`${ROUTES.competitionEventEdit}?competition=${c._id}`)}>
+                <Button
+                  small
+                  className='cmp-new-event'
+                  testId='competitions-new-event'
+                  onClick={() => go(`${ROUTES.competitionEventEdit}?competition=${c._id}`)}
+                >
                   新增项目
                 </Button>
               </View>

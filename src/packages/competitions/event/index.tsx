@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
-import { Button } from '../../../components/Button';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
@@ -11,99 +8,11 @@ import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { Checks } from '../components/Checks';
 import { EntryCard } from '../components/EntryCard';
-import { day, dayTime, isActive, PHASE_TEXT } from '../format';
-import type { EventPage, Invitation } from '../types';
+import { day, dayTime, PHASE_TEXT } from '../format';
+import { Invitations } from './Invitations';
+import { RegisterBar } from './RegisterBar';
 import '../competitions.scss';
 import './index.scss';
-
-/** The bottom bar: the registration, or why not (in words that say what to do next). */
-function RegisterBar({ page }: { page: EventPage }) {
-  const { event, eligibility, mine } = page;
-  if (mine && isActive(mine.status)) return null;
-  let hint: string | null = null;
-  let action: { label: string; url: string } | null = null;
-  const team = event.competition.format === 'team';
-  if (event.phase === 'upcoming') hint = `报名将于 ${dayTime(event.signupStart)} 开始，请届时再来`;
-  else if (event.phase !== 'open') hint = '报名已截止';
-  else if (!eligibility.member) {
-    hint = '完成实名入会后才能报名';
-    action = { label: '去入会', url: ROUTES.apply };
-  } else if (!eligibility.eligible) hint = '您暂不符合本项目的报名条件（见上方说明），如信息有误请联系所在工会';
-  else if (page.unitLeft === 0) {
-    hint = '您所在单位的名额已报满，仍可登记候补';
-    action = { label: '登记候补', url: `${ROUTES.competitionRegister}?id=${event._id}` };
-  } else
-    action = {
-      label: event.seatsLeft > 0 ? (team ? '以队长身份报名组队' : '我要报名') : '名额已满，登记候补',
-      url: `${ROUTES.competitionRegister}?id=${event._id}`,
-    };
-  return (
-    <View className='cmp-bar'>
-      {hint && <Text className='cmp-bar-hint cmp-register-hint'>{hint}</Text>}
-      {team && !hint && page.invitations.length > 0 && (
-        <Text className='cmp-bar-hint'>已收到组队邀请？请在上方接受，无需自行报名</Text>
-      )}
-      {action && (
-        <Button block className='cmp-register' onClick={() => go(action.url)}>
-          {action.label}
-        </Button>
-      )}
-    </View>
-  );
-}
-
-function Invitations({ page, onChanged }: { page: EventPage; onChanged: () => void }) {
-  const [declining, setDeclining] = useState<Invitation | null>(null);
-  const [busy, setBusy] = useState(false);
-  const decline = async () => {
-    if (!declining || busy) return;
-    setBusy(true);
-    try {
-      await call('competitions.respondInvite', { inviteId: declining.inviteId, accept: false });
-      setDeclining(null);
-      onChanged();
-    } catch (e) {
-      setDeclining(null);
-      void Taro.showModal({ title: '未能办理', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (!page.invitations.length) return null;
-  return (
-    <View className='section cmp-invitations'>
-      <Text className='section-title'>组队邀请</Text>
-      {page.invitations.map((i) => (
-        <View key={i.inviteId} className='cmp-invitation'>
-          <Text className='cmp-line'>
-            {i.captainName}邀请您加入「{i.teamName}」
-          </Text>
-          <View className='cmp-actions'>
-            <Button
-              className='cmp-accept'
-              onClick={() => go(`${ROUTES.competitionRegister}?id=${i.eventId}&invite=${encodeURIComponent(i.inviteId)}`)}
-            >
-              接受并填写信息
-            </Button>
-            <Button kind='quiet' className='cmp-decline' onClick={() => setDeclining(i)}>
-              谢绝
-            </Button>
-          </View>
-        </View>
-      ))}
-      <ConfirmDialog
-        visible={!!declining}
-        title='谢绝组队邀请？'
-        confirmText='谢绝'
-        busy={busy}
-        onConfirm={() => void decline()}
-        onCancel={() => setDeclining(null)}
-      >
-        <Text>队长将收到通知。谢绝后如需加入，须队长重新邀请。</Text>
-      </ConfirmDialog>
-    </View>
-  );
-}
 
 /** One event: conditions before the form, my registration or team, the rules of the contest, results. */
 export default function EventPageView() {
@@ -135,7 +44,7 @@ export default function EventPageView() {
               <Text className='section-title'>报名条件</Text>
               <Checks page={page} />
               {page.unitLeft !== undefined && (
-                <Text className='cmp-line cmp-unit-left'>
+                <Text className='cmp-line cmp-unit-left' data-testid='competitions-unit-left'>
                   您所在单位剩余名额：<Text className='cmp-strong'>{page.unitLeft}</Text> / {ev.unitCap}
                 </Text>
               )}
@@ -174,7 +83,11 @@ export default function EventPageView() {
             {(page.results || page.canManage) && (
               <View className='section'>
                 {page.results && (
-                  <View className='cmp-link cmp-to-results' onClick={() => go(`${ROUTES.competitionResults}?id=${ev._id}`)}>
+                  <View
+                    className='cmp-link cmp-to-results'
+                    data-testid='competitions-to-results'
+                    onClick={() => go(`${ROUTES.competitionResults}?id=${ev._id}`)}
+                  >
                     <Text>
                       {page.results.status === 'final' ? '最终成绩' : page.results.open ? '成绩公示中（可提出异议）' : '成绩公示'}
                     </Text>
@@ -184,6 +97,7 @@ export default function EventPageView() {
                 {page.canManage && (
                   <View
                     className='cmp-link cmp-to-registrations'
+                    data-testid='competitions-to-registrations'
                     onClick={() => go(`${ROUTES.competitionRegistrations}?id=${ev._id}`)}
                   >
                     <Text>报名管理（工作人员）</Text>
@@ -191,7 +105,11 @@ export default function EventPageView() {
                   </View>
                 )}
                 {page.canManage && (
-                  <View className='cmp-link cmp-to-scores' onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}>
+                  <View
+                    className='cmp-link cmp-to-scores'
+                    data-testid='competitions-to-scores'
+                    onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}
+                  >
                     <Text>成绩管理（工作人员）</Text>
                     <Text>›</Text>
                   </View>

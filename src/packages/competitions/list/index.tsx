@@ -10,7 +10,11 @@ import './index.scss';
 
 function CompetitionCard({ c }: { c: CompetitionSummary }) {
   return (
-    <View className='cmp-card cmp-competition' onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}>
+    <View
+      className='cmp-card cmp-competition'
+      data-testid='competitions-competition'
+      onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}
+    >
       <Text className='cmp-card-title'>{c.title}</Text>
       <Text className='cmp-card-line'>
         {c.orgName} · {c.year}年
@@ -38,7 +42,7 @@ export default function CompetitionList() {
         <Text className='cmp-list-intro'>
           职工职业技能竞赛与劳动竞赛：以赛促训、以赛促学。查看项目条件后报名，经所在单位工会推荐、组织单位审核后参赛。
         </Text>
-        <View className='cmp-link cmp-to-mine' onClick={() => go(ROUTES.competitionMine)}>
+        <View className='cmp-link cmp-to-mine' data-testid='competitions-to-mine' onClick={() => go(ROUTES.competitionMine)}>
           <Text>我的竞赛（报名、组队邀请、获奖）</Text>
           <Text>›</Text>
         </View>

@@ -65,10 +65,10 @@ export default function MyCompetitionsPage() {
         emptyAction={<Button onClick={() => go(ROUTES.competitions)}>去看看竞赛项目</Button>}
       >
         {x && x.awards.length > 0 && (
-          <View className='section cmp-awards'>
+          <View className='section cmp-awards' data-testid='competitions-awards'>
             <Text className='section-title'>获奖荣誉</Text>
             {x.awards.map((w) => (
-              <View key={w._id} className='cmp-award'>
+              <View key={w._id} className='cmp-award' data-testid='competitions-award'>
                 <Text className='cmp-award-title'>
                   {w.prize ?? w.honours[0]}
                   {w.prize && w.honours.length ? ` · ${w.honours.join('、')}` : ''}

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ApiError, call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
@@ -16,6 +16,9 @@ import { day } from '../format';
 import { draftOf, useDrafts, type Draft } from '../store';
 import type { CertLevel, EventDetail } from '../types';
 import '../competitions.scss';
+
+/** Fields of the form a refusal can be shown under (the declaration's, the team's name). */
+const SHOWN = ['tradeYears', 'certLevel', 'certPhoto', 'teamName'];
 
 function fieldErrors(ev: EventDetail, draft: Draft, joining: boolean): Record<string, string> {
   const errors = declarationErrors(draft, ev.competition.certPhotoRequired);
@@ -33,7 +36,7 @@ function fieldErrors(ev: EventDetail, draft: Draft, joining: boolean): Record<st
 /**
  * The registration form (or, with `invite`, accepting a team invitation): what the member declares, the
  * team's name for a captain, the event's own questions. Everything typed is kept if a submit fails.
- * e2e hooks: `.cmp-submit`, `.cmp-form-error`, `.cmp-team-name-input input`.
+ * Test ids `competitions-submit`, `competitions-team-name` (input inside), the declaration's and questions' own.
  */
 export default function Register() {
   const { params } = useRouter();
@@ -44,48 +47,53 @@ export default function Register() {
   const { session } = useSession();
   const draft = useDrafts((s) => draftOf(s.drafts, key));
   const { update, clear } = useDrafts();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const action = useAction();
+  const errors = action.fieldErrors;
+  const edit = (change: Partial<Draft>) => {
+    update(key, change);
+    Object.keys(change).forEach(action.clearField);
+  };
   const ev = remote.data?.event;
   const team = ev?.competition.format === 'team';
 
-  const submit = async () => {
-    if (!ev || submitting) return;
-    setServerError(null);
+  const submit = () => {
+    if (!ev || action.busy) return;
     const found = fieldErrors(ev, draft, !!invite);
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length) return action.setFieldErrors(found);
     const declaration = {
       tradeYears: Number(draft.tradeYears.trim()),
       certLevel: draft.certLevel as CertLevel,
       ...(draft.certPhoto ? { certPhoto: draft.certPhoto } : {}),
     };
-    setSubmitting(true);
-    try {
-      await askToSubscribe('competitionRegister'); // in the tap: WeChat asks only in answer to one
-      let title = '已加入队伍';
-      if (invite) await call('competitions.respondInvite', { inviteId: invite, accept: true, declaration });
-      else {
+    // Everything typed stays in the draft store when refused.
+    void action.run(
+      async () => {
+        await askToSubscribe('competitionRegister'); // in the tap: WeChat asks only in answer to one
+        if (invite) {
+          await call('competitions.respondInvite', { inviteId: invite, accept: true, declaration });
+          return '已加入队伍';
+        }
         const r = await call('competitions.register', {
           eventId: id,
           declaration,
           ...(team ? { teamName: draft.teamName.trim() } : {}),
           ...(ev.formFields.length ? { answers: draft.answers } : {}),
         });
-        title = r.status === 'waitlisted' ? `已登记候补第${r.position ?? ''}位` : '报名已提交';
-      }
-      clear(key);
-      void Taro.showToast({ title, icon: 'success' });
-      void Taro.redirectTo({ url: `${ROUTES.competitionEvent}?id=${id}` });
-    } catch (e) {
-      const field = e instanceof ApiError ? String((e.details as { field?: string } | undefined)?.field ?? '') : '';
-      if (field.startsWith('declaration.')) setErrors({ [field.slice(12)]: errorMessage(e) });
-      else if (field) setErrors({ [field]: errorMessage(e) });
-      setServerError(errorMessage(e));
-    } finally {
-      setSubmitting(false);
-    }
+        return r.status === 'waitlisted' ? `已登记候补第${r.position ?? ''}位` : '报名已提交';
+      },
+      {
+        failTitle: '未能报名',
+        fieldKey: (field) => {
+          const own = field.startsWith('declaration.') ? field.slice(12) : field;
+          return SHOWN.includes(own) || own.startsWith('answers.') ? own : undefined;
+        },
+        onDone: (title) => {
+          clear(key);
+          void Taro.showToast({ title, icon: 'success' });
+          void Taro.redirectTo({ url: `${ROUTES.competitionEvent}?id=${id}` });
+        },
+      },
+    );
   };
 
   return (
@@ -107,20 +115,24 @@ export default function Register() {
             </View>
             {team && !invite && (
               <View className='section'>
-                <View className='cmp-field cmp-team-name-input'>
+                <View className='cmp-field cmp-team-name-input' data-testid='competitions-team-name'>
                   <Text className='cmp-field-label cmp-field-required'>队伍名称</Text>
                   <Input
                     className='cmp-input'
                     maxlength={20}
                     value={draft.teamName}
                     placeholder='如：湖塘精机电工队'
-                    onInput={(e) => update(key, { teamName: e.detail.value })}
+                    onInput={(e) => edit({ teamName: e.detail.value })}
                   />
                   <Text className='cmp-field-note'>
                     您将作为队长报名，提交后在项目页邀请本单位的队员（每队{ev.competition.teamSize?.min}至
                     {ev.competition.teamSize?.max}人）
                   </Text>
-                  {errors.teamName && <Text className='cmp-field-error'>{errors.teamName}</Text>}
+                  {errors.teamName && (
+                    <Text className='cmp-field-error' data-testid='competitions-team-name-error'>
+                      {errors.teamName}
+                    </Text>
+                  )}
                 </View>
               </View>
             )}
@@ -131,7 +143,7 @@ export default function Register() {
                 errors={errors}
                 photoRequired={ev.competition.certPhotoRequired}
                 openid={session?.openid ?? ''}
-                onChange={(change) => update(key, change)}
+                onChange={edit}
               />
             </View>
             {!invite && ev.formFields.length > 0 && (
@@ -150,14 +162,21 @@ export default function Register() {
                       if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete answers[f.key];
                       else answers[f.key] = v;
                       update(key, { answers });
+                      action.clearField(`answers.${f.key}`);
                     }}
                   />
                 ))}
               </View>
             )}
-            {serverError && <Text className='cmp-error cmp-form-error'>{serverError}</Text>}
             <View className='cmp-bar'>
-              <Button block className='cmp-submit' loading={submitting} loadingText='提交中…' onClick={() => void submit()}>
+              <Button
+                block
+                className='cmp-submit'
+                testId='competitions-submit'
+                loading={action.busy}
+                loadingText='提交中…'
+                onClick={submit}
+              >
                 {invite ? '确认加入队伍' : team ? '提交队伍报名' : '提交报名'}
               </Button>
             </View>

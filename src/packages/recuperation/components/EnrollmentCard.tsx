@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
+import { useAction } from '../../../hooks/useAction';
 import { dayTime, isActive, statusTone } from '../format';
 import type { EnrollmentView } from '../types';
 import { Button } from '../../../components/Button';
@@ -19,36 +19,42 @@ function withdrawLabel(e: EnrollmentView): string {
 /**
  * The member's own enrollment: where it stands (position, offer deadline, reason) and what they can do —
  * confirm or decline an offer, withdraw (with the policy's words, and a warning when it would count as late).
- * e2e hooks: `.rec-mine-status`, `.rec-mine-position`, `.rec-offer-accept`, `.rec-offer-decline`, `.rec-cancel`.
+ * Test ids `recuperation-mine-status`, `…-mine-position`, `…-offer-accept`, `…-offer-decline`, `…-cancel`,
+ * `…-cancel-confirm` (the dialog's words).
  */
 export function EnrollmentCard({ enrollment: e, onChanged }: { enrollment: EnrollmentView; onChanged: () => void }) {
   const [ask, setAsk] = useState<Ask>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const busy = action.busy;
 
-  const run = async (what: 'accept' | 'decline' | 'cancel') => {
+  const run = (what: 'accept' | 'decline' | 'cancel') => {
     setAsk(null);
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (what === 'cancel') await call('enrollment.cancel', { enrollmentId: e._id });
-      else await call('enrollment.respondOffer', { enrollmentId: e._id, accept: what === 'accept' });
-      void Taro.showToast({ title: what === 'accept' ? '已确认参加' : '已办理', icon: 'success' });
-    } catch (err) {
-      void Taro.showModal({ title: '未能办理', content: errorMessage(err), showCancel: false });
-    } finally {
-      setBusy(false);
-      onChanged();
-    }
+    void action.run(
+      () =>
+        what === 'cancel'
+          ? call('enrollment.cancel', { enrollmentId: e._id })
+          : call('enrollment.respondOffer', { enrollmentId: e._id, accept: what === 'accept' }),
+      {
+        success: what === 'accept' ? '已确认参加' : '已办理',
+        failTitle: '未能办理',
+        onDone: onChanged,
+        onFail: onChanged,
+      },
+    );
   };
 
   return (
     <View className='section rec-mine'>
       <View className='rec-mine-head'>
         <Text className='section-title'>我的报名</Text>
-        <Text className={`tag tag-${statusTone(e.status)} rec-mine-status`}>{e.statusText}</Text>
+        <Text className={`tag tag-${statusTone(e.status)} rec-mine-status`} data-testid='recuperation-mine-status'>
+          {e.statusText}
+        </Text>
       </View>
       {e.status === 'waitlisted' && e.position !== undefined && (
-        <Text className='rec-mine-line rec-mine-position'>候补第 {e.position} 位，有人取消时将按顺序递补并通知您</Text>
+        <Text className='rec-mine-line rec-mine-position' data-testid='recuperation-mine-position'>
+          候补第 {e.position} 位，有人取消时将按顺序递补并通知您
+        </Text>
       )}
       {e.status === 'applied' && <Text className='rec-mine-line'>报名截止后公开抽签，抽签号 {e.ticket}</Text>}
       {e.status === 'pending' && <Text className='rec-mine-line'>名额已为您保留，等待工会审核</Text>}
@@ -63,16 +69,29 @@ export function EnrollmentCard({ enrollment: e, onChanged }: { enrollment: Enrol
       {e.checkedInAt && <Text className='rec-mine-line'>已于 {dayTime(e.checkedInAt)} 签到</Text>}
       {e.canRespondOffer && (
         <View className='rec-actions'>
-          <Button className='rec-offer-accept' loading={busy} onClick={() => void run('accept')}>
+          <Button className='rec-offer-accept' testId='recuperation-offer-accept' loading={busy} onClick={() => run('accept')}>
             确认参加
           </Button>
-          <Button kind='plain' className='rec-offer-decline' disabled={busy} onClick={() => setAsk('decline')}>
+          <Button
+            kind='plain'
+            className='rec-offer-decline'
+            testId='recuperation-offer-decline'
+            disabled={busy}
+            onClick={() => setAsk('decline')}
+          >
             放弃名额
           </Button>
         </View>
       )}
       {!e.canRespondOffer && isActive(e.status) && e.cancel.allowed && (
-        <Button kind='plain' block className='rec-cancel' loading={busy} onClick={() => setAsk('cancel')}>
+        <Button
+          kind='plain'
+          block
+          className='rec-cancel'
+          testId='recuperation-cancel'
+          loading={busy}
+          onClick={() => setAsk('cancel')}
+        >
           {withdrawLabel(e)}
         </Button>
       )}
@@ -83,19 +102,22 @@ export function EnrollmentCard({ enrollment: e, onChanged }: { enrollment: Enrol
         confirmText={withdrawLabel(e)}
         className='rec-cancel-dialog'
         busy={busy}
-        onConfirm={() => void run('cancel')}
+        onConfirm={() => run('cancel')}
         onCancel={() => setAsk(null)}
       >
-        <Text className={e.cancel.late ? 'rec-warn' : ''}>{e.cancel.message}</Text>
+        <Text className={e.cancel.late ? 'rec-warn' : ''} data-testid='recuperation-cancel-confirm'>
+          {e.cancel.message}
+        </Text>
       </ConfirmDialog>
       <ConfirmDialog
         visible={ask === 'decline'}
         title='确定放弃递补名额？'
         confirmText='放弃'
-        onConfirm={() => void run('decline')}
+        busy={busy}
+        onConfirm={() => run('decline')}
         onCancel={() => setAsk(null)}
       >
-        <Text>放弃后名额将顺延给下一位候补，且不能恢复。</Text>
+        <Text data-testid='recuperation-decline-confirm'>放弃后名额将顺延给下一位候补，且不能恢复。</Text>
       </ConfirmDialog>
     </View>
   );

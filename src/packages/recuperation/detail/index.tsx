@@ -34,9 +34,13 @@ function SignUpBar({ page }: { page: TripPage }) {
     };
   return (
     <View className='rec-bar'>
-      {hint && <Text className='rec-bar-hint rec-signup-hint'>{hint}</Text>}
+      {hint && (
+        <Text className='rec-bar-hint rec-signup-hint' data-testid='recuperation-signup-hint'>
+          {hint}
+        </Text>
+      )}
       {action && (
-        <Button block className='rec-signup' onClick={() => go(action.url)}>
+        <Button block className='rec-signup' testId='recuperation-signup' onClick={() => go(action.url)}>
           {action.label}
         </Button>
       )}
@@ -123,6 +127,7 @@ export default function TripDetailPage() {
                 {trip.publicity && (
                   <View
                     className='rec-link rec-to-publicity'
+                    data-testid='recuperation-to-publicity'
                     onClick={() => go(`${ROUTES.recuperationPublicity}?id=${trip._id}`)}
                   >
                     <Text>{trip.publicity.open ? '名单公示中' : '公示名单'}</Text>
@@ -130,13 +135,21 @@ export default function TripDetailPage() {
                   </View>
                 )}
                 {trip.drawnAt && (
-                  <View className='rec-link rec-to-draw' onClick={() => go(`${ROUTES.recuperationDraw}?id=${trip._id}`)}>
+                  <View
+                    className='rec-link rec-to-draw'
+                    data-testid='recuperation-to-draw'
+                    onClick={() => go(`${ROUTES.recuperationDraw}?id=${trip._id}`)}
+                  >
                     <Text>抽签结果（可复核）</Text>
                     <Text>›</Text>
                   </View>
                 )}
                 {page.canManage && (
-                  <View className='rec-link rec-to-roster' onClick={() => go(`${ROUTES.recuperationRoster}?id=${trip._id}`)}>
+                  <View
+                    className='rec-link rec-to-roster'
+                    data-testid='recuperation-to-roster'
+                    onClick={() => go(`${ROUTES.recuperationRoster}?id=${trip._id}`)}
+                  >
                     <Text>报名管理（工作人员）</Text>
                     <Text>›</Text>
                   </View>

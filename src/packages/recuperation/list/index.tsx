@@ -11,7 +11,12 @@ import './index.scss';
 
 function TripCard({ t }: { t: TripSummary }) {
   return (
-    <View className='rec-card rec-trip' data-id={t._id} onClick={() => go(`${ROUTES.recuperationDetail}?id=${t._id}`)}>
+    <View
+      className='rec-card rec-trip'
+      data-testid='recuperation-trip'
+      data-id={t._id}
+      onClick={() => go(`${ROUTES.recuperationDetail}?id=${t._id}`)}
+    >
       {t.coverUrl && <Image className='rec-card-cover' src={t.coverUrl} mode='aspectFill' />}
       <Text className='rec-card-title rec-trip-title'>{t.title}</Text>
       <Text className='rec-card-line'>
@@ -44,14 +49,14 @@ function TripCard({ t }: { t: TripSummary }) {
   );
 }
 
-/** 疗休养: the trips open to members, soonest first. e2e hooks `.rec-trip` (title inside), `.rec-to-mine`. */
+/** 疗休养: the trips open to members, soonest first. Test ids `recuperation-trip` (title inside), `recuperation-to-mine`. */
 export default function TripList() {
   const list = usePagedRemote((page) => call('recuperation.list', { page }), { refreshOnShow: true });
   return (
     <PageShell className='rec-list' page='recuperation'>
       <View className='section rec-list-head'>
         <Text className='rec-list-intro'>职工（劳模）疗休养：修身养心，劳逸结合。查看报名条件后即可报名，名额有限。</Text>
-        <View className='rec-link rec-to-mine' onClick={() => go(ROUTES.recuperationMine)}>
+        <View className='rec-link rec-to-mine' data-testid='recuperation-to-mine' onClick={() => go(ROUTES.recuperationMine)}>
           <Text>我的报名</Text>
           <Text>›</Text>
         </View>

@@ -14,6 +14,7 @@ import { ROUTES } from '../../../../utils/nav';
 import type { CompetitionDetail, CompetitionSaveInput } from '../../types';
 import { COMPETITION_KINDS } from '@rules/competitions';
 import { optionsOf } from '@rules/options';
+import { chinaYear } from '@rules/time';
 import '../../competitions.scss';
 
 const KINDS = optionsOf(COMPETITION_KINDS);
@@ -24,7 +25,7 @@ function Form({ initial }: { initial: CompetitionDetail | null }) {
   const within = orgScopesOf(session);
   const [title, setTitle] = useState(initial?.title ?? '');
   const [kind, setKind] = useState<CompetitionSaveInput['kind']>(initial?.kind ?? 'skills');
-  const [year, setYear] = useState(String(initial?.year ?? new Date().getFullYear()));
+  const [year, setYear] = useState(String(initial?.year ?? chinaYear(new Date())));
   const [description, setDescription] = useState(initial?.description ?? '');
   const [picked, setPicked] = useState<{ id: string; name: string } | null>(
     initial ? { id: initial.orgId, name: initial.orgName } : null,

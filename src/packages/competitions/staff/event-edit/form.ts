@@ -1,21 +1,14 @@
 /** The event editor's form state: from an event, to the save input, and the checks on the phone. */
-import dayjs from 'dayjs';
 import type { CertLevel, EventDetail, EventSaveInput } from '../../types';
-import type { Moment } from '../../../../components/enrollment/inputs';
+import { isoOf as iso, momentIn, momentOf } from '../../../../components/enrollment/chinaTime';
+import type { ActivityBasics, Checked } from '../../../../components/enrollment/editor/fields';
 
-export interface EventForm {
-  title: string;
+export interface EventForm extends ActivityBasics {
   trade: string;
   level: EventSaveInput['level'];
   format: EventSaveInput['format'];
   teamMin: string;
   teamMax: string;
-  description: string;
-  place: string;
-  startAt: Moment;
-  endAt: Moment;
-  signupStart: Moment;
-  signupEnd: Moment;
   capacity: string;
   unitCap: string;
   minTradeYears: string;
@@ -29,14 +22,11 @@ export interface EventForm {
   honourTop: string;
   honourMin: string;
   unitConfirm: boolean;
-  fee: string;
 }
 
-const moment = (d: dayjs.Dayjs): Moment => ({ date: d.format('YYYY-MM-DD'), time: d.format('HH:mm') });
 const PRIZE_NAMES = ['一等奖', '二等奖', '三等奖'];
 
-export function emptyForm(now = dayjs()): EventForm {
-  const contest = now.add(30, 'day').hour(8).minute(30);
+export function emptyForm(now = new Date()): EventForm {
   return {
     title: '',
     trade: '',
@@ -46,10 +36,10 @@ export function emptyForm(now = dayjs()): EventForm {
     teamMax: '3',
     description: '',
     place: '',
-    startAt: moment(contest),
-    endAt: moment(contest.hour(17).minute(0)),
-    signupStart: moment(now.add(1, 'day').hour(9).minute(0)),
-    signupEnd: moment(now.add(14, 'day').hour(17).minute(0)),
+    startAt: momentIn(30, '08:30', now),
+    endAt: momentIn(30, '17:00', now),
+    signupStart: momentIn(1, '09:00', now),
+    signupEnd: momentIn(14, '17:00', now),
     capacity: '60',
     unitCap: '5',
     minTradeYears: '3',
@@ -79,10 +69,10 @@ export function formOf(e: EventDetail): EventForm {
     teamMax: String(f.teamSize?.max ?? 3),
     description: e.description,
     place: e.place,
-    startAt: moment(dayjs(e.startAt)),
-    endAt: moment(dayjs(e.endAt)),
-    signupStart: moment(dayjs(e.signupStart)),
-    signupEnd: moment(dayjs(e.signupEnd)),
+    startAt: momentOf(e.startAt),
+    endAt: momentOf(e.endAt),
+    signupStart: momentOf(e.signupStart),
+    signupEnd: momentOf(e.signupEnd),
     capacity: String(e.capacity),
     unitCap: String(e.unitCap || ''),
     minTradeYears: String(f.minTradeYears),
@@ -100,7 +90,6 @@ export function formOf(e: EventDetail): EventForm {
   };
 }
 
-const iso = (m: Moment) => `${m.date}T${m.time}:00+08:00`;
 const int = (s: string) => Number(s.trim());
 const isInt = (s: string) => /^\d{1,5}$/.test(s.trim());
 
@@ -119,12 +108,18 @@ export function formErrors(f: EventForm): Record<string, string> {
     f.format === 'team' &&
     (!isInt(f.teamMin) || !isInt(f.teamMax) || int(f.teamMin) < 2 || int(f.teamMin) > int(f.teamMax) || int(f.teamMax) > 10)
   )
-    e.teamSize = '每队人数为2至10人，最少不超过最多';
+    e.teamMin = '每队人数为2至10人，最少不超过最多';
   if (f.prizes.some((p) => !isInt(p))) e.prizes = '获奖名额请填写整数（0 表示不设）';
   if (iso(f.signupStart) >= iso(f.signupEnd)) e.signupEnd = '报名截止应晚于报名开始';
   else if (iso(f.signupEnd) > iso(f.startAt)) e.startAt = '比赛时间不能早于报名截止';
   else if (iso(f.startAt) >= iso(f.endAt)) e.endAt = '结束时间应晚于开始时间';
   return e;
+}
+
+/** The input to save, or the problems by field. */
+export function checkEvent(f: EventForm, competitionId: string, eventId?: string): Checked<EventSaveInput> {
+  const found = formErrors(f);
+  return Object.keys(found).length ? { problems: found } : { input: toInput(f, competitionId, eventId) };
 }
 
 export function toInput(f: EventForm, competitionId: string, eventId?: string): EventSaveInput {

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../../api/client';
-import { Button } from '../../../../components/Button';
-import { ConfirmDialog } from '../../../../components/ConfirmDialog';
+import { useRouter } from '@tarojs/taro';
+import { call } from '../../../../api/client';
 import { LoadMore } from '../../../../components/LoadMore';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
@@ -13,9 +11,9 @@ import { ROUTES, go } from '../../../../utils/nav';
 import { RegistrationList, type Decision } from '../../components/RegistrationList';
 import { CheckInPanel, checkInOpen } from '../../../../components/enrollment/CheckInPanel';
 import { Tabs } from '../../../../components/Tabs';
-import { openExport } from '../../../../utils/openExport';
 import { dayTime, PHASE_TEXT } from '../../format';
-import type { EventDetail, Stage } from '../../types';
+import type { Stage } from '../../types';
+import { EventActions } from './EventActions';
 import '../../competitions.scss';
 
 type Filter = Stage | 'all';
@@ -28,71 +26,10 @@ const TABS: { key: Filter; label: string }[] = [
   { key: 'all', label: '全部' },
 ];
 
-type Act = 'open' | 'close';
-
-function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: () => void }) {
-  const [ask, setAsk] = useState<Act | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (act: Act | 'export') => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (act === 'open') await call('competitions.openEvent', { eventId: ev._id });
-      if (act === 'close') await call('competitions.closeEvent', { eventId: ev._id });
-      if (act === 'export') {
-        const file = await call('competitions.exportRegistrations', {
-          competitionId: ev.competition.competitionId,
-          eventId: ev._id,
-        });
-        await openExport(file.url, file.fileName);
-      }
-      setAsk(null);
-      void Taro.showToast({ title: act === 'export' ? '已导出' : '已完成', icon: 'success' });
-    } catch (e) {
-      setAsk(null);
-      void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      onChanged();
-    }
-  };
-  const canOpen = ev.status === 'draft' || (ev.status === 'closed' && new Date(ev.signupEnd) > new Date());
-  return (
-    <View className='cmp-actions cmp-event-actions'>
-      <Button small kind='plain' className='cmp-act-edit' onClick={() => go(`${ROUTES.competitionEventEdit}?id=${ev._id}`)}>
-        编辑
-      </Button>
-      {canOpen && (
-        <Button small kind='plain' className='cmp-act-open' disabled={busy} onClick={() => setAsk('open')}>
-          开放报名
-        </Button>
-      )}
-      {ev.status === 'open' && ev.phase !== 'finished' && (
-        <Button small kind='plain' className='cmp-act-close' disabled={busy} onClick={() => setAsk('close')}>
-          截止报名
-        </Button>
-      )}
-      <Button small kind='plain' className='cmp-act-export' loading={busy && !ask} onClick={() => void run('export')}>
-        导出名单
-      </Button>
-      <ConfirmDialog
-        visible={!!ask}
-        title={ask === 'open' ? '开放报名？' : '立即截止报名？'}
-        className='cmp-act-dialog'
-        busy={busy}
-        onConfirm={() => ask && void run(ask)}
-        onCancel={() => setAsk(null)}
-      >
-        <Text>{ask === 'open' ? '开放后职工即可在报名时间内报名。' : '截止后职工不能再报名、组队或登记候补。'}</Text>
-      </ConfirmDialog>
-    </View>
-  );
-}
-
 /**
  * 报名管理 of one event, by stage: the organiser approves or rejects registrations confirmed by their units;
- * a unit's staff confirm (单位推荐) their own members. e2e hooks: `.cmp-tab-<stage>`, `.cmp-reg`, actions in
- * RegistrationList, `.cmp-act-<act>`.
+ * a unit's staff confirm (单位推荐) their own members. Test ids `competitions-registrations-tabs` (tabs by their
+ * words), `competitions-to-scores`, `competitions-scores-not-yet`, the list's and the actions' own.
  */
 export default function Registrations() {
   const { params } = useRouter();
@@ -129,7 +66,7 @@ export default function Registrations() {
             {organiser && !ev.scoringNotYet && (
               <View
                 className='cmp-link cmp-to-scores'
-                data-testid='cmp-to-scores'
+                data-testid='competitions-to-scores'
                 onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}
               >
                 <Text>成绩管理</Text>
@@ -137,7 +74,7 @@ export default function Registrations() {
               </View>
             )}
             {organiser && ev.scoringNotYet && (
-              <View className='cmp-link cmp-link-disabled' data-testid='cmp-scores-not-yet'>
+              <View className='cmp-link cmp-link-disabled' data-testid='competitions-scores-not-yet'>
                 <Text>成绩管理</Text>
                 <Text className='muted cmp-not-yet'>{ev.scoringNotYet}</Text>
               </View>
@@ -149,7 +86,9 @@ export default function Registrations() {
           <CheckInPanel prefix='cmp' title='赛前签到' activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
-      <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />
+      <View data-testid='competitions-registrations-tabs'>
+        <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />
+      </View>
       <StateView
         loading={list.loading && !list.data}
         error={list.error}

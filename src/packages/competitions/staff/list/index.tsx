@@ -29,6 +29,7 @@ export default function StaffCompetitions() {
           <View
             key={c._id}
             className='cmp-card cmp-staff-competition'
+            data-testid='competitions-staff-competition'
             onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}
           >
             <Text className='cmp-card-title'>{c.title}</Text>

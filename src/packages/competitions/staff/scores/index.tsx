@@ -1,37 +1,28 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../../api/client';
+import { call } from '../../../../api/client';
 import { Button } from '../../../../components/Button';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
+import { useAction } from '../../../../hooks/useAction';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { openExport } from '../../../../utils/openExport';
-import { dayTime, placeText, score } from '../../format';
-import type { RankingView } from '../../types';
+import { dayTime } from '../../format';
 import { Objections } from './Objections';
+import { edited, ScoreRow, scoresToSave, type Edit, type Row } from './ScoreRow';
 import '../../competitions.scss';
 import './index.scss';
 
-type Row = RankingView['rows'][number];
-type Edit = { theory: string; practical: string; absent: boolean };
 type Act = 'publish' | 'finalize';
-
-const edited = (r: Row): Edit => ({
-  theory: r.theory === null ? '' : String(r.theory),
-  practical: r.practical === null ? '' : String(r.practical),
-  absent: r.absent,
-});
-const num = (s: string) => (s.trim() === '' ? null : Number(s));
-const valid = (s: string) => s.trim() === '' || (/^\d{1,3}(\.\d)?$/.test(s.trim()) && Number(s) <= 100);
 
 /**
  * 成绩管理 of one event (the organiser): scores per entrant (理论, 实操, 缺考), the ranking as it stands (ties
- * share a rank), publishing the 公示, objections, and making results final; export. e2e hooks:
- * `.cmp-score-row` (name inside), `.cmp-score-theory input`, `.cmp-score-practical input`, `.cmp-save-scores`,
- * `.cmp-publish`, `.cmp-finalize`, `.cmp-act-dialog`.
+ * share a rank), publishing the 公示, objections, and making results final; export. Test ids
+ * `competitions-score-row` (name inside; `-theory`, `-practical` inputs), `competitions-save-scores`,
+ * `competitions-scores-state`, `competitions-publish`, `competitions-finalize`, `competitions-act-confirm`.
  */
 export default function Scores() {
   const { params } = useRouter();
@@ -39,71 +30,60 @@ export default function Scores() {
   const ranking = useRemote(() => call('competitions.ranking', { eventId: id }), { refreshOnShow: true });
   const event = useRemote(() => call('competitions.event', { eventId: id }));
   const [edits, setEdits] = useState<Record<string, Edit>>({});
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useAction();
+  const error = saving.fieldErrors.scores;
   const [ask, setAsk] = useState<Act | null>(null);
-  const [busy, setBusy] = useState(false);
+  const acting = useAction();
+  const busy = acting.busy;
   const r = ranking.data;
   const ev = event.data?.event;
   // Before the event has taken place nothing can be entered or published (the server refuses it too).
   const draft = r?.status === 'draft' && !r.notYet;
   const changed = Object.keys(edits);
 
-  const save = async () => {
-    if (saving || !changed.length) return;
-    const bad = changed.find((k) => !valid(edits[k].theory) || !valid(edits[k].practical));
-    if (bad) return setError('成绩为0至100，最多一位小数');
-    setSaving(true);
-    setError(null);
-    try {
-      const scores = changed.map((enrollmentId) => {
-        const e = edits[enrollmentId];
-        return {
-          enrollmentId,
-          theory: e.absent ? null : num(e.theory),
-          practical: e.absent ? null : num(e.practical),
-          absent: e.absent,
-        };
-      });
+  const save = () => {
+    if (saving.busy || !changed.length) return;
+    const scores = scoresToSave(edits);
+    if (!scores) return saving.setFieldErrors({ scores: '成绩为0至100，最多一位小数' });
+    const work = async () => {
       const failed: string[] = [];
       for (let i = 0; i < scores.length; i += 50) {
         const res = await call('competitions.enterScores', { eventId: id, scores: scores.slice(i, i + 50) });
         failed.push(...res.failed.map((f) => `${f.name}：${f.message}`));
       }
-      setEdits({});
-      if (failed.length) void Taro.showModal({ title: '部分未保存', content: failed.join('\n'), showCancel: false });
-      else void Taro.showToast({ title: '成绩已保存', icon: 'success' });
-      ranking.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+      return failed;
+    };
+    void saving.run(work, {
+      failTitle: '未能保存成绩',
+      onDone: (failed) => {
+        setEdits({});
+        if (failed.length) void Taro.showModal({ title: '部分未保存', content: failed.join('\n'), showCancel: false });
+        else void Taro.showToast({ title: '成绩已保存', icon: 'success' });
+        ranking.reload();
+      },
+    });
   };
 
-  const run = async (act: Act | 'export') => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      if (act === 'publish') await call('competitions.publishResults', { eventId: id });
-      if (act === 'finalize') await call('competitions.finalizeResults', { eventId: id });
-      if (act === 'export' && ev) {
-        const file = await call('competitions.exportResults', { competitionId: ev.competition.competitionId, eventId: id });
-        await openExport(file.url, file.fileName);
-      }
-      setAsk(null);
-      void Taro.showToast({ title: act === 'export' ? '已导出' : '已完成', icon: 'success' });
-    } catch (e) {
-      setAsk(null);
-      void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-      ranking.reload();
+  const work = async (act: Act | 'export') => {
+    if (act === 'publish') await call('competitions.publishResults', { eventId: id });
+    if (act === 'finalize') await call('competitions.finalizeResults', { eventId: id });
+    if (act === 'export' && ev) {
+      const file = await call('competitions.exportResults', { competitionId: ev.competition.competitionId, eventId: id });
+      await openExport(file.url, file.fileName);
     }
   };
+  const run = (act: Act | 'export') => {
+    const done = () => {
+      setAsk(null);
+      ranking.reload();
+    };
+    void acting.run(() => work(act), { success: act === 'export' ? '已导出' : '已完成', onDone: done, onFail: done });
+  };
 
-  const edit = (row: Row, change: Partial<Edit>) =>
+  const edit = (row: Row, change: Partial<Edit>) => {
     setEdits((all) => ({ ...all, [row.enrollmentId]: { ...(all[row.enrollmentId] ?? edited(row)), ...change } }));
+    saving.clearField('scores');
+  };
 
   return (
     <PageShell className='cmp-scores' page='competitionScores'>
@@ -112,7 +92,7 @@ export default function Scores() {
           <View>
             <View className='section'>
               <Text className='section-title'>{ev?.title ?? '成绩管理'}</Text>
-              <Text className='cmp-line cmp-scores-state' data-testid='cmp-scores-state'>
+              <Text className='cmp-line cmp-scores-state' data-testid='competitions-scores-state'>
                 {r.notYet
                   ? r.notYet
                   : draft
@@ -133,6 +113,7 @@ export default function Scores() {
                 {draft && (
                   <Button
                     className='cmp-publish'
+                    testId='competitions-publish'
                     disabled={r.unscored > 0 || changed.length > 0 || !r.rows.length}
                     onClick={() => setAsk('publish')}
                   >
@@ -140,7 +121,12 @@ export default function Scores() {
                   </Button>
                 )}
                 {r.status === 'publicity' && (
-                  <Button className='cmp-finalize' disabled={r.openObjections > 0} onClick={() => setAsk('finalize')}>
+                  <Button
+                    className='cmp-finalize'
+                    testId='competitions-finalize'
+                    disabled={r.openObjections > 0}
+                    onClick={() => setAsk('finalize')}
+                  >
                     确定最终成绩
                   </Button>
                 )}
@@ -160,62 +146,33 @@ export default function Scores() {
             <View className='section'>
               {r.rows.length === 0 && <Text className='muted'>暂无审核通过的参赛者</Text>}
               {r.rows.map((row) => {
-                const e = edits[row.enrollmentId] ?? edited(row);
                 return (
-                  <View key={row.enrollmentId} className='cmp-score-row'>
-                    <View className='cmp-head'>
-                      <Text className='cmp-item-name'>
-                        {row.rank ?? '—'}. {row.teamName ? `${row.teamName}（${row.name}）` : row.name}
-                      </Text>
-                      <Text className='cmp-strong'>{row.absent ? '缺考' : score(row.total)}</Text>
-                    </View>
-                    <Text className='muted cmp-block'>
-                      {row.orgName}
-                      {row.rank !== null ? ` · ${placeText(row)}` : ''}
-                    </Text>
-                    {draft && (
-                      <View className='cmp-score-inputs'>
-                        <View className='cmp-score-theory'>
-                          <Input
-                            className='cmp-input'
-                            type='digit'
-                            disabled={e.absent}
-                            value={e.absent ? '' : e.theory}
-                            placeholder='理论'
-                            onInput={(x) => edit(row, { theory: x.detail.value })}
-                          />
-                        </View>
-                        <View className='cmp-score-practical'>
-                          <Input
-                            className='cmp-input'
-                            type='digit'
-                            disabled={e.absent}
-                            value={e.absent ? '' : e.practical}
-                            placeholder='实操'
-                            onInput={(x) => edit(row, { practical: x.detail.value })}
-                          />
-                        </View>
-                        <View
-                          className={`cmp-chip cmp-absent ${e.absent ? 'cmp-chip-on' : ''}`}
-                          onClick={() => edit(row, { absent: !e.absent })}
-                        >
-                          缺考
-                        </View>
-                      </View>
-                    )}
-                    {r.status !== 'draft' && !row.absent && (
-                      <Text className='muted cmp-block'>
-                        理论 {score(row.theory)} · 实操 {score(row.practical)}
-                      </Text>
-                    )}
-                  </View>
+                  <ScoreRow
+                    key={row.enrollmentId}
+                    row={row}
+                    value={edits[row.enrollmentId] ?? edited(row)}
+                    draft={draft}
+                    shown={r.status !== 'draft'}
+                    onEdit={(change) => edit(row, change)}
+                  />
                 );
               })}
             </View>
-            {error && <Text className='cmp-error'>{error}</Text>}
+            {error && (
+              <Text className='cmp-error' data-testid='competitions-scores-error'>
+                {error}
+              </Text>
+            )}
             {draft && changed.length > 0 && (
               <View className='cmp-bar'>
-                <Button block className='cmp-save-scores' loading={saving} loadingText='保存中…' onClick={() => void save()}>
+                <Button
+                  block
+                  className='cmp-save-scores'
+                  testId='competitions-save-scores'
+                  loading={saving.busy}
+                  loadingText='保存中…'
+                  onClick={save}
+                >
                   保存成绩（{changed.length}）
                 </Button>
               </View>
@@ -228,10 +185,10 @@ export default function Scores() {
         title={ask === 'publish' ? '发布成绩公示？' : '确定最终成绩？'}
         className='cmp-act-dialog'
         busy={busy}
-        onConfirm={() => ask && void run(ask)}
+        onConfirm={() => ask && run(ask)}
         onCancel={() => setAsk(null)}
       >
-        <Text>
+        <Text data-testid='competitions-act-confirm'>
           {ask === 'publish'
             ? `成绩与名次（姓名部分隐藏）将向职工公示${ev?.publicityDays ?? 5}天，公示期内可提出异议；发布后成绩只能经异议更正。`
             : '确定后成绩不再更改，获奖情况将记入获奖职工的个人荣誉，并通知全部参赛者。'}

@@ -1,17 +1,10 @@
 /** The event editor's form state, and its translation to and from the server's shapes (pure). */
-import dayjs from 'dayjs';
 import type { EventDetail, SaveEventInput } from '../../types';
-import type { Moment } from '../../../../components/enrollment/inputs';
+import { isoOf as iso, momentIn as at, momentOf as split } from '../../../../components/enrollment/chinaTime';
+import { problems, type ActivityBasics, type Checked } from '../../../../components/enrollment/editor/fields';
 
-export interface EventForm {
-  title: string;
+export interface EventForm extends ActivityBasics {
   orgId: string;
-  place: string;
-  description: string;
-  start: Moment;
-  end: Moment;
-  signupStart: Moment;
-  signupEnd: Moment;
   capacity: string;
   seatsF: string;
   seatsM: string;
@@ -22,13 +15,8 @@ export interface EventForm {
   requireConfirmedSingle: boolean;
   pickLimit: string;
   pickDays: string;
-  fee: string;
   cancelKind: 'untilSignupEnd' | 'untilHoursBefore';
 }
-
-const split = (iso: string): Moment => ({ date: dayjs(iso).format('YYYY-MM-DD'), time: dayjs(iso).format('HH:mm') });
-const at = (days: number, time: string): Moment => ({ date: dayjs().add(days, 'day').format('YYYY-MM-DD'), time });
-const iso = (m: Moment) => dayjs(`${m.date}T${m.time}`).format('YYYY-MM-DDTHH:mm:ssZ');
 
 export function emptyForm(orgId: string): EventForm {
   return {
@@ -36,8 +24,8 @@ export function emptyForm(orgId: string): EventForm {
     orgId,
     place: '',
     description: '',
-    start: at(21, '14:00'),
-    end: at(21, '17:00'),
+    startAt: at(21, '14:00'),
+    endAt: at(21, '17:00'),
     signupStart: at(1, '09:00'),
     signupEnd: at(17, '17:00'),
     capacity: '40',
@@ -61,8 +49,8 @@ export function formOf(e: EventDetail): EventForm {
     orgId: e.orgId,
     place: e.place,
     description: e.description,
-    start: split(e.startAt),
-    end: split(e.endAt),
+    startAt: split(e.startAt),
+    endAt: split(e.endAt),
     signupStart: split(e.signupStart),
     signupEnd: split(e.signupEnd),
     capacity: String(e.capacity),
@@ -82,14 +70,14 @@ export function formOf(e: EventDetail): EventForm {
 
 const int = (v: string) => (v.trim() === '' ? undefined : Number(v));
 
-/** The input to save, or the first problem as [field, message] (the server checks everything again). */
-export function toSaveInput(f: EventForm, activityId?: string): { input?: SaveEventInput; problem?: [string, string] } {
-  if (f.title.trim().length < 4) return { problem: ['title', '标题至少4个字'] };
-  if (f.place.trim().length < 2) return { problem: ['place', '请填写活动地点'] };
-  if (f.description.trim().length < 10) return { problem: ['description', '活动介绍至少10个字'] };
+/** The input to save, or the first problem by field (the server checks everything again). */
+export function toSaveInput(f: EventForm, activityId?: string): Checked<SaveEventInput> {
+  if (f.title.trim().length < 4) return problems({ title: '标题至少4个字' });
+  if (f.place.trim().length < 2) return problems({ place: '请填写活动地点' });
+  if (f.description.trim().length < 10) return problems({ description: '活动介绍至少10个字' });
   const numbers = { capacity: int(f.capacity), pickLimit: int(f.pickLimit), pickDays: int(f.pickDays) };
   for (const [k, v] of Object.entries(numbers))
-    if (v === undefined || !Number.isInteger(v)) return { problem: [k, '请填写整数'] };
+    if (v === undefined || !Number.isInteger(v)) return problems({ [k]: '请填写整数' });
   const seatsF = int(f.seatsF);
   const seatsM = int(f.seatsM);
   const ageMin = int(f.ageMin);
@@ -105,8 +93,8 @@ export function toSaveInput(f: EventForm, activityId?: string): { input?: SaveEv
       title: f.title.trim(),
       description: f.description.trim(),
       place: f.place.trim(),
-      startAt: iso(f.start),
-      endAt: iso(f.end),
+      startAt: iso(f.startAt),
+      endAt: iso(f.endAt),
       signupStart: iso(f.signupStart),
       signupEnd: iso(f.signupEnd),
       capacity: numbers.capacity!,

@@ -1,22 +1,35 @@
-import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { call } from '../../../../api/client';
 import type { Org } from '../../../../api/types';
-import { Button } from '../../../../components/Button';
-import { ActivityEditorPage, leaveAfterSave, OrgField, useActivityForm } from '../../../../components/enrollment/editor';
+import { ActivityEditor } from '../../../../components/enrollment/editor/ActivityEditor';
+import { ActivityEditorPage } from '../../../../components/enrollment/editor/ActivityEditorPage';
+import { useActivityEditor } from '../../../../components/enrollment/editor/useActivityEditor';
 import { ROUTES } from '../../../../utils/nav';
 import { emptyForm, formOf, toSaveInput, type EventForm } from './form';
-import { Line, One, When } from '../../inputs';
+import { EventSections } from './EventSections';
 import type { EventDetail, SaveEventInput } from '../../types';
 import '../../matchmaking.scss';
-import './index.scss';
 
-const YES_NO = [
-  { key: 'yes', label: '是' },
-  { key: 'no', label: '否' },
-] as const;
+/** Fields the event's form shows an error under (the server's names); others are explained in a dialog. */
+const SHOWN = new Set([
+  'title',
+  'orgId',
+  'place',
+  'description',
+  'fee',
+  'signupStart',
+  'signupEnd',
+  'startAt',
+  'endAt',
+  'capacity',
+  'seatsF',
+  'ageMin',
+  'ageMax',
+  'pickLimit',
+  'pickDays',
+]);
 
-/** Create or edit an event (staff of the organising union). e2e hooks `.mm-edit-<field> input`, `.mm-save-event`. */
+/** Create or edit a 单身联谊 event (staff of the organising union): the activity editor with the event's sections. */
 export default function EditEvent() {
   const { params } = useRouter();
   const id = params.id;
@@ -32,134 +45,38 @@ export default function EditEvent() {
 }
 
 function Editor({ id, orgs, event }: { id?: string; orgs: Org[]; event: EventDetail | null }) {
-  const { form, set, errors, serverError, saving, save } = useActivityForm<EventForm, SaveEventInput>(() =>
-    event ? formOf(event) : emptyForm(orgs[0]?._id ?? ''),
-  );
-  const yesNo = (key: 'review' | 'waitlist' | 'requireConfirmedSingle') => (
-    <One options={YES_NO} value={form[key] ? 'yes' : 'no'} onChange={(v) => set(key, v === 'yes')} />
-  );
-  const submit = () =>
-    save(
-      toSaveInput(form, id),
-      async (input) => {
-        const saved = await call('matchmaking.save', input);
-        leaveAfterSave(!!id, ROUTES.matchmakingRoster, saved._id);
-      },
-      // per-gender seats are the event's quotas
-      (field) => (field === 'quotas' ? 'seatsF' : field),
-    );
-
+  const editor = useActivityEditor<EventForm, SaveEventInput>({
+    initial: () => (event ? formOf(event) : emptyForm(orgs[0]?._id ?? '')),
+    check: (form) => toSaveInput(form, id),
+    send: (input) => call('matchmaking.save', input),
+    // per-gender seats are the event's quotas
+    fieldKey: (field) => {
+      const key = field === 'quotas' ? 'seatsF' : field;
+      return SHOWN.has(key) ? key : undefined;
+    },
+    leave: (savedId) =>
+      id ? void Taro.navigateBack() : void Taro.redirectTo({ url: `${ROUTES.matchmakingRoster}?id=${savedId}` }),
+  });
+  const { form, set } = editor;
   return (
-    <View>
-      <View className='section'>
-        <Text className='section-title'>基本信息</Text>
-        <Line label='标题' name='title' value={form.title} error={errors.title} onChange={(v) => set('title', v)} />
-        <OrgField p='mm' orgs={orgs} value={form.orgId} error={errors.orgId} onChange={(v) => set('orgId', v)} />
-        <Line label='地点' name='place' value={form.place} error={errors.place} onChange={(v) => set('place', v)} />
-        <Line
-          multiline
-          label='活动介绍'
-          name='description'
-          value={form.description}
-          error={errors.description}
-          onChange={(v) => set('description', v)}
-        />
-        <Line label='费用说明' name='fee' value={form.fee} onChange={(v) => set('fee', v)} />
-      </View>
-      <View className='section'>
-        <Text className='section-title'>时间</Text>
-        <When label='开始' value={form.start} onChange={(v) => set('start', v)} />
-        <When label='结束' value={form.end} onChange={(v) => set('end', v)} />
-        <When label='报名开始' value={form.signupStart} onChange={(v) => set('signupStart', v)} />
-        <When label='报名截止' value={form.signupEnd} onChange={(v) => set('signupEnd', v)} />
-        {(errors.startAt || errors.endAt || errors.signupEnd) && (
-          <Text className='mm-field-error'>{errors.startAt ?? errors.endAt ?? errors.signupEnd}</Text>
-        )}
-      </View>
-      <View className='section'>
-        <Text className='section-title'>名额与条件</Text>
-        <Line
-          label='总名额'
-          name='capacity'
-          type='number'
-          value={form.capacity}
-          error={errors.capacity}
-          onChange={(v) => set('capacity', v)}
-        />
-        <Line
-          label='女职工名额（留空不限）'
-          name='seatsF'
-          type='number'
-          value={form.seatsF}
-          error={errors.seatsF}
-          onChange={(v) => set('seatsF', v)}
-        />
-        <Line label='男职工名额（留空不限）' name='seatsM' type='number' value={form.seatsM} onChange={(v) => set('seatsM', v)} />
-        <Line
-          label='最小年龄'
-          name='ageMin'
-          type='number'
-          value={form.ageMin}
-          error={errors.ageMin}
-          onChange={(v) => set('ageMin', v)}
-        />
-        <Line
-          label='最大年龄'
-          name='ageMax'
-          type='number'
-          value={form.ageMax}
-          error={errors.ageMax}
-          onChange={(v) => set('ageMax', v)}
-        />
-        <View className='mm-field'>
-          <Text className='mm-field-label'>需所在单位工会确认单身</Text>
-          {yesNo('requireConfirmedSingle')}
-        </View>
-        <View className='mm-field'>
-          <Text className='mm-field-label'>报名需审核</Text>
-          {yesNo('review')}
-        </View>
-        <View className='mm-field'>
-          <Text className='mm-field-label'>名额满后可候补</Text>
-          {yesNo('waitlist')}
-        </View>
-        <View className='mm-field'>
-          <Text className='mm-field-label'>取消规则</Text>
-          <One
-            options={[
-              { key: 'untilSignupEnd', label: '报名截止前可取消' },
-              { key: 'untilHoursBefore', label: '开始前24小时前可取消' },
-            ]}
-            value={form.cancelKind}
-            onChange={(v) => set('cancelKind', v)}
-          />
-        </View>
-      </View>
-      <View className='section'>
-        <Text className='section-title'>活动后互选</Text>
-        <Line
-          label='每人最多可选（1–5位）'
-          name='pickLimit'
-          type='number'
-          value={form.pickLimit}
-          error={errors.pickLimit}
-          onChange={(v) => set('pickLimit', v)}
-        />
-        <Line
-          label='活动结束后开放天数（1–14天）'
-          name='pickDays'
-          type='number'
-          value={form.pickDays}
-          error={errors.pickDays}
-          onChange={(v) => set('pickDays', v)}
-        />
-      </View>
-      {serverError && <Text className='mm-error mm-form-error'>{serverError}</Text>}
-      <View className='mm-bar'>
-        <Button block className='mm-save-event' loading={saving} loadingText='保存中…' onClick={() => void submit()}>
-          保存
-        </Button>
-      </View>
-    </View>
+    <ActivityEditor
+      area='matchmaking'
+      words={{
+        placeLabel: '地点',
+        descriptionLabel: '活动介绍',
+        feeLabel: '费用说明',
+        startLabel: '开始',
+        endLabel: '结束',
+        saveText: '保存',
+      }}
+      form={form}
+      set={set}
+      errors={editor.errors}
+      busy={editor.busy}
+      onSave={editor.save}
+      org={{ orgs, value: form.orgId, onChange: (v) => set('orgId', v) }}
+    >
+      <EventSections form={form} set={set} errors={editor.errors} />
+    </ActivityEditor>
   );
 }

@@ -1,7 +1,8 @@
 /** The trip editor's form state, and its translation to and from the server's shapes (pure). */
 import { optionsOf } from '@rules/options';
 import { TARGET_GROUPS } from '@rules/recuperation';
-import dayjs from 'dayjs';
+import { isoOf as iso, momentIn as at, momentOf as split } from '../../../../components/enrollment/chinaTime';
+import { problems, type ActivityBasics, type Checked } from '../../../../components/enrollment/editor/fields';
 import type { FormField, SaveInput, TripDetail } from '../../types';
 
 export const TARGETS = optionsOf(TARGET_GROUPS);
@@ -16,22 +17,14 @@ export const PRESET_FIELDS: FormField[] = [
   { key: 'checkup', label: '近期体检报告', type: 'image', required: false },
 ];
 
-export interface TripForm {
-  title: string;
+export interface TripForm extends ActivityBasics {
   orgId: string;
   base: string;
-  place: string;
-  description: string;
-  start: { date: string; time: string };
-  end: { date: string; time: string };
-  signupStart: { date: string; time: string };
-  signupEnd: { date: string; time: string };
   capacity: string;
   mode: SaveInput['mode'];
   review: boolean;
   waitlist: boolean;
   claimHours: string;
-  fee: string;
   targetGroups: TargetKey[];
   priorityGroups: TargetKey[];
   everyYears: string;
@@ -50,9 +43,6 @@ export interface TripForm {
 
 const OWN_RULES = new Set(['activeMember', 'orgScope', 'targetGroups', 'notWithinYears']);
 
-const split = (iso: string) => ({ date: dayjs(iso).format('YYYY-MM-DD'), time: dayjs(iso).format('HH:mm') });
-const at = (days: number, time: string) => ({ date: dayjs().add(days, 'day').format('YYYY-MM-DD'), time });
-
 export function emptyForm(orgId: string): TripForm {
   return {
     title: '',
@@ -60,8 +50,8 @@ export function emptyForm(orgId: string): TripForm {
     base: '',
     place: '',
     description: '',
-    start: at(40, '08:00'),
-    end: at(44, '17:00'),
+    startAt: at(40, '08:00'),
+    endAt: at(44, '17:00'),
     signupStart: at(1, '09:00'),
     signupEnd: at(15, '17:00'),
     capacity: '30',
@@ -93,8 +83,8 @@ export function formOf(t: TripDetail): TripForm {
     base: t.recuperation.base,
     place: t.place,
     description: t.description,
-    start: split(t.startAt),
-    end: split(t.endAt),
+    startAt: split(t.startAt),
+    endAt: split(t.endAt),
     signupStart: split(t.signupStart),
     signupEnd: split(t.signupEnd),
     capacity: String(t.capacity),
@@ -118,19 +108,17 @@ export function formOf(t: TripDetail): TripForm {
   };
 }
 
-const iso = (v: { date: string; time: string }) => `${v.date}T${v.time}:00+08:00`;
 const int = (v: string) => Math.trunc(Number(v));
 
 /** The save input, or the first problem (field → message) found before asking the server. */
-export function toSaveInput(f: TripForm, activityId?: string): { input?: SaveInput; problem?: [string, string] } {
-  if (f.title.trim().length < 4) return { problem: ['title', '标题至少4个字'] };
-  if (!f.orgId) return { problem: ['orgId', '请选择组织工会'] };
-  if (f.base.trim().length < 2) return { problem: ['base', '请填写疗休养基地'] };
-  if (f.place.trim().length < 2) return { problem: ['place', '请填写地点'] };
-  if (f.description.trim().length < 10) return { problem: ['description', '活动介绍至少10个字'] };
-  if (!(int(f.capacity) >= 1)) return { problem: ['capacity', '请填写名额（至少1人）'] };
-  if (f.quotas.some((q) => !q.orgId || !(int(q.seats) >= 0)))
-    return { problem: ['quotas', '请为每个单位名额选择工会并填写人数'] };
+export function toSaveInput(f: TripForm, activityId?: string): Checked<SaveInput> {
+  if (f.title.trim().length < 4) return problems({ title: '标题至少4个字' });
+  if (!f.orgId) return problems({ orgId: '请选择组织工会' });
+  if (f.base.trim().length < 2) return problems({ base: '请填写疗休养基地' });
+  if (f.place.trim().length < 2) return problems({ place: '请填写地点' });
+  if (f.description.trim().length < 10) return problems({ description: '活动介绍至少10个字' });
+  if (!(int(f.capacity) >= 1)) return problems({ capacity: '请填写名额（至少1人）' });
+  if (f.quotas.some((q) => !q.orgId || !(int(q.seats) >= 0))) return problems({ quotas: '请为每个单位名额选择工会并填写人数' });
   const input: SaveInput = {
     ...(activityId ? { activityId } : {}),
     orgId: f.orgId,
@@ -138,8 +126,8 @@ export function toSaveInput(f: TripForm, activityId?: string): { input?: SaveInp
     description: f.description.trim(),
     place: f.place.trim(),
     base: f.base.trim(),
-    startAt: iso(f.start),
-    endAt: iso(f.end),
+    startAt: iso(f.startAt),
+    endAt: iso(f.endAt),
     signupStart: iso(f.signupStart),
     signupEnd: iso(f.signupEnd),
     capacity: int(f.capacity),

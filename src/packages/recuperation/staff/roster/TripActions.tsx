@@ -3,7 +3,7 @@ import { ActivityActions, type ActivityAct } from '../../../../components/enroll
 import { ROUTES } from '../../../../utils/nav';
 import type { TripDetail } from '../../types';
 
-/** The staff actions on a trip, each confirmed first. e2e hooks `.rec-act-<act>`. */
+/** The staff actions on a trip, each confirmed first. Test ids `recuperation-act-<act>`. */
 export function TripActions({ trip, onChanged }: { trip: TripDetail; onChanged: () => void }) {
   const acts: Array<{ act: ActivityAct; label: string }> = [];
   if (trip.status === 'draft' || (trip.status === 'closed' && trip.phase !== 'finished' && new Date(trip.signupEnd) > new Date()))

@@ -29,8 +29,8 @@ const LABEL: Record<string, string> = {
 
 /**
  * 报名管理 of one trip: seats and counts, the staff actions (open/close, draw, 公示, export), review in bulk,
- * nominations, check-in and 公示 objections. e2e hooks: `.rec-roster-item` (name inside), `.rec-select`,
- * `.rec-approve`, `.rec-reject`, `.rec-summary`.
+ * nominations, check-in and 公示 objections. Test ids `recuperation-roster` (the list), `recuperation-roster-item`
+ * (name inside), `recuperation-summary`, the actions' `recuperation-act-<act>`, `recuperation-approve`.
  */
 export default function Roster() {
   const { params } = useRouter();
@@ -73,7 +73,7 @@ export default function Roster() {
                 {dateRange(t.startAt, t.endAt)} · {PHASE_TEXT[t.phase]} · 截止 {dayTime(t.signupEnd)}
               </Text>
               {summary && (
-                <Text className='rec-summary'>
+                <Text className='rec-summary' data-testid='recuperation-summary'>
                   名额 {summary.capacity}，剩余 {summary.seatsLeft}；
                   {Object.entries(summary.byStatus)
                     .map(([s, n]) => `${LABEL[s] ?? s} ${n}`)
@@ -99,40 +99,44 @@ export default function Roster() {
           setSelected([]);
         }}
       />
-      <PagedList list={roster} emptyText='暂无报名记录'>
-        {(e) => {
-          const pick = e.status === 'pending';
-          const on = selected.includes(e._id);
-          return (
-            <View
-              key={e._id}
-              className='rec-card rec-roster-item'
-              onClick={() => pick && setSelected(on ? selected.filter((s) => s !== e._id) : [...selected, e._id])}
-            >
-              <View className='rec-mine-head'>
-                <Text className='rec-roster-name'>
-                  {pick && <Text className={`rec-select ${on ? 'rec-select-on' : ''}`}>{on ? '☑' : '☐'} </Text>}
-                  {e.name}
+      <View data-testid='recuperation-roster'>
+        <PagedList list={roster} emptyText='暂无报名记录'>
+          {(e) => {
+            const pick = e.status === 'pending';
+            const on = selected.includes(e._id);
+            return (
+              <View
+                key={e._id}
+                className='rec-card rec-roster-item'
+                data-testid='recuperation-roster-item'
+                data-selected={on ? 'yes' : 'no'}
+                onClick={() => pick && setSelected(on ? selected.filter((s) => s !== e._id) : [...selected, e._id])}
+              >
+                <View className='rec-mine-head'>
+                  <Text className='rec-roster-name'>
+                    {pick && <Text className={`rec-select ${on ? 'rec-select-on' : ''}`}>{on ? '☑' : '☐'} </Text>}
+                    {e.name}
+                  </Text>
+                  <Text className={`tag tag-${statusTone(e.status as EnrollmentStatus)}`}>
+                    {e.statusText}
+                    {e.position ? ` 第${e.position}位` : ''}
+                  </Text>
+                </View>
+                <Text className='rec-card-line'>
+                  {e.orgName} · {e.cardNo}
                 </Text>
-                <Text className={`tag tag-${statusTone(e.status as EnrollmentStatus)}`}>
-                  {e.statusText}
-                  {e.position ? ` 第${e.position}位` : ''}
+                <Text className='rec-card-line muted'>
+                  {e.source === 'nomination' ? '单位推荐' : '本人报名'} · {dayTime(e.createdAt)}
+                  {e.checkedInAt ? ` · 已签到` : ''}
+                  {e.lateCancel ? ' · 逾期取消' : ''}
+                  {e.noShow ? ' · 未到' : ''}
                 </Text>
+                {e.rejectReason && <Text className='rec-card-line muted'>原因：{e.rejectReason}</Text>}
               </View>
-              <Text className='rec-card-line'>
-                {e.orgName} · {e.cardNo}
-              </Text>
-              <Text className='rec-card-line muted'>
-                {e.source === 'nomination' ? '单位推荐' : '本人报名'} · {dayTime(e.createdAt)}
-                {e.checkedInAt ? ` · 已签到` : ''}
-                {e.lateCancel ? ' · 逾期取消' : ''}
-                {e.noShow ? ' · 未到' : ''}
-              </Text>
-              {e.rejectReason && <Text className='rec-card-line muted'>原因：{e.rejectReason}</Text>}
-            </View>
-          );
-        }}
-      </PagedList>
+            );
+          }}
+        </PagedList>
+      </View>
       <BulkReview activityId={id} selected={selected} p='rec' failure='modal' onDone={reloadAll} />
     </PageShell>
   );

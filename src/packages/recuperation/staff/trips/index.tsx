@@ -6,7 +6,7 @@ import { ROUTES, go } from '../../../../utils/nav';
 import { dateRange, MODE_TEXT, PHASE_TEXT } from '../../format';
 import '../../recuperation.scss';
 
-/** 疗休养管理: the trips of the staffer's unions. e2e hooks `.rec-staff-trip`, `.rec-new-trip`. */
+/** 疗休养管理: the trips of the staffer's unions. Test ids `recuperation-staff-trip`, `recuperation-new-trip`. */
 export default function StaffTrips() {
   return (
     <StaffActivityList
@@ -15,14 +15,19 @@ export default function StaffTrips() {
       page='recuperationStaff'
       load={(page, status) => call('recuperation.manage', { page, ...(status ? { status } : {}) })}
       top={
-        <Button block className='rec-new-trip' onClick={() => go(ROUTES.recuperationEdit)}>
+        <Button block className='rec-new-trip' testId='recuperation-new-trip' onClick={() => go(ROUTES.recuperationEdit)}>
           新建疗休养活动
         </Button>
       }
       emptyText='暂无疗休养活动，可点击上方按钮新建'
     >
       {(t) => (
-        <View key={t._id} className='rec-card rec-staff-trip' onClick={() => go(`${ROUTES.recuperationRoster}?id=${t._id}`)}>
+        <View
+          key={t._id}
+          className='rec-card rec-staff-trip'
+          data-testid='recuperation-staff-trip'
+          onClick={() => go(`${ROUTES.recuperationRoster}?id=${t._id}`)}
+        >
           <Text className='rec-card-title'>{t.title}</Text>
           <Text className='rec-card-line'>
             {dateRange(t.startAt, t.endAt)} · {t.orgName}

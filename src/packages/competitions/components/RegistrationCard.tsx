@@ -1,0 +1,74 @@
+import { Text, View } from '@tarojs/components';
+import { dayTime, UNIT_TEXT, statusTone } from '../format';
+import type { RegistrationRow } from '../types';
+
+/** One registration as staff see it (tick it by its name when it may be decided). */
+export function RegistrationCard({
+  r,
+  pick,
+  on,
+  showEvent,
+  onToggle,
+  onOpen,
+}: {
+  r: RegistrationRow;
+  /** It may be ticked. */
+  pick: boolean;
+  on: boolean;
+  showEvent?: boolean;
+  onToggle: () => void;
+  onOpen: () => void;
+}) {
+  return (
+    <View className='cmp-card cmp-reg' data-testid='competitions-reg'>
+      <View className='cmp-head'>
+        <Text className='cmp-reg-name' onClick={() => pick && onToggle()}>
+          {pick && (
+            <Text
+              className={`cmp-select cmp-reg-select ${on ? 'cmp-select-on' : ''}`}
+              data-testid='competitions-reg-select'
+              data-on={on ? 'yes' : 'no'}
+            >
+              {on ? '☑' : '☐'}{' '}
+            </Text>
+          )}
+          {r.team ? `${r.team.name}（队长 ${r.name}）` : r.name}
+        </Text>
+        <Text className={`tag tag-${statusTone(r.status)}`}>
+          {r.statusText}
+          {r.position ? ` 第${r.position}位` : ''}
+        </Text>
+      </View>
+      {showEvent && r.eventTitle && <Text className='cmp-card-line cmp-strong'>{r.eventTitle}</Text>}
+      <Text className='cmp-card-line'>
+        {r.orgName} · {r.cardNo}
+      </Text>
+      <Text className='cmp-card-line muted'>
+        {r.unitStatus ? UNIT_TEXT[r.unitStatus] : '无需单位推荐'} · 报名 {dayTime(r.createdAt)}
+      </Text>
+      {r.declaration && (
+        <Text className='cmp-card-line muted'>
+          本工种 {r.declaration.tradeYears} 年 · {r.declaration.certLabel}
+          {r.declaration.certPhoto ? ' · 已传证书' : ''}
+        </Text>
+      )}
+      {r.team && (
+        <Text className='cmp-card-line muted'>
+          队员（{r.team.size}人）：{[r.name, ...r.team.members].join('、')}
+        </Text>
+      )}
+      {r.score && (
+        <Text className='cmp-card-line'>
+          成绩：
+          {r.score.absent
+            ? '缺考'
+            : `理论 ${r.score.theory ?? '—'} · 实操 ${r.score.practical ?? '—'} · 总 ${r.score.total ?? '—'}`}
+        </Text>
+      )}
+      {r.rejectReason && <Text className='cmp-card-line cmp-warn'>原因：{r.rejectReason}</Text>}
+      <Text className='cmp-small-action cmp-reg-open' onClick={onOpen}>
+        查看报名信息与证书 ›
+      </Text>
+    </View>
+  );
+}
