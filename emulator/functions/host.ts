@@ -46,6 +46,16 @@ export interface FunctionHostOptions {
 
 const DEFAULT_TIMEOUT_S = 3;
 const DEFAULT_MEMORY_MB = 256;
+/**
+ * A function call's payload, each way: what a synchronous invocation of WeChat Cloud's functions (Tencent SCF)
+ * accepts and returns, 6 MB of JSON. The client SDK fails a larger `data` with "data exceed max size"; a larger
+ * answer fails the call although the function ran.
+ */
+export const MAX_CALL_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+function payloadBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null) ?? 'null');
+}
 
 function unionIdOf(openid: string): string {
   return `oU${crypto.createHash('sha256').update(openid).digest('base64url').slice(0, 26)}`;
@@ -138,7 +148,12 @@ export class FunctionHost {
     this.log.add(invocation);
     this.options.onStart?.(invocation);
     try {
-      return { output: await pool.invoke(invocation, event, wx, context), invocation };
+      if (payloadBytes(data) > MAX_CALL_PAYLOAD_BYTES)
+        throw new InvokeError(`data exceed max size: the call's data is over ${MAX_CALL_PAYLOAD_BYTES} bytes`, 413);
+      const output = await pool.invoke(invocation, event, wx, context);
+      if (payloadBytes(output) > MAX_CALL_PAYLOAD_BYTES)
+        throw new InvokeError(`response exceed max size: the function returned over ${MAX_CALL_PAYLOAD_BYTES} bytes`, 502);
+      return { output, invocation };
     } catch (error) {
       if (error instanceof InvokeError) error.invocation = invocation.record;
       throw error;

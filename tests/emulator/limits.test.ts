@@ -132,6 +132,28 @@ describe('function timeout and memory (config.json; WeChat defaults 3 s and 256 
   });
 });
 
+describe('a function call carries at most 6 MB each way (WeChat Cloud refuses more)', () => {
+  const MB = 1024 * 1024;
+
+  test('data over 6 MB is refused and the function never runs; just under goes through', async () => {
+    const big = await invoke('plain', 'o-limits', { pad: 'y'.repeat(6 * MB + 10), ms: 1 });
+    expect(big.status).toBe(413);
+    expect(big.body.errMsg).toContain('data exceed max size');
+    const [last] = (await (await fetch(`${baseUrl}/_emu/invocations?function=plain&limit=1`)).json()).invocations;
+    expect(last.status).toBe('error');
+    const fits = await invoke('plain', 'o-limits', { pad: 'y'.repeat(5 * MB) });
+    expect(fits.body.result).toMatchObject({ slept: 0 });
+  });
+
+  test('an answer over 6 MB fails the call although the function ran; 5 MB comes back whole', async () => {
+    const tooBig = await invoke('plain', 'o-limits', { bytes: 6 * MB + 10 });
+    expect(tooBig.status).toBe(502);
+    expect(tooBig.body.errMsg).toContain('response exceed max size');
+    const fits = await invoke('plain', 'o-limits', { bytes: 5 * MB });
+    expect(fits.body.result.blob).toHaveLength(5 * MB);
+  });
+});
+
 describe('storage: getTempFileURL names at most 50 files per call', () => {
   async function upload(name: string): Promise<string> {
     const cloudPath = `uploads/o-limits/${name}`;
