@@ -217,7 +217,7 @@ describe('npm run deploy --target local', () => {
 describe('a journey on what was deployed', () => {
   afterAll(() => setClock(cloud.baseUrl, 0));
 
-  it('first administrator by setup code, a member applies, is approved, signs up; the deployed timer marks the no-show', async () => {
+  it('first administrator by setup code, a member applies, is approved, books legal aid with a lawyer invited by link, signs up for a trip; the deployed timer marks the no-show', async () => {
     const admin = 'o-first-admin';
     const member = 'o-first-member';
     const store = storeReader(cloud.serviceUrl);
@@ -233,6 +233,43 @@ describe('a journey on what was deployed', () => {
     });
     await callOk(cloud.baseUrl, admin, 'membership.approve', { applicationId: application._id });
     expect(await store.byId('members', member)).toMatchObject({ orgId: 'org-district-a-g1' });
+
+    // The administrator creates a legal-aid station and a duty slot, and invites a lawyer who is not a member;
+    // the lawyer accepts; the member books; the lawyer sees the booking at the station's desk.
+    const station = await callOk(cloud.baseUrl, admin, 'legalAid.saveStation', {
+      name: '示例区职工法律援助站',
+      address: '示例区某路1号 区职工服务中心一楼',
+      location: { latitude: 31.81, longitude: 119.97 },
+      hours: '周一至周五 9:00–17:00',
+      services: ['consult'],
+      phone: '0519-8888 2351',
+      orgId: 'org-root',
+    });
+    const slotDate = new Date(Date.now() + 8 * 3600_000 + 2 * DAY).toISOString().slice(0, 10);
+    const slot = await callOk(cloud.baseUrl, admin, 'legalAid.addSlot', {
+      stationId: station._id,
+      slotDate,
+      slotPeriod: 't1930',
+      start: '19:30',
+      end: '21:00',
+      lawyers: ['顾明远律师'],
+      capacity: 2,
+    });
+    const invitation = await callOk(cloud.baseUrl, admin, 'invitations.create', {
+      role: 'lawyer',
+      scopeId: station._id,
+      name: '顾明远',
+    });
+    await callOk(cloud.baseUrl, 'o-first-lawyer', 'invitations.accept', { code: invitation.code });
+    const booking = await callOk(cloud.baseUrl, member, 'legalAid.book', {
+      slotId: slot._id,
+      type: 'wages',
+      way: 'in_person',
+      caseText: '单位拖欠三个月工资，想咨询如何维权。',
+      evidence: [],
+    });
+    const desk = await callOk(cloud.baseUrl, 'o-first-lawyer', 'legalAid.bookings', { view: 'upcoming', page: 1 });
+    expect(desk.items.map((b) => b._id)).toEqual([booking._id]);
 
     const trip = await callOk(cloud.baseUrl, admin, 'recuperation.save', tripInput({ orgId: 'org-root' }));
     await callOk(cloud.baseUrl, admin, 'recuperation.open', { activityId: trip._id });
