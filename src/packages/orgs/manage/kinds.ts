@@ -1,0 +1,42 @@
+import type { InputOf, Org } from '../../../api/types';
+
+export type Kind = InputOf<'org.create'>['kind'];
+
+export const KINDS: Array<[Kind, string]> = [
+  ['grassroots', '基层工会'],
+  ['district', '区县/街道工会'],
+  ['industry', '行业工会联合会'],
+  ['city', '市总工会'],
+];
+export const KIND_LABEL = Object.fromEntries(KINDS) as Record<Kind, string>;
+
+export type Dialog =
+  | { mode: 'create'; parent: Org | null }
+  | { mode: 'rename'; org: Org }
+  | { mode: 'move'; org: Org; parent: Org | null }
+  | { mode: 'close'; org: Org; target: Org | null };
+
+/** Repeats a paged action (a move, a close, an import) until the server says it is done. */
+export async function untilDone<T extends { done: boolean }>(step: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i += 1) {
+    const r = await step();
+    if (r.done || i >= 50) return r;
+  }
+}
+
+/** The tree as indented rows, limited to the staffer's scope (`within`; null = all of it). */
+export function treeRows(orgs: Org[], within: string[] | null): Array<{ org: Org; depth: number }> {
+  const children = new Map<string | null, Org[]>();
+  for (const o of orgs) children.set(o.parentId, [...(children.get(o.parentId) ?? []), o]);
+  const inScope = (o: Org) => !within || o.path.some((id) => within.includes(id));
+  const out: Array<{ org: Org; depth: number }> = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const o of children.get(parentId) ?? []) {
+      const shown = inScope(o);
+      if (shown) out.push({ org: o, depth });
+      walk(o._id, shown ? depth + 1 : depth);
+    }
+  };
+  walk(null, 0);
+  return out;
+}

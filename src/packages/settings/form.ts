@@ -1,0 +1,64 @@
+/** The 系统设置 form: from the settings, and back as settings.save takes it (pure). */
+import { type SwitchableArea } from '@rules/areas';
+import type { InputOf } from '../../api/types';
+import type { UnionSettings } from '../../stores/settings';
+
+type SaveInput = InputOf<'settings.save'>;
+
+export interface Form {
+  name: string;
+  shortName: string;
+  city: string;
+  hotline: string;
+  /** One district a line (or separated by 、，,). */
+  districts: string;
+  latitude: string;
+  longitude: string;
+  areas: Record<SwitchableArea, boolean>;
+}
+
+export function toForm(s: UnionSettings): Form {
+  return {
+    name: s.union.name,
+    shortName: s.union.shortName,
+    city: s.union.city,
+    hotline: s.union.hotline,
+    districts: s.union.districts.join('\n'),
+    latitude: s.union.mapCenter ? String(s.union.mapCenter.latitude) : '',
+    longitude: s.union.mapCenter ? String(s.union.mapCenter.longitude) : '',
+    areas: { ...s.areas },
+  };
+}
+
+/** The form as settings.save takes it; client-side problems by form key (the server checks everything again). */
+export function toSaveInput(form: Form, version: number): { input?: SaveInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const latitude = Number(form.latitude);
+  const longitude = Number(form.longitude);
+  if (!form.latitude.trim() || !Number.isFinite(latitude) || Math.abs(latitude) > 90)
+    errors.latitude = '请填写纬度（-90到90，如 31.78）';
+  if (!form.longitude.trim() || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
+    errors.longitude = '请填写经度（-180到180，如 119.97）';
+  if (!form.name.trim()) errors.name = '请填写工会名称';
+  if (!form.shortName.trim()) errors.shortName = '请填写简称';
+  if (Object.keys(errors).length) return { errors };
+  const districts = form.districts
+    .split(/[\n、，,]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
+  return {
+    errors,
+    input: {
+      version,
+      union: {
+        name: form.name.trim(),
+        shortName: form.shortName.trim(),
+        city: form.city.trim(),
+        hotline: form.hotline.trim(),
+        districts,
+        mapCenter: { latitude, longitude },
+      },
+      areas: form.areas,
+    },
+  };
+}
