@@ -20,7 +20,7 @@ test('a staffer invites a duty lawyer by link; the lawyer accepts and holds the 
 
   // The district's staffer is offered its own station.
   await page.locator(tid('invite-scope-st-cz-wujin')).click();
-  await page.locator('.invite-name input').fill('顾明远');
+  await page.locator(`${tid('invite-name')} input`).fill('顾明远');
   expect(await visibleText(page)).not.toContain('请填写被邀请人姓名');
   await screenshot(page, 'invite-create');
   await page.locator(tid('invite-create')).click();
@@ -43,8 +43,8 @@ test('a staffer invites a duty lawyer by link; the lawyer accepts and holds the 
   );
   await screenshot(lawyer.page, 'invite-accept');
   await lawyer.page.locator(tid('invite-accept')).click();
-  await lawyer.page.locator('.me-role').first().waitFor({ timeout: 45_000 });
-  expect(await lawyer.page.locator('.me-role').allInnerTexts()).toContain('值班律师 · 武进区职工法律援助站');
+  await lawyer.page.locator(tid('me-role')).first().waitFor({ timeout: 45_000 });
+  expect(await lawyer.page.locator(tid('me-role')).allInnerTexts()).toContain('值班律师 · 武进区职工法律援助站');
   expect(await visibleText(lawyer.page)).toContain('顾明远');
   await screenshot(lawyer.page, 'invite-accepted-me');
 

@@ -103,6 +103,7 @@ export default function CreateInvitation() {
             <Field
               label='被邀请人姓名'
               name='invite-name'
+              testId='invite-name'
               value={name}
               maxlength={20}
               placeholder='对方的真实姓名，工作人员界面将显示此姓名'
