@@ -4,7 +4,7 @@
  * person opens it in WeChat, sees who invites them to what, and accepts. One use, 72 hours, revocable.
  */
 import type { ActionContext } from '../../action';
-import { command, findById, findPage, insertUnique, updateWhere, withTransaction, type Page } from '../../db';
+import { findById, findPage, insertUnique, updateWhere, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
@@ -13,6 +13,7 @@ import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
 import { getOrg } from '../../shared/orgs';
+import { nameAccount } from '../../shared/accounts';
 import { namesOf } from '../../shared/people';
 import { coversOrg } from '../../shared/scope';
 import type { RoleRecord } from '../../shared/records';
@@ -168,7 +169,7 @@ export async function acceptInvitation(code: string, ctx: ActionContext): Promis
   if ('refusal' in outcome) throw invitationErrors.fail(outcome.refusal);
   const { grant, invitation, again } = outcome;
   if (!again) {
-    await nameAccount(ctx.openid, invitation.name, ctx.now);
+    await nameAccount(ctx.openid, invitation.name, ctx.now, { keep: true });
     await writeAudit({
       actor: ctx.openid,
       action: 'invitations.accept',
@@ -210,9 +211,3 @@ export async function listInvitations(page: number | undefined, ctx: ActionConte
   return { items: rows.map((r) => toView(r, ctx.now)), total };
 }
 
-/** Staff screens show the name the invitation gave, for people who never joined as members. */
-async function nameAccount(openid: string, name: string, now: Date): Promise<void> {
-  if (await insertUnique(CORE_COLLECTIONS.accounts, openid, { openid, createdAt: now, displayName: name })) return;
-  const _ = command();
-  await updateWhere(CORE_COLLECTIONS.accounts, { _id: openid, displayName: _.exists(false) }, { displayName: name });
-}

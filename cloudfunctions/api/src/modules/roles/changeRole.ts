@@ -1,10 +1,11 @@
 import type { ActionContext } from '../../action';
-import { findById, insertUnique, removeWhere, setById, updateWhere } from '../../db';
+import { findById, removeWhere, setById } from '../../db';
 import { fail } from '../../errors';
 import { ROLE_LABELS } from '../../rules/roles';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
+import { nameAccount } from '../../shared/accounts';
 import { namesOf } from '../../shared/people';
 import type { RoleRecord } from '../../shared/records';
 import type { RolesChangeInput, RolesGrantInput } from './schemas';
@@ -69,11 +70,3 @@ export async function revokeRole(input: RolesChangeInput, ctx: ActionContext): P
   return toRoleGrant(existing);
 }
 
-/** Remembers what staff call a person who is not a member (their account, created if they never opened the app). */
-async function nameAccount(openid: string, name: string, now: Date): Promise<void> {
-  const displayName = name.trim();
-  if ((await updateWhere(CORE_COLLECTIONS.accounts, { _id: openid }, { displayName })) === 1) return;
-  if (!(await insertUnique(CORE_COLLECTIONS.accounts, openid, { openid, createdAt: now, displayName }))) {
-    await updateWhere(CORE_COLLECTIONS.accounts, { _id: openid }, { displayName });
-  }
-}
