@@ -16,6 +16,7 @@ import { assertManages, assertNameFree, assertOpen, loadOrg, pendingMove } from 
 import { orgErrors as errors } from './errors';
 import { followPaths, type PathMove } from './followPaths';
 import type { orgMoveInput } from './schemas';
+import { scheduleSweep } from './sweepPaths';
 
 /** How long one call keeps rewriting paths before it answers (the function's timeout is 10 s). */
 export const MOVE_BUDGET_MS = 5000;
@@ -37,6 +38,8 @@ async function finish(org: OrgRecord, move: PathMove, ctx: ActionContext): Promi
       { _id: org._id, moving: _.exists(true) },
       { moving: _.remove(), updatedAt: ctx.now },
     );
+    // A call that read the old path meanwhile may still write it: the cron sweeps once more (sweepPaths.ts).
+    await scheduleSweep(org._id, { fromPath: move.fromPath, toPath: move.toPath }, ctx.now);
   }
   return { orgId: org._id, path: move.toPath, done, changed };
 }
