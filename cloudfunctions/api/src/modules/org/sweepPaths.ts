@@ -22,9 +22,12 @@ interface SweepRecord extends PathMove {
   after: Date;
 }
 
-/** Records the sweep of a finished move (one per union, old and new path: finishing again only postpones it). */
-export async function scheduleSweep(orgId: string, move: PathMove, finishedAt: Date): Promise<void> {
-  await setById(C.pathSweeps, `${move.fromPath.join('.')}_${move.toPath.join('.')}`, {
+/**
+ * Records the sweep of a finished move: one per move (the union and when the move was decided), so finishing the
+ * same move again only postpones its sweep, and every move of a union back and forth keeps its own, in order.
+ */
+export async function scheduleSweep(orgId: string, move: PathMove, decidedAt: Date, finishedAt: Date): Promise<void> {
+  await setById(C.pathSweeps, `${orgId}_${decidedAt.getTime()}`, {
     orgId,
     fromPath: move.fromPath,
     toPath: move.toPath,
