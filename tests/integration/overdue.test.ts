@@ -10,6 +10,7 @@ import { apiBundleExists } from '../support/api';
 import { setClock } from '../support/clock';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { givenApplicant, givenMember, givenOrg, givenStaff, useCloud } from '../support/scenario';
+import { openTrip } from '../support/trips';
 
 jest.setTimeout(600_000);
 
@@ -192,5 +193,28 @@ describe('the daily reminder', () => {
     });
     expect(points).toBeGreaterThan(3);
     expect(await outbox()).toHaveLength(1);
+  });
+});
+
+describe('the enrollment queue', () => {
+  it('flags a sign-up waiting for review past the deadline in the roster and counts it on the 工作台, in scope only', async () => {
+    const activityId = await openTrip(env.cloud.baseUrl, { orgId: tree.east._id, review: true }, tree.eastStaff);
+    const early = await givenMember(env, { orgId: tree.eastUnit._id, name: '早报名' });
+    const late = await givenMember(env, { orgId: tree.eastUnit._id, name: '晚报名' });
+    const answers = {}; // the trip asks nothing beyond the member's card
+    const first = await env.ok(early.openid, 'recuperation.signUp', { activityId, answers });
+    await env.ok(late.openid, 'recuperation.signUp', { activityId, answers });
+    await backdate('enrollments', first._id, 'createdAt', 9);
+
+    const roster = await env.ok(tree.eastStaff, 'enrollment.roster', { activityId, status: 'pending' });
+    expect(roster.items.map((e) => [e.name, e.overdue, e.overdueDays])).toEqual([
+      ['早报名', true, 2],
+      ['晚报名', undefined, undefined],
+    ]);
+    expect((await env.ok(tree.eastStaff, 'workbench.summary', {})).overdue.enrollmentPending).toBe(1);
+    expect((await env.ok(tree.westStaff, 'workbench.summary', {})).overdue.enrollmentPending).toBe(0);
+
+    await env.ok(tree.eastStaff, 'enrollment.review', { activityId, enrollmentIds: [first._id], decision: 'approve' });
+    expect((await env.ok(tree.eastStaff, 'workbench.summary', {})).overdue.enrollmentPending).toBe(0);
   });
 });
