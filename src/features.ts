@@ -129,6 +129,9 @@ export const FEATURES = [
       { key: 'roles', label: '角色管理', route: 'staffRoles', roles: ADMIN_ONLY },
       { key: 'audit', label: '操作日志', route: 'staffAudit', roles: ADMIN_ONLY },
     ],
+    // The daily reminder of what waits past the review deadline (modules/workbench/overdue.ts).
+    timeline: { reviewOverdue: '超期待办提醒' },
+    subscribe: { staffReview: ['review_overdue'] },
   },
   {
     key: 'orgs',
@@ -295,6 +298,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   matchmaking_status: 'TEMPLATE_ID_MATCHMAKING_STATUS',
   legal_aid_status: 'TEMPLATE_ID_LEGAL_AID_STATUS',
   legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
+  review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

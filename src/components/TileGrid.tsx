@@ -7,6 +7,8 @@ export interface GridTile extends Pick<Tile, 'key' | 'label' | 'route'> {
   icon?: string;
   /** A number shown as a badge (e.g. applications waiting); hidden when 0 or absent. */
   count?: number;
+  /** How many of `count` wait past the review deadline: a red 「超期 N」 line under the label; hidden when 0. */
+  overdue?: number;
 }
 
 interface TileGridProps {
@@ -18,7 +20,7 @@ interface TileGridProps {
 }
 
 /**
- * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-count`.
+ * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-count`, `tile-overdue`.
  */
 export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProps) {
   return (
@@ -39,6 +41,11 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
             )}
           </View>
           <Text className='tile-label'>{t.label}</Text>
+          {!!t.overdue && (
+            <Text className='tile-overdue' data-testid='tile-overdue'>
+              超期 {t.overdue > 99 ? '99+' : t.overdue}
+            </Text>
+          )}
           {!t.route && <Text className='tile-soon'>即将开放</Text>}
         </View>
       ))}

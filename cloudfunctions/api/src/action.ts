@@ -46,6 +46,16 @@ export interface TimelineKind {
 export type WorkbenchCounter = (ctx: ActionContext) => Promise<number>;
 
 /**
+ * How many items of one staff queue wait past the union's review deadline (settings.deadlines.reviewDays) in the
+ * caller's scope: the 工作台 tile of the same key shows it, and the daily reminder (modules/workbench) counts with it.
+ */
+export interface OverdueCounter {
+  /** The queue's Chinese name in the reminder, e.g. 入会审核. */
+  label: string;
+  count: WorkbenchCounter;
+}
+
+/**
  * A housekeeping task the `cron` function runs on its timer (reminders, offer expiry…): idempotent, returns counts.
  * It runs within the house it is given (the engine's steps and the timeline read it).
  */
@@ -76,6 +86,8 @@ export interface ModuleDef {
   timeline?: Record<string, TimelineKind>;
   /** 工作台 counts, keyed by tile. */
   workbench?: Record<string, WorkbenchCounter>;
+  /** Overdue counts of the staff queues, keyed like the 工作台 count of that queue (membershipPending…). */
+  overdue?: Record<string, OverdueCounter>;
   /** Chinese names of the audit actions this area writes (操作日志 shows these, never the codes). */
   audit?: Record<string, string>;
   /** Tasks the `cron` function runs on every tick (each must be safe to run twice). */

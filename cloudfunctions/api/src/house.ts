@@ -9,7 +9,7 @@
  * (`withHouse`): outside one they fail loudly instead of seeing an empty registry.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ActionDef, ModuleDef, OrgPathHolder, TimelineKind, WorkbenchCounter } from './action';
+import type { ActionDef, ModuleDef, OrgPathHolder, OverdueCounter, TimelineKind, WorkbenchCounter } from './action';
 import type { AreaHooks, RuleKind } from './modules/enrollment/areaHooks';
 
 export interface ScopeKind {
@@ -36,6 +36,8 @@ export interface House {
   fieldLabel(field: string): string | undefined;
   timelineKinds: Readonly<Record<string, TimelineKind>>;
   workbenchCounters: Readonly<Record<string, WorkbenchCounter>>;
+  /** Overdue counts of the staff queues (ModuleDef.overdue), keyed like the 工作台 counts. */
+  overdueCounters: Readonly<Record<string, OverdueCounter>>;
   /** Chinese names of audit actions (操作日志). */
   auditLabels: Readonly<Record<string, string>>;
   /** The scope a staff role other than `staff` is given within (an area defines it). */
@@ -76,6 +78,7 @@ export function buildHouse(modules: readonly ModuleDef[]): House {
     fieldLabel: (field: string) => list.find((m) => m.fieldLabels?.[field])?.fieldLabels?.[field],
     timelineKinds: merged(list, (m) => m.timeline),
     workbenchCounters: merged(list, (m) => m.workbench),
+    overdueCounters: merged(list, (m) => m.overdue),
     auditLabels: merged(list, (m) => m.audit),
     scopeKind: (role: string) => (Object.prototype.hasOwnProperty.call(scopes, role) ? scopes[role] : undefined),
     engine: engineOf(list),

@@ -20,7 +20,12 @@ export default function Services() {
     deps: [hasWorkbench],
   });
   const counts: Record<string, number> = summary.data?.counts ?? {};
-  const staffTiles: GridTile[] = workbench.map((t) => ({ ...t, count: t.count ? counts[t.count] : undefined }));
+  const overdue: Record<string, number> = summary.data?.overdue ?? {};
+  const staffTiles: GridTile[] = workbench.map((t) => ({
+    ...t,
+    count: t.count ? counts[t.count] : undefined,
+    overdue: t.count ? overdue[t.count] : undefined,
+  }));
 
   return (
     <PageShell className='services'>

@@ -11,3 +11,8 @@ export function toIsoOptional(value: unknown): string | undefined {
 }
 
 export { chinaDate, chinaYear, inChina } from '../rules/time';
+
+/** A stored date as a Date. */
+export function asDate(value: unknown): Date {
+  return new Date(toIso(value));
+}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { OverdueTag } from '../../../components/OverdueTag';
 import { dayTime, UNIT_TEXT, statusTone } from '../format';
 import type { RegistrationRow } from '../types';
 
@@ -38,6 +39,7 @@ export function RegistrationCard({
           {r.statusText}
           {r.position ? ` 第${r.position}位` : ''}
         </Text>
+        <OverdueTag days={r.overdueDays} />
       </View>
       {showEvent && r.eventTitle && <Text className='cmp-card-line cmp-strong'>{r.eventTitle}</Text>}
       <Text className='cmp-card-line'>

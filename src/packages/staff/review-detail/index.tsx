@@ -5,12 +5,14 @@ import { APPLICATION_STATUS_LABELS, CHANNEL_LABELS, OCCUPATION_LABELS } from '@r
 import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { OverdueTag } from '../../../components/OverdueTag';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { detailUrl } from '../reviews/detailUrl';
 import '../staff.scss';
 import './index.scss';
@@ -49,6 +51,8 @@ export default function ReviewDetail() {
     if (!decision || !shown) return;
     // An empty reason: the dialog stays open and says why.
     if (decision === 'reject' && !reason.trim()) return act.setFieldErrors({ reason: REASON_REQUIRED });
+    // In the tap (WeChat asks only in answer to one): the daily reminder of applications waiting past the deadline.
+    await askToSubscribe('staffReview');
     // The version on screen: if the applicant corrected it meanwhile, the server refuses.
     const seen = { applicationId: id, submittedAt: shown.submittedAt };
     const view = await act.run(
@@ -90,7 +94,10 @@ export default function ReviewDetail() {
               {a.occupation && <Row label='职业'>{OCCUPATION_LABELS[a.occupation]}</Row>}
               <Row label='工作单位'>{a.workUnit}</Row>
               <Row label='所属工会'>{a.orgName}</Row>
-              <Row label='提交时间'>{formatDateTime(a.submittedAt)}</Row>
+              <Row label='提交时间'>
+                {formatDateTime(a.submittedAt)}
+                <OverdueTag days={a.overdueDays} />
+              </Row>
               <Row label='状态' valueClassName={`tag tag-${a.status} review-status`} valueTestId='staff-review-status'>
                 {APPLICATION_STATUS_LABELS[a.status]}
               </Row>

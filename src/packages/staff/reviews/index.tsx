@@ -5,6 +5,7 @@ import { call } from '../../../api/client';
 import type { ApplicationStatus, ApplicationView } from '../../../api/types';
 import { Checkbox } from '../../../components/Checkbox';
 import { LoadMore } from '../../../components/LoadMore';
+import { OverdueTag } from '../../../components/OverdueTag';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
@@ -20,6 +21,7 @@ import './index.scss';
 /**
  * 入会审核: waiting applications oldest first (the server orders them), searchable by name, filterable by
  * union; pending ones can be ticked and approved in one batch.
+ * A waiting application past the union's review deadline carries a red 「已超期 N 天」 (`overdue-tag`).
  * e2e hooks: `.tab-item`, `.review-item` (contains the name), `.review-check`, `.review-count`.
  */
 export default function Reviews() {
@@ -75,7 +77,10 @@ export default function Reviews() {
             <View className='review-item-body' data-testid='staff-review-item-body' onClick={() => go(detailUrl(a._id, query))}>
               <View className='staff-item-head'>
                 <Text className='staff-item-name'>{a.name}</Text>
-                <Text className={`tag tag-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</Text>
+                <View>
+                  <Text className={`tag tag-${a.status}`}>{APPLICATION_STATUS_LABELS[a.status]}</Text>
+                  <OverdueTag days={a.overdueDays} />
+                </View>
               </View>
               <Text className='staff-item-line'>
                 {CHANNEL_LABELS[a.channel]} · {a.workUnit}

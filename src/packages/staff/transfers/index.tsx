@@ -6,6 +6,7 @@ import type { ApplicationStatus, TransferView } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { LoadMore } from '../../../components/LoadMore';
+import { OverdueTag } from '../../../components/OverdueTag';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
@@ -74,7 +75,10 @@ export default function TransferReviews() {
           <View key={t._id} className='staff-item transfer-item' data-testid='staff-transfer-item'>
             <View className='staff-item-head'>
               <Text className='staff-item-name'>{t.name}</Text>
-              <Text className={`tag tag-${t.status}`}>{APPLICATION_STATUS_LABELS[t.status]}</Text>
+              <View>
+                <Text className={`tag tag-${t.status}`}>{APPLICATION_STATUS_LABELS[t.status]}</Text>
+                <OverdueTag days={t.overdueDays} />
+              </View>
             </View>
             <Text className='staff-item-line'>
               {t.fromOrgName} → {t.toOrgName}

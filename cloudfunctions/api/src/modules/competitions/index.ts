@@ -20,7 +20,7 @@ import { getResults, listResultObjections, publishResults, raiseResultObjection,
 import * as s from './schemas';
 import { enterScores, getRanking } from './scores';
 import { invite, leaveTeam, removeTeammate, respondToInvite } from './teams';
-import { countForReview, countForUnit } from './workbench';
+import { countForReview, countForUnit, countOverdueForReview } from './workbench';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -76,6 +76,7 @@ export const competitionsModule = defineModule({
     'competitions.exportResults': '导出竞赛成绩',
   },
   workbench: { competitionReview: countForReview, competitionUnit: countForUnit },
+  overdue: { competitionReview: { label: '竞赛报名审核', count: countOverdueForReview } },
   cron: { finalizeResults: finalizeDueResults },
   actions: {
     'competitions.list': defineAction({ input: s.listInput, roles: 'any', handler: (i, ctx) => listCompetitions(i.page, ctx) }),

@@ -8,10 +8,12 @@ import type { ActionContext } from '../../action';
 import { command, findMany, getDb, type Page } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
-import { toIso } from '../../lib/time';
+import { asDate, toIso } from '../../lib/time';
+import { overdueMark } from '../../rules/overdue';
 import { writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { coversOrg, orgScopes } from '../../shared/scope';
+import { reviewDays } from '../settings/settings';
 import {
   activitiesByIds,
   activitiesInScopes,
@@ -66,13 +68,14 @@ export async function toRows(
 ): Promise<RegistrationRow[]> {
   const _ = command();
   const teamIds = rows.filter((e) => teamOf(e)).map((e) => e._id);
-  const [members, scores] = await Promise.all([
+  const [members, scores, days] = await Promise.all([
     teamIds.length
       ? findMany<EntryRecord>(C.entries, { teamId: _.in(teamIds), role: 'member', status: 'active' }, { limit: 1000 })
       : Promise.resolve([]),
     rows.length
       ? findMany<ScoreRecord>(C.scores, { _id: _.in(rows.map((e) => e._id)) }, { limit: rows.length })
       : Promise.resolve([]),
+    reviewDays(),
   ]);
   const scoreOf = new Map(scores.map((s) => [s._id, s]));
   return Promise.all(
@@ -107,6 +110,8 @@ export async function toRows(
           : {}),
         ...(score ? { score } : {}),
         canConfirm: e.unitStatus === 'waiting' && WAITING_FOR_UNIT.includes(e.status) && speaksForUnit(ctx, a, e),
+        // Waiting for the organiser's review past the union's deadline (after any 单位推荐, counted from sign-up).
+        ...(e.status === 'pending' && e.unitStatus !== 'waiting' ? overdueMark(asDate(e.createdAt), ctx.now, days) : {}),
       };
     }),
   );

@@ -1,4 +1,5 @@
 /** What the competitions actions answer (dates as ISO strings; no openid; other people's names masked). */
+import type { OverdueMark } from '../../rules/overdue';
 import type {
   ActivityDetail,
   ActivitySummary,
@@ -135,7 +136,8 @@ export interface ScoreView {
 }
 
 /** A registration in the staff lists. */
-export interface RegistrationRow {
+/** A registration waiting for the organiser's review past the union's review deadline is flagged overdue. */
+export interface RegistrationRow extends OverdueMark {
   _id: string;
   eventId: string;
   eventTitle?: string;

@@ -1,7 +1,9 @@
 /** 工作台 counts: registrations waiting for the organiser's review, and for 单位推荐 by the caller's unions. */
 import type { ActionContext } from '../../action';
 import { command } from '../../db';
+import { overdueBefore } from '../../rules/overdue';
 import { orgScopes } from '../../shared/scope';
+import { reviewDays } from '../settings/settings';
 import { activitiesInScopes, countEnrollments } from '../enrollment/engine';
 import { stageWhere } from './registrations';
 
@@ -17,6 +19,16 @@ export async function countForReview(ctx: ActionContext): Promise<number> {
   const ids = await managedEventIds(ctx);
   if (ids !== null && !ids.length) return 0;
   const where: Record<string, unknown> = { area: 'competition', ...stageWhere('review') };
+  if (ids) where.activityId = command().in(ids);
+  return countEnrollments(where);
+}
+
+/** Registrations waiting for the organiser's review past the union's review deadline. */
+export async function countOverdueForReview(ctx: ActionContext): Promise<number> {
+  const ids = await managedEventIds(ctx);
+  if (ids !== null && !ids.length) return 0;
+  const before = overdueBefore(ctx.now, await reviewDays());
+  const where: Record<string, unknown> = { area: 'competition', ...stageWhere('review'), createdAt: command().lt(before) };
   if (ids) where.activityId = command().in(ids);
   return countEnrollments(where);
 }

@@ -20,7 +20,7 @@ import { reviewEnrollments } from './review';
 import { listRoster } from './roster';
 import * as s from './schemas';
 import { confirmForUnit } from './unitConfirm';
-import { countOpenObjections, countPendingEnrollments, countUnitPending } from './workbench';
+import { countOpenObjections, countOverdueEnrollments, countPendingEnrollments, countUnitPending } from './workbench';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -91,6 +91,7 @@ export const enrollmentModule = defineModule({
     enrollmentObjections: countOpenObjections,
     enrollmentUnitPending: countUnitPending,
   },
+  overdue: { enrollmentPending: { label: '活动报名审核', count: countOverdueEnrollments } },
   cron: {
     expireOffers,
     releaseOrphanSeats,

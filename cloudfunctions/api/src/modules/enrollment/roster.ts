@@ -7,7 +7,10 @@ import type { ActionContext } from '../../action';
 import { command, countWhere, findPage, getDb } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
+import { asDate } from '../../lib/time';
+import { overdueMark } from '../../rules/overdue';
 import { coversOrg, orgScopes } from '../../shared/scope';
+import { reviewDays } from '../settings/settings';
 import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, EnrollmentStatus } from './records';
@@ -45,14 +48,19 @@ export async function listRoster(input: EnrollmentRosterInput, ctx: ActionContex
   if (input.status) where.status = input.status;
   if (input.keyword) where.name = getDb().RegExp({ regexp: literalPattern(input.keyword), options: '' });
   const order: [string, 'asc' | 'desc'][] = input.status === 'waitlisted' ? [['waitRank', 'asc']] : [['createdAt', 'asc']];
-  const [{ rows, total }, byStatus, lateCancels, noShows] = await Promise.all([
+  const [{ rows, total }, byStatus, lateCancels, noShows, days] = await Promise.all([
     findPage<EnrollmentRecord>(C.enrollments, where, order, input.page),
     countByStatus(base),
     countWhere(C.enrollments, { ...base, lateCancel: true }),
     countWhere(C.enrollments, { ...base, noShow: true }),
+    reviewDays(),
   ]);
+  // A sign-up waiting for review past the union's deadline is flagged (the list runs oldest first).
   const items = await Promise.all(
-    rows.map(async (e) => toRosterItem(e, e.status === 'waitlisted' ? await waitlistPosition(e) : undefined)),
+    rows.map(async (e) => ({
+      ...toRosterItem(e, e.status === 'waitlisted' ? await waitlistPosition(e) : undefined),
+      ...(e.status === 'pending' ? overdueMark(asDate(e.createdAt), ctx.now, days) : {}),
+    })),
   );
   return {
     items,

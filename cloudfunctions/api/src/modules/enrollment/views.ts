@@ -1,4 +1,5 @@
 /** What the engine's actions answer (dates as ISO strings; no openid, no other member's form). */
+import type { OverdueMark } from '../../rules/overdue';
 import type { Phase } from './activities';
 import type {
   ActivityArea,
@@ -125,7 +126,8 @@ export interface MyEnrollmentItem extends EnrollmentView {
 }
 
 /** A line of the staff roster. */
-export interface RosterItem {
+/** In the staff roster a sign-up waiting for review past the union's deadline is flagged overdue. */
+export interface RosterItem extends OverdueMark {
   _id: string;
   name: string;
   cardNo: string;

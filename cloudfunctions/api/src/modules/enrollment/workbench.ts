@@ -4,7 +4,9 @@
  */
 import type { ActionContext } from '../../action';
 import { command, countWhere, findMany } from '../../db';
+import { overdueBefore } from '../../rules/overdue';
 import { orgScopes } from '../../shared/scope';
+import { reviewDays } from '../settings/settings';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord } from './records';
 
@@ -21,6 +23,14 @@ async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
 export async function countPendingEnrollments(ctx: ActionContext): Promise<number> {
   const ids = await managedActivityIds(ctx);
   return ids.length ? countWhere(C.enrollments, { activityId: command().in(ids), status: 'pending' }) : 0;
+}
+
+/** Sign-ups waiting for review past the union's review deadline, in activities the caller manages. */
+export async function countOverdueEnrollments(ctx: ActionContext): Promise<number> {
+  const ids = await managedActivityIds(ctx);
+  if (!ids.length) return 0;
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.enrollments, { activityId: command().in(ids), status: 'pending', createdAt: command().lt(before) });
 }
 
 export async function countOpenObjections(ctx: ActionContext): Promise<number> {

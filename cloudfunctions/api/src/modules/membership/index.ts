@@ -2,7 +2,7 @@
 import { defineAction, defineModule } from '../../action';
 import { MEMBERSHIP_COLLECTIONS } from './collections';
 import { membershipErrors } from './errors';
-import { countPending, getApplicationDetail, listApplications } from './listApplications';
+import { countOverdue, countPending, getApplicationDetail, listApplications } from './listApplications';
 import { approveApplication, approveMany, finishBatchApprovals, rejectApplication } from './reviewApplication';
 import {
   membershipApplyInput,
@@ -38,6 +38,7 @@ export const membershipModule = defineModule({
     'membership.get': '查看入会申请（含身份证号）',
   },
   workbench: { membershipPending: countPending },
+  overdue: { membershipPending: { label: '入会审核', count: countOverdue } },
   cron: { finishBatchApprovals },
   actions: {
     'membership.apply': defineAction({ input: membershipApplyInput, roles: 'any', handler: submitApplication }),

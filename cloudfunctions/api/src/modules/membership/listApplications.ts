@@ -3,9 +3,12 @@ import { command, countWhere, findPage, getDb, type Page } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii } from '../../lib/pii';
 import { literalPattern } from '../../lib/schemaParts';
+import { asDate } from '../../lib/time';
+import { overdueBefore, overdueMark } from '../../rules/overdue';
 import { writeAudit } from '../../shared/audit';
 import { orgScopes } from '../../shared/scope';
 import { getOrg } from '../../shared/orgs';
+import { reviewDays } from '../settings/settings';
 import { MEMBERSHIP_COLLECTIONS as C } from './collections';
 import type { ApplicationRecord } from './records';
 import { loadApplicationInScope } from './reviewApplication';
@@ -40,14 +43,30 @@ export async function listApplications(filter: MembershipListInput, ctx: ActionC
   if (filter.keyword) where.name = getDb().RegExp({ regexp: literalPattern(filter.keyword), options: '' });
   const order: [string, 'asc' | 'desc'][] =
     filter.status === 'pending' ? [['submittedAt', 'asc']] : filter.status ? [['reviewedAt', 'desc']] : [['submittedAt', 'desc']];
-  const { rows, total } = await findPage<ApplicationRecord>(C.applications, where, order, filter.page);
-  return { items: rows.map(toApplicationView), total };
+  const [{ rows, total }, days] = await Promise.all([
+    findPage<ApplicationRecord>(C.applications, where, order, filter.page),
+    reviewDays(),
+  ]);
+  return { items: rows.map((r) => withOverdue(r, ctx.now, days)), total };
+}
+
+/** The masked view, flagged overdue (with days past the deadline) while it waits past the review deadline. */
+function withOverdue(r: ApplicationRecord, now: Date, days: number): ApplicationView {
+  const view = toApplicationView(r);
+  return r.status === 'pending' ? { ...view, ...overdueMark(asDate(r.submittedAt), now, days) } : view;
 }
 
 /** Applications waiting for review in the caller's scope (the 工作台 tile). */
 export async function countPending(ctx: ActionContext): Promise<number> {
   const where = await scopedWhere(ctx);
   return countWhere(C.applications, { ...where, status: 'pending' });
+}
+
+/** Applications in the caller's scope waiting past the review deadline (the 工作台 tile's overdue count). */
+export async function countOverdue(ctx: ActionContext): Promise<number> {
+  const where = await scopedWhere(ctx);
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.applications, { ...where, status: 'pending', submittedAt: command().lt(before) });
 }
 
 /** The one place full ID and mobile numbers are shown: to a reviewer of that org subtree, audited. */
@@ -62,5 +81,5 @@ export async function getApplicationDetail(applicationId: string, ctx: ActionCon
     kind: 'pii_view',
     details: { orgId: app.orgId },
   });
-  return { ...toApplicationView(app), idNumberFull: decryptPii(app.idSealed), mobileFull: decryptPii(app.mobileSealed) };
+  return { ...withOverdue(app, ctx.now, await reviewDays()), idNumberFull: decryptPii(app.idSealed), mobileFull: decryptPii(app.mobileSealed) };
 }

@@ -1,6 +1,8 @@
 import type { ApplicationStatus, Channel, Occupation } from '../../rules/membership';
+import type { OverdueMark } from '../../rules/overdue';
 
-export interface ApplicationView {
+/** In the staff queue (membership.list, membership.get) a pending application past the review deadline is flagged. */
+export interface ApplicationView extends OverdueMark {
   _id: string;
   name: string;
   idNumberMasked: string;

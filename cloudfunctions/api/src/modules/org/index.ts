@@ -8,11 +8,13 @@ import { CORE_COLLECTIONS } from '../../shared/collections';
 import { listAllOrgs, toOrg } from '../../shared/orgs';
 import { isClosed } from './access';
 import { closeOrg } from './closeOrg';
+import { ORG_COLLECTIONS } from './collections';
 import { createOrg, renameOrg } from './editOrg';
 import { orgErrors } from './errors';
 import { exportOrgs } from './exportOrgs';
 import { importCommit, importPreview } from './importOrgs';
 import { moveOrg } from './moveOrg';
+import { sweepMovedPaths } from './sweepPaths';
 import {
   ORG_FIELD_LABELS,
   orgCloseInput,
@@ -34,8 +36,10 @@ export const orgModule = defineModule({
     { collection: CORE_COLLECTIONS.orgs, field: 'path' },
     { collection: CORE_COLLECTIONS.members, field: 'orgPath' },
   ],
+  collections: ORG_COLLECTIONS,
   errors: orgErrors.codes,
   fieldLabels: ORG_FIELD_LABELS,
+  cron: { sweepMovedPaths },
   audit: {
     'org.create': '新增工会',
     'org.rename': '工会改名',

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { ActionContext } from '../../action';
 import { command, updateWhere } from '../../db';
 import { fail } from '../../errors';
+import { asDate } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { OrgRecord } from '../../shared/records';
@@ -16,6 +17,7 @@ import { assertManages, assertNameFree, assertOpen, loadOrg, pendingMove } from 
 import { orgErrors as errors } from './errors';
 import { followPaths, type PathMove } from './followPaths';
 import type { orgMoveInput } from './schemas';
+import { scheduleSweep } from './sweepPaths';
 
 /** How long one call keeps rewriting paths before it answers (the function's timeout is 10 s). */
 export const MOVE_BUDGET_MS = 5000;
@@ -28,7 +30,7 @@ export interface MoveResult {
   changed: number;
 }
 
-async function finish(org: OrgRecord, move: PathMove, ctx: ActionContext): Promise<MoveResult> {
+async function finish(org: OrgRecord, move: PathMove, decidedAt: Date, ctx: ActionContext): Promise<MoveResult> {
   const { done, changed } = await followPaths(ctx.house.orgPathHolders, move, Date.now() + MOVE_BUDGET_MS);
   if (done) {
     const _ = command();
@@ -37,6 +39,8 @@ async function finish(org: OrgRecord, move: PathMove, ctx: ActionContext): Promi
       { _id: org._id, moving: _.exists(true) },
       { moving: _.remove(), updatedAt: ctx.now },
     );
+    // A call that read the old path meanwhile may still write it: the cron sweeps once more (sweepPaths.ts).
+    await scheduleSweep(org._id, { fromPath: move.fromPath, toPath: move.toPath }, decidedAt, ctx.now);
   }
   return { orgId: org._id, path: move.toPath, done, changed };
 }
@@ -44,12 +48,12 @@ async function finish(org: OrgRecord, move: PathMove, ctx: ActionContext): Promi
 export async function moveOrg(input: z.output<typeof orgMoveInput>, ctx: ActionContext): Promise<MoveResult> {
   const org = await loadOrg(input.orgId);
   assertManages(ctx, org);
-  const marker = org.moving as PathMove | undefined;
+  const marker = org.moving as (PathMove & { at?: unknown }) | undefined;
   if (marker) {
     // Continuing an unfinished move: only the same one.
     if (org.parentId !== input.parentId)
       throw errors.fail('ORG_MOVE_PENDING', `「${org.name}」的上一次移动尚未完成，请先按原目标完成移动`);
-    return finish(org, marker, ctx);
+    return finish(org, marker, marker.at ? asDate(marker.at) : ctx.now, ctx);
   }
   if (!org.parentId) throw errors.fail('ORG_ROOT', '根工会不能移动', { field: 'orgId' });
   assertOpen(org);
@@ -81,5 +85,5 @@ export async function moveOrg(input: z.output<typeof orgMoveInput>, ctx: ActionC
     at: ctx.now,
     details: { fromParentId: org.parentId, toParentId: parent._id },
   });
-  return finish({ ...org, parentId: parent._id }, move, ctx);
+  return finish({ ...org, parentId: parent._id }, move, ctx.now, ctx);
 }

@@ -88,6 +88,14 @@ async function cachedSettings(): Promise<SettingsView> {
   return getSettings();
 }
 
+/**
+ * Days an application or booking may wait for review before it is flagged overdue (settings.deadlines), as this
+ * warm instance last read the settings (at most CACHE_MS old).
+ */
+export async function reviewDays(): Promise<number> {
+  return (await cachedSettings()).deadlines.reviewDays;
+}
+
 /** For tests of the router in process: forget the cached copy. */
 export function forgetCachedSettings(): void {
   cached = null;

@@ -2,7 +2,7 @@
 import { defineAction, defineModule } from '../../action';
 import { TRANSFER_COLLECTIONS } from './collections';
 import { approveTransfer, rejectTransfer } from './decideTransfer';
-import { countPendingTransfers, listTransfers } from './listTransfers';
+import { countOverdueTransfers, countPendingTransfers, listTransfers } from './listTransfers';
 import { requestTransfer } from './requestTransfer';
 import { transferApproveInput, transferListInput, transferRejectInput, transferRequestInput } from './schemas';
 
@@ -16,6 +16,7 @@ export const transferModule = defineModule({
   timeline: { transfer: { label: '会员转会', template: 'transfer_status' } },
   audit: { 'transfer.approve': '通过转会申请', 'transfer.reject': '驳回转会申请' },
   workbench: { transferPending: countPendingTransfers },
+  overdue: { transferPending: { label: '转会审核', count: countOverdueTransfers } },
   actions: {
     'transfer.request': defineAction({
       input: transferRequestInput,

@@ -1,6 +1,8 @@
 import type { ApplicationStatus } from '../../rules/membership';
+import type { OverdueMark } from '../../rules/overdue';
 
-export interface TransferView {
+/** In transfer.list a pending transfer past the review deadline is flagged overdue. */
+export interface TransferView extends OverdueMark {
   _id: string;
   name: string;
   cardNo: string;

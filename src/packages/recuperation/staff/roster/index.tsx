@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { call } from '../../../../api/client';
 import { PagedList } from '../../../../components/PagedList';
+import { OverdueTag } from '../../../../components/OverdueTag';
 import { PageShell } from '../../../../components/PageShell';
 import { StateView } from '../../../../components/StateView';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
@@ -121,6 +122,7 @@ export default function Roster() {
                     {e.statusText}
                     {e.position ? ` 第${e.position}位` : ''}
                   </Text>
+                  <OverdueTag days={e.overdueDays} />
                 </View>
                 <Text className='rec-card-line'>
                   {e.orgName} · {e.cardNo}
