@@ -136,7 +136,13 @@ export async function getParticipant(activityId: string, participantId: string, 
   const matched =
     !self && !blocked.has(target.openid) && (await visibleMatches(ctx.openid, blocked)).some((m) => m.other === target.openid);
   const fellow = self || (!!profile && withinRule(participation, profile, matched));
-  const relation = relationOf({ self, blocked: blocked.has(target.openid), matched, fellowParticipants: fellow, organiser: false });
+  const relation = relationOf({
+    self,
+    blocked: blocked.has(target.openid),
+    matched,
+    fellowParticipants: fellow,
+    organiser: false,
+  });
   const view = profile ? await renderProfile(visibleProfile(profile, relation), 'all') : null;
   if (!view) throw fail('NOT_FOUND', GONE);
   return { participantId, profile: view, picked: !!picks?.picked.includes(target.openid), matched };
