@@ -21,7 +21,10 @@ const CONTACT_B = 'bowen_e2e_02';
 
 const go = (page: Page, openid: string, hash: string) => openAs(page, env.cloud.baseUrl, openid, hash);
 
-/** A phone on China time (events are shown in local time, as phones in China show them), console errors collected. */
+/**
+ * A phone in China (dates are shown in China time whatever the phone's zone: tests/unit/app/china-time.test.ts), with
+ * the clipboard readable (the copied contact is checked), console errors collected.
+ */
 async function newPhonePage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
