@@ -16,32 +16,38 @@ const CONTACT = { a: 'anna_wx2026', b: 'bo_runner_99', c: '13900001111', d: 'dor
 
 beforeAll(async () => {
   ({ cloud, store } = await startSeededCloud());
-  ({ activityId, pid } = await eventWithParticipants(cloud.baseUrl, store, [
-    {
-      openid: 'mp-a',
-      gender: 'F',
-      name: '林安娜',
-      profile: profileInput({ nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } }),
-    },
-    {
-      openid: 'mp-b',
-      gender: 'M',
-      name: '赵博文',
-      profile: profileInput({ nickname: '博文', contact: { kind: 'wechat', value: CONTACT.b } }),
-    },
-    {
-      openid: 'mp-c',
-      gender: 'M',
-      name: '钱程',
-      profile: profileInput({ nickname: '程程', contact: { kind: 'mobile', value: CONTACT.c } }),
-    },
-    {
-      openid: 'mp-d',
-      gender: 'F',
-      name: '孙朵拉',
-      profile: profileInput({ nickname: '朵拉', contact: { kind: 'wechat', value: CONTACT.d } }),
-    },
-  ]));
+  ({ activityId, pid } = await eventWithParticipants(
+    cloud.baseUrl,
+    store,
+    [
+      {
+        openid: 'mp-a',
+        gender: 'F',
+        name: '林安娜',
+        profile: profileInput({ nickname: '安娜', contact: { kind: 'wechat', value: CONTACT.a } }),
+      },
+      {
+        openid: 'mp-b',
+        gender: 'M',
+        name: '赵博文',
+        profile: profileInput({ nickname: '博文', contact: { kind: 'wechat', value: CONTACT.b } }),
+      },
+      {
+        openid: 'mp-c',
+        gender: 'M',
+        name: '钱程',
+        profile: profileInput({ nickname: '程程', contact: { kind: 'mobile', value: CONTACT.c } }),
+      },
+      {
+        openid: 'mp-d',
+        gender: 'F',
+        name: '孙朵拉',
+        profile: profileInput({ nickname: '朵拉', contact: { kind: 'wechat', value: CONTACT.d } }),
+      },
+      // 不限性别: every other participant is in the list (the default rule, 异性之间, in matchmaking-pick-rule.test.ts).
+    ],
+    { pickRule: 'any' },
+  ));
 }, 180_000);
 afterAll(() => cloud?.stop());
 

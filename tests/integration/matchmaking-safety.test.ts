@@ -15,13 +15,19 @@ let pid: Record<string, string>;
 
 beforeAll(async () => {
   ({ cloud, store } = await startSeededCloud());
-  ({ activityId, pid } = await eventWithParticipants(cloud.baseUrl, store, [
-    { openid: 'sf-a', gender: 'F', name: '王安琪' },
-    { openid: 'sf-b', gender: 'M', name: '刘斌' },
-    { openid: 'sf-c', gender: 'F', name: '陈澄' },
-    { openid: 'sf-d', gender: 'M', name: '杜达' },
-    { openid: 'sf-e', gender: 'M', name: '叶尔' },
-  ]));
+  ({ activityId, pid } = await eventWithParticipants(
+    cloud.baseUrl,
+    store,
+    [
+      { openid: 'sf-a', gender: 'F', name: '王安琪' },
+      { openid: 'sf-b', gender: 'M', name: '刘斌' },
+      { openid: 'sf-c', gender: 'F', name: '陈澄' },
+      { openid: 'sf-d', gender: 'M', name: '杜达' },
+      { openid: 'sf-e', gender: 'M', name: '叶尔' },
+      // 不限性别, so that every participant sees every other (the default rule is in matchmaking-pick-rule.test.ts).
+    ],
+    { pickRule: 'any' },
+  ));
 }, 180_000);
 afterAll(() => cloud?.stop());
 

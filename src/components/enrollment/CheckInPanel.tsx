@@ -21,13 +21,24 @@ export interface CheckInPanelProps {
   rowClass?: string;
   /** Extra class of the result line. */
   resultClass?: string;
+  /** The area, for test ids `<area>-checkin-token` (the input inside), `-submit`, `-scan`, `-result`; none when absent. */
+  area?: string;
 }
 
 /**
  * Check-in with the engine's `enrollment.checkIn`: scan the member's card code on weapp, or paste it (H5
  * development). Says who was checked in, or that they already were, or why not.
  */
-export function CheckInPanel({ activityId, onChanged, prefix: p, title = '活动签到', rowClass, resultClass }: CheckInPanelProps) {
+export function CheckInPanel({
+  activityId,
+  onChanged,
+  prefix: p,
+  title = '活动签到',
+  rowClass,
+  resultClass,
+  area,
+}: CheckInPanelProps) {
+  const tid = (part: string) => (area ? `${area}-checkin-${part}` : undefined);
   const [token, setToken] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,24 +71,33 @@ export function CheckInPanel({ activityId, onChanged, prefix: p, title = '活动
       <Text className='section-title'>{title}</Text>
       {process.env.TARO_ENV === 'h5' ? (
         <View className={rowClass ?? `${p}-search`}>
-          <Input
-            className={`${p}-input ${p}-checkin-token`}
-            value={token}
-            placeholder='粘贴会员码内容'
-            onInput={(e) => setToken(e.detail.value)}
-          />
-          <Button small className={`${p}-checkin-submit`} loading={busy} onClick={() => void checkIn(token)}>
+          <View data-testid={tid('token')}>
+            <Input
+              className={`${p}-input ${p}-checkin-token`}
+              value={token}
+              placeholder='粘贴会员码内容'
+              onInput={(e) => setToken(e.detail.value)}
+            />
+          </View>
+          <Button
+            small
+            className={`${p}-checkin-submit`}
+            testId={tid('submit')}
+            loading={busy}
+            onClick={() => void checkIn(token)}
+          >
             签到
           </Button>
         </View>
       ) : (
-        <Button block className={`${p}-checkin-scan`} loading={busy} onClick={() => void scan()}>
+        <Button block className={`${p}-checkin-scan`} testId={tid('scan')} loading={busy} onClick={() => void scan()}>
           扫描会员码签到
         </Button>
       )}
       {result && (
         <Text
           className={`${resultClass ? `${resultClass} ` : ''}${p}-checkin-result ${result.ok ? `${p}-ok` : `${p}-field-error`}`}
+          data-testid={tid('result')}
         >
           {result.text}
         </Text>

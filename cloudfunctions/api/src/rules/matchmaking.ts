@@ -88,3 +88,24 @@ export type ReportCategory = keyof typeof REPORT_CATEGORIES;
 export const REPORT_CATEGORY_KEYS = Object.keys(REPORT_CATEGORIES) as [ReportCategory, ...ReportCategory[]];
 
 export const GENDER_TEXT = { M: '男', F: '女' } as const;
+
+/**
+ * Whom a participant may pick at an event (the event's rule, set by the organiser): `opposite` — men pick women
+ * and women pick men (the default, and what events saved before the rule existed follow); `any` — anyone who
+ * checked in. The picks list shows, and the server accepts, only people the rule lets the member pick.
+ */
+export const PICK_RULES = { opposite: '异性之间互选', any: '不限性别' } as const;
+export type PickRule = keyof typeof PICK_RULES;
+export const PICK_RULE_KEYS = Object.keys(PICK_RULES) as [PickRule, ...PickRule[]];
+export const DEFAULT_PICK_RULE: PickRule = 'opposite';
+
+/** Whether, under `rule`, a participant of gender `me` may pick (and see in the picks list) one of gender `other`. */
+export function mayPick(rule: PickRule, me: 'M' | 'F', other: 'M' | 'F'): boolean {
+  return rule === 'any' || me !== other;
+}
+
+/** Why a pick outside the rule is refused (a message the member can act on). */
+export const PICK_RULE_REFUSAL: Record<PickRule, string> = {
+  opposite: '本场活动为异性之间互选，只能选择异性参加者，请刷新列表后重新选择',
+  any: '',
+};

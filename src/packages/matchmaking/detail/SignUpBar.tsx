@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { Checkbox } from '../../../components/Checkbox';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { useAction } from '../../../hooks/useAction';
 import { ROUTES, go } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { dayTime, isActive } from '../format';
@@ -12,13 +13,13 @@ import type { EventPage } from '../types';
 
 /**
  * What the bottom bar offers: the sign-up (confirmed in a dialog with the follow-up consent), or why not, in words
- * that say what to do next. e2e hooks `.mm-signup`, `.mm-signup-dialog`, `.mm-bar-hint`.
+ * that say what to do next; a refusal is explained in a dialog and the confirmation stays, to try again. Test ids
+ * `matchmaking-signup`, `matchmaking-signup-dialog`, `matchmaking-bar-hint`.
  */
 export function SignUpBar({ page, onDone }: { page: EventPage; onDone: () => void }) {
   const [ask, setAsk] = useState(false);
   const [followUp, setFollowUp] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const act = useAction();
   const { event, eligibility, mine, profile } = page;
   if (mine && isActive(mine.status)) return null;
 
@@ -38,38 +39,43 @@ export function SignUpBar({ page, onDone }: { page: EventPage; onDone: () => voi
     if (confirmation || profile.paused) action = { label: '去交友资料', run: () => go(ROUTES.matchmakingProfile) };
   } else {
     const full = (mine?.status !== 'waitlisted' && event.seatsLeft <= 0) || false;
-    action = { label: full ? '名额已满，登记候补' : '我要报名', run: () => (setProblem(null), setAsk(true)) };
+    action = { label: full ? '名额已满，登记候补' : '我要报名', run: () => setAsk(true) };
   }
 
-  const signUp = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      await askToSubscribe('matchmakingSignUp'); // in the tap: WeChat asks only in answer to one
-      const r = await call('matchmaking.signUp', { activityId: event._id, followUp });
-      setAsk(false);
-      void Taro.showToast({
-        title:
-          r.status === 'waitlisted'
-            ? `已登记候补第${r.position ?? ''}位`
-            : r.status === 'pending'
-              ? '已报名，待审核'
-              : '报名成功',
-        icon: 'success',
-      });
-      onDone();
-    } catch (e) {
-      setProblem(errorMessage(e)); // the dialog stays: the member can try again
-    } finally {
-      setBusy(false);
-    }
-  };
+  const signUp = () =>
+    act.run(
+      async () => {
+        await askToSubscribe('matchmakingSignUp'); // in the tap: WeChat asks only in answer to one
+        return call('matchmaking.signUp', { activityId: event._id, followUp });
+      },
+      {
+        failTitle: '未能报名',
+        fieldKey: () => undefined,
+        onDone: (r) => {
+          setAsk(false);
+          void Taro.showToast({
+            title:
+              r.status === 'waitlisted'
+                ? `已登记候补第${r.position ?? ''}位`
+                : r.status === 'pending'
+                  ? '已报名，待审核'
+                  : '报名成功',
+            icon: 'success',
+          });
+          onDone();
+        },
+      },
+    );
 
   return (
     <View className='mm-bar'>
-      {hint && <Text className='mm-bar-hint'>{hint}</Text>}
+      {hint && (
+        <Text className='mm-bar-hint' data-testid='matchmaking-bar-hint'>
+          {hint}
+        </Text>
+      )}
       {action && (
-        <Button block className='mm-signup' onClick={action.run}>
+        <Button block className='mm-signup' testId='matchmaking-signup' onClick={action.run}>
           {action.label}
         </Button>
       )}
@@ -78,7 +84,8 @@ export function SignUpBar({ page, onDone }: { page: EventPage; onDone: () => voi
         title='确认报名'
         confirmText='确认报名'
         className='mm-signup-dialog'
-        busy={busy}
+        testId='matchmaking-signup-dialog'
+        busy={act.busy}
         onConfirm={() => void signUp()}
         onCancel={() => setAsk(false)}
       >
@@ -86,10 +93,9 @@ export function SignUpBar({ page, onDone }: { page: EventPage; onDone: () => voi
           <Text>
             {event.review ? '报名后由组织工会审核。' : ''}活动当天凭电子工会卡签到；签到后才能看到同场参加者的资料并互选。
           </Text>
-          <Checkbox className='mm-followup' checked={followUp} onChange={setFollowUp}>
+          <Checkbox className='mm-followup' testId='matchmaking-followup' checked={followUp} onChange={setFollowUp}>
             活动结束后接受工会回访（3天、3周各一次）
           </Checkbox>
-          {problem && <Text className='mm-field-error'>{problem}</Text>}
         </View>
       </ConfirmDialog>
     </View>

@@ -31,6 +31,7 @@ function Participation({ page }: { page: EventPage }) {
           <Button
             block
             className='mm-to-participants'
+            testId='matchmaking-to-participants'
             onClick={() => go(`${ROUTES.matchmakingParticipants}?id=${page.event._id}`)}
           >
             查看同场参加者并互选
@@ -43,7 +44,7 @@ function Participation({ page }: { page: EventPage }) {
             : `互选已于 ${dayTime(p.pickCloseAt)} 结束。`}
         </Text>
       )}
-      <View className='mm-link' onClick={() => go(ROUTES.matchmakingMatches)}>
+      <View className='mm-link' data-testid='matchmaking-to-matches' onClick={() => go(ROUTES.matchmakingMatches)}>
         <Text>我的互选</Text>
         <Text>›</Text>
       </View>
@@ -88,7 +89,7 @@ export default function EventDetailPage() {
               <Row label='报名时间'>{`${dayTime(e.signupStart)} 至 ${dayTime(e.signupEnd)}`}</Row>
               <Row label='费用'>{e.fee || '—'}</Row>
               <Row label='审核'>{e.review ? '报名后由工会审核' : '无需审核'}</Row>
-              <Row label='互选'>{`活动结束后${e.pickDays}天内，每人最多选${e.pickLimit}位`}</Row>
+              <Row label='互选'>{`${e.pickRuleText}，活动结束后${e.pickDays}天内，每人最多选${e.pickLimit}位`}</Row>
               <Row label='取消规则'>{e.cancelPolicyText}</Row>
             </View>
             <View className='section'>

@@ -12,7 +12,12 @@ import './index.scss';
 
 function EventCard({ e }: { e: EventSummary }) {
   return (
-    <View className='mm-card mm-event' data-id={e._id} onClick={() => go(`${ROUTES.matchmakingDetail}?id=${e._id}`)}>
+    <View
+      className='mm-card mm-event'
+      data-testid='matchmaking-event'
+      data-id={e._id}
+      onClick={() => go(`${ROUTES.matchmakingDetail}?id=${e._id}`)}
+    >
       <Text className='mm-card-title mm-event-title'>{e.title}</Text>
       <Text className='mm-card-line'>{when(e.startAt, e.endAt)}</Text>
       <Text className='mm-card-line'>{e.place}</Text>
@@ -32,7 +37,8 @@ function EventCard({ e }: { e: EventSummary }) {
 
 /**
  * 单身联谊: the member's profile and matches, the events they took part in (picks happen there), and the events
- * open to them. e2e hooks `.mm-event` (title inside), `.mm-to-profile`, `.mm-to-matches`, `.mm-my-event`.
+ * open to them. Test ids `matchmaking-event` (title inside), `matchmaking-to-profile`, `matchmaking-to-matches`,
+ * `matchmaking-my-event`.
  */
 export default function MatchmakingHome() {
   const mine = useRemote(
@@ -54,11 +60,19 @@ export default function MatchmakingHome() {
         <Text className='mm-intro'>
           工会红娘为单身职工搭建的交友平台。参加者均为实名会员；资料按您设置的范围展示，可随时暂停；活动后私下互选，只有互相选择才交换联系方式。
         </Text>
-        <View className='mm-link mm-to-profile' onClick={() => go(ROUTES.matchmakingProfile)}>
+        <View
+          className='mm-link mm-to-profile'
+          data-testid='matchmaking-to-profile'
+          onClick={() => go(ROUTES.matchmakingProfile)}
+        >
           <Text>我的交友资料</Text>
           <Text className='muted'>{profileText} ›</Text>
         </View>
-        <View className='mm-link mm-to-matches' onClick={() => go(ROUTES.matchmakingMatches)}>
+        <View
+          className='mm-link mm-to-matches'
+          data-testid='matchmaking-to-matches'
+          onClick={() => go(ROUTES.matchmakingMatches)}
+        >
           <Text>我的互选</Text>
           <Text>›</Text>
         </View>
@@ -70,6 +84,7 @@ export default function MatchmakingHome() {
             <View
               key={e._id}
               className='mm-link mm-my-event'
+              data-testid='matchmaking-my-event'
               onClick={() => go(`${ROUTES.matchmakingDetail}?id=${e.activityId}`)}
             >
               <View>

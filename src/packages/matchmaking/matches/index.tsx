@@ -1,7 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { call } from '../../../api/client';
-import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
@@ -11,12 +9,15 @@ import { dayTime } from '../format';
 import '../matchmaking.scss';
 import './index.scss';
 
-/** 我的互选: people who picked the member back, with their contact (copy), and 屏蔽 / 举报. e2e hook `.mm-match`. */
+/**
+ * 我的互选: people who picked the member back, with their contact (copied with one tap, in PersonCard), and
+ * 屏蔽 / 举报. Test ids `matchmaking-matches` (the page), `matchmaking-match`.
+ */
 export default function Matches() {
   const remote = useRemote(() => call('matchmaking.matches', {}), { refreshOnShow: true });
   const items = remote.data?.items;
   return (
-    <PageShell className='mm-matches' page='matchmakingMatches'>
+    <PageShell className='mm-matches' page='matchmakingMatches' testId='matchmaking-matches'>
       <View className='section'>
         <Text className='mm-intro'>
           只有您和对方互相选择时，才会出现在这里。请文明交流，注意人身和财产安全；如遇不适可屏蔽或举报。
@@ -31,22 +32,12 @@ export default function Matches() {
         emptyText='暂无互选成功的对象。参加联谊活动并签到后，可在活动结束后互选。'
       >
         {items?.map((m) => (
-          <View key={m.matchId} className='mm-card mm-match'>
+          <View key={m.matchId} className='mm-card mm-match' data-testid='matchmaking-match'>
             <PersonCard profile={m.profile} full />
             <Text className='mm-card-line muted'>
               {m.activityTitle} · {dayTime(m.matchedAt)} 互选成功
             </Text>
             <View className='mm-match-foot'>
-              {m.profile.contact && (
-                <Button
-                  small
-                  kind='plain'
-                  className='mm-copy'
-                  onClick={() => void Taro.setClipboardData({ data: m.profile.contact!.value })}
-                >
-                  复制{m.profile.contact.kindText}
-                </Button>
-              )}
               <SafetyActions activityId={m.activityId} participantId={m.participantId} onDone={remote.reload} />
             </View>
           </View>

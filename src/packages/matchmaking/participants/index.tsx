@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { call, errorMessage } from '../../../api/client';
+import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { PageShell } from '../../../components/PageShell';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, go } from '../../../utils/nav';
 import { PersonCard } from '../components/PersonCard';
@@ -15,9 +16,10 @@ import '../matchmaking.scss';
 import './index.scss';
 
 /**
- * 同场参加者: everyone else who checked in, as they chose to be seen; the member picks up to N privately and
- * submits (confirmed first). A mutual pick shows the match with the contact at once. e2e hooks
- * `.mm-participant` (nickname inside), `.mm-pick`, `.mm-submit-picks`, `.mm-picks-dialog`, `.mm-matched-dialog`.
+ * 同场参加者: the others who checked in whom the event's rule lets the member pick (异性之间: the other sex), as
+ * they chose to be seen; the member picks up to N privately and submits (confirmed first). A mutual pick shows the
+ * match with the contact at once. Test ids `matchmaking-participant` (nickname inside), `matchmaking-pick`,
+ * `matchmaking-submit-picks`, `matchmaking-picks-dialog`, `matchmaking-matched-dialog`.
  */
 export default function Participants() {
   const { params } = useRouter();
@@ -28,7 +30,7 @@ export default function Participants() {
   const [edited, setSelected] = useState<string[] | null>(null);
   const selected = edited ?? data?.myPicks ?? [];
   const [ask, setAsk] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const act = useAction();
   const [matched, setMatched] = useState<MatchView[]>([]);
 
   const locked = new Set(data?.items.filter((i) => i.matched).map((i) => i.participantId) ?? []);
@@ -39,27 +41,20 @@ export default function Participants() {
       return void Taro.showToast({ title: `最多选${data.pickLimit}位，请先取消一位`, icon: 'none' });
     setSelected([...selected, pid]);
   };
-  const submit = async () => {
-    if (busy) return;
-    setBusy(true);
-    try {
-      const r = await call('matchmaking.pick', { activityId: id, participantIds: selected });
-      setAsk(false);
-      setSelected(null);
-      if (r.matched.length) setMatched(r.matched);
-      else void Taro.showToast({ title: '已保存选择', icon: 'success' });
-      remote.reload();
-    } catch (e) {
-      setAsk(false);
-      void Taro.showModal({
-        title: '未能保存',
-        content: `${errorMessage(e)}\n您的选择仍保留在页面上，可稍后重试。`,
-        showCancel: false,
-      });
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refusal is explained in one dialog; the choice stays on the page (`edited`), to fix or submit again.
+  const submit = () =>
+    act.run(() => call('matchmaking.pick', { activityId: id, participantIds: selected }), {
+      failTitle: '未能保存，选择仍保留在页面上',
+      fieldKey: () => undefined, // no field here shows an error: always the dialog
+      onDone: (r) => {
+        setAsk(false);
+        setSelected(null);
+        if (r.matched.length) setMatched(r.matched);
+        else void Taro.showToast({ title: '已保存选择', icon: 'success' });
+        remote.reload();
+      },
+      onFail: () => setAsk(false),
+    });
   const changed = !!data && (selected.length !== data.myPicks.length || selected.some((s) => !data.myPicks.includes(s)));
 
   return (
@@ -77,25 +72,37 @@ export default function Participants() {
             <View className='section'>
               <Text className='section-title'>{data.title}</Text>
               <Text className='mm-line'>
-                {dayTime(data.pickCloseAt)} 前可选择最多 {data.pickLimit}{' '}
+                本场为{data.pickRuleText}：{dayTime(data.pickCloseAt)} 前可选择最多 {data.pickLimit}{' '}
                 位心仪的参加者。您的选择只有您自己知道；只有互相选择时，双方才会看到彼此的联系方式。
               </Text>
             </View>
             {data.items.map((p) => {
               const on = selected.includes(p.participantId);
               return (
-                <View key={p.participantId} className={`mm-card mm-participant ${on ? 'mm-participant-on' : ''}`}>
+                <View
+                  key={p.participantId}
+                  className={`mm-card mm-participant ${on ? 'mm-participant-on' : ''}`}
+                  data-testid='matchmaking-participant'
+                >
                   <View onClick={() => go(`${ROUTES.matchmakingPerson}?id=${id}&pid=${p.participantId}`)}>
                     <PersonCard profile={p.profile} />
                   </View>
                   <View className='mm-participant-foot'>
                     {p.matched ? (
-                      <Text className='tag tag-love mm-matched-tag'>已互选成功</Text>
+                      <Text className='tag tag-love mm-matched-tag' data-testid='matchmaking-matched-tag'>
+                        已互选成功
+                      </Text>
                     ) : (
                       <Text className='muted'>{on ? '已选（对方不会知道）' : ''}</Text>
                     )}
                     {!p.matched && (
-                      <Button small kind={on ? 'primary' : 'plain'} className='mm-pick' onClick={() => toggle(p.participantId)}>
+                      <Button
+                        small
+                        kind={on ? 'primary' : 'plain'}
+                        className='mm-pick'
+                        testId='matchmaking-pick'
+                        onClick={() => toggle(p.participantId)}
+                      >
                         {on ? '已选 ✓' : '选TA'}
                       </Button>
                     )}
@@ -104,7 +111,14 @@ export default function Participants() {
               );
             })}
             <View className='mm-bar'>
-              <Button block className='mm-submit-picks' disabled={!changed} loading={busy} onClick={() => setAsk(true)}>
+              <Button
+                block
+                className='mm-submit-picks'
+                testId='matchmaking-submit-picks'
+                disabled={!changed}
+                loading={act.busy}
+                onClick={() => setAsk(true)}
+              >
                 {changed ? `提交选择（${selected.length}/${data.pickLimit}）` : `已选 ${selected.length}/${data.pickLimit}`}
               </Button>
             </View>
@@ -116,7 +130,8 @@ export default function Participants() {
         title={`提交选择（${selected.length}位）？`}
         confirmText='提交'
         className='mm-picks-dialog'
-        busy={busy}
+        testId='matchmaking-picks-dialog'
+        busy={act.busy}
         onConfirm={() => void submit()}
         onCancel={() => setAsk(false)}
       >
@@ -128,6 +143,7 @@ export default function Participants() {
         confirmText='好的'
         hideCancel
         className='mm-matched-dialog'
+        testId='matchmaking-matched-dialog'
         onConfirm={() => setMatched([])}
       >
         <View>

@@ -18,7 +18,7 @@ export default function Person() {
   const remote = useRemote(() => call('matchmaking.participant', { activityId, participantId }));
   const p = remote.data;
   return (
-    <PageShell className='mm-person-page' page='matchmakingPerson'>
+    <PageShell className='mm-person-page' page='matchmakingPerson' testId='matchmaking-person-page'>
       <StateView loading={remote.loading && !p} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {p && (
           <View>

@@ -10,7 +10,7 @@ export interface Photo {
   url: string;
 }
 
-/** Up to 6 photos: add (uploaded into the member's own folder), remove. e2e hooks `.mm-photo`, `.mm-photo-add`. */
+/** Up to 6 photos: add (uploaded into the member's own folder), remove. Test ids `matchmaking-photo`, `matchmaking-photo-add`. */
 export function Photos({ photos, openid, onChange }: { photos: Photo[]; openid: string; onChange: (p: Photo[]) => void }) {
   const [uploading, setUploading] = useState(false);
   const add = async () => {
@@ -32,7 +32,7 @@ export function Photos({ photos, openid, onChange }: { photos: Photo[]; openid: 
   return (
     <View className='mm-photos'>
       {photos.map((p) => (
-        <View key={p.id} className='mm-photo'>
+        <View key={p.id} className='mm-photo' data-testid='matchmaking-photo'>
           {p.url ? <Image className='mm-photo-img' src={p.url} mode='aspectFill' /> : <View className='mm-photo-img' />}
           <View className='mm-photo-remove' onClick={() => onChange(photos.filter((x) => x.id !== p.id))}>
             ×
@@ -40,7 +40,7 @@ export function Photos({ photos, openid, onChange }: { photos: Photo[]; openid: 
         </View>
       ))}
       {photos.length < PHOTOS_MAX && (
-        <View className='mm-photo mm-photo-add' onClick={() => void add()}>
+        <View className='mm-photo mm-photo-add' data-testid='matchmaking-photo-add' onClick={() => void add()}>
           <Text>{uploading ? '上传中…' : '+ 添加照片'}</Text>
         </View>
       )}

@@ -30,7 +30,7 @@ function Line(props: {
   onChange: (v: string) => void;
 }) {
   return (
-    <View className={`mm-field mm-edit-${props.name}`}>
+    <View className={`mm-field mm-edit-${props.name}`} data-testid={`matchmaking-profile-${props.name}`}>
       <Text className='mm-field-label'>{props.label}</Text>
       <Input
         className='mm-input'
@@ -40,7 +40,9 @@ function Line(props: {
         onInput={(e) => props.onChange(e.detail.value)}
       />
       {props.error ? (
-        <Text className='mm-field-error'>{props.error}</Text>
+        <Text className='mm-field-error' data-testid={`matchmaking-profile-${props.name}-error`}>
+          {props.error}
+        </Text>
       ) : (
         props.note && <Text className='mm-field-note'>{props.note}</Text>
       )}
@@ -48,7 +50,11 @@ function Line(props: {
   );
 }
 
-/** The 交友资料 form: the profile, who may see each part, the contact and the declaration. e2e hooks `.mm-edit-<field>`. */
+/**
+ * The 交友资料 form: the profile, who may see each part, the contact and the declaration. Test ids
+ * `matchmaking-profile-<field>` (an input inside; its error `-error`), `matchmaking-profile-contact-value`,
+ * `matchmaking-edit-vis-<field>-<level>` (who sees a part), `matchmaking-profile-single`.
+ */
 export function ProfileForm({
   draft,
   errors,
@@ -84,7 +90,7 @@ export function ProfileForm({
           maxlength={3}
           onChange={(v) => onChange({ height: v })}
         />
-        <View className='mm-field mm-edit-education'>
+        <View className='mm-field mm-edit-education' data-testid='matchmaking-profile-education'>
           <Text className='mm-field-label'>学历</Text>
           <One options={EDUCATIONS} value={draft.education} onChange={(v) => onChange({ education: v })} />
         </View>
@@ -96,7 +102,7 @@ export function ProfileForm({
           error={errors.occupation}
           onChange={(v) => onChange({ occupation: v })}
         />
-        <View className='mm-field mm-edit-intro'>
+        <View className='mm-field mm-edit-intro' data-testid='matchmaking-profile-intro'>
           <Text className='mm-field-label'>自我介绍（选填）</Text>
           <Textarea
             className='mm-input mm-textarea'
@@ -104,27 +110,42 @@ export function ProfileForm({
             maxlength={300}
             onInput={(e) => onChange({ intro: e.detail.value })}
           />
-          {errors.intro && <Text className='mm-field-error'>{errors.intro}</Text>}
+          {errors.intro && (
+            <Text className='mm-field-error' data-testid='matchmaking-profile-intro-error'>
+              {errors.intro}
+            </Text>
+          )}
         </View>
-        <View className='mm-field mm-edit-photos'>
+        <View className='mm-field mm-edit-photos' data-testid='matchmaking-profile-photos'>
           <Text className='mm-field-label'>照片（最多6张）</Text>
           <Photos photos={draft.photos} openid={openid} onChange={(photos) => onChange({ photos })} />
-          {errors.photos && <Text className='mm-field-error'>{errors.photos}</Text>}
+          <Text className='mm-field-note'>照片按下方“谁能看到”的设置展示；不展示时，对方只看到昵称首字。</Text>
+          {errors.photos && (
+            <Text className='mm-field-error' data-testid='matchmaking-profile-photos-error'>
+              {errors.photos}
+            </Text>
+          )}
         </View>
       </View>
       <View className='section'>
         <Text className='section-title'>联系方式</Text>
         <Text className='muted'>只有与您互相选择的人才能看到，工作人员也看不到。</Text>
-        <View className='mm-field mm-edit-contact'>
-          <One options={KINDS} value={draft.contactKind} onChange={(v) => onChange({ contactKind: v })} />
-          <Input
-            className='mm-input mm-edit-contact-value'
-            value={draft.contactValue}
-            maxlength={20}
-            placeholder={draft.contactKind === 'wechat' ? '微信号' : '11位手机号'}
-            onInput={(e) => onChange({ contactValue: e.detail.value })}
-          />
-          {errors['contact.value'] && <Text className='mm-field-error'>{errors['contact.value']}</Text>}
+        <View className='mm-field mm-edit-contact' data-testid='matchmaking-profile-contact'>
+          <One name='contact-kind' options={KINDS} value={draft.contactKind} onChange={(v) => onChange({ contactKind: v })} />
+          <View data-testid='matchmaking-profile-contact-value'>
+            <Input
+              className='mm-input mm-edit-contact-value'
+              value={draft.contactValue}
+              maxlength={20}
+              placeholder={draft.contactKind === 'wechat' ? '微信号' : '11位手机号'}
+              onInput={(e) => onChange({ contactValue: e.detail.value })}
+            />
+          </View>
+          {errors['contact.value'] && (
+            <Text className='mm-field-error' data-testid='matchmaking-profile-contact-error'>
+              {errors['contact.value']}
+            </Text>
+          )}
         </View>
       </View>
       <View className='section mm-visibility'>
@@ -135,15 +156,24 @@ export function ProfileForm({
         {PROFILE_FIELDS.map((field) => (
           <View key={field} className={`mm-field mm-vis-${field}`}>
             <Text className='mm-field-label'>{PROFILE_FIELD_TEXT[field]}</Text>
-            <One options={LEVELS} value={draft.visibility[field]} onChange={(v) => setLevel(field, v)} />
+            <One name={`vis-${field}`} options={LEVELS} value={draft.visibility[field]} onChange={(v) => setLevel(field, v)} />
           </View>
         ))}
       </View>
       <View className='section'>
-        <Checkbox className='mm-edit-single' checked={draft.singleDeclared} onChange={(v) => onChange({ singleDeclared: v })}>
+        <Checkbox
+          className='mm-edit-single'
+          testId='matchmaking-profile-single'
+          checked={draft.singleDeclared}
+          onChange={(v) => onChange({ singleDeclared: v })}
+        >
           我承诺目前为单身（未婚、离异或丧偶），资料真实
         </Checkbox>
-        {errors.singleDeclared && <Text className='mm-field-error'>{errors.singleDeclared}</Text>}
+        {errors.singleDeclared && (
+          <Text className='mm-field-error' data-testid='matchmaking-profile-single-error'>
+            {errors.singleDeclared}
+          </Text>
+        )}
       </View>
     </View>
   );

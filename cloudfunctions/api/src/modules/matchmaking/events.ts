@@ -33,7 +33,7 @@ import {
   type EnrollmentView,
   type RuleResult,
 } from '../enrollment/engine';
-import { SINGLE_STATUS_TEXT } from '../../rules/matchmaking';
+import { DEFAULT_PICK_RULE, PICK_RULES, SINGLE_STATUS_TEXT, type PickRule } from '../../rules/matchmaking';
 import { matchmakingErrors } from './errors';
 import { participantIdOf } from './ids';
 import { findProfile } from './profiles';
@@ -53,6 +53,11 @@ export function fieldsOf(a: MatchmakingActivity): MatchmakingFields {
       requireConfirmedSingle: false,
     }
   );
+}
+
+/** Whom a participant of this event may pick (events saved before the rule existed: 异性之间). */
+export function pickRuleOf(a: MatchmakingActivity): PickRule {
+  return fieldsOf(a).pickRule ?? DEFAULT_PICK_RULE;
 }
 
 /** Picks (and the list of fellow participants) are open from the start until pickCloseAt, unless closed by cron. */
@@ -85,6 +90,8 @@ function areaSummary(a: ActivityRecord) {
     ...(age ? { ageText: age } : {}),
     requireConfirmedSingle: f.requireConfirmedSingle,
     pickLimit: f.pickLimit,
+    pickRule: pickRuleOf(a),
+    pickRuleText: PICK_RULES[pickRuleOf(a)],
   };
 }
 
@@ -202,7 +209,7 @@ async function eventRules(input: SaveEventInput): Promise<EligibilityRule[]> {
 }
 
 export async function saveEvent(input: SaveEventInput, ctx: ActionContext): Promise<EventDetail> {
-  const { seats, ageMin, ageMax, requireConfirmedSingle, pickLimit, pickDays, ...definition } = input;
+  const { seats, ageMin, ageMax, requireConfirmedSingle, pickLimit, pickDays, pickRule, ...definition } = input;
   if (input.activityId) {
     const existing = await loadActivity(input.activityId);
     if (existing.area === AREA && asDate(existing.endAt) <= ctx.now) throw fail('CONFLICT', '活动已结束，不能再修改');
@@ -215,6 +222,7 @@ export async function saveEvent(input: SaveEventInput, ctx: ActionContext): Prom
     pickDays,
     pickCloseAt: new Date(Date.parse(input.endAt) + pickDays * DAY),
     requireConfirmedSingle,
+    pickRule,
     ...(ageMin !== undefined ? { ageMin } : {}),
     ...(ageMax !== undefined ? { ageMax } : {}),
   };

@@ -1,12 +1,15 @@
 /**
  * Fellow participants of an event: once the event has started, a participant who checked in sees the others who
  * checked in (as visibleProfile lets them: `participant`, or `match` for mutual matches) until picks close.
- * Never before check-in, never a removed or blocked person, never a paused profile.
+ * Never before check-in, never a removed or blocked person, never a paused profile — and only people the event's
+ * pick rule lets the caller pick (异性之间: the other sex), besides matches already made: a participant the caller may
+ * not pick is, to them, not a fellow participant at all (nothing of the profile, not even that it is there).
  */
 import type { ActionContext } from '../../action';
 import { command, findById, findMany } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
+import { mayPick, PICK_RULES } from '../../rules/matchmaking';
 import {
   asDate,
   allEnrollments,
@@ -17,7 +20,7 @@ import {
 } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
-import { fieldsOf, loadEvent, picksOpen } from './events';
+import { fieldsOf, loadEvent, pickRuleOf, picksOpen } from './events';
 import { pickIdOf } from './ids';
 import { renderProfile, renderProfiles } from './profileView';
 import type { PickRecord, ProfileRecord } from './records';
@@ -57,8 +60,14 @@ export async function participantsByIds(activityId: string, ids: readonly string
   return rows.filter(present);
 }
 
+/** Whether the caller may see `other` among fellow participants: the event's pick rule, or a match made already. */
+export function withinRule(p: Participation, other: Pick<ProfileRecord, 'gender'>, matched: boolean): boolean {
+  return matched || mayPick(pickRuleOf(p.activity), p.myProfile.gender, other.gender);
+}
+
 export async function listParticipants(activityId: string, ctx: ActionContext): Promise<ParticipantsView> {
-  const { activity } = await requireParticipant(activityId, ctx);
+  const participation = await requireParticipant(activityId, ctx);
+  const { activity } = participation;
   const [rows, blocked, picks] = await Promise.all([
     allEnrollments({ activityId, status: 'approved', checkedInAt: command().exists(true) }),
     blockedWith(ctx.openid),
@@ -74,6 +83,7 @@ export async function listParticipants(activityId: string, ctx: ActionContext): 
   const shown = others
     .map((e) => {
       const profile = byOpenid.get(e.openid);
+      if (!profile || !withinRule(participation, profile, matched.has(e.openid))) return { e, visible: null };
       const relation = relationOf({
         self: false,
         blocked: false,
@@ -81,7 +91,7 @@ export async function listParticipants(activityId: string, ctx: ActionContext): 
         fellowParticipants: true,
         organiser: false,
       });
-      return { e, visible: profile ? visibleProfile(profile, relation) : null };
+      return { e, visible: visibleProfile(profile, relation) };
     })
     .filter((x) => x.visible !== null)
     // By the opaque id: an order that says nothing (not who checked in first).
@@ -101,6 +111,8 @@ export async function listParticipants(activityId: string, ctx: ActionContext): 
     activityId,
     title: activity.title,
     pickLimit: f.pickLimit,
+    pickRule: pickRuleOf(activity),
+    pickRuleText: PICK_RULES[pickRuleOf(activity)],
     pickCloseAt: toIso(f.pickCloseAt),
     picksOpen: true,
     myPicks: items.filter((x) => x.picked).map((x) => x.participantId),
@@ -112,7 +124,7 @@ export const GONE = '该参加者不存在或已不可见';
 
 /** One fellow participant in full (all their visible photos). */
 export async function getParticipant(activityId: string, participantId: string, ctx: ActionContext): Promise<ParticipantView> {
-  await requireParticipant(activityId, ctx);
+  const participation = await requireParticipant(activityId, ctx);
   const [target] = await participantsByIds(activityId, [participantId]);
   if (!target) throw fail('NOT_FOUND', GONE);
   const self = target.openid === ctx.openid;
@@ -123,7 +135,14 @@ export async function getParticipant(activityId: string, participantId: string, 
   ]);
   const matched =
     !self && !blocked.has(target.openid) && (await visibleMatches(ctx.openid, blocked)).some((m) => m.other === target.openid);
-  const relation = relationOf({ self, blocked: blocked.has(target.openid), matched, fellowParticipants: true, organiser: false });
+  const fellow = self || (!!profile && withinRule(participation, profile, matched));
+  const relation = relationOf({
+    self,
+    blocked: blocked.has(target.openid),
+    matched,
+    fellowParticipants: fellow,
+    organiser: false,
+  });
   const view = profile ? await renderProfile(visibleProfile(profile, relation), 'all') : null;
   if (!view) throw fail('NOT_FOUND', GONE);
   return { participantId, profile: view, picked: !!picks?.picked.includes(target.openid), matched };

@@ -13,12 +13,13 @@ import type { ActionContext } from '../../action';
 import { command, findMany, withTransaction, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
+import { PICK_RULE_REFUSAL } from '../../rules/matchmaking';
 import { addTimelineEntry } from '../../shared/timeline';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
-import { fieldsOf } from './events';
+import { fieldsOf, pickRuleOf } from './events';
 import { pairOf, participantIdOf, pickIdOf } from './ids';
-import { GONE, participantsByIds, requireParticipant } from './participants';
+import { GONE, participantsByIds, requireParticipant, withinRule } from './participants';
 import { renderProfiles } from './profileView';
 import type { PairRecord, PickRecord, ProfileRecord } from './records';
 import { blockedWith, pidOf } from './relations';
@@ -72,7 +73,8 @@ async function writePicks(
 }
 
 export async function savePicks(activityId: string, participantIds: string[], ctx: ActionContext): Promise<PickResult> {
-  const { activity } = await requireParticipant(activityId, ctx);
+  const participation = await requireParticipant(activityId, ctx);
+  const { activity } = participation;
   const ids = [...new Set(participantIds)];
   const limit = fieldsOf(activity).pickLimit;
   if (ids.length > limit) throw matchmakingErrors.fail('PICK_LIMIT', `本场活动每人最多选${limit}位`);
@@ -81,12 +83,18 @@ export async function savePicks(activityId: string, participantIds: string[], ct
     ? await findMany<ProfileRecord>(C.profiles, { _id: command().in(targets.map((t) => t.openid)) }, { limit: targets.length })
     : [];
   const visible = new Set(profiles.filter((p) => !p.paused).map((p) => p._id));
+  const profileOf = new Map(profiles.map((p) => [p._id, p]));
   const byPid = new Map(targets.map((t) => [pidOf(t), t]));
   const chosen: string[] = [];
   for (const pid of ids) {
     const t = byPid.get(pid);
     if (!t || t.openid === ctx.openid || blocked.has(t.openid) || !visible.has(t.openid))
       throw fail('NOT_FOUND', `${GONE}，请刷新列表后重新选择`);
+    // Outside the event's pick rule (e.g. the same sex at an event for 异性之间互选): refused, nothing written.
+    if (!withinRule(participation, profileOf.get(t.openid)!, false)) {
+      const rule = pickRuleOf(activity);
+      throw matchmakingErrors.fail('PICK_RULE', PICK_RULE_REFUSAL[rule] || undefined, { field: 'participantIds' });
+    }
     chosen.push(t.openid);
   }
   const now = ctx.now;

@@ -1,7 +1,15 @@
 /** 单身联谊 stored shapes (server-only; the shared enums are in rules/matchmaking.ts). Contact details: sealed only. */
 import type { StoredDate } from '../../shared/records';
 import type { ActivityRecord } from '../enrollment/engine';
-import type { ContactKind, Education, ProfileField, ReportCategory, SingleStatus, Visibility } from '../../rules/matchmaking';
+import type {
+  ContactKind,
+  Education,
+  PickRule,
+  ProfileField,
+  ReportCategory,
+  SingleStatus,
+  Visibility,
+} from '../../rules/matchmaking';
 
 export type { ContactKind, Education, ProfileField, ReportCategory, SingleStatus, Visibility } from '../../rules/matchmaking';
 
@@ -57,6 +65,8 @@ export interface MatchmakingFields {
   pickCloseAt: StoredDate;
   /** Sign-up needs the single status confirmed by the member's union. */
   requireConfirmedSingle: boolean;
+  /** Whom a participant may pick (rules/matchmaking.ts PICK_RULES); absent = `opposite`. */
+  pickRule?: PickRule;
   ageMin?: number;
   ageMax?: number;
   /** Set by the closePicks cron task (one-sided picks are erased then). */

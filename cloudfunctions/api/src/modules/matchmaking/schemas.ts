@@ -10,6 +10,7 @@ import {
   INTRO_MAX,
   NICKNAME_MAX,
   PHOTOS_MAX,
+  PICK_RULE_KEYS,
   REPORT_CATEGORY_KEYS,
   VISIBILITY_LEVELS,
   type ContactKind,
@@ -89,6 +90,8 @@ export const saveEventInput = z
     requireConfirmedSingle: z.boolean(),
     pickLimit: z.number().int().min(1, '每人至少可选1位').max(5, '每人最多可选5位'),
     pickDays: z.number().int().min(1, '互选至少开放1天').max(14, '互选最多开放14天'),
+    /** Whom a participant may pick: `opposite` (异性之间, the default) or `any`. */
+    pickRule: z.enum(PICK_RULE_KEYS, '请选择互选范围').default('opposite'),
   })
   .refine((e) => e.ageMin === undefined || e.ageMax === undefined || e.ageMin <= e.ageMax, {
     message: '最小年龄不能大于最大年龄',

@@ -1,5 +1,13 @@
 /** What 单身联谊's actions answer (dates as ISO strings; no openid of another member, no fileID of another's photo). */
-import type { ContactKind, Education, ProfileField, ReportCategory, SingleStatus, Visibility } from '../../rules/matchmaking';
+import type {
+  ContactKind,
+  Education,
+  PickRule,
+  ProfileField,
+  ReportCategory,
+  SingleStatus,
+  Visibility,
+} from '../../rules/matchmaking';
 import type { ActivityDetail, ActivitySummary, EligibilityView, EnrollmentStatus, EnrollmentView } from '../enrollment/engine';
 
 /** A profile as one viewer may see it: only the fields visibleProfile let through. */
@@ -42,6 +50,9 @@ export interface EventSummary extends ActivitySummary {
   ageText?: string;
   requireConfirmedSingle: boolean;
   pickLimit: number;
+  /** Whom a participant may pick (异性之间互选 / 不限性别). */
+  pickRule: PickRule;
+  pickRuleText: string;
   /** Members only: whether the rules let them sign up, and their sign-up's status if any. */
   eligible?: boolean;
   myStatus?: EnrollmentStatus;
@@ -53,6 +64,8 @@ export interface EventDetail extends ActivityDetail {
   ageText?: string;
   requireConfirmedSingle: boolean;
   pickLimit: number;
+  pickRule: PickRule;
+  pickRuleText: string;
   pickDays: number;
   pickCloseAt: string;
   picksOpen: boolean;
@@ -86,6 +99,9 @@ export interface ParticipantsView {
   activityId: string;
   title: string;
   pickLimit: number;
+  /** Whom the caller may pick: the list holds only them (and matches made before). */
+  pickRule: PickRule;
+  pickRuleText: string;
   pickCloseAt: string;
   picksOpen: boolean;
   /** The participants the caller picked (participantIds), visible ones only. */

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { call, errorMessage } from '../../../../api/client';
+import { call } from '../../../../api/client';
 import { Button } from '../../../../components/Button';
 import { ConfirmDialog } from '../../../../components/ConfirmDialog';
 import { PagedList } from '../../../../components/PagedList';
 import { PageShell } from '../../../../components/PageShell';
+import { useAction } from '../../../../hooks/useAction';
 import { usePagedRemote } from '../../../../hooks/usePagedRemote';
 import { Tabs } from '../../../../components/Tabs';
 import { dayTime } from '../../format';
@@ -23,7 +23,8 @@ const TABS: { key: Filter; label: string }[] = [
 /**
  * 单身状态确认: members of the staffer's unions who asked their union to confirm they are single (their name and
  * union only — never their 交友资料). Confirm, or decline with a reason the member sees; each confirmed first.
- * e2e hooks `.mm-confirm-item` (name inside), `.mm-confirm-yes`, `.mm-confirm-no`, `.mm-confirm-dialog`.
+ * Test ids `matchmaking-confirmations` (the page), `matchmaking-confirm-item` (name inside), `matchmaking-confirm-yes`,
+ * `matchmaking-confirm-no`, `matchmaking-confirm-dialog`, `matchmaking-confirm-note` (its error `-error`).
  */
 export default function Confirmations() {
   const [filter, setFilter] = useState<Filter>('requested');
@@ -33,30 +34,36 @@ export default function Confirmations() {
   });
   const [target, setTarget] = useState<{ item: ConfirmationItem; decision: 'confirm' | 'reject' } | null>(null);
   const [note, setNote] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const decide = async () => {
-    if (!target || busy) return;
-    if (target.decision === 'reject' && !note.trim()) return setProblem('请填写未确认的原因，会员将看到该原因');
-    setBusy(true);
-    try {
-      await call('matchmaking.decideSingle', {
-        openid: target.item.openid,
-        decision: target.decision,
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      setTarget(null);
-      setNote('');
-      void Taro.showToast({ title: '已处理', icon: 'success' });
-      list.reload();
-    } catch (e) {
-      setProblem(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const act = useAction();
+  const decide = () => {
+    if (!target) return;
+    if (target.decision === 'reject' && !note.trim()) return act.setFieldErrors({ note: '请填写未确认的原因，会员将看到该原因' });
+    return act.run(
+      () =>
+        call('matchmaking.decideSingle', {
+          openid: target.item.openid,
+          decision: target.decision,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        }),
+      {
+        success: '已处理',
+        failTitle: '未能处理',
+        fieldKey: (field) => (field === 'note' && target.decision === 'reject' ? 'note' : undefined),
+        onDone: () => {
+          setTarget(null);
+          setNote('');
+          list.reload();
+        },
+        onFail: () => list.reload(), // perhaps decided by a colleague meanwhile
+      },
+    );
+  };
+  const choose = (item: ConfirmationItem, decision: 'confirm' | 'reject') => {
+    act.setFieldErrors({});
+    setTarget({ item, decision });
   };
   return (
-    <PageShell className='mm-confirmations' page='matchmakingConfirmations'>
+    <PageShell className='mm-confirmations' page='matchmakingConfirmations' testId='matchmaking-confirmations'>
       <Tabs prefix='mm' tabs={TABS} value={filter} onChange={setFilter} />
       <View className='section'>
         <Text className='mm-intro'>
@@ -65,7 +72,7 @@ export default function Confirmations() {
       </View>
       <PagedList list={list} emptyText={filter === 'requested' ? '暂无待确认的申请' : '暂无记录'}>
         {(item) => (
-          <View key={item.openid} className='mm-card mm-confirm-item'>
+          <View key={item.openid} className='mm-card mm-confirm-item' data-testid='matchmaking-confirm-item'>
             <View className='mm-head'>
               <Text className='mm-confirm-name'>{item.name}</Text>
               <Text
@@ -86,15 +93,12 @@ export default function Confirmations() {
                   small
                   kind='plain'
                   className='mm-confirm-no'
-                  onClick={() => (setProblem(null), setTarget({ item, decision: 'reject' }))}
+                  testId='matchmaking-confirm-no'
+                  onClick={() => choose(item, 'reject')}
                 >
                   不予确认
                 </Button>
-                <Button
-                  small
-                  className='mm-confirm-yes'
-                  onClick={() => (setProblem(null), setTarget({ item, decision: 'confirm' }))}
-                >
+                <Button small className='mm-confirm-yes' testId='matchmaking-confirm-yes' onClick={() => choose(item, 'confirm')}>
                   确认单身
                 </Button>
               </View>
@@ -106,22 +110,29 @@ export default function Confirmations() {
         visible={!!target}
         title={target?.decision === 'confirm' ? `确认${target.item.name}目前为单身？` : `不予确认${target?.item.name ?? ''}？`}
         className='mm-confirm-dialog'
-        busy={busy}
+        testId='matchmaking-confirm-dialog'
+        busy={act.busy}
         onConfirm={() => void decide()}
         onCancel={() => setTarget(null)}
       >
         <View>
           <Text>{target?.decision === 'confirm' ? '确认将记入操作日志，会员将收到通知。' : '请填写原因，会员将看到。'}</Text>
           {target?.decision === 'reject' && (
-            <Textarea
-              className='mm-input mm-textarea mm-confirm-note'
-              value={note}
-              maxlength={100}
-              placeholder='未确认的原因'
-              onInput={(e) => setNote(e.detail.value)}
-            />
+            <View data-testid='matchmaking-confirm-note'>
+              <Textarea
+                className='mm-input mm-textarea mm-confirm-note'
+                value={note}
+                maxlength={100}
+                placeholder='未确认的原因'
+                onInput={(e) => (setNote(e.detail.value), act.clearField('note'))}
+              />
+            </View>
           )}
-          {problem && <Text className='mm-field-error'>{problem}</Text>}
+          {act.fieldErrors.note && (
+            <Text className='mm-field-error' data-testid='matchmaking-confirm-note-error'>
+              {act.fieldErrors.note}
+            </Text>
+          )}
         </View>
       </ConfirmDialog>
     </PageShell>

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { PICK_RULES, type PickRule } from '@rules/matchmaking';
 import { editorInputs } from '../../../../components/enrollment/editor/editorInputs';
 import type { EventForm } from './form';
 
@@ -7,6 +8,7 @@ const YES_NO = [
   { key: 'yes', label: '是' },
   { key: 'no', label: '否' },
 ] as const;
+const RULES = (Object.entries(PICK_RULES) as Array<[PickRule, string]>).map(([key, label]) => ({ key, label }));
 
 /** 名额与条件 (places by gender, ages, single status confirmed, review, waitlist, cancelling) and 活动后互选. */
 export function EventSections({
@@ -56,6 +58,11 @@ export function EventSections({
         <Text className='section-title'>活动后互选</Text>
         {number('pickLimit', '每人最多可选（1–5位）')}
         {number('pickDays', '活动结束后开放天数（1–14天）')}
+        <View className='activity-field'>
+          <Text className='activity-field-label'>可以选谁</Text>
+          <One name='pickRule' options={RULES} value={form.pickRule} onChange={(v) => set('pickRule', v)} />
+          <Text className='activity-field-note'>参加者只能看到并选择规则内的人；异性之间互选时，同性参加者互不可见。</Text>
+        </View>
       </View>
     </>
   );

@@ -1,4 +1,5 @@
 /** The event editor's form state, and its translation to and from the server's shapes (pure). */
+import type { PickRule } from '@rules/matchmaking';
 import type { EventDetail, SaveEventInput } from '../../types';
 import { isoOf as iso, momentIn as at, momentOf as split } from '../../../../components/enrollment/chinaTime';
 import { problems, type ActivityBasics, type Checked } from '../../../../components/enrollment/editor/fields';
@@ -15,6 +16,8 @@ export interface EventForm extends ActivityBasics {
   requireConfirmedSingle: boolean;
   pickLimit: string;
   pickDays: string;
+  /** Whom a participant may pick: 异性之间 (default) or 不限性别. */
+  pickRule: PickRule;
   cancelKind: 'untilSignupEnd' | 'untilHoursBefore';
 }
 
@@ -38,6 +41,7 @@ export function emptyForm(orgId: string): EventForm {
     requireConfirmedSingle: false,
     pickLimit: '3',
     pickDays: '3',
+    pickRule: 'opposite',
     fee: '免费',
     cancelKind: 'untilHoursBefore',
   };
@@ -63,6 +67,7 @@ export function formOf(e: EventDetail): EventForm {
     requireConfirmedSingle: e.requireConfirmedSingle,
     pickLimit: String(e.pickLimit),
     pickDays: String(e.pickDays),
+    pickRule: e.pickRule,
     fee: e.fee,
     cancelKind: e.cancelPolicy.kind === 'untilSignupEnd' ? 'untilSignupEnd' : 'untilHoursBefore',
   };
@@ -109,6 +114,7 @@ export function toSaveInput(f: EventForm, activityId?: string): Checked<SaveEven
       requireConfirmedSingle: f.requireConfirmedSingle,
       pickLimit: numbers.pickLimit!,
       pickDays: numbers.pickDays!,
+      pickRule: f.pickRule,
     },
   };
 }

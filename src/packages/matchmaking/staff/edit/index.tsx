@@ -27,6 +27,7 @@ const SHOWN = new Set([
   'ageMax',
   'pickLimit',
   'pickDays',
+  'pickRule',
 ]);
 
 /** Create or edit a 单身联谊 event (staff of the organising union): the activity editor with the event's sections. */

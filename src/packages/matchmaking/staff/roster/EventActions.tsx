@@ -3,7 +3,7 @@ import { ActivityActions, type ActivityAct } from '../../../../components/enroll
 import { ROUTES } from '../../../../utils/nav';
 import type { EventDetail } from '../../types';
 
-/** The organiser's actions on an event, each confirmed first. e2e hooks `.mm-act-<act>`. */
+/** The organiser's actions on an event, each confirmed first. Test ids `matchmaking-act-<act>`. */
 export function EventActions({ event, onChanged }: { event: EventDetail; onChanged: () => void }) {
   const acts: Array<{ act: ActivityAct; label: string }> = [];
   if (event.status === 'draft' || (event.status === 'closed' && new Date(event.signupEnd) > new Date()))

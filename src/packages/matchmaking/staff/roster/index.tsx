@@ -28,7 +28,7 @@ const TABS: { key: Filter; label: string }[] = [
 
 function Item({ e, selectable, on, onToggle }: { e: OrganiserItem; selectable: boolean; on: boolean; onToggle: () => void }) {
   return (
-    <View className='mm-card mm-roster-item' onClick={() => selectable && onToggle()}>
+    <View className='mm-card mm-roster-item' data-testid='matchmaking-roster-item' onClick={() => selectable && onToggle()}>
       <View className='mm-head'>
         <Text className='mm-roster-name'>
           {selectable && <Text className='mm-select'>{on ? '☑ ' : '☐ '}</Text>}
@@ -52,8 +52,8 @@ function Item({ e, selectable, on, onToggle }: { e: OrganiserItem; selectable: b
 
 /**
  * 联谊报名管理: seats per gender, actions, check-in, open reports, and the sign-ups with their profiles as a
- * fellow participant would see them (viewing is recorded in 操作日志); review in bulk. e2e hooks
- * `.mm-roster-item` (name inside), `.mm-approve`, `.mm-reject`, `.mm-summary`.
+ * fellow participant would see them (viewing is recorded in 操作日志); review in bulk. Test ids
+ * `matchmaking-roster-item` (name inside), `matchmaking-summary`, `matchmaking-checkin-*`.
  */
 export default function Roster() {
   const { params } = useRouter();
@@ -93,12 +93,23 @@ export default function Roster() {
               <Text className='muted'>
                 {when(e.startAt, e.endAt)} · {PHASE_TEXT[e.phase]} · 截止 {dayTime(e.signupEnd)}
               </Text>
-              {summary && <Text className='mm-line mm-summary'>{summary}</Text>}
+              {summary && (
+                <Text className='mm-line mm-summary' data-testid='matchmaking-summary'>
+                  {summary}
+                </Text>
+              )}
             </View>
             <EventActions event={e} onChanged={reloadAll} />
             <Reports activityId={id} onChanged={reloadAll} />
             {e.status !== 'draft' && checkInOpen(e) && (
-              <CheckInPanel prefix='mm' rowClass='mm-checkin-row' resultClass='mm-line' activityId={id} onChanged={list.reload} />
+              <CheckInPanel
+                prefix='mm'
+                area='matchmaking'
+                rowClass='mm-checkin-row'
+                resultClass='mm-line'
+                activityId={id}
+                onChanged={list.reload}
+              />
             )}
           </View>
         )}
