@@ -100,6 +100,11 @@ export const merchantsSaveInput = z.strictObject({
     .array(z.enum(STATION_SERVICES, { error: '服务项目无效' }))
     .max(STATION_SERVICES.length)
     .optional(),
+  /** Words members search by beyond the name and category (书店, 图书 …). */
+  tags: z
+    .array(z.string().trim().min(1, '标签不能为空').max(8, '每个标签不超过8个字'))
+    .max(6, '最多6个标签')
+    .optional(),
   district: z.enum(DISTRICTS, { error: '请选择所在区县' }),
   address: text(4, 80),
   phone: z
