@@ -93,8 +93,9 @@ export async function readShortCode(code: string, now: Date): Promise<CardCode> 
   );
   const live = found.find((r) => r.slot === `${current}:${code}`);
   if (live) return { cardNo: live.cardNo, nonce: live.nonce, expiresAt: new Date(live.expiresAt) };
-  if (found.length) throw cardErrors.fail('SHORT_CODE_EXPIRED');
-  throw cardErrors.fail('SHORT_CODE_WRONG');
+  // Said under the field the clerk typed into.
+  if (found.length) throw cardErrors.fail('SHORT_CODE_EXPIRED', undefined, { field: 'code' });
+  throw cardErrors.fail('SHORT_CODE_WRONG', undefined, { field: 'code' });
 }
 
 /** The cron task: codes whose window ended more than an hour ago are of no use to anyone. */

@@ -40,11 +40,11 @@ async function giveBack(docIds: string[]): Promise<void> {
  */
 export async function withTry<T>(staff: string, placeId: string, now: Date, look: () => Promise<T>): Promise<T> {
   const mine = await claimOne('staff', staff, now);
-  if (!mine) throw errors.fail('TRIES_EXCEEDED');
+  if (!mine) throw errors.fail('TRIES_EXCEEDED', undefined, { field: 'code' });
   const place = await claimOne('place', placeId, now);
   if (!place) {
     await giveBack([mine]);
-    throw errors.fail('TRIES_EXCEEDED', '本店今天输错核验码的次数已达上限，请改为扫描会员的二维码');
+    throw errors.fail('TRIES_EXCEEDED', '本店今天输错核验码的次数已达上限，请改为扫描会员的二维码', { field: 'code' });
   }
   const found = await look();
   await giveBack([mine, place]);
