@@ -236,3 +236,58 @@ it('refuses bad input with a clear message and stores nothing', async () => {
   expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   expect(await store.snapshot(['places', 'place_views', 'place_favourites'])).toEqual(before);
 });
+
+it('finds a place by its category, tags and services, not only its name ("书店" finds 龙城书局)', async () => {
+  const here = { lat: BOOKSHOP.lat, lng: BOOKSHOP.lng };
+  const bookshops = await callOk(cloud.baseUrl, MEMBER, 'merchants.nearby', { ...here, keyword: '书店' });
+  expect(bookshops.items[0]).toMatchObject({ _id: 'merchant-01', name: '龙城书局（南大街店）', category: '文化' });
+  const byCategory = await walk({ ...here, keyword: '文化', limit: 50 });
+  expect(ids(byCategory)).toContain('merchant-01');
+  // A station by a service it offers, with no kind chosen: both kinds are searched.
+  const charging = await walk({ ...here, keyword: '充电', limit: 50 });
+  expect(charging.length).toBeGreaterThan(0);
+  expect(charging.every((p) => p.kind === 'station' && (p.services ?? []).includes('充电'))).toBe(true);
+  expect(charging).toHaveLength(await store.count('places', { kind: 'station', services: '充电', status: 'active' }));
+
+  // A tag saved by staff is searchable at once, and an edit that drops it is no longer found by it.
+  const saved = await callOk(
+    cloud.baseUrl,
+    'demo-admin',
+    'merchants.save',
+    placeInput({ placeName: '青果巷老字号', category: '餐饮', tags: ['蟹壳黄', '早点'], lat: 31.2, lng: 119.2 }),
+  );
+  const stored = await store.byId<{ tags: string[]; searchText: string }>('places', saved._id);
+  expect(stored?.tags).toEqual(['蟹壳黄', '早点']);
+  expect(ids((await callOk(cloud.baseUrl, MEMBER, 'merchants.nearby', { lat: 31.2, lng: 119.2, keyword: '蟹壳黄' })).items)).toEqual([
+    saved._id,
+  ]);
+  await callOk(
+    cloud.baseUrl,
+    'demo-admin',
+    'merchants.save',
+    placeInput({ placeId: saved._id, rev: saved.rev, placeName: '青果巷老字号', tags: ['早点'], lat: 31.2, lng: 119.2 }),
+  );
+  expect((await callOk(cloud.baseUrl, MEMBER, 'merchants.nearby', { lat: 31.2, lng: 119.2, keyword: '蟹壳黄' })).items).toEqual([]);
+
+  // Filters the member chose narrow the search: 书店 among restaurants finds nothing.
+  expect((await callOk(cloud.baseUrl, MEMBER, 'merchants.nearby', { ...here, keyword: '书店', category: '餐饮' })).items).toEqual([]);
+  expect((await callOk(cloud.baseUrl, MEMBER, 'merchants.nearby', { ...here, keyword: '书店', kind: 'station' })).items).toEqual([]);
+  // Tags are checked at the edge.
+  const tooMany = await callApi(cloud.baseUrl, 'demo-admin', 'merchants.save', placeInput({ tags: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] }));
+  expect(tooMany).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('最多6个标签') } });
+});
+
+it('has demo data that makes sense, and lists only benefits the app offers', async () => {
+  const places = await store.all<{ name: string; category?: string; offerText: string }>('places', { kind: 'merchant' });
+  const studios = places.filter((p) => p.name.includes('照相馆'));
+  expect(studios.length).toBeGreaterThan(0);
+  expect(studios.every((p) => !p.offerText.includes('理发'))).toBe(true);
+  expect(places.filter((p) => /书店|书城/.test(p.name)).every((p) => p.category === '文化')).toBe(true);
+  expect(places.some((p) => p.category === '文化旅游')).toBe(false);
+  const benefits = await callOk(cloud.baseUrl, MEMBER, 'card.benefits', {});
+  const titles = benefits.items.map((b) => b.title);
+  expect(titles).toContain('法律援助');
+  expect(titles.filter((t) => /互助保障|困难帮扶/.test(t))).toEqual([]);
+  const card = await callOk(cloud.baseUrl, MEMBER, 'card.get', {});
+  expect(card.benefits.map((b) => b.title)).toEqual(titles);
+});

@@ -34,7 +34,8 @@ async function loadCard(): Promise<Card> {
  * The member's electronic union card with a dynamic QR code: one token per minute (card.tokens), several
  * minutes fetched ahead and kept on the phone, so the code keeps working for at least five minutes without
  * network (basement shops, malls); the page says so plainly when offline.
- * Test ids: `card-qr` (the QR image, data-token attribute), `card-countdown`, `card-no`, `card-title`, `card-offline…`.
+ * Under the QR, the 核验码 (8 digits, the same code) for a clerk to type when scanning is not possible.
+ * Test ids: `card-qr` (the QR image, data-token attribute), `card-short-code` (data-code), `card-countdown`, `card-no`, `card-title`, `card-offline…`.
  */
 export default function CardPage() {
   const card = useRemote(loadCard);
@@ -114,10 +115,18 @@ export default function CardPage() {
                       mode='aspectFit'
                       onClick={codes.refresh}
                     />
+                    {codes.current.shortCode && (
+                      <View className='card-short-code-box'>
+                        <Text className='muted'>核验码</Text>
+                        <Text className='card-short-code' data-testid='card-short-code' data-code={codes.current.shortCode}>
+                          {`${codes.current.shortCode.slice(0, 4)} ${codes.current.shortCode.slice(4)}`}
+                        </Text>
+                      </View>
+                    )}
                     <Text className='card-countdown' data-testid='card-countdown'>
                       动态码 {codes.secondsLeft} 秒后刷新
                     </Text>
-                    <Text className='muted card-qr-note'>向商户出示此码验证会员身份，每分钟自动更换</Text>
+                    <Text className='muted card-qr-note'>向商户出示二维码，或报出核验码，每分钟自动更换</Text>
                   </View>
                 ) : (
                   <Text className='muted'>{codes.online ? '正在生成动态码…' : '无法生成动态码，请连接网络'}</Text>

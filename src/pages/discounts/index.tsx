@@ -11,19 +11,22 @@ import { useSession } from '../../stores/session';
 import { CATEGORIES, type Category } from '@rules/merchants';
 import { ROUTES, go } from '../../utils/nav';
 import { chooseDistrict, DISTRICT_SPOTS, locate, type Spot } from './location';
+import { ActiveFilters, emptyAdvice, type Filter } from './ActiveFilters';
 import { PlaceRow } from './PlaceRow';
 import { useDirectory, type DirectoryQuery } from './useDirectory';
 import './index.scss';
 
 /**
  * 优惠: member benefits (from the server) and the directory of partner merchants and 一公里服务圈 stations,
- * nearest first. Detail, map and 我的优惠 live in the merchants subpackage.
+ * nearest first. A search looks across every place (name, category, tags, services, offers) unless the member
+ * chose filters; those show above the list, each cleared with one tap, and an empty list says what to try next. Detail, map and 我的优惠 live in the merchants subpackage.
  */
 export default function Discounts() {
   const { session } = useSession();
   const benefits = useRemote(() => call('card.benefits', {}));
   const [spot, setSpot] = useState<Spot | null>(null);
-  const [kind, setKind] = useState<'merchant' | 'station'>('merchant');
+  // No filter until the member chooses one: a search then looks across every place.
+  const [kind, setKind] = useState<'all' | 'merchant' | 'station'>('all');
   const [category, setCategory] = useState<Category | undefined>(undefined);
   const [openNow, setOpenNow] = useState(false);
   const [sort, setSort] = useState<'distance' | 'newest'>('distance');
@@ -39,9 +42,9 @@ export default function Discounts() {
       spot && {
         lat: spot.lat,
         lng: spot.lng,
-        kind,
         sort,
-        ...(kind === 'merchant' && category ? { category } : {}),
+        ...(kind === 'all' ? {} : { kind }),
+        ...(kind !== 'station' && category ? { category } : {}),
         ...(openNow ? { openNow } : {}),
         ...(keyword ? { keyword } : {}),
       },
@@ -50,6 +53,25 @@ export default function Discounts() {
   const list = useDirectory(query);
   useReachBottom(() => list.loadMore());
 
+  const filters: Filter[] = [
+    ...(kind === 'all' ? [] : [{ key: 'kind' as const, label: kind === 'merchant' ? '优惠商户' : '服务驿站' }]),
+    ...(kind !== 'station' && category ? [{ key: 'category' as const, label: category }] : []),
+    ...(openNow ? [{ key: 'openNow' as const, label: '营业中' }] : []),
+  ];
+  const dropFilter = (key: Filter['key']) => {
+    if (key === 'kind') setKind('all');
+    if (key === 'category') setCategory(undefined);
+    if (key === 'openNow') setOpenNow(false);
+  };
+  const clearFilters = () => {
+    setKind('all');
+    setCategory(undefined);
+    setOpenNow(false);
+  };
+  const clearSearch = () => {
+    setTyped('');
+    setKeyword('');
+  };
   const open = (id: string) => go(`${ROUTES.placeDetail}?id=${id}${spot ? `&lat=${spot.lat}&lng=${spot.lng}` : ''}`);
   const isMember = !!session?.member;
 
@@ -112,24 +134,30 @@ export default function Discounts() {
           className='directory-search-input'
           value={typed}
           maxlength={30}
-          placeholder='搜索商户、地址或优惠'
+          data-testid='discounts-search'
+          placeholder='搜索商户、类别、服务或优惠，如“书店”'
           confirmType='search'
           onInput={(e) => setTyped(e.detail.value)}
           onConfirm={() => setKeyword(typed.trim())}
         />
-        <View className='directory-search-btn' onClick={() => setKeyword(typed.trim())}>
+        <View className='directory-search-btn' data-testid='discounts-search-go' onClick={() => setKeyword(typed.trim())}>
           搜索
         </View>
       </View>
 
       <View className='directory-kinds'>
-        {(['merchant', 'station'] as const).map((k) => (
-          <View key={k} className={`directory-kind ${kind === k ? 'directory-kind-on' : ''}`} onClick={() => setKind(k)}>
-            {k === 'merchant' ? '优惠商户' : '服务驿站'}
+        {(['all', 'merchant', 'station'] as const).map((k) => (
+          <View
+            key={k}
+            className={`directory-kind ${kind === k ? 'directory-kind-on' : ''}`}
+            data-testid='discounts-kind'
+            onClick={() => setKind(k)}
+          >
+            {k === 'all' ? '全部' : k === 'merchant' ? '优惠商户' : '服务驿站'}
           </View>
         ))}
       </View>
-      {kind === 'merchant' && (
+      {kind !== 'station' && (
         <ScrollView scrollX className='directory-chips'>
           {[undefined, ...CATEGORIES].map((c) => (
             <View
@@ -146,6 +174,7 @@ export default function Discounts() {
       <View className='directory-filters'>
         <View
           className={`directory-chip directory-open ${openNow ? 'directory-chip-on' : ''}`}
+          data-testid='discounts-open-now'
           onClick={() => setOpenNow(!openNow)}
         >
           营业中
@@ -158,16 +187,25 @@ export default function Discounts() {
         </View>
       </View>
 
+      <ActiveFilters filters={filters} onDrop={dropFilter} onClear={clearFilters} />
+
       <View className='section directory-list'>
         <StateView
           loading={!spot || list.loading}
           error={list.error}
           onRetry={list.reload}
           empty={list.items.length === 0}
-          emptyText={
-            keyword
-              ? `没有找到与“${keyword}”相关的${kind === 'station' ? '驿站' : '商户'}，换个词试试`
-              : '附近暂无符合条件的地点，试试切换区域或清除筛选'
+          emptyText={emptyAdvice(keyword, filters)}
+          emptyAction={
+            filters.length ? (
+              <Button kind='plain' testId='discounts-empty-clear' onClick={clearFilters}>
+                {keyword ? '清除筛选，搜索全部' : '清除筛选'}
+              </Button>
+            ) : keyword ? (
+              <Button kind='plain' testId='discounts-empty-clear-search' onClick={clearSearch}>
+                清除搜索
+              </Button>
+            ) : undefined
           }
         >
           {list.items.map((item) => (

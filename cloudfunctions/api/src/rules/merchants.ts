@@ -1,7 +1,7 @@
 /** 优惠 vocabularies shared by the app and the function (pure): place kinds, categories, tiers, station services, districts, limit periods. */
 export const PLACE_KINDS = ['merchant', 'station'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
-export const CATEGORIES = ['餐饮', '购物', '休闲娱乐', '生活服务', '医疗健康', '文化旅游', '教育培训', '汽车服务'] as const;
+export const CATEGORIES = ['餐饮', '购物', '休闲娱乐', '生活服务', '医疗健康', '文化', '旅游', '教育培训', '汽车服务'] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const TIERS = ['特约商户', '普惠商户'] as const;
 export type Tier = (typeof TIERS)[number];

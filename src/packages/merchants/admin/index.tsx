@@ -1,5 +1,4 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { call } from '../../../api/client';
@@ -21,6 +20,8 @@ export default function PlacesAdmin() {
   const [keyword, setKeyword] = useState('');
   const [kind, setKind] = useState<'merchant' | 'station' | undefined>(undefined);
   const exporting = useAction();
+  // An empty month is said on the page (not a toast that vanishes before it is read).
+  const [exportNote, setExportNote] = useState<string | null>(null);
   const list = usePagedRemote(
     (page) => call('merchants.adminList', { page, ...(keyword ? { keyword } : {}), ...(kind ? { kind } : {}) }),
     { deps: [keyword, kind], refreshOnShow: true },
@@ -29,8 +30,9 @@ export default function PlacesAdmin() {
   const exportMonth = (month: string) =>
     exporting.run(
       async () => {
+        setExportNote(null);
         const link = await call('merchants.exportStats', { month });
-        if (link.rows === 0) void Taro.showToast({ title: `${month} 暂无核销记录`, icon: 'none' });
+        if (link.rows === 0) setExportNote(`${month} 暂无核销记录，无需导出；可换一个月份再试`);
         else await openExport(link.url, `优惠核销统计-${month}.xlsx`);
       },
       { failTitle: '未能导出' },
@@ -57,6 +59,11 @@ export default function PlacesAdmin() {
           </Button>
         </Picker>
       </View>
+      {exportNote && (
+        <Text className='muted admin-export-note' data-testid='merchants-admin-export-note'>
+          {exportNote}
+        </Text>
+      )}
       <View className='directory-search admin-search'>
         <Input
           className='directory-search-input'

@@ -15,11 +15,14 @@ import '../merchants.scss';
 import { CheckResult, type Check, type CheckedOffer } from './CheckResult';
 import './index.scss';
 
+const EMPTY_CODE = '请输入会员电子工会卡二维码下方的8位核验码，或扫描会员的二维码';
+
 /**
- * 核销台 for merchant staff: scan the member's dynamic card code (paste it on H5), see whether it is a valid
+ * 核销台 for merchant staff: scan the member's dynamic card code (weapp), or type the 8-digit 核验码 shown under
+ * it (both builds; on H5 the QR's code can also be pasted), see whether it is a valid
  * member and which offers apply, confirm one; below, today's redemptions and their count.
  * A refused code or redemption is explained in one dialog (a malformed code under the code field).
- * Test ids: `merchants-counter-…` (code, check, member, name, offer, redeem, done, today-count, today-item).
+ * Test ids: `merchants-counter-…` (scan, code, check, member, name, offer, redeem, done, today-count, today-item).
  */
 export default function Counter() {
   const [placeName, setPlaceName] = useState('核销台');
@@ -39,7 +42,11 @@ export default function Counter() {
 
   const verify = async (value: string) => {
     const text = value.trim();
-    if (!text || act.busy) return;
+    if (act.busy) return;
+    if (!text) {
+      act.setFieldErrors({ code: EMPTY_CODE });
+      return;
+    }
     setDone(null);
     setCheck(null);
     await act.run(() => call('merchants.check', { code: text }), {
@@ -84,40 +91,43 @@ export default function Counter() {
       </View>
 
       <View className='section'>
-        <Text className='section-title'>核验会员码</Text>
-        {process.env.TARO_ENV === 'weapp' ? (
-          <Button block className='counter-scan' loading={act.busy} loadingText='核验中…' onClick={() => void scan()}>
-            扫描会员码
+        <Text className='section-title'>核验会员</Text>
+        {process.env.TARO_ENV === 'weapp' && (
+          <Button block className='counter-scan' testId='merchants-counter-scan' loading={act.busy} loadingText='核验中…' onClick={() => void scan()}>
+            扫描会员二维码
           </Button>
-        ) : (
-          <View>
-            <Field
-              label='会员码'
-              name='counter-code'
-              testId='merchants-counter-code'
-              multiline
-              value={code}
-              error={act.fieldErrors.code}
-              maxlength={256}
-              placeholder='粘贴会员出示的动态码（网页版无法调用摄像头）'
-              onInput={(v) => {
-                setCode(v);
-                act.clearField('code');
-              }}
-            />
-            <Button
-              block
-              className='counter-check'
-              testId='merchants-counter-check'
-              disabled={!code.trim()}
-              loading={act.busy}
-              loadingText='核验中…'
-              onClick={() => void verify(code)}
-            >
-              核验
-            </Button>
-          </View>
         )}
+        <Field
+          label={process.env.TARO_ENV === 'weapp' ? '或输入核验码' : '核验码或会员码'}
+          name='counter-code'
+          testId='merchants-counter-code'
+          multiline={process.env.TARO_ENV !== 'weapp'}
+          type={process.env.TARO_ENV === 'weapp' ? 'number' : 'text'}
+          value={code}
+          error={act.fieldErrors.code}
+          maxlength={process.env.TARO_ENV === 'weapp' ? 8 : 256}
+          placeholder={
+            process.env.TARO_ENV === 'weapp'
+              ? '会员电子工会卡二维码下方的8位数字'
+              : '输入会员卡二维码下方的8位核验码，或粘贴会员码（网页版无法调用摄像头）'
+          }
+          note='核验码每分钟更换；输错次数有限，每位店员每天最多输错20次'
+          onInput={(v) => {
+            setCode(v);
+            act.clearField('code');
+          }}
+        />
+        <Button
+          block
+          kind={process.env.TARO_ENV === 'weapp' ? 'plain' : undefined}
+          className='counter-check'
+          testId='merchants-counter-check'
+          loading={act.busy}
+          loadingText='核验中…'
+          onClick={() => void verify(code)}
+        >
+          核验
+        </Button>
         {done && (
           <Text className='m-ok counter-done' data-testid='merchants-counter-done'>
             ✓ {done}

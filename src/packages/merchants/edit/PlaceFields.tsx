@@ -5,7 +5,7 @@ import { DISTRICT_SPOTS } from '../../../pages/discounts/location';
 import { CATEGORIES, STATION_SERVICES, TIERS } from '@rules/merchants';
 import type { PlaceEditState } from './usePlaceEdit';
 
-type TextKey = 'placeName' | 'address' | 'phone' | 'hours' | 'lat' | 'lng';
+type TextKey = 'placeName' | 'tags' | 'address' | 'phone' | 'hours' | 'lat' | 'lng';
 
 /**
  * The place's own fields (kind, name, category or services, district, managing union, address, phone, coordinates,
@@ -81,6 +81,7 @@ export function PlaceFields({ edit, onPickOrg }: { edit: PlaceEditState; onPickO
           </View>
         </FieldFrame>
       )}
+      {field('搜索标签', 'tags', 60, '会员常搜的词，用空格分隔，如：书店 图书 文具')}
       <Picker
         mode='selector'
         range={DISTRICT_SPOTS.map((d) => d.name)}

@@ -11,6 +11,8 @@ export interface PlaceForm {
   category: Category;
   tier: (typeof TIERS)[number];
   services: StationService[];
+  /** Search tags as typed, separated by spaces or commas. */
+  tags: string;
   district: SaveInput['district'];
   address: string;
   phone: string;
@@ -27,6 +29,7 @@ export const EMPTY_FORM: PlaceForm = {
   category: '餐饮',
   tier: '普惠商户',
   services: ['饮水', '休息', '充电', '如厕'],
+  tags: '',
   district: '天宁区',
   address: '',
   phone: '',
@@ -44,6 +47,7 @@ export function formOf(p: Place): PlaceForm {
     category: p.category ?? '餐饮',
     tier: p.tier ?? '普惠商户',
     services: p.services ?? [],
+    tags: p.tags.join(' '),
     district: p.district,
     address: p.address,
     phone: p.phone,
@@ -55,8 +59,13 @@ export function formOf(p: Place): PlaceForm {
   };
 }
 
+/** Tags as typed (spaces, commas or 、 between them), each once. */
+export function tagsOf(text: string): string[] {
+  return [...new Set(text.split(/[\s,，、]+/).filter(Boolean))];
+}
+
 /** The place fields the form shows under their own input (a refusal for another field goes to a dialog). */
-const SHOWN = new Set(['placeName', 'district', 'orgId', 'address', 'phone', 'lat', 'lng', 'hours', 'intro']);
+const SHOWN = new Set(['placeName', 'tags', 'district', 'orgId', 'address', 'phone', 'lat', 'lng', 'hours', 'intro']);
 export const placeFieldKey = (field: string): string | undefined => (SHOWN.has(field) ? field : undefined);
 
 /** Offer fields → the part of the offer form that shows them (keys prefixed `offer.`). */
@@ -93,6 +102,7 @@ export function saveInputOf(
       kind: form.kind,
       placeName: form.placeName,
       ...(form.kind === 'merchant' ? { category: form.category, tier: form.tier } : { services: form.services }),
+      tags: tagsOf(form.tags),
       district: form.district,
       address: form.address,
       phone: form.phone,

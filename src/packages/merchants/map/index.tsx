@@ -60,7 +60,7 @@ export default function PlaceMap() {
         error={list.error}
         onRetry={list.reload}
         empty={list.items.length === 0}
-        emptyText='附近暂无地点'
+        emptyText='附近暂无地点：试试切换全部类型，或回到列表切换区域、搜索'
       >
         {process.env.TARO_ENV === 'weapp' ? (
           <Map

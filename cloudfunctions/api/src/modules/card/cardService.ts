@@ -8,6 +8,7 @@ import { findMemberByCardNo, requireActiveMember, requireMember } from '../../sh
 import { MEMBER_BENEFITS } from './benefits';
 import { readCardCode } from './cardCode';
 import { signCardToken, signCardTokens } from './cardToken';
+import { shortCodesFor } from './shortCode';
 import { cardErrors } from './errors';
 import type { Benefit, CardTokensView, CardTokenView, CardVerifyView, CardView } from './views';
 
@@ -29,11 +30,23 @@ export async function issueCardToken(ctx: ActionContext): Promise<CardTokenView>
   return { token: signed.token, expiresAt: signed.expiresAt.toISOString() };
 }
 
-/** Tokens for the next minutes, one per window, so that the card still shows a valid code without network. */
+/**
+ * Tokens for the next minutes, one per window, so that the card still shows a valid code without network; each
+ * with the window's 核验码 (the short code a clerk can type), which shares the token's nonce.
+ */
 export async function issueCardTokens(ctx: ActionContext): Promise<CardTokensView> {
   const m = await requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能出示会员码');
-  const tokens = signCardTokens(m.cardNo, requireKey('CARD_TOKEN_KEY'), ctx.now).map((t) => ({
+  const codes = await shortCodesFor(m.cardNo, ctx.now);
+  const signed = signCardTokens(
+    m.cardNo,
+    requireKey('CARD_TOKEN_KEY'),
+    ctx.now,
+    codes.length,
+    codes.map((c) => c.nonce),
+  );
+  const tokens = signed.map((t, i) => ({
     token: t.token,
+    shortCode: codes[i].code,
     notBefore: (t.notBefore ?? ctx.now).toISOString(),
     expiresAt: t.expiresAt.toISOString(),
   }));

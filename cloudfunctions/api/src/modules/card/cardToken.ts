@@ -57,13 +57,15 @@ export function signCardTokens(
   key: string,
   now: Date = new Date(),
   count: number = TOKENS_AHEAD,
+  /** The nonce of each window (those of its 核验码, so that the QR and the code are one code); random when absent. */
+  nonces: string[] = [],
 ): SignedCardToken[] {
   const first = Math.floor(now.getTime() / 1000 / MAX_TOKEN_TTL_SECONDS) * MAX_TOKEN_TTL_SECONDS;
   return Array.from({ length: Math.min(Math.max(1, count), TOKENS_AHEAD) }, (_, i) => {
     const nbf = first + i * MAX_TOKEN_TTL_SECONDS;
     const exp = nbf + MAX_TOKEN_TTL_SECONDS;
     return {
-      token: seal(`${cardNo}.${exp}.${nonce()}.${nbf}`, key),
+      token: seal(`${cardNo}.${exp}.${nonces[i] ?? nonce()}.${nbf}`, key),
       expiresAt: new Date(exp * 1000),
       notBefore: new Date(nbf * 1000),
     };

@@ -1,11 +1,15 @@
-/** 电子工会卡: the member's card, its short-lived QR token and the counter's verify step. */
+/** 电子工会卡: the member's card, its short-lived QR token and 核验码 (short code), and the counter's verify step. */
 import { defineAction, defineModule } from '../../action';
 import { getCard, issueCardToken, issueCardTokens, listBenefits, verifyCard } from './cardService';
+import { CARD_COLLECTIONS } from './collections';
 import { cardErrors } from './errors';
+import { purgeShortCodes } from './shortCode';
 import { cardBenefitsInput, cardGetInput, cardTokenInput, cardTokensInput, cardVerifyInput } from './schemas';
 
 export const cardModule = defineModule({
   area: 'card',
+  collections: CARD_COLLECTIONS,
+  cron: { purgeShortCodes },
   errors: cardErrors.codes,
   fieldLabels: { token: '会员码' },
   audit: { 'card.verify': '核验电子工会卡' },

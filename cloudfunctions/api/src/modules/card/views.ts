@@ -21,6 +21,8 @@ export interface CardTokenView {
 }
 
 export interface CardWindowToken extends CardTokenView {
+  /** 核验码: 8 digits a clerk can type instead of scanning, live in this window only (the same code as the token). */
+  shortCode: string;
   /** ISO time before which merchants get TOKEN_EARLY: show this token from then until expiresAt. */
   notBefore: string;
 }

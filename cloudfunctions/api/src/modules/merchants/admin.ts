@@ -35,6 +35,7 @@ export async function toAdminView(p: PlaceRecord, now: Date): Promise<PlaceAdmin
     hoursText: p.hoursText,
     hours: p.hoursText,
     photos: p.photos ?? [],
+    tags: p.tags ?? [],
     photoUrls: await temporaryUrls(p.photos ?? []),
     offers: p.offers.map((o) => toOfferView(o, now)),
     favourite: false,
@@ -76,8 +77,8 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
     if (input.rev !== existing.rev) throw fail('CONFLICT', '该商户信息已被他人修改，请刷新后重试');
     id = existing._id;
     const change: Record<string, unknown> = { ...fields, orgId: org._id, updatedAt: ctx.now, rev: existing.rev + 1 };
-    change.searchText = searchTextOf(input.placeName, input.address, existing.offerText);
-    for (const k of ['location', 'hours', 'openWeek', 'services']) change[k] = _.set(change[k]);
+    change.searchText = searchTextOf({ ...input, name: input.placeName }, existing.offerText);
+    for (const k of ['location', 'hours', 'openWeek', 'services', 'tags']) change[k] = _.set(change[k]);
     change.photos = _.set(photos);
     change.orgPath = _.set(org.path);
     if ((await updateWhere(C.places, { _id: id, rev: existing.rev }, change)) !== 1)
@@ -90,7 +91,7 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
       offers: [],
       offerText: '',
       offersChangeOn: '9999-12-31',
-      searchText: searchTextOf(input.placeName, input.address, ''),
+      searchText: searchTextOf({ ...input, name: input.placeName }, ''),
       orgId: org._id,
       orgPath: org.path,
       status: 'active',
@@ -162,7 +163,7 @@ async function writeOffers(place: PlaceRecord, offers: OfferRecord[], ctx: Actio
     offers: command().set(offers),
     offerText,
     offersChangeOn: offersChangeOn(offers, ctx.now),
-    searchText: searchTextOf(place.name, place.address, offerText),
+    searchText: searchTextOf(place, offerText),
     rev: place.rev + 1,
     updatedAt: ctx.now,
   };
@@ -219,7 +220,7 @@ export async function refreshOfferTexts(now: Date): Promise<Record<string, numbe
     const offerText = offerTextOf(p.offers, now);
     const change = {
       offerText,
-      searchText: searchTextOf(p.name, p.address, offerText),
+      searchText: searchTextOf(p, offerText),
       offersChangeOn: offersChangeOn(p.offers, now),
     };
     refreshed += await updateWhere(C.places, { _id: p._id, rev: p.rev }, change);

@@ -3,6 +3,8 @@ export const MERCHANTS_COLLECTIONS = {
   places: 'places',
   /** One document per redemption; its _id is the limit slot it takes, its codeKey (unique) the code it consumed. */
   redemptions: 'redemptions',
+  /** Wrong 核验码 typed per clerk / per place and day (`${scope}_${id}_${day}`): tries.ts. */
+  codeTries: 'short_code_tries',
   /** Capacity documents (shared/capacity.ts) of offers with a total limit, _id = offer id. */
   offerQuotas: 'offer_quotas',
   /** `${openid}_${placeId}`: a member's favourites and recently viewed places. */

@@ -195,7 +195,7 @@ function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: I
       offers,
       offerText,
       offersChangeOn: offersChangeOn(offers, now),
-      searchText: searchTextOf(cells.name, cells.address, offerText),
+      searchText: searchTextOf({ name: cells.name, address: cells.address, category, services }, offerText),
       photos: [],
       status: 'active',
       importKey: id,

@@ -16,6 +16,7 @@ export function placeFields(input: Omit<SaveInput, 'placeId' | 'rev' | 'orgId' |
     ...(input.kind === 'merchant'
       ? { category: input.category, tier: input.tier ?? '普惠商户', services: [] }
       : { services: input.services }),
+    tags: [...new Set(input.tags ?? [])],
     district: input.district,
     address: input.address,
     phone: input.phone,

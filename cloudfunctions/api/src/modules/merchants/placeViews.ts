@@ -100,7 +100,19 @@ export function toListItem(
   return item;
 }
 
-/** What keyword search looks in: name, address and the current offers, in one field. */
-export function searchTextOf(name: string, address: string, offerText: string): string {
-  return [name, address, offerText].filter(Boolean).join(' ');
+/** What a place is found by. */
+export interface Searchable {
+  name: string;
+  address: string;
+  category?: string;
+  tags?: string[];
+  services?: string[];
+}
+
+/**
+ * What keyword search looks in, in one field: the name, category, tags and services (so 书店 finds 龙城书局, 充电
+ * finds a station), the address and the current offers.
+ */
+export function searchTextOf(p: Searchable, offerText: string): string {
+  return [p.name, p.category, ...(p.tags ?? []), ...(p.services ?? []), p.address, offerText].filter(Boolean).join(' ');
 }

@@ -39,6 +39,8 @@ export interface PlaceRecord {
   category?: Category;
   tier?: Tier;
   services?: StationService[];
+  /** Words members search by beyond the name and category (书店, 图书 …). */
+  tags?: string[];
   district: District;
   address: string;
   phone: string;
@@ -52,7 +54,7 @@ export interface PlaceRecord {
   offerText: string;
   /** The day offerText next needs recomputing (an offer starts or ends): the cron task's index. */
   offersChangeOn: string;
-  /** name, address and offerText together: the one field keyword search matches. */
+  /** name, category, tags, services, address and offerText together: the one field keyword search matches. */
   searchText: string;
   photos: string[];
   /** The union that manages the place (staff edit only their own subtree's places). */

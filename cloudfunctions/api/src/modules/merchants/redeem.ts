@@ -20,7 +20,8 @@ import { claimSeat, ensureCapacity, releaseSeat, type SeatRef } from '../../shar
 import { findMemberByCardNo } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
 import { assertMerchant, scopesOf } from '../../shared/scope';
-import { readCardCode } from '../card/cardCode';
+import { readCardCode, type CardCode } from '../card/cardCode';
+import { readShortCode, SHORT_CODE_PATTERN } from '../card/shortCode';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { loadPlace } from './directory';
 import { merchantsErrors as errors } from './errors';
@@ -28,6 +29,7 @@ import { periodKey } from './periods';
 import { limitText, offerIsCurrent } from './placeViews';
 import type { OfferRecord, PlaceRecord, RedemptionRecord } from './records';
 import { readTicket, signTicket } from './ticket';
+import { withTry } from './tries';
 import type { CheckView, RedemptionView } from './views';
 
 function ticketKey(): string {
@@ -43,16 +45,25 @@ export function staffPlaceId(ctx: ActionContext, placeId: string | undefined): s
   return id;
 }
 
+/** The counter's words for a card that is not a member's, or a membership that is stopped. */
 function activeMember(m: MemberRecord | null): MemberRecord {
-  if (!m) throw fail('NOT_FOUND', '未找到该会员，请让会员刷新会员码后重试');
-  if (m.status !== 'active') throw fail('MEMBER_INACTIVE');
+  if (!m) throw fail('NOT_FOUND', '不是有效会员：未找到这张会员卡，请让会员刷新电子工会卡后重新出示');
+  if (m.status !== 'active') throw fail('MEMBER_INACTIVE', '会籍已停用：该会员暂不能享受会员优惠，请其联系所属工会');
   return m;
+}
+
+const PERIOD_WORDS = { day: '今日', week: '本周', month: '本月' } as const;
+
+/** Why an offer's per-member limit refuses, in words a clerk can tell the member (今日已达次数上限 …). */
+function limitMessage(offer: OfferRecord): string {
+  if (offer.period === 'none') return errors.codes.LIMIT_REACHED;
+  return `${PERIOD_WORDS[offer.period]}已达次数上限：该会员${PERIOD_WORDS[offer.period]}已使用本优惠${offer.perPeriod}次（${limitText(offer)}）`;
 }
 
 function usableOffer(place: PlaceRecord, offerId: string, now: Date): OfferRecord {
   if (place.status !== 'active') throw errors.fail('PLACE_SUSPENDED');
   const offer = place.offers.find((o) => o._id === offerId);
-  if (!offer) throw fail('NOT_FOUND', '该优惠不存在');
+  if (!offer) throw fail('NOT_FOUND', '这是其他商户的优惠（或已删除），本店不能核销');
   if (!offerIsCurrent(offer, now)) throw errors.fail('OFFER_UNAVAILABLE');
   return offer;
 }
@@ -72,9 +83,15 @@ async function byCode(codeKey: string): Promise<RedemptionRecord | null> {
   return (await findMany<RedemptionRecord>(C.redemptions, { codeKey }, { limit: 1 }))[0] ?? null;
 }
 
+/** A scanned QR token (signature checked), or a typed 核验码 (looked up, counted against the limit on wrong tries). */
+async function readCounterCode(input: string, placeId: string, ctx: ActionContext): Promise<CardCode> {
+  if (!SHORT_CODE_PATTERN.test(input)) return readCardCode(input, ctx.now);
+  return withTry(ctx.openid, placeId, ctx.now, () => readShortCode(input, ctx.now));
+}
+
 export async function checkCode(input: { code: string; placeId?: string }, ctx: ActionContext): Promise<CheckView> {
   const placeId = staffPlaceId(ctx, input.placeId);
-  const code = readCardCode(input.code, ctx.now);
+  const code = await readCounterCode(input.code, placeId, ctx);
   const keys = (['day', 'week', 'month'] as const).map((p) => periodKey(p, ctx.now));
   const [member, used, place, usage] = await Promise.all([
     findMemberByCardNo(code.cardNo),
@@ -198,7 +215,7 @@ export async function redeem(
   if (seat) await releaseSeat(seat, codeKey);
   const repeat = await repeatOrUsed();
   if (repeat) return repeat;
-  throw errors.fail('LIMIT_REACHED');
+  throw errors.fail('LIMIT_REACHED', limitMessage(offer));
 }
 
 export async function myRedemptions(page: number | undefined, ctx: ActionContext): Promise<Page<RedemptionView>> {

@@ -29,13 +29,19 @@ const cursor = z
   .max(2000, '分页参数无效')
   .regex(/^[A-Za-z0-9_-]+$/, '分页参数无效');
 const day = dayField('日期格式应为YYYY-MM-DD');
-/** A card code as scanned (the token of card.token / card.tokens). */
+/** A card code as scanned (the token of card.token / card.tokens), or the 8-digit 核验码 typed (spaces allowed). */
 const code = z
   .string()
   .trim()
-  .min(1, '请扫描或粘贴会员码')
+  .min(1, '请输入会员电子工会卡二维码下方的8位核验码，或扫描会员的二维码')
   .max(256, '会员码无效')
-  .regex(/^[A-Za-z0-9_.-]+$/, '会员码无效');
+  .transform((v) => (/^[\d\s]+$/.test(v) ? v.replace(/\s/g, '') : v))
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+$/, '会员码无效')
+      .refine((v) => !/^\d+$/.test(v) || v.length === 8, '核验码是8位数字，请核对后重新输入'),
+  );
 
 export const merchantsNearbyInput = z.strictObject({
   lat,
@@ -93,6 +99,11 @@ export const merchantsSaveInput = z.strictObject({
   services: z
     .array(z.enum(STATION_SERVICES, { error: '服务项目无效' }))
     .max(STATION_SERVICES.length)
+    .optional(),
+  /** Words members search by beyond the name and category (书店, 图书 …). */
+  tags: z
+    .array(z.string().trim().min(1, '标签不能为空').max(8, '每个标签不超过8个字'))
+    .max(6, '最多6个标签')
     .optional(),
   district: z.enum(DISTRICTS, { error: '请选择所在区县' }),
   address: text(4, 80),

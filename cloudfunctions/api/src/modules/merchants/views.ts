@@ -55,6 +55,7 @@ export interface PlaceDetail extends PlaceListItem {
 /** A place as staff edit it. */
 export interface PlaceAdminView extends PlaceDetail {
   hours: string;
+  tags: string[];
   photos: string[];
   orgId: string;
   rev: number;
