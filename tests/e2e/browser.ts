@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { seedDemoBatched } from '../support/seed';
 
 // On this shared 2-core machine `npm test` runs two files at once, and now and then a first screen answers after
 // the waits (a cold api instance under load). A failing e2e test is run once more; its first failure is printed,
@@ -21,8 +21,8 @@ export async function startAppCloud(): Promise<LocalCloud> {
   if (!fs.existsSync(index)) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (npm test does)');
   if (!fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'))) throw new Error('run `npm run build:functions` first');
   const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5'] });
-  // The demo data is written through the real SDK, as `npm run dev` does.
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  // The demo data is written through the real SDK (`npm run dev`'s documents, in batches: tests/support/seed.ts).
+  await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
   await warmFunctionInstances(cloud.baseUrl);
   return cloud;
 }

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
-import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from './localCloud';
+import { seedDemoBatched } from './seed';
 
 export type ApiEnvelope<T> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -103,6 +103,6 @@ export function applyInput(
 /** A local cloud (in memory) with the demo data seeded, and a reader of what it stores. */
 export async function startSeededCloud(): Promise<{ cloud: LocalCloud; store: ReturnType<typeof storeReader> }> {
   const cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
   return { cloud, store: storeReader(cloud.serviceUrl) };
 }

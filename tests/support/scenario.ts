@@ -6,10 +6,10 @@
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
 import type { DemoOrg } from '../../cloudfunctions/api/fixtures/demoKit';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
-import { seedDemo } from '../../scripts/seed-demo';
 import { applicationIdOf, idHashOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
 import { callApi, callOk, storeReader, type ApiEnvelope } from './api';
 import { connectSdk, START_LIMIT_MS, startLocalCloud, type LocalCloud } from './localCloud';
+import { seedDemoBatched } from './seed';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -32,7 +32,7 @@ export function useCloud(options: { demo?: boolean } = {}): TestCloud {
   const t = {} as TestCloud;
   beforeAll(async () => {
     t.cloud = await startLocalCloud();
-    if (options.demo !== false) await seedDemo(connectSdk(t.cloud.serviceUrl).db);
+    if (options.demo !== false) await seedDemoBatched(connectSdk(t.cloud.serviceUrl).db);
     t.store = storeReader(t.cloud.serviceUrl);
     t.call = (openid, action, input) => callApi(t.cloud.baseUrl, openid, action, input);
     t.ok = (openid, action, input) => callOk(t.cloud.baseUrl, openid, action, input);
