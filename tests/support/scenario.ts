@@ -26,12 +26,13 @@ export interface TestCloud {
 
 /**
  * Registers beforeAll/afterAll for a test file: a local cloud in memory, started by its own CLI, with the
- * demo data (`demo: true`, the default) or empty (builders set up the rest).
+ * demo data (`demo: true`, the default) or empty (builders set up the rest); `args`: further CLI options
+ * (docs/local-cloud.md), e.g. `['--lock-wait-ms', '300']`.
  */
-export function useCloud(options: { demo?: boolean } = {}): TestCloud {
+export function useCloud(options: { demo?: boolean; args?: string[] } = {}): TestCloud {
   const t = {} as TestCloud;
   beforeAll(async () => {
-    t.cloud = await startLocalCloud();
+    t.cloud = await startLocalCloud({ extraArgs: options.args });
     if (options.demo !== false) await seedDemoBatched(connectSdk(t.cloud.serviceUrl).db);
     t.store = storeReader(t.cloud.serviceUrl);
     t.call = (openid, action, input) => callApi(t.cloud.baseUrl, openid, action, input);
