@@ -74,10 +74,28 @@ export async function newPhonePage(browser: Browser): Promise<{ page: Page; erro
   return { page, errors };
 }
 
+/**
+ * Until Taro's H5 router has finished sliding pages in (it adds `taro_page_show` to a page after a delay, then
+ * `taro_page_stationed` when the transition is over; a page gone back from is shaded) and the browser has painted
+ * twice since. It was a fixed 400 ms per screenshot. Never fails: a screenshot is an artifact, not a check.
+ */
+async function pageTransitionsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('.taro_router > .taro_page:not(.taro_page_shade)')].every(
+          (el) => el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed'),
+        ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  // Taro's H5 page transition needs a moment before the new page is painted.
-  await page.waitForTimeout(400);
+  await pageTransitionsDone(page);
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
