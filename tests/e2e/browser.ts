@@ -83,7 +83,7 @@ async function pageTransitionsDone(page: Page): Promise<void> {
   await page
     .waitForFunction(
       () =>
-        [...document.querySelectorAll('.taro_router > .taro_page:not(.taro_page_shade)')].every(
+        Array.from(document.querySelectorAll('.taro_router > .taro_page:not(.taro_page_shade)')).every(
           (el) => el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed'),
         ),
       undefined,
