@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
+import { seedDemoBatched } from '../support/seed';
 
 // On this shared 2-core machine `npm test` runs two files at once, and now and then a first screen answers after
 // the waits (a cold api instance under load). A failing e2e test is run once more; its first failure is printed,
@@ -21,8 +21,8 @@ export async function startAppCloud(): Promise<LocalCloud> {
   if (!fs.existsSync(index)) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (npm test does)');
   if (!fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'))) throw new Error('run `npm run build:functions` first');
   const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5'] });
-  // The demo data is written through the real SDK, as `npm run dev` does.
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  // The demo data is written through the real SDK (`npm run dev`'s documents, in batches: tests/support/seed.ts).
+  await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
   await warmFunctionInstances(cloud.baseUrl);
   return cloud;
 }
@@ -74,10 +74,28 @@ export async function newPhonePage(browser: Browser): Promise<{ page: Page; erro
   return { page, errors };
 }
 
+/**
+ * Until Taro's H5 router has finished sliding pages in (it adds `taro_page_show` to a page after a delay, then
+ * `taro_page_stationed` when the transition is over; a page gone back from is shaded) and the browser has painted
+ * twice since. It was a fixed 400 ms per screenshot. Never fails: a screenshot is an artifact, not a check.
+ */
+async function pageTransitionsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('.taro_router > .taro_page:not(.taro_page_shade)')).every(
+          (el) => el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed'),
+        ),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  // Taro's H5 page transition needs a moment before the new page is painted.
-  await page.waitForTimeout(400);
+  await pageTransitionsDone(page);
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;

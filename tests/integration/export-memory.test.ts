@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedDemo } from '../../scripts/seed-demo';
+import { seedDemoBatched } from '../support/seed';
 import { apiBundleExists, callApi, storeReader } from '../support/api';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from '../support/localCloud';
 import { openTrip, putMembers } from '../support/trips';
@@ -67,7 +67,7 @@ beforeAll(async () => {
   expect(apiBundleExists()).toBe(true); // npm run build:functions
   copyApiFunction();
   cloud = await startLocalCloud({ extraArgs: ['--functions', FUNCTIONS] });
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
 }, 120_000);
 
 afterAll(async () => {

@@ -7,8 +7,8 @@ import path from 'node:path';
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
-import { seedDemo } from '../../scripts/seed-demo';
 import { connectSdk, ROOT, startLocalCloud, type LocalCloud } from './localCloud';
+import { seedDemoBatched } from './seed';
 
 export type ApiEnvelope<T> =
   { ok: true; data: T } | { ok: false; error: { code: string; message: string; details?: Record<string, unknown> } };
@@ -67,10 +67,15 @@ export function storeReader(serviceUrl: string) {
     },
     /** Every document of the listed collections (by _id), to assert that a rejected call wrote nothing. */
     async snapshot(collections: readonly string[]): Promise<Record<string, Array<Record<string, unknown>>>> {
+      // Eight collections at a time: a round trip's wait per eight, not per collection (all 43 at once made
+      // single reads queue past the SDK's slow-request warning on a busy machine, closer to its 15 s timeout).
       const contents: Record<string, Array<Record<string, unknown>>> = {};
-      for (const name of collections) {
-        const docs = await this.all<Record<string, unknown>>(name);
-        contents[name] = docs.sort((a, b) => String(a._id).localeCompare(String(b._id)));
+      for (let i = 0; i < collections.length; i += 8) {
+        const names = collections.slice(i, i + 8);
+        const read = await Promise.all(names.map((name) => this.all<Record<string, unknown>>(name)));
+        names.forEach((name, j) => {
+          contents[name] = read[j].sort((a, b) => String(a._id).localeCompare(String(b._id)));
+        });
       }
       return contents;
     },
@@ -103,6 +108,6 @@ export function applyInput(
 /** A local cloud (in memory) with the demo data seeded, and a reader of what it stores. */
 export async function startSeededCloud(): Promise<{ cloud: LocalCloud; store: ReturnType<typeof storeReader> }> {
   const cloud = await startLocalCloud();
-  await seedDemo(connectSdk(cloud.serviceUrl).db);
+  await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
   return { cloud, store: storeReader(cloud.serviceUrl) };
 }

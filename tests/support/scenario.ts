@@ -6,10 +6,10 @@
 import type { ActionName, ApiContract } from '../../cloudfunctions/api/src/contract';
 import type { DemoOrg } from '../../cloudfunctions/api/fixtures/demoKit';
 import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
-import { seedDemo } from '../../scripts/seed-demo';
 import { applicationIdOf, idHashOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
 import { callApi, callOk, storeReader, type ApiEnvelope } from './api';
 import { connectSdk, START_LIMIT_MS, startLocalCloud, type LocalCloud } from './localCloud';
+import { seedDemoBatched } from './seed';
 
 export interface TestCloud {
   cloud: LocalCloud;
@@ -26,13 +26,14 @@ export interface TestCloud {
 
 /**
  * Registers beforeAll/afterAll for a test file: a local cloud in memory, started by its own CLI, with the
- * demo data (`demo: true`, the default) or empty (builders set up the rest).
+ * demo data (`demo: true`, the default) or empty (builders set up the rest); `args`: further CLI options
+ * (docs/local-cloud.md), e.g. `['--lock-wait-ms', '300']`.
  */
-export function useCloud(options: { demo?: boolean } = {}): TestCloud {
+export function useCloud(options: { demo?: boolean; args?: string[] } = {}): TestCloud {
   const t = {} as TestCloud;
   beforeAll(async () => {
-    t.cloud = await startLocalCloud();
-    if (options.demo !== false) await seedDemo(connectSdk(t.cloud.serviceUrl).db);
+    t.cloud = await startLocalCloud({ extraArgs: options.args });
+    if (options.demo !== false) await seedDemoBatched(connectSdk(t.cloud.serviceUrl).db);
     t.store = storeReader(t.cloud.serviceUrl);
     t.call = (openid, action, input) => callApi(t.cloud.baseUrl, openid, action, input);
     t.ok = (openid, action, input) => callOk(t.cloud.baseUrl, openid, action, input);

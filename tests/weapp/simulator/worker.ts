@@ -25,6 +25,8 @@ const PLACEHOLDER_LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]/;
 const MAX_TAPS_PER_PAGE = 40;
 /** Longer than the app's own call timeout (15 s), so a slow call is reported as what it is. */
 const SETTLE_TIMEOUT_MS = 20_000;
+/** One turn of the event loop while waiting for a page to be still (see `settle`). */
+const TURN_MS = 2;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -98,7 +100,10 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
   /**
    * Until the page is still — no cloud call in flight and no setData — for `quietMs` and at least
    * eight turns of the event loop (a busy machine can pause this process for longer than quietMs;
-   * counting turns makes sure React and Taro had their chance to run), or `timeoutMs`.
+   * counting turns makes sure React and Taro had their chance to run), or `timeoutMs`. A turn is a
+   * timer of TURN_MS: Taro flushes a page's updates on a 0 ms timer and React's scheduler on setImmediate,
+   * so each turn lets both run; with 15 ms turns the eight turns alone took 120 ms, four times the 30 ms
+   * a tap asks for, and a page's taps waited that long each.
    */
   const settle = async (quietMs = 120, timeoutMs = SETTLE_TIMEOUT_MS): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
@@ -106,7 +111,7 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
     let quietTurns = 0;
     let seen = viewUpdates;
     while (Date.now() < deadline) {
-      await sleep(15);
+      await sleep(TURN_MS);
       if (platform.pendingCalls > 0 || viewUpdates !== seen) {
         seen = viewUpdates;
         quietSince = Date.now();
