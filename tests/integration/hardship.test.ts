@@ -18,14 +18,14 @@ const APPLY = {
   ],
   income: 2600,
   rigidExpenses: 800,
-  causes: ['illness'],
+  causes: ['illness' as const],
   story: '配偶患慢性肾病需长期透析，家庭收入主要靠本人送快递。',
   helpAsked: '希望得到医疗救助',
-  evidence: [],
-  sensitiveConsent: true,
+  evidence: [] as string[],
+  sensitiveConsent: true as const,
 };
 const DECIDE = { approve: true, level: 'deep', civilCheck: 'low_income', note: '情况属实' } as const;
-const VISIT = { date: '2026-12-01', visitors: '张敏、刘强', findings: '家中确有重病患者，收入情况属实。', photos: [] };
+const VISIT = { date: '2026-12-01', visitors: '张敏、刘强', findings: '家中确有重病患者，收入情况属实。', photos: [] as string[] };
 
 let grassroots: string;
 let district: string;

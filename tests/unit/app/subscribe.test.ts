@@ -43,6 +43,7 @@ describe('the subscribe requests', () => {
         'recuperationSignUp',
         'competitionRegister',
         'matchmakingSignUp',
+        'hardshipApply',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

@@ -12,7 +12,7 @@ import { addTimelineEntry } from '../../shared/timeline';
 import { checkEvidence } from '../legalAid/checkEvidence';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipCaseRecord, HardshipFileRecord, HelpRecord } from './records';
-import { incomePerHead, OPEN_CASE_STATUSES, qualifyingLine } from './rules';
+import { incomePerHead, OPEN_CASE_STATUSES, qualifyingLine } from '../../rules/hardship';
 import type { HardshipApplyInput } from './schemas';
 import { loadStandard } from './standard';
 import { toCaseView, toFileView, toHelpView } from './toViews';

@@ -12,7 +12,7 @@ import { assertCoversOrg, orgScopes } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipFileRecord, HelpRecord } from './records';
-import { FILE_STATUS_LABELS, HELP_KIND_LABELS } from './rules';
+import { FILE_STATUS_LABELS, HELP_KIND_LABELS } from '../../rules/hardship';
 import type { HardshipHelpInput, HardshipRecheckInput } from './schemas';
 import { loadStandard } from './standard';
 import { toFileView, toHelpView } from './toViews';

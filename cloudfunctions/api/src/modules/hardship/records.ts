@@ -1,5 +1,5 @@
 import type { StoredDate } from '../../shared/records';
-import type { CaseStatus, FileStatus, HardshipCause, HardshipLevel, HelpKind } from './rules';
+import type { CaseStatus, FileStatus, HardshipCause, HardshipLevel, HelpKind } from '../../rules/hardship';
 
 export interface HouseholdMember {
   relation: string;

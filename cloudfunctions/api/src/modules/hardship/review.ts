@@ -14,7 +14,7 @@ import { assertCoversOrg, coversOrg, orgScopes } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipCaseRecord, HardshipFileRecord } from './records';
-import { CASE_STATUS_LABELS, HARDSHIP_LEVEL_LABELS, type CaseStatus } from './rules';
+import { CASE_STATUS_LABELS, HARDSHIP_LEVEL_LABELS, type CaseStatus } from '../../rules/hardship';
 import type { HardshipDecideInput } from './schemas';
 import { CIVIL_CHECK_LABELS, toCaseView } from './toViews';
 import type { CaseDetailView, CaseView } from './views';

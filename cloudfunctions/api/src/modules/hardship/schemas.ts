@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dayField, pageField, personName, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
-import { CASE_STATUSES, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HELP_KINDS } from './rules';
+import { CASE_STATUSES, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HELP_KINDS } from '../../rules/hardship';
 
 const text = (label: string, max: number, min = 1) =>
   z.string().trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}个字`);

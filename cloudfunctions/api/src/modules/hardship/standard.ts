@@ -2,7 +2,7 @@ import type { ActionContext } from '../../action';
 import { findById, setById } from '../../db';
 import { writeAudit } from '../../shared/audit';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
-import { DEFAULT_STANDARD, HARDSHIP_CAUSE_LABELS, qualifyingLine, type HardshipStandard } from './rules';
+import { DEFAULT_STANDARD, HARDSHIP_CAUSE_LABELS, qualifyingLine, type HardshipStandard } from '../../rules/hardship';
 
 export interface StandardView extends HardshipStandard {
   /** Income per head at most this qualifies (line × factor). */

@@ -1,5 +1,5 @@
 /** What the app sees of hardship help (shared with the app through the contract). */
-import type { CaseStatus, FileStatus, HardshipLevel, HelpKind } from './rules';
+import type { CaseStatus, FileStatus, HardshipLevel, HelpKind } from '../../rules/hardship';
 
 export interface CaseStep {
   at: string;
