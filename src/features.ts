@@ -178,6 +178,21 @@ export const FEATURES = [
     },
   },
   {
+    key: 'hardship',
+    root: 'packages/hardship',
+    pages: {
+      hardshipMine: { path: 'mine/index', title: '困难帮扶' },
+      hardshipApply: { path: 'apply/index', title: '申请困难帮扶' },
+      hardshipQueue: { path: 'staff/index', title: '困难帮扶审核' },
+      hardshipCase: { path: 'case/index', title: '帮扶申请详情' },
+    },
+    tiles: [{ key: 'hardship', label: '困难帮扶', icon: '帮', route: 'hardshipMine', services: true }],
+    workbench: [{ key: 'hardship', label: '困难帮扶', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' }],
+    // Each step (入户调查, 认定, help recorded, re-check), asked for as the member applies.
+    subscribe: { hardshipApply: ['hardship_status'] },
+    timeline: { hardship: '困难帮扶' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -299,6 +314,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   legal_aid_status: 'TEMPLATE_ID_LEGAL_AID_STATUS',
   legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
   review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
+  hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

@@ -68,6 +68,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/transfers/index': { alsoAs: [STAFF] },
   'packages/staff/roles/index': { alsoAs: [ADMIN] },
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
+  'packages/hardship/staff/index': { alsoAs: [STAFF] },
+  'packages/hardship/case/index': { query: async () => ({ id: 'H-demo-02' }), alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },

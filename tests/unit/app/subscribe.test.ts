@@ -44,6 +44,7 @@ describe('the subscribe requests', () => {
         'competitionRegister',
         'matchmakingSignUp',
         'staffReview',
+        'hardshipApply',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

@@ -1,0 +1,12 @@
+export const HARDSHIP_COLLECTIONS = {
+  /** Applications for hardship help (one open per member: see locks). */
+  cases: 'hardship_cases',
+  /** One document per member: the open case id, written with the case in one transaction. */
+  locks: 'hardship_locks',
+  /** 困难职工档案: one per member whose case was approved (_id = openid). */
+  files: 'hardship_files',
+  /** Help given on a file (money, goods, visits). */
+  help: 'hardship_help',
+  /** The union's standard (one document, _id "current"). */
+  standard: 'hardship_standard',
+} as const;

@@ -1,0 +1,86 @@
+/**
+ * 困难职工帮扶: a member applies for the family; the 基层工会 records the home visit; the district union decides
+ * and opens a 困难职工档案; help is recorded on the file; the file is re-checked yearly or lapses.
+ * Health, income and family data: a separate consent on the form, seen only by the member and the staff of
+ * the unions in the member's chain (audited), never logged.
+ */
+import { defineAction, defineModule } from '../../action';
+import { applyForHelp, myHardship, withdrawCase } from './apply';
+import { HARDSHIP_COLLECTIONS } from './collections';
+import { countRecheckDue, fileHelp, lapseUncheckedFiles, listFiles, recheckFile, recordHelp } from './files';
+import { countOpenCases, decideCase, getCase, hardshipQueue, recordVisit } from './review';
+import * as s from './schemas';
+import { getStandard, saveStandard } from './standard';
+
+const STAFF = ['staff', 'admin'] as const;
+
+export const hardshipModule = defineModule({
+  area: 'hardship',
+  collections: HARDSHIP_COLLECTIONS,
+  orgPaths: [
+    { collection: HARDSHIP_COLLECTIONS.cases, field: 'orgPath' },
+    { collection: HARDSHIP_COLLECTIONS.files, field: 'orgPath' },
+    { collection: HARDSHIP_COLLECTIONS.help, field: 'orgPath' },
+  ],
+  fieldLabels: {
+    household: '家庭成员',
+    relation: '与申请人关系',
+    age: '年龄',
+    income: '家庭月总收入',
+    rigidExpenses: '每月刚性支出',
+    causes: '致困原因',
+    story: '困难情况',
+    helpAsked: '希望得到的帮助',
+    evidence: '证明材料',
+    sensitiveConsent: '敏感个人信息处理同意',
+    caseId: '申请编号',
+    visitors: '走访人员',
+    findings: '调查情况',
+    photos: '走访照片',
+    approve: '认定结果',
+    level: '困难类别',
+    civilCheck: '民政核对结果',
+    note: '意见',
+    fileId: '档案编号',
+    kind: '帮扶方式',
+    amount: '金额',
+    requestId: '请求编号',
+    stillQualifies: '复核结果',
+    incomeLine: '低保标准',
+    factor: '倍数',
+    recheckNoticeDays: '复核提醒天数',
+  },
+  timeline: { hardship: { label: '困难帮扶', template: 'hardship_status' } },
+  audit: {
+    'hardship.get': '查看困难帮扶申请',
+    'hardship.visit': '登记入户调查',
+    'hardship.approve': '认定困难职工',
+    'hardship.reject': '不予认定困难职工',
+    'hardship.help': '登记帮扶',
+    'hardship.renew': '困难职工年度复核',
+    'hardship.close': '解困脱困',
+    'hardship.saveStandard': '修改困难帮扶标准',
+  },
+  workbench: { hardshipOpen: countOpenCases, hardshipRecheckDue: countRecheckDue },
+  cron: { hardshipLapse: (now) => lapseUncheckedFiles(now) },
+  actions: {
+    'hardship.standard': defineAction({ input: s.hardshipStandardInput, roles: 'any', handler: () => getStandard() }),
+    'hardship.saveStandard': defineAction({ input: s.hardshipSaveStandardInput, roles: ['admin'], handler: saveStandard }),
+    'hardship.apply': defineAction({ input: s.hardshipApplyInput, roles: 'any', handler: applyForHelp }),
+    'hardship.withdraw': defineAction({ input: s.caseIdInput, roles: 'any', handler: (i, ctx) => withdrawCase(i.caseId, ctx) }),
+    'hardship.mine': defineAction({ input: s.hardshipMineInput, roles: 'any', handler: (_i, ctx) => myHardship(ctx) }),
+    'hardship.get': defineAction({
+      input: s.caseIdInput,
+      roles: 'any',
+      needsGrants: true,
+      handler: (i, ctx) => getCase(i.caseId, ctx),
+    }),
+    'hardship.queue': defineAction({ input: s.hardshipQueueInput, roles: STAFF, handler: hardshipQueue }),
+    'hardship.visit': defineAction({ input: s.hardshipVisitInput, roles: STAFF, handler: recordVisit }),
+    'hardship.decide': defineAction({ input: s.hardshipDecideInput, roles: STAFF, handler: decideCase }),
+    'hardship.files': defineAction({ input: s.hardshipFilesInput, roles: STAFF, handler: listFiles }),
+    'hardship.file': defineAction({ input: s.fileIdInput, roles: STAFF, handler: (i, ctx) => fileHelp(i.fileId, ctx) }),
+    'hardship.recordHelp': defineAction({ input: s.hardshipHelpInput, roles: STAFF, handler: recordHelp }),
+    'hardship.recheck': defineAction({ input: s.hardshipRecheckInput, roles: STAFF, handler: recheckFile }),
+  },
+});

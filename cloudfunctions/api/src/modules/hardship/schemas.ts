@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { dayField, pageField, personName, recordId } from '../../lib/schemaParts';
+import { fileIdPattern } from '../../shared/files';
+import { CASE_STATUSES, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HELP_KINDS } from '../../rules/hardship';
+
+const text = (label: string, max: number, min = 1) =>
+  z.string().trim().min(min, `请填写${label}`).max(max, `${label}不超过${max}个字`);
+const yuan = (label: string, max: number) =>
+  z
+    .number({ error: `请填写${label}（元）` })
+    .min(0, `${label}不能为负数`)
+    .max(max, `${label}不超过${max}元`)
+    .refine((v) => Math.round(v * 100) === v * 100, `${label}最多两位小数`);
+const fileIds = (label: string, max: number) =>
+  z.array(z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传')).max(max, `${label}最多${max}个文件`);
+
+const householdMember = z.strictObject({
+  relation: text('与申请人关系', 10),
+  name: personName,
+  age: z.number().int().min(0, '年龄不能为负数').max(120, '年龄不超过120岁'),
+  income: yuan('月收入', 100_000),
+  situation: text('情况说明', 40, 0).optional(),
+});
+
+export const hardshipApplyInput = z.strictObject({
+  /** The applicant first, then everyone who lives on the household's income. */
+  household: z.array(householdMember).min(1, '请填写家庭成员（至少包括本人）').max(12, '家庭成员不超过12人'),
+  income: yuan('家庭月总收入', 1_000_000),
+  rigidExpenses: yuan('每月刚性支出', 1_000_000),
+  causes: z
+    .array(z.enum(HARDSHIP_CAUSES, { error: '请选择致困原因' }))
+    .min(1, '请选择致困原因')
+    .max(HARDSHIP_CAUSES.length)
+    .refine((c) => new Set(c).size === c.length, '致困原因重复'),
+  story: text('困难情况', 500, 10),
+  helpAsked: text('希望得到的帮助', 200),
+  evidence: fileIds('证明材料', 9),
+  /** The separate consent to processing health, income and family data; must be true. */
+  sensitiveConsent: z.literal(true, { error: '请阅读并同意《敏感个人信息处理说明》' }),
+});
+export type HardshipApplyInput = z.infer<typeof hardshipApplyInput>;
+
+export const caseIdInput = z.strictObject({ caseId: recordId });
+export const hardshipMineInput = z.strictObject({ page: pageField });
+export const hardshipQueueInput = z.strictObject({ status: z.enum(CASE_STATUSES).optional(), page: pageField });
+
+export const hardshipVisitInput = z.strictObject({
+  caseId: recordId,
+  date: dayField(),
+  visitors: text('走访人员', 60),
+  findings: text('调查情况', 1000, 10),
+  photos: fileIds('走访照片', 9),
+});
+
+const civilCheckField = z.enum(['low_income', 'subsistence', 'none', 'unknown'], { error: '请选择民政核对结果' });
+const levelField = z.enum(HARDSHIP_LEVELS, { error: '请选择困难类别' });
+
+/** approve: a level is required (checked by the handler, naming the field); refuse: a reason is required. */
+export const hardshipDecideInput = z.strictObject({
+  caseId: recordId,
+  approve: z.boolean({ error: '请选择认定结果' }),
+  level: levelField.optional(),
+  civilCheck: civilCheckField,
+  note: text('意见', 200, 0),
+});
+export type HardshipDecideInput = z.infer<typeof hardshipDecideInput>;
+
+export const hardshipFilesInput = z.strictObject({
+  status: z.enum(['active', 'lapsed', 'closed', 'due']).optional(),
+  page: pageField,
+});
+export const fileIdInput = z.strictObject({ fileId: recordId });
+
+export const hardshipHelpInput = z.strictObject({
+  fileId: recordId,
+  kind: z.enum(HELP_KINDS, { error: '请选择帮扶方式' }),
+  /** Yuan; required for 资金救助, the worth of goods otherwise (0 for a visit). */
+  amount: yuan('金额', 100_000),
+  date: dayField(),
+  note: text('说明', 200, 0),
+  /** A key the app makes per form, so that a double tap records the help once. */
+  requestId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号格式不正确'),
+});
+export type HardshipHelpInput = z.infer<typeof hardshipHelpInput>;
+
+/** Still qualifies: a level is required (checked by the handler); 解困脱困: what changed is required. */
+export const hardshipRecheckInput = z.strictObject({
+  fileId: recordId,
+  stillQualifies: z.boolean({ error: '请选择复核结果' }),
+  level: levelField.optional(),
+  note: text('复核意见', 200, 0),
+});
+export type HardshipRecheckInput = z.infer<typeof hardshipRecheckInput>;
+
+export const hardshipStandardInput = z.strictObject({});
+export const hardshipSaveStandardInput = z.strictObject({
+  incomeLine: z.number().min(100, '低保标准不低于100元').max(10_000, '低保标准不超过10000元'),
+  factor: z.number().min(1, '倍数不低于1').max(5, '倍数不超过5'),
+  recheckNoticeDays: z.number().int().min(1).max(90),
+});

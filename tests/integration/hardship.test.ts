@@ -1,0 +1,316 @@
+/**
+ * 困难职工帮扶: the income rule, one open application per member, review in the member's chain (the 基层工会
+ * visits, the district decides), the file and help recorded on it, the yearly lapse by the timer, who may see
+ * what, and the races on one case or file forced in both orders. Asserts on what ended up stored.
+ */
+import { clearPauses, eachPausePoint } from '../support/interleave';
+import { callApi } from '../support/api';
+import { setClock } from '../support/clock';
+import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
+
+const env = useCloud({ demo: false });
+
+const APPLY = {
+  household: [
+    { relation: '本人', name: '王建军', age: 41, income: 2600 },
+    { relation: '配偶', name: '李秀兰', age: 39, income: 0, situation: '患病' },
+    { relation: '子女', name: '王小明', age: 15, income: 0, situation: '在读' },
+  ],
+  income: 2600,
+  rigidExpenses: 800,
+  causes: ['illness' as const],
+  story: '配偶患慢性肾病需长期透析，家庭收入主要靠本人送快递。',
+  helpAsked: '希望得到医疗救助',
+  evidence: [] as string[],
+  sensitiveConsent: true as const,
+};
+const DECIDE = { approve: true, level: 'deep', civilCheck: 'low_income', note: '情况属实' } as const;
+const VISIT = { date: '2026-12-01', visitors: '张敏、刘强', findings: '家中确有重病患者，收入情况属实。', photos: [] as string[] };
+
+let grassroots: string;
+let district: string;
+let otherDistrictStaff: string;
+let admin: string;
+let lawyer: string;
+let clerk: string;
+
+beforeAll(async () => {
+  const city = await givenOrg(env, { kind: 'city', name: '测试市总工会' });
+  const d = await givenOrg(env, { parentId: city._id, kind: 'district', name: '测试区总工会' });
+  const g = await givenOrg(env, { parentId: d._id, name: '测试机械厂工会' });
+  const d2 = await givenOrg(env, { parentId: city._id, kind: 'district', name: '另一区总工会' });
+  grassroots = await givenStaff(env, { orgId: g._id });
+  district = await givenStaff(env, { orgId: d._id });
+  otherDistrictStaff = await givenStaff(env, { orgId: d2._id });
+  admin = await givenStaff(env, { role: 'admin' });
+  lawyer = await givenStaff(env, { role: 'lawyer', scopeId: 'st-x' });
+  clerk = await givenStaff(env, { role: 'merchant', scopeId: 'm-x' });
+  orgId = g._id;
+});
+afterEach(() => clearPauses(env.cloud.baseUrl));
+
+let orgId: string;
+const member = () => givenMember(env, { orgId, name: '王建军' });
+
+async function visitedCase(m: GivenPerson): Promise<string> {
+  const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+  await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT });
+  return c.caseId;
+}
+
+async function activeFile(): Promise<{ m: GivenPerson; fileId: string }> {
+  const m = await member();
+  await env.ok(district, 'hardship.decide', { caseId: await visitedCase(m), ...DECIDE });
+  return { m, fileId: m.openid };
+}
+
+describe('applying', () => {
+  it('explains the standard before the member starts', async () => {
+    const s = await env.ok(admin, 'hardship.standard', {});
+    expect(s).toMatchObject({ incomeLine: 1000, factor: 1.5, qualifyingLine: 1500 });
+    expect(s.explanation).toContain('1500');
+    await env.ok(admin, 'hardship.saveStandard', { incomeLine: 1100, factor: 1.5, recheckNoticeDays: 30 });
+    expect((await env.ok(admin, 'hardship.standard', {})).qualifyingLine).toBe(1650);
+    expect(
+      await env.call(grassroots, 'hardship.saveStandard', { incomeLine: 9000, factor: 5, recheckNoticeDays: 30 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await env.ok(admin, 'hardship.saveStandard', { incomeLine: 1000, factor: 1.5, recheckNoticeDays: 30 });
+  });
+
+  it('refuses a family above the income line, naming the field, and stores nothing', async () => {
+    const m = await member();
+    const before = await env.store.snapshot(['hardship_cases', 'hardship_locks']);
+    const r = await env.call(m.openid, 'hardship.apply', { ...APPLY, income: 9000, rigidExpenses: 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'income' } } });
+    expect(!r.ok && r.error.message).toContain('3000');
+    expect(await env.store.snapshot(['hardship_cases', 'hardship_locks'])).toEqual(before);
+  });
+
+  it('requires the separate consent and refuses non-members', async () => {
+    const m = await member();
+    expect(await env.call(m.openid, 'hardship.apply', { ...APPLY, sensitiveConsent: false })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'sensitiveConsent' } },
+    });
+    expect(await env.call('not-a-member', 'hardship.apply', APPLY)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+    expect(await env.store.count('hardship_cases', { openid: m.openid })).toBe(0);
+  });
+
+  it('keeps one open application per member under a storm of double taps', async () => {
+    const m = await member();
+    const results = await Promise.all(Array.from({ length: 3 }, () => env.call(m.openid, 'hardship.apply', APPLY)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual(Array(2).fill('CONFLICT'));
+    expect(await env.store.count('hardship_cases', { openid: m.openid })).toBe(1);
+  });
+
+  it('keeps one open application when a second apply runs at each step of the first', async () => {
+    const people: GivenPerson[] = [];
+    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.apply' }, async (pause) => {
+      const m = await member();
+      people.push(m);
+      const first = callApi(env.cloud.baseUrl, m.openid, 'hardship.apply', APPLY);
+      const state = await pause.settled();
+      const second = await env.call(m.openid, 'hardship.apply', APPLY);
+      if (state.state === 'paused') await pause.release();
+      const a = await first;
+      expect([a.ok, second.ok].filter(Boolean)).toHaveLength(1);
+      expect(await env.store.count('hardship_cases', { openid: m.openid })).toBe(1);
+    });
+    expect(points).toBeGreaterThan(2);
+  });
+});
+
+describe('review in the member chain', () => {
+  it('the 基层工会 visits, the district decides, the member follows every step', async () => {
+    const m = await member();
+    const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(c).toMatchObject({ status: 'submitted', statusText: '待入户调查', householdSize: 3, incomePerHead: 600 });
+
+    expect((await env.ok(grassroots, 'hardship.queue', {})).items.map((i) => i.caseId)).toContain(c.caseId);
+    expect((await env.ok(otherDistrictStaff, 'hardship.queue', {})).items.map((i) => i.caseId)).not.toContain(c.caseId);
+
+    // A decision before the visit is refused; the 基层工会 cannot decide.
+    expect(await env.call(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT });
+    expect(await env.call(grassroots, 'hardship.decide', { caseId: c.caseId, ...DECIDE })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.call(otherDistrictStaff, 'hardship.decide', { caseId: c.caseId, ...DECIDE })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(
+      await env.call(district, 'hardship.decide', { caseId: c.caseId, approve: true, civilCheck: 'none', note: '' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'level' } },
+    });
+    const decided = await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE });
+    expect(decided).toMatchObject({ status: 'approved', levelText: '深度困难' });
+
+    expect(await env.store.byId('hardship_files', m.openid)).toMatchObject({ status: 'active', level: 'deep', caseId: c.caseId });
+    const mine = await env.ok(m.openid, 'hardship.mine', {});
+    expect(mine.file).toMatchObject({ statusText: '在档', levelText: '深度困难' });
+    expect(mine.cases[0].steps.map((s) => s.text)).toEqual([
+      expect.stringContaining('已提交申请'),
+      expect.stringContaining('已入户调查'),
+      expect.stringContaining('已认定为困难职工'),
+    ]);
+    const timeline = await env.store.all<{ status: string }>('timeline', { openid: m.openid, area: 'hardship' });
+    expect(timeline.map((t) => t.status).sort()).toEqual(['approved', 'submitted', 'visited']);
+    // A family on file does not apply again.
+    expect(await env.call(m.openid, 'hardship.apply', APPLY)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('a refusal carries its reason to the member, who may apply again later', async () => {
+    const m = await member();
+    const caseId = await visitedCase(m);
+    await env.ok(district, 'hardship.decide', { caseId, approve: false, civilCheck: 'none', note: '家庭收入核实后高于标准' });
+    const mine = await env.ok(m.openid, 'hardship.mine', {});
+    expect(mine.cases[0]).toMatchObject({ status: 'rejected', decisionReason: '家庭收入核实后高于标准' });
+    expect(mine.file).toBeNull();
+    expect((await env.call(m.openid, 'hardship.apply', APPLY)).ok).toBe(true);
+  });
+
+  it('shows the application only to the member and staff of the chain, auditing each staff view', async () => {
+    const m = await member();
+    const other = await member();
+    const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(await env.ok(m.openid, 'hardship.get', { caseId: c.caseId })).toMatchObject({ story: APPLY.story });
+    for (const who of [other.openid, otherDistrictStaff, lawyer, clerk]) {
+      expect(await env.call(who, 'hardship.get', { caseId: c.caseId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    }
+    for (const who of [lawyer, clerk, other.openid]) {
+      expect(await env.call(who, 'hardship.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(await env.call(who, 'hardship.visit', { caseId: c.caseId, ...VISIT })).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+    }
+    const before = await env.store.count('audit', { action: 'hardship.get', target: c.caseId });
+    const seen = await env.ok(grassroots, 'hardship.get', { caseId: c.caseId });
+    expect(seen.household).toHaveLength(3);
+    expect(await env.store.count('audit', { action: 'hardship.get', target: c.caseId, kind: 'pii_view' })).toBe(before + 1);
+    // The member's own look is not a staff view.
+    expect(await env.store.count('audit', { action: 'hardship.get', actor: m.openid })).toBe(0);
+  });
+
+  it('a visit and a withdrawal on one case: never a visit recorded on a withdrawn case, in both orders', async () => {
+    const outcomes: string[] = [];
+    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.visit' }, async (pause) => {
+      const m = await member();
+      const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+      const visit = callApi(env.cloud.baseUrl, grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT });
+      const state = await pause.settled();
+      const withdraw = await env.call(m.openid, 'hardship.withdraw', { caseId: c.caseId });
+      if (state.state === 'paused') await pause.release();
+      const v = await visit;
+      // The member may withdraw after a visit; a visit after the withdrawal is refused. While the visit's
+      // transaction holds the case (paused between its write and its commit) the withdrawal answers BUSY.
+      const stored = await env.store.byId<{ status: string; visit?: unknown }>('hardship_cases', c.caseId);
+      expect(stored?.status).toBe(withdraw.ok ? 'withdrawn' : 'visited');
+      expect(Boolean(stored?.visit)).toBe(v.ok);
+      if (!withdraw.ok) expect([withdraw.error.code, v.ok]).toEqual(['BUSY', true]);
+      if (!v.ok) expect(v.error.code).toBe('CONFLICT');
+      outcomes.push(v.ok ? 'visit first' : 'withdraw first');
+    });
+    expect(new Set(outcomes)).toEqual(new Set(['visit first', 'withdraw first']));
+  });
+});
+
+describe('the file', () => {
+  it('records help once per form under double taps, and totals the money', async () => {
+    const { m, fileId } = await activeFile();
+    const help = { fileId, kind: 'money', amount: 2000, date: '2026-12-01', note: '元旦春节送温暖', requestId: 'req-storm-01' };
+    const results = await Promise.all(Array.from({ length: 5 }, () => env.call(district, 'hardship.recordHelp', help)));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(await env.store.count('hardship_help', { fileId })).toBe(1);
+    await env.ok(grassroots, 'hardship.recordHelp', { ...help, kind: 'goods', amount: 300, requestId: 'req-goods-01' });
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 2, helpTotalFen: 200000 });
+    const mine = await env.ok(m.openid, 'hardship.mine', {});
+    expect(mine.help.map((h) => h.kindText).sort()).toEqual(['物资帮扶', '资金救助']);
+    expect(mine.file).toMatchObject({ helpTotal: 2000, helpCount: 2 });
+    expect(await env.call(otherDistrictStaff, 'hardship.recordHelp', { ...help, requestId: 'req-other-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('help and 解困脱困 on one file: never help on a closed file, in both orders', async () => {
+    const outcomes: string[] = [];
+    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.recordHelp' }, async (pause, k) => {
+      const { fileId } = await activeFile();
+      const help = callApi(env.cloud.baseUrl, district, 'hardship.recordHelp', {
+        fileId,
+        kind: 'money',
+        amount: 500,
+        date: '2026-12-02',
+        note: '',
+        requestId: `req-race-${k}`,
+      });
+      const state = await pause.settled();
+      const close = await env.call(grassroots, 'hardship.recheck', {
+        fileId,
+        stillQualifies: false,
+        note: '子女就业，家庭收入提高',
+      });
+      if (state.state === 'paused') await pause.release();
+      const h = await help;
+      const file = await env.store.byId<{ status: string; helpCount: number }>('hardship_files', fileId);
+      const stored = await env.store.count('hardship_help', { fileId });
+      // The count on the file and the help stored change together; a closed file got no help after closing.
+      expect(file?.helpCount).toBe(stored);
+      expect(stored).toBe(h.ok ? 1 : 0);
+      // While the help's transaction holds the file (paused between its write and its commit) the closing
+      // cannot write it and answers BUSY; otherwise it closes the file.
+      expect(file?.status).toBe(close.ok ? 'closed' : 'active');
+      if (!close.ok) expect([close.error.code, h.ok]).toEqual(['BUSY', true]);
+      if (!h.ok) expect([h.error.code, close.ok]).toEqual(['CONFLICT', true]);
+      outcomes.push(h.ok ? 'help first' : 'close first');
+    });
+    expect(new Set(outcomes)).toEqual(new Set(['help first', 'close first']));
+  });
+
+  it('lapses by the timer when nobody re-checks it within a year; a re-check renews it', async () => {
+    const { m, fileId } = await activeFile();
+    const { fileId: renewed } = await activeFile();
+    expect((await env.ok(district, 'hardship.files', { status: 'due' })).items.map((f) => f.fileId)).not.toContain(fileId);
+    await setClock(env.cloud.baseUrl, 340 * 86400_000);
+    try {
+      // Within the notice period: staff see it due on the list and on the 工作台.
+      expect((await env.ok(district, 'hardship.files', { status: 'due' })).items.map((f) => f.fileId)).toContain(fileId);
+      await env.ok(district, 'hardship.recheck', { fileId: renewed, stillQualifies: true, level: 'general', note: '' });
+      await setClock(env.cloud.baseUrl, 366 * 86400_000);
+      for (let i = 0; i < 2; i++) {
+        const fired = await fetch(`${env.cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
+        expect(fired.status).toBe(200);
+      }
+    } finally {
+      await setClock(env.cloud.baseUrl, 0);
+    }
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ status: 'lapsed' });
+    expect(await env.store.byId('hardship_files', renewed)).toMatchObject({ status: 'active', level: 'general' });
+    expect(await env.store.count('timeline', { openid: m.openid, status: 'lapsed' })).toBe(1);
+    expect(
+      await env.call(district, 'hardship.recordHelp', {
+        fileId,
+        kind: 'visit',
+        amount: 0,
+        date: '2026-12-03',
+        note: '',
+        requestId: 'req-lapsed-1',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
