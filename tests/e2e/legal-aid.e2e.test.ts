@@ -3,11 +3,11 @@
  * the duty lawyer of that station opens the case and completes it with an outcome, the member reads it and
  * rates the service — checked on screen and in what the local cloud stored.
  */
-import { crc32, deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { storeReader } from '../support/api';
 import { newPhonePage, screenshot, tid, useAppAndBrowser } from './browser';
+import { photo } from './photo';
 
 const env = useAppAndBrowser();
 
@@ -16,32 +16,6 @@ async function openAs(page: Page, openid: string, hashPath: string): Promise<voi
   await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
   await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
   await page.reload();
-}
-
-/** A small striped PNG (a stand-in photo of a payslip). */
-function photo(width = 96, height = 128): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body) >>> 0, 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) rows.set(y % 16 < 3 ? [120, 120, 120] : [250, 248, 240], y * (width * 3 + 1) + 1 + x * 3);
-  }
-  return Buffer.concat([
-    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 const CASE = '我在湖塘一家电子厂做操作工，单位已经两个月没发工资了，工资条拍照附上，想咨询怎么讨要。';

@@ -1,0 +1,112 @@
+/**
+ * 困难帮扶 end to end in Chromium against the H5 build: a member applies for the family with a photo of a
+ * hospital bill → the 基层工会 (湖塘精机) records the home visit → 武进区总工会 decides and opens the file →
+ * the district records help → the member sees each step, the file and the help. Checked on screen and in
+ * what the local cloud stored.
+ */
+import type { Page } from 'playwright-core';
+import { storeReader } from '../support/api';
+import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
+import { photo } from './photo';
+
+const env = useAppAndBrowser();
+const MEMBER = 'demo-member-01';
+const GRASSROOTS = 'demo-staff-huatang';
+const DISTRICT = 'demo-staff-wujin';
+
+const fill = (page: Page, id: string, value: string, control = 'input') => page.locator(`${tid(id)} ${control}`).fill(value);
+
+test('a member applies with a bill, the 基层工会 visits, the district decides and records help, the member follows it', async () => {
+  const store = storeReader(env.cloud.serviceUrl);
+  const { page, errors } = await newPhonePage(env.browser);
+
+  // The member: the standard is explained before the form; household, income, cause, story, a photo, consent.
+  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/hardship/mine/index');
+  await page.locator(tid('hardship-apply')).first().click();
+  await page.locator(tid('hardship-standard')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('hardship-standard')).innerText()).toContain('1500');
+  await fill(page, 'hardship-member-0-age', '34');
+  await fill(page, 'hardship-member-0-income', '2800');
+  await page.locator(tid('hardship-member-add')).click();
+  await fill(page, 'hardship-member-1-relation', '子女');
+  await fill(page, 'hardship-member-1-name', '李思雨');
+  await fill(page, 'hardship-member-1-age', '9');
+  await fill(page, 'hardship-income', '2800');
+  await fill(page, 'hardship-expenses', '1200');
+  await page.locator(tid('hardship-per-head')).waitFor();
+  expect(await page.locator(tid('hardship-per-head')).innerText()).toContain('800');
+  await page.locator(tid('hardship-cause-illness')).click();
+  await fill(page, 'hardship-story', '女儿患白血病在市儿童医院化疗，每月自付药费约1200元。', 'textarea');
+  await fill(page, 'hardship-ask', '医疗救助');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(tid('hardship-photo-add')).click()]);
+  await chooser.setFiles({ name: 'bill.png', mimeType: 'image/png', buffer: photo() });
+  await page.locator(tid('hardship-photo-item')).waitFor({ timeout: 45_000 });
+  // Without the consent nothing is sent: the message says what to do, under the box.
+  await page.locator(tid('hardship-submit')).click();
+  await page.getByText('请阅读并同意《敏感个人信息处理说明》').waitFor({ timeout: 45_000 });
+  expect(await store.count('hardship_cases', { openid: MEMBER })).toBe(0);
+  await page.locator(tid('hardship-consent')).click();
+  await screenshot(page, 'hardship-apply');
+  await page.locator(tid('hardship-submit')).click();
+  await page.locator(tid('hardship-case')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('hardship-case')).innerText()).toContain('待入户调查');
+  await screenshot(page, 'hardship-submitted');
+
+  const [stored] = await store.all<{ _id: string; evidenceIds: string[]; incomePerHead: number; household: unknown[] }>(
+    'hardship_cases',
+    { openid: MEMBER },
+  );
+  expect(stored).toMatchObject({ incomePerHead: 800, household: [expect.anything(), expect.anything()] });
+  expect(stored.evidenceIds).toHaveLength(1);
+  expect(stored.evidenceIds[0]).toContain(`/uploads/${MEMBER}/`);
+
+  // The 基层工会 opens the case (the bill shows), records the visit; it cannot decide.
+  await openAs(page, env.cloud.baseUrl, GRASSROOTS, `#/packages/hardship/case/index?id=${stored._id}`);
+  await page.locator(tid('hardship-evidence')).waitFor({ timeout: 45_000 });
+  await fill(page, 'hardship-visit-visitors', '湖塘精机工会 张敏');
+  await fill(page, 'hardship-visit-findings', '女儿住院化疗属实，家庭收入与申报一致。', 'textarea');
+  await page.locator(tid('hardship-visit-save')).click();
+  await page.locator(tid('hardship-decide-approve')).waitFor({ timeout: 45_000 });
+  await page.locator(tid('hardship-decide-level-sudden')).click();
+  await page.locator(tid('hardship-decide-civil-none')).click();
+  await page.locator(tid('hardship-decide-approve')).click();
+  await page.getByText('困难职工认定由区（县）总工会办理').waitFor({ timeout: 45_000 });
+  expect(await store.byId('hardship_cases', stored._id)).toMatchObject({ status: 'visited' });
+
+  // The district union decides.
+  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/hardship/staff/index');
+  await page.locator(tid('hardship-tab-visited')).click();
+  await page.locator(tid('hardship-queue-item'), { hasText: '陈晓燕' }).click();
+  await page.locator(tid('hardship-visit')).waitFor({ timeout: 45_000 });
+  await page.locator(tid('hardship-decide-level-sudden')).click();
+  await page.locator(tid('hardship-decide-civil-none')).click();
+  await fill(page, 'hardship-decide-note', '因病致困情况属实');
+  await screenshot(page, 'hardship-decide');
+  await page.locator(tid('hardship-decide-approve')).click();
+  await page.locator(tid('hardship-case-status'), { hasText: '已建档' }).waitFor({ timeout: 45_000 });
+  expect(await store.byId('hardship_files', MEMBER)).toMatchObject({ status: 'active', level: 'sudden' });
+
+  // Help recorded on the file.
+  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/hardship/staff/index');
+  await page.locator(tid('hardship-tab-files')).click();
+  const card = page.locator(tid('hardship-file-card'), { hasText: '陈晓燕' });
+  await card.locator(tid('hardship-help-open')).click();
+  await fill(page, 'hardship-help-amount', '3000');
+  await fill(page, 'hardship-help-note', '大病医疗救助');
+  await page.locator(tid('hardship-help-save')).click();
+  await card.getByText('资金 3000 元').waitFor({ timeout: 45_000 });
+  expect(await store.count('hardship_help', { openid: MEMBER })).toBe(1);
+
+  // The member sees the file, the help and every step.
+  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/hardship/mine/index');
+  await page.locator(tid('hardship-file')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('hardship-file')).innerText()).toContain('意外致困');
+  expect(await page.locator(tid('hardship-help')).first().innerText()).toContain('3000');
+  expect(await page.locator(tid('hardship-step')).allInnerTexts()).toEqual([
+    expect.stringContaining('已提交申请'),
+    expect.stringContaining('已入户调查'),
+    expect.stringContaining('已认定为困难职工'),
+  ]);
+  await screenshot(page, 'hardship-member-file');
+  expect(errors).toEqual([]);
+});
