@@ -35,6 +35,11 @@ export function newForm(centre: MapPoint | null | undefined): StationForm {
   };
 }
 
+/** The union running a station: the last id of its path. */
+export function stationOrgId(station: Station): string {
+  return station.orgPath[station.orgPath.length - 1];
+}
+
 /** The form of a stored station (its union's name from the tree, else its id). */
 export function formOf(station: Station, orgName: string | undefined): StationForm {
   return {
@@ -45,7 +50,7 @@ export function formOf(station: Station, orgName: string | undefined): StationFo
     hours: station.hours,
     services: [...station.services],
     phone: station.phone,
-    org: { id: station.orgId, name: orgName ?? station.orgId },
+    org: { id: stationOrgId(station), name: orgName ?? stationOrgId(station) },
   };
 }
 

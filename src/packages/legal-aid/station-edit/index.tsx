@@ -14,7 +14,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { useSettings } from '../../../stores/settings';
 import { goBack } from '../../../utils/nav';
-import { formOf, newForm, newRequestId, toStationInput, type StationForm } from './form';
+import { formOf, newForm, newRequestId, stationOrgId, toStationInput, type StationForm } from './form';
 import './index.scss';
 
 type TextKey = 'name' | 'address' | 'latitude' | 'longitude' | 'hours' | 'phone';
@@ -46,7 +46,7 @@ export default function StationEdit() {
   // The form once its data is there: the stored station, or an empty one at the union's map centre.
   if (!form && data.data && (stationId ? data.data.station : true)) {
     const s = data.data.station;
-    setForm(s ? formOf(s, data.data.orgs.find((o) => o._id === s.orgId)?.name) : newForm(centre));
+    setForm(s ? formOf(s, data.data.orgs.find((o) => o._id === stationOrgId(s))?.name) : newForm(centre));
   }
   // The settings may arrive after the form: an untouched empty map point takes the union's centre.
   if (form && !stationId && centre && form.latitude === '' && form.longitude === '') {
