@@ -3,8 +3,8 @@
  * data-testid only: the operator deploys onto the empty environment (`npm run deploy -- --target local`, its own
  * process) and hands over the one-time setup code it prints → the first person enters it and becomes
  * administrator → edits the settings (name, hotline) → imports the union tree from an .xlsx whose bad row the
- * preview reports, then the corrected file → creates a legal-aid station (a double tap on save makes one) and a
- * slot → invites a lawyer who is not a member → the lawyer (a second identity) accepts → a worker (a third)
+ * preview reports, then the corrected file → creates a legal-aid station (a double tap on save makes one), edits
+ * it, adds a slot → invites a lawyer who is not a member → the lawyer (a second identity) accepts → a worker (a third)
  * applies, the administrator approves → the worker books legal aid → the lawyer sees the booking on the desk.
  * Each step is checked on screen and in what the local cloud stored; screenshots in
  * .artifacts/screenshots/empty-cloud/NN-step.png.
@@ -207,6 +207,20 @@ test('from an empty cloud: setup code → administrator → settings → tree fr
   });
   expect(await page.locator(tid(`legal-aid-station-${station._id}`)).innerText()).toContain('龙城区人民路8号');
   await shot(page, '07-station-listed');
+  // Edited: the form shows what is stored (its union by name); the change is stored on the same station.
+  await page.locator(tid('legal-aid-station-edit')).click();
+  await page.locator(`${tid('station-hours')} input`).waitFor({ timeout: 45_000 });
+  expect(await page.locator(`${tid('station-name')} input`).inputValue()).toBe('龙城区职工法律援助站');
+  expect(await page.locator(tid('station-org')).innerText()).toContain('龙城区总工会');
+  await page.locator(`${tid('station-hours')} input`).fill('周一至周六 9:00–17:00');
+  await page.locator(tid('station-save')).click();
+  await page.locator(tid('legal-aid-station-slots')).waitFor({ timeout: 45_000 });
+  expect(
+    await until(
+      () => store.all('legal_stations', {}),
+      (all) => all.length === 1 && (all[0] as { hours?: string }).hours === '周一至周六 9:00–17:00',
+    ),
+  ).toMatchObject([{ _id: station._id, orgId: district._id, hours: '周一至周六 9:00–17:00', updatedBy: ADMIN }]);
 
   // 5. A duty slot tomorrow morning, with the lawyer's name.
   await page.locator(tid('legal-aid-station-slots')).click();
