@@ -205,6 +205,7 @@ export const FEATURES = [
       legalAidCase: { path: 'case/index', title: '咨询详情' },
       legalAidSlots: { path: 'slots/index', title: '值班安排' },
       legalAidRoster: { path: 'roster/index', title: '每周值班表' },
+      legalAidStationEdit: { path: 'station-edit/index', title: '法律援助站' },
     },
     tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
     workbench: [

@@ -3,7 +3,7 @@ import { hotlineOf, useSettings, useSettingsStore } from '../stores/settings';
 
 export { hotlineOf };
 
-/** The union's hotline from its settings (12351, the national trade-union hotline, until they are known). */
+/** The union's hotline from its settings (the national trade-union hotline, NATIONAL_HOTLINE, until they are known). */
 export function hotline(): string {
   return hotlineOf(useSettingsStore.getState().settings);
 }

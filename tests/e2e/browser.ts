@@ -1,6 +1,7 @@
 /**
- * End-to-end support: the H5 build served by the local cloud (started by its own CLI, with demo data)
- * and Debian's Chromium driven by playwright-core.
+ * End-to-end support: the H5 build served by the local cloud (started by its own CLI, with demo data — or
+ * empty, as a new WeChat Cloud environment, for a test that deploys onto it) and Debian's Chromium driven by
+ * playwright-core.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +17,19 @@ jest.retryTimes(1, { logErrorsBeforeRetry: true });
 export const ARTIFACTS = path.join(ROOT, '.artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function startAppCloud(): Promise<LocalCloud> {
+export interface AppCloudOptions {
+  /**
+   * An empty environment (`--empty`): no collections, functions, variables, rules or data, until the test deploys
+   * onto it (`npm run deploy -- --target local`) and warms the function itself (`warmFunctionInstances`).
+   */
+  empty?: boolean;
+}
+
+export async function startAppCloud(options: AppCloudOptions = {}): Promise<LocalCloud> {
   const index = path.join(ROOT, 'dist-h5', 'index.html');
   if (!fs.existsSync(index)) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` (npm test does)');
   if (!fs.existsSync(path.join(ROOT, 'cloudfunctions/api/index.js'))) throw new Error('run `npm run build:functions` first');
+  if (options.empty) return startLocalCloud({ extraArgs: ['--app', 'dist-h5', '--empty'] });
   const cloud = await startLocalCloud({ extraArgs: ['--app', 'dist-h5'] });
   // The demo data is written through the real SDK (`npm run dev`'s documents, in batches: tests/support/seed.ts).
   await seedDemoBatched(connectSdk(cloud.serviceUrl).db);
@@ -33,7 +43,7 @@ export async function startAppCloud(): Promise<LocalCloud> {
  * simultaneous cold starts can outlast the page's waits. Instances are started two, then four at a time first,
  * with a call that reads only (org.tree).
  */
-async function warmFunctionInstances(baseUrl: string): Promise<void> {
+export async function warmFunctionInstances(baseUrl: string): Promise<void> {
   for (const n of [2, 4]) {
     await Promise.all(
       Array.from({ length: n }, () =>
@@ -94,18 +104,19 @@ async function pageTransitionsDone(page: Page): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
   await pageTransitionsDone(page);
+  // `name` may name a folder too (e.g. `empty-cloud/01-setup-code`).
   const file = path.join(ARTIFACTS, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   await page.screenshot({ path: file, fullPage: false });
   return file;
 }
 
 /** Registers beforeAll/afterAll for a test file: the app's local cloud and a browser, shared by its tests. */
-export function useAppAndBrowser(): { readonly cloud: LocalCloud; readonly browser: Browser } {
+export function useAppAndBrowser(options: AppCloudOptions = {}): { readonly cloud: LocalCloud; readonly browser: Browser } {
   const state = {} as { cloud: LocalCloud; browser: Browser };
   beforeAll(async () => {
-    state.cloud = await startAppCloud();
+    state.cloud = await startAppCloud(options);
     state.browser = await launchBrowser();
   }, 60_000);
   afterAll(async () => {

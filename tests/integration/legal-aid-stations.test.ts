@@ -1,9 +1,12 @@
 /**
  * Legal-aid stations made in the app (issue 19): union staff create and edit the stations their union subtree
  * runs; a station outside it, or a move out of it, is refused and stores nothing. The new station is listed,
- * and can be the scope of a duty lawyer's role.
+ * and can be the scope of a duty lawyer's role. A form sent twice (double tap, retry) with its requestId creates one
+ * station, whichever database request of the first call the second one runs at.
  */
 import type { ApiContract } from '../../cloudfunctions/api/src/contract';
+import { callApi } from '../support/api';
+import { clearPauses, eachPausePoint } from '../support/interleave';
 import { givenStaff, useCloud } from '../support/scenario';
 
 type StationInput = ApiContract['legalAid.saveStation']['input'];
@@ -126,4 +129,51 @@ describe('legal-aid stations edited in the app', () => {
     const grant = await env.ok('demo-admin', 'roles.grant', { openid: 'lawyer-new-station', role: 'lawyer', scopeId: created });
     expect(grant).toMatchObject({ role: 'lawyer', scopeId: created });
   });
+});
+
+describe('a new station sent twice with the same requestId', () => {
+  afterEach(() => clearPauses(env.cloud.baseUrl));
+
+  it('two calls at once create one station, answered to both, audited once', async () => {
+    const input = station({ name: '双击测试法律援助站', requestId: 'form-double-tap-0001' });
+    const [a, b] = await Promise.all([
+      env.call(WUJIN_STAFF, 'legalAid.saveStation', input),
+      env.call(WUJIN_STAFF, 'legalAid.saveStation', input),
+    ]);
+    expect(a).toMatchObject({ ok: true });
+    expect(b).toMatchObject({ ok: true });
+    const id = (a as { data: { _id: string } }).data._id;
+    expect((b as { data: { _id: string } }).data._id).toBe(id);
+    expect(await env.store.count('legal_stations', { name: '双击测试法律援助站' })).toBe(1);
+    expect(await env.store.count('audit', { action: 'legalAid.saveStation', target: id })).toBe(1);
+    // Another staffer's form with the same request id is another station.
+    const other = await env.ok(CITY_STAFF, 'legalAid.saveStation', input);
+    expect(other._id).not.toBe(id);
+    expect(await env.store.count('legal_stations', { name: '双击测试法律援助站' })).toBe(2);
+  });
+
+  it('the first call held before each of its database requests while the second runs: still one station', async () => {
+    let round = 0;
+    const points: number[] = [];
+    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalAid.saveStation' }, async (pause) => {
+      round += 1;
+      const name = `交错测试法律援助站${round}`;
+      const input = station({ name, requestId: `form-interleave-${round}-0001` });
+      const first = callApi(env.cloud.baseUrl, WUJIN_STAFF, 'legalAid.saveStation', input);
+      const state = await pause.settled();
+      const second = await callApi(env.cloud.baseUrl, WUJIN_STAFF, 'legalAid.saveStation', input);
+      if (state.state === 'paused') await pause.release();
+      const answers = [await first, second];
+      expect(answers).toEqual([expect.objectContaining({ ok: true }), expect.objectContaining({ ok: true })]);
+      const ids = answers.map((r) => (r as { data: { _id: string } }).data._id);
+      expect(ids[1]).toBe(ids[0]);
+      const stored = await env.store.byId('legal_stations', ids[0]);
+      expect(stored).toMatchObject({ name, createdBy: WUJIN_STAFF, orgId: 'org-cz-wujin-g2' });
+      expect(await env.store.count('legal_stations', { name })).toBe(1);
+      expect(await env.store.count('audit', { action: 'legalAid.saveStation', target: ids[0] })).toBe(1);
+      points.push(round);
+    });
+    // The call makes several database requests (the union, the count, the insert, the audit): each was a pause point.
+    expect(points.length).toBeGreaterThanOrEqual(4);
+  }, 300_000);
 });

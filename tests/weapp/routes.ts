@@ -76,6 +76,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },
   'packages/legal-aid/slots/index': { query: wujin, alsoAs: [STAFF, LAWYER] },
   'packages/legal-aid/roster/index': { query: wujin, alsoAs: [STAFF] },
+  'packages/legal-aid/station-edit/index': { query: wujin, alsoAs: [STAFF, ADMIN] },
   // 疗休养: demo trips have fixed ids (cloudfunctions/api/fixtures/recuperation/demoPlan.ts).
   'packages/recuperation/detail/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }), alsoAs: [STAFF] },
   'packages/recuperation/signup/index': { query: async () => ({ id: 'rec-demo-frontline-maoshan-1' }) },

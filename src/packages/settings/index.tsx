@@ -8,7 +8,7 @@ import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
 import { useAction } from '../../hooks/useAction';
 import { useRemote } from '../../hooks/useRemote';
-import { useSettingsStore, type UnionSettings } from '../../stores/settings';
+import { NATIONAL_HOTLINE, useSettingsStore, type UnionSettings } from '../../stores/settings';
 import { toForm, toSaveInput, type Form } from './form';
 import './index.scss';
 
@@ -93,7 +93,7 @@ export default function SettingsEdit() {
               {field('工会名称', 'name', 'settings-name', 40, '如：某某市总工会')}
               {field('简称', 'shortName', 'settings-short-name', 20, '如：某某总工会')}
               {field('所在城市', 'city', 'settings-city', 20, '如：某某市')}
-              {field('职工服务热线', 'hotline', 'settings-hotline', 20, '12351 或本地热线')}
+              {field('职工服务热线', 'hotline', 'settings-hotline', 20, `${NATIONAL_HOTLINE} 或本地热线`)}
               <View data-testid='settings-districts'>
                 <Field
                   label='辖区'

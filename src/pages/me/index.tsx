@@ -18,7 +18,7 @@ import './index.scss';
 
 /**
  * 我的: who I am (name, roles and what I act for — never an openid), 我的申请, notifications, 关怀模式,
- * and the links (关于, 隐私政策, 用户协议, 12351).
+ * and the links (关于, 隐私政策, 用户协议, the union's hotline from its settings).
  * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-setup`, `.me-care` (switch), `.me-consent`.
  */
 export default function Me() {

@@ -5,7 +5,8 @@ export const PRIVACY_INTRO = [
   '本小程序由所在地工会（以下简称“我们”）提供，用于职工实名入会、电子工会卡和会员服务。我们依照《中华人民共和国个人信息保护法》等法律法规处理您的个人信息。请您在使用前仔细阅读本政策，特别是其中关于敏感个人信息的内容。',
 ];
 
-export const PRIVACY_SECTIONS: DocSection[] = [
+/** The sections, with the union's hotline (settings) where members are told whom to call. */
+export const privacySections = (hotline: string): DocSection[] => [
   {
     heading: '一、我们收集哪些信息',
     paragraphs: [
@@ -55,7 +56,7 @@ export const PRIVACY_SECTIONS: DocSection[] = [
     heading: '七、您的权利',
     paragraphs: [
       '您有权查阅、复制、更正、补充您的个人信息，有权撤回同意、要求删除个人信息或注销账号，有权要求我们对本政策作出解释。',
-      '申请未审核或未通过时，您可在“入会申请进度”中修改后重新提交；其他请求可联系所属工会或拨打12351职工服务热线，我们将在15个工作日内答复。',
+      `申请未审核或未通过时，您可在“入会申请进度”中修改后重新提交；其他请求可联系所属工会或拨打${hotline}职工服务热线，我们将在15个工作日内答复。`,
     ],
   },
   {
@@ -70,6 +71,6 @@ export const PRIVACY_SECTIONS: DocSection[] = [
   },
   {
     heading: '十、联系我们',
-    paragraphs: ['如对本政策或个人信息处理有任何疑问、意见或投诉，请联系您所属的工会，或拨打12351职工服务热线。'],
+    paragraphs: [`如对本政策或个人信息处理有任何疑问、意见或投诉，请联系您所属的工会，或拨打${hotline}职工服务热线。`],
   },
 ];

@@ -5,7 +5,8 @@ export const TERMS_INTRO = [
   '欢迎使用工会会员服务小程序。本协议是您与提供服务的工会之间关于使用本小程序的约定。您勾选同意并提交入会申请，即表示您已阅读并接受本协议。',
 ];
 
-export const TERMS_SECTIONS: DocSection[] = [
+/** The sections, with the union's hotline (settings) where members are told whom to call. */
+export const termsSections = (hotline: string): DocSection[] => [
   {
     heading: '一、服务内容',
     paragraphs: [
@@ -54,6 +55,6 @@ export const TERMS_SECTIONS: DocSection[] = [
   },
   {
     heading: '九、联系我们',
-    paragraphs: ['如有疑问，请联系您所属的工会，或拨打12351职工服务热线。'],
+    paragraphs: [`如有疑问，请联系您所属的工会，或拨打${hotline}职工服务热线。`],
   },
 ];

@@ -33,7 +33,10 @@ export function checkDuty(d: Duty): string | null {
   return null;
 }
 
-/** Half-day, hours, people on duty and seats: the fields of a weekly pattern and of an extra slot. */
+/**
+ * Half-day, hours, people on duty and seats: the fields of a weekly pattern and of an extra slot. Test ids
+ * `legal-aid-duty-lawyers`, `legal-aid-duty-capacity`.
+ */
 export function DutyFields({ value, onChange }: { value: Duty; onChange: (d: Duty) => void }) {
   return (
     <View>
@@ -54,6 +57,7 @@ export function DutyFields({ value, onChange }: { value: Duty; onChange: (d: Dut
       <Text className='la-label'>值班律师/调解员（多位用顿号分隔）</Text>
       <Input
         className='la-input la-lawyers'
+        data-testid='legal-aid-duty-lawyers'
         value={value.lawyers}
         maxlength={80}
         placeholder='如：顾明远律师、调解员 蒋国平'
@@ -62,6 +66,7 @@ export function DutyFields({ value, onChange }: { value: Duty; onChange: (d: Dut
       <Text className='la-label'>可约人数</Text>
       <Input
         className='la-input la-capacity'
+        data-testid='legal-aid-duty-capacity'
         type='number'
         value={value.capacity}
         maxlength={2}

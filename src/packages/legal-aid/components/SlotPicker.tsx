@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { periodLabel } from '@rules/legalAid';
+import { useHotline } from '../../../utils/hotline';
 import { dayText } from '../format';
 import type { Slot } from '../types';
 
@@ -13,10 +14,11 @@ export function SlotPicker(props: {
   onSlot: (id: string) => void;
 }) {
   const { slots, date, slotId, onDate, onSlot } = props;
+  const hotline = useHotline();
   const dates = [...new Set(slots.map((s) => s.date))];
   const seatsOn = (d: string) => slots.filter((s) => s.date === d && s.bookable).reduce((n, s) => n + s.seatsLeft, 0);
   const shown = slots.filter((s) => s.date === date);
-  if (!dates.length) return <Text className='muted'>近期没有值班安排，请选择其他法律援助站或拨打12351</Text>;
+  if (!dates.length) return <Text className='muted'>近期没有值班安排，请选择其他法律援助站或拨打{hotline}</Text>;
   return (
     <View>
       <View className='la-dates'>

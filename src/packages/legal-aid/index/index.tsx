@@ -18,13 +18,18 @@ function openMap(s: Station): void {
   void Taro.openLocation({ ...s.location, name: s.name, address: s.address, scale: 16 }).catch(() => undefined);
 }
 
-/** 法律援助: the union's hotline (settings), the stations (address, hours, services, phone) and booking. e2e hooks `.la-station`. */
+/**
+ * 法律援助: the union's hotline (settings), the stations (address, hours, services, phone) and booking; union staff
+ * and administrators create and edit stations. e2e hooks `.la-station`, test ids `legal-aid-new-station`,
+ * `legal-aid-station-slots`, `legal-aid-station-edit`.
+ */
 export default function LegalAidHome() {
   const hotline = useHotline();
-  const stations = useRemote(() => call('legalAid.stations', {}));
+  const stations = useRemote(() => call('legalAid.stations', {}), { refreshOnShow: true });
   const { session } = useSession();
   const isLawyer = hasRole(session, 'lawyer');
   const staffScopes = orgScopesOf(session);
+  const keepsStations = !!session && (session.isAdmin || hasRole(session, 'staff'));
   // The roster: the station's own staff, union staff whose unions include the station's, administrators.
   const manages = (s: Station) =>
     !!session &&
@@ -49,6 +54,11 @@ export default function LegalAidHome() {
         {isLawyer && (
           <Button kind='plain' className='la-desk-link' onClick={() => go(ROUTES.legalAidDesk)}>
             值班台
+          </Button>
+        )}
+        {keepsStations && (
+          <Button kind='plain' testId='legal-aid-new-station' onClick={() => go(ROUTES.legalAidStationEdit)}>
+            新建援助站
           </Button>
         )}
       </View>
@@ -89,9 +99,24 @@ export default function LegalAidHome() {
               </Button>
             </View>
             {manages(s) && (
-              <Text className='la-line la-roster-link' onClick={() => go(withQuery(ROUTES.legalAidSlots, { stationId: s._id }))}>
-                值班安排 ›
-              </Text>
+              <View className='la-btn-row'>
+                <Text
+                  className='la-line la-roster-link'
+                  data-testid='legal-aid-station-slots'
+                  onClick={() => go(withQuery(ROUTES.legalAidSlots, { stationId: s._id }))}
+                >
+                  值班安排 ›
+                </Text>
+                {keepsStations && (
+                  <Text
+                    className='la-line la-roster-link'
+                    data-testid='legal-aid-station-edit'
+                    onClick={() => go(withQuery(ROUTES.legalAidStationEdit, { stationId: s._id }))}
+                  >
+                    编辑站点 ›
+                  </Text>
+                )}
+              </View>
             )}
           </View>
         ))}

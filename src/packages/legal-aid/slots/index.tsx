@@ -21,7 +21,7 @@ import './index.scss';
  * 值班安排: the next two weeks of one station's slots with the seats booked; 取消值班 of one slot (its members are
  * told), 加开 an extra one; the weekly roster one tap away. A refusal shows in the open dialog under
  * what it is about (the reason, the duty), else in one dialog. Test ids `legal-aid-manage-slot`, `legal-aid-stop`,
- * `legal-aid-add-slot`.
+ * `legal-aid-add-slot`, `legal-aid-add-slot-dialog`.
  */
 export default function SlotsPage() {
   const { params } = useRouter();
@@ -154,6 +154,7 @@ export default function SlotsPage() {
       <ConfirmDialog
         visible={adding}
         title='加开时段'
+        testId='legal-aid-add-slot-dialog'
         confirmText='加开'
         busy={act.busy}
         onConfirm={add}

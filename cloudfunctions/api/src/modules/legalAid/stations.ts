@@ -2,9 +2,11 @@
  * Legal-aid stations created and edited by staff in the app (not only by seed data): name, address, map point,
  * hours, services, phone and the union running it. Union staff act within their org subtree — for a new
  * station the union they name, for an edit both the union running it now and the one it moves to;
- * administrators everywhere. Audited.
+ * administrators everywhere. Audited. A new station sent with the form's `requestId` gets an _id derived from the
+ * caller and that id, so a double tap or a retry after a lost answer creates it once: the store's unique _id is
+ * the guard, and the later call answers the station the first one made.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionContext } from '../../action';
 import { countWhere, findById, insertUnique, updateWhere } from '../../db';
@@ -26,6 +28,11 @@ const text = (label: string, min: number, max: number) =>
 export const legalAidSaveStationInput = z.strictObject({
   /** Absent: a new station. */
   stationId: recordId.optional(),
+  /** Made by the form once per new station (a double tap, a retry send the same): the station is created once. */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号格式不正确，请重新打开页面')
+    .optional(),
   name: text('站点名称', 2, 40),
   address: text('地址', 4, 80),
   location: z.strictObject({
@@ -50,12 +57,19 @@ export type LegalAidSaveStationInput = z.infer<typeof legalAidSaveStationInput>;
 export const STATION_FIELD_LABELS: Record<string, string> = {
   name: '站点名称',
   address: '地址',
+  requestId: '请求编号',
   location: '地图位置',
   hours: '接待时间',
   services: '服务项目',
   phone: '联系电话',
   orgId: '主管工会',
 };
+
+/** A new station's _id: from the caller and the form's request id when sent (idempotent), else random. */
+function newStationId(openid: string, requestId: string | undefined): string {
+  if (!requestId) return `st-${randomBytes(6).toString('hex')}`;
+  return `st-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 16)}`;
+}
 
 async function loadOrg(orgId: string): Promise<OrgRecord> {
   const org = await findById<OrgRecord>(CORE_COLLECTIONS.orgs, orgId);
@@ -86,9 +100,14 @@ export async function saveStation(input: LegalAidSaveStationInput, ctx: ActionCo
     station = { ...stored, ...fields };
   } else {
     const sort = (await countWhere(C.stations, {})) + 1;
-    const id = `st-${randomBytes(6).toString('hex')}`;
+    const id = newStationId(ctx.openid, input.requestId);
     const created = { ...fields, sort, createdAt: ctx.now, createdBy: ctx.openid };
-    if (!(await insertUnique(C.stations, id, created))) throw fail('CONFLICT');
+    if (!(await insertUnique(C.stations, id, created))) {
+      // The same form sent twice: the first call made it (and audited it); answer what it stored.
+      const first = input.requestId ? await findById<StationRecord>(C.stations, id) : null;
+      if (!first) throw fail('CONFLICT');
+      return toStationView(first);
+    }
     station = { _id: id, ...created };
   }
   await writeAudit({
