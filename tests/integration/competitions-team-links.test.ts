@@ -85,7 +85,8 @@ async function expectConsistent(eventId: string) {
 
 describe('a team invitation link', () => {
   it('stores only the code hash; the colleague sees the team and the event, accepts, and is on the team', async () => {
-    const eventId = await teamEvent({ min: 2, max: 3 }, { signupEnd: new Date(Date.now() + 120 * HOUR).toISOString() });
+    const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
+    const eventId = await teamEvent({ min: 2, max: 3 }, { signupEnd: at(120), startAt: at(150), endAt: at(158) });
     const [captain, a] = people(2);
     const teamId = await teamOf(eventId, captain);
     const made = await makeLink(captain, eventId);
