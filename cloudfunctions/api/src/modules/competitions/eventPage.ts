@@ -29,7 +29,7 @@ import { declarationView, requirementsOf, teamOf, toEventDetail } from './eventV
 import { loadEvent } from './events';
 import { eventFieldsOf, extraOf } from './hooks';
 import type { EntryRecord, InviteRecord, ResultsRecord, EventRecord } from './records';
-import { teamLinksOf } from './teamLinks';
+import { teamLinksOf } from './teamLinkViews';
 import { teamChangeable, toInvitationView } from './teams';
 import type { EventPage, MyEntryView, MyResultView, TeamView } from './views';
 

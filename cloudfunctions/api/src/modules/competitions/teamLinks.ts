@@ -8,7 +8,7 @@
  * size, and of an acceptance and a revocation exactly one wins.
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findById, findMany, insertUnique, updateWhere, withTransaction } from '../../db';
+import { command, countWhere, findById, insertUnique, updateWhere, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
@@ -23,7 +23,6 @@ import {
   memberFacts,
   txEnrollment,
   txUpdateEnrollment,
-  type EnrollmentRecord,
 } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { checkDeclaration } from './declaration';
@@ -32,105 +31,22 @@ import { competitionErrors } from './errors';
 import { ACTIVE, isOpenNow, teamOf, toEventDetail } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf } from './hooks';
-import type { Declaration, EntryRecord, EventRecord, InviteRecord, TeamLinkRecord } from './records';
+import type { Declaration, EntryRecord, InviteRecord, TeamLinkRecord } from './records';
+import {
+  LINK_STATE_TEXT,
+  NEXT,
+  refusalFor,
+  stateOf,
+  toTeamLinkItem,
+  type TeamLinkItem,
+  type TeamLinkView,
+} from './teamLinkViews';
 import { teamChangeable } from './teams';
-import type { EventDetail } from './views';
 
 const LINK_LIFETIME_MS = 72 * 3600 * 1000;
 /** Open links a team may have at once (more links than places is allowed: the first to accept joins). */
 const MAX_OPEN_LINKS = 10;
 const linkIdOf = (code: string) => hashLinkCode('team', code, requireKey('ID_HASH_KEY'));
-
-/**
- * A link as the person who opened it sees it: `open` may be accepted; the others say why not. Computed from the
- * stored status, the clock and the team: `expired`, `full` (no place left), `closed` (the team was cancelled,
- * approved, or registration closed).
- */
-export type TeamLinkState = 'open' | 'accepted' | 'declined' | 'revoked' | 'expired' | 'full' | 'closed';
-
-export const LINK_STATE_TEXT: Record<TeamLinkState, string> = {
-  open: '待接受',
-  accepted: '已接受',
-  declined: '已谢绝',
-  revoked: '已撤回',
-  expired: '已过期',
-  full: '队伍已满员',
-  closed: '已失效',
-};
-
-/** What to do next, for a link that can no longer be accepted. */
-const NEXT: Record<Exclude<TeamLinkState, 'open'>, string> = {
-  accepted: '该邀请链接已被使用，每个链接只能一人使用。如需加入，请联系队长另发链接。',
-  declined: '该邀请已被谢绝。如仍想加入，请联系队长重新发送邀请链接。',
-  revoked: '该邀请链接已被队长撤回。如有疑问，请联系队长。',
-  expired: '该邀请链接已过期。如仍想加入，请在报名截止前联系队长重新发送邀请链接。',
-  full: '队伍已满员，不能再加入。可以联系队长确认，或在项目页自行报名其他队伍。',
-  closed: '队伍已审核通过、已取消报名或报名已截止，不能再通过此链接加入。可在项目页查看报名情况。',
-};
-
-export interface TeamLinkView {
-  linkId: string;
-  state: TeamLinkState;
-  stateText: string;
-  /** For a link that cannot be accepted: why, and what to do next. */
-  next?: string;
-  teamName: string;
-  captainName: string;
-  orgName: string;
-  /** Current team: size now and the size range. */
-  size: number;
-  min: number;
-  max: number;
-  expiresAt: string;
-  /** The caller accepted this link (and is on the team). */
-  joinedByMe: boolean;
-  /** The caller made this link. */
-  isCaptain: boolean;
-  /** The caller is an active member of the team's unit (the only people who may accept). */
-  sameUnit: boolean;
-  event: EventDetail;
-}
-
-/** The captain's links in the team panel. */
-export interface TeamLinkItem {
-  linkId: string;
-  state: TeamLinkState;
-  stateText: string;
-  usedByName: string | null;
-  createdAt: string;
-  expiresAt: string;
-}
-
-function stateOf(l: TeamLinkRecord, activity: EventRecord, team: EnrollmentRecord | null, now: Date): TeamLinkState {
-  if (l.status !== 'open') return l.status;
-  if (new Date(toIso(l.expiresAt)).getTime() <= now.getTime()) return 'expired';
-  const x = team ? teamOf(team) : undefined;
-  if (!team || !x || x.round !== l.round || !teamChangeable(activity, team, now)) return 'closed';
-  if (x.size >= (eventFieldsOf(activity).teamSize?.max ?? 1)) return 'full';
-  return 'open';
-}
-
-export function toTeamLinkItem(l: TeamLinkRecord, activity: EventRecord, team: EnrollmentRecord, now: Date): TeamLinkItem {
-  const state = stateOf(l, activity, team, now);
-  return {
-    linkId: l._id,
-    state,
-    stateText: LINK_STATE_TEXT[state],
-    usedByName: l.usedByName,
-    createdAt: toIso(l.createdAt),
-    expiresAt: toIso(l.expiresAt),
-  };
-}
-
-/** The captain's links of the team's current round that still mean something (open, declined), newest first. */
-export async function teamLinksOf(activity: EventRecord, team: EnrollmentRecord, now: Date): Promise<TeamLinkItem[]> {
-  const rows = await findMany<TeamLinkRecord>(
-    C.teamLinks,
-    { teamId: team._id, round: teamOf(team)!.round, status: command().in(['open', 'declined']) },
-    { orderBy: [['createdAt', 'desc']], limit: 20 },
-  );
-  return rows.map((l) => toTeamLinkItem(l, activity, team, now));
-}
 
 /** The captain makes a link for one teammate. The code is returned only now (the server keeps its hash). */
 export async function createTeamLink(
@@ -150,8 +66,7 @@ export async function createTeamLink(
     throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${fields.teamSize.max}人，无需再邀请`);
   const _ = command();
   const open = await countWhere(C.teamLinks, { teamId, round: x.round, status: 'open', expiresAt: _.gt(now) });
-  if (open >= MAX_OPEN_LINKS)
-    throw fail('CONFLICT', `未使用的邀请链接已有${MAX_OPEN_LINKS}个，请先撤回不再需要的链接`);
+  if (open >= MAX_OPEN_LINKS) throw fail('CONFLICT', `未使用的邀请链接已有${MAX_OPEN_LINKS}个，请先撤回不再需要的链接`);
   const code = newLinkCode();
   const signupEnd = new Date(toIso(activity.signupEnd)).getTime();
   const record: TeamLinkRecord = {
@@ -220,18 +135,6 @@ export async function showTeamLink(code: string, ctx: ActionContext): Promise<Te
   };
 }
 
-type LinkRefusal = 'LINK_USED' | 'LINK_DECLINED' | 'LINK_REVOKED' | 'LINK_OWN' | 'LINK_EXPIRED';
-
-/** The refusal a link in this state gives to `openid`, or null when they may answer it. */
-function refusalFor(l: TeamLinkRecord, openid: string, now: Date): LinkRefusal | null {
-  if (l.status === 'revoked') return 'LINK_REVOKED';
-  if (l.status === 'declined') return 'LINK_DECLINED';
-  if (l.status === 'accepted') return 'LINK_USED';
-  if (l.captainOpenid === openid) return 'LINK_OWN';
-  if (new Date(toIso(l.expiresAt)).getTime() <= now.getTime()) return 'LINK_EXPIRED';
-  return null;
-}
-
 async function tell(openid: string, refId: string, title: string, status: string, statusText: string, note: string, at: Date) {
   await addTimelineEntry({ openid, area: 'competition', refId, title, status, statusText, note, at, notify: true });
 }
@@ -248,7 +151,15 @@ async function declineTeamLink(l: TeamLinkRecord, ctx: ActionContext): Promise<v
     { status: 'declined', usedBy: ctx.openid, usedByName: name, usedAt: ctx.now },
   );
   if (changed !== 1) throw competitionErrors.fail('LINK_CLOSED', '该邀请链接刚刚已被使用或撤回');
-  await tell(l.captainOpenid, l.teamId, l.eventTitle, 'declined', '谢绝邀请', `${name}谢绝了加入「${l.teamName}」的邀请`, ctx.now);
+  await tell(
+    l.captainOpenid,
+    l.teamId,
+    l.eventTitle,
+    'declined',
+    '谢绝邀请',
+    `${name}谢绝了加入「${l.teamName}」的邀请`,
+    ctx.now,
+  );
 }
 
 /**

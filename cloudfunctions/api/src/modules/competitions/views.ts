@@ -8,7 +8,7 @@ import type {
   UnitStatus,
 } from '../enrollment/engine';
 import type { CompetitionKind, Declaration, EventFields, EventFormat, EventLevel, InviteStatus } from './records';
-import type { TeamLinkItem } from './teamLinks';
+import type { TeamLinkItem } from './teamLinkViews';
 
 export interface CompetitionSummary {
   _id: string;
