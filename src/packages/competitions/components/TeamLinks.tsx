@@ -81,7 +81,7 @@ export function TeamLinks({ eventId, team, onChanged }: TeamLinksProps) {
       {made && canInvite && (
         <View className='cmp-invite' data-testid='competitions-link-made'>
           <Text className='cmp-line'>
-            请把链接发给本单位（{team.name}所在工会）的队员：对方打开后可查看队伍和比赛信息，填写从业信息即加入。有效期至
+            请把链接发给与您同属一个单位工会的队员：对方打开后可查看队伍和比赛信息，填写从业信息即加入。有效期至
             {formatDateTime(made.expiresAt)}，只能一人使用，可随时撤回。
           </Text>
           <ShareLink path={joinPath(made.code)} prefix='cmp-teamlink' />
