@@ -245,6 +245,7 @@ export const FEATURES = [
       competitionDetail: { path: 'detail/index', title: '竞赛详情' },
       competitionEvent: { path: 'event/index', title: '竞赛项目' },
       competitionRegister: { path: 'register/index', title: '竞赛报名' },
+      competitionJoin: { path: 'join/index', title: '加入队伍' },
       competitionMine: { path: 'mine/index', title: '我的竞赛' },
       competitionResults: { path: 'results/index', title: '成绩公示' },
       competitionStaff: { path: 'staff/list/index', title: '技能竞赛管理' },

@@ -37,3 +37,19 @@ export const useDrafts = create<Drafts>((set) => ({
 export function draftOf(drafts: Record<string, Draft>, key: string): Draft {
   return drafts[key] ?? EMPTY;
 }
+
+/** The team invitation link the captain just made: what the event page's share card carries (useShareAppMessage). */
+export interface SharedTeamLink {
+  eventId: string;
+  title: string;
+  path: string;
+}
+
+export const useSharedTeamLink = create<{ link: SharedTeamLink | null; set: (link: SharedTeamLink | null) => void }>(
+  (set) => ({ link: null, set: (link) => set({ link }) }),
+);
+
+/** The join page's path with the code: what the share card opens and the QR code / copied link carries. */
+export function joinPath(code: string): string {
+  return `/packages/competitions/join/index?code=${encodeURIComponent(code)}`;
+}

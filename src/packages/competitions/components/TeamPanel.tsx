@@ -5,6 +5,7 @@ import { useAction } from '../../../hooks/useAction';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import type { TeamView } from '../types';
+import { TeamLinks } from './TeamLinks';
 
 interface TeamPanelProps {
   eventId: string;
@@ -16,8 +17,8 @@ interface TeamPanelProps {
 type Ask = { kind: 'remove'; inviteId: string; name: string } | { kind: 'leave' } | null;
 
 /**
- * The team: captain and members, the captain's invitations (invite a colleague by name and card number,
- * withdraw, remove), or a member's way out. Test ids `competitions-team`, `competitions-team-member`,
+ * The team: captain and members, the captain's invitations (a link to share, TeamLinks.tsx; or, as a fallback,
+ * a colleague by name and card number; withdraw, remove), or a member's way out. Test ids `competitions-team`, `competitions-team-member`,
  * `competitions-invite-name` / `-card` (input inside), `competitions-invite-send`, `competitions-invite-item`,
  * `competitions-leave`, `competitions-team-confirm`.
  */
@@ -104,9 +105,10 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
           )}
         </View>
       ))}
+      {role === 'captain' && <TeamLinks eventId={eventId} team={team} onChanged={onChanged} />}
       {role === 'captain' && team.canChange && team.size < team.max && (
         <View className='cmp-invite'>
-          <Text className='cmp-field-label'>邀请队员（须同属本单位工会）</Text>
+          <Text className='cmp-field-label'>或按姓名和会员卡号邀请（须同属本单位工会）</Text>
           <View className='cmp-invite-name' data-testid='competitions-invite-name'>
             <Input
               className='cmp-input'

@@ -1,3 +1,3 @@
 import { pageTitle } from '../../../features';
 
-export default definePageConfig({ navigationBarTitleText: pageTitle('competitionEvent') });
+export default definePageConfig({ navigationBarTitleText: pageTitle('competitionEvent'), enableShareAppMessage: true });

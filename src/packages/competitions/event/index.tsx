@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { call } from '../../../api/client';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
@@ -9,6 +9,7 @@ import { ROUTES, go } from '../../../utils/nav';
 import { Checks } from '../components/Checks';
 import { EntryCard } from '../components/EntryCard';
 import { day, dayTime, PHASE_TEXT } from '../format';
+import { useSharedTeamLink } from '../store';
 import { Invitations } from './Invitations';
 import { RegisterBar } from './RegisterBar';
 import '../competitions.scss';
@@ -22,6 +23,13 @@ export default function EventPageView() {
   const page = remote.data;
   const ev = page?.event;
   const f = ev?.competition;
+  const shared = useSharedTeamLink((s) => (s.link?.eventId === id ? s.link : null));
+  // A captain who just made a team link shares it as a card to a chat; otherwise the event itself.
+  useShareAppMessage(() =>
+    shared
+      ? { title: shared.title, path: shared.path }
+      : { title: ev?.title ?? '技能竞赛', path: `${ROUTES.competitionEvent}?id=${id}` },
+  );
   return (
     <PageShell className='cmp-event-page' page='competitionEvent'>
       <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>

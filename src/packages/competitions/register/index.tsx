@@ -34,14 +34,16 @@ function fieldErrors(ev: EventDetail, draft: Draft, joining: boolean): Record<st
 }
 
 /**
- * The registration form (or, with `invite`, accepting a team invitation): what the member declares, the
+ * The registration form (or, with `invite` or a team link's `link`, accepting a team invitation): what the member declares, the
  * team's name for a captain, the event's own questions. Everything typed is kept if a submit fails.
  * Test ids `competitions-submit`, `competitions-team-name` (input inside), the declaration's and questions' own.
  */
 export default function Register() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const invite = params.invite ? decodeURIComponent(params.invite) : '';
+  // Joining a team: by a named invitation (`invite`) or by the captain's link (`link`, its code).
+  const link = params.link ? decodeURIComponent(params.link) : '';
+  const invite = params.invite ? decodeURIComponent(params.invite) : link;
   const key = invite ? `invite:${invite}` : id;
   const remote = useRemote(() => call('competitions.event', { eventId: id }));
   const { session } = useSession();
@@ -69,6 +71,10 @@ export default function Register() {
     void action.run(
       async () => {
         await askToSubscribe('competitionRegister'); // in the tap: WeChat asks only in answer to one
+        if (link) {
+          await call('competitions.respondTeamLink', { code: link, accept: true, declaration });
+          return '已加入队伍';
+        }
         if (invite) {
           await call('competitions.respondInvite', { inviteId: invite, accept: true, declaration });
           return '已加入队伍';

@@ -6,6 +6,8 @@ export const COMPETITION_COLLECTIONS = {
   entries: 'competition_entries',
   /** A captain's invitation to a member: `${teamId}_${openid}`. */
   invites: 'competition_invites',
+  /** A captain's invitation link (share card / QR code), by the keyed hash of the code it carries. */
+  teamLinks: 'competition_team_links',
   /** Scores of one registration (a person or a team): `_id` = the enrollment id; audited. */
   scores: 'competition_scores',
   /** An event's published ranking (公示, then final): `_id` = the event id. */

@@ -29,6 +29,7 @@ import { declarationView, requirementsOf, teamOf, toEventDetail } from './eventV
 import { loadEvent } from './events';
 import { eventFieldsOf, extraOf } from './hooks';
 import type { EntryRecord, InviteRecord, ResultsRecord, EventRecord } from './records';
+import { teamLinksOf } from './teamLinkViews';
 import { teamChangeable, toInvitationView } from './teams';
 import type { EventPage, MyEntryView, MyResultView, TeamView } from './views';
 
@@ -45,7 +46,7 @@ export async function teamViewOf(a: EventRecord, team: EnrollmentRecord, forCapt
   const _ = command();
   const x = teamOf(team)!;
   const size = eventFieldsOf(a).teamSize ?? { min: 1, max: 1 };
-  const [members, invites] = await Promise.all([
+  const [members, invites, links] = await Promise.all([
     findMany<EntryRecord>(
       C.entries,
       { teamId: team._id, role: 'member', status: 'active', round: x.round },
@@ -58,6 +59,7 @@ export async function teamViewOf(a: EventRecord, team: EnrollmentRecord, forCapt
           { limit: 30 },
         )
       : Promise.resolve([]),
+    forCaptain ? teamLinksOf(a, team, now) : Promise.resolve([]),
   ]);
   return {
     teamId: team._id,
@@ -77,6 +79,7 @@ export async function teamViewOf(a: EventRecord, team: EnrollmentRecord, forCapt
     ...(forCaptain
       ? {
           invites: invites.map((i) => ({ inviteId: i._id, name: i.name, status: i.status, statusText: INVITE_TEXT[i.status] })),
+          links,
         }
       : {}),
     canChange: teamChangeable(a, team, now),

@@ -19,6 +19,7 @@ import { listRegistrations, registrationDetail, unitQueue } from './registration
 import { getResults, listResultObjections, publishResults, raiseResultObjection, resolveResultObjection } from './results';
 import * as s from './schemas';
 import { enterScores, getRanking } from './scores';
+import { createTeamLink, respondToTeamLink, revokeTeamLink, showTeamLink } from './teamLinks';
 import { invite, leaveTeam, removeTeammate, respondToInvite } from './teams';
 import { countForReview, countForUnit, countOverdueForReview } from './workbench';
 
@@ -54,6 +55,8 @@ export const competitionsModule = defineModule({
     teamName: '队伍名称',
     cardNo: '会员卡号',
     inviteId: '邀请编号',
+    code: '邀请链接',
+    linkId: '邀请链接编号',
     stage: '办理环节',
     scores: '成绩',
     correction: '更正成绩',
@@ -102,6 +105,26 @@ export const competitionsModule = defineModule({
       input: s.respondInviteInput,
       roles: 'any',
       handler: (i, ctx) => respondToInvite(i.inviteId, i.accept, i.declaration, ctx),
+    }),
+    'competitions.createTeamLink': defineAction({
+      input: s.eventIdInput,
+      roles: 'any',
+      handler: (i, ctx) => createTeamLink(i.eventId, ctx),
+    }),
+    'competitions.teamLink': defineAction({
+      input: s.teamLinkCodeInput,
+      roles: 'any',
+      handler: (i, ctx) => showTeamLink(i.code, ctx),
+    }),
+    'competitions.respondTeamLink': defineAction({
+      input: s.respondTeamLinkInput,
+      roles: 'any',
+      handler: (i, ctx) => respondToTeamLink(i.code, i.accept, i.declaration, ctx),
+    }),
+    'competitions.revokeTeamLink': defineAction({
+      input: s.teamLinkIdInput,
+      roles: 'any',
+      handler: (i, ctx) => revokeTeamLink(i.linkId, ctx),
     }),
     'competitions.leaveTeam': defineAction({
       input: s.eventIdInput,

@@ -246,3 +246,31 @@ export interface AwardRecord {
   awardedAt: StoredDate;
   [key: string]: unknown;
 }
+
+/** A team invitation link: 'open' until one member accepts or declines it, or the captain revokes it. */
+export type TeamLinkStatus = 'open' | 'accepted' | 'declined' | 'revoked';
+
+/** A captain's invitation link (share card, QR code): one use, until it expires; `_id` = the code's keyed hash. */
+export interface TeamLinkRecord {
+  _id: string;
+  eventId: string;
+  teamId: string;
+  round: number;
+  teamName: string;
+  eventTitle: string;
+  captainOpenid: string;
+  captainName: string;
+  /** The team's unit: only its members may accept. */
+  orgId: string;
+  orgName: string;
+  createdAt: StoredDate;
+  /** 72 hours after it is made, or when registration closes if sooner. */
+  expiresAt: StoredDate;
+  status: TeamLinkStatus;
+  /** Who accepted or declined it. */
+  usedBy: string | null;
+  usedByName: string | null;
+  usedAt: StoredDate | null;
+  revokedAt: StoredDate | null;
+  [key: string]: unknown;
+}

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { keywordField, pageField, personName, recordId } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
+import { LINK_CODE_PATTERN } from '../../shared/linkCodes';
 import { activityDefinitionShape, answersField } from '../enrollment/engine';
 import { CERT_LEVEL_KEYS, COMPETITION_KINDS, EVENT_FORMATS, EVENT_LEVELS } from './records';
 import { isValidScore } from './ranking';
@@ -108,6 +109,16 @@ export const respondInviteInput = z.strictObject({
   declaration: declarationSchema.optional(),
 });
 export const inviteIdInput = z.strictObject({ inviteId: compoundId });
+
+/** The code of a team invitation link (the share path's `code`). */
+const linkCode = z.string().trim().regex(LINK_CODE_PATTERN, '邀请链接不完整，请向队长重新索取');
+export const teamLinkCodeInput = z.strictObject({ code: linkCode });
+export const respondTeamLinkInput = z.strictObject({
+  code: linkCode,
+  accept: z.boolean(),
+  declaration: declarationSchema.optional(),
+});
+export const teamLinkIdInput = z.strictObject({ linkId: z.string().regex(/^[0-9a-f]{64}$/, '邀请编号无效') });
 
 export const STAGES = ['unit', 'review', 'approved', 'waitlisted', 'ended'] as const;
 export type Stage = (typeof STAGES)[number];

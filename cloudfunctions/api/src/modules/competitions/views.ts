@@ -9,6 +9,7 @@ import type {
   UnitStatus,
 } from '../enrollment/engine';
 import type { CompetitionKind, Declaration, EventFields, EventFormat, EventLevel, InviteStatus } from './records';
+import type { TeamLinkItem } from './teamLinkViews';
 
 export interface CompetitionSummary {
   _id: string;
@@ -71,6 +72,8 @@ export interface TeamView {
   members: Array<{ name: string; role: 'captain' | 'member'; inviteId?: string }>;
   /** The captain's invitations (captain only). */
   invites?: Array<{ inviteId: string; name: string; status: InviteStatus; statusText: string }>;
+  /** The captain's invitation links, open or declined (captain only). */
+  links?: TeamLinkItem[];
   /** Members may still join, leave or be removed (before approval and the close of registration). */
   canChange: boolean;
 }

@@ -1,18 +1,13 @@
-/**
- * Invitation codes: a random code travels in the share link or QR code; the database keeps only its keyed hash,
- * so reading the collection gives nobody a usable invitation. Pure functions.
- */
-import { createHmac, randomBytes } from 'node:crypto';
+/** Role invitation codes: the shared link codes (shared/linkCodes.ts) with the purpose `invitation`. */
+import { hashLinkCode, newLinkCode } from '../../shared/linkCodes';
 
 /** An invitation can be accepted this long after it is made. */
 export const INVITATION_LIFETIME_MS = 72 * 3600 * 1000;
 
 /** 120 random bits, URL-safe (fits a share path and a small QR code). */
-export function newInvitationCode(): string {
-  return randomBytes(15).toString('base64url');
-}
+export const newInvitationCode = newLinkCode;
 
 /** The stored form (and _id) of a code: HMAC-SHA256 with the function's ID_HASH_KEY. */
 export function hashInvitationCode(code: string, key: string): string {
-  return createHmac('sha256', key).update(`invitation:${code}`).digest('hex');
+  return hashLinkCode('invitation', code, key);
 }

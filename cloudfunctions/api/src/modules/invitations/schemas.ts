@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LINK_CODE_PATTERN } from '../../shared/linkCodes';
 import { pageField, personName, recordId } from '../../lib/schemaParts';
 import { GRANTABLE_ROLES } from '../../rules/roles';
 
@@ -15,7 +16,7 @@ export const invitationCodeInput = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_-]{16,64}$/, '邀请链接不完整，请向邀请人重新索取'),
+    .regex(LINK_CODE_PATTERN, '邀请链接不完整，请向邀请人重新索取'),
 });
 
 export const invitationRevokeInput = z.strictObject({ invitationId: z.string().regex(/^[0-9a-f]{64}$/, '邀请编号无效') });
