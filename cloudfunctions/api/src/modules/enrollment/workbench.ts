@@ -4,8 +4,10 @@
  */
 import type { ActionContext } from '../../action';
 import { command, countWhere, findMany } from '../../db';
+import { countOpenObjections as countOpenPublicObjections } from '../../shared/publicity';
 import { orgScopes } from '../../shared/scope';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import { ENROLLMENT_PUBLICITY } from './publicity';
 import type { ActivityRecord } from './records';
 
 async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
@@ -24,8 +26,7 @@ export async function countPendingEnrollments(ctx: ActionContext): Promise<numbe
 }
 
 export async function countOpenObjections(ctx: ActionContext): Promise<number> {
-  const ids = await managedActivityIds(ctx);
-  return ids.length ? countWhere(C.objections, { activityId: command().in(ids), status: 'open' }) : 0;
+  return countOpenPublicObjections(ENROLLMENT_PUBLICITY, await managedActivityIds(ctx));
 }
 
 /** Sign-ups of members in the caller's subtree waiting for their union's confirmation (单位推荐). */
