@@ -27,7 +27,8 @@ export interface ObjectionDialogProps {
 
 /**
  * Filing an objection to one entry of a 公示 (any area's): the reason (at least 5 characters), submitted once
- * however often tapped; a refusal is said under the reason and the dialog stays, success closes it.
+ * however often tapped; a refused reason is said under it, any other refusal in a dialog, and the dialog stays;
+ * success closes it.
  */
 export function ObjectionDialog({ target, checkedBy, title, file, onClose, testIdPrefix, classPrefix }: ObjectionDialogProps) {
   const [reason, setReason] = useState('');
