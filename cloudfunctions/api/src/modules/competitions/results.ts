@@ -13,11 +13,12 @@ import { maskName } from '../../lib/mask';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import {
-  assertMayObject,
+  assertWindowOpen,
   chinaMonthDay,
   fileObjection,
   isWindowOpen,
   objectionPage,
+  requireObjector,
   resolveObjection,
   windowUntil,
   type ObjectionDecision,
@@ -195,8 +196,9 @@ export async function getResults(eventId: string, ctx: ActionContext): Promise<R
 
 /** Any active member may object to an entry of an open 公示 — their own included (e.g. a score entered wrongly). */
 export async function raiseResultObjection(eventId: string, ticket: string, reason: string, ctx: ActionContext) {
+  await requireObjector(ctx);
   const r = await loadPublished(eventId);
-  await assertMayObject(windowOf(r), RESULTS_PUBLICITY.closedMessage, ctx);
+  assertWindowOpen(windowOf(r), RESULTS_PUBLICITY.closedMessage, ctx.now);
   const row = r.rows.find((x) => x.ticket === ticket);
   if (!row) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
   return fileObjection(RESULTS_PUBLICITY, eventId, row, reason, ctx);

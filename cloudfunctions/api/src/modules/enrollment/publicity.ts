@@ -12,9 +12,10 @@ import { maskName } from '../../lib/mask';
 import { chinaDate, toIso, toIsoOptional } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import {
-  assertMayObject,
+  assertWindowOpen,
   fileObjection,
   objectionPage,
+  requireObjector,
   resolveObjection as resolvePublicObjection,
   toWindowView,
   windowUntil,
@@ -96,9 +97,10 @@ export async function getPublicity(activityId: string, page: number | undefined,
 }
 
 export async function raiseObjection(activityId: string, ticket: string, reason: string, ctx: ActionContext) {
+  await requireObjector(ctx);
   const activity = await loadActivity(activityId);
   assertPublicList(activity);
-  await assertMayObject(activity.publicity ?? null, ENROLLMENT_PUBLICITY.closedMessage, ctx);
+  assertWindowOpen(activity.publicity ?? null, ENROLLMENT_PUBLICITY.closedMessage, ctx.now);
   const [target] = await findMany<EnrollmentRecord>(C.enrollments, { activityId, ticket, status: 'approved' }, { limit: 1 });
   if (!target) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
   return fileObjection(

@@ -109,16 +109,21 @@ export async function fileObjection<Host extends object>(
     const existing = await tx.get<ObjectionBase>(area.objections, id);
     if (existing) return existing;
     await tx.set(area.objections, id, record);
-    if (area.openCountField) await tx.update(area.host, subjectId, { [area.openCountField]: counted(host, area.openCountField) + 1 });
+    if (area.openCountField)
+      await tx.update(area.host, subjectId, { [area.openCountField]: counted(host, area.openCountField) + 1 });
     return record;
   });
   return { objectionId: id, status: stored.status, createdAt: toIso(stored.createdAt) };
 }
 
-/** Before filing: an active member, and the window open as the member saw it (the transaction checks again). */
-export async function assertMayObject(window: PublicityWindow | null, closedMessage: string, ctx: ActionContext): Promise<void> {
+/** Who may object: an active member (checked first, before anything of the 公示 is read). */
+export async function requireObjector(ctx: ActionContext): Promise<void> {
   await requireActiveMember(ctx.openid, '会籍正常的会员才能提出异议');
-  if (!isWindowOpen(window, ctx.now)) throw fail('CONFLICT', closedMessage);
+}
+
+/** The window open as the member saw it (the filing transaction checks again on the host). */
+export function assertWindowOpen(window: PublicityWindow | null, closedMessage: string, now: Date): void {
+  if (!isWindowOpen(window, now)) throw fail('CONFLICT', closedMessage);
 }
 
 /** The organiser's page of a 公示's objections, oldest first. */
@@ -209,7 +214,8 @@ export async function finalizePublicity<Host extends { _id: string }>(
   const { what } = words;
   const window = area.windowOf(host);
   if (!window) return { ok: false, why: '尚未公示' };
-  if (!windowOver(window, now)) return { ok: false, why: `公示期至${chinaMonthDay(asDate(window.until))}，公示期结束后才能${what}` };
+  if (!windowOver(window, now))
+    return { ok: false, why: `公示期至${chinaMonthDay(asDate(window.until))}，公示期结束后才能${what}` };
   const open = await countWhere(area.objections, { [area.subjectKey]: host._id, status: 'open' });
   if (open) return { ok: false, why: `还有${open}条异议未处理，处理后才能${what}` };
   const _ = command();
