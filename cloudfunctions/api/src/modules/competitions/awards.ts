@@ -1,22 +1,24 @@
 /**
  * The final ranking and the awards it gives: once the 公示 is over (and a minute more, so an objection sent
  * at the last moment has landed) with no objection open, the organiser — or the cron task — makes it final
- * with an update guarded by the version they saw (a correction meanwhile fails it). Then each winner's
+ * through the 公示 mechanism (shared/publicity), guarded by the version they saw (a correction meanwhile fails
+ * it) and by the open-objection count on the results record (an objection meanwhile fails it). Then each winner's
  * award is written under a deterministic id (`${eventId}_${openid}`: running it twice writes the same
  * records) and every participant is told; `awardedAt` marks that done, and the cron task finishes the job
  * if a call stopped half-way.
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findMany, setById, updateWhere } from '../../db';
+import { command, findMany, setById, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { chinaYear, toIso } from '../../lib/time';
+import { FINALIZE_GRACE_MS, finalizePublicity } from '../../shared/publicity';
 import { writeAudit } from '../../shared/audit';
 import { loadActivity } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { loadManagedEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import { EVENT_LEVELS, type AwardRecord, type ResultsRecord, type EventAreaFields, type EventRecord } from './records';
-import { FINALIZE_GRACE_MS, loadPublished, md, placeText, tellParticipants, toResultsView } from './results';
+import { loadPublished, placeText, RESULTS_PUBLICITY, tellParticipants, toResultsView } from './results';
 import type { AwardView, ResultsView } from './views';
 
 async function writeAwards(r: ResultsRecord, a: EventRecord, now: Date): Promise<number> {
@@ -50,20 +52,18 @@ async function writeAwards(r: ResultsRecord, a: EventRecord, now: Date): Promise
   return written;
 }
 
-/** Publicity → final (guarded by the version read), then the awards. Returns false when it may not yet. */
+/** Publicity → final (guarded by the version read and no objection open), then the awards. */
 async function makeFinal(r: ResultsRecord, a: EventRecord, now: Date): Promise<{ ok: true } | { ok: false; why: string }> {
-  if (now.getTime() < new Date(toIso(r.until)).getTime() + FINALIZE_GRACE_MS)
-    return { ok: false, why: `公示期至${md(new Date(toIso(r.until)))}，公示期结束后才能确定成绩` };
-  const open = await countWhere(C.objections, { eventId: r._id, status: 'open' });
-  if (open) return { ok: false, why: `还有${open}条异议未处理，处理后才能确定成绩` };
-  const changed = await updateWhere(
-    C.results,
-    { _id: r._id, status: 'publicity', version: r.version },
+  const done = await finalizePublicity(
+    RESULTS_PUBLICITY,
+    r,
+    { status: 'publicity', version: r.version },
     { status: 'final', finalizedAt: now },
+    now,
+    { what: '确定成绩', raced: '成绩刚被更正或已确定，请刷新后重试' },
   );
-  if (changed !== 1) return { ok: false, why: '成绩刚被更正或已确定，请刷新后重试' };
-  await writeAwards({ ...r, status: 'final', finalizedAt: now }, a, now);
-  return { ok: true };
+  if (done.ok) await writeAwards({ ...r, status: 'final', finalizedAt: now }, a, now);
+  return done;
 }
 
 export async function finalizeResults(eventId: string, ctx: ActionContext): Promise<ResultsView> {

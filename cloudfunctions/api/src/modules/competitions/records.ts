@@ -208,6 +208,8 @@ export interface ResultsRecord {
   awardedAt?: StoredDate;
   /** Incremented by every correction. */
   version: number;
+  /** Objections not yet resolved, written with each of them (shared/publicity): final only at 0. */
+  openObjections?: number;
   rows: ResultRow[];
   corrections: Array<{ ticket: string; note: string; at: StoredDate }>;
   [key: string]: unknown;

@@ -1,18 +1,30 @@
 /**
- * Results: the organiser publishes the ranking as a 公示 for N days (names masked, union names, scores);
- * any active member may object to an entry (one objection per member and entry, the objector never shown);
- * upholding an objection corrects that entry's scores and re-ranks everyone, in one transaction with the
- * score record; when the period is over and no objection is open the ranking becomes final, and every
- * winner's award is written to their profile. Every participant hears of each step in 我的申请.
+ * Results, on the one 公示 mechanism (shared/publicity): the organiser publishes the ranking as a 公示 for N days
+ * (names masked, union names, scores); any active member may object to an entry, their own included (one
+ * objection per member and entry, the objector never shown); upholding an objection corrects that entry's
+ * scores and re-ranks everyone, in the transaction that resolves it; when the period is over and no objection
+ * is open the ranking becomes final (awards.ts), and every winner's award is written to their profile. Every
+ * participant hears of each step in 我的申请.
  */
 import type { ActionContext } from '../../action';
-import { findById, findPage, insertUnique, updateWhere, withTransaction, type Page } from '../../db';
+import { findById, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
-import { opaqueId } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
-import { requireActiveMember } from '../../shared/members';
+import {
+  assertWindowOpen,
+  chinaMonthDay,
+  fileObjection,
+  isWindowOpen,
+  objectionPage,
+  requireObjector,
+  resolveObjection,
+  windowUntil,
+  type ObjectionDecision,
+  type PublicityArea,
+  type PublicityWindow,
+} from '../../shared/publicity';
 import { addTimelineEntry } from '../../shared/timeline';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
@@ -23,15 +35,27 @@ import { weightedMilli } from './ranking';
 import { computeRows, entrants, rerank } from './scores';
 import type { ResultObjectionView, ResultsView } from './views';
 
-const DAY = 86400_000;
-/** Finalising waits this long after the 公示 ends: an objection sent just before the end has landed by then. */
-export const FINALIZE_GRACE_MS = 60_000;
 export const TIE_RULE = '按加权总成绩从高到低排名；总成绩相同者名次并列，其后名次顺延（如1、2、2、4）；缺考者不排名';
 
-const isOpen = (r: ResultsRecord, now: Date) => r.status === 'publicity' && new Date(toIso(r.until)) > now;
-export const md = (d: Date) => {
-  const t = new Date(d.getTime() + 8 * 3600_000).toISOString();
-  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日`;
+/** The results' window: open while in 公示, closed once final. */
+function windowOf(r: ResultsRecord): PublicityWindow | null {
+  if (r.status === 'draft') return null;
+  return { publishedAt: r.publishedAt, until: r.until, ...(r.status === 'final' ? { closedAt: r.finalizedAt ?? r.until } : {}) };
+}
+
+/**
+ * What the 公示 mechanism needs to know of a results 公示: it lives on the results record, which counts the open
+ * objections (`openObjections`) so that making the ranking final and an objection never both pass.
+ */
+export const RESULTS_PUBLICITY: PublicityArea<ResultsRecord> = {
+  auditArea: 'competitions',
+  host: C.results,
+  objections: C.objections,
+  subjectKey: 'eventId',
+  windowOf,
+  openCountField: 'openObjections',
+  ownEntry: 'allow',
+  closedMessage: '公示期已结束，不能再提出异议',
 };
 
 export function placeText(row: ResultRow): string {
@@ -82,7 +106,7 @@ export function toResultsView(r: ResultsRecord, a: EventRecord, openid: string, 
     status: r.status as 'publicity' | 'final',
     publishedAt: toIso(r.publishedAt),
     until: toIso(r.until),
-    open: isOpen(r, now),
+    open: isWindowOpen(windowOf(r), now),
     ...(r.finalizedAt ? { finalizedAt: toIso(r.finalizedAt) } : {}),
     version: r.version,
     weights: eventFieldsOf(a).weights,
@@ -110,7 +134,7 @@ export async function publishResults(eventId: string, days: number | undefined, 
   assertHeld(a, now, '公示成绩');
   const { approved, members } = await entrants(a);
   if (!approved.length) throw fail('CONFLICT', '本项目没有审核通过的参赛者，无法公示成绩');
-  const until = new Date(now.getTime() + (days ?? a.publicityDays ?? 5) * DAY);
+  const until = windowUntil(now, days ?? a.publicityDays ?? 5);
   const record = await withTransaction(async (tx) => {
     const sheet = await tx.get<ResultsRecord>(C.results, a._id);
     if (sheet && sheet.status !== 'draft') throw fail('CONFLICT', '本项目成绩已公示');
@@ -139,6 +163,7 @@ export async function publishResults(eventId: string, days: number | undefined, 
       publishedBy: ctx.openid,
       until,
       version: 1,
+      openObjections: 0,
       rows: computeRows(a, approved, members, (id) => scores.get(id) ?? null),
       corrections: [],
     };
@@ -150,7 +175,7 @@ export async function publishResults(eventId: string, days: number | undefined, 
     actor: ctx.openid,
     action: 'competitions.publishResults',
     target: a._id,
-    summary: `${a.title} · ${record.rows.length}名（队）· 公示至${md(until)}`,
+    summary: `${a.title} · ${record.rows.length}名（队）· 公示至${chinaMonthDay(until)}`,
     at: now,
   });
   await tellParticipants(
@@ -158,7 +183,7 @@ export async function publishResults(eventId: string, days: number | undefined, 
     a.title,
     'results_publicity',
     '成绩公示',
-    (r) => `${placeText(r)}，公示期至${md(until)}`,
+    (r) => `${placeText(r)}，公示期至${chinaMonthDay(until)}`,
     now,
   );
   return toResultsView(record, a, ctx.openid, now);
@@ -171,26 +196,12 @@ export async function getResults(eventId: string, ctx: ActionContext): Promise<R
 
 /** Any active member may object to an entry of an open 公示 — their own included (e.g. a score entered wrongly). */
 export async function raiseResultObjection(eventId: string, ticket: string, reason: string, ctx: ActionContext) {
-  await requireActiveMember(ctx.openid, '会籍正常的会员才能提出异议');
+  await requireObjector(ctx);
   const r = await loadPublished(eventId);
-  if (!isOpen(r, ctx.now)) throw fail('CONFLICT', '公示期已结束，不能再提出异议');
+  assertWindowOpen(windowOf(r), RESULTS_PUBLICITY.closedMessage, ctx.now);
   const row = r.rows.find((x) => x.ticket === ticket);
   if (!row) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
-  const id = `${eventId}_${ticket}_${opaqueId('O', ctx.openid)}`;
-  const record: ObjectionRecord = {
-    _id: id,
-    eventId,
-    ticket,
-    enrollmentId: row.enrollmentId,
-    openid: ctx.openid,
-    reason,
-    status: 'open',
-    createdAt: ctx.now,
-  };
-  const { _id, ...data } = record;
-  const created = await insertUnique(C.objections, _id, data);
-  const stored = created ? record : (await findById<ObjectionRecord>(C.objections, id))!;
-  return { objectionId: id, status: stored.status, createdAt: toIso(stored.createdAt) };
+  return fileObjection(RESULTS_PUBLICITY, eventId, row, reason, ctx);
 }
 
 export async function listResultObjections(
@@ -201,9 +212,7 @@ export async function listResultObjections(
 ): Promise<Page<ResultObjectionView>> {
   await loadManagedEvent(eventId, ctx);
   const r = await findById<ResultsRecord>(C.results, eventId);
-  const where: Record<string, unknown> = { eventId };
-  if (status) where.status = status;
-  const { rows, total } = await findPage<ObjectionRecord>(C.objections, where, [['createdAt', 'asc']], page);
+  const { rows, total } = await objectionPage<ObjectionRecord>(RESULTS_PUBLICITY, eventId, status, page);
   const names = new Map((r?.rows ?? []).map((x) => [x.ticket, x.teamName ? `${x.teamName}（${x.name}）` : x.name]));
   return {
     items: rows.map((o) => ({
@@ -220,12 +229,12 @@ export async function listResultObjections(
 }
 
 /**
- * Upholding corrects the entry's scores and re-ranks (score record, results and objection in one
- * transaction); dismissing records why. The objector and the entry's participants are told.
+ * Upholding corrects the entry's scores and re-ranks (score record, results and objection in the transaction
+ * that resolves it); dismissing records why. The objector and the participants whose place changed are told.
  */
 export async function resolveResultObjection(
   objectionId: string,
-  decision: 'uphold' | 'dismiss',
+  decision: ObjectionDecision,
   note: string,
   correction: ScoreValues | undefined,
   ctx: ActionContext,
@@ -235,34 +244,27 @@ export async function resolveResultObjection(
   const a = await loadManagedEvent(objection.eventId, ctx);
   const fields = eventFieldsOf(a);
   const now = ctx.now;
-  const status = decision === 'uphold' ? 'upheld' : 'dismissed';
-  if (decision === 'dismiss') {
-    const changed = await updateWhere(
-      C.objections,
-      { _id: objectionId, status: 'open' },
-      { status, note, resolvedAt: now, resolvedBy: ctx.openid },
-    );
-    if (changed !== 1) throw fail('CONFLICT', '该异议已处理，请刷新列表');
-  } else {
-    const values: ScoreValues = correction!.absent
+  let values: ScoreValues | undefined;
+  if (decision === 'uphold') {
+    values = correction!.absent
       ? { theory: null, practical: null, absent: true }
       : { theory: correction!.theory, practical: correction!.practical, absent: false };
     if (!values.absent && (values.theory === null || values.practical === null))
       throw fail('INVALID_INPUT', '请填写更正后的理论和实操成绩', { field: 'correction' });
-    const moved = await withTransaction(async (tx) => {
-      const o = await tx.get<ObjectionRecord>(C.objections, objectionId);
-      if (o?.status !== 'open') throw fail('CONFLICT', '该异议已处理，请刷新列表');
-      const r = await tx.get<ResultsRecord>(C.results, objection.eventId);
+  }
+  const { status, corrected: moved } = await resolveObjection(RESULTS_PUBLICITY, objection, decision, note, ctx, {
+    summary: `${a.title} · ${note}`,
+    correct: async (tx, o, r) => {
       if (!r || r.status !== 'publicity') throw competitionErrors.fail('RESULTS_LOCKED', '成绩已确定，不能再更正');
-      const old = await tx.get<ScoreRecord>(C.scores, objection.enrollmentId);
+      const old = await tx.get<ScoreRecord>(C.scores, o.enrollmentId);
       const rows = rerank(
-        r.rows.map((row) => (row.enrollmentId === objection.enrollmentId ? { ...row, ...values } : row)),
+        r.rows.map((row) => (row.enrollmentId === o.enrollmentId ? { ...row, ...values! } : row)),
         fields,
       );
-      await tx.set(C.scores, objection.enrollmentId, {
-        eventId: objection.eventId,
-        ...values,
-        totalMilli: weightedMilli(values, fields.weights),
+      await tx.set(C.scores, o.enrollmentId, {
+        eventId: o.eventId,
+        ...values!,
+        totalMilli: weightedMilli(values!, fields.weights),
         enteredBy: ctx.openid,
         enteredAt: now,
         revisions: [
@@ -273,26 +275,28 @@ export async function resolveResultObjection(
         ],
         correctedBy: objectionId,
       });
-      await tx.update(C.results, objection.eventId, {
-        rows,
-        version: r.version + 1,
-        corrections: [...(r.corrections ?? []), { ticket: objection.ticket, note, at: now }],
-      });
-      await tx.update(C.objections, objectionId, { status, note, correction: values, resolvedAt: now, resolvedBy: ctx.openid });
       // Everyone whose place changed hears of it: the entry corrected, and those it moved past.
       const before = new Map(r.rows.map((x) => [x.enrollmentId, placeText(x)]));
-      return rows.filter((x) => x.enrollmentId === objection.enrollmentId || before.get(x.enrollmentId) !== placeText(x));
-    });
-    if (moved.length)
-      await tellParticipants(
-        moved,
-        a.title,
-        'results_corrected',
-        '成绩更正',
-        (x) => `成绩公示经核实更正：${note}。您现为${placeText(x)}`,
-        now,
-      );
-  }
+      return {
+        result: rows.filter((x) => x.enrollmentId === o.enrollmentId || before.get(x.enrollmentId) !== placeText(x)),
+        objectionFields: { correction: values },
+        hostFields: {
+          rows,
+          version: r.version + 1,
+          corrections: [...(r.corrections ?? []), { ticket: o.ticket, note, at: now }],
+        },
+      };
+    },
+  });
+  if (moved?.length)
+    await tellParticipants(
+      moved,
+      a.title,
+      'results_corrected',
+      '成绩更正',
+      (x) => `成绩公示经核实更正：${note}。您现为${placeText(x)}`,
+      now,
+    );
   await addTimelineEntry({
     openid: objection.openid,
     area: 'competition',
@@ -303,14 +307,6 @@ export async function resolveResultObjection(
     note: `您对成绩公示的异议已处理：${note}`,
     at: now,
     notify: true,
-  });
-  await writeAudit({
-    actor: ctx.openid,
-    action: decision === 'uphold' ? 'competitions.uphold' : 'competitions.dismiss',
-    target: objectionId,
-    summary: `${a.title} · ${note}`,
-    at: now,
-    details: { eventId: a._id },
   });
   return { objectionId, status };
 }

@@ -1,33 +1,50 @@
 /**
- * 公示: staff of the organising union publish the list of places (names partly masked, union names) for N
- * days; any member may raise an objection with a reason; staff resolve it, and a place taken away is
- * back-filled from the waitlist (which, after a lottery, is in draw order: by rank, then draw key).
+ * 公示 of an activity's places, on the one 公示 mechanism (shared/publicity): staff of the organising union
+ * publish the list of places (names partly masked, union names) for N days; any member may raise an objection
+ * with a reason (not to their own place); staff resolve it, and a place taken away is back-filled from the
+ * waitlist (which, after a lottery, is in draw order: by rank, then draw key). The timer closes the window
+ * (cron.ts); there is no final step: the list is what the places are.
  */
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, insertUnique, updateWhere, type Page } from '../../db';
+import { command, findById, findMany, findPage, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
-import { opaqueId } from '../../lib/pii';
-import { toIso, toIsoOptional } from '../../lib/time';
+import { chinaDate, toIso, toIsoOptional } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
-import { requireActiveMember } from '../../shared/members';
-import { asDate, loadActivity, loadManagedActivity } from './activities';
+import {
+  assertWindowOpen,
+  fileObjection,
+  objectionPage,
+  requireObjector,
+  resolveObjection as resolvePublicObjection,
+  toWindowView,
+  windowUntil,
+  type ObjectionDecision,
+  type PublicityArea,
+} from '../../shared/publicity';
+import { loadActivity, loadManagedActivity } from './activities';
+import { hasPrivateList } from './areaHooks';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import type { ActivityRecord, EnrollmentRecord, ObjectionRecord } from './records';
 import { removeEnrollment } from './removeEnrollment';
-import { hasPrivateList } from './areaHooks';
 import type { ObjectionView, PublicityView } from './views';
 
 const PAGE = 50;
 
+/** What the 公示 mechanism needs to know of an activity's 公示: it lives on the activity under `publicity`. */
+export const ENROLLMENT_PUBLICITY: PublicityArea<ActivityRecord> = {
+  auditArea: 'enrollment',
+  host: C.activities,
+  objections: C.objections,
+  subjectKey: 'activityId',
+  windowOf: (a) => a.publicity ?? null,
+  ownEntry: 'refuse',
+  closedMessage: '公示期已结束或尚未公示，不能再提出异议',
+};
+
 /** Areas whose participants are private (单身联谊) have no 公示 at all. */
 function assertPublicList(activity: ActivityRecord): void {
   if (hasPrivateList(activity.area)) throw fail('NOT_FOUND', '本活动的参加名单不公开');
-}
-
-function isOpen(activity: ActivityRecord, now: Date): boolean {
-  const p = activity.publicity;
-  return !!p && !p.closedAt && asDate(p.until) > now;
 }
 
 export async function publish(activityId: string, days: number | undefined, ctx: ActionContext): Promise<PublicityView> {
@@ -35,7 +52,7 @@ export async function publish(activityId: string, days: number | undefined, ctx:
   assertPublicList(activity);
   if (activity.status === 'draft') throw fail('CONFLICT', '活动尚未发布');
   const now = ctx.now;
-  const until = new Date(now.getTime() + (days ?? activity.publicityDays) * 86400_000);
+  const until = windowUntil(now, days ?? activity.publicityDays);
   await updateWhere(
     C.activities,
     { _id: activityId },
@@ -45,7 +62,7 @@ export async function publish(activityId: string, days: number | undefined, ctx:
     actor: ctx.openid,
     action: 'enrollment.publish',
     target: activityId,
-    summary: `${activity.title} · 公示至${toIso(until).slice(0, 10)}`,
+    summary: `${activity.title} · 公示至${chinaDate(until)}`,
     at: now,
   });
   return getPublicity(activityId, 1, now);
@@ -66,41 +83,33 @@ export async function getPublicity(activityId: string, page: number | undefined,
     page,
     PAGE,
   );
+  const { publishedAt, until, open } = toWindowView(activity.publicity, now);
   return {
     activityId,
     title: activity.title,
     orgName: activity.orgName,
-    publishedAt: toIso(activity.publicity.publishedAt),
-    until: toIso(activity.publicity.until),
-    open: isOpen(activity, now),
+    publishedAt,
+    until,
+    open,
     items: rows.map((e) => ({ ticket: e.ticket, nameMasked: maskName(e.name), orgName: e.orgName })),
     total,
   };
 }
 
 export async function raiseObjection(activityId: string, ticket: string, reason: string, ctx: ActionContext) {
-  await requireActiveMember(ctx.openid, '会籍正常的会员才能提出异议');
+  await requireObjector(ctx);
   const activity = await loadActivity(activityId);
   assertPublicList(activity);
-  if (!isOpen(activity, ctx.now)) throw fail('CONFLICT', '公示期已结束或尚未公示，不能再提出异议');
+  assertWindowOpen(activity.publicity ?? null, ENROLLMENT_PUBLICITY.closedMessage, ctx.now);
   const [target] = await findMany<EnrollmentRecord>(C.enrollments, { activityId, ticket, status: 'approved' }, { limit: 1 });
   if (!target) throw fail('NOT_FOUND', '公示名单中没有该条目，请刷新后重试');
-  if (target.openid === ctx.openid) throw fail('CONFLICT', '不能对本人提出异议');
-  // Deterministic (one objection per member and entry) yet opaque: staff never learn who objected.
-  const id = `${activityId}_${ticket}_${opaqueId('O', ctx.openid)}`;
-  const record: Omit<ObjectionRecord, '_id'> = {
+  return fileObjection(
+    ENROLLMENT_PUBLICITY,
     activityId,
-    enrollmentId: target._id,
-    ticket,
-    openid: ctx.openid,
+    { ticket, enrollmentId: target._id, openids: [target.openid] },
     reason,
-    status: 'open',
-    createdAt: ctx.now,
-  };
-  // One objection per member and entry: a second submit (or a double tap) finds the first.
-  const created = await insertUnique(C.objections, id, record);
-  const stored = created ? record : (await findById<ObjectionRecord>(C.objections, id))!;
-  return { objectionId: id, status: stored.status, createdAt: toIso(stored.createdAt) };
+    ctx,
+  );
 }
 
 export async function listObjections(
@@ -110,9 +119,7 @@ export async function listObjections(
   ctx: ActionContext,
 ): Promise<Page<ObjectionView>> {
   await loadManagedActivity(activityId, ctx);
-  const where: Record<string, unknown> = { activityId };
-  if (status) where.status = status;
-  const { rows, total } = await findPage<ObjectionRecord>(C.objections, where, [['createdAt', 'asc']], page);
+  const { rows, total } = await objectionPage<ObjectionRecord>(ENROLLMENT_PUBLICITY, activityId, status, page);
   const ids = [...new Set(rows.map((r) => r.enrollmentId))];
   const targets = ids.length
     ? await findMany<EnrollmentRecord>(C.enrollments, { _id: command().in(ids) }, { limit: ids.length })
@@ -135,20 +142,16 @@ export async function listObjections(
 }
 
 /** Upholding an objection takes the place away (removed) and back-fills it; dismissing only records why. */
-export async function resolveObjection(objectionId: string, decision: 'uphold' | 'dismiss', note: string, ctx: ActionContext) {
+export async function resolveObjection(objectionId: string, decision: ObjectionDecision, note: string, ctx: ActionContext) {
   const objection = await findById<ObjectionRecord>(C.objections, objectionId);
   if (!objection) throw fail('NOT_FOUND', '异议不存在');
   const activity = await loadManagedActivity(objection.activityId, ctx);
-  const now = ctx.now;
-  const status = decision === 'uphold' ? 'upheld' : 'dismissed';
-  const changed = await updateWhere(
-    C.objections,
-    { _id: objectionId, status: 'open' },
-    { status, note, resolvedAt: now, resolvedBy: ctx.openid },
-  );
-  if (changed !== 1) throw fail('CONFLICT', '该异议已处理，请刷新列表');
-  let backfilledBy: string | null = null;
   const target = await findById<EnrollmentRecord>(C.enrollments, objection.enrollmentId);
+  const { status } = await resolvePublicObjection(ENROLLMENT_PUBLICITY, objection, decision, note, ctx, {
+    summary: `${target?.name ?? ''} · ${activity.title} · ${note}`,
+  });
+  let backfilledBy: string | null = null;
+  // The place is taken away after the objection is marked upheld (its own transaction with the seats).
   if (decision === 'uphold' && target) {
     const removal = await removeEnrollment({
       activity,
@@ -156,17 +159,9 @@ export async function resolveObjection(objectionId: string, decision: 'uphold' |
       note,
       timelineNote: `经公示核实：${note}`,
       actor: ctx.openid,
-      now,
+      now: ctx.now,
     });
     backfilledBy = removal.backfilledBy ? maskName(removal.backfilledBy.name) : null;
   }
-  await writeAudit({
-    actor: ctx.openid,
-    action: decision === 'uphold' ? 'enrollment.uphold' : 'enrollment.dismiss',
-    target: objectionId,
-    summary: `${target?.name ?? ''} · ${activity.title} · ${note}`,
-    at: now,
-    details: { activityId: activity._id },
-  });
   return { objectionId, status, backfilledBy };
 }

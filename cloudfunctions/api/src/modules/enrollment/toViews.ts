@@ -1,5 +1,6 @@
 import { toIso } from '../../lib/time';
 import { temporaryUrls } from '../../shared/files';
+import { toWindowView } from '../../shared/publicity';
 import { asDate, phaseOf } from './activities';
 import { seatGroupsFor, unitGroupOf } from './eligibility';
 import { checkCancel, describePolicy } from './policy';
@@ -79,15 +80,7 @@ export async function toActivityDetail(a: ActivityRecord, now: Date): Promise<Ac
     cancelPolicy: a.cancelPolicy,
     cancelPolicyText: describePolicy(a.cancelPolicy),
     publicityDays: a.publicityDays,
-    ...(publicity
-      ? {
-          publicity: {
-            publishedAt: toIso(publicity.publishedAt),
-            until: toIso(publicity.until),
-            open: !publicity.closedAt && asDate(publicity.until) > now,
-          },
-        }
-      : {}),
+    ...(publicity ? { publicity: toWindowView(publicity, now) } : {}),
     ...(a.drawnAt ? { drawnAt: toIso(a.drawnAt) } : {}),
     unitCap: a.unitCap ?? 0,
     unitConfirm: Boolean(a.unitConfirm),

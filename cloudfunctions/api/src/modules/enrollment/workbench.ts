@@ -5,9 +5,11 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findMany } from '../../db';
 import { overdueBefore } from '../../rules/overdue';
+import { countOpenObjections as countOpenPublicObjections } from '../../shared/publicity';
 import { orgScopes } from '../../shared/scope';
 import { reviewDays } from '../settings/settings';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import { ENROLLMENT_PUBLICITY } from './publicity';
 import type { ActivityRecord } from './records';
 
 async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
@@ -34,8 +36,7 @@ export async function countOverdueEnrollments(ctx: ActionContext): Promise<numbe
 }
 
 export async function countOpenObjections(ctx: ActionContext): Promise<number> {
-  const ids = await managedActivityIds(ctx);
-  return ids.length ? countWhere(C.objections, { activityId: command().in(ids), status: 'open' }) : 0;
+  return countOpenPublicObjections(ENROLLMENT_PUBLICITY, await managedActivityIds(ctx));
 }
 
 /** Sign-ups of members in the caller's subtree waiting for their union's confirmation (单位推荐). */

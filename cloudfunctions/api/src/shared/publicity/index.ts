@@ -1,0 +1,3 @@
+/** The one 公示 mechanism (docs/publicity.md): the window, objections, their resolution, finalising. */
+export * from './mechanism';
+export * from './window';
