@@ -8,6 +8,7 @@ import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
+import { inboxModule } from './modules/inbox';
 import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
 import { matchmakingModule } from './modules/matchmaking';
@@ -46,6 +47,7 @@ export const MODULES = [
   setupModule,
   invitationsModule,
   settingsModule,
+  inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

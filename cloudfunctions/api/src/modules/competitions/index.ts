@@ -21,6 +21,7 @@ import * as s from './schemas';
 import { enterScores, getRanking } from './scores';
 import { invite, leaveTeam, removeTeammate, respondToInvite } from './teams';
 import { countForReview, countForUnit } from './workbench';
+import { competitionsInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -28,6 +29,7 @@ export const competitionsModule = defineModule({
   area: 'competitions',
   engine: competitionEngine,
   collections: COMPETITION_COLLECTIONS,
+  inbox: competitionsInbox,
   orgPaths: [{ collection: COMPETITION_COLLECTIONS.competitions, field: 'orgPath' }],
   errors: competitionErrors.codes,
   fieldLabels: {
