@@ -15,7 +15,15 @@ import { openTrip, putMembers } from '../support/trips';
 const env = useCloud();
 const UNIT = 'org-cz-wujin-g1';
 
-type Item = { key: string; kind: string; title: string; note?: string; route: string; params?: Record<string, string>; dueAt?: string };
+type Item = {
+  key: string;
+  kind: string;
+  title: string;
+  note?: string;
+  route: string;
+  params?: Record<string, string>;
+  dueAt?: string;
+};
 const list = async (openid: string): Promise<Item[]> => (await env.ok(openid, 'inbox.list', {})).items;
 const keys = async (openid: string) => (await list(openid)).map((i) => i.key);
 
@@ -125,7 +133,10 @@ describe('an application sent back', () => {
     await env.ok('ib-applicant', 'session.get', {});
     const applied = await env.ok('ib-applicant', 'membership.apply', input);
     expect(await keys('ib-applicant')).toEqual([]);
-    await env.ok(CITY_STAFF, 'membership.reject', { applicationId: applied._id, reason: '工作单位与劳动合同不一致，请核对后重新提交' });
+    await env.ok(CITY_STAFF, 'membership.reject', {
+      applicationId: applied._id,
+      reason: '工作单位与劳动合同不一致，请核对后重新提交',
+    });
     const items = await list('ib-applicant');
     expect(items).toEqual([
       expect.objectContaining({
@@ -167,7 +178,11 @@ describe('技能竞赛: a team invitation and a results 公示', () => {
   });
 
   it('tells each participant the results are published, and nobody else', async () => {
-    const { eventId } = await openCompetitionEvent(env.cloud.baseUrl, { unitConfirm: false, capacity: 10, title: '焊工（消息测试）' });
+    const { eventId } = await openCompetitionEvent(env.cloud.baseUrl, {
+      unitConfirm: false,
+      capacity: 10,
+      title: '焊工（消息测试）',
+    });
     for (const m of ['ib-a', 'ib-c']) await env.ok(m, 'competitions.register', { eventId, declaration: DECLARATION });
     await env.ok(CITY_STAFF, 'enrollment.review', {
       activityId: eventId,
@@ -213,7 +228,12 @@ describe('单身联谊: a match', () => {
     await env.ok('ib-mb', 'matchmaking.pick', { activityId, participantIds: [pid['ib-ma']] });
     for (const who of ['ib-ma', 'ib-mb']) {
       expect(await list(who)).toEqual([
-        expect.objectContaining({ kind: 'info', title: '互选成功', route: 'matchmakingMatches', key: expect.stringMatching(/^match:M/) }),
+        expect.objectContaining({
+          kind: 'info',
+          title: '互选成功',
+          route: 'matchmakingMatches',
+          key: expect.stringMatching(/^match:M/),
+        }),
       ]);
     }
     expect(await keys('ib-mc')).toEqual([]);

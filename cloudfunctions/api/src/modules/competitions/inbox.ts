@@ -14,7 +14,11 @@ import type { InviteRecord, ResultsRecord } from './records';
 const LABEL = '技能竞赛';
 
 async function teamInvitations(openid: string, _ctx: ActionContext): Promise<InboxItem[]> {
-  const invites = await findMany<InviteRecord>(C.invites, { openid, status: 'invited' }, { orderBy: [['createdAt', 'desc']], limit: 20 });
+  const invites = await findMany<InviteRecord>(
+    C.invites,
+    { openid, status: 'invited' },
+    { orderBy: [['createdAt', 'desc']], limit: 20 },
+  );
   if (!invites.length) return [];
   const open = new Set(
     (await activitiesByIds([...new Set(invites.map((i) => i.eventId))])).filter((a) => a.status === 'open').map((a) => a._id),
@@ -46,7 +50,10 @@ async function publishedResults(openid: string, ctx: ActionContext): Promise<Inb
     kind: 'info' as const,
     label: LABEL,
     title: `${r.status === 'final' ? '成绩已确定' : '成绩公示'}：${r.title}`,
-    note: r.status === 'final' ? '最终成绩与获奖名单已发布' : `公示至${chinaDate(new Date(toIso(r.until)))}，如有异议可在公示期内提出`,
+    note:
+      r.status === 'final'
+        ? '最终成绩与获奖名单已发布'
+        : `公示至${chinaDate(new Date(toIso(r.until)))}，如有异议可在公示期内提出`,
     at: new Date(toIso(r.finalizedAt ?? r.publishedAt)),
     route: 'competitionResults',
     params: { id: r.eventId },
