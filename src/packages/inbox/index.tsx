@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api/client';
 import { Button } from '../../components/Button';
+import { chinaFormat } from '../../components/enrollment/chinaTime';
 import { PageShell } from '../../components/PageShell';
 import { PagedList } from '../../components/PagedList';
 import { usePagedRemote } from '../../hooks/usePagedRemote';
-import { formatDateTime } from '../../utils/format';
 import { openInboxItem, type InboxItem } from '../../utils/inbox';
 import { ROUTES, go } from '../../utils/nav';
 import './index.scss';
@@ -13,7 +13,8 @@ import './index.scss';
  * 消息与待办: everything that needs the member — to do (an offer to confirm, an invitation, a correction, a booking)
  * and to read (a result, a 公示, a match) — most urgent first, then newest. Tapping an item opens the page where the
  * member acts; an item to read is marked seen first (it leaves the list). To-do items leave when done.
- * e2e hooks: `inbox-page`, `inbox-item` (with `data-key`, `data-kind`), `inbox-item-title`, `inbox-item-due`.
+ * A deadline is in the item's note (worded by the area, in China time). Times show in China time.
+ * e2e hooks: `inbox-page`, `inbox-item` (with `data-key`, `data-kind`), `inbox-item-title`.
  */
 export default function Inbox() {
   const list = usePagedRemote((page) => call('inbox.list', { page }), { refreshOnShow: true });
@@ -57,17 +58,12 @@ export default function Inbox() {
                 {item.kind === 'todo' ? '待办' : '通知'}
               </Text>
               <Text className='inbox-item-label muted'>{item.label}</Text>
-              <Text className='inbox-item-at muted'>{formatDateTime(item.at)}</Text>
+              <Text className='inbox-item-at muted'>{chinaFormat(item.at, 'M月D日 HH:mm')}</Text>
             </View>
             <Text className='inbox-item-title' data-testid='inbox-item-title'>
               {item.title}
             </Text>
             {item.note && <Text className='inbox-item-note muted'>{item.note}</Text>}
-            {item.dueAt && (
-              <Text className='inbox-item-due' data-testid='inbox-item-due'>
-                截止 {formatDateTime(item.dueAt)}
-              </Text>
-            )}
             <Text className='inbox-item-go'>{item.kind === 'todo' ? '去处理 ›' : '查看 ›'}</Text>
           </View>
         )}
