@@ -295,6 +295,12 @@ export const FEATURES = [
     subscribe: { matchmakingSignUp: ['matchmaking_status'] },
   },
   {
+    // 消息与待办: what needs the member, gathered from every area by the server (docs/inbox.md).
+    key: 'inbox',
+    root: 'packages/inbox',
+    pages: { inbox: { path: 'index', title: '消息与待办' } },
+  },
+  {
     key: 'settings',
     root: 'packages/settings',
     pages: { settingsEdit: { path: 'index', title: '系统设置' } },

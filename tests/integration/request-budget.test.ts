@@ -9,6 +9,7 @@ import { callApiCounted } from '../support/requests';
 import { givenApplicant, givenMember, useCloud } from '../support/scenario';
 import { MAX_OPEN_BOOKINGS } from '../../cloudfunctions/api/src/rules/legalAid';
 import { bookingIdOf, bookInput, futureSlot, LA, personKey } from '../support/legalAid';
+import { CITY_STAFF } from '../support/competitions';
 import { openTrip, putMembers } from '../support/trips';
 
 const env = useCloud();
@@ -21,6 +22,7 @@ const BUDGET = {
   'membership.approveMany (50)': 150,
   'recuperation.signUp': 4,
   'legalAid.book': 6,
+  'inbox.count': 8,
 } as const;
 type Measured = keyof typeof BUDGET;
 
@@ -154,5 +156,27 @@ describe('database requests per call', () => {
     figures.set('legalAid.book', Math.max(firstBooking, again.dbRequests));
     expect(firstBooking).toBeLessThanOrEqual(BUDGET['legalAid.book']);
     expect(again.dbRequests).toBeLessThanOrEqual(BUDGET['legalAid.book']);
+  });
+
+  it('inbox.count (the badge, on every 首页 show): a member with nothing, and one with an offer, a booking and a 公示', async () => {
+    await putMembers(env.store.db, [{ openid: 'budget-inbox-0' }, { openid: 'budget-inbox-1' }, { openid: 'budget-inbox-2' }]);
+    await env.ok('budget-inbox-0', 'inbox.count', {});
+    const empty = await measure<{ count: number }>('inbox.count', counted('budget-inbox-2', 'inbox.count', {}), (v) =>
+      expect(v).toEqual({ count: 0, todo: 0 }),
+    );
+    const tripId = await openTrip(env.cloud.baseUrl, { capacity: 1, claimHours: 24, everyYears: 0 });
+    const published = await openTrip(env.cloud.baseUrl, { capacity: 3, everyYears: 0 });
+    await env.ok('budget-inbox-0', 'recuperation.signUp', { activityId: tripId });
+    await env.ok('budget-inbox-1', 'recuperation.signUp', { activityId: tripId });
+    await env.ok('budget-inbox-0', 'enrollment.cancel', { enrollmentId: `${tripId}_budget-inbox-0` });
+    await env.ok('budget-inbox-1', 'recuperation.signUp', { activityId: published });
+    await env.ok(CITY_STAFF, 'enrollment.publish', { activityId: published, days: 5 });
+    await env.ok('budget-inbox-1', 'legalAid.book', bookInput(await futureSlot(env.cloud, 1)));
+    const full = await measure<{ count: number }>('inbox.count', counted('budget-inbox-1', 'inbox.count', {}), (v) =>
+      expect(v).toEqual({ count: 3, todo: 2 }),
+    );
+    figures.set('inbox.count', Math.max(empty, full));
+    expect(empty).toBeLessThanOrEqual(6);
+    expect(full).toBeLessThanOrEqual(BUDGET['inbox.count']);
   });
 });

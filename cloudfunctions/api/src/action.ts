@@ -99,8 +99,54 @@ export interface ModuleDef {
    * union moves, org.move rewrites each of them (modules/org/followPaths.ts) without knowing the area.
    */
   orgPaths?: readonly OrgPathHolder[];
-  /** What an area tells the enrollment engine (the engine never imports an area). */
+  /** What an areaTells the enrollment engine (the engine never imports an area). */
   engine?: EngineHooks;
+  /** What this area puts in 消息与待办 (modules/<area>/inbox.ts; docs/inbox.md). */
+  inbox?: InboxDeclaration;
+}
+
+/** Where an item opens: an app route name (src/features.ts) and its query parameters. */
+export interface InboxLink {
+  route: string;
+  params?: Record<string, string>;
+}
+
+/**
+ * One thing that needs the member in 消息与待办. `todo` items are derived from the area's state, so acting on the
+ * thing clears them; `info` items (a result published, a match) are cleared when the member opens them (seen marks).
+ */
+export interface InboxItem extends InboxLink {
+  /** Stable and unique per member: `<source>:<id>` (a seen mark is stored under it). */
+  key: string;
+  kind: 'todo' | 'info';
+  /** Chinese label of the area, e.g. 疗休养. */
+  label: string;
+  title: string;
+  note?: string;
+  /** When the item arose (newest first). */
+  at: Date;
+  /** When acting is no longer possible (an offer's deadline, a booking's start): the soonest comes first. */
+  dueAt?: Date;
+}
+
+/** Derives a member's items from the area's own state: at most a couple of database requests, never a write. */
+export type InboxSource = (openid: string, ctx: ActionContext) => Promise<InboxItem[]>;
+
+/** Pages of an area's activities on the enrollment engine, for the engine's own items (offers, 公示, draws). */
+export interface ActivityPages {
+  /** The activity's page, where the member confirms an offer. */
+  activity: (activityId: string) => InboxLink;
+  /** The published 公示 list. */
+  publicity?: (activityId: string) => InboxLink;
+  /** The published draw result. */
+  draw?: (activityId: string) => InboxLink;
+}
+
+export interface InboxDeclaration {
+  /** Item sources, keyed by name (the prefix of their items' keys). */
+  sources?: Record<string, InboxSource>;
+  /** For an area on the enrollment engine: where the engine's items for its activities open. */
+  activityPages?: { area: ActivityArea; pages: ActivityPages };
 }
 
 /** An area's hooks into the enrollment engine, declared on its module definition. */

@@ -9,6 +9,7 @@ import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
 import { hardshipModule } from './modules/hardship';
+import { inboxModule } from './modules/inbox';
 import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
 import { matchmakingModule } from './modules/matchmaking';
@@ -48,6 +49,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

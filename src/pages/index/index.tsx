@@ -1,8 +1,10 @@
 import { View, Text } from '@tarojs/components';
 import { Button } from '../../components/Button';
+import { InboxEntry } from '../../components/InboxEntry';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
 import { TileGrid } from '../../components/TileGrid';
+import { useInboxCount } from '../../hooks/useInboxCount';
 import { tiles } from '../../features';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
@@ -10,12 +12,13 @@ import { ROUTES, go } from '../../utils/nav';
 import { LatestNotices } from './LatestNotices';
 import './index.scss';
 
-/** 首页: greeting, the card or the way to join, shortcuts (from the feature list), the latest 工会动态. */
+/** 首页: greeting, the card or the way to join, 消息与待办 (with its count), shortcuts (from the feature list), the latest 工会动态. */
 export default function Home() {
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
   const areas = useSettings()?.areas;
   const member = session?.member;
   const application = session?.application;
+  const inboxCount = useInboxCount();
 
   return (
     <PageShell className='home' testId='home'>
@@ -49,6 +52,9 @@ export default function Home() {
             </View>
           )}
         </StateView>
+      </View>
+      <View className='section home-inbox'>
+        <InboxEntry count={inboxCount} testId='home-inbox' />
       </View>
       <View className='section'>
         <Text className='section-title'>服务</Text>

@@ -1,8 +1,10 @@
 import { View, Text, Switch } from '@tarojs/components';
 import { APPLICATION_STATUS_LABELS, MEMBER_STATUS_LABELS } from '@rules/membership';
+import { InboxEntry } from '../../components/InboxEntry';
 import { PageShell } from '../../components/PageShell';
 import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
+import { useInboxCount } from '../../hooks/useInboxCount';
 import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
 import { meLinks } from '../../features';
@@ -17,8 +19,8 @@ import { useSetupLink } from './useSetupLink';
 import './index.scss';
 
 /**
- * 我的: who I am (name, roles and what I act for — never an openid), 我的申请, notifications, 关怀模式,
- * and the links (关于, 隐私政策, 用户协议, the union's hotline from its settings).
+ * 我的: who I am (name, roles and what I act for — never an openid), 消息与待办 (with its count), 我的申请, notifications,
+ * 关怀模式, and the links (关于, 隐私政策, 用户协议, the union's hotline from its settings).
  * e2e hooks: `.me-name`, `.me-role`, `.me-membership`, `.me-workbench`, `.me-setup`, `.me-care` (switch), `.me-consent`.
  */
 export default function Me() {
@@ -28,6 +30,7 @@ export default function Me() {
   const consent = useConsent();
   const offerSetup = useSetupLink(session);
   const care = useCareMode();
+  const inboxCount = useInboxCount();
   const member = session?.member;
   const application = session?.application;
   const membershipText = member
@@ -77,6 +80,10 @@ export default function Me() {
             />
           )}
         </StateView>
+      </View>
+
+      <View className='section me-inbox'>
+        <InboxEntry count={inboxCount} testId='me-inbox' />
       </View>
 
       <Timeline />

@@ -22,6 +22,7 @@ import { enterScores, getRanking } from './scores';
 import { createTeamLink, respondToTeamLink, revokeTeamLink, showTeamLink } from './teamLinks';
 import { invite, leaveTeam, removeTeammate, respondToInvite } from './teams';
 import { countForReview, countForUnit, countOverdueForReview } from './workbench';
+import { competitionsInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -29,6 +30,7 @@ export const competitionsModule = defineModule({
   area: 'competitions',
   engine: competitionEngine,
   collections: COMPETITION_COLLECTIONS,
+  inbox: competitionsInbox,
   orgPaths: [{ collection: COMPETITION_COLLECTIONS.competitions, field: 'orgPath' }],
   errors: competitionErrors.codes,
   fieldLabels: {

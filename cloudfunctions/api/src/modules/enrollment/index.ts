@@ -21,12 +21,14 @@ import { listRoster } from './roster';
 import * as s from './schemas';
 import { confirmForUnit } from './unitConfirm';
 import { countOpenObjections, countOverdueEnrollments, countPendingEnrollments, countUnitPending } from './workbench';
+import { enrollmentInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
 
 export const enrollmentModule = defineModule({
   area: 'enrollment',
   collections: ENROLLMENT_COLLECTIONS,
+  inbox: enrollmentInbox,
   orgPaths: [
     { collection: ENROLLMENT_COLLECTIONS.activities, field: 'orgPath' },
     { collection: ENROLLMENT_COLLECTIONS.enrollments, field: 'orgPath' },

@@ -35,6 +35,7 @@ import { sendReminders, settleBookings } from './sendReminders';
 import { legalAidSaveStationInput, saveStation, STATION_FIELD_LABELS } from './stations';
 import { countToday, getCase, listStationBookings } from './stationBookings';
 import { extendRosters } from './syncSlots';
+import { legalAidInbox } from './inbox';
 
 /** Station staff: the `lawyer` role scoped to a station (administrators pass the router, not the case checks). */
 const STATION = ['lawyer'] as const;
@@ -44,6 +45,7 @@ const ROSTER = ['lawyer', 'staff'] as const;
 export const legalAidModule = defineModule({
   area: 'legalAid',
   collections: LEGAL_AID_COLLECTIONS,
+  inbox: legalAidInbox,
   orgPaths: [{ collection: LEGAL_AID_COLLECTIONS.stations, field: 'orgPath' }],
   errors: legalAidErrors.codes,
   scopes: { lawyer: { collection: LEGAL_AID_COLLECTIONS.stations, label: '法律援助站' } },

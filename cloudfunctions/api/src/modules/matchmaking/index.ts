@@ -20,6 +20,7 @@ import { matchmakingEngine } from './hooks';
 import { block, listReports, report, resolveReport } from './safety';
 import * as s from './schemas';
 import { countConfirmationRequests, countOpenReports } from './workbench';
+import { matchmakingInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
 
@@ -27,6 +28,7 @@ export const matchmakingModule = defineModule({
   area: 'matchmaking',
   engine: matchmakingEngine,
   collections: MATCHMAKING_COLLECTIONS,
+  inbox: matchmakingInbox,
   orgPaths: [{ collection: MATCHMAKING_COLLECTIONS.profiles, field: 'orgPath' }],
   errors: matchmakingErrors.codes,
   fieldLabels: {

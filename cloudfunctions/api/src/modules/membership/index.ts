@@ -14,12 +14,14 @@ import {
   membershipRejectInput,
 } from './schemas';
 import { getMyApplication, submitApplication } from './submitApplication';
+import { membershipInbox } from './inbox';
 
 const REVIEWERS = ['staff', 'admin'] as const;
 
 export const membershipModule = defineModule({
   area: 'membership',
   collections: MEMBERSHIP_COLLECTIONS,
+  inbox: membershipInbox,
   orgPaths: [{ collection: MEMBERSHIP_COLLECTIONS.applications, field: 'orgPath' }],
   errors: membershipErrors.codes,
   fieldLabels: {

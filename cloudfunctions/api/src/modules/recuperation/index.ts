@@ -15,12 +15,14 @@ import {
   recuperationStatusInput,
 } from './schemas';
 import { getTrip, listManagedTrips, listOpenTrips, saveTrip, setTripStatus, signUpForTrip } from './trips';
+import { recuperationInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
 
 export const recuperationModule = defineModule({
   area: 'recuperation',
   engine: recuperationEngine,
+  inbox: recuperationInbox,
   fieldLabels: {
     base: '疗休养基地',
     itinerary: '行程安排',
