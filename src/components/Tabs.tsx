@@ -5,8 +5,8 @@ export interface TabsProps<K extends string> {
   value: K;
   onChange: (key: K) => void;
   /**
-   * Class prefix of the area that styles the strip: `cmp` gives `.cmp-tabs`, `.cmp-tab`, `.cmp-tab-<key>`,
-   * `.cmp-tab-active`. Without one: `.tabs`, `.tab-item`, `.tab-item-<key>`, `.tab-item-active` (工作台).
+   * Class prefix of the area that styles the strip: `competitions` gives `.competitions-tabs`, `.competitions-tab`, `.competitions-tab-<key>`,
+   * `.competitions-tab-active`. Without one: `.tabs`, `.tab-item`, `.tab-item-<key>`, `.tab-item-active` (工作台).
    * e2e tests select on these classes.
    */
   prefix?: string;

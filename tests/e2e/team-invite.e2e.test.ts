@@ -47,10 +47,15 @@ test('a captain shares a team link; a colleague opens it, accepts, and is on the
   await captain.page.locator(`${tid('competitions-link-create')}:visible`).waitFor({ timeout: 45_000 });
   await captain.page.locator(`${tid('competitions-link-create')}:visible`).click();
   await captain.page.locator(`${tid('competitions-link-made')}:visible`).waitFor({ timeout: 20_000 });
-  const link = (await captain.page.locator(`${tid('cmp-teamlink-link')}:visible`).innerText()).trim();
+  const link = (await captain.page.locator(`${tid('competitions-teamlink-link')}:visible`).innerText()).trim();
   expect(link).toMatch(/#\/packages\/competitions\/join\/index\?code=[A-Za-z0-9_-]{20}$/);
-  expect(await captain.page.locator(`${tid('cmp-teamlink-qr')}:visible`).count()).toBe(1);
-  expect(await captain.page.locator(`${tid('competitions-link-item')}:visible`).first().innerText()).toContain('待接受');
+  expect(await captain.page.locator(`${tid('competitions-teamlink-qr')}:visible`).count()).toBe(1);
+  expect(
+    await captain.page
+      .locator(`${tid('competitions-link-item')}:visible`)
+      .first()
+      .innerText(),
+  ).toContain('待接受');
   await screenshot(captain.page, 'team-link-made');
 
   // 2. The colleague opens it on their phone: the team, the captain, the event.

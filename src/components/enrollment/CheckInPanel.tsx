@@ -13,7 +13,7 @@ export function checkInOpen(activity: { startAt: string; endAt: string }): boole
 export interface CheckInPanelProps {
   activityId: string;
   onChanged: () => void;
-  /** Class prefix of the area's stylesheet (`cmp`, `mm`, `rec`): `.<prefix>-checkin-token`, `-submit` are e2e hooks. */
+  /** Class prefix of the area's stylesheet (`competitions`, `mm`, `rec`): `.<prefix>-checkin-token`, `-submit` are e2e hooks. */
   prefix: string;
   /** Section title; 活动签到 unless the area words it otherwise (技能竞赛: 赛前签到). */
   title?: string;

@@ -14,7 +14,7 @@ export interface FormFieldInputProps {
   /** Needed to upload image answers into the member's own folder. */
   openid: string;
   onChange: (value: string | string[] | undefined) => void;
-  /** Class prefix of the area's stylesheet (`cmp`, `rec`); test ids `<area>-field-<key>`, `…-error`, `…-<option>`. */
+  /** Class prefix of the area's stylesheet (`competitions`, `rec`); test ids `<area>-field-<key>`, `…-error`, `…-<option>`. */
   prefix: string;
 }
 

@@ -21,7 +21,7 @@ export interface ObjectionDialogProps {
   onClose: () => void;
   /** Prefix of the test ids (`${testIdPrefix}-object-reason`, `${testIdPrefix}-object-error`). */
   testIdPrefix: string;
-  /** Prefix of the area's style classes (rec, cmp). */
+  /** Prefix of the area's style classes (rec, competitions). */
   classPrefix: string;
 }
 

@@ -1,4 +1,4 @@
 import { formInputs } from '../../components/enrollment/inputs';
 
-/** The engine's small form inputs with this area's classes (`.cmp-chip`, `.cmp-edit-<name>` …). */
-export const { Chips, One, Line, When } = formInputs('cmp', 'competitions');
+/** The engine's small form inputs with this area's classes (`.competitions-chip`, `.competitions-edit-<name>` …). */
+export const { Chips, One, Line, When } = formInputs('competitions', 'competitions');

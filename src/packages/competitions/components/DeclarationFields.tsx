@@ -38,10 +38,10 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
   };
   return (
     <View>
-      <View className='cmp-field cmp-years' data-testid='competitions-years'>
-        <Text className='cmp-field-label cmp-field-required'>从事本工种年限（年）</Text>
+      <View className='competitions-field competitions-years' data-testid='competitions-years'>
+        <Text className='competitions-field-label competitions-field-required'>从事本工种年限（年）</Text>
         <Input
-          className='cmp-input'
+          className='competitions-input'
           type='number'
           maxlength={2}
           value={draft.tradeYears}
@@ -49,18 +49,18 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
           onInput={(e) => onChange({ tradeYears: e.detail.value })}
         />
         {errors.tradeYears && (
-          <Text className='cmp-field-error' data-testid='competitions-years-error'>
+          <Text className='competitions-field-error' data-testid='competitions-years-error'>
             {errors.tradeYears}
           </Text>
         )}
       </View>
-      <View className='cmp-field cmp-cert'>
-        <Text className='cmp-field-label cmp-field-required'>职业技能等级</Text>
-        <View className='cmp-chips'>
+      <View className='competitions-field competitions-cert'>
+        <Text className='competitions-field-label competitions-field-required'>职业技能等级</Text>
+        <View className='competitions-chips'>
           {CERT_OPTIONS.map((o) => (
             <View
               key={o.key}
-              className={`cmp-chip cmp-cert-${o.key} ${draft.certLevel === o.key ? 'cmp-chip-on' : ''}`}
+              className={`competitions-chip competitions-cert-${o.key} ${draft.certLevel === o.key ? 'competitions-chip-on' : ''}`}
               data-testid={`competitions-cert-${o.key}`}
               onClick={() => onChange({ certLevel: o.key })}
             >
@@ -69,22 +69,24 @@ export function DeclarationFields({ draft, errors, photoRequired, openid, onChan
           ))}
         </View>
         {errors.certLevel && (
-          <Text className='cmp-field-error' data-testid='competitions-cert-error'>
+          <Text className='competitions-field-error' data-testid='competitions-cert-error'>
             {errors.certLevel}
           </Text>
         )}
       </View>
-      <View className='cmp-field'>
-        <Text className={`cmp-field-label ${photoRequired ? 'cmp-field-required' : ''}`}>职业技能等级证书照片</Text>
-        <View className='cmp-photo' data-testid='competitions-photo' onClick={() => void pick()}>
-          {draft.photoPreview && <Image className='cmp-photo-preview' src={draft.photoPreview} mode='aspectFill' />}
-          <Text className='cmp-photo-hint'>
+      <View className='competitions-field'>
+        <Text className={`competitions-field-label ${photoRequired ? 'competitions-field-required' : ''}`}>
+          职业技能等级证书照片
+        </Text>
+        <View className='competitions-photo' data-testid='competitions-photo' onClick={() => void pick()}>
+          {draft.photoPreview && <Image className='competitions-photo-preview' src={draft.photoPreview} mode='aspectFill' />}
+          <Text className='competitions-photo-hint'>
             {uploading ? '上传中…' : draft.certPhoto ? '已上传，点击更换' : '点击上传证书照片'}
           </Text>
         </View>
-        <Text className='cmp-field-note'>证书仅用于所在单位工会和组织单位核实，不会公开</Text>
+        <Text className='competitions-field-note'>证书仅用于所在单位工会和组织单位核实，不会公开</Text>
         {errors.certPhoto && (
-          <Text className='cmp-field-error' data-testid='competitions-photo-error'>
+          <Text className='competitions-field-error' data-testid='competitions-photo-error'>
             {errors.certPhoto}
           </Text>
         )}

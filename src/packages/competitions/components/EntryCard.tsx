@@ -33,39 +33,39 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
     });
   };
   return (
-    <View className='section cmp-mine'>
-      <View className='cmp-head'>
+    <View className='section competitions-mine'>
+      <View className='competitions-head'>
         <Text className='section-title'>我的报名</Text>
-        <Text className={`tag tag-${statusTone(mine.status)} cmp-mine-status`} data-testid='competitions-mine-status'>
+        <Text className={`tag tag-${statusTone(mine.status)} competitions-mine-status`} data-testid='competitions-mine-status'>
           {stageText(mine)}
         </Text>
       </View>
-      <Text className='cmp-line muted'>{ROLE_TEXT[mine.role]}</Text>
+      <Text className='competitions-line muted'>{ROLE_TEXT[mine.role]}</Text>
       {mine.status === 'pending' && mine.unitStatus === 'waiting' && (
-        <Text className='cmp-line'>
+        <Text className='competitions-line'>
           名额已为{mine.role === 'individual' ? '您' : '队伍'}保留，等待所在单位工会确认推荐，之后由组织单位审核
         </Text>
       )}
       {mine.status === 'pending' && mine.unitStatus !== 'waiting' && (
-        <Text className='cmp-line'>单位工会已推荐，等待组织单位审核</Text>
+        <Text className='competitions-line'>单位工会已推荐，等待组织单位审核</Text>
       )}
       {mine.status === 'waitlisted' && e?.position !== undefined && (
-        <Text className='cmp-line'>名额已满，您在候补第 {e.position} 位，有人取消时按顺序递补并通知您</Text>
+        <Text className='competitions-line'>名额已满，您在候补第 {e.position} 位，有人取消时按顺序递补并通知您</Text>
       )}
-      {e?.rejectReason && <Text className='cmp-line cmp-warn'>原因：{e.rejectReason}</Text>}
+      {e?.rejectReason && <Text className='competitions-line competitions-warn'>原因：{e.rejectReason}</Text>}
       {mine.declaration && (
-        <Text className='cmp-line muted'>
+        <Text className='competitions-line muted'>
           填报：从事本工种 {mine.declaration.tradeYears} 年 · {mine.declaration.certLabel}
           {mine.declaration.certPhoto ? ' · 已上传证书' : ''}
         </Text>
       )}
       {mine.result && (
-        <View className='cmp-mine-result' data-testid='competitions-mine-result'>
-          <Text className='cmp-line cmp-strong'>
+        <View className='competitions-mine-result' data-testid='competitions-mine-result'>
+          <Text className='competitions-line competitions-strong'>
             {mine.result.status === 'final' ? '最终成绩' : '成绩公示中'}：{placeText(mine.result)}
           </Text>
           {!mine.result.absent && (
-            <Text className='cmp-line muted'>
+            <Text className='competitions-line muted'>
               理论 {score(mine.result.theory)} · 实操 {score(mine.result.practical)} · 总成绩 {score(mine.result.total)}
             </Text>
           )}
@@ -83,7 +83,7 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
         <Button
           kind='plain'
           block
-          className='cmp-cancel'
+          className='competitions-cancel'
           testId='competitions-cancel'
           loading={busy}
           onClick={() => setAsk(true)}
@@ -96,12 +96,12 @@ export function EntryCard({ eventId, mine, onChanged }: { eventId: string; mine:
         title={mine.role === 'captain' ? '确定取消队伍报名？' : '确定取消报名？'}
         confirmText='取消报名'
         cancelText='再想想'
-        className='cmp-cancel-dialog'
+        className='competitions-cancel-dialog'
         busy={busy}
         onConfirm={cancel}
         onCancel={() => setAsk(false)}
       >
-        <Text className={e?.cancel.late ? 'cmp-warn' : ''} data-testid='competitions-cancel-confirm'>
+        <Text className={e?.cancel.late ? 'competitions-warn' : ''} data-testid='competitions-cancel-confirm'>
           {e?.cancel.message}
           {mine.role === 'captain' ? '；队员将一并退出。' : ''}
         </Text>

@@ -21,12 +21,12 @@ export function RegistrationCard({
   onOpen: () => void;
 }) {
   return (
-    <View className='cmp-card cmp-reg' data-testid='competitions-reg'>
-      <View className='cmp-head'>
-        <Text className='cmp-reg-name' onClick={() => pick && onToggle()}>
+    <View className='competitions-card competitions-reg' data-testid='competitions-reg'>
+      <View className='competitions-head'>
+        <Text className='competitions-reg-name' onClick={() => pick && onToggle()}>
           {pick && (
             <Text
-              className={`cmp-select cmp-reg-select ${on ? 'cmp-select-on' : ''}`}
+              className={`competitions-select competitions-reg-select ${on ? 'competitions-select-on' : ''}`}
               data-testid='competitions-reg-select'
               data-on={on ? 'yes' : 'no'}
             >
@@ -41,34 +41,34 @@ export function RegistrationCard({
         </Text>
         <OverdueTag days={r.overdueDays} />
       </View>
-      {showEvent && r.eventTitle && <Text className='cmp-card-line cmp-strong'>{r.eventTitle}</Text>}
-      <Text className='cmp-card-line'>
+      {showEvent && r.eventTitle && <Text className='competitions-card-line competitions-strong'>{r.eventTitle}</Text>}
+      <Text className='competitions-card-line'>
         {r.orgName} · {r.cardNo}
       </Text>
-      <Text className='cmp-card-line muted'>
+      <Text className='competitions-card-line muted'>
         {r.unitStatus ? UNIT_TEXT[r.unitStatus] : '无需单位推荐'} · 报名 {dayTime(r.createdAt)}
       </Text>
       {r.declaration && (
-        <Text className='cmp-card-line muted'>
+        <Text className='competitions-card-line muted'>
           本工种 {r.declaration.tradeYears} 年 · {r.declaration.certLabel}
           {r.declaration.certPhoto ? ' · 已传证书' : ''}
         </Text>
       )}
       {r.team && (
-        <Text className='cmp-card-line muted'>
+        <Text className='competitions-card-line muted'>
           队员（{r.team.size}人）：{[r.name, ...r.team.members].join('、')}
         </Text>
       )}
       {r.score && (
-        <Text className='cmp-card-line'>
+        <Text className='competitions-card-line'>
           成绩：
           {r.score.absent
             ? '缺考'
             : `理论 ${r.score.theory ?? '—'} · 实操 ${r.score.practical ?? '—'} · 总 ${r.score.total ?? '—'}`}
         </Text>
       )}
-      {r.rejectReason && <Text className='cmp-card-line cmp-warn'>原因：{r.rejectReason}</Text>}
-      <Text className='cmp-small-action cmp-reg-open' onClick={onOpen}>
+      {r.rejectReason && <Text className='competitions-card-line competitions-warn'>原因：{r.rejectReason}</Text>}
+      <Text className='competitions-small-action competitions-reg-open' onClick={onOpen}>
         查看报名信息与证书 ›
       </Text>
     </View>

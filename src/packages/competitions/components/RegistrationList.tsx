@@ -114,10 +114,10 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         );
       })}
       {decisions && selected.length > 0 && (
-        <View className='cmp-bar cmp-actions'>
+        <View className='competitions-bar competitions-actions'>
           <Button
             kind='plain'
-            className={`cmp-decide-${decisions[1]}`}
+            className={`competitions-decide-${decisions[1]}`}
             testId={`competitions-decide-${decisions[1]}`}
             disabled={busy}
             onClick={() => (action.clearField('reason'), setAsk(decisions[1]))}
@@ -125,7 +125,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
             {ASK[decisions[1]].ok}（{selected.length}）
           </Button>
           <Button
-            className={`cmp-decide-${decisions[0]}`}
+            className={`competitions-decide-${decisions[0]}`}
             testId={`competitions-decide-${decisions[0]}`}
             loading={busy}
             onClick={() => setAsk(decisions[0])}
@@ -138,7 +138,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         visible={!!ask}
         title={ask ? ASK[ask].title(selected.length) : ''}
         confirmText={ask ? ASK[ask].ok : '确定'}
-        className='cmp-decide-dialog'
+        className='competitions-decide-dialog'
         busy={busy}
         onConfirm={decide}
         onCancel={() => setAsk(null)}
@@ -146,7 +146,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         {ask && ASK[ask].reason ? (
           <View data-testid='competitions-decide-words'>
             <Textarea
-              className='cmp-input cmp-textarea cmp-decide-reason'
+              className='competitions-input competitions-textarea competitions-decide-reason'
               data-testid='competitions-decide-reason'
               value={reason}
               maxlength={200}
@@ -157,7 +157,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
               }}
             />
             {reasonError && (
-              <Text className='cmp-field-error' data-testid='competitions-decide-error'>
+              <Text className='competitions-field-error' data-testid='competitions-decide-error'>
                 {reasonError}
               </Text>
             )}
@@ -173,21 +173,21 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         title={detail ? `${detail.name}的报名信息` : ''}
         hideCancel
         confirmText='关闭'
-        className='cmp-detail-dialog'
+        className='competitions-detail-dialog'
         onConfirm={() => setDetail(null)}
       >
         {detail && (
-          <View className='cmp-reg-detail'>
-            <Text className='cmp-line'>
+          <View className='competitions-reg-detail'>
+            <Text className='competitions-line'>
               {detail.orgName} · 本工种 {detail.declaration?.tradeYears ?? '—'} 年 · {detail.declaration?.certLabel ?? '—'}
             </Text>
             {detail.certPhotoUrl ? (
-              <Image className='cmp-cert-image' src={detail.certPhotoUrl} mode='aspectFit' />
+              <Image className='competitions-cert-image' src={detail.certPhotoUrl} mode='aspectFit' />
             ) : (
-              <Text className='cmp-line muted'>未上传证书照片</Text>
+              <Text className='competitions-line muted'>未上传证书照片</Text>
             )}
             {detail.teammates.map((m) => (
-              <Text key={m.name} className='cmp-line'>
+              <Text key={m.name} className='competitions-line'>
                 队员 {m.name}：本工种 {m.declaration?.tradeYears ?? '—'} 年 · {m.declaration?.certLabel ?? '—'}
                 {m.certPhotoUrl ? '（证书已上传）' : ''}
               </Text>

@@ -21,7 +21,7 @@ interface TeamLinksProps {
 /**
  * The captain's invitation links: 生成邀请链接 → a share card (WeChat's share to a chat), the QR code and the link
  * to copy; the links still open or declined, each open one revocable. Test ids `competitions-link-create`,
- * `competitions-link-made`, `cmp-teamlink-link` / `-qr` / `-copy` / `-share`, `competitions-link-item`,
+ * `competitions-link-made`, `competitions-teamlink-link` / `-qr` / `-copy` / `-share`, `competitions-link-item`,
  * `competitions-link-revoke`, `competitions-link-confirm`.
  */
 export function TeamLinks({ eventId, team, onChanged }: TeamLinksProps) {
@@ -64,33 +64,33 @@ export function TeamLinks({ eventId, team, onChanged }: TeamLinksProps) {
   };
 
   return (
-    <View className='cmp-team-links'>
+    <View className='competitions-team-links'>
       {(team.links ?? []).map((l) => (
-        <View key={l.linkId} className='cmp-item cmp-invite-item' data-testid='competitions-link-item'>
-          <Text className='cmp-item-main muted'>
+        <View key={l.linkId} className='competitions-item competitions-invite-item' data-testid='competitions-link-item'>
+          <Text className='competitions-item-main muted'>
             {l.usedByName ?? '邀请链接'} · {l.stateText}
             {l.state === 'open' ? ` · 有效期至${formatDateTime(l.expiresAt)}` : ''}
           </Text>
           {l.state === 'open' && team.canChange && (
-            <Text className='cmp-small-action' data-testid='competitions-link-revoke' onClick={() => setRevoking(l)}>
+            <Text className='competitions-small-action' data-testid='competitions-link-revoke' onClick={() => setRevoking(l)}>
               撤回
             </Text>
           )}
         </View>
       ))}
       {made && canInvite && (
-        <View className='cmp-invite' data-testid='competitions-link-made'>
-          <Text className='cmp-line'>
+        <View className='competitions-invite' data-testid='competitions-link-made'>
+          <Text className='competitions-line'>
             请把链接发给与您同属一个单位工会的队员：对方打开后可查看队伍和比赛信息，填写从业信息即加入。有效期至
             {formatDateTime(made.expiresAt)}，只能一人使用，可随时撤回。
           </Text>
-          <ShareLink path={joinPath(made.code)} prefix='cmp-teamlink' />
+          <ShareLink path={joinPath(made.code)} prefix='competitions-teamlink' />
         </View>
       )}
       {canInvite && (
         <Button
           block
-          className='cmp-invite-send'
+          className='competitions-invite-send'
           testId='competitions-link-create'
           loading={action.busy}
           onClick={create}

@@ -67,25 +67,29 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
   };
 
   return (
-    <View className='cmp-team' data-testid='competitions-team'>
-      <View className='cmp-head'>
-        <Text className='cmp-team-name'>队伍：{team.name}</Text>
+    <View className='competitions-team' data-testid='competitions-team'>
+      <View className='competitions-head'>
+        <Text className='competitions-team-name'>队伍：{team.name}</Text>
         <Text className={team.size >= team.min ? 'tag tag-approved' : 'tag tag-pending'}>
           {team.size}/{team.max}人
         </Text>
       </View>
       {team.size < team.min && (
-        <Text className='cmp-line cmp-warn'>至少{team.min}人才能通过审核，请尽快邀请队员并提醒其确认</Text>
+        <Text className='competitions-line competitions-warn'>至少{team.min}人才能通过审核，请尽快邀请队员并提醒其确认</Text>
       )}
       {team.members.map((m, i) => (
-        <View key={`${m.name}-${i}`} className='cmp-item cmp-team-member' data-testid='competitions-team-member'>
-          <Text className='cmp-item-main'>
+        <View
+          key={`${m.name}-${i}`}
+          className='competitions-item competitions-team-member'
+          data-testid='competitions-team-member'
+        >
+          <Text className='competitions-item-main'>
             {m.name}
             {m.role === 'captain' ? '（队长）' : ''}
           </Text>
           {role === 'captain' && m.inviteId && team.canChange && (
             <Text
-              className='cmp-small-action cmp-remove'
+              className='competitions-small-action competitions-remove'
               onClick={() => setAsk({ kind: 'remove', inviteId: m.inviteId!, name: m.name })}
             >
               移出
@@ -94,12 +98,15 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
         </View>
       ))}
       {(team.invites ?? []).map((i) => (
-        <View key={i.inviteId} className='cmp-item cmp-invite-item' data-testid='competitions-invite-item'>
-          <Text className='cmp-item-main muted'>
+        <View key={i.inviteId} className='competitions-item competitions-invite-item' data-testid='competitions-invite-item'>
+          <Text className='competitions-item-main muted'>
             {i.name} · {i.statusText}
           </Text>
           {i.status === 'invited' && team.canChange && (
-            <Text className='cmp-small-action' onClick={() => setAsk({ kind: 'remove', inviteId: i.inviteId, name: i.name })}>
+            <Text
+              className='competitions-small-action'
+              onClick={() => setAsk({ kind: 'remove', inviteId: i.inviteId, name: i.name })}
+            >
               撤回
             </Text>
           )}
@@ -107,11 +114,11 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
       ))}
       {role === 'captain' && <TeamLinks eventId={eventId} team={team} onChanged={onChanged} />}
       {role === 'captain' && team.canChange && team.size < team.max && (
-        <View className='cmp-invite'>
-          <Text className='cmp-field-label'>或按姓名和会员卡号邀请（须同属本单位工会）</Text>
-          <View className='cmp-invite-name' data-testid='competitions-invite-name'>
+        <View className='competitions-invite'>
+          <Text className='competitions-field-label'>或按姓名和会员卡号邀请（须同属本单位工会）</Text>
+          <View className='competitions-invite-name' data-testid='competitions-invite-name'>
             <Input
-              className='cmp-input'
+              className='competitions-input'
               value={name}
               maxlength={30}
               placeholder='队员姓名'
@@ -121,9 +128,9 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
               }}
             />
           </View>
-          <View className='cmp-invite-card' data-testid='competitions-invite-card'>
+          <View className='competitions-invite-card' data-testid='competitions-invite-card'>
             <Input
-              className='cmp-input'
+              className='competitions-input'
               value={cardNo}
               maxlength={20}
               placeholder='会员卡号，如 CZ2024000001'
@@ -134,14 +141,14 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
             />
           </View>
           {error && (
-            <Text className='cmp-field-error cmp-invite-error' data-testid='competitions-invite-error'>
+            <Text className='competitions-field-error competitions-invite-error' data-testid='competitions-invite-error'>
               {error}
             </Text>
           )}
           <Button
             block
             kind='plain'
-            className='cmp-invite-send'
+            className='competitions-invite-send'
             testId='competitions-invite-send'
             loading={busy}
             onClick={sendInvite}
@@ -154,7 +161,7 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
         <Button
           block
           kind='quiet'
-          className='cmp-leave'
+          className='competitions-leave'
           testId='competitions-leave'
           disabled={busy}
           onClick={() => setAsk({ kind: 'leave' })}
@@ -162,11 +169,11 @@ export function TeamPanel({ eventId, team, role, onChanged }: TeamPanelProps) {
           退出队伍
         </Button>
       )}
-      {!team.canChange && <Text className='cmp-line muted'>队伍已审核通过或报名已截止，成员不能再调整</Text>}
+      {!team.canChange && <Text className='competitions-line muted'>队伍已审核通过或报名已截止，成员不能再调整</Text>}
       <ConfirmDialog
         visible={!!ask}
         title={ask?.kind === 'leave' ? '确定退出队伍？' : `确定撤回或移出${ask?.kind === 'remove' ? ask.name : ''}？`}
-        className='cmp-team-dialog'
+        className='competitions-team-dialog'
         busy={busy}
         onConfirm={confirmAsk}
         onCancel={() => setAsk(null)}

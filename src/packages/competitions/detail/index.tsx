@@ -13,25 +13,25 @@ import './index.scss';
 
 function EventCard({ e, manage }: { e: EventSummary; manage: boolean }) {
   return (
-    <View className='cmp-card cmp-event' data-testid='competitions-event'>
+    <View className='competitions-card competitions-event' data-testid='competitions-event'>
       <View
-        className='cmp-event-body'
+        className='competitions-event-body'
         data-testid='competitions-event-body'
         onClick={() => go(`${ROUTES.competitionEvent}?id=${e._id}`)}
       >
-        <View className='cmp-head'>
-          <Text className='cmp-card-title cmp-event-title'>{e.trade}</Text>
+        <View className='competitions-head'>
+          <Text className='competitions-card-title competitions-event-title'>{e.trade}</Text>
           {e.myStatusText && <Text className={`tag tag-${statusTone(e.myStatus!)}`}>{e.myStatusText}</Text>}
         </View>
-        <Text className='cmp-card-line'>
+        <Text className='competitions-card-line'>
           {e.formatLabel}
           {e.teamSize
             ? `（每队${e.teamSize.min === e.teamSize.max ? e.teamSize.min : `${e.teamSize.min}–${e.teamSize.max}`}人）`
             : ''}{' '}
           · {e.place}
         </Text>
-        <Text className='cmp-card-line muted'>报名截止 {dayTime(e.signupEnd)}</Text>
-        <View className='cmp-card-tags'>
+        <Text className='competitions-card-line muted'>报名截止 {dayTime(e.signupEnd)}</Text>
+        <View className='competitions-card-tags'>
           <Text className={`tag ${e.phase === 'open' ? 'tag-approved' : 'tag-muted'}`}>{PHASE_TEXT[e.phase]}</Text>
           {e.phase === 'open' && <Text className='tag tag-info'>剩余 {e.seatsLeft}</Text>}
           {e.unitCap > 0 && <Text className='tag tag-muted'>每单位限{e.unitCap}</Text>}
@@ -39,16 +39,21 @@ function EventCard({ e, manage }: { e: EventSummary; manage: boolean }) {
         </View>
       </View>
       {manage && (
-        <View className='cmp-actions'>
+        <View className='competitions-actions'>
           <Button
             small
             kind='plain'
-            className='cmp-event-manage'
+            className='competitions-event-manage'
             onClick={() => go(`${ROUTES.competitionRegistrations}?id=${e._id}`)}
           >
             报名管理
           </Button>
-          <Button small kind='plain' className='cmp-event-scores' onClick={() => go(`${ROUTES.competitionScores}?id=${e._id}`)}>
+          <Button
+            small
+            kind='plain'
+            className='competitions-event-scores'
+            onClick={() => go(`${ROUTES.competitionScores}?id=${e._id}`)}
+          >
             成绩管理
           </Button>
         </View>
@@ -65,25 +70,30 @@ export default function CompetitionDetailPage() {
   const c = remote.data;
   const levels = [...new Set(c?.events.map((e) => e.levelLabel) ?? [])];
   return (
-    <PageShell className='cmp-detail' page='competitionDetail'>
+    <PageShell className='competitions-detail' page='competitionDetail'>
       <StateView loading={remote.loading && !c} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {c && (
           <View>
             <View className='section'>
-              <Text className='cmp-detail-title'>{c.title}</Text>
-              <Text className='muted cmp-detail-org'>
+              <Text className='competitions-detail-title'>{c.title}</Text>
+              <Text className='muted competitions-detail-org'>
                 {c.orgName} · {c.kindLabel}
               </Text>
-              <Text className='cmp-detail-text'>{c.description}</Text>
+              <Text className='competitions-detail-text'>{c.description}</Text>
             </View>
             {c.canManage && (
-              <View className='section cmp-actions cmp-manage'>
-                <Button small kind='plain' className='cmp-edit' onClick={() => go(`${ROUTES.competitionEdit}?id=${c._id}`)}>
+              <View className='section competitions-actions competitions-manage'>
+                <Button
+                  small
+                  kind='plain'
+                  className='competitions-edit'
+                  onClick={() => go(`${ROUTES.competitionEdit}?id=${c._id}`)}
+                >
                   编辑竞赛
                 </Button>
                 <Button
                   small
-                  className='cmp-new-event'
+                  className='competitions-new-event'
                   testId='competitions-new-event'
                   onClick={() => go(`${ROUTES.competitionEventEdit}?competition=${c._id}`)}
                 >
@@ -91,10 +101,10 @@ export default function CompetitionDetailPage() {
                 </Button>
               </View>
             )}
-            {c.events.length === 0 && <Text className='cmp-empty muted'>暂无竞赛项目</Text>}
+            {c.events.length === 0 && <Text className='competitions-empty muted'>暂无竞赛项目</Text>}
             {levels.map((level) => (
-              <View key={level} className='cmp-level'>
-                <Text className='cmp-level-title'>{level}竞赛项目</Text>
+              <View key={level} className='competitions-level'>
+                <Text className='competitions-level-title'>{level}竞赛项目</Text>
                 {c.events
                   .filter((e) => e.levelLabel === level)
                   .map((e) => (

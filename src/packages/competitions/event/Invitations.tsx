@@ -24,22 +24,22 @@ export function Invitations({ page, onChanged }: { page: EventPage; onChanged: (
   };
   if (!page.invitations.length) return null;
   return (
-    <View className='section cmp-invitations'>
+    <View className='section competitions-invitations'>
       <Text className='section-title'>组队邀请</Text>
       {page.invitations.map((i) => (
-        <View key={i.inviteId} className='cmp-invitation'>
-          <Text className='cmp-line'>
+        <View key={i.inviteId} className='competitions-invitation'>
+          <Text className='competitions-line'>
             {i.captainName}邀请您加入「{i.teamName}」
           </Text>
-          <View className='cmp-actions'>
+          <View className='competitions-actions'>
             <Button
-              className='cmp-accept'
+              className='competitions-accept'
               testId='competitions-accept'
               onClick={() => go(`${ROUTES.competitionRegister}?id=${i.eventId}&invite=${encodeURIComponent(i.inviteId)}`)}
             >
               接受并填写信息
             </Button>
-            <Button kind='quiet' className='cmp-decline' testId='competitions-decline' onClick={() => setDeclining(i)}>
+            <Button kind='quiet' className='competitions-decline' testId='competitions-decline' onClick={() => setDeclining(i)}>
               谢绝
             </Button>
           </View>

@@ -26,17 +26,17 @@ export function RegisterBar({ page }: { page: EventPage }) {
       url: `${ROUTES.competitionRegister}?id=${event._id}`,
     };
   return (
-    <View className='cmp-bar'>
+    <View className='competitions-bar'>
       {hint && (
-        <Text className='cmp-bar-hint cmp-register-hint' data-testid='competitions-register-hint'>
+        <Text className='competitions-bar-hint competitions-register-hint' data-testid='competitions-register-hint'>
           {hint}
         </Text>
       )}
       {team && !hint && page.invitations.length > 0 && (
-        <Text className='cmp-bar-hint'>已收到组队邀请？请在上方接受，无需自行报名</Text>
+        <Text className='competitions-bar-hint'>已收到组队邀请？请在上方接受，无需自行报名</Text>
       )}
       {action && (
-        <Button block className='cmp-register' testId='competitions-register' onClick={() => go(action.url)}>
+        <Button block className='competitions-register' testId='competitions-register' onClick={() => go(action.url)}>
           {action.label}
         </Button>
       )}

@@ -31,15 +31,15 @@ export default function EventPageView() {
       : { title: ev?.title ?? '技能竞赛', path: `${ROUTES.competitionEvent}?id=${id}` },
   );
   return (
-    <PageShell className='cmp-event-page' page='competitionEvent'>
+    <PageShell className='competitions-event-page' page='competitionEvent'>
       <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {page && ev && f && (
           <View>
             <View className='section'>
-              <Text className='cmp-event-name'>{ev.title}</Text>
-              <Text className='muted cmp-event-of'>{ev.competitionTitle}</Text>
-              <View className='cmp-card-tags'>
-                <Text className={`tag ${ev.phase === 'open' ? 'tag-approved' : 'tag-muted'} cmp-event-phase`}>
+              <Text className='competitions-event-name'>{ev.title}</Text>
+              <Text className='muted competitions-event-of'>{ev.competitionTitle}</Text>
+              <View className='competitions-card-tags'>
+                <Text className={`tag ${ev.phase === 'open' ? 'tag-approved' : 'tag-muted'} competitions-event-phase`}>
                   {PHASE_TEXT[ev.phase]}
                 </Text>
                 <Text className='tag tag-info'>{ev.levelLabel}</Text>
@@ -48,12 +48,12 @@ export default function EventPageView() {
             </View>
             <Invitations page={page} onChanged={remote.reload} />
             {page.mine && <EntryCard eventId={ev._id} mine={page.mine} onChanged={remote.reload} />}
-            <View className='section cmp-conditions'>
+            <View className='section competitions-conditions'>
               <Text className='section-title'>报名条件</Text>
               <Checks page={page} />
               {page.unitLeft !== undefined && (
-                <Text className='cmp-line cmp-unit-left' data-testid='competitions-unit-left'>
-                  您所在单位剩余名额：<Text className='cmp-strong'>{page.unitLeft}</Text> / {ev.unitCap}
+                <Text className='competitions-line competitions-unit-left' data-testid='competitions-unit-left'>
+                  您所在单位剩余名额：<Text className='competitions-strong'>{page.unitLeft}</Text> / {ev.unitCap}
                 </Text>
               )}
             </View>
@@ -64,7 +64,7 @@ export default function EventPageView() {
               <Row label='报名时间'>{`${dayTime(ev.signupStart)} 至 ${dayTime(ev.signupEnd)}`}</Row>
               <Row
                 label='名额'
-                valueClassName='cmp-seats'
+                valueClassName='competitions-seats'
               >{`${ev.capacity}${f.format === 'team' ? '队' : '人'}，剩余 ${ev.seatsLeft}`}</Row>
               {f.teamSize && (
                 <Row label='队伍人数'>
@@ -86,13 +86,13 @@ export default function EventPageView() {
             </View>
             <View className='section'>
               <Text className='section-title'>项目说明</Text>
-              <Text className='cmp-event-text'>{ev.description}</Text>
+              <Text className='competitions-event-text'>{ev.description}</Text>
             </View>
             {(page.results || page.canManage) && (
               <View className='section'>
                 {page.results && (
                   <View
-                    className='cmp-link cmp-to-results'
+                    className='competitions-link competitions-to-results'
                     data-testid='competitions-to-results'
                     onClick={() => go(`${ROUTES.competitionResults}?id=${ev._id}`)}
                   >
@@ -104,7 +104,7 @@ export default function EventPageView() {
                 )}
                 {page.canManage && (
                   <View
-                    className='cmp-link cmp-to-registrations'
+                    className='competitions-link competitions-to-registrations'
                     data-testid='competitions-to-registrations'
                     onClick={() => go(`${ROUTES.competitionRegistrations}?id=${ev._id}`)}
                   >
@@ -114,7 +114,7 @@ export default function EventPageView() {
                 )}
                 {page.canManage && (
                   <View
-                    className='cmp-link cmp-to-scores'
+                    className='competitions-link competitions-to-scores'
                     data-testid='competitions-to-scores'
                     onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}
                   >

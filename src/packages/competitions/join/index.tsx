@@ -46,12 +46,12 @@ export default function JoinTeam() {
     });
 
   return (
-    <PageShell className='cmp-join-page' page='competitionJoin'>
+    <PageShell className='competitions-join-page' page='competitionJoin'>
       <StateView loading={remote.loading && !link} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {link && ev && (
           <View>
-            <View className='section cmp-join-card' data-testid='competitions-join-card'>
-              <Text className='cmp-join-title' data-testid='competitions-join-title'>
+            <View className='section competitions-join-card' data-testid='competitions-join-card'>
+              <Text className='competitions-join-title' data-testid='competitions-join-title'>
                 {link.captainName}邀请您加入「{link.teamName}」
               </Text>
               <Row label='队伍'>{`${link.teamName}（现有${link.size}人，每队${link.min === link.max ? link.max : `${link.min}至${link.max}`}人，含队长）`}</Row>
@@ -60,8 +60,8 @@ export default function JoinTeam() {
               <Row label='状态'>{link.stateText}</Row>
               {link.state === 'open' && <Row label='链接有效期至'>{formatDateTime(link.expiresAt)}</Row>}
               {link.joinedByMe ? (
-                <View className='cmp-join-actions'>
-                  <Text className='cmp-line' data-testid='competitions-join-joined'>
+                <View className='competitions-join-actions'>
+                  <Text className='competitions-line' data-testid='competitions-join-joined'>
                     您已加入「{link.teamName}」，可在项目页查看队伍和审核进度。
                   </Text>
                   <Button block kind='plain' onClick={() => go(`${ROUTES.competitionEvent}?id=${ev._id}`)}>
@@ -69,17 +69,17 @@ export default function JoinTeam() {
                   </Button>
                 </View>
               ) : link.state !== 'open' ? (
-                <Text className='cmp-line cmp-warn' data-testid='competitions-join-closed'>
+                <Text className='competitions-line competitions-warn' data-testid='competitions-join-closed'>
                   {link.next}
                 </Text>
               ) : link.isCaptain ? (
-                <Text className='cmp-line muted' data-testid='competitions-join-note'>
+                <Text className='competitions-line muted' data-testid='competitions-join-note'>
                   这是您发出的邀请链接，请把它发给要邀请的本单位队员。
                 </Text>
               ) : (
-                <View className='cmp-join-actions'>
+                <View className='competitions-join-actions'>
                   {!link.sameUnit && (
-                    <Text className='cmp-line cmp-warn' data-testid='competitions-join-note'>
+                    <Text className='competitions-line competitions-warn' data-testid='competitions-join-note'>
                       本邀请仅限{link.orgName}的会员接受（队员须与队长同属一个单位工会）。如您属于该单位但尚未入会，请先申请入会。
                     </Text>
                   )}
@@ -98,7 +98,7 @@ export default function JoinTeam() {
             </View>
             <View className='section'>
               <Text className='section-title'>{ev.title}</Text>
-              <Text className='muted cmp-event-of'>{ev.competitionTitle}</Text>
+              <Text className='muted competitions-event-of'>{ev.competitionTitle}</Text>
               <Row label='工种'>{ev.competition.trade}</Row>
               <Row label='比赛时间'>{`${day(ev.startAt)} ${dayTime(ev.startAt).split(' ')[1]}`}</Row>
               <Row label='比赛地点'>{ev.place}</Row>
@@ -108,7 +108,7 @@ export default function JoinTeam() {
             </View>
             <View className='section'>
               <Text className='section-title'>比赛规则与说明</Text>
-              <Text className='cmp-event-text'>{ev.description}</Text>
+              <Text className='competitions-event-text'>{ev.description}</Text>
             </View>
           </View>
         )}

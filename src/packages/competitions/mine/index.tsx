@@ -14,22 +14,22 @@ import './index.scss';
 
 function RegistrationCard({ r }: { r: MyRegistration }) {
   return (
-    <View className='cmp-card cmp-my-item' onClick={() => go(`${ROUTES.competitionEvent}?id=${r.eventId}`)}>
-      <View className='cmp-head'>
-        <Text className='cmp-card-title'>{r.eventTitle}</Text>
-        <Text className={`tag tag-${statusTone(r.status)} cmp-my-status`}>{stageText(r)}</Text>
+    <View className='competitions-card competitions-my-item' onClick={() => go(`${ROUTES.competitionEvent}?id=${r.eventId}`)}>
+      <View className='competitions-head'>
+        <Text className='competitions-card-title'>{r.eventTitle}</Text>
+        <Text className={`tag tag-${statusTone(r.status)} competitions-my-status`}>{stageText(r)}</Text>
       </View>
-      <Text className='cmp-card-line muted'>{r.competitionTitle}</Text>
-      <Text className='cmp-card-line'>
+      <Text className='competitions-card-line muted'>{r.competitionTitle}</Text>
+      <Text className='competitions-card-line'>
         {day(r.startAt)} · {r.place}
       </Text>
       {r.team && (
-        <Text className='cmp-card-line'>
+        <Text className='competitions-card-line'>
           {r.role === 'member' ? '队员' : '队长'} · {r.team.name}（{r.team.size}/{r.team.max}人）
         </Text>
       )}
       {r.result && (
-        <Text className='cmp-card-line cmp-strong cmp-my-result'>
+        <Text className='competitions-card-line competitions-strong competitions-my-result'>
           {r.result.status === 'final' ? '最终成绩' : '成绩公示中'}：{placeText(r.result)}
         </Text>
       )}
@@ -39,7 +39,7 @@ function RegistrationCard({ r }: { r: MyRegistration }) {
 
 /**
  * 我的竞赛: invitations to answer, registrations (own and teams joined) with where each stands and results,
- * and 获奖荣誉 — the awards on the member's profile. e2e hooks `.cmp-my-item`, `.cmp-award`, `.cmp-my-invite`.
+ * and 获奖荣誉 — the awards on the member's profile. e2e hooks `.competitions-my-item`, `.competitions-award`, `.competitions-my-invite`.
  */
 export default function MyCompetitionsPage() {
   const [x, setExtras] = useState<Omit<MyCompetitions, 'items' | 'total'> | null>(null);
@@ -54,7 +54,7 @@ export default function MyCompetitionsPage() {
   const empty =
     !!list.data && list.data.items.length === 0 && !!x && !x.teams.length && !x.invitations.length && !x.awards.length;
   return (
-    <PageShell className='cmp-mine-page' page='competitionMine'>
+    <PageShell className='competitions-mine-page' page='competitionMine'>
       <StateView
         loading={list.loading && !list.data}
         error={list.error}
@@ -65,18 +65,18 @@ export default function MyCompetitionsPage() {
         emptyAction={<Button onClick={() => go(ROUTES.competitions)}>去看看竞赛项目</Button>}
       >
         {x && x.awards.length > 0 && (
-          <View className='section cmp-awards' data-testid='competitions-awards'>
+          <View className='section competitions-awards' data-testid='competitions-awards'>
             <Text className='section-title'>获奖荣誉</Text>
             {x.awards.map((w) => (
-              <View key={w._id} className='cmp-award' data-testid='competitions-award'>
-                <Text className='cmp-award-title'>
+              <View key={w._id} className='competitions-award' data-testid='competitions-award'>
+                <Text className='competitions-award-title'>
                   {w.prize ?? w.honours[0]}
                   {w.prize && w.honours.length ? ` · ${w.honours.join('、')}` : ''}
                 </Text>
-                <Text className='muted cmp-award-line'>
+                <Text className='muted competitions-award-line'>
                   {w.competitionTitle} · {w.trade}（{w.levelLabel}）{w.teamName ? ` · ${w.teamName}` : ''}
                 </Text>
-                <Text className='muted cmp-award-line'>
+                <Text className='muted competitions-award-line'>
                   第{w.rank}名 · 总成绩 {w.total}
                 </Text>
               </View>
@@ -89,16 +89,16 @@ export default function MyCompetitionsPage() {
             {x.invitations.map((i) => (
               <View
                 key={i.inviteId}
-                className='cmp-item cmp-my-invite'
+                className='competitions-item competitions-my-invite'
                 onClick={() => go(`${ROUTES.competitionEvent}?id=${i.eventId}`)}
               >
-                <View className='cmp-item-main'>
-                  <Text className='cmp-item-name'>
+                <View className='competitions-item-main'>
+                  <Text className='competitions-item-name'>
                     {i.captainName}邀请您加入「{i.teamName}」
                   </Text>
                   <Text className='muted'>{i.eventTitle}</Text>
                 </View>
-                <Text className='cmp-item-side cmp-link-text'>去确认 ›</Text>
+                <Text className='competitions-item-side competitions-link-text'>去确认 ›</Text>
               </View>
             ))}
           </View>

@@ -103,7 +103,7 @@ export default function Register() {
   };
 
   return (
-    <PageShell className='cmp-register-page' page='competitionRegister' title={invite ? '加入队伍' : undefined}>
+    <PageShell className='competitions-register-page' page='competitionRegister' title={invite ? '加入队伍' : undefined}>
       <StateView loading={remote.loading && !ev} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {ev && (
           <View>
@@ -111,7 +111,7 @@ export default function Register() {
               <Text className='section-title'>{ev.title}</Text>
               <Row label='比赛时间'>{day(ev.startAt)}</Row>
               <Row label='比赛地点'>{ev.place}</Row>
-              <Text className='muted cmp-line'>
+              <Text className='muted competitions-line'>
                 {invite
                   ? '请填写您的从业信息，确认后即加入队伍；所在单位工会将核实。'
                   : ev.seatsLeft > 0
@@ -121,21 +121,21 @@ export default function Register() {
             </View>
             {team && !invite && (
               <View className='section'>
-                <View className='cmp-field cmp-team-name-input' data-testid='competitions-team-name'>
-                  <Text className='cmp-field-label cmp-field-required'>队伍名称</Text>
+                <View className='competitions-field competitions-team-name-input' data-testid='competitions-team-name'>
+                  <Text className='competitions-field-label competitions-field-required'>队伍名称</Text>
                   <Input
-                    className='cmp-input'
+                    className='competitions-input'
                     maxlength={20}
                     value={draft.teamName}
                     placeholder='如：湖塘精机电工队'
                     onInput={(e) => edit({ teamName: e.detail.value })}
                   />
-                  <Text className='cmp-field-note'>
+                  <Text className='competitions-field-note'>
                     您将作为队长报名，提交后在项目页邀请本单位的队员（每队{ev.competition.teamSize?.min}至
                     {ev.competition.teamSize?.max}人）
                   </Text>
                   {errors.teamName && (
-                    <Text className='cmp-field-error' data-testid='competitions-team-name-error'>
+                    <Text className='competitions-field-error' data-testid='competitions-team-name-error'>
                       {errors.teamName}
                     </Text>
                   )}
@@ -158,7 +158,7 @@ export default function Register() {
                 {ev.formFields.map((f) => (
                   <FormFieldInput
                     key={f.key}
-                    prefix='cmp'
+                    prefix='competitions'
                     field={f}
                     value={draft.answers[f.key]}
                     error={errors[`answers.${f.key}`]}
@@ -174,10 +174,10 @@ export default function Register() {
                 ))}
               </View>
             )}
-            <View className='cmp-bar'>
+            <View className='competitions-bar'>
               <Button
                 block
-                className='cmp-submit'
+                className='competitions-submit'
                 testId='competitions-submit'
                 loading={action.busy}
                 loadingText='提交中…'

@@ -26,7 +26,7 @@ export default function Results() {
   const [target, setTarget] = useState<Row | null>(null);
 
   return (
-    <PageShell className='cmp-results' page='competitionResults' title={r?.status === 'final' ? '最终成绩' : undefined}>
+    <PageShell className='competitions-results' page='competitionResults' title={r?.status === 'final' ? '最终成绩' : undefined}>
       <View data-testid='competitions-results'>
         <StateView loading={remote.loading && !r} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
           {r && (
@@ -38,14 +38,14 @@ export default function Results() {
                   until={r.until}
                   where='有异议成绩所在行的“异议”'
                   closedText={r.status === 'final' ? '成绩已确定。' : '公示期已结束，组织单位正在确认最终成绩。'}
-                  className='cmp-line cmp-result-state'
+                  className='competitions-line competitions-result-state'
                   testId='competitions-result-state'
                 />
-                <Text className='cmp-line muted'>
+                <Text className='competitions-line muted'>
                   总成绩 = 理论 × {r.weights.theory}% + 实操 × {r.weights.practical}%。{r.tieRule}。
                 </Text>
                 {r.corrections.map((c) => (
-                  <Text key={`${c.ticket}-${c.at}`} className='cmp-line cmp-warn'>
+                  <Text key={`${c.ticket}-${c.at}`} className='competitions-line competitions-warn'>
                     更正（{dayTime(c.at)}）：{c.note}
                   </Text>
                 ))}
@@ -54,32 +54,36 @@ export default function Results() {
                 {r.rows.map((row) => (
                   <View
                     key={row.ticket}
-                    className={`cmp-result-row ${row.mine ? 'cmp-result-mine' : ''}`}
+                    className={`competitions-result-row ${row.mine ? 'competitions-result-mine' : ''}`}
                     data-testid='competitions-result-row'
                   >
-                    <Text className='cmp-rank'>{row.absent ? '缺考' : (row.rank ?? '—')}</Text>
-                    <View className='cmp-item-main'>
-                      <Text className='cmp-item-name'>
+                    <Text className='competitions-rank'>{row.absent ? '缺考' : (row.rank ?? '—')}</Text>
+                    <View className='competitions-item-main'>
+                      <Text className='competitions-item-name'>
                         {row.displayName}
                         {row.mine ? '（我）' : ''}
                       </Text>
-                      <Text className='muted cmp-block'>{row.orgName}</Text>
+                      <Text className='muted competitions-block'>{row.orgName}</Text>
                       {!row.absent && (
-                        <Text className='muted cmp-block'>
+                        <Text className='muted competitions-block'>
                           理论 {score(row.theory)} · 实操 {score(row.practical)}
                         </Text>
                       )}
                     </View>
-                    <View className='cmp-item-side'>
-                      <Text className='cmp-total'>{score(row.total)}</Text>
-                      {row.prize && <Text className='tag tag-gold cmp-prize'>{row.prize}</Text>}
+                    <View className='competitions-item-side'>
+                      <Text className='competitions-total'>{score(row.total)}</Text>
+                      {row.prize && <Text className='tag tag-gold competitions-prize'>{row.prize}</Text>}
                       {row.honours.map((h) => (
-                        <Text key={h} className='cmp-honour'>
+                        <Text key={h} className='competitions-honour'>
                           {h}
                         </Text>
                       ))}
                       {r.open && (
-                        <ObjectButton className='cmp-object' testId='competitions-object' onClick={() => setTarget(row)} />
+                        <ObjectButton
+                          className='competitions-object'
+                          testId='competitions-object'
+                          onClick={() => setTarget(row)}
+                        />
                       )}
                     </View>
                   </View>
@@ -96,7 +100,7 @@ export default function Results() {
         file={(ticket, reason) => call('competitions.objectResult', { eventId: id, ticket, reason })}
         onClose={() => setTarget(null)}
         testIdPrefix='competitions'
-        classPrefix='cmp'
+        classPrefix='competitions'
       />
     </PageShell>
   );

@@ -72,27 +72,39 @@ function Form({ initial }: { initial: CompetitionDetail | null }) {
     <View className='section'>
       <Field
         label='竞赛名称'
-        name='cmp-edit-title'
+        name='competitions-edit-title'
         value={title}
         maxlength={40}
         error={errors.title}
         onInput={setTitle}
         placeholder='如：常州市第十六届职工职业技能竞赛'
       />
-      <View className='cmp-field'>
-        <Text className='cmp-field-label'>竞赛类别</Text>
-        <View className='cmp-chips'>
+      <View className='competitions-field'>
+        <Text className='competitions-field-label'>竞赛类别</Text>
+        <View className='competitions-chips'>
           {KINDS.map((k) => (
-            <View key={k.key} className={`cmp-chip ${kind === k.key ? 'cmp-chip-on' : ''}`} onClick={() => setKind(k.key)}>
+            <View
+              key={k.key}
+              className={`competitions-chip ${kind === k.key ? 'competitions-chip-on' : ''}`}
+              onClick={() => setKind(k.key)}
+            >
               {k.label}
             </View>
           ))}
         </View>
       </View>
-      <Field label='年度' name='cmp-edit-year' type='number' value={year} maxlength={4} error={errors.year} onInput={setYear} />
+      <Field
+        label='年度'
+        name='competitions-edit-year'
+        type='number'
+        value={year}
+        maxlength={4}
+        error={errors.year}
+        onInput={setYear}
+      />
       <PickerField
         label='主办工会'
-        name='cmp-edit-org'
+        name='competitions-edit-org'
         value={org?.name ?? ''}
         placeholder='请选择'
         error={errors.orgId}
@@ -100,7 +112,7 @@ function Form({ initial }: { initial: CompetitionDetail | null }) {
       />
       <Field
         label='竞赛介绍'
-        name='cmp-edit-description'
+        name='competitions-edit-description'
         multiline
         maxlength={4000}
         value={description}
@@ -108,8 +120,8 @@ function Form({ initial }: { initial: CompetitionDetail | null }) {
         onInput={setDescription}
         placeholder='竞赛目的、组织方式、奖励办法等'
       />
-      {formError && <Text className='cmp-error cmp-form-error'>{formError}</Text>}
-      <Button block className='cmp-save' loading={saving} loadingText='保存中…' onClick={() => void save()}>
+      {formError && <Text className='competitions-error competitions-form-error'>{formError}</Text>}
+      <Button block className='competitions-save' loading={saving} loadingText='保存中…' onClick={() => void save()}>
         保存
       </Button>
       {picking && tree.data && (
@@ -128,13 +140,13 @@ function Form({ initial }: { initial: CompetitionDetail | null }) {
   );
 }
 
-/** 编辑竞赛: a new competition, or one of the staffer's (`?id=`). e2e hooks `.cmp-edit-title input`, `.cmp-save`. */
+/** 编辑竞赛: a new competition, or one of the staffer's (`?id=`). e2e hooks `.competitions-edit-title input`, `.competitions-save`. */
 export default function EditCompetition() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const remote = useRemote(() => (id ? call('competitions.get', { competitionId: id }) : Promise.resolve(null)));
   return (
-    <PageShell className='cmp-edit' page='competitionEdit' title={id ? '编辑竞赛' : '新建竞赛'}>
+    <PageShell className='competitions-edit' page='competitionEdit' title={id ? '编辑竞赛' : '新建竞赛'}>
       <StateView loading={remote.loading} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
         {!remote.loading && <Form initial={remote.data ?? null} />}
       </StateView>

@@ -30,7 +30,7 @@ export default function EditEvent() {
   const id = params.id ?? '';
   return (
     <ActivityEditorPage
-      className='cmp-event-edit'
+      className='competitions-event-edit'
       page='competitionEventEdit'
       title={id ? '编辑竞赛项目' : '新增竞赛项目'}
       withOrgs={false}

@@ -35,11 +35,11 @@ export function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: ()
   };
   const canOpen = ev.status === 'draft' || (ev.status === 'closed' && new Date(ev.signupEnd) > new Date());
   return (
-    <View className='cmp-actions cmp-event-actions'>
+    <View className='competitions-actions competitions-event-actions'>
       <Button
         small
         kind='plain'
-        className='cmp-act-edit'
+        className='competitions-act-edit'
         testId='competitions-act-edit'
         onClick={() => go(`${ROUTES.competitionEventEdit}?id=${ev._id}`)}
       >
@@ -49,7 +49,7 @@ export function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: ()
         <Button
           small
           kind='plain'
-          className='cmp-act-open'
+          className='competitions-act-open'
           testId='competitions-act-open'
           disabled={busy}
           onClick={() => setAsk('open')}
@@ -61,7 +61,7 @@ export function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: ()
         <Button
           small
           kind='plain'
-          className='cmp-act-close'
+          className='competitions-act-close'
           testId='competitions-act-close'
           disabled={busy}
           onClick={() => setAsk('close')}
@@ -72,7 +72,7 @@ export function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: ()
       <Button
         small
         kind='plain'
-        className='cmp-act-export'
+        className='competitions-act-export'
         testId='competitions-act-export'
         loading={busy && !ask}
         onClick={() => run('export')}
@@ -82,7 +82,7 @@ export function EventActions({ ev, onChanged }: { ev: EventDetail; onChanged: ()
       <ConfirmDialog
         visible={!!ask}
         title={ask === 'open' ? '开放报名？' : '立即截止报名？'}
-        className='cmp-act-dialog'
+        className='competitions-act-dialog'
         busy={busy}
         onConfirm={() => ask && run(ask)}
         onCancel={() => setAsk(null)}

@@ -52,7 +52,7 @@ export default function Registrations() {
     list.reload();
   };
   return (
-    <PageShell className='cmp-registrations' page='competitionRegistrations'>
+    <PageShell className='competitions-registrations' page='competitionRegistrations'>
       <StateView loading={event.loading && !ev} error={event.error} errorCode={event.errorCode} onRetry={event.reload}>
         {ev && (
           <View className='section'>
@@ -65,7 +65,7 @@ export default function Registrations() {
             {/* Scores only once the event has taken place: before that the entry is shown disabled, with why. */}
             {organiser && !ev.scoringNotYet && (
               <View
-                className='cmp-link cmp-to-scores'
+                className='competitions-link competitions-to-scores'
                 data-testid='competitions-to-scores'
                 onClick={() => go(`${ROUTES.competitionScores}?id=${ev._id}`)}
               >
@@ -74,20 +74,20 @@ export default function Registrations() {
               </View>
             )}
             {organiser && ev.scoringNotYet && (
-              <View className='cmp-link cmp-link-disabled' data-testid='competitions-scores-not-yet'>
+              <View className='competitions-link competitions-link-disabled' data-testid='competitions-scores-not-yet'>
                 <Text>成绩管理</Text>
-                <Text className='muted cmp-not-yet'>{ev.scoringNotYet}</Text>
+                <Text className='muted competitions-not-yet'>{ev.scoringNotYet}</Text>
               </View>
             )}
           </View>
         )}
         {/* 赛前签到: a team checks in with its captain's code; entrants not checked in by the end are 未到 (no-show task) */}
         {ev && organiser && ev.status !== 'draft' && checkInOpen(ev) && (
-          <CheckInPanel prefix='cmp' title='赛前签到' activityId={ev._id} onChanged={list.reload} />
+          <CheckInPanel prefix='competitions' title='赛前签到' activityId={ev._id} onChanged={list.reload} />
         )}
       </StateView>
       <View data-testid='competitions-registrations-tabs'>
-        <Tabs prefix='cmp' tabs={TABS} value={filter} onChange={setFilter} />
+        <Tabs prefix='competitions' tabs={TABS} value={filter} onChange={setFilter} />
       </View>
       <StateView
         loading={list.loading && !list.data}

@@ -9,17 +9,17 @@ import '../../competitions.scss';
 
 /**
  * 技能竞赛管理: the competitions of the staffer's unions (each opens its events: registrations, scores), a new
- * one, and the 单位推荐 queue. e2e hooks `.cmp-staff-competition`, `.cmp-new-competition`, `.cmp-to-unit`.
+ * one, and the 单位推荐 queue. e2e hooks `.competitions-staff-competition`, `.competitions-new-competition`, `.competitions-to-unit`.
  */
 export default function StaffCompetitions() {
   const list = usePagedRemote((page) => call('competitions.manage', { page }), { refreshOnShow: true });
   return (
-    <PageShell className='cmp-staff-list' page='competitionStaff'>
+    <PageShell className='competitions-staff-list' page='competitionStaff'>
       <View className='section'>
-        <Button block className='cmp-new-competition' onClick={() => go(ROUTES.competitionEdit)}>
+        <Button block className='competitions-new-competition' onClick={() => go(ROUTES.competitionEdit)}>
           新建竞赛
         </Button>
-        <View className='cmp-link cmp-to-unit' onClick={() => go(ROUTES.competitionUnit)}>
+        <View className='competitions-link competitions-to-unit' onClick={() => go(ROUTES.competitionUnit)}>
           <Text>单位推荐（确认本单位职工的报名）</Text>
           <Text>›</Text>
         </View>
@@ -28,15 +28,15 @@ export default function StaffCompetitions() {
         {(c) => (
           <View
             key={c._id}
-            className='cmp-card cmp-staff-competition'
+            className='competitions-card competitions-staff-competition'
             data-testid='competitions-staff-competition'
             onClick={() => go(`${ROUTES.competitionDetail}?id=${c._id}`)}
           >
-            <Text className='cmp-card-title'>{c.title}</Text>
-            <Text className='cmp-card-line'>
+            <Text className='competitions-card-title'>{c.title}</Text>
+            <Text className='competitions-card-line'>
               {c.orgName} · {c.year}年 · {c.kindLabel}
             </Text>
-            <View className='cmp-card-tags'>
+            <View className='competitions-card-tags'>
               <Text className='tag tag-info'>项目 {c.eventCount}</Text>
               <Text className={`tag ${c.openCount ? 'tag-approved' : 'tag-muted'}`}>报名中 {c.openCount}</Text>
             </View>

@@ -12,7 +12,7 @@ type Ask = { o: ResultObjection; decision: 'uphold' | 'dismiss' } | null;
 
 /**
  * Open objections to the 公示: uphold with the corrected scores (everyone is re-ranked) or dismiss, each with
- * the finding. e2e hooks: `.cmp-objection`, `.cmp-uphold`, `.cmp-dismiss`, `.cmp-resolve-dialog`.
+ * the finding. e2e hooks: `.competitions-objection`, `.competitions-uphold`, `.competitions-dismiss`, `.competitions-resolve-dialog`.
  */
 export function Objections({ eventId, onChanged }: { eventId: string; onChanged: () => void }) {
   const list = useRemote(() => call('competitions.resultObjections', { eventId, status: 'open' }), { refreshOnShow: true });
@@ -56,23 +56,23 @@ export function Objections({ eventId, onChanged }: { eventId: string; onChanged:
 
   if (!items.length) return null;
   return (
-    <View className='section cmp-objections'>
+    <View className='section competitions-objections'>
       <Text className='section-title'>待处理异议（{items.length}）</Text>
       {items.map((o) => (
-        <View key={o._id} className='cmp-objection'>
-          <Text className='cmp-item-name'>对「{o.displayName}」的异议</Text>
-          <Text className='cmp-line'>{o.reason}</Text>
+        <View key={o._id} className='competitions-objection'>
+          <Text className='competitions-item-name'>对「{o.displayName}」的异议</Text>
+          <Text className='competitions-line'>{o.reason}</Text>
           <Text className='muted'>{dayTime(o.createdAt)}（提出人不公开）</Text>
-          <View className='cmp-actions'>
+          <View className='competitions-actions'>
             <Button
               small
               kind='plain'
-              className='cmp-dismiss'
+              className='competitions-dismiss'
               onClick={() => (setError(null), setAsk({ o, decision: 'dismiss' }))}
             >
               异议不成立
             </Button>
-            <Button small className='cmp-uphold' onClick={() => (setError(null), setAsk({ o, decision: 'uphold' }))}>
+            <Button small className='competitions-uphold' onClick={() => (setError(null), setAsk({ o, decision: 'uphold' }))}>
               成立并更正
             </Button>
           </View>
@@ -81,22 +81,22 @@ export function Objections({ eventId, onChanged }: { eventId: string; onChanged:
       <ConfirmDialog
         visible={!!ask}
         title={ask?.decision === 'uphold' ? '异议成立：更正成绩' : '异议不成立'}
-        className='cmp-resolve-dialog'
+        className='competitions-resolve-dialog'
         busy={busy}
         onConfirm={() => void resolve()}
         onCancel={() => setAsk(null)}
       >
         {ask?.decision === 'uphold' && (
-          <View className='cmp-pair'>
+          <View className='competitions-pair'>
             <Input
-              className='cmp-input cmp-fix-theory'
+              className='competitions-input competitions-fix-theory'
               type='digit'
               value={theory}
               placeholder='更正后理论'
               onInput={(e) => setTheory(e.detail.value)}
             />
             <Input
-              className='cmp-input cmp-fix-practical'
+              className='competitions-input competitions-fix-practical'
               type='digit'
               value={practical}
               placeholder='更正后实操'
@@ -105,13 +105,13 @@ export function Objections({ eventId, onChanged }: { eventId: string; onChanged:
           </View>
         )}
         <Textarea
-          className='cmp-input cmp-textarea cmp-resolve-note'
+          className='competitions-input competitions-textarea competitions-resolve-note'
           value={note}
           maxlength={200}
           placeholder='核实结果（将告知提出人和相关参赛者）'
           onInput={(e) => setNote(e.detail.value)}
         />
-        {error && <Text className='cmp-field-error'>{error}</Text>}
+        {error && <Text className='competitions-field-error'>{error}</Text>}
       </ConfirmDialog>
     </View>
   );

@@ -46,22 +46,22 @@ export function ScoreRow({
   onEdit: (change: Partial<Edit>) => void;
 }) {
   return (
-    <View className='cmp-score-row' data-testid='competitions-score-row'>
-      <View className='cmp-head'>
-        <Text className='cmp-item-name'>
+    <View className='competitions-score-row' data-testid='competitions-score-row'>
+      <View className='competitions-head'>
+        <Text className='competitions-item-name'>
           {row.rank ?? '—'}. {row.teamName ? `${row.teamName}（${row.name}）` : row.name}
         </Text>
-        <Text className='cmp-strong'>{row.absent ? '缺考' : score(row.total)}</Text>
+        <Text className='competitions-strong'>{row.absent ? '缺考' : score(row.total)}</Text>
       </View>
-      <Text className='muted cmp-block'>
+      <Text className='muted competitions-block'>
         {row.orgName}
         {row.rank !== null ? ` · ${placeText(row)}` : ''}
       </Text>
       {draft && (
-        <View className='cmp-score-inputs'>
-          <View className='cmp-score-theory' data-testid='competitions-score-theory'>
+        <View className='competitions-score-inputs'>
+          <View className='competitions-score-theory' data-testid='competitions-score-theory'>
             <Input
-              className='cmp-input'
+              className='competitions-input'
               type='digit'
               disabled={value.absent}
               value={value.absent ? '' : value.theory}
@@ -69,9 +69,9 @@ export function ScoreRow({
               onInput={(x) => onEdit({ theory: x.detail.value })}
             />
           </View>
-          <View className='cmp-score-practical' data-testid='competitions-score-practical'>
+          <View className='competitions-score-practical' data-testid='competitions-score-practical'>
             <Input
-              className='cmp-input'
+              className='competitions-input'
               type='digit'
               disabled={value.absent}
               value={value.absent ? '' : value.practical}
@@ -80,7 +80,7 @@ export function ScoreRow({
             />
           </View>
           <View
-            className={`cmp-chip cmp-absent ${value.absent ? 'cmp-chip-on' : ''}`}
+            className={`competitions-chip competitions-absent ${value.absent ? 'competitions-chip-on' : ''}`}
             onClick={() => onEdit({ absent: !value.absent })}
           >
             缺考
@@ -88,7 +88,7 @@ export function ScoreRow({
         </View>
       )}
       {shown && !row.absent && (
-        <Text className='muted cmp-block'>
+        <Text className='muted competitions-block'>
           理论 {score(row.theory)} · 实操 {score(row.practical)}
         </Text>
       )}

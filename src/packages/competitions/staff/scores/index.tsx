@@ -86,13 +86,13 @@ export default function Scores() {
   };
 
   return (
-    <PageShell className='cmp-scores' page='competitionScores'>
+    <PageShell className='competitions-scores' page='competitionScores'>
       <StateView loading={ranking.loading && !r} error={ranking.error} errorCode={ranking.errorCode} onRetry={ranking.reload}>
         {r && (
           <View>
             <View className='section'>
               <Text className='section-title'>{ev?.title ?? '成绩管理'}</Text>
-              <Text className='cmp-line cmp-scores-state' data-testid='competitions-scores-state'>
+              <Text className='competitions-line competitions-scores-state' data-testid='competitions-scores-state'>
                 {r.notYet
                   ? r.notYet
                   : draft
@@ -104,15 +104,15 @@ export default function Scores() {
                       : '成绩已确定，获奖情况已记入职工个人荣誉。'}
               </Text>
               {ev && (
-                <Text className='cmp-line muted'>
+                <Text className='competitions-line muted'>
                   总成绩 = 理论 × {ev.competition.weights.theory}% + 实操 × {ev.competition.weights.practical}
                   %；总成绩相同者名次并列。
                 </Text>
               )}
-              <View className='cmp-actions'>
+              <View className='competitions-actions'>
                 {draft && (
                   <Button
-                    className='cmp-publish'
+                    className='competitions-publish'
                     testId='competitions-publish'
                     disabled={r.unscored > 0 || changed.length > 0 || !r.rows.length}
                     onClick={() => setAsk('publish')}
@@ -122,7 +122,7 @@ export default function Scores() {
                 )}
                 {r.status === 'publicity' && (
                   <Button
-                    className='cmp-finalize'
+                    className='competitions-finalize'
                     testId='competitions-finalize'
                     disabled={r.openObjections > 0}
                     onClick={() => setAsk('finalize')}
@@ -131,12 +131,21 @@ export default function Scores() {
                   </Button>
                 )}
                 {r.status !== 'draft' && (
-                  <Button kind='plain' className='cmp-export-results' loading={busy && !ask} onClick={() => void run('export')}>
+                  <Button
+                    kind='plain'
+                    className='competitions-export-results'
+                    loading={busy && !ask}
+                    onClick={() => void run('export')}
+                  >
                     导出成绩
                   </Button>
                 )}
                 {r.status !== 'draft' && (
-                  <Button kind='plain' className='cmp-view-results' onClick={() => go(`${ROUTES.competitionResults}?id=${id}`)}>
+                  <Button
+                    kind='plain'
+                    className='competitions-view-results'
+                    onClick={() => go(`${ROUTES.competitionResults}?id=${id}`)}
+                  >
                     查看公示
                   </Button>
                 )}
@@ -159,15 +168,15 @@ export default function Scores() {
               })}
             </View>
             {error && (
-              <Text className='cmp-error' data-testid='competitions-scores-error'>
+              <Text className='competitions-error' data-testid='competitions-scores-error'>
                 {error}
               </Text>
             )}
             {draft && changed.length > 0 && (
-              <View className='cmp-bar'>
+              <View className='competitions-bar'>
                 <Button
                   block
-                  className='cmp-save-scores'
+                  className='competitions-save-scores'
                   testId='competitions-save-scores'
                   loading={saving.busy}
                   loadingText='保存中…'
@@ -183,7 +192,7 @@ export default function Scores() {
       <ConfirmDialog
         visible={!!ask}
         title={ask === 'publish' ? '发布成绩公示？' : '确定最终成绩？'}
-        className='cmp-act-dialog'
+        className='competitions-act-dialog'
         busy={busy}
         onConfirm={() => ask && run(ask)}
         onCancel={() => setAsk(null)}

@@ -14,9 +14,9 @@ import '../../competitions.scss';
 export default function UnitQueue() {
   const list = usePagedRemote((page) => call('competitions.unitQueue', { page }), { refreshOnShow: true });
   return (
-    <PageShell className='cmp-unit' page='competitionUnit'>
+    <PageShell className='competitions-unit' page='competitionUnit'>
       <View className='section'>
-        <Text className='cmp-line'>
+        <Text className='competitions-line'>
           本单位职工报名技能竞赛后，须经所在单位工会核实从业年限、技能等级和证书后确认推荐，再由组织单位审核。不予推荐的，名额将顺延给候补。
         </Text>
       </View>
