@@ -26,16 +26,17 @@ export function breakWxss(dir: string, file: string): void {
 export const RENDER_DEFECT = 'weapp-check defect: rendering failed';
 
 /**
- * (c) The page's component throws while React renders it: the first text child of its JSX
+ * (c) The page's component throws while React renders it: every text child of its JSX
  * (`children:"…"` in the minified bundle) becomes an expression that throws.
  */
 export function throwOnRender(dir: string, route: string): void {
   const file = path.join(dir, `${route}.js`);
   const source = fs.readFileSync(file, 'utf8');
-  const literal = /children:("(?:[^"\\]|\\.)*")/.exec(source);
-  if (!literal) throw new Error(`no JSX text child found in ${route}.js to break`);
+  const literals = /children:("(?:[^"\\]|\\.)*")/g;
+  if (!literals.test(source)) throw new Error(`no JSX text child found in ${route}.js to break`);
   const thrower = `(function(){throw new Error(${JSON.stringify(RENDER_DEFECT)})})()`;
-  fs.writeFileSync(file, source.replace(literal[0], `children:${thrower}`));
+  // Every text child throws, so the first render fails whichever of the page's parts it shows first.
+  fs.writeFileSync(file, source.replace(literals, `children:${thrower}`));
 }
 
 /** (d) A file of a subpackage missing from the build. */
