@@ -25,6 +25,11 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
   await page.locator(tid('hardship-apply')).first().click();
   await page.locator(tid('hardship-standard')).waitFor({ timeout: 45_000 });
   expect(await page.locator(tid('hardship-standard')).innerText()).toContain('1500');
+  // The member's name is filled in from the session.
+  await page.waitForFunction(
+    (sel) => (document.querySelector(sel) as HTMLInputElement | null)?.value === '陈晓燕',
+    `${tid('hardship-member-0-name')} input`,
+  );
   await fill(page, 'hardship-member-0-age', '34');
   await fill(page, 'hardship-member-0-income', '2800');
   await page.locator(tid('hardship-member-add')).click();

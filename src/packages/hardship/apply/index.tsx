@@ -28,7 +28,7 @@ export default function ApplyForHelp() {
   const { session } = useSession();
   const standard = useRemote(() => call('hardship.standard', {}));
   const act = useAction();
-  const [rows, setRows] = useState<MemberDraft[]>([{ ...EMPTY_MEMBER, relation: '本人', name: session?.member?.name ?? '' }]);
+  const [rows, setRows] = useState<MemberDraft[]>([{ ...EMPTY_MEMBER, relation: '本人' }]);
   const [income, setIncome] = useState('');
   const [expenses, setExpenses] = useState('0');
   const [causes, setCauses] = useState<HardshipCause[]>([]);
@@ -36,6 +36,9 @@ export default function ApplyForHelp() {
   const [ask, setAsk] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [consent, setConsent] = useState(false);
+  // Until edited, the first row shows the member's own name from the session (which may load after the page).
+  const memberName = session?.member?.name ?? '';
+  const shown = rows.map((r, i) => (i === 0 && !r.name ? { ...r, name: memberName } : r));
 
   const perHead = rows.length && !Number.isNaN(num(income)) ? incomePerHead(num(income), num(expenses) || 0, rows.length) : null;
   const edit =
@@ -50,7 +53,7 @@ export default function ApplyForHelp() {
       async () => {
         await askToSubscribe('hardshipApply'); // in the tap: WeChat asks only in answer to one
         return call('hardship.apply', {
-          household: rows.map((r) => ({
+          household: shown.map((r) => ({
             relation: r.relation.trim(),
             name: r.name.trim(),
             age: num(r.age),
@@ -87,7 +90,7 @@ export default function ApplyForHelp() {
             <Text className='muted'>{s.explanation}</Text>
           </View>
         )}
-        <Household rows={rows} error={act.fieldErrors.household} onChange={edit('household', setRows)} />
+        <Household rows={shown} error={act.fieldErrors.household} onChange={edit('household', setRows)} />
         <View className='hs-card'>
           <Field
             label='家庭月总收入（元）'

@@ -55,6 +55,17 @@ function newRecord(cardNo: string, window: number): ShortCodeRecord {
 }
 
 /**
+ * A code used at a counter is retired (with its QR: they share the nonce), so that the card's next `card.tokens`
+ * in the same minute draws a fresh one instead of showing the used code until the minute ends. `windows`: how far
+ * back the used code's window may lie (a counter ticket lives a few minutes).
+ */
+export async function retireShortCode(cardNo: string, nonce: string, now: Date, windows = 6): Promise<void> {
+  const current = windowOf(now);
+  const ids = Array.from({ length: windows }, (_, i) => `${cardNo}_${current - i * MAX_TOKEN_TTL_SECONDS}`);
+  await removeWhere(C.shortCodes, { _id: command().in(ids), nonce });
+}
+
+/**
  * The card's codes for the current window and the next ones (as many as `card.tokens` signs), made when first
  * asked for: one read and, when a window is new, one insert of all the new ones. A concurrent call for the same
  * card, or a code already live for another card, refuses the whole insert; the next draw reads again.

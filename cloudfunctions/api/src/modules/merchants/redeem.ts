@@ -21,7 +21,7 @@ import { findMemberByCardNo } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
 import { assertMerchant, scopesOf } from '../../shared/scope';
 import { readCardCode, type CardCode } from '../card/cardCode';
-import { readShortCode, SHORT_CODE_PATTERN } from '../card/shortCode';
+import { readShortCode, retireShortCode, SHORT_CODE_PATTERN } from '../card/shortCode';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { loadPlace } from './directory';
 import { merchantsErrors as errors } from './errors';
@@ -210,7 +210,10 @@ export async function redeem(
     } catch {
       break; // the codeKey is taken: this code was used by a concurrent redemption
     }
-    if (taken) return { redemption: toView({ ...record, _id: slot }), repeated: false };
+    if (taken) {
+      await retireShortCode(m.cardNo, t.nonce, ctx.now);
+      return { redemption: toView({ ...record, _id: slot }), repeated: false };
+    }
   }
   if (seat) await releaseSeat(seat, codeKey);
   const repeat = await repeatOrUsed();
