@@ -79,8 +79,8 @@ it('a once-a-day offer: two codes of one member, in every order, one redemption'
       expect(await env.store.count('redemptions', { offerId })).toBe(1);
     },
   );
-  // Held before each of: the grants, the place, the member, the insert.
-  expect(points).toBe(4);
+  // Held before each of: the grants, the place, the member, the insert, the used code's retirement.
+  expect(points).toBe(5);
 });
 
 it('an offer with one seat: two codes in every order, one redemption, the seat used once', async () => {
@@ -99,8 +99,8 @@ it('an offer with one seat: two codes in every order, one redemption, the seat u
       expect(await env.store.byId('offer_quotas', offerId)).toMatchObject({ seatsLeft: 0 });
     },
   );
-  // Held before each of: the grants, the place, the member, the seat claim, the insert.
-  expect(points).toBe(5);
+  // Held before each of: the grants, the place, the member, the seat claim, the insert, the used code's retirement.
+  expect(points).toBe(6);
 });
 
 it('one ticket confirmed twice, in every order: one redemption', async () => {
@@ -117,6 +117,6 @@ it('one ticket confirmed twice, in every order: one redemption', async () => {
       expect(await env.store.byId('offer_quotas', offerId)).toMatchObject({ seatsLeft: 4 });
     },
   );
-  // Held before each of: the grants, the place, the member, the seat claim, the insert.
-  expect(points).toBe(5);
+  // Held before each of: the grants, the place, the member, the seat claim, the insert, the used code's retirement.
+  expect(points).toBe(6);
 });
