@@ -46,6 +46,10 @@ test('a clerk types the member’s 核验码 and redeems; empty and wrong codes 
   expect(shortCode).toMatch(/^\d{8}$/);
   expect(await member.page.locator(tid('card-short-code')).innerText()).toBe(`${shortCode.slice(0, 4)} ${shortCode.slice(4)}`);
   await screenshot(member.page, 'card-short-code');
+  // The stored code (one per card and minute) and the nonce it shares with the QR of that minute.
+  const store = storeReader(env.cloud.serviceUrl);
+  const [code] = await store.all<{ _id: string; cardNo: string; nonce: string }>('card_short_codes', { code: shortCode });
+  expect(code).toMatchObject({ cardNo: 'CZ2024000001' });
 
   const staff = await newPhonePage(env.browser);
   await openAs(staff.page, env.cloud.baseUrl, 'demo-merchant-01', '#/packages/merchants/counter/index');
@@ -81,9 +85,9 @@ test('a clerk types the member’s 核验码 and redeems; empty and wrong codes 
   expect(await staff.page.locator(tid('merchants-counter-done')).innerText()).toContain('会员购书8.8折');
   await screenshot(staff.page, 'counter-short-code-redeemed');
 
-  const store = storeReader(env.cloud.serviceUrl);
-  const [code] = await store.all<{ cardNo: string; nonce: string }>('card_short_codes', { code: shortCode });
   expect(await store.count('redemptions', { codeKey: `${code.cardNo}:${code.nonce}`, offerId: 'merchant-01-o1' })).toBe(1);
+  // The used code is retired: the card's next code in this minute is a new one.
+  expect(await store.count('card_short_codes', { _id: code._id, nonce: code.nonce })).toBe(0);
   expect([...member.errors, ...staff.errors]).toEqual([]);
 });
 
