@@ -3,6 +3,7 @@
  * merchant, duty lawyers for one legal-aid station; administrators see everything.
  */
 import type { ActionContext } from '../action';
+import { command } from '../db';
 import { fail } from '../errors';
 import type { GrantableRole } from '../rules/roles';
 
@@ -37,4 +38,10 @@ export function assertMerchant(ctx: ActionContext, merchantId: string): void {
 export function assertStation(ctx: ActionContext, stationId: string): void {
   const scopes = scopesOf(ctx, 'lawyer');
   if (scopes !== null && !scopes.includes(stationId)) throw fail('FORBIDDEN', '该记录不属于您所在的法律援助站，无权查看');
+}
+
+/** A query filter for records whose `field` (a union path, root..union) lies in the caller's subtrees; {} for admins. */
+export function subtreeWhere(ctx: ActionContext, field = 'orgPath'): Record<string, unknown> {
+  const scopes = orgScopes(ctx);
+  return scopes === null ? {} : { [field]: command().in(scopes) };
 }

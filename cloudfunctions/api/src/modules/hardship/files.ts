@@ -8,7 +8,7 @@ import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findMany, findPage, updateWhere, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { writeAudit } from '../../shared/audit';
-import { assertCoversOrg, orgScopes } from '../../shared/scope';
+import { assertCoversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipFileRecord, HelpRecord } from './records';
@@ -21,15 +21,10 @@ import type { FileView, HelpView } from './views';
 const DAY_MS = 24 * 3600_000;
 const YEAR_MS = 365 * DAY_MS;
 
-function scopedWhere(ctx: ActionContext): Record<string, unknown> {
-  const scopes = orgScopes(ctx);
-  return scopes === null ? {} : { orgPath: command().in(scopes) };
-}
-
 async function dueWhere(ctx: ActionContext): Promise<Record<string, unknown>> {
   const { recheckNoticeDays } = await loadStandard();
   return {
-    ...scopedWhere(ctx),
+    ...subtreeWhere(ctx),
     status: 'active',
     recheckDue: command().lte(new Date(ctx.now.getTime() + recheckNoticeDays * DAY_MS)),
   };
@@ -40,7 +35,7 @@ export async function listFiles(
   ctx: ActionContext,
 ): Promise<Page<FileView>> {
   const where =
-    filter.status === 'due' ? await dueWhere(ctx) : { ...scopedWhere(ctx), ...(filter.status ? { status: filter.status } : {}) };
+    filter.status === 'due' ? await dueWhere(ctx) : { ...subtreeWhere(ctx), ...(filter.status ? { status: filter.status } : {}) };
   const { rows, total } = await findPage<HardshipFileRecord>(C.files, where, [['recheckDue', 'asc']], filter.page);
   return { items: rows.map(toFileView), total };
 }

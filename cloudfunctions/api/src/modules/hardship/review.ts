@@ -10,7 +10,7 @@ import { fail } from '../../errors';
 import { writeAudit } from '../../shared/audit';
 import { checkOwnUpload, temporaryUrls } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
-import { assertCoversOrg, coversOrg, orgScopes } from '../../shared/scope';
+import { assertCoversOrg, coversOrg, orgScopes, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipCaseRecord, HardshipFileRecord } from './records';
@@ -21,13 +21,8 @@ import type { CaseDetailView, CaseView } from './views';
 
 const YEAR_MS = 365 * 24 * 3600_000;
 
-function scopedWhere(ctx: ActionContext): Record<string, unknown> {
-  const scopes = orgScopes(ctx);
-  return scopes === null ? {} : { orgPath: command().in(scopes) };
-}
-
 export async function hardshipQueue(filter: { status?: CaseStatus; page?: number }, ctx: ActionContext): Promise<Page<CaseView>> {
-  const where = scopedWhere(ctx);
+  const where = subtreeWhere(ctx);
   where.status = filter.status ?? command().in(['submitted', 'visited']);
   const open = !filter.status || filter.status === 'submitted' || filter.status === 'visited';
   const { rows, total } = await findPage<HardshipCaseRecord>(
@@ -40,7 +35,7 @@ export async function hardshipQueue(filter: { status?: CaseStatus; page?: number
 }
 
 export async function countOpenCases(ctx: ActionContext): Promise<number> {
-  return countWhere(C.cases, { ...scopedWhere(ctx), status: command().in(['submitted', 'visited']) });
+  return countWhere(C.cases, { ...subtreeWhere(ctx), status: command().in(['submitted', 'visited']) });
 }
 
 /** True when one of the caller's union scopes covering the case is above a 基层工会 (or the caller is admin). */
