@@ -1,6 +1,12 @@
 import { toIso } from '../../lib/time';
 import type { HardshipCaseRecord, HardshipFileRecord, HelpRecord } from './records';
-import { CASE_STATUS_LABELS, FILE_STATUS_LABELS, HARDSHIP_CAUSE_LABELS, HARDSHIP_LEVEL_LABELS, HELP_KIND_LABELS } from '../../rules/hardship';
+import {
+  CASE_STATUS_LABELS,
+  FILE_STATUS_LABELS,
+  HARDSHIP_CAUSE_LABELS,
+  HARDSHIP_LEVEL_LABELS,
+  HELP_KIND_LABELS,
+} from '../../rules/hardship';
 import type { CaseStep, CaseView, FileView, HelpView } from './views';
 
 export const CIVIL_CHECK_LABELS = {
