@@ -7,6 +7,10 @@
  * request is held (`paused`) and the invocation's timeout clock stops until `release` (so does the idle
  * timeout of the transactions it opened). If the invocation
  * ends with fewer requests, the pause is `missed` (a test can enumerate every pause point k = 1, 2, …).
+ *
+ * With `collections`, only the requests that can touch those collections are counted: requests on them, and the
+ * commit or abort of a transaction that made one. A test about one area's documents then enumerates the points
+ * where another call can meet them, not every request of a function (the timer runs every area's housekeeping).
  */
 import crypto from 'node:crypto';
 import type { Invocation } from './functions/invocations';
@@ -19,6 +23,15 @@ export interface PauseSpec {
   openid?: string;
   action?: string;
   atRequest: number;
+  /** Count only the requests that can touch these collections (see above). */
+  collections?: string[];
+}
+
+/** A database request as the pause sees it. */
+export interface PausedRequest {
+  action: string;
+  collectionName?: string;
+  transactionId?: string;
 }
 
 export interface PauseView extends PauseSpec {
@@ -33,6 +46,9 @@ export interface PauseView extends PauseSpec {
 interface Pause extends PauseView {
   resume?: () => void;
   listeners: Array<() => void>;
+  /** With `collections`: the requests counted so far, and the transactions that touched one of them. */
+  counted: number;
+  transactions: Set<string>;
 }
 
 export class Pauses {
@@ -45,7 +61,7 @@ export class Pauses {
 
   /** Validates a POST /_emu/pauses body and arms the pause. */
   arm(body: Record<string, unknown>): PauseView {
-    const { function: fn, openid, action, atRequest } = body;
+    const { function: fn, openid, action, atRequest, collections } = body;
     if (typeof fn !== 'string' || !fn) throw new HttpError(400, 'INVALID_PARAM', 'function must be a function name');
     for (const [field, value] of Object.entries({ openid, action })) {
       if (value !== undefined && typeof value !== 'string')
@@ -54,14 +70,23 @@ export class Pauses {
     if (typeof atRequest !== 'number' || !Number.isInteger(atRequest) || atRequest < 1) {
       throw new HttpError(400, 'INVALID_PARAM', 'atRequest must be a positive integer (1 = the first database request)');
     }
+    if (
+      collections !== undefined &&
+      (!Array.isArray(collections) || !collections.length || collections.some((c) => typeof c !== 'string' || !c))
+    ) {
+      throw new HttpError(400, 'INVALID_PARAM', 'collections must be a non-empty list of collection names');
+    }
     const pause: Pause = {
       id: crypto.randomUUID(),
       function: fn,
       ...(openid !== undefined ? { openid: openid as string } : {}),
       ...(action !== undefined ? { action: action as string } : {}),
       atRequest,
+      ...(collections !== undefined ? { collections: collections as string[] } : {}),
       state: 'armed',
       listeners: [],
+      counted: 0,
+      transactions: new Set(),
     };
     this.pauses.set(pause.id, pause);
     return view(pause);
@@ -79,10 +104,11 @@ export class Pauses {
   }
 
   /** Before the `n`-th database request of an invocation is processed: holds it if a pause says so. */
-  async beforeRequest(invocation: Invocation, n: number, request: { action: string; collectionName?: string }): Promise<void> {
+  async beforeRequest(invocation: Invocation, n: number, request: PausedRequest): Promise<void> {
     for (const pause of this.pauses.values()) {
-      if (pause.invocation !== invocation.id || pause.atRequest !== n || pause.state !== 'armed') continue;
-      pause.request = request;
+      if (pause.invocation !== invocation.id || pause.state !== 'armed') continue;
+      if ((pause.collections ? countedRequest(pause, request) : n) !== pause.atRequest) continue;
+      pause.request = { action: request.action, ...(request.collectionName ? { collectionName: request.collectionName } : {}) };
       invocation.holdClock();
       this.hooks.held?.(invocation.id);
       try {
@@ -163,6 +189,20 @@ export class Pauses {
 }
 
 function view(pause: Pause): PauseView {
-  const { resume: _resume, listeners: _listeners, ...rest } = pause;
+  const { resume: _resume, listeners: _listeners, counted: _counted, transactions: _transactions, ...rest } = pause;
   return { ...rest };
+}
+
+/** With a collections filter: the request's number among the counted ones, or 0 when it is not counted. */
+function countedRequest(pause: Pause, request: PausedRequest): number {
+  const { action, collectionName, transactionId } = request;
+  const onListed = collectionName !== undefined && pause.collections!.includes(collectionName);
+  const endsTouched =
+    transactionId !== undefined &&
+    (action === 'database.commitTransaction' || action === 'database.abortTransaction') &&
+    pause.transactions.has(transactionId);
+  if (!onListed && !endsTouched) return 0;
+  if (onListed && transactionId !== undefined) pause.transactions.add(transactionId);
+  pause.counted += 1;
+  return pause.counted;
 }

@@ -62,7 +62,12 @@ export async function handleAdmin(
     if (invocation) {
       const n = invocation.countDbRequest();
       const collectionName = typeof params.collectionName === 'string' ? params.collectionName : undefined;
-      await parts.pauses.beforeRequest(invocation, n, { action, ...(collectionName ? { collectionName } : {}) });
+      const transactionId = typeof params.transactionId === 'string' ? params.transactionId : undefined;
+      await parts.pauses.beforeRequest(invocation, n, {
+        action,
+        ...(collectionName ? { collectionName } : {}),
+        ...(transactionId ? { transactionId } : {}),
+      });
     }
     result = await parts.db.handle(action, params, { invocation: invocation?.id });
   } else if (action.startsWith('storage.')) result = await parts.storage.handleAction(action, params);

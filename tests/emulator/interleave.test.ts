@@ -253,3 +253,39 @@ describe('forced interleavings', () => {
     }
   });
 });
+
+describe('pauses counting only some collections', () => {
+  test('count the requests on those collections and the end of a transaction that touched one, nothing else', async () => {
+    const c = await newCollection(sdk, 'il_only');
+    const other = await newCollection(sdk, 'il_other');
+    await sdk.db.collection(c).doc('n').set({ data: { v: 0 } });
+    const held: Array<string | undefined> = [];
+    const points = await eachPausePoint(
+      baseUrl,
+      { function: 'race', openid: 'o-only', action: 'mixed', collections: [c] },
+      async (pause) => {
+        const running = call('race', 'o-only', { action: 'mixed', collection: c, other, id: 'n' });
+        const state = await pause.settled();
+        if (state.state === 'paused') {
+          held.push(`${state.request?.action} ${state.request?.collectionName ?? '-'}`);
+          await pause.release();
+        }
+        expect((await running).dbRequests).toBe(6);
+      },
+    );
+    expect(points).toBe(3);
+    expect(held).toEqual([`database.getDocument ${c}`, `database.modifyDocument ${c}`, 'database.commitTransaction -']);
+    expect(((await sdk.db.collection(c).doc('n').get()) as any).data.v).toBe(4);
+  });
+
+  test('refuse an empty or malformed list', async () => {
+    for (const collections of [[], [''], 'x', [3]]) {
+      const res = await fetch(`${baseUrl}/_emu/pauses`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ function: 'race', atRequest: 1, collections }),
+      });
+      expect(res.status).toBe(400);
+    }
+  });
+});

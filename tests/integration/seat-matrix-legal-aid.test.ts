@@ -14,6 +14,7 @@
  */
 import { DEMO_GRANTS, buildDemoOrgs } from '../../scripts/seed-demo';
 import { applicationIdOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
+import { LEGAL_AID_COLLECTIONS } from '../../cloudfunctions/api/src/modules/legalAid/collections';
 import { demo as legalAidDemo } from '../../cloudfunctions/api/fixtures/legalAid/demo';
 import { callApi, type ApiEnvelope } from '../support/api';
 import { clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
@@ -162,7 +163,8 @@ const m = {
   }),
   cron: (): Move => ({
     name: 'cron(settle)',
-    spec: () => ({ function: 'cron' }),
+    // Held only where it can meet a booking: at its requests on the legal-aid collections.
+    spec: () => ({ function: 'cron', collections: Object.values(LEGAL_AID_COLLECTIONS) }),
     run: async (c) => {
       void c;
       const res = await fetch(`${env.cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });

@@ -19,6 +19,8 @@ export interface PauseSpec {
   action?: string;
   /** Hold the call before its Nth database request (1 = the first). */
   atRequest: number;
+  /** Count only requests that can touch these collections (on them, or ending a transaction that touched one). */
+  collections?: string[];
 }
 
 export interface PauseState extends PauseSpec {

@@ -14,6 +14,7 @@
  * (`seatKey`), so the invariant reads `holderKeyOf(e) = e.seatKey ?? e.openid` and holds for both.
  */
 import type { ActionName } from '../../cloudfunctions/api/src/contract';
+import { ENROLLMENT_COLLECTIONS } from '../../cloudfunctions/api/src/modules/enrollment/collections';
 import { callApi, type ApiEnvelope, type storeReader } from './api';
 import { eachPausePoint, locks, type Pause, type PauseState } from './interleave';
 import { buildDemoOrgs } from '../../scripts/seed-demo';
@@ -346,7 +347,7 @@ export type Outcome = { ok: boolean; code?: string; status?: string };
 export interface Move {
   name: string;
   /** The call to pause: the `api` action by `actor`, or the `cron` function. */
-  pauseSpec(s: Scenario, side: Side): { function: string; openid?: string; action?: string };
+  pauseSpec(s: Scenario, side: Side): { function: string; openid?: string; action?: string; collections?: string[] };
   run(s: Scenario, side: Side): Promise<Outcome>;
 }
 
@@ -471,10 +472,13 @@ export const moves = {
             }),
       ),
   }),
-  /** The cron function (offer expiry and the rest of the housekeeping), fired as the timer would. */
+  /**
+   * The cron function (offer expiry and the rest of the housekeeping), fired as the timer would. It is held only
+   * where it can meet the seat: at its requests on the engine's collections (other areas' tasks cannot).
+   */
   cron: (): Move => ({
     name: 'cron',
-    pauseSpec: () => ({ function: 'cron' }),
+    pauseSpec: () => ({ function: 'cron', collections: Object.values(ENROLLMENT_COLLECTIONS) }),
     run: async (s) => {
       const res = await fetch(`${s.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
       return { ok: res.ok };
