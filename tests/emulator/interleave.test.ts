@@ -258,7 +258,10 @@ describe('pauses counting only some collections', () => {
   test('count the requests on those collections and the end of a transaction that touched one, nothing else', async () => {
     const c = await newCollection(sdk, 'il_only');
     const other = await newCollection(sdk, 'il_other');
-    await sdk.db.collection(c).doc('n').set({ data: { v: 0 } });
+    await sdk.db
+      .collection(c)
+      .doc('n')
+      .set({ data: { v: 0 } });
     const held: Array<string | undefined> = [];
     const points = await eachPausePoint(
       baseUrl,
