@@ -34,6 +34,7 @@ const BAD = [
   `青果巷导入面馆,商户,餐饮,特约商户,钟楼区,常州市钟楼区青果巷88号,0519-86001111,119.9566,31.7762,10:00-21:00,会员凭卡9折,结账前出示,每日1次,${UNTIL},`,
   `龙城书局（南大街店）,商户,购物,普惠商户,钟楼区,常州市钟楼区南大街118号,0519-86601234,119.9512,31.7786,09:00-21:00,9折,,每日1次,${UNTIL},`,
   `未知类别店,商户,五金,普惠商户,天宁区,常州市天宁区某路4号,0519-86003336,119.98,31.78,09:00-21:00,9折,,每日1次,${UNTIL},`,
+  `外市区县店,商户,餐饮,普惠商户,姑苏区,苏州市姑苏区某路5号,0519-86003337,119.98,31.78,09:00-21:00,9折,,每日1次,${UNTIL},`,
 ];
 
 function csv(lines: string[]): Buffer {
@@ -47,7 +48,7 @@ it('previews an import with a row-by-row report, refuses to commit it, and store
   const fileId = await uploadAs(cloud.serviceUrl, 'demo-staff-city', 'bad.csv', csv([...GOOD, ...BAD]));
   const input: ImportInput = { fileId, orgId: 'org-cz' };
   const preview = await callOk(cloud.baseUrl, 'demo-staff-city', 'merchants.importPreview', input);
-  expect(preview.rows).toBe(9);
+  expect(preview.rows).toBe(10);
   expect(preview.valid).toBe(3);
   expect(preview.errors.map((e) => [e.row, e.field])).toEqual([
     [5, '纬度'],
@@ -56,13 +57,16 @@ it('previews an import with a row-by-row report, refuses to commit it, and store
     [8, '名称'],
     [9, '名称'],
     [10, '类别'],
+    [11, '区县'],
   ]);
+  // The districts are the union's (系统设置), not a list in the code.
+  expect(preview.errors[6].message).toBe('「区县」应为：天宁区、钟楼区、新北区、武进区、金坛区、溧阳市');
   expect(preview.errors[0].message).toContain('填反');
   expect(preview.errors[1].message).toBe('「名称」不能为空');
   expect(preview.errors[3].message).toBe('与第2行重复（名称和地址相同）');
   expect(preview.errors[4].message).toBe('已存在同名同地址的商户或驿站');
   const commit = await callApi(cloud.baseUrl, 'demo-staff-city', 'merchants.importCommit', input);
-  expect(commit).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', details: { count: 6 } } });
+  expect(commit).toMatchObject({ ok: false, error: { code: 'IMPORT_INVALID', details: { count: 7 } } });
   expect(await store.count('places')).toBe(before);
 });
 
@@ -168,6 +172,15 @@ it('scopes edits to the staff member’s union and guards them on the revision s
     rev: 0,
   });
   expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  // A district the union has not listed in its settings is refused, and nothing is stored.
+  const placesBefore = await store.count('places');
+  expect(
+    await callApi(cloud.baseUrl, 'demo-staff-wujin', 'merchants.save', placeInput({ district: '姑苏区', orgId: 'org-cz-wujin' })),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', message: '「所在区县」应为：天宁区、钟楼区、新北区、武进区、金坛区、溧阳市' },
+  });
+  expect(await store.count('places')).toBe(placesBefore);
   const badHours = await callApi(
     cloud.baseUrl,
     'demo-staff-wujin',

@@ -32,6 +32,7 @@ describe('settings', () => {
       version: 1,
     });
     expect(view.union.districts).toContain('武进区');
+    expect(view.union.districtCenters['武进区']).toEqual({ latitude: 31.705, longitude: 119.945 });
     expect(view.subscribeTemplateIds.membership_status).toBe('TEMPLATE_ID_MEMBERSHIP_STATUS');
   });
 
@@ -53,8 +54,14 @@ describe('settings', () => {
       subscribeTemplateIds: DEMO_SETTINGS.subscribeTemplateIds,
       deadlines: DEMO_SETTINGS.deadlines,
     });
+    // The centres of districts no longer listed go with them.
+    expect(Object.keys(((await stored())?.union as { districtCenters: object }).districtCenters)).toEqual(['天宁区', '钟楼区']);
     const read = await env.ok(MEMBER, 'settings.get', {});
     expect(read).toMatchObject({ version: version + 1, union: { hotline: '0519-12351' } });
+    expect(read.union.districtCenters).toEqual({
+      天宁区: DEMO_SETTINGS.union.districtCenters['天宁区'],
+      钟楼区: DEMO_SETTINGS.union.districtCenters['钟楼区'],
+    });
     expect(await env.store.count('audit', { action: 'settings.save', actor: ADMIN })).toBe(1);
   });
 

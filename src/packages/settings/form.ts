@@ -10,7 +10,7 @@ export interface Form {
   shortName: string;
   city: string;
   hotline: string;
-  /** One district a line (or separated by 、，,). */
+  /** One district a line (or separated by 、，,), each optionally with its centre: `武进区 31.705 119.945`. */
   districts: string;
   latitude: string;
   longitude: string;
@@ -23,7 +23,12 @@ export function toForm(s: UnionSettings): Form {
     shortName: s.union.shortName,
     city: s.union.city,
     hotline: s.union.hotline,
-    districts: s.union.districts.join('\n'),
+    districts: s.union.districts
+      .map((d) => {
+        const c = s.union.districtCenters?.[d];
+        return c ? `${d} ${c.latitude} ${c.longitude}` : d;
+      })
+      .join('\n'),
     latitude: s.union.mapCenter ? String(s.union.mapCenter.latitude) : '',
     longitude: s.union.mapCenter ? String(s.union.mapCenter.longitude) : '',
     areas: { ...s.areas },
@@ -42,10 +47,27 @@ export function toSaveInput(form: Form, version: number): { input?: SaveInput; e
   if (!form.name.trim()) errors.name = '请填写工会名称';
   if (!form.shortName.trim()) errors.shortName = '请填写简称';
   if (Object.keys(errors).length) return { errors };
-  const districts = form.districts
+  const districts: string[] = [];
+  const districtCenters: Record<string, { latitude: number; longitude: number }> = {};
+  for (const item of form.districts
     .split(/[\n、，,]+/)
     .map((d) => d.trim())
-    .filter(Boolean);
+    .filter(Boolean)) {
+    const [name, lat, lng, ...rest] = item.split(/\s+/);
+    districts.push(name);
+    if (lat === undefined) continue;
+    const point = { latitude: Number(lat), longitude: Number(lng) };
+    if (
+      rest.length ||
+      !Number.isFinite(point.latitude) ||
+      !Number.isFinite(point.longitude) ||
+      Math.abs(point.latitude) > 90 ||
+      Math.abs(point.longitude) > 180
+    )
+      errors.districts = `「${name}」的中心应写作：名称 纬度 经度，如 武进区 31.705 119.945`;
+    else districtCenters[name] = point;
+  }
+  if (errors.districts) return { errors };
   return {
     errors,
     input: {
@@ -56,6 +78,7 @@ export function toSaveInput(form: Form, version: number): { input?: SaveInput; e
         city: form.city.trim(),
         hotline: form.hotline.trim(),
         districts,
+        districtCenters,
         mapCenter: { latitude, longitude },
       },
       areas: form.areas,

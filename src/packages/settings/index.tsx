@@ -99,9 +99,10 @@ export default function SettingsEdit() {
                   label='辖区'
                   name='settings-districts'
                   value={form.districts}
+                  error={act.fieldErrors.districts}
                   multiline
                   maxlength={800}
-                  note='每行一个，如：天宁区'
+                  note='每行一个；可在名称后写该区中心坐标（纬度 经度），会员未开启定位时按它计算距离，如：天宁区 31.781 119.98'
                   onInput={(v) => edit('districts', v)}
                 />
               </View>

@@ -10,11 +10,12 @@ import { useRemote } from '../../hooks/useRemote';
 import { useSession } from '../../stores/session';
 import { CATEGORIES, type Category } from '@rules/merchants';
 import { ROUTES, go } from '../../utils/nav';
-import { chooseDistrict, DISTRICT_SPOTS, locate, type Spot } from './location';
+import { chooseDistrict, districtSpots, locate, type Spot } from './location';
 import { ActiveFilters, emptyAdvice, type Filter } from './ActiveFilters';
 import { PlaceRow } from './PlaceRow';
 import { useDirectory, type DirectoryQuery } from './useDirectory';
 import './index.scss';
+import { useSettings } from '../../stores/settings';
 
 /**
  * 优惠: member benefits (from the server) and the directory of partner merchants and 一公里服务圈 stations,
@@ -25,6 +26,15 @@ export default function Discounts() {
   const { session } = useSession();
   const benefits = useRemote(() => call('card.benefits', {}));
   const [spot, setSpot] = useState<Spot | null>(null);
+  // Located (or tried to): null then means no position and no centre the union has set.
+  const [located, setLocated] = useState(false);
+  const relocate = () =>
+    void locate().then((s) => {
+      setSpot(s);
+      setLocated(true);
+    });
+  useSettings(); // re-render when the union's districts arrive
+  const spots = districtSpots();
   // No filter until the member chooses one: a search then looks across every place.
   const [kind, setKind] = useState<'all' | 'merchant' | 'station'>('all');
   const [category, setCategory] = useState<Category | undefined>(undefined);
@@ -33,9 +43,7 @@ export default function Discounts() {
   const [typed, setTyped] = useState('');
   const [keyword, setKeyword] = useState('');
 
-  useEffect(() => {
-    void locate().then(setSpot);
-  }, []);
+  useEffect(relocate, []);
 
   const query = useMemo<DirectoryQuery | null>(
     () =>
@@ -106,14 +114,15 @@ export default function Discounts() {
       <View className='directory-bar'>
         <Picker
           mode='selector'
-          range={DISTRICT_SPOTS.map((d) => d.name)}
-          onChange={(e) => setSpot(chooseDistrict(DISTRICT_SPOTS[Number(e.detail.value)].name))}
+          range={spots.map((d) => d.name)}
+          disabled={!spots.length}
+          onChange={(e) => setSpot(chooseDistrict(spots[Number(e.detail.value)].name) ?? spot)}
         >
           <View className='directory-spot'>
             <Text className='directory-spot-label' data-testid='discounts-spot-label'>
-              {spot ? spot.label : '正在定位…'}
+              {spot ? spot.label : located ? '未能定位' : '正在定位…'}
             </Text>
-            <Text className='directory-spot-switch'>切换区域 ▾</Text>
+            {spots.length > 0 && <Text className='directory-spot-switch'>切换区域 ▾</Text>}
           </View>
         </Picker>
         <View
@@ -124,8 +133,13 @@ export default function Discounts() {
         </View>
       </View>
       {spot?.source === 'district' && (
-        <Text className='directory-hint' onClick={() => void locate().then(setSpot)}>
+        <Text className='directory-hint' onClick={relocate}>
           未获取到定位，按所选区域中心计算距离；点此重新定位
+        </Text>
+      )}
+      {located && !spot && (
+        <Text className='directory-hint' data-testid='discounts-no-spot' onClick={relocate}>
+          未获取到定位：请在手机设置中允许定位后点此重试（工会尚未设置地图中心）
         </Text>
       )}
 

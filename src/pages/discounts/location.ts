@@ -12,38 +12,45 @@ export interface Spot {
   source: 'gps' | 'district';
 }
 
-/** District centres (GCJ-02, as WeChat's map), for members who refuse location or use the H5 app. */
-export const DISTRICT_SPOTS: Array<{ name: District; lat: number; lng: number }> = [
-  { name: '天宁区', lat: 31.781, lng: 119.98 },
-  { name: '钟楼区', lat: 31.79, lng: 119.93 },
-  { name: '新北区', lat: 31.84, lng: 119.972 },
-  { name: '武进区', lat: 31.705, lng: 119.945 },
-  { name: '金坛区', lat: 31.723, lng: 119.597 },
-  { name: '溧阳市', lat: 31.416, lng: 119.484 },
-];
+/**
+ * The union's districts that have a centre (settings, GCJ-02 as WeChat's map), for members who refuse location or
+ * use the H5 app. Empty until the union's administrator lists them.
+ */
+export function districtSpots(): Array<{ name: District; lat: number; lng: number }> {
+  const union = useSettingsStore.getState().settings?.union;
+  if (!union) return [];
+  return union.districts.flatMap((name) => {
+    const c = union.districtCenters?.[name];
+    return c ? [{ name, lat: c.latitude, lng: c.longitude }] : [];
+  });
+}
 
 const KEY = 'merchants.district';
 
-/** The district the member chose, else the union's map centre (settings), else the first district. */
-export function districtSpot(name?: string): Spot {
+/** The district the member chose, else the union's map centre (settings), else its first district. */
+export function districtSpot(name?: string): Spot | null {
   const saved = name ?? (Taro.getStorageSync(KEY) as string | undefined);
-  const chosen = DISTRICT_SPOTS.find((s) => s.name === saved);
+  const spots = districtSpots();
+  const chosen = spots.find((s) => s.name === saved);
   const union = useSettingsStore.getState().settings?.union;
   if (!chosen && union?.mapCenter) {
     const { latitude, longitude } = union.mapCenter;
     return { lat: latitude, lng: longitude, label: `${union.city || union.shortName}中心`, source: 'district' };
   }
-  const d = chosen ?? DISTRICT_SPOTS[0];
-  return { lat: d.lat, lng: d.lng, label: `${d.name}中心`, source: 'district' };
+  const d = chosen ?? spots[0];
+  return d ? { lat: d.lat, lng: d.lng, label: `${d.name}中心`, source: 'district' } : null;
 }
 
-export function chooseDistrict(name: District): Spot {
+export function chooseDistrict(name: District): Spot | null {
   Taro.setStorageSync(KEY, name);
   return districtSpot(name);
 }
 
-/** The phone's position when the member allows it (asked once by WeChat), else the chosen district's centre. */
-export async function locate(): Promise<Spot> {
+/**
+ * The phone's position when the member allows it (asked once by WeChat), else the chosen district's centre; null
+ * when neither is known (a union that has set no map centre or districts yet).
+ */
+export async function locate(): Promise<Spot | null> {
   try {
     const res = await Promise.race([
       // WeChat gives GCJ-02 (its map's datum, as our coordinates); browsers only WGS-84 (≈ 500 m off in China).
@@ -53,6 +60,9 @@ export async function locate(): Promise<Spot> {
     if (!Number.isFinite(res.latitude) || !Number.isFinite(res.longitude)) throw new Error('no position');
     return { lat: res.latitude, lng: res.longitude, label: '当前位置', source: 'gps' };
   } catch {
+    // The districts and centres are the union's settings: wait for them on a first start.
+    const settings = useSettingsStore.getState();
+    if (!settings.fresh) await settings.load();
     return districtSpot();
   }
 }

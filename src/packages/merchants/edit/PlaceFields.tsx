@@ -1,7 +1,7 @@
 import { Image, Picker, Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import { Field, FieldFrame, PickerField } from '../../../components/Field';
-import { DISTRICT_SPOTS } from '../../../pages/discounts/location';
+import { useSettingsStore } from '../../../stores/settings';
 import { CATEGORIES, STATION_SERVICES, TIERS } from '@rules/merchants';
 import type { PlaceEditState } from './usePlaceEdit';
 
@@ -14,6 +14,9 @@ type TextKey = 'placeName' | 'tags' | 'address' | 'phone' | 'hours' | 'lat' | 'l
 export function PlaceFields({ edit, onPickOrg }: { edit: PlaceEditState; onPickOrg: () => void }) {
   const { form, set, place, placeId, act } = edit;
   const errors = act.fieldErrors;
+  // The union's districts (系统设置): the only ones a place may name.
+  const settings = useSettingsStore((s) => s.settings);
+  const districts = settings?.union.districts ?? [];
   const field = (label: string, key: TextKey, max: number, hint?: string) => (
     <Field
       label={label}
@@ -82,14 +85,18 @@ export function PlaceFields({ edit, onPickOrg }: { edit: PlaceEditState; onPickO
         </FieldFrame>
       )}
       {field('搜索标签', 'tags', 60, '会员常搜的词，用空格分隔，如：书店 图书 文具')}
-      <Picker
-        mode='selector'
-        range={DISTRICT_SPOTS.map((d) => d.name)}
-        value={DISTRICT_SPOTS.findIndex((d) => d.name === form.district)}
-        onChange={(e) => set('district', DISTRICT_SPOTS[Number(e.detail.value)].name)}
-      >
-        <View className='m-picker edit-district'>区县：{form.district}</View>
-      </Picker>
+      {districts.length ? (
+        <Picker
+          mode='selector'
+          range={districts}
+          value={Math.max(0, districts.indexOf(form.district))}
+          onChange={(e) => set('district', districts[Number(e.detail.value)])}
+        >
+          <View className='m-picker edit-district'>区县：{form.district || '请选择'}</View>
+        </Picker>
+      ) : (
+        <Text className='m-error'>本工会尚未设置辖区：请管理员先在「系统设置」中填写辖区</Text>
+      )}
       {errors.district && <Text className='m-error'>{errors.district}</Text>}
       <PickerField
         label='管理单位'

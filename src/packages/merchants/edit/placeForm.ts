@@ -30,7 +30,7 @@ export const EMPTY_FORM: PlaceForm = {
   tier: '普惠商户',
   services: ['饮水', '休息', '充电', '如厕'],
   tags: '',
-  district: '天宁区',
+  district: '',
   address: '',
   phone: '',
   intro: '',

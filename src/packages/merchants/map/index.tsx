@@ -20,8 +20,9 @@ type Kind = 'merchant' | 'station' | 'all';
 export default function PlaceMap() {
   const { params } = useRouter();
   const fallback = districtSpot();
-  const lat = Number(params.lat ?? fallback.lat);
-  const lng = Number(params.lng ?? fallback.lng);
+  // Opened from the list, which passes where it measures from; else the union's centre (0,0: none set).
+  const lat = Number(params.lat ?? fallback?.lat ?? 0);
+  const lng = Number(params.lng ?? fallback?.lng ?? 0);
   const [kind, setKind] = useState<Kind>(params.kind === 'station' ? 'station' : 'all');
   const [picked, setPicked] = useState<PlaceItem | null>(null);
   const query = useMemo(() => ({ lat, lng, limit: 50, ...(kind === 'all' ? {} : { kind }) }), [lat, lng, kind]);

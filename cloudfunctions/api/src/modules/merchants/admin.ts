@@ -18,6 +18,7 @@ import { offersChangeOn, offerTextOf, searchTextOf, toListItem, toOfferView } fr
 import type { OfferRecord, PlaceRecord } from './records';
 import type { SaveInput, SaveOfferInput } from './schemas';
 import type { PlaceAdminView, PlaceListItem } from './views';
+import { unionDistricts } from '../settings/settings';
 
 const PAGE = 20;
 
@@ -67,6 +68,9 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
   const org = await getOrg(input.orgId);
   if (!org) throw fail('INVALID_INPUT', '所选工会不存在', { field: 'orgId' });
   assertCoversOrg(ctx, org.path);
+  const districts = await unionDistricts();
+  if (districts.length && !districts.includes(input.district))
+    throw fail('INVALID_INPUT', `「所在区县」应为：${districts.join('、')}`, { field: 'district' });
   const fields = placeFields(input);
   const existing = input.placeId ? await editable(input.placeId, ctx) : null;
   const photos = input.photos ?? existing?.photos ?? [];

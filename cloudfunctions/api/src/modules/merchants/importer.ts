@@ -23,7 +23,6 @@ import { merchantsErrors as errors } from './errors';
 import type { OfferRecord, PlaceRecord } from './records';
 import {
   CATEGORIES,
-  DISTRICTS,
   STATION_SERVICES,
   TIERS,
   type Category,
@@ -34,6 +33,7 @@ import {
   type Tier,
 } from './schemas';
 import type { ImportPreview, ImportRowError } from './views';
+import { unionDistricts } from '../settings/settings';
 
 const MAX_ROWS = 500;
 const COLUMNS = {
@@ -97,7 +97,13 @@ function parseLimit(text: string): { period: LimitPeriod; perPeriod: number } | 
   return { period: m[1] === '每周' ? 'week' : m[1] === '每月' ? 'month' : 'day', perPeriod: Number(m[2]) };
 }
 
-function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: ImportRowError[]): ParsedRow | null {
+function parseRow(
+  cells: Record<Column, string>,
+  row: number,
+  now: Date,
+  errs: ImportRowError[],
+  districts: string[],
+): ParsedRow | null {
   const today = chinaDate(now);
   const problem = (field: Column, message: string) => {
     errs.push({ row, field: LABEL[field], message });
@@ -117,8 +123,9 @@ function parseRow(cells: Record<Column, string>, row: number, now: Date, errs: I
     return problem('lng', '经纬度应为数字，如 119.974 / 31.811');
   if (lat < 18 || lat > 54 || lng < 73 || lng > 135)
     return problem(lat > 73 && lng < 54 ? 'lat' : 'lng', '经纬度不在中国境内，请检查是否填反或填错');
-  if (!(DISTRICTS as readonly string[]).includes(cells.district))
-    return problem('district', `「区县」应为：${DISTRICTS.join('、')}`);
+  if (districts.length && !districts.includes(cells.district))
+    return problem('district', `「区县」应为：${districts.join('、')}`);
+  if (!cells.district || cells.district.length > 20) return problem('district', '「区县」应为1–20个字');
   if (cells.name.length > 40 || cells.name.length < 2) return problem('name', '「名称」应为2–40个字');
   if (cells.address.length > 80 || cells.address.length < 4) return problem('address', '「地址」应为4–80个字');
   if (!/^[0-9-]{7,20}$/.test(cells.phone)) return problem('phone', '「电话」应为7–20位数字');
@@ -236,6 +243,7 @@ async function check(
   if (body.length === 0) throw fail('INVALID_INPUT', '文件中没有数据行', { field: 'fileId' });
   if (body.length > MAX_ROWS) throw fail('INVALID_INPUT', `一次最多导入${MAX_ROWS}行，请拆分文件`, { field: 'fileId' });
 
+  const districts = await unionDistricts();
   const errs: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>();
@@ -247,6 +255,7 @@ async function check(
       row,
       ctx.now,
       errs,
+      districts,
     );
     if (!parsed) return;
     const first = seen.get(parsed.id);

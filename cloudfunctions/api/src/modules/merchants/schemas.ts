@@ -4,7 +4,6 @@ import { fileIdPattern } from '../../shared/files';
 
 export {
   CATEGORIES,
-  DISTRICTS,
   LIMIT_PERIODS,
   PLACE_KINDS,
   STATION_SERVICES,
@@ -16,7 +15,7 @@ export {
   type StationService,
   type Tier,
 } from '../../rules/merchants';
-import { CATEGORIES, DISTRICTS, LIMIT_PERIODS, PLACE_KINDS, STATION_SERVICES, TIERS } from '../../rules/merchants';
+import { CATEGORIES, LIMIT_PERIODS, PLACE_KINDS, STATION_SERVICES, TIERS } from '../../rules/merchants';
 export const PLACE_STATUSES = ['active', 'suspended'] as const;
 export type PlaceStatus = (typeof PLACE_STATUSES)[number];
 
@@ -101,11 +100,9 @@ export const merchantsSaveInput = z.strictObject({
     .max(STATION_SERVICES.length)
     .optional(),
   /** Words members search by beyond the name and category (书店, 图书 …). */
-  tags: z
-    .array(z.string().trim().min(1, '标签不能为空').max(8, '每个标签不超过8个字'))
-    .max(6, '最多6个标签')
-    .optional(),
-  district: z.enum(DISTRICTS, { error: '请选择所在区县' }),
+  tags: z.array(z.string().trim().min(1, '标签不能为空').max(8, '每个标签不超过8个字')).max(6, '最多6个标签').optional(),
+  /** One of the union's districts (settings), checked by the handler. */
+  district: z.string().trim().min(1, '请选择所在区县').max(20, '区县名称不超过20个字'),
   address: text(4, 80),
   phone: z
     .string()

@@ -15,7 +15,10 @@ export interface UnionFacts {
   city: string;
   /** 12351 or a local hotline. */
   hotline: string;
+  /** The districts (区/县/市) members and places belong to, in display order: the only ones places may name. */
   districts: string[];
+  /** Where the directory measures from when a member picks a district instead of sharing location (GCJ-02). */
+  districtCenters: Record<string, MapPoint>;
   /** Where maps open (GCJ-02); null until the union sets it. */
   mapCenter: MapPoint | null;
 }

@@ -13,6 +13,11 @@ const areaFlags = z.strictObject(
   Object.fromEntries(SWITCHABLE_AREAS.map((a) => [a, z.boolean()])) as Record<SwitchableArea, z.ZodBoolean>,
 );
 
+const mapPoint = z.strictObject({
+  latitude: z.number().min(-90, '纬度应在-90到90之间').max(90, '纬度应在-90到90之间'),
+  longitude: z.number().min(-180, '经度应在-180到180之间').max(180, '经度应在-180到180之间'),
+});
+
 export const settingsSaveInput = z.strictObject({
   /** The version the editor read (settings.get); another administrator's save since → CONFLICT. */
   version: z.number().int().min(0).max(1_000_000),
@@ -25,10 +30,9 @@ export const settingsSaveInput = z.strictObject({
       .trim()
       .regex(/^[0-9-]{5,20}$/, '服务热线应为5–20位数字（可含短横线），如 12351 或 0519-12351'),
     districts: z.array(text('辖区名称', 20)).max(40, '辖区不超过40个'),
-    mapCenter: z.strictObject({
-      latitude: z.number().min(-90, '纬度应在-90到90之间').max(90, '纬度应在-90到90之间'),
-      longitude: z.number().min(-180, '经度应在-180到180之间').max(180, '经度应在-180到180之间'),
-    }),
+    /** By district name; centres of districts not in `districts` are dropped. Left out: none. */
+    districtCenters: z.record(text('辖区名称', 20), mapPoint).optional(),
+    mapCenter: mapPoint,
   }),
   areas: areaFlags,
   /** Left out: the stored ones are kept. */

@@ -14,6 +14,7 @@ import {
   AREA_LABELS,
   SWITCHABLE_AREAS,
   type Deadlines,
+  type MapPoint,
   type SettingsRecord,
   type SettingsView,
   type SwitchableArea,
@@ -31,29 +32,45 @@ const DEFAULT_UNION: UnionFacts = {
   city: '',
   hotline: '12351',
   districts: [],
+  districtCenters: {},
   mapCenter: null,
 };
 const DEFAULT_DEADLINES: Deadlines = { reviewDays: 7, offerClaimHours: 24, setupCodeHours: 72 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+function mapPoint(v: unknown): MapPoint | null {
+  return isObject(v) && typeof v.latitude === 'number' && typeof v.longitude === 'number'
+    ? { latitude: v.latitude, longitude: v.longitude }
+    : null;
+}
+
+/** The centres of the listed districts only (a district removed from the list takes its centre with it). */
+function centersOf(districts: string[], stored: unknown): Record<string, MapPoint> {
+  const centers: Record<string, MapPoint> = {};
+  if (!isObject(stored)) return centers;
+  for (const d of districts) {
+    const point = mapPoint(stored[d]);
+    if (point) centers[d] = point;
+  }
+  return centers;
+}
+
 /** The stored document (or none) as the app sees it: missing parts take their defaults; an area is on unless false. */
 export function toSettingsView(record: SettingsRecord | null): SettingsView {
   const union = isObject(record?.union) ? (record!.union as Partial<UnionFacts>) : {};
   const areas = isObject(record?.areas) ? (record!.areas as Partial<Record<SwitchableArea, unknown>>) : {};
   const deadlines = isObject(record?.deadlines) ? (record!.deadlines as Partial<Deadlines>) : {};
-  const center = union.mapCenter;
+  const districts = Array.isArray(union.districts) ? union.districts.filter((d): d is string => typeof d === 'string') : [];
   return {
     union: {
       name: typeof union.name === 'string' && union.name ? union.name : DEFAULT_UNION.name,
       shortName: typeof union.shortName === 'string' && union.shortName ? union.shortName : DEFAULT_UNION.shortName,
       city: typeof union.city === 'string' ? union.city : DEFAULT_UNION.city,
       hotline: typeof union.hotline === 'string' && union.hotline ? union.hotline : DEFAULT_UNION.hotline,
-      districts: Array.isArray(union.districts) ? union.districts.filter((d): d is string => typeof d === 'string') : [],
-      mapCenter:
-        isObject(center) && typeof center.latitude === 'number' && typeof center.longitude === 'number'
-          ? { latitude: center.latitude, longitude: center.longitude }
-          : null,
+      districts,
+      districtCenters: centersOf(districts, union.districtCenters),
+      mapCenter: mapPoint(union.mapCenter),
     },
     areas: Object.fromEntries(SWITCHABLE_AREAS.map((a) => [a, areas[a] !== false])) as Record<SwitchableArea, boolean>,
     subscribeTemplateIds: isObject(record?.subscribeTemplateIds) ? (record!.subscribeTemplateIds as Record<string, string>) : {},
@@ -96,6 +113,14 @@ export async function reviewDays(): Promise<number> {
   return (await cachedSettings()).deadlines.reviewDays;
 }
 
+/**
+ * The districts places and people may name (settings.union.districts), as this warm instance last read them; an
+ * empty list means the union has not listed any yet, and any name is taken.
+ */
+export async function unionDistricts(): Promise<string[]> {
+  return (await cachedSettings()).union.districts;
+}
+
 /** For tests of the router in process: forget the cached copy. */
 export function forgetCachedSettings(): void {
   cached = null;
@@ -132,7 +157,11 @@ export async function saveSettings(input: SettingsSaveInput, ctx: ActionContext)
     const { _id: _ignored, ...kept } = stored ?? ({ _id: SETTINGS_DOC_ID } as SettingsRecord);
     const next: Omit<SettingsRecord, '_id'> = {
       ...kept,
-      union: { ...input.union, districts: [...new Set(input.union.districts)] },
+      union: {
+        ...input.union,
+        districts: [...new Set(input.union.districts)],
+        districtCenters: centersOf(input.union.districts, input.union.districtCenters ?? {}),
+      },
       areas: input.areas,
       subscribeTemplateIds: input.subscribeTemplateIds ?? current.subscribeTemplateIds,
       subscribeTemplateFields: input.subscribeTemplateFields ?? current.subscribeTemplateFields,
