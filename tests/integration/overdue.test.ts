@@ -10,6 +10,7 @@ import { apiBundleExists } from '../support/api';
 import { setClock } from '../support/clock';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { givenApplicant, givenMember, givenOrg, givenStaff, useCloud } from '../support/scenario';
+import { profileInput } from '../support/matchmaking';
 import { openTrip } from '../support/trips';
 
 jest.setTimeout(600_000);
@@ -224,5 +225,34 @@ describe('the enrollment queue', () => {
 
     await env.ok(tree.eastStaff, 'enrollment.review', { activityId, enrollmentIds: [first._id], decision: 'approve' });
     expect((await env.ok(tree.eastStaff, 'workbench.summary', {})).overdue.enrollmentPending).toBe(0);
+  });
+});
+
+describe('the 单身状态确认 queue', () => {
+  it('flags a request waiting past the deadline with its days and counts it on the 工作台, in scope only', async () => {
+    const north = await givenOrg(env, { parentId: tree.city._id, kind: 'district', name: '北区总工会' });
+    const northUnit = await givenOrg(env, { parentId: north._id, name: '北区某厂工会' });
+    const northStaff = await givenStaff(env, { orgId: north._id });
+    const waiting = await givenMember(env, { orgId: northUnit._id, name: '等确认' });
+    const recent = await givenMember(env, { orgId: northUnit._id, name: '刚申请' });
+    for (const m of [waiting, recent]) {
+      await env.ok(m.openid, 'matchmaking.saveProfile', profileInput());
+      await env.ok(m.openid, 'matchmaking.requestConfirmation', {});
+    }
+    await backdate('matchmaking_profiles', waiting.openid, 'single.requestedAt', 9);
+
+    const queue = await env.ok(northStaff, 'matchmaking.confirmations', {});
+    expect(queue.items.map((i) => [i.name, i.overdue ?? false, i.overdueDays ?? 0])).toEqual([
+      ['等确认', true, 2],
+      ['刚申请', false, 0],
+    ]);
+    const summary = await env.ok(northStaff, 'workbench.summary', {});
+    expect(summary.counts.matchmakingConfirmations).toBe(2);
+    expect(summary.overdue.matchmakingConfirmations).toBe(1);
+    // Another district's staff see none of it.
+    expect((await env.ok(tree.eastStaff, 'workbench.summary', {})).overdue.matchmakingConfirmations).toBe(0);
+    // Decided: no longer flagged or counted.
+    await env.ok(northStaff, 'matchmaking.decideSingle', { openid: waiting.openid, decision: 'confirm' });
+    expect((await env.ok(northStaff, 'workbench.summary', {})).overdue.matchmakingConfirmations).toBe(0);
   });
 });

@@ -6,13 +6,15 @@
 import type { ActionContext } from '../../action';
 import { command, findById, findPage, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
-import { toIso, toIsoOptional } from '../../lib/time';
+import { asDate, toIso, toIsoOptional } from '../../lib/time';
 import { SINGLE_STATUS_TEXT, type SingleStatus } from '../../rules/matchmaking';
+import { overdueMark } from '../../rules/overdue';
 import { writeAudit } from '../../shared/audit';
 import { getOrg } from '../../shared/orgs';
 import { namesOf } from '../../shared/people';
 import { assertCoversOrg, orgScopes } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
+import { reviewDays } from '../settings/settings';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
 import { requireProfile, toMyProfile } from './profiles';
@@ -43,7 +45,7 @@ export async function listConfirmations(
   const order: [string, 'asc' | 'desc'][] =
     (status ?? 'requested') === 'requested' ? [['single.requestedAt', 'asc']] : [['single.decidedAt', 'desc']];
   const { rows, total } = await findPage<ProfileRecord>(C.profiles, where, order, page);
-  const names = await namesOf(rows.map((r) => r._id));
+  const [names, days] = await Promise.all([namesOf(rows.map((r) => r._id)), reviewDays()]);
   return {
     items: rows.map((r) => ({
       openid: r._id,
@@ -55,6 +57,10 @@ export async function listConfirmations(
       ...(r.single.requestedAt ? { requestedAt: toIsoOptional(r.single.requestedAt) } : {}),
       ...(r.single.decidedAt ? { decidedAt: toIsoOptional(r.single.decidedAt) } : {}),
       ...(r.single.note ? { note: r.single.note } : {}),
+      // Waiting past the review deadline: flagged with its days (the queue runs oldest first).
+      ...(r.single.status === 'requested' && r.single.requestedAt
+        ? overdueMark(asDate(r.single.requestedAt), ctx.now, days)
+        : {}),
     })),
     total,
   };

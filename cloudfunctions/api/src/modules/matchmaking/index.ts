@@ -19,7 +19,7 @@ import { getMyProfile, saveProfile, setPaused } from './profiles';
 import { matchmakingEngine } from './hooks';
 import { block, listReports, report, resolveReport } from './safety';
 import * as s from './schemas';
-import { countConfirmationRequests, countOpenReports } from './workbench';
+import { countConfirmationRequests, countOpenReports, countOverdueConfirmations } from './workbench';
 import { matchmakingInbox } from './inbox';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -73,6 +73,7 @@ export const matchmakingModule = defineModule({
     'matchmaking.rejectSingle': '未确认会员单身状态',
   },
   workbench: { matchmakingReports: countOpenReports, matchmakingConfirmations: countConfirmationRequests },
+  overdue: { matchmakingConfirmations: { label: '单身状态确认', count: countOverdueConfirmations } },
   cron: { closePicks, sendFollowUps },
   actions: {
     'matchmaking.myProfile': defineAction({ input: s.emptyInput, roles: 'any', handler: (_input, ctx) => getMyProfile(ctx) }),

@@ -160,6 +160,9 @@ export interface ConfirmationItem {
   requestedAt?: string;
   decidedAt?: string;
   note?: string;
+  /** A request waiting past the review deadline, and by how many days. */
+  overdue?: true;
+  overdueDays?: number;
 }
 
 export interface ReportView {

@@ -1,7 +1,9 @@
 /** 工作台 tiles of 单身联谊: open reports in the events the caller organises, and single-status confirmations waiting in their scope. */
 import type { ActionContext } from '../../action';
 import { command, countWhere } from '../../db';
+import { overdueBefore } from '../../rules/overdue';
 import { orgScopes } from '../../shared/scope';
+import { reviewDays } from '../settings/settings';
 import { activitiesInScopes } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 
@@ -20,10 +22,21 @@ export async function countOpenReports(ctx: ActionContext): Promise<number> {
   return countWhere(C.reports, ids === null ? { status: 'open' } : { status: 'open', activityId: command().in(ids) });
 }
 
-export async function countConfirmationRequests(ctx: ActionContext): Promise<number> {
+/** Single-status confirmations waiting in the caller's scope (`before`: only those requested before it). */
+async function countRequests(ctx: ActionContext, before?: Date): Promise<number> {
   const scopes = orgScopes(ctx);
   if (scopes !== null && !scopes.length) return 0;
   const where: Record<string, unknown> = { 'single.status': 'requested' };
   if (scopes !== null) where.orgPath = command().in(scopes);
+  if (before) where['single.requestedAt'] = command().lt(before);
   return countWhere(C.profiles, where);
+}
+
+export function countConfirmationRequests(ctx: ActionContext): Promise<number> {
+  return countRequests(ctx);
+}
+
+/** Of those, the ones waiting past the union's review deadline (settings.deadlines.reviewDays). */
+export async function countOverdueConfirmations(ctx: ActionContext): Promise<number> {
+  return countRequests(ctx, overdueBefore(ctx.now, await reviewDays()));
 }

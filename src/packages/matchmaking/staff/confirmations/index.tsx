@@ -12,6 +12,7 @@ import { dayTime } from '../../format';
 import type { ConfirmationItem } from '../../types';
 import '../../matchmaking.scss';
 import './index.scss';
+import { OverdueTag } from '../../../../components/OverdueTag';
 
 type Filter = 'requested' | 'confirmed' | 'rejected';
 const TABS: { key: Filter; label: string }[] = [
@@ -80,6 +81,7 @@ export default function Confirmations() {
               >
                 {item.statusText}
               </Text>
+              <OverdueTag days={item.overdueDays} />
             </View>
             <Text className='mm-card-line'>{item.orgName}</Text>
             <Text className='mm-card-line muted'>
