@@ -84,7 +84,13 @@ async function familyOnFile(m: GivenPerson): Promise<void> {
     findings: '家中确有重病患者，收入情况属实。',
     photos: [],
   });
-  await env.ok(district, 'hardship.decide', { caseId: c.caseId, approve: true, level: 'deep', civilCheck: 'low_income', note: '' });
+  await env.ok(district, 'hardship.decide', {
+    caseId: c.caseId,
+    approve: true,
+    level: 'deep',
+    civilCheck: 'low_income',
+    note: '',
+  });
 }
 
 let uploads = 0;
@@ -167,13 +173,22 @@ describe('the window and who may apply', () => {
     expect(rich).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
     expect(!rich.ok && rich.error.message).toContain('1500');
     expect(
-      await env.call(other.openid, 'studentAid.apply', { ...(await applyInput(other, windowId, child())), sensitiveConsent: false }),
+      await env.call(other.openid, 'studentAid.apply', {
+        ...(await applyInput(other, windowId, child())),
+        sensitiveConsent: false,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'sensitiveConsent' } } });
     // Another member's upload is not the member's proof.
     expect(
-      await env.call(other.openid, 'studentAid.apply', { ...(await applyInput(other, windowId, child())), receipt: noIncome.receipt }),
+      await env.call(other.openid, 'studentAid.apply', {
+        ...(await applyInput(other, windowId, child())),
+        receipt: noIncome.receipt,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'receipt' } } });
-    expect(await env.call('not-a-member', 'studentAid.apply', noIncome)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+    expect(await env.call('not-a-member', 'studentAid.apply', noIncome)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_MEMBER' },
+    });
     expect(await env.store.count('student_aid_applications', { openid: other.openid })).toBe(0);
 
     const ok = await env.ok(other.openid, 'studentAid.apply', await applyInput(other, windowId, child()));
@@ -211,9 +226,7 @@ describe('one grant per student per school year', () => {
     const id = child();
     const inputs = [await applyInput(father, windowId, id), await applyInput(mother, windowId, id)];
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        env.call([father, mother][i % 2].openid, 'studentAid.apply', inputs[i % 2]),
-      ),
+      Array.from({ length: 12 }, (_, i) => env.call([father, mother][i % 2].openid, 'studentAid.apply', inputs[i % 2])),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results) if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
@@ -289,7 +302,11 @@ describe('one grant per student per school year', () => {
       const a = await env.ok(m.openid, 'studentAid.apply', await applyInput(m, windowId, child()));
       await env.ok(grassroots, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
       const before = (await env.store.byId<{ approvedCount: number }>('student_aid_windows', windowId))!.approvedCount;
-      const decide = callApi(env.cloud.baseUrl, district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' });
+      const decide = callApi(env.cloud.baseUrl, district, 'studentAid.decide', {
+        applicationId: a.applicationId,
+        approve: true,
+        note: '',
+      });
       const state = await pause.settled();
       const withdraw = await env.call(m.openid, 'studentAid.withdraw', { applicationId: a.applicationId });
       if (state.state === 'paused') await pause.release();
@@ -327,10 +344,12 @@ describe('review, 公示 and payment', () => {
         ok: false,
         error: { code: 'FORBIDDEN' },
       });
-      expect(await env.call(who, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' })).toMatchObject({
-        ok: false,
-        error: { code: 'FORBIDDEN' },
-      });
+      expect(await env.call(who, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'FORBIDDEN' },
+        },
+      );
       expect(await env.call(who, 'studentAid.export', { windowId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await env.call(other.openid, 'studentAid.withdraw', { applicationId: a.applicationId })).toMatchObject({
@@ -353,18 +372,24 @@ describe('review, 公示 and payment', () => {
     expect(seen.admissionLetterUrl).toMatch(/^http/);
     expect(await env.store.count('audit', { action: 'studentAid.get', target: a.applicationId, kind: 'pii_view' })).toBe(1);
 
-    expect(await env.call(district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' })).toMatchObject({
+    expect(
+      await env.call(district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
     await env.ok(grassroots, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '材料齐全' });
     await env.ok(grassroots, 'studentAid.check', { applicationId: b.applicationId, pass: true, note: '' });
-    expect(await env.call(grassroots, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' })).toMatchObject({
+    expect(
+      await env.call(grassroots, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     // 本科 is 3,000 元 in the table, never more than the tuition (2,500 元).
-    expect(await env.ok(district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' })).toMatchObject({
+    expect(
+      await env.ok(district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' }),
+    ).toMatchObject({
       status: 'approved',
       amount: 2500,
     });
@@ -396,12 +421,18 @@ describe('review, 公示 and payment', () => {
       const ticketB = list.rows.find((r) => r.mine)!.ticket;
 
       // Objections: not to one's own row; a member objects to each; payment waits.
-      expect(await env.call(m.openid, 'studentAid.object', { windowId, ticket: ticketA, reason: '这是我本人的申请' })).toMatchObject({
+      expect(
+        await env.call(m.openid, 'studentAid.object', { windowId, ticket: ticketA, reason: '这是我本人的申请' }),
+      ).toMatchObject({
         ok: false,
         error: { code: 'CONFLICT' },
       });
       const objector = await member('赵丽');
-      const oa = await env.ok(objector.openid, 'studentAid.object', { windowId, ticket: ticketA, reason: '据了解该家庭收入较高' });
+      const oa = await env.ok(objector.openid, 'studentAid.object', {
+        windowId,
+        ticket: ticketA,
+        reason: '据了解该家庭收入较高',
+      });
       const ob = await env.ok(objector.openid, 'studentAid.object', { windowId, ticket: ticketB, reason: '该生已获得其他资助' });
       expect(
         await env.call(district, 'studentAid.recordPayment', { applicationId: a.applicationId, date: chinaDay(2), amount: 2500 }),
@@ -409,8 +440,16 @@ describe('review, 公示 and payment', () => {
       const objections = await env.ok(district, 'studentAid.objections', { windowId });
       expect(objections.items.map((o) => o.reason).sort()).toEqual(['据了解该家庭收入较高', '该生已获得其他资助'].sort());
       expect(JSON.stringify(objections)).not.toContain(objector.openid);
-      await env.ok(district, 'studentAid.resolveObjection', { objectionId: oa.objectionId, decision: 'dismiss', note: '经入户核实，家庭情况属实' });
-      await env.ok(district, 'studentAid.resolveObjection', { objectionId: ob.objectionId, decision: 'uphold', note: '核实已获其他助学金' });
+      await env.ok(district, 'studentAid.resolveObjection', {
+        objectionId: oa.objectionId,
+        decision: 'dismiss',
+        note: '经入户核实，家庭情况属实',
+      });
+      await env.ok(district, 'studentAid.resolveObjection', {
+        objectionId: ob.objectionId,
+        decision: 'uphold',
+        note: '核实已获其他助学金',
+      });
       const upheld = await env.store.byId<{ status: string; claimId: string }>('student_aid_applications', b.applicationId);
       expect(upheld?.status).toBe('rejected');
       expect(await env.store.byId('student_aid_claims', upheld!.claimId)).toBeNull();

@@ -48,4 +48,3 @@ export function grantAmount(amounts: LevelAmounts, level: SchoolLevel, tuition: 
 export function incomePerHead(income: number, rigidExpenses: number, householdSize: number): number {
   return Math.floor((Math.max(0, income - rigidExpenses) / householdSize) * 100) / 100;
 }
-

@@ -93,7 +93,8 @@ export default function ApplyForStudentAid() {
       {
         failTitle: '申请未能提交',
         success: '已提交',
-        fieldKey: (f) => (FIELDS.includes(f) ? f : ['householdSize', 'income', 'rigidExpenses'].includes(f) ? 'household' : undefined),
+        fieldKey: (f) =>
+          FIELDS.includes(f) ? f : ['householdSize', 'income', 'rigidExpenses'].includes(f) ? 'household' : undefined,
         onDone: () => replaceWith(ROUTES.studentAidMine),
       },
     );
@@ -115,7 +116,9 @@ export default function ApplyForStudentAid() {
               申请条件：{w.ruleText}。资助标准：本科 {w.amounts.university} 元、大专 {w.amounts.college} 元、高中（中职）
               {w.amounts.highSchool} 元（不超过学费），每名学生每学年限资助一次。申请截止 {w.closesOn}。
             </Text>
-            {onFile && <Text className='muted'>您的家庭已在困难职工档案中（{mine.data?.hardshipFile?.levelText}），无需填写收入。</Text>}
+            {onFile && (
+              <Text className='muted'>您的家庭已在困难职工档案中（{mine.data?.hardshipFile?.levelText}），无需填写收入。</Text>
+            )}
           </View>
         )}
         {w && (
@@ -168,7 +171,12 @@ export default function ApplyForStudentAid() {
               onInput={edit('tuition', setTuition)}
             />
             <FieldFrame label='录取通知书照片' error={act.fieldErrors.admissionLetter}>
-              <ProofPhoto value={letter} openid={openid} testId='student-aid-letter' onChange={edit('admissionLetter', setLetter)} />
+              <ProofPhoto
+                value={letter}
+                openid={openid}
+                testId='student-aid-letter'
+                onChange={edit('admissionLetter', setLetter)}
+              />
             </FieldFrame>
             <FieldFrame label='学费缴费凭证（发票或缴费通知）' error={act.fieldErrors.receipt}>
               <ProofPhoto value={receipt} openid={openid} testId='student-aid-receipt' onChange={edit('receipt', setReceipt)} />
@@ -178,7 +186,9 @@ export default function ApplyForStudentAid() {
         {w && !onFile && (
           <View className='sa-card'>
             <Text className='sa-title'>家庭收入</Text>
-            <Text className='muted'>家庭月人均收入（扣除医疗等刚性支出）不高于 {mine.data?.incomeLine} 元的会员家庭可以申请。</Text>
+            <Text className='muted'>
+              家庭月人均收入（扣除医疗等刚性支出）不高于 {mine.data?.incomeLine} 元的会员家庭可以申请。
+            </Text>
             <Field
               label='家庭人口'
               name='sa-size'

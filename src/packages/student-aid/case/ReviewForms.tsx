@@ -33,7 +33,11 @@ export function DecisionForm(props: { applicationId: string; step: 'check' | 'de
         }}
       />
       <View className='sa-actions'>
-        <Button testId={step === 'check' ? 'student-aid-pass' : 'student-aid-approve'} loading={act.busy} onClick={() => send(true)}>
+        <Button
+          testId={step === 'check' ? 'student-aid-pass' : 'student-aid-approve'}
+          loading={act.busy}
+          onClick={() => send(true)}
+        >
           {step === 'check' ? '审核通过，报区总工会审定' : `批准资助 ${amount} 元`}
         </Button>
         <Button kind='plain' testId='student-aid-refuse' onClick={() => send(false)}>

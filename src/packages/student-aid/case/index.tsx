@@ -60,7 +60,9 @@ export default function StudentAidCase() {
                 {formatDateTime(s.at)} {s.text}
               </Text>
             ))}
-            {d.can.check && <DecisionForm applicationId={d.applicationId} step='check' amount={d.tableAmount} onDone={remote.reload} />}
+            {d.can.check && (
+              <DecisionForm applicationId={d.applicationId} step='check' amount={d.tableAmount} onDone={remote.reload} />
+            )}
             {d.can.decide && (
               <DecisionForm applicationId={d.applicationId} step='decide' amount={d.tableAmount} onDone={remote.reload} />
             )}

@@ -11,6 +11,7 @@ import { formatDate } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { Choices } from '../components/Choices';
 import { WindowCard } from './WindowCard';
+import { WindowForm } from './WindowForm';
 import './index.scss';
 
 type Tab = 'submitted' | 'checked' | 'approved' | 'windows';
@@ -28,14 +29,15 @@ const TABS: Array<{ key: Tab; label: string }> = [
  */
 export default function StudentAidQueue() {
   const [tab, setTab] = useState<Tab>('submitted');
-  const list = usePagedRemote(
-    (page) => call('studentAid.queue', { status: tab === 'windows' ? 'submitted' : tab, page }),
-    { refreshOnShow: true, deps: [tab] },
-  );
+  const list = usePagedRemote((page) => call('studentAid.queue', { status: tab === 'windows' ? 'submitted' : tab, page }), {
+    refreshOnShow: true,
+    deps: [tab],
+  });
   const windows = useRemote(() => call('studentAid.windows', {}), { refreshOnShow: true });
   return (
     <PageShell className='sa-staff' page='studentAidQueue'>
       <Choices options={TABS} value={tab} testId='student-aid-tab' onChange={setTab} />
+      {tab === 'windows' && <WindowForm onDone={windows.reload} />}
       {tab === 'windows' ? (
         <StateView
           loading={windows.loading}
@@ -45,7 +47,9 @@ export default function StudentAidQueue() {
           empty={!!windows.data && windows.data.length === 0}
           emptyText='还没有金秋助学活动。区（县）总工会或市总工会设置活动后，会员即可申请。'
         >
-          {windows.data?.map((w) => <WindowCard key={w.windowId} w={w} onChanged={windows.reload} />)}
+          {windows.data?.map((w) => (
+            <WindowCard key={w.windowId} w={w} onChanged={windows.reload} />
+          ))}
         </StateView>
       ) : (
         <PagedList list={list} emptyText='没有需要处理的申请'>

@@ -54,7 +54,8 @@ async function basisFor(input: ApplyInput, openid: string, w: WindowRecord): Pro
 export async function applyForAid(input: ApplyInput, ctx: ActionContext): Promise<ApplicationView> {
   const member = await requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能申请金秋助学');
   const w = await loadWindow(input.windowId);
-  if (!member.orgPath.includes(w.orgId)) throw studentAidErrors.fail('NOT_ELIGIBLE', `本次金秋助学面向${w.orgName}所属会员，您不在范围内`);
+  if (!member.orgPath.includes(w.orgId))
+    throw studentAidErrors.fail('NOT_ELIGIBLE', `本次金秋助学面向${w.orgName}所属会员，您不在范围内`);
   if (w.publicity || !isWindowOpenOn(chinaDate(ctx.now), w))
     throw fail('CONFLICT', `${w.title}申请时间为 ${w.opensOn} 至 ${w.closesOn}，当前不在申请时间内`);
   checkOwnUpload(input.admissionLetter, ctx.openid, 'admissionLetter');

@@ -100,6 +100,10 @@ export const studentAidModule = defineModule({
     'studentAid.objections': defineAction({ input: s.objectionsInput, roles: STAFF, handler: grantObjections }),
     'studentAid.resolveObjection': defineAction({ input: s.resolveInput, roles: STAFF, handler: resolveGrantObjection }),
     'studentAid.recordPayment': defineAction({ input: s.paymentInput, roles: STAFF, handler: recordPayment }),
-    'studentAid.export': defineAction({ input: s.windowIdInput, roles: STAFF, handler: (i, ctx) => exportGrants(i.windowId, ctx) }),
+    'studentAid.export': defineAction({
+      input: s.windowIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => exportGrants(i.windowId, ctx),
+    }),
   },
 });

@@ -114,7 +114,12 @@ export async function checkApplication(input: CheckInput, ctx: ActionContext): P
     at: ctx.now,
     details: { orgId: a.orgId },
   });
-  await tell(a, input.pass ? '金秋助学申请已通过基层工会审核' : '金秋助学申请未通过审核', input.pass ? undefined : input.note, ctx.now);
+  await tell(
+    a,
+    input.pass ? '金秋助学申请已通过基层工会审核' : '金秋助学申请未通过审核',
+    input.pass ? undefined : input.note,
+    ctx.now,
+  );
   return toApplicationView(a);
 }
 
@@ -128,8 +133,7 @@ export async function decideApplication(input: DecideInput, ctx: ActionContext):
     const found = await tx.get<ApplicationRecord>(C.applications, input.applicationId);
     const w = await tx.get<WindowRecord>(C.windows, first.windowId);
     if (!found || !w) throw fail('NOT_FOUND', '申请不存在');
-    if (!coversOrg(ctx, w.orgPath))
-      throw fail('FORBIDDEN', `金秋助学由${w.orgName}审定，基层工会请完成审核`);
+    if (!coversOrg(ctx, w.orgPath)) throw fail('FORBIDDEN', `金秋助学由${w.orgName}审定，基层工会请完成审核`);
     if (found.openid === ctx.openid) throw fail('FORBIDDEN', '不能办理本人的申请');
     if (found.status === 'submitted') throw fail('CONFLICT', '该申请尚未经基层工会审核，请先审核');
     if (found.status !== 'checked')

@@ -5,7 +5,11 @@ import { checkIdNumber, ID_NUMBER_MESSAGES } from '../../rules/idNumber';
 import { APPLICATION_STATUSES, ELIGIBILITY_RULES, SCHOOL_LEVELS } from '../../rules/studentAid';
 
 const text = (label: string, max: number, min = 1) =>
-  z.string().trim().min(min, min > 1 ? `${label}至少${min}个字` : `请填写${label}`).max(max, `${label}不超过${max}个字`);
+  z
+    .string()
+    .trim()
+    .min(min, min > 1 ? `${label}至少${min}个字` : `请填写${label}`)
+    .max(max, `${label}不超过${max}个字`);
 const yuan = (label: string, max: number, min = 0) =>
   z
     .number({ error: `请填写${label}（元）` })

@@ -1,12 +1,7 @@
 import { maskName } from '../../lib/mask';
 import { toIso } from '../../lib/time';
 import { toWindowView } from '../../shared/publicity';
-import {
-  APPLICATION_STATUS_LABELS,
-  ELIGIBILITY_RULE_LABELS,
-  isWindowOpenOn,
-  SCHOOL_LEVEL_LABELS,
-} from '../../rules/studentAid';
+import { APPLICATION_STATUS_LABELS, ELIGIBILITY_RULE_LABELS, isWindowOpenOn, SCHOOL_LEVEL_LABELS } from '../../rules/studentAid';
 import { chinaDate } from '../../rules/time';
 import type { ApplicationRecord, WindowRecord } from './records';
 import type { ApplicationView, Step, WindowView } from './views';
@@ -37,12 +32,14 @@ function basisText(a: ApplicationRecord): string {
 
 function stepsOf(a: ApplicationRecord): Step[] {
   const steps: Step[] = [{ at: toIso(a.submittedAt), text: `已提交申请，等待${a.orgName}审核` }];
-  if (a.checkedAt && a.status !== 'rejected') steps.push({ at: toIso(a.checkedAt), text: `${a.orgName}已审核，等待区（县）总工会审定` });
+  if (a.checkedAt && a.status !== 'rejected')
+    steps.push({ at: toIso(a.checkedAt), text: `${a.orgName}已审核，等待区（县）总工会审定` });
   if (a.decidedAt && (a.status === 'approved' || a.status === 'paid'))
     steps.push({ at: toIso(a.decidedAt), text: `已批准资助 ${a.amount ?? 0} 元，公示后发放` });
   if (a.status === 'rejected' && a.decidedAt) steps.push({ at: toIso(a.decidedAt), text: `未获资助：${a.decisionNote ?? ''}` });
   if (a.status === 'withdrawn' && a.decidedAt) steps.push({ at: toIso(a.decidedAt), text: '您已撤回申请' });
-  if (a.payment) steps.push({ at: toIso(a.payment.recordedAt), text: `助学金 ${a.payment.amount} 元已于 ${a.payment.date} 发放` });
+  if (a.payment)
+    steps.push({ at: toIso(a.payment.recordedAt), text: `助学金 ${a.payment.amount} 元已于 ${a.payment.date} 发放` });
   return steps;
 }
 

@@ -38,8 +38,7 @@ export async function saveWindow(input: SaveWindowInput, ctx: ActionContext): Pr
   assertCoversOrg(ctx, org.path);
   if (org.kind === 'grassroots')
     throw fail('FORBIDDEN', '金秋助学由区（县）总工会或市总工会开展，基层工会请协助审核本单位会员的申请');
-  if (input.opensOn > input.closesOn)
-    throw fail('INVALID_INPUT', '「截止日期」不能早于开始日期', { field: 'closesOn' });
+  if (input.opensOn > input.closesOn) throw fail('INVALID_INPUT', '「截止日期」不能早于开始日期', { field: 'closesOn' });
   const id = windowIdOf(input.schoolYear, org._id);
   const saved = await withTransaction(async (tx) => {
     const existing = await tx.get<WindowRecord>(C.windows, id);
