@@ -24,8 +24,6 @@ async function upload(page: Page, id: string, name: string) {
   await page.locator(tid(`${id}-item`)).waitFor({ timeout: 45_000 });
 }
 
-afterAll(() => setClock(env.cloud.baseUrl, 0));
-
 test('a 困难职工 family applies for a child admitted to university; approved, published, paid; the member sees it', async () => {
   const store = storeReader(env.cloud.serviceUrl);
   const { page, errors } = await newPhonePage(env.browser);
@@ -80,53 +78,60 @@ test('a 困难职工 family applies for a child admitted to university; approved
   expect(await store.count('audit', { action: 'studentAid.get', target: stored._id, kind: 'pii_view' })).toBeGreaterThan(0);
 
   // The demo's other two applications are decided (through the API), then the application period ends.
-  await callOk(env.cloud.baseUrl, 'demo-staff-huatang', 'studentAid.check', { applicationId: 'SA-demo-01', pass: true, note: '' });
+  await callOk(env.cloud.baseUrl, 'demo-staff-huatang', 'studentAid.check', {
+    applicationId: 'SA-demo-01',
+    pass: true,
+    note: '',
+  });
   for (const applicationId of ['SA-demo-01', 'SA-demo-02'])
     await callOk(env.cloud.baseUrl, DISTRICT, 'studentAid.decide', { applicationId, approve: true, note: '' });
   await setClock(env.cloud.baseUrl, 22 * DAY);
+  try {
+    // The district publishes the list (after a confirmation); the member sees it, masked.
+    await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/student-aid/staff/index');
+    await page.locator(tid('student-aid-tab-windows')).click();
+    await page.locator(tid('student-aid-publish')).click();
+    await page.locator(`${tid('student-aid-publish-dialog')} ${tid('dialog-ok')}`).click();
+    await page.getByText('公示中').waitFor({ timeout: 45_000 });
+    expect(await store.byId('student_aid_windows', stored.windowId)).toMatchObject({ approvedCount: 3 });
 
-  // The district publishes the list (after a confirmation); the member sees it, masked.
-  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/student-aid/staff/index');
-  await page.locator(tid('student-aid-tab-windows')).click();
-  await page.locator(tid('student-aid-publish')).click();
-  await page.locator(`${tid('student-aid-publish-dialog')} ${tid('dialog-ok')}`).click();
-  await page.getByText('公示中').waitFor({ timeout: 45_000 });
-  expect(await store.byId('student_aid_windows', stored.windowId)).toMatchObject({ approvedCount: 3 });
+    await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
+    await page.locator(tid('student-aid-grants-link')).click();
+    await page.locator(tid('student-aid-grant-row')).first().waitFor({ timeout: 45_000 });
+    const rows = await page.locator(tid('student-aid-grant-row')).allInnerTexts();
+    expect(rows).toHaveLength(3);
+    const mine = rows.find((r) => r.includes('（我家）')) ?? '';
+    expect(mine).toContain('孙*');
+    expect(mine).toContain('本科');
+    expect(mine).toContain('3000 元');
+    expect(rows.join('\n')).not.toContain('孙悦');
+    await screenshot(page, 'student-aid/04-publicity');
 
-  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
-  await page.locator(tid('student-aid-grants-link')).click();
-  await page.locator(tid('student-aid-grant-row')).first().waitFor({ timeout: 45_000 });
-  const rows = await page.locator(tid('student-aid-grant-row')).allInnerTexts();
-  expect(rows).toHaveLength(3);
-  const mine = rows.find((r) => r.includes('（我家）')) ?? '';
-  expect(mine).toContain('孙*');
-  expect(mine).toContain('本科');
-  expect(mine).toContain('3000 元');
-  expect(rows.join('\n')).not.toContain('孙悦');
-  await screenshot(page, 'student-aid/04-publicity');
+    // After the 公示: the payment is recorded.
+    await setClock(env.cloud.baseUrl, 27 * DAY + 10 * 60_000);
+    await openAs(page, env.cloud.baseUrl, DISTRICT, `#/packages/student-aid/case/index?id=${stored._id}`);
+    await page.locator(tid('student-aid-pay')).waitFor({ timeout: 45_000 });
+    await screenshot(page, 'student-aid/05-payment');
+    await page.locator(tid('student-aid-pay')).click();
+    await page.locator(tid('student-aid-case-status'), { hasText: '已发放' }).waitFor({ timeout: 45_000 });
+    expect(await store.byId('student_aid_applications', stored._id)).toMatchObject({
+      status: 'paid',
+      payment: { amount: 3000, by: DISTRICT },
+    });
 
-  // After the 公示: the payment is recorded.
-  await setClock(env.cloud.baseUrl, 27 * DAY + 10 * 60_000);
-  await openAs(page, env.cloud.baseUrl, DISTRICT, `#/packages/student-aid/case/index?id=${stored._id}`);
-  await page.locator(tid('student-aid-pay')).waitFor({ timeout: 45_000 });
-  await screenshot(page, 'student-aid/05-payment');
-  await page.locator(tid('student-aid-pay')).click();
-  await page.locator(tid('student-aid-case-status'), { hasText: '已发放' }).waitFor({ timeout: 45_000 });
-  expect(await store.byId('student_aid_applications', stored._id)).toMatchObject({
-    status: 'paid',
-    payment: { amount: 3000, by: DISTRICT },
-  });
-
-  // The member sees it paid, with every step.
-  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
-  await page.locator(tid('student-aid-paid')).waitFor({ timeout: 45_000 });
-  expect(await page.locator(tid('student-aid-paid')).innerText()).toContain('已发放 3000 元');
-  expect(await page.locator(tid('student-aid-step')).allInnerTexts()).toEqual([
-    expect.stringContaining('已提交申请'),
-    expect.stringContaining('已审核'),
-    expect.stringContaining('已批准资助 3000 元'),
-    expect.stringContaining('助学金 3000 元已于'),
-  ]);
-  await screenshot(page, 'student-aid/06-paid');
+    // The member sees it paid, with every step.
+    await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
+    await page.locator(tid('student-aid-paid')).waitFor({ timeout: 45_000 });
+    expect(await page.locator(tid('student-aid-paid')).innerText()).toContain('已发放 3000 元');
+    expect(await page.locator(tid('student-aid-step')).allInnerTexts()).toEqual([
+      expect.stringContaining('已提交申请'),
+      expect.stringContaining('已审核'),
+      expect.stringContaining('已批准资助 3000 元'),
+      expect.stringContaining('助学金 3000 元已于'),
+    ]);
+    await screenshot(page, 'student-aid/06-paid');
+  } finally {
+    await setClock(env.cloud.baseUrl, 0);
+  }
   expect(errors).toEqual([]);
 });
