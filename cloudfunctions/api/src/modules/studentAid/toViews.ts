@@ -32,8 +32,7 @@ function basisText(a: ApplicationRecord): string {
 
 function stepsOf(a: ApplicationRecord): Step[] {
   const steps: Step[] = [{ at: toIso(a.submittedAt), text: `已提交申请，等待${a.orgName}审核` }];
-  if (a.checkedAt && a.status !== 'rejected')
-    steps.push({ at: toIso(a.checkedAt), text: `${a.orgName}已审核，等待区（县）总工会审定` });
+  if (a.checkedAt && a.status !== 'rejected') steps.push({ at: toIso(a.checkedAt), text: '已审核通过，等待区（县）总工会审定' });
   if (a.decidedAt && (a.status === 'approved' || a.status === 'paid'))
     steps.push({ at: toIso(a.decidedAt), text: `已批准资助 ${a.amount ?? 0} 元，公示后发放` });
   if (a.status === 'rejected' && a.decidedAt) steps.push({ at: toIso(a.decidedAt), text: `未获资助：${a.decisionNote ?? ''}` });
