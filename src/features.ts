@@ -193,6 +193,23 @@ export const FEATURES = [
     timeline: { hardship: '困难帮扶' },
   },
   {
+    key: 'studentAid',
+    area: 'studentAid',
+    root: 'packages/student-aid',
+    pages: {
+      studentAidMine: { path: 'mine/index', title: '金秋助学' },
+      studentAidApply: { path: 'apply/index', title: '申请金秋助学' },
+      studentAidGrants: { path: 'grants/index', title: '金秋助学资助公示' },
+      studentAidQueue: { path: 'staff/index', title: '金秋助学审核' },
+      studentAidCase: { path: 'case/index', title: '助学申请详情' },
+    },
+    tiles: [{ key: 'studentAid', label: '金秋助学', icon: '学', route: 'studentAidMine', services: true }],
+    workbench: [{ key: 'studentAid', label: '金秋助学', route: 'studentAidQueue', roles: STAFF, count: 'studentAidOpen' }],
+    // Each step (审核, 审定, 公示, 发放), asked for as the member applies.
+    subscribe: { studentAidApply: ['student_aid_status'] },
+    timeline: { studentAid: '金秋助学' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -323,6 +340,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
   review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
   hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
+  student_aid_status: 'TEMPLATE_ID_STUDENT_AID_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

@@ -42,6 +42,10 @@ async function legalAidBooking(baseUrl: string): Promise<Record<string, string>>
   return { id: open._id };
 }
 const wujin = async () => ({ stationId: 'st-cz-wujin' });
+/** This school year's 金秋助学 window of 武进区总工会 (cloudfunctions/api/fixtures/studentAid/demo.ts). */
+const studentAidWindow = async () => ({
+  windowId: `SA${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)}-org-cz-wujin`,
+});
 
 /** The newest 工会动态 notice of the demo data. */
 async function latestNotice(baseUrl: string): Promise<Record<string, string>> {
@@ -70,6 +74,10 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
   'packages/hardship/staff/index': { alsoAs: [STAFF] },
   'packages/hardship/case/index': { query: async () => ({ id: 'H-demo-02' }), alsoAs: [STAFF] },
+  'packages/student-aid/apply/index': { query: studentAidWindow },
+  'packages/student-aid/grants/index': { query: studentAidWindow },
+  'packages/student-aid/staff/index': { alsoAs: [STAFF] },
+  'packages/student-aid/case/index': { query: async () => ({ id: 'SA-demo-02' }), alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },

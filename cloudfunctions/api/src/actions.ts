@@ -22,6 +22,7 @@ import { recuperationModule } from './modules/recuperation';
 import { rolesModule } from './modules/roles';
 import { sessionModule } from './modules/session';
 import { settingsModule } from './modules/settings';
+import { studentAidModule } from './modules/studentAid';
 import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
@@ -49,6 +50,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  studentAidModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
