@@ -21,7 +21,12 @@ export const APPLY = {
   sensitiveConsent: true as const,
 };
 export const DECIDE = { approve: true, level: 'deep', civilCheck: 'low_income', note: '情况属实' } as const;
-export const VISIT = { date: '2026-12-01', visitors: '张敏、刘强', findings: '家中确有重病患者，收入情况属实。', photos: [] as string[] };
+export const VISIT = {
+  date: '2026-12-01',
+  visitors: '张敏、刘强',
+  findings: '家中确有重病患者，收入情况属实。',
+  photos: [] as string[],
+};
 
 export interface HardshipWorld {
   districtId: string;
@@ -93,7 +98,10 @@ export async function moveEnd(env: TestCloud, publicityId: string, msFromNow: nu
 }
 
 /** A file whose 公示 is over and final: help money may be recorded on it. */
-export async function fileCleared(env: TestCloud, w: HardshipWorld): Promise<{ m: GivenPerson; fileId: string; publicityId: string }> {
+export async function fileCleared(
+  env: TestCloud,
+  w: HardshipWorld,
+): Promise<{ m: GivenPerson; fileId: string; publicityId: string }> {
   const f = await approvedFile(env, w);
   const publicityId = await publish(env, w, [f.fileId]);
   await moveEnd(env, publicityId, -5 * 60_000);
