@@ -70,6 +70,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/staff/audit/index': { alsoAs: [ADMIN] },
   'packages/hardship/staff/index': { alsoAs: [STAFF] },
   'packages/hardship/case/index': { query: async () => ({ id: 'H-demo-02' }), alsoAs: [STAFF] },
+  'packages/hardship/publicity/index': { query: async () => ({ id: 'HP-demo-01' }), alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },

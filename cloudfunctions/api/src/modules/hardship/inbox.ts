@@ -1,7 +1,8 @@
 /**
- * 消息与待办 of 困难帮扶, derived from two documents keyed by the member (two requests, whatever happened): the lock
- * (`hardship_locks/<openid>`, which keeps the district's last decision until the member applies again) and the
- * file (`hardship_files/<openid>`: its 公示, the last help recorded, the yearly re-check, its closing).
+ * 消息与待办 of 困难帮扶, derived from two documents keyed by the member, read in one request (the lock with the
+ * file joined): the lock (`hardship_locks/<openid>`, written by every application, which keeps the district's
+ * last decision until the member applies again) and the file (`hardship_files/<openid>`: its 公示, the last help
+ * recorded, the yearly re-check, its closing).
  *
  *   decision   认定 / 不予认定 (with the reason)                       info   opened
  *   publicity  您的家庭已列入困难职工公示 (until the 公示 ends)            info   opened, or the 公示 over
@@ -10,7 +11,7 @@
  *   closed     档案已办结 (解困脱困 or an upheld 公示 objection)          info   opened
  */
 import type { ActionContext, InboxDeclaration, InboxItem } from '../../action';
-import { findById } from '../../db';
+import { findByIdJoined } from '../../db';
 import { toIso } from '../../lib/time';
 import { chinaMonthDay } from '../../shared/publicity';
 import { HARDSHIP_LEVEL_LABELS, HELP_KIND_LABELS, type HardshipLevel } from '../../rules/hardship';
@@ -26,16 +27,18 @@ const RECHECK_NOTICE_DAYS = 30;
 const LABEL = '困难帮扶';
 
 interface LockDoc {
+  [key: string]: unknown;
+  files?: HardshipFileRecord[];
   lastDecision?: { caseId: string; status: 'approved' | 'rejected'; reason: string; at: StoredDate };
 }
 
 const asDate = (d: StoredDate) => new Date(toIso(d));
 
 async function hardshipItems(openid: string, ctx: ActionContext): Promise<InboxItem[]> {
-  const [lock, file] = await Promise.all([
-    findById<LockDoc>(C.locks, openid),
-    findById<HardshipFileRecord>(C.files, openid),
+  const lock = await findByIdJoined<LockDoc>(C.locks, openid, [
+    { from: C.files, localField: '_id', foreignField: '_id', as: 'files' },
   ]);
+  const file = lock?.files?.[0] ?? null;
   const now = ctx.now.getTime();
   const recent = (d: Date) => now - d.getTime() <= INFO_DAYS * DAY_MS;
   const items: InboxItem[] = [];
