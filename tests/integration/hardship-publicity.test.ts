@@ -274,12 +274,22 @@ describe('消息与待办', () => {
   });
 });
 
+/** The union's facts as settings.save takes them (as tests/integration/settings.test.ts sends them). */
+const UNION = DEMO_SETTINGS.union as {
+  name: string;
+  shortName: string;
+  city: string;
+  hotline: string;
+  districts: string[];
+  mapCenter: { latitude: number; longitude: number };
+};
+
 describe('the area switch', () => {
   it('switched off, every 困难帮扶 action answers AREA_OFF and nothing is stored', async () => {
     const m = await memberOf(env, w.orgId);
     const s = await env.ok(w.admin, 'settings.get', {});
     const areas = { ...s.areas, hardship: false };
-    await env.ok(w.admin, 'settings.save', { version: s.version, union: DEMO_SETTINGS.union, areas });
+    await env.ok(w.admin, 'settings.save', { version: s.version, union: UNION, areas });
     try {
       const before = await env.store.count('hardship_cases', {});
       const off = await env.call(m.openid, 'hardship.apply', APPLY);
@@ -293,7 +303,7 @@ describe('the area switch', () => {
       const now = await env.ok(w.admin, 'settings.get', {});
       await env.ok(w.admin, 'settings.save', {
         version: now.version,
-        union: DEMO_SETTINGS.union,
+        union: UNION,
         areas: { ...now.areas, hardship: true },
       });
     }
