@@ -10,6 +10,9 @@ import { fireCron } from '../support/race';
 import { APPLY, VISIT, approvedFile, fileCleared, hardshipWorld, memberOf, moveEnd, publish } from '../support/hardship';
 import { useCloud } from '../support/scenario';
 
+// The timer (every area's tasks) and a storm of taps are slow on a loaded machine.
+jest.setTimeout(300_000);
+
 const env = useCloud({ demo: false });
 const w = hardshipWorld(env);
 
