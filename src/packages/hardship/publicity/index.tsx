@@ -73,6 +73,7 @@ function OnePublicity({ id }: { id: string }) {
               until={d.until}
               where='名单中的“异议”'
               closedText={d.status === 'final' ? '公示期已结束，无异议的家庭将按计划发放帮扶资金。' : '公示已结束。'}
+              className='hs-pub-until'
               testId='hardship-pub-until'
             />
           </View>

@@ -43,7 +43,7 @@ export default function HardshipQueue() {
       <Choices options={TABS} value={[tab]} testId='hardship-tab' onChange={([k]) => setTab(k)} />
       {tab === 'files' ? (
         <View>
-          <View className='hs-actions'>
+          <View className='hs-card hs-actions'>
             <Button kind='plain' testId='hardship-publicities' onClick={() => go(ROUTES.hardshipPublicity)}>
               困难职工公示
             </Button>
