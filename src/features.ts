@@ -179,12 +179,14 @@ export const FEATURES = [
   },
   {
     key: 'hardship',
+    area: 'hardship',
     root: 'packages/hardship',
     pages: {
       hardshipMine: { path: 'mine/index', title: '困难帮扶' },
       hardshipApply: { path: 'apply/index', title: '申请困难帮扶' },
       hardshipQueue: { path: 'staff/index', title: '困难帮扶审核' },
       hardshipCase: { path: 'case/index', title: '帮扶申请详情' },
+      hardshipPublicity: { path: 'publicity/index', title: '困难职工公示' },
     },
     tiles: [{ key: 'hardship', label: '困难帮扶', icon: '帮', route: 'hardshipMine', services: true }],
     workbench: [{ key: 'hardship', label: '困难帮扶', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' }],

@@ -1,8 +1,9 @@
 /**
  * 困难帮扶 end to end in Chromium against the H5 build: a member applies for the family with a photo of a
  * hospital bill → the 基层工会 (湖塘精机) records the home visit → 武进区总工会 decides and opens the file →
- * the district records help → the member sees each step, the file and the help. Checked on screen and in
- * what the local cloud stored.
+ * the district publishes the 公示 (a neighbour sees the name masked) → it ends and is made final → the district
+ * records help money → the member sees each step, the file and the help. Checked on screen and in what the
+ * local cloud stored.
  */
 import type { Page } from 'playwright-core';
 import { storeReader } from '../support/api';
@@ -13,6 +14,8 @@ const env = useAppAndBrowser();
 const MEMBER = 'demo-member-01';
 const GRASSROOTS = 'demo-staff-huatang';
 const DISTRICT = 'demo-staff-wujin';
+/** 周国强, a member of 湖塘精机 in the same district (cloudfunctions/api/fixtures/hardship/demo.ts). */
+const NEIGHBOUR = 'demo-hardship-01';
 
 const fill = (page: Page, id: string, value: string, control = 'input') => page.locator(`${tid(id)} ${control}`).fill(value);
 
@@ -90,6 +93,46 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
   await page.locator(tid('hardship-decide-approve')).click();
   await page.locator(tid('hardship-case-status'), { hasText: '已建档' }).waitFor({ timeout: 45_000 });
   expect(await store.byId('hardship_files', MEMBER)).toMatchObject({ status: 'active', level: 'sudden' });
+
+  // 公示 before help money: the district publishes the newly 认定 family from the files tab.
+  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/hardship/staff/index');
+  await page.locator(tid('hardship-tab-files')).click();
+  await page.locator(tid('hardship-publish-open')).click();
+  await page.locator(tid(`hardship-publish-file-${MEMBER}`)).click();
+  await fill(page, 'hardship-publish-help', '大病医疗救助 3000元');
+  await screenshot(page, 'hardship/publish');
+  await page.locator(tid('hardship-publish-save')).click();
+  await page.locator(tid('hardship-pub-title')).waitFor({ timeout: 45_000 });
+  const published = await store.all<{ _id: string; status: string; rows: Array<{ enrollmentId: string }> }>(
+    'hardship_publicity',
+    {
+      status: 'publicity',
+    },
+  );
+  const pub = published.find((p) => p.rows.some((r) => r.enrollmentId === MEMBER));
+  expect(pub).toBeDefined();
+  expect(await store.byId('hardship_files', MEMBER)).toMatchObject({ publicityId: pub!._id });
+
+  // A member of the district sees the family masked, and may object to it (not to their own).
+  await openAs(page, env.cloud.baseUrl, NEIGHBOUR, `#/packages/hardship/publicity/index?id=${pub!._id}`);
+  await page.locator(tid('hardship-pub-row')).first().waitFor({ timeout: 45_000 });
+  const listed = (await page.locator(tid('hardship-pub-row')).allInnerTexts()).join('\n');
+  expect(listed).toContain('陈*燕');
+  expect(listed).not.toContain('陈晓燕');
+  expect(await page.locator(tid('hardship-object')).count()).toBe(1);
+  await screenshot(page, 'hardship/publicity');
+
+  // Before the 公示 ends no money may be recorded. It ends (its end moved into the past rather than waiting five
+  // days) with no objection, and the district makes it final.
+  await store.db
+    .collection('hardship_publicity')
+    .doc(pub!._id)
+    .update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
+  await openAs(page, env.cloud.baseUrl, DISTRICT, `#/packages/hardship/publicity/index?id=${pub!._id}`);
+  await page.locator(tid('hardship-pub-finalize')).click();
+  await page.locator(tid('hardship-pub-until'), { hasText: '公示期已结束' }).waitFor({ timeout: 45_000 });
+  expect(await store.byId('hardship_publicity', pub!._id)).toMatchObject({ status: 'final', openObjections: 0 });
+  await screenshot(page, 'hardship/publicity-final');
 
   // Help recorded on the file.
   await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/hardship/staff/index');

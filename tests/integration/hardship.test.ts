@@ -3,6 +3,7 @@
  * visits, the district decides), the file and help recorded on it, the yearly lapse by the timer, who may see
  * what, and the races on one case or file forced in both orders. Asserts on what ended up stored.
  */
+import { moveEnd } from '../support/hardship';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
@@ -46,10 +47,12 @@ beforeAll(async () => {
   lawyer = await givenStaff(env, { role: 'lawyer', scopeId: 'st-x' });
   clerk = await givenStaff(env, { role: 'merchant', scopeId: 'm-x' });
   orgId = g._id;
+  districtId = d._id;
 });
 afterEach(() => clearPauses(env.cloud.baseUrl));
 
 let orgId: string;
+let districtId: string;
 const member = () => givenMember(env, { orgId, name: '王建军' });
 
 async function visitedCase(m: GivenPerson): Promise<string> {
@@ -61,6 +64,14 @@ async function visitedCase(m: GivenPerson): Promise<string> {
 async function activeFile(): Promise<{ m: GivenPerson; fileId: string }> {
   const m = await member();
   await env.ok(district, 'hardship.decide', { caseId: await visitedCase(m), ...DECIDE });
+  // 资金救助 only after the family's 公示 ended with no upheld objection (docs/hardship.md): published, ended.
+  const p = await env.ok(district, 'hardship.publish', {
+    orgId: districtId,
+    title: '测试区困难职工认定公示',
+    entries: [{ fileId: m.openid, helpPlanned: '资金救助 2000元' }],
+  });
+  await moveEnd(env, p.publicityId, -5 * 60_000);
+  await env.ok(district, 'hardship.finalizePublicity', { publicityId: p.publicityId });
   return { m, fileId: m.openid };
 }
 

@@ -78,6 +78,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/student-aid/grants/index': { query: studentAidWindow },
   'packages/student-aid/staff/index': { alsoAs: [STAFF] },
   'packages/student-aid/case/index': { query: async () => ({ id: 'SA-demo-02' }), alsoAs: [STAFF] },
+  'packages/hardship/publicity/index': { query: async () => ({ id: 'HP-demo-01' }), alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },

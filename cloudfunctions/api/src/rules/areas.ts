@@ -11,6 +11,7 @@ export const AREA_LABELS = {
   competitions: '技能竞赛',
   matchmaking: '单身联谊',
   studentAid: '金秋助学',
+  hardship: '困难帮扶',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;

@@ -59,9 +59,20 @@ export interface HardshipStandard {
   factor: number;
   /** Days before the yearly re-check when staff are reminded. */
   recheckNoticeDays: number;
+  /** Days the 公示 of newly 认定 families stays open for objections before help money may be paid. */
+  publicityDays: number;
 }
 
-export const DEFAULT_STANDARD: HardshipStandard = { incomeLine: 1000, factor: 1.5, recheckNoticeDays: 30 };
+export const DEFAULT_STANDARD: HardshipStandard = { incomeLine: 1000, factor: 1.5, recheckNoticeDays: 30, publicityDays: 5 };
+
+/** A 公示 of newly 认定 families: open for objections, then final (help money may be paid), or withdrawn by staff. */
+export const PUBLICITY_STATUSES = ['publicity', 'final', 'withdrawn'] as const;
+export type PublicityStatus = (typeof PUBLICITY_STATUSES)[number];
+export const PUBLICITY_STATUS_LABELS: Record<PublicityStatus, string> = {
+  publicity: '公示中',
+  final: '公示结束',
+  withdrawn: '已撤回',
+};
 
 /** Income per head in yuan per month, rounded down to the fen; rigid expenses (e.g. medical) are deducted. */
 export function incomePerHead(income: number, rigidExpenses: number, householdSize: number): number {

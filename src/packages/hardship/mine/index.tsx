@@ -80,6 +80,14 @@ export default function MyHardship() {
           </View>
         )}
       </StateView>
+      {data && (
+        <View className='hs-card'>
+          <Text className='muted'>区（县）总工会认定的困难职工家庭会公示（姓名已隐去），如有异议可在公示期内提出。</Text>
+          <Button block kind='plain' testId='hardship-publicities' onClick={() => go(ROUTES.hardshipPublicity)}>
+            困难职工公示
+          </Button>
+        </View>
+      )}
     </PageShell>
   );
 }

@@ -64,6 +64,7 @@ export function FileCard({ file, onChanged }: { file: FileView; onChanged: () =>
       </Text>
       <Row label='所在工会'>{file.orgName}</Row>
       <Row label='下次复核'>{formatDate(file.recheckDue)}</Row>
+      {file.status === 'active' && <Row label='公示'>{file.publicityId ? '已公示' : '未公示（公示结束后才能登记资金救助）'}</Row>}
       <Row label='已帮扶'>
         {file.helpCount} 次，资金 {file.helpTotal} 元
       </Row>

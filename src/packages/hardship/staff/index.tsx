@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
+import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { PagedList } from '../../../components/PagedList';
 import { Row } from '../../../components/Row';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDate } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
+import { openExport } from '../../../utils/openExport';
 import { Choices } from '../components/Choices';
 import { FileCard } from './FileCard';
+import { PublishForm } from './PublishForm';
 import './index.scss';
 
 type View3 = 'submitted' | 'visited' | 'files';
@@ -20,8 +24,9 @@ const TABS: Array<{ key: View3; label: string }> = [
 
 /**
  * 困难帮扶审核 for union staff (their subtree): applications waiting for the home visit or the decision, oldest
- * first, and the files (due for re-check first) with help and re-check. Test ids: `hardship-tab-<key>`,
- * `hardship-queue-item`, `hardship-file-card`.
+ * first, and the files (due for re-check first) with help and re-check; the 公示 of newly 认定 families and the
+ * Excel export. Test ids: `hardship-tab-<key>`, `hardship-queue-item`, `hardship-file-card`, `hardship-export`,
+ * `hardship-publicities`.
  */
 export default function HardshipQueue() {
   const [tab, setTab] = useState<View3>('submitted');
@@ -30,13 +35,27 @@ export default function HardshipQueue() {
     deps: [tab],
   });
   const files = usePagedRemote((page) => call('hardship.files', { page }), { refreshOnShow: true });
+  const act = useAction();
+  const exportFiles = () =>
+    void act.run(() => call('hardship.export', {}), { onDone: (link) => void openExport(link.url, '困难职工档案.xlsx') });
   return (
     <PageShell className='hs-staff' page='hardshipQueue'>
       <Choices options={TABS} value={[tab]} testId='hardship-tab' onChange={([k]) => setTab(k)} />
       {tab === 'files' ? (
-        <PagedList list={files} emptyText='还没有困难职工档案。认定通过的申请会在这里建档。'>
-          {(f) => <FileCard key={f.fileId} file={f} onChanged={files.reload} />}
-        </PagedList>
+        <View>
+          <View className='hs-card hs-actions'>
+            <Button kind='plain' testId='hardship-publicities' onClick={() => go(ROUTES.hardshipPublicity)}>
+              困难职工公示
+            </Button>
+            <Button kind='plain' testId='hardship-export' disabled={act.busy} onClick={exportFiles}>
+              导出档案
+            </Button>
+          </View>
+          <PublishForm files={files.data?.items ?? []} onDone={files.reload} />
+          <PagedList list={files} emptyText='还没有困难职工档案。认定通过的申请会在这里建档。'>
+            {(f) => <FileCard key={f.fileId} file={f} onChanged={files.reload} />}
+          </PagedList>
+        </View>
       ) : (
         <PagedList list={cases} emptyText={tab === 'submitted' ? '没有等待入户调查的申请' : '没有等待认定的申请'}>
           {(c) => (

@@ -7,6 +7,10 @@ export const HARDSHIP_COLLECTIONS = {
   files: 'hardship_files',
   /** Help given on a file (money, goods, visits). */
   help: 'hardship_help',
+  /** 公示 of newly 认定 families (the 公示 mechanism's host documents; rows name the files). */
+  publicity: 'hardship_publicity',
+  /** Objections to an entry of a 公示 (shared/publicity: one per member and entry, objector never shown). */
+  objections: 'hardship_objections',
   /** The union's standard (one document, _id "current"). */
   standard: 'hardship_standard',
 } as const;

@@ -14,6 +14,7 @@ import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipFileRecord, HelpRecord } from './records';
 import { FILE_STATUS_LABELS, HELP_KIND_LABELS } from '../../rules/hardship';
 import type { HardshipHelpInput, HardshipRecheckInput } from './schemas';
+import { moneyBlockedBy } from './publicity';
 import { loadStandard } from './standard';
 import { toFileView, toHelpView } from './toViews';
 import type { FileView, HelpView } from './views';
@@ -66,6 +67,10 @@ export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): 
     assertCoversOrg(ctx, file.orgPath);
     if (file.status !== 'active')
       throw fail('CONFLICT', `该档案${FILE_STATUS_LABELS[file.status]}，不能再登记帮扶；如需继续帮扶请先复核`);
+    if (input.kind === 'money') {
+      const blocked = await moneyBlockedBy(tx, file);
+      if (blocked) throw fail('CONFLICT', blocked);
+    }
     const record: HelpRecord = {
       _id: helpId,
       fileId: input.fileId,
@@ -81,6 +86,7 @@ export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): 
     await tx.update(C.files, input.fileId, {
       helpCount: file.helpCount + 1,
       helpTotalFen: file.helpTotalFen + (input.kind === 'money' ? amountFen : 0),
+      lastHelp: { helpId, kind: input.kind, amountFen, at: ctx.now },
     });
     const { _id, ...fields } = record;
     await tx.insert(C.help, _id, fields);
@@ -122,7 +128,7 @@ export async function recheckFile(input: HardshipRecheckInput, ctx: ActionContex
     const change =
       input.stillQualifies && level
         ? { status: 'active' as const, level, recheckDue: new Date(ctx.now.getTime() + YEAR_MS) }
-        : { status: 'closed' as const, closedReason: input.note };
+        : { status: 'closed' as const, closedReason: input.note, closedAt: ctx.now };
     await tx.update(C.files, input.fileId, { ...change, recheckedAt: ctx.now, recheckedBy: ctx.openid });
     return { ...found, _id: input.fileId, ...change };
   });

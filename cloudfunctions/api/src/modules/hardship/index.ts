@@ -2,11 +2,25 @@
  * 困难职工帮扶: a member applies for the family; the 基层工会 records the home visit; the district union decides
  * and opens a 困难职工档案; help is recorded on the file; the file is re-checked yearly or lapses.
  * Health, income and family data: a separate consent on the form, seen only by the member and the staff of
- * the unions in the member's chain (audited), never logged.
+ * the unions in the member's chain (audited), never logged. A 公示 of newly 认定 families (masked, with
+ * objections) comes before help money is paid.
  */
 import { defineAction, defineModule } from '../../action';
 import { applyForHelp, myHardship, withdrawCase } from './apply';
 import { HARDSHIP_COLLECTIONS } from './collections';
+import { exportFiles } from './exportFiles';
+import { hardshipInbox } from './inbox';
+import {
+  finalizeDuePublicities,
+  finalizeHardshipPublicity,
+  getPublicity,
+  listObjections,
+  listPublicities,
+  objectToEntry,
+  publishPublicity,
+  resolvePublicityObjection,
+  withdrawPublicity,
+} from './publicity';
 import { countRecheckDue, fileHelp, lapseUncheckedFiles, listFiles, recheckFile, recordHelp } from './files';
 import { countOpenCases, decideCase, getCase, hardshipQueue, recordVisit } from './review';
 import * as s from './schemas';
@@ -21,6 +35,7 @@ export const hardshipModule = defineModule({
     { collection: HARDSHIP_COLLECTIONS.cases, field: 'orgPath' },
     { collection: HARDSHIP_COLLECTIONS.files, field: 'orgPath' },
     { collection: HARDSHIP_COLLECTIONS.help, field: 'orgPath' },
+    { collection: HARDSHIP_COLLECTIONS.publicity, field: 'orgPath' },
   ],
   fieldLabels: {
     household: '家庭成员',
@@ -49,6 +64,17 @@ export const hardshipModule = defineModule({
     incomeLine: '低保标准',
     factor: '倍数',
     recheckNoticeDays: '复核提醒天数',
+    publicityDays: '公示天数',
+    orgId: '发布公示的工会',
+    title: '公示标题',
+    entries: '公示家庭',
+    helpPlanned: '拟帮扶内容',
+    days: '公示天数',
+    publicityId: '公示编号',
+    ticket: '公示条目',
+    reason: '理由',
+    objectionId: '异议编号',
+    decision: '处理结果',
   },
   timeline: { hardship: { label: '困难帮扶', template: 'hardship_status' } },
   audit: {
@@ -60,9 +86,17 @@ export const hardshipModule = defineModule({
     'hardship.renew': '困难职工年度复核',
     'hardship.close': '解困脱困',
     'hardship.saveStandard': '修改困难帮扶标准',
+    'hardship.publish': '发布困难职工公示',
+    'hardship.withdrawPublicity': '撤回困难职工公示',
+    'hardship.finalizePublicity': '结束困难职工公示',
+    'hardship.objections': '查看困难职工公示异议',
+    'hardship.uphold': '困难职工公示异议成立',
+    'hardship.dismiss': '困难职工公示异议不成立',
+    'hardship.export': '导出困难职工档案',
   },
   workbench: { hardshipOpen: countOpenCases, hardshipRecheckDue: countRecheckDue },
-  cron: { hardshipLapse: (now) => lapseUncheckedFiles(now) },
+  cron: { hardshipLapse: (now) => lapseUncheckedFiles(now), hardshipPublicity: (now) => finalizeDuePublicities(now) },
+  inbox: hardshipInbox,
   actions: {
     'hardship.standard': defineAction({ input: s.hardshipStandardInput, roles: 'any', handler: () => getStandard() }),
     'hardship.saveStandard': defineAction({ input: s.hardshipSaveStandardInput, roles: ['admin'], handler: saveStandard }),
@@ -82,5 +116,36 @@ export const hardshipModule = defineModule({
     'hardship.file': defineAction({ input: s.fileIdInput, roles: STAFF, handler: (i, ctx) => fileHelp(i.fileId, ctx) }),
     'hardship.recordHelp': defineAction({ input: s.hardshipHelpInput, roles: STAFF, handler: recordHelp }),
     'hardship.recheck': defineAction({ input: s.hardshipRecheckInput, roles: STAFF, handler: recheckFile }),
+    'hardship.export': defineAction({ input: s.hardshipExportInput, roles: STAFF, handler: exportFiles }),
+    'hardship.publish': defineAction({ input: s.hardshipPublishInput, roles: STAFF, handler: publishPublicity }),
+    'hardship.withdrawPublicity': defineAction({
+      input: s.hardshipWithdrawPublicityInput,
+      roles: STAFF,
+      handler: withdrawPublicity,
+    }),
+    'hardship.finalizePublicity': defineAction({
+      input: s.publicityIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => finalizeHardshipPublicity(i.publicityId, ctx),
+    }),
+    'hardship.publicities': defineAction({
+      input: s.hardshipPublicitiesInput,
+      roles: 'any',
+      needsGrants: true,
+      handler: listPublicities,
+    }),
+    'hardship.publicity': defineAction({
+      input: s.publicityIdInput,
+      roles: 'any',
+      needsGrants: true,
+      handler: (i, ctx) => getPublicity(i.publicityId, ctx),
+    }),
+    'hardship.object': defineAction({ input: s.hardshipObjectInput, roles: 'any', handler: objectToEntry }),
+    'hardship.objections': defineAction({ input: s.hardshipObjectionsInput, roles: STAFF, handler: listObjections }),
+    'hardship.resolveObjection': defineAction({
+      input: s.hardshipResolveObjectionInput,
+      roles: STAFF,
+      handler: resolvePublicityObjection,
+    }),
   },
 });

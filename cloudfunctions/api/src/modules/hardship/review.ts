@@ -39,7 +39,7 @@ export async function countOpenCases(ctx: ActionContext): Promise<number> {
 }
 
 /** True when one of the caller's union scopes covering the case is above a 基层工会 (or the caller is admin). */
-async function decidesFor(ctx: ActionContext, orgPath: readonly string[]): Promise<boolean> {
+export async function decidesFor(ctx: ActionContext, orgPath: readonly string[]): Promise<boolean> {
   const scopes = orgScopes(ctx);
   if (scopes === null) return true;
   const covering = scopes.filter((s) => orgPath.includes(s));
@@ -155,7 +155,12 @@ export async function decideCase(input: HardshipDecideInput, ctx: ActionContext)
       ...(input.approve ? { level } : {}),
     };
     await tx.update(C.cases, input.caseId, decided);
-    await tx.set(C.locks, found.openid, { openCaseId: '', updatedAt: ctx.now });
+    // The lock also keeps the last decision, which 消息与待办 shows (inbox.ts) without a query of its own.
+    await tx.set(C.locks, found.openid, {
+      openCaseId: '',
+      updatedAt: ctx.now,
+      lastDecision: { caseId: input.caseId, status: decided.status, reason: input.note, at: ctx.now },
+    });
     if (input.approve && level) {
       const file = await tx.get<HardshipFileRecord>(C.files, found.openid);
       const fields: Omit<HardshipFileRecord, '_id'> = {

@@ -97,4 +97,40 @@ export const hardshipSaveStandardInput = z.strictObject({
   incomeLine: z.number().min(100, '低保标准不低于100元').max(10_000, '低保标准不超过10000元'),
   factor: z.number().min(1, '倍数不低于1').max(5, '倍数不超过5'),
   recheckNoticeDays: z.number().int().min(1).max(90),
+  /** Days of the 公示 before help money is paid; kept as it was when left out. */
+  publicityDays: z.number().int().min(1, '公示天数不少于1天').max(30, '公示天数不超过30天').optional(),
 });
+export type HardshipSaveStandardInput = z.infer<typeof hardshipSaveStandardInput>;
+
+const publicityId = recordId;
+export const hardshipPublishInput = z.strictObject({
+  /** The district-level union publishing (its members see the 公示). */
+  orgId: recordId,
+  title: text('公示标题', 40),
+  entries: z
+    .array(z.strictObject({ fileId: recordId, helpPlanned: text('拟帮扶内容', 40) }))
+    .min(1, '请选择要公示的家庭')
+    .max(50, '一次公示不超过50户')
+    .refine((e) => new Set(e.map((x) => x.fileId)).size === e.length, '同一家庭不能重复列入'),
+  days: z.number().int().min(1, '公示天数不少于1天').max(30, '公示天数不超过30天').optional(),
+});
+export type HardshipPublishInput = z.infer<typeof hardshipPublishInput>;
+export const publicityIdInput = z.strictObject({ publicityId });
+export const hardshipWithdrawPublicityInput = z.strictObject({ publicityId, reason: text('撤回原因', 100) });
+export const hardshipPublicitiesInput = z.strictObject({ page: pageField });
+export const hardshipObjectInput = z.strictObject({
+  publicityId,
+  ticket: z.string().regex(/^\d{3}$/, '公示条目无效，请刷新后重试'),
+  reason: text('异议理由', 200, 5),
+});
+export const hardshipObjectionsInput = z.strictObject({
+  publicityId,
+  status: z.enum(['open', 'upheld', 'dismissed']).optional(),
+  page: pageField,
+});
+export const hardshipResolveObjectionInput = z.strictObject({
+  objectionId: z.string().min(1).max(200),
+  decision: z.enum(['uphold', 'dismiss'], { error: '请选择处理结果' }),
+  note: text('处理意见', 200),
+});
+export const hardshipExportInput = z.strictObject({ status: z.enum(['active', 'lapsed', 'closed']).optional() });

@@ -59,6 +59,7 @@ export function toFileView(f: HardshipFileRecord): FileView {
     helpCount: f.helpCount,
     helpTotal: f.helpTotalFen / 100,
     ...(f.closedReason ? { closedReason: f.closedReason } : {}),
+    ...(f.publicityId ? { publicityId: f.publicityId } : {}),
   };
 }
 

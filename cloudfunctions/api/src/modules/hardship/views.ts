@@ -57,6 +57,8 @@ export interface FileView {
   helpCount: number;
   helpTotal: number;
   closedReason?: string;
+  /** Listed in a live 公示 (open or final); 资金救助 waits for it to be final. */
+  publicityId?: string;
 }
 
 export interface MyHardshipView {
