@@ -435,5 +435,7 @@ it('keeps the city union able to review a district plan (staff above the plan’
   const cityStaff = await givenStaff(env, { orgId: cityId });
   const m = await enrolled();
   const c = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
-  expect((await env.ok(cityStaff, 'mutualAid.queue', {})).items.map((i) => i.claimId)).toContain(c.claimId);
+  expect((await env.ok(cityStaff, 'mutualAid.get', { claimId: c.claimId })).payable).toBe(5500);
+  await env.ok(cityStaff, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
+  expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved', decidedBy: cityStaff });
 });
