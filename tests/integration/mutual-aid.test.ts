@@ -327,7 +327,10 @@ describe('review by the plan’s union', () => {
     expect(await env.store.count('audit', { action: 'mutualAid.get', actor: m.openid })).toBe(0);
     const before = await env.store.snapshot(['mutualaid_claims', 'mutualaid_enrolments', 'audit']);
     for (const who of [other.openid, otherDistrict, unitStaff, otherUnitStaff, lawyer, clerk])
-      expect(await env.call(who, 'mutualAid.get', { claimId: c.claimId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await env.call(who, 'mutualAid.get', { claimId: c.claimId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     for (const who of [otherDistrict, unitStaff]) {
       for (const [action, input] of [
         ['mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' }],
@@ -378,7 +381,11 @@ describe('the cap under concurrency', () => {
     expect(detail).toMatchObject({ ruleAmount: 5500, payable: 4500, remaining: 4500, capped: true });
     await env.ok(district, 'mutualAid.approve', { claimId: b, amount: 4500, note: '' });
     expect(await env.store.byId('mutualaid_enrolments', `${planId}_${m.openid}`)).toMatchObject({ approvedFen: 1_000_000 });
-    const third = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m, { admittedOn: day(-50), dischargedOn: day(-45) }));
+    const third = await env.ok(
+      m.openid,
+      'mutualAid.claim',
+      await claimInput(m, { admittedOn: day(-50), dischargedOn: day(-45) }),
+    );
     expect(await env.call(district, 'mutualAid.approve', { claimId: third.claimId, amount: 1, note: '' })).toMatchObject({
       ok: false,
       error: { code: 'OVER_CAP' },

@@ -24,7 +24,12 @@ describe('ruleAmountFen', () => {
 
 describe('assessClaim', () => {
   it('never gives more than what is left of the cap', () => {
-    expect(assessClaim(RULE, toFen(30000), 0)).toEqual({ ruleFen: 1_752_000, remainingFen: 2_000_000, payableFen: 1_752_000, capped: false });
+    expect(assessClaim(RULE, toFen(30000), 0)).toEqual({
+      ruleFen: 1_752_000,
+      remainingFen: 2_000_000,
+      payableFen: 1_752_000,
+      capped: false,
+    });
     expect(assessClaim(RULE, toFen(30000), 1_000_000)).toEqual({
       ruleFen: 1_752_000,
       remainingFen: 1_000_000,
@@ -47,7 +52,8 @@ describe('stayProblem', () => {
     expect(stayProblem(period, { admittedOn: '2026-12-20', dischargedOn: '2026-12-31' }, '2027-03-31')).toBeNull();
   });
   it('names the field of each problem', () => {
-    const at = (a: string, d: string, today = '2026-12-06') => stayProblem(period, { admittedOn: a, dischargedOn: d }, today)?.field;
+    const at = (a: string, d: string, today = '2026-12-06') =>
+      stayProblem(period, { admittedOn: a, dischargedOn: d }, today)?.field;
     expect(at('2026-03-09', '2026-03-02')).toBe('dischargedOn');
     expect(at('2026-12-01', '2026-12-07')).toBe('dischargedOn');
     expect(at('2025-12-28', '2026-01-05')).toBe('admittedOn');

@@ -79,8 +79,7 @@ export function stayProblem(
   stay: { admittedOn: string; dischargedOn: string },
   today: string,
 ): { field: 'admittedOn' | 'dischargedOn'; message: string } | null {
-  if (stay.dischargedOn < stay.admittedOn)
-    return { field: 'dischargedOn', message: '「出院日期」不能早于入院日期' };
+  if (stay.dischargedOn < stay.admittedOn) return { field: 'dischargedOn', message: '「出院日期」不能早于入院日期' };
   if (stay.dischargedOn > today) return { field: 'dischargedOn', message: '「出院日期」不能晚于今天，请出院后再申请' };
   if (stay.admittedOn < period.start || stay.admittedOn > period.end)
     return {

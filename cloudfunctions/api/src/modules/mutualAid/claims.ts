@@ -8,15 +8,7 @@ import type { ActionContext } from '../../action';
 import { command, findById, findMany, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { chinaDate, toIso } from '../../lib/time';
-import {
-  assessClaim,
-  CLAIM_STATUS_LABELS,
-  ruleAmountFen,
-  staysOverlap,
-  stayProblem,
-  toFen,
-  toYuan,
-} from '../../rules/mutualAid';
+import { assessClaim, CLAIM_STATUS_LABELS, ruleAmountFen, staysOverlap, stayProblem, toFen, toYuan } from '../../rules/mutualAid';
 import { requireMember } from '../../shared/members';
 import { addTimelineEntry } from '../../shared/timeline';
 import { checkEvidence } from '../legalAid/checkEvidence';
@@ -111,8 +103,7 @@ export async function withdrawClaim(claimId: string, ctx: ActionContext): Promis
   const claim = await withTransaction(async (tx) => {
     const found = await tx.get<ClaimRecord>(C.claims, claimId);
     if (!found || found.openid !== ctx.openid) throw fail('NOT_FOUND', '理赔申请不存在');
-    if (found.status !== 'submitted')
-      throw fail('CONFLICT', `该申请当前为「${CLAIM_STATUS_LABELS[found.status]}」，不能撤回`);
+    if (found.status !== 'submitted') throw fail('CONFLICT', `该申请当前为「${CLAIM_STATUS_LABELS[found.status]}」，不能撤回`);
     const enrolment = await tx.get<EnrolmentRecord>(C.enrolments, found.enrolmentId);
     await tx.update(C.claims, claimId, { status: 'withdrawn', decidedAt: ctx.now });
     if (enrolment)

@@ -26,7 +26,8 @@ export const MAX_IMPORT_ROWS = 2000;
 export const enrolmentIdOf = (planId: string, openid: string): string => `${planId}_${openid}`;
 
 function assertOpen(plan: PlanRecord, ctx: ActionContext): void {
-  if (chinaDate(ctx.now) > plan.periodEnd) throw fail('CONFLICT', `「${plan.name}」保障期已于 ${plan.periodEnd} 结束，不能再参保`);
+  if (chinaDate(ctx.now) > plan.periodEnd)
+    throw fail('CONFLICT', `「${plan.name}」保障期已于 ${plan.periodEnd} 结束，不能再参保`);
 }
 
 /** Why this member cannot be enrolled by this caller on this plan, or null. */

@@ -18,7 +18,14 @@ const PAGE = 100;
 
 async function* claimRows(where: Record<string, unknown>): AsyncIterable<SheetRow> {
   for (let skip = 0; ; skip += PAGE) {
-    const rows = await findMany<ClaimRecord>(C.claims, where, { orderBy: [['submittedAt', 'asc'], ['_id', 'asc']], skip, limit: PAGE });
+    const rows = await findMany<ClaimRecord>(C.claims, where, {
+      orderBy: [
+        ['submittedAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+      skip,
+      limit: PAGE,
+    });
     for (const c of rows)
       yield {
         name: c.name,

@@ -12,15 +12,7 @@ import { mutualAidErrors } from './errors';
 import { exportClaims } from './exportClaims';
 import { mutualAidInbox } from './inbox';
 import { listPlans, savePlan } from './plans';
-import {
-  approveClaim,
-  claimQueue,
-  countOpenClaims,
-  countUnpaidClaims,
-  getClaim,
-  recordPayment,
-  rejectClaim,
-} from './review';
+import { approveClaim, claimQueue, countOpenClaims, countUnpaidClaims, getClaim, recordPayment, rejectClaim } from './review';
 import * as s from './schemas';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -82,7 +74,11 @@ export const mutualAidModule = defineModule({
     'mutualAid.enrolments': defineAction({ input: s.enrolmentsInput, roles: STAFF, handler: listEnrolments }),
     'mutualAid.mine': defineAction({ input: s.mineInput, roles: 'any', handler: (_i, ctx) => myMutualAid(ctx) }),
     'mutualAid.claim': defineAction({ input: s.claimInput, roles: 'any', handler: fileClaim }),
-    'mutualAid.withdraw': defineAction({ input: s.claimIdInput, roles: 'any', handler: (i, ctx) => withdrawClaim(i.claimId, ctx) }),
+    'mutualAid.withdraw': defineAction({
+      input: s.claimIdInput,
+      roles: 'any',
+      handler: (i, ctx) => withdrawClaim(i.claimId, ctx),
+    }),
     'mutualAid.get': defineAction({
       input: s.claimIdInput,
       roles: 'any',

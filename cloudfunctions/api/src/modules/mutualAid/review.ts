@@ -75,6 +75,7 @@ export async function getClaim(claimId: string, ctx: ActionContext): Promise<Cla
   const a = assessClaim(ruleOf(plan), c.selfPaidFen, enrolment?.approvedFen ?? 0);
   return {
     ...toClaimView(c),
+    mine: own,
     cardNo: c.cardNo,
     evidenceUrls: urls,
     payable: c.status === 'submitted' ? toYuan(a.payableFen) : 0,

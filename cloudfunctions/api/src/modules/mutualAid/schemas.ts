@@ -13,7 +13,10 @@ const yuan = (label: string, max: number, min = 0) =>
     .refine((v) => Math.round(v * 100) === v * 100, `${label}最多两位小数`);
 const uploadId = z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传');
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号格式不正确');
-const cardNo = z.string().trim().regex(/^[A-Za-z0-9-]{4,32}$/, '会员卡号格式不正确');
+const cardNo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{4,32}$/, '会员卡号格式不正确');
 
 export const planIdInput = z.strictObject({ planId: recordId });
 export const plansInput = z.strictObject({});

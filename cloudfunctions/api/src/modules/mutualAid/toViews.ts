@@ -30,8 +30,7 @@ function stepsOf(c: ClaimRecord): ClaimStep[] {
     steps.push({ at: toIso(c.decidedAt), text: `已核准互助金 ${toYuan(c.approvedFen)} 元，等待支付` });
   if (c.status === 'rejected' && c.decidedAt) steps.push({ at: toIso(c.decidedAt), text: `未予核准：${c.decisionNote ?? ''}` });
   if (c.status === 'withdrawn' && c.decidedAt) steps.push({ at: toIso(c.decidedAt), text: '您已撤回申请' });
-  if (c.payment)
-    steps.push({ at: toIso(c.payment.recordedAt), text: `互助金已支付（${c.payment.date}），请留意银行卡到账` });
+  if (c.payment) steps.push({ at: toIso(c.payment.recordedAt), text: `互助金已支付（${c.payment.date}），请留意银行卡到账` });
   return steps;
 }
 

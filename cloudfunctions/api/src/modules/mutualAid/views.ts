@@ -59,6 +59,8 @@ export interface ClaimView {
 
 /** The claim in full with short-lived links to its photos: the member, or staff of the plan's union (audited). */
 export interface ClaimDetailView extends ClaimView {
+  /** True for the member's own claim (the page offers withdrawal), false for staff (the page offers the review). */
+  mine: boolean;
   cardNo: string;
   evidenceUrls: string[];
   /** What may be approved now: the rule's amount within what is left of the member's cap. */
