@@ -4,6 +4,7 @@
  * review by the plan's union with the amount the rule gives within the remaining cap, payment, export; who may see
  * what; and the races on the cap and on one claim forced at every database request. Asserts on what is stored.
  */
+import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { callApi } from '../support/api';
 import { clearPauses, eachPausePoint } from '../support/interleave';
@@ -11,6 +12,8 @@ import { uploadAs } from '../support/merchants';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
 
 const env = useCloud({ demo: false });
+// Storms of parallel calls start several function instances; forced interleavings run a scenario per request.
+jest.setTimeout(300_000);
 const DAY = 86_400_000;
 const day = (offset: number) => chinaDate(new Date(Date.now() + offset * DAY));
 
@@ -445,4 +448,30 @@ it('keeps the city union able to review a district plan (staff above the plan’
   expect((await env.ok(cityStaff, 'mutualAid.get', { claimId: c.claimId })).payable).toBe(5500);
   await env.ok(cityStaff, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
   expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved', decidedBy: cityStaff });
+});
+
+it('switched off in the union’s settings, the area refuses its actions and stores nothing; on again, it works', async () => {
+  const m = await enrolled();
+  const input = await claimInput(m);
+  const save = async (on: boolean) => {
+    const { version } = await env.ok(admin, 'settings.get', {});
+    await env.ok(admin, 'settings.save', {
+      version,
+      union: DEMO_SETTINGS.union as never,
+      areas: { ...DEMO_SETTINGS.areas, mutualAid: on },
+    });
+  };
+  await save(false);
+  try {
+    const before = await env.store.snapshot(['mutualaid_claims', 'mutualaid_enrolments', 'timeline']);
+    expect(await env.call(m.openid, 'mutualAid.claim', input)).toMatchObject({
+      ok: false,
+      error: { code: 'AREA_OFF', message: '医疗互助服务暂未开通，如有需要请联系所属工会' },
+    });
+    expect(await env.call(district, 'mutualAid.queue', {})).toMatchObject({ ok: false, error: { code: 'AREA_OFF' } });
+    expect(await env.store.snapshot(['mutualaid_claims', 'mutualaid_enrolments', 'timeline'])).toEqual(before);
+  } finally {
+    await save(true);
+  }
+  expect((await env.call(m.openid, 'mutualAid.claim', input)).ok).toBe(true);
 });
