@@ -212,6 +212,24 @@ export const FEATURES = [
     timeline: { studentAid: '金秋助学' },
   },
   {
+    key: 'mutualAid',
+    area: 'mutualAid',
+    root: 'packages/mutual-aid',
+    pages: {
+      mutualAid: { path: 'mine/index', title: '医疗互助' },
+      mutualAidClaim: { path: 'claim/index', title: '申请医疗互助金' },
+      mutualAidQueue: { path: 'staff/index', title: '医疗互助管理' },
+      mutualAidReview: { path: 'review/index', title: '理赔详情' },
+      mutualAidEnrol: { path: 'enrol/index', title: '会员参保' },
+      mutualAidPlan: { path: 'plan/index', title: '设立互助保障方案' },
+    },
+    tiles: [{ key: 'mutualAid', label: '医疗互助', icon: '医', route: 'mutualAid', services: true }],
+    workbench: [{ key: 'mutualAid', label: '医疗互助', route: 'mutualAidQueue', roles: STAFF, count: 'mutualAidOpen' }],
+    // Each step of a claim (核准, 支付, 未予核准), asked for as the member files it.
+    subscribe: { mutualAidClaim: ['mutual_aid_status'] },
+    timeline: { mutualAid: '医疗互助' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -343,6 +361,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
   hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
   student_aid_status: 'TEMPLATE_ID_STUDENT_AID_STATUS',
+  mutual_aid_status: 'TEMPLATE_ID_MUTUAL_AID_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

@@ -9,6 +9,7 @@ import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
 import { hardshipModule } from './modules/hardship';
+import { mutualAidModule } from './modules/mutualAid';
 import { inboxModule } from './modules/inbox';
 import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
@@ -51,6 +52,7 @@ export const MODULES = [
   settingsModule,
   hardshipModule,
   studentAidModule,
+  mutualAidModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

@@ -46,6 +46,7 @@ describe('the subscribe requests', () => {
         'staffReview',
         'hardshipApply',
         'studentAidApply',
+        'mutualAidClaim',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

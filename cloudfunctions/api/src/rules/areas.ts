@@ -12,6 +12,7 @@ export const AREA_LABELS = {
   matchmaking: '单身联谊',
   studentAid: '金秋助学',
   hardship: '困难帮扶',
+  mutualAid: '医疗互助',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;
