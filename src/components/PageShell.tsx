@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { pageTitle, type RouteName } from '../features';
 import { useCareMode } from '../stores/careMode';
@@ -33,6 +33,10 @@ function TitleBar({ title }: { title: string }) {
 /** Common page frame: 关怀模式 (class `care-mode`, larger sizes through --font-scale) and the H5 title bar. */
 export function PageShell({ className, page, title, children, testId }: PageShellProps) {
   const care = useCareMode((s) => s.enabled);
+  useEffect(() => {
+    // H5 draws the tab bar outside the page: its labels grow with a class on the document (app.scss).
+    if (process.env.TARO_ENV === 'h5') document.body.classList.toggle('care-mode-app', care);
+  }, [care]);
   const heading = title ?? (page ? pageTitle(page) : '');
   const titleBar = process.env.TARO_ENV === 'h5' && !!heading;
   return (

@@ -13,14 +13,15 @@ export interface GridTile extends Pick<Tile, 'key' | 'label' | 'route'> {
 
 interface TileGridProps {
   tiles: readonly GridTile[];
-  columns?: 3 | 4;
+  /** 2: big tiles (关怀模式's home). */
+  columns?: 2 | 3 | 4;
   className?: string;
   /** `data-testid` of the grid; each tile is `tile-<key>`, its badge `tile-count`. */
   testId?: string;
 }
 
 /**
- * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-count`, `tile-overdue`.
+ * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-label`, `tile-count`, `tile-overdue`.
  */
 export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProps) {
   return (
@@ -40,7 +41,9 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
               </Text>
             )}
           </View>
-          <Text className='tile-label'>{t.label}</Text>
+          <Text className='tile-label' data-testid='tile-label'>
+            {t.label}
+          </Text>
           {!!t.overdue && (
             <Text className='tile-overdue' data-testid='tile-overdue'>
               超期 {t.overdue > 99 ? '99+' : t.overdue}

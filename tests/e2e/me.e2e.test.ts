@@ -85,3 +85,55 @@ test('我的 names the member and the staffer; 关怀模式 enlarges text and bu
   expect(await visibleText(page)).not.toContain('demo-staff-wujin');
   expect(errors).toEqual([]);
 }, 240_000);
+
+/** Taro's own H5 tab bar carries no test ids: its labels are found by the class Taro gives them. */
+const TAB_LABEL = '.weui-tabbar__label';
+
+test('首页 offers 关怀模式 once; on, the services are big tiles on one line each and the tab labels grow', async () => {
+  // Declined: gone, and not offered again after a reload.
+  const first = await newPhonePage(env.browser);
+  await openAs(first.page, env.cloud.baseUrl, 'demo-member-01', '#/pages/index/index');
+  await first.page.locator(tid('home-care-offer')).waitFor({ timeout: 45_000 });
+  await screenshot(first.page, 'care/01-home-offer');
+  await first.page.locator(tid('home-care-decline')).click();
+  await first.page.locator(tid('home-care-offer')).waitFor({ state: 'detached' });
+  await first.page.reload();
+  await first.page.locator(tid('tile-apply')).waitFor({ timeout: 45_000 });
+  expect(await first.page.locator(tid('home-care-offer')).count()).toBe(0);
+  expect(await first.page.locator('[data-testid="home"][data-care-mode="off"]').count()).toBe(1);
+  await first.page.context().close();
+
+  // Accepted on another phone: the page, its tiles and the tab bar grow.
+  const { page, errors } = await newPhonePage(env.browser);
+  await openAs(page, env.cloud.baseUrl, 'demo-member-01', '#/pages/index/index');
+  await page.locator(tid('home-care-offer')).waitFor({ timeout: 45_000 });
+  await page.locator(tid('tile-apply')).waitFor();
+  const tileWidth = async () => (await page.locator(tid('tile-apply')).boundingBox())?.width ?? 0;
+  const tabBefore = await fontSize(page, TAB_LABEL);
+  const widthBefore = await tileWidth();
+  await screenshot(page, 'care/02-home-standard');
+  await page.locator(tid('home-care-accept')).click();
+  await page.locator('[data-testid="home"][data-care-mode="on"]').waitFor();
+  expect(await page.locator(tid('home-care-offer')).count()).toBe(0);
+  expect((await fontSize(page, TAB_LABEL)) / tabBefore).toBeGreaterThan(1.4);
+  // Two a row (half the screen, where three a row took a third), each label on one line.
+  expect((await tileWidth()) / widthBefore).toBeGreaterThan(1.3);
+  const labels = await page.locator(`${tid('home-shortcuts')} ${tid('tile-label')}`).evaluateAll((els) =>
+    els.map((el) => ({
+      text: (el as HTMLElement).innerText,
+      lines: Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+    })),
+  );
+  expect(labels.length).toBeGreaterThanOrEqual(6);
+  expect(labels.filter((l) => l.lines !== 1)).toEqual([]);
+  await screenshot(page, 'care/03-home-big-tiles');
+
+  // 我的: the switch is the first thing on the page.
+  await page.goto(`${env.cloud.baseUrl}/#/pages/me/index`);
+  await page.locator(tid('me-name')).waitFor({ timeout: 45_000 });
+  const switchTop = (await page.locator(tid('me-care')).boundingBox())?.y ?? Infinity;
+  const nameTop = (await page.locator(tid('me-name')).boundingBox())?.y ?? 0;
+  expect(switchTop).toBeLessThan(nameTop);
+  await screenshot(page, 'care/04-me-switch-on-top');
+  expect(errors).toEqual([]);
+}, 240_000);

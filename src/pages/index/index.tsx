@@ -6,6 +6,7 @@ import { StateView } from '../../components/StateView';
 import { TileGrid } from '../../components/TileGrid';
 import { useInboxCount } from '../../hooks/useInboxCount';
 import { tiles } from '../../features';
+import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { ROUTES, go } from '../../utils/nav';
@@ -19,9 +20,23 @@ export default function Home() {
   const member = session?.member;
   const application = session?.application;
   const inboxCount = useInboxCount();
+  const care = useCareMode();
 
   return (
     <PageShell className='home' testId='home'>
+      {!care.enabled && !care.offered && (
+        <View className='home-care-offer' data-testid='home-care-offer'>
+          <Text className='home-care-offer-text'>字太小看不清？开启关怀模式，文字和按钮都会变大（可在「我的」顶部随时切换）</Text>
+          <View className='home-care-offer-actions'>
+            <Button kind='plain' testId='home-care-decline' onClick={care.decline}>
+              不用了
+            </Button>
+            <Button testId='home-care-accept' onClick={() => care.setEnabled(true)}>
+              开启关怀模式
+            </Button>
+          </View>
+        </View>
+      )}
       <View className='home-hero'>
         <Text className='home-greeting'>{member ? `${member.name}，您好` : '您好，欢迎来到职工之家'}</Text>
         <Text className='home-sub'>{member ? member.orgName : '入会即可享受工会会员服务与普惠优惠'}</Text>
@@ -58,7 +73,13 @@ export default function Home() {
       </View>
       <View className='section'>
         <Text className='section-title'>服务</Text>
-        <TileGrid tiles={tiles('home', areas)} columns={3} className='home-shortcuts' />
+        {/* 关怀模式: the services as big tiles, two a row. */}
+        <TileGrid
+          tiles={tiles('home', areas)}
+          columns={care.enabled ? 2 : 3}
+          className='home-shortcuts'
+          testId='home-shortcuts'
+        />
       </View>
       <LatestNotices />
     </PageShell>

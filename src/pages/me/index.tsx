@@ -41,6 +41,22 @@ export default function Me() {
 
   return (
     <PageShell className='me' testId='me'>
+      {/* At the top: who needs larger text finds the switch without scrolling. */}
+      <View className='section me-care-section'>
+        <View className='row'>
+          <View className='me-setting'>
+            <Text>关怀模式</Text>
+            <Text className='muted'>放大文字和按钮，看得清、点得准</Text>
+          </View>
+          <Switch
+            className='me-care'
+            data-testid='me-care'
+            checked={care.enabled}
+            color='#c8161d'
+            onChange={(e) => care.setEnabled(e.detail.value)}
+          />
+        </View>
+      </View>
       <View className='section me-profile'>
         <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
           <View className='me-head'>
@@ -122,19 +138,6 @@ export default function Me() {
             disabled={consent.busy}
             color='#c8161d'
             onChange={(e) => void consent.toggle(e.detail.value)}
-          />
-        </View>
-        <View className='row'>
-          <View className='me-setting'>
-            <Text>关怀模式</Text>
-            <Text className='muted'>放大文字和按钮，看得清、点得准</Text>
-          </View>
-          <Switch
-            className='me-care'
-            data-testid='me-care'
-            checked={care.enabled}
-            color='#c8161d'
-            onChange={(e) => care.setEnabled(e.detail.value)}
           />
         </View>
       </View>
