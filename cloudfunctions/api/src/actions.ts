@@ -25,6 +25,7 @@ import { settingsModule } from './modules/settings';
 import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
+import { voiceModule } from './modules/voice';
 import { workbenchModule } from './modules/workbench';
 
 export const MODULES = [
@@ -49,6 +50,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  voiceModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
