@@ -193,6 +193,22 @@ export const FEATURES = [
     timeline: { hardship: '困难帮扶' },
   },
   {
+    key: 'voice',
+    area: 'voice',
+    root: 'packages/voice',
+    pages: {
+      voiceMine: { path: 'mine/index', title: '职工建言' },
+      voiceReport: { path: 'report/index', title: '提交建言' },
+      voiceDetail: { path: 'detail/index', title: '建言详情' },
+      voiceQueue: { path: 'staff/index', title: '职工建言办理' },
+    },
+    tiles: [{ key: 'voice', label: '职工建言', icon: '言', route: 'voiceMine', services: true }],
+    workbench: [{ key: 'voice', label: '职工建言', route: 'voiceQueue', roles: STAFF, count: 'voiceOpen' }],
+    // Each step (受理, 转交, 答复, 办结, 采纳), asked for as the member submits.
+    subscribe: { voiceReport: ['voice_status'] },
+    timeline: { voice: '职工建言' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -323,6 +339,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
   review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
   hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
+  voice_status: 'TEMPLATE_ID_VOICE_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

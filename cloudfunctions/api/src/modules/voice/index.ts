@@ -6,7 +6,6 @@
  */
 import { defineAction, defineModule } from '../../action';
 import { VOICE_COLLECTIONS } from './collections';
-import { voiceInbox } from './inbox';
 import {
   acceptReport,
   closeReport,
@@ -60,11 +59,14 @@ export const voiceModule = defineModule({
     'voice.export': '导出职工建言统计',
   },
   workbench: { voiceOpen: countOpenReports },
-  inbox: voiceInbox,
   actions: {
     'voice.reportHazard': defineAction({ input: s.voiceHazardInput, roles: 'any', handler: reportHazard }),
     'voice.suggest': defineAction({ input: s.voiceSuggestInput, roles: 'any', handler: submitSuggestion }),
-    'voice.withdraw': defineAction({ input: s.reportIdInput, roles: 'any', handler: (i, ctx) => withdrawReport(i.reportId, ctx) }),
+    'voice.withdraw': defineAction({
+      input: s.reportIdInput,
+      roles: 'any',
+      handler: (i, ctx) => withdrawReport(i.reportId, ctx),
+    }),
     'voice.mine': defineAction({ input: s.voiceMineInput, roles: 'any', handler: (i, ctx) => myReports(i.page, ctx) }),
     'voice.get': defineAction({
       input: s.reportIdInput,

@@ -32,7 +32,12 @@ export async function voiceQueue(filter: VoiceQueueInput, ctx: ActionContext): P
   where.status = filter.status ?? command().in([...OPEN_VOICE_STATUSES]);
   if (filter.kind) where.kind = filter.kind;
   const open = !filter.status || OPEN_VOICE_STATUSES.includes(filter.status);
-  const { rows, total } = await findPage<VoiceReportRecord>(C.reports, where, [['submittedAt', open ? 'asc' : 'desc']], filter.page);
+  const { rows, total } = await findPage<VoiceReportRecord>(
+    C.reports,
+    where,
+    [['submittedAt', open ? 'asc' : 'desc']],
+    filter.page,
+  );
   return { items: rows.map(toReportView), total };
 }
 
@@ -210,7 +215,10 @@ export async function closeReport(input: VoiceCloseInput, ctx: ActionContext): P
 }
 
 /** 优秀合理化建议: an adopted suggestion the union recognises, once. */
-export async function recogniseSuggestion(input: { reportId: string; note: string }, ctx: ActionContext): Promise<VoiceReportView> {
+export async function recogniseSuggestion(
+  input: { reportId: string; note: string },
+  ctx: ActionContext,
+): Promise<VoiceReportView> {
   const r = await withTransaction(async (tx) => {
     const found = await tx.get<VoiceReportRecord>(C.reports, input.reportId);
     if (!found) throw fail('NOT_FOUND', '建言不存在');

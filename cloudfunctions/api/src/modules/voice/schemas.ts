@@ -24,9 +24,7 @@ export const voiceHazardInput = z.strictObject({
     })
     .optional(),
   urgency: z.enum(URGENCIES, { error: '请选择紧急程度' }),
-  photos: z
-    .array(z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传'))
-    .max(9, '现场照片最多9张'),
+  photos: z.array(z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传')).max(9, '现场照片最多9张'),
   anonymous,
   requestId,
 });

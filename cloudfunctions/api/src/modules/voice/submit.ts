@@ -91,7 +91,12 @@ export async function reportHazard(input: VoiceHazardInput, ctx: ActionContext):
 
 export async function submitSuggestion(input: VoiceSuggestInput, ctx: ActionContext): Promise<VoiceReportView> {
   const { title, problem, proposal, benefit } = input;
-  return submitReport(ctx, input.requestId, { kind: 'suggestion', suggestion: { title, problem, proposal, benefit } }, input.anonymous);
+  return submitReport(
+    ctx,
+    input.requestId,
+    { kind: 'suggestion', suggestion: { title, problem, proposal, benefit } },
+    input.anonymous,
+  );
 }
 
 /** The member withdraws a report the union has not accepted yet. */

@@ -7,7 +7,7 @@ import type { ActionContext } from '../../action';
 import { findAll } from '../../db';
 import { writeAudit } from '../../shared/audit';
 import { subtreeWhere } from '../../shared/scope';
-import { buildWorkbook, saveExport } from '../../shared/xlsx';
+import { buildWorkbook, saveExport, type SheetRow } from '../../shared/xlsx';
 import { tallyByUnit, type VoiceTallyRow } from '../../rules/voice';
 import { VOICE_COLLECTIONS as C } from './collections';
 import type { VoiceReportRecord } from './records';
@@ -61,13 +61,16 @@ const COLUMNS: Array<{ header: string; key: keyof VoiceTallyRow; width: number }
   { header: '优秀建议', key: 'suggestionsRecognised', width: 10 },
 ];
 
-export async function exportVoiceTally(month: string, ctx: ActionContext): Promise<{ url: string; expiresAt: string; rows: number }> {
+export async function exportVoiceTally(
+  month: string,
+  ctx: ActionContext,
+): Promise<{ url: string; expiresAt: string; rows: number }> {
   const tally = await voiceTally(month, ctx);
   const content = await buildWorkbook([
     {
       name: `${month} 安康杯统计`,
       columns: COLUMNS,
-      rows: [...tally.rows, { orgName: '合计', ...tally.total }],
+      rows: [...tally.rows.map((r): SheetRow => ({ ...r })), { orgName: '合计', ...tally.total }],
     },
   ]);
   const link = await saveExport(content, 'voice', `职工建言统计-${month}`);
