@@ -24,14 +24,14 @@ describe('the text sent to the employer', () => {
     name: '王建军',
     orgName: '测试机械厂工会',
     submittedAt: AT,
-    hazard: { description: '通道堵塞', place: '三号车间', urgency: 'critical' as const, photoCount: 2 },
+    hazard: { description: '通道堵塞。', place: '三号车间', urgency: 'critical' as const, photoCount: 2 },
   };
 
   it('names nobody when anonymous, and the member when named', () => {
     const anonymous = forwardText({ ...hazard, anonymous: true });
     expect(anonymous).toContain('职工匿名反映（2026-12-01）');
     expect(anonymous).toContain('【安全隐患·紧急】');
-    expect(anonymous).toContain('附现场照片2张');
+    expect(anonymous).toContain('情况：通道堵塞，附现场照片2张。');
     expect(anonymous).not.toContain('王建军');
     expect(forwardText({ ...hazard, anonymous: false })).toContain('职工王建军（测试机械厂工会）反映');
   });

@@ -59,6 +59,9 @@ export interface ForwardSource {
   suggestion?: { title: string; problem: string; proposal: string; benefit: string };
 }
 
+/** Text without its closing punctuation, so that the composed text does not read 「。，」. */
+const sentence = (text: string) => text.replace(/[。．.！!；;，,\s]+$/u, '');
+
 /**
  * What the union sends to the employer. The reporter is named only when they chose to be; anonymous reports say
  * 职工匿名反映 and carry nothing else of the person (the staff member's own note is checked separately).
@@ -69,7 +72,7 @@ export function forwardText(r: ForwardSource): string {
   if (r.kind === 'hazard' && r.hazard) {
     const h = r.hazard;
     const photos = h.photoCount ? `，附现场照片${h.photoCount}张` : '';
-    return `【安全隐患·${URGENCY_LABELS[h.urgency]}】${who}（${day}）：地点：${h.place}。情况：${h.description}${photos}。请贵单位核实整改并告知工会整改情况。`;
+    return `【安全隐患·${URGENCY_LABELS[h.urgency]}】${who}（${day}）：地点：${sentence(h.place)}。情况：${sentence(h.description)}${photos}。请贵单位核实整改并告知工会整改情况。`;
   }
   const s = r.suggestion;
   if (!s) return '';
