@@ -7,7 +7,8 @@ export default defineAppConfig({
   lazyCodeLoading: 'requiredComponents',
   subPackages: subPackages(),
   // Nearest partner merchants and 驿站 (packages/merchants): WeChat wants the API declared and its purpose stated.
-  requiredPrivateInfos: ['getLocation'],
+  // 隐患随手拍 (packages/voice): the place of a hazard picked on the map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找您附近的工会特约商户和户外劳动者服务站，并显示距离' },
   },

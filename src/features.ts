@@ -230,6 +230,22 @@ export const FEATURES = [
     timeline: { mutualAid: '医疗互助' },
   },
   {
+    key: 'voice',
+    area: 'voice',
+    root: 'packages/voice',
+    pages: {
+      voiceMine: { path: 'mine/index', title: '职工建言' },
+      voiceReport: { path: 'report/index', title: '提交建言' },
+      voiceDetail: { path: 'detail/index', title: '建言详情' },
+      voiceQueue: { path: 'staff/index', title: '职工建言办理' },
+    },
+    tiles: [{ key: 'voice', label: '职工建言', icon: '言', route: 'voiceMine', services: true }],
+    workbench: [{ key: 'voice', label: '职工建言', route: 'voiceQueue', roles: STAFF, count: 'voiceOpen' }],
+    // Each step (受理, 转交, 答复, 办结, 采纳), asked for as the member submits.
+    subscribe: { voiceReport: ['voice_status'] },
+    timeline: { voice: '职工建言' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -362,6 +378,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
   student_aid_status: 'TEMPLATE_ID_STUDENT_AID_STATUS',
   mutual_aid_status: 'TEMPLATE_ID_MUTUAL_AID_STATUS',
+  voice_status: 'TEMPLATE_ID_VOICE_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

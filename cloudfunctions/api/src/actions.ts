@@ -27,6 +27,7 @@ import { studentAidModule } from './modules/studentAid';
 import { setupModule } from './modules/setup';
 import { timelineModule } from './modules/timeline';
 import { transferModule } from './modules/transfer';
+import { voiceModule } from './modules/voice';
 import { workbenchModule } from './modules/workbench';
 
 export const MODULES = [
@@ -53,6 +54,7 @@ export const MODULES = [
   hardshipModule,
   studentAidModule,
   mutualAidModule,
+  voiceModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

@@ -47,6 +47,7 @@ describe('the subscribe requests', () => {
         'hardshipApply',
         'studentAidApply',
         'mutualAidClaim',
+        'voiceReport',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

@@ -13,6 +13,7 @@ export const AREA_LABELS = {
   studentAid: '金秋助学',
   hardship: '困难帮扶',
   mutualAid: '医疗互助',
+  voice: '职工建言',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;
