@@ -17,6 +17,7 @@ import {
   replyToReport,
   voiceQueue,
 } from './review';
+import { voiceInbox } from './inbox';
 import * as s from './schemas';
 import { myReports, reportHazard, submitSuggestion, withdrawReport } from './submit';
 import { exportVoiceTally, voiceTally } from './tally';
@@ -26,6 +27,7 @@ const STAFF = ['staff', 'admin'] as const;
 export const voiceModule = defineModule({
   area: 'voice',
   collections: VOICE_COLLECTIONS,
+  inbox: voiceInbox,
   orgPaths: [{ collection: VOICE_COLLECTIONS.reports, field: 'orgPath' }],
   fieldLabels: {
     description: '隐患情况',
