@@ -5,6 +5,7 @@
  */
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
+import { campaignsModule } from './modules/campaigns';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
@@ -49,6 +50,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  campaignsModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
