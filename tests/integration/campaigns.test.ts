@@ -4,6 +4,7 @@
  * taps, two stations, a removal and a closing (forced orders) — the refusals a staffer reads out, who may do what,
  * and the Excel export. Asserts on what ended up stored and on what the member and the staffer see.
  */
+import ExcelJS from 'exceljs';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { clearPauses, eachPausePoint } from '../support/interleave';
@@ -299,11 +300,19 @@ describe('who may do what', () => {
     const link = await env.ok(districtStaff, 'campaigns.export', { campaignId });
     expect(link.rows).toBe(await env.store.count('campaign_entries', { campaignId }));
     expect(link.rows).toBeGreaterThan(0);
-    const file = await fetch(link.url);
-    expect(file.status).toBe(200);
+    const file = Buffer.from(await (await fetch(link.url)).arrayBuffer());
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '所在工会', '名单来源', '状态', '领取时间', '领取点']));
+    expect(sheet.rowCount).toBe(link.rows + 1);
+    const cells = sheet.getSheetValues().flat().map(String);
+    expect(cells).toContain('王*军');
+    expect(cells).toContain('已领取');
+    expect(cells.join()).not.toContain('王建军');
     expect(await env.store.count('audit', { action: 'campaigns.export', target: campaignId })).toBe(1);
     const detail = await env.ok(districtStaff, 'campaigns.get', { campaignId });
-    expect(detail).toMatchObject({ collectedCount: 1, counts: { listed: 0, collected: 1, removed: 0 } });
+    expect(detail).toMatchObject({ collectedCount: 1, counts: { listed: link.rows - 1, collected: 1, removed: 0 } });
   });
 });
 
