@@ -63,7 +63,10 @@ test('staff build a 送清凉 list, the member sees it in 消息与待办, colle
   await staff.page.locator(tid('campaigns-entry'), { hasText: '孙*东' }).waitFor({ timeout: 45_000 });
   await screenshot(staff.page, 'campaigns/list');
   const [campaign] = await store.all<{ _id: string }>('campaigns', { title: '2026年夏送清凉（测试）' });
-  expect(await store.byId(`campaign_entries`, `${campaign._id}_${MEMBER}`)).toMatchObject({ status: 'listed', nameMasked: '孙*东' });
+  expect(await store.byId(`campaign_entries`, `${campaign._id}_${MEMBER}`)).toMatchObject({
+    status: 'listed',
+    nameMasked: '孙*东',
+  });
 
   // The member: the item in 消息与待办, nothing to apply for.
   const member = await newPhonePage(env.browser);

@@ -80,7 +80,12 @@ beforeAll(async () => {
   const city = await givenOrg(env, { kind: 'city', name: '测试市总工会' });
   const d = await givenOrg(env, { parentId: city._id, kind: 'district', name: '测试区总工会' });
   const g = await givenOrg(env, { parentId: d._id, name: '测试机械厂工会' });
-  const n = await givenOrg(env, { parentId: d._id, kind: 'industry', name: '测试区快递行业工会联合会', acceptsNewEmployment: true });
+  const n = await givenOrg(env, {
+    parentId: d._id,
+    kind: 'industry',
+    name: '测试区快递行业工会联合会',
+    acceptsNewEmployment: true,
+  });
   const d2 = await givenOrg(env, { parentId: city._id, kind: 'district', name: '另一区总工会' });
   district = d._id;
   grassrootsOrg = g._id;
@@ -102,9 +107,15 @@ describe('building the list', () => {
     const lapsed = await givenMember(env, { orgId: grassrootsOrg, name: '钱暂停' });
     await givenHardshipFile(lapsed.openid, [district, grassrootsOrg], 'lapsed');
     const outdoor = await givenMember(env, { orgId: grassrootsOrg, name: '孙户外' });
-    await env.store.db.collection('members').doc(outdoor.openid).update({ data: { tags: ['outdoor'] } });
+    await env.store.db
+      .collection('members')
+      .doc(outdoor.openid)
+      .update({ data: { tags: ['outdoor'] } });
     const rider = await givenMember(env, { orgId: newEmploymentOrg, name: '周骑手' });
-    await env.store.db.collection('members').doc(rider.openid).update({ data: { channel: 'new_employment' } });
+    await env.store.db
+      .collection('members')
+      .doc(rider.openid)
+      .update({ data: { channel: 'new_employment' } });
     const plain = await givenMember(env, { orgId: grassrootsOrg, name: '吴普通' });
 
     const c = await env.ok(districtStaff, 'campaigns.create', { orgId: district, ...CREATE });
@@ -168,7 +179,10 @@ describe('the member (免申即享)', () => {
     expect(items[0].note).toContain('测试户外劳动者驿站');
     expect(items[0].note).toContain('防暑降温用品一份');
     const mine = await env.ok(m.openid, 'campaigns.mine', {});
-    expect(mine.items.find((i) => i.campaignId === campaignId)).toMatchObject({ statusLabel: '待领取', gift: '防暑降温用品一份' });
+    expect(mine.items.find((i) => i.campaignId === campaignId)).toMatchObject({
+      statusLabel: '待领取',
+      gift: '防暑降温用品一份',
+    });
 
     await env.ok(grassrootsStaff, 'campaigns.collect', { ticket: await ticketFor(campaignId, m.cardNo) });
     const after = await env.ok(m.openid, 'campaigns.mine', {});
@@ -197,7 +211,11 @@ describe('collecting at a station', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'ALREADY_COLLECTED' } });
     if (!again.ok) expect(again.error.message).toMatch(/已于\d+月\d+日 \d\d:\d\d在测试户外劳动者驿站领取/);
     // At another station, with a new code: refused the same way.
-    const elsewhere = await env.call(districtStaff, 'campaigns.check', { campaignId, stationId: 's1', code: freshCode(m.cardNo) });
+    const elsewhere = await env.call(districtStaff, 'campaigns.check', {
+      campaignId,
+      stationId: 's1',
+      code: freshCode(m.cardNo),
+    });
     expect(elsewhere).toMatchObject({ ok: false, error: { code: 'ALREADY_COLLECTED' } });
     expect(await env.store.byId('campaigns', campaignId)).toMatchObject({ collectedCount: 1 });
     expect(await env.store.count('audit', { action: 'campaigns.collect', target: `${campaignId}_${m.openid}` })).toBe(1);
@@ -205,7 +223,10 @@ describe('collecting at a station', () => {
 
   it('collects once under a storm of double taps and two stations at once', async () => {
     const { campaignId, m } = await campaignWithList();
-    const tickets = [await ticketFor(campaignId, m.cardNo, grassrootsStaff, 's2'), await ticketFor(campaignId, m.cardNo, districtStaff, 's1')];
+    const tickets = [
+      await ticketFor(campaignId, m.cardNo, grassrootsStaff, 's2'),
+      await ticketFor(campaignId, m.cardNo, districtStaff, 's1'),
+    ];
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
         env.call(i % 2 ? districtStaff : grassrootsStaff, 'campaigns.collect', { ticket: tickets[i % 2] }),
@@ -263,8 +284,12 @@ describe('collecting at a station', () => {
       ok: false,
       error: { code: 'CAMPAIGN_CLOSED' },
     });
-    expect(await env.store.byId('campaign_entries', `${closing.campaignId}_${closing.m.openid}`)).toMatchObject({ status: 'closed' });
-    expect((await env.ok(closing.m.openid, 'inbox.list', {})).items.map((i) => i.key)).not.toContain(`campaign:${closing.campaignId}`);
+    expect(await env.store.byId('campaign_entries', `${closing.campaignId}_${closing.m.openid}`)).toMatchObject({
+      status: 'closed',
+    });
+    expect((await env.ok(closing.m.openid, 'inbox.list', {})).items.map((i) => i.key)).not.toContain(
+      `campaign:${closing.campaignId}`,
+    );
   });
 });
 
@@ -285,7 +310,10 @@ describe('who may do what', () => {
       for (const r of refused) expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     // A station's staff (a 基层工会 inside the district) hand out but do not manage the list.
-    expect(await env.call(grassrootsStaff, 'campaigns.close', { campaignId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.call(grassrootsStaff, 'campaigns.close', { campaignId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await env.store.snapshot(['campaigns', 'campaign_entries'])).toEqual(before);
     // Another member's item is not theirs to see.
     const other = await givenMember(env, { orgId: grassrootsOrg, name: '吴普通' });
@@ -304,7 +332,9 @@ describe('who may do what', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['姓名', '所在工会', '名单来源', '状态', '领取时间', '领取点']));
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(['姓名', '所在工会', '名单来源', '状态', '领取时间', '领取点']),
+    );
     expect(sheet.rowCount).toBe(link.rows + 1);
     const cells = sheet.getSheetValues().flat().map(String);
     expect(cells).toContain('王*军');
@@ -321,7 +351,10 @@ describe('forced interleavings on one entry or campaign', () => {
     const outcomes = new Set<string>();
     const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'campaigns.collect' }, async (pause) => {
       const { campaignId, m } = await campaignWithList();
-      const [a, b] = [await ticketFor(campaignId, m.cardNo, grassrootsStaff, 's2'), await ticketFor(campaignId, m.cardNo, districtStaff, 's1')];
+      const [a, b] = [
+        await ticketFor(campaignId, m.cardNo, grassrootsStaff, 's2'),
+        await ticketFor(campaignId, m.cardNo, districtStaff, 's1'),
+      ];
       const first = callApi(env.cloud.baseUrl, grassrootsStaff, 'campaigns.collect', { ticket: a });
       const state = await pause.settled();
       const second = await env.call(districtStaff, 'campaigns.collect', { ticket: b });

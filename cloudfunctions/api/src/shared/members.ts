@@ -66,7 +66,10 @@ export async function findMembersByOpenids(openids: readonly string[]): Promise<
  * Active members in the subtrees of `orgIds` who joined through `channel` or carry the member tag `tag` (the tags
  * staff keep, e.g. 户外劳动者), for lists built from a group rather than typed names.
  */
-export async function activeMembersIn(orgIds: readonly string[], who: { channel: Channel } | { tag: string }): Promise<MemberRecord[]> {
+export async function activeMembersIn(
+  orgIds: readonly string[],
+  who: { channel: Channel } | { tag: string },
+): Promise<MemberRecord[]> {
   const where: Record<string, unknown> = { orgPath: command().in([...orgIds]), status: 'active' };
   if ('channel' in who) where.channel = who.channel;
   else where.tags = who.tag;

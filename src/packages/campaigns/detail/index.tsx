@@ -80,7 +80,11 @@ export default function CampaignDetail() {
               </Row>
               <View className='cp-actions'>
                 {c.status === 'open' && (
-                  <Button small testId='campaigns-go-handout' onClick={() => go(`${ROUTES.campaignsHandout}?id=${encodeURIComponent(c._id)}`)}>
+                  <Button
+                    small
+                    testId='campaigns-go-handout'
+                    onClick={() => go(`${ROUTES.campaignsHandout}?id=${encodeURIComponent(c._id)}`)}
+                  >
                     去发放
                   </Button>
                 )}
@@ -89,7 +93,11 @@ export default function CampaignDetail() {
                   kind='plain'
                   testId='campaigns-export'
                   disabled={act.busy}
-                  onClick={() => void act.run(() => call('campaigns.export', { campaignId }), { onDone: (l) => void openExport(l.url, `${c.title}-发放名单.xlsx`) })}
+                  onClick={() =>
+                    void act.run(() => call('campaigns.export', { campaignId }), {
+                      onDone: (l) => void openExport(l.url, `${c.title}-发放名单.xlsx`),
+                    })
+                  }
                 >
                   导出Excel
                 </Button>
@@ -116,7 +124,12 @@ export default function CampaignDetail() {
                 <Text className='cp-title'>生成发放名单</Text>
                 <Text className='muted'>名单从档案和会员信息中生成，无需会员申请；重复生成不会重复列入。</Text>
                 <View className='cp-actions'>
-                  <Button small testId='campaigns-add-hardship' loading={act.busy} onClick={() => void build(() => call('campaigns.addFromHardship', { campaignId }))}>
+                  <Button
+                    small
+                    testId='campaigns-add-hardship'
+                    loading={act.busy}
+                    onClick={() => void build(() => call('campaigns.addFromHardship', { campaignId }))}
+                  >
                     加入在档困难职工
                   </Button>
                 </View>

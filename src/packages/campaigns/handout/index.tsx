@@ -107,7 +107,14 @@ export default function Handout() {
                   act.clearField('code');
                 }}
               />
-              <Button block kind='plain' testId='campaigns-check' loading={act.busy} loadingText='核验中…' onClick={() => void verify(code)}>
+              <Button
+                block
+                kind='plain'
+                testId='campaigns-check'
+                loading={act.busy}
+                loadingText='核验中…'
+                onClick={() => void verify(code)}
+              >
                 核验
               </Button>
               {done && (
@@ -141,9 +148,7 @@ export default function Handout() {
         onCancel={() => setConfirming(false)}
         onConfirm={() => void collect()}
       >
-        <Text>
-          {check ? `向${check.member.nameMasked}发放「${check.campaign.gift}」，每人限领一次。` : ''}
-        </Text>
+        <Text>{check ? `向${check.member.nameMasked}发放「${check.campaign.gift}」，每人限领一次。` : ''}</Text>
       </ConfirmDialog>
     </PageShell>
   );

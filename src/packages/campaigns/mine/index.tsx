@@ -46,7 +46,9 @@ export default function MyCampaigns() {
                       {s.address}
                     </Row>
                   ))}
-                {i.status === 'listed' && <Text className='muted'>请在领取时间内到任一领取点，出示电子工会卡（二维码或下方核验码）领取。</Text>}
+                {i.status === 'listed' && (
+                  <Text className='muted'>请在领取时间内到任一领取点，出示电子工会卡（二维码或下方核验码）领取。</Text>
+                )}
               </View>
             )}
           </View>

@@ -76,22 +76,76 @@ export default function NewCampaign() {
         <FieldFrame label='活动类型'>
           <Choices options={KINDS} value={[kind]} testId='campaigns-new-kind' onChange={([k]) => setKind(k)} />
         </FieldFrame>
-        <Field label='活动名称' name='cp-title' testId='campaigns-new-title' value={title} error={act.fieldErrors.title} maxlength={40} placeholder='如：2026年夏送清凉' onInput={setTitle} />
-        <Field label='每人慰问内容' name='cp-gift' testId='campaigns-new-gift' value={gift} error={act.fieldErrors.gift} maxlength={60} placeholder='如：防暑降温用品一份；慰问金500元' onInput={setGift} />
-        <Field label='领取开始日期' name='cp-start' testId='campaigns-new-start' value={startDate} error={act.fieldErrors.startDate} placeholder='YYYY-MM-DD' onInput={setStart} />
-        <Field label='领取截止日期' name='cp-end' testId='campaigns-new-end' value={endDate} error={act.fieldErrors.endDate} placeholder='YYYY-MM-DD' onInput={setEnd} />
+        <Field
+          label='活动名称'
+          name='cp-title'
+          testId='campaigns-new-title'
+          value={title}
+          error={act.fieldErrors.title}
+          maxlength={40}
+          placeholder='如：2026年夏送清凉'
+          onInput={setTitle}
+        />
+        <Field
+          label='每人慰问内容'
+          name='cp-gift'
+          testId='campaigns-new-gift'
+          value={gift}
+          error={act.fieldErrors.gift}
+          maxlength={60}
+          placeholder='如：防暑降温用品一份；慰问金500元'
+          onInput={setGift}
+        />
+        <Field
+          label='领取开始日期'
+          name='cp-start'
+          testId='campaigns-new-start'
+          value={startDate}
+          error={act.fieldErrors.startDate}
+          placeholder='YYYY-MM-DD'
+          onInput={setStart}
+        />
+        <Field
+          label='领取截止日期'
+          name='cp-end'
+          testId='campaigns-new-end'
+          value={endDate}
+          error={act.fieldErrors.endDate}
+          placeholder='YYYY-MM-DD'
+          onInput={setEnd}
+        />
       </View>
       <View className='cp-card'>
         <Text className='cp-title'>领取点</Text>
         {stations.map((s, i) => (
           <View key={i}>
-            <Field label={`领取点${i + 1}名称`} name='cp-station-name' testId={`campaigns-new-station-${i}-name`} value={s.name} maxlength={40} placeholder='如：区总工会服务大厅、户外劳动者驿站' onInput={(v) => setStation(i, { name: v })} />
-            <Field label='地址' name='cp-station-address' testId={`campaigns-new-station-${i}-address`} value={s.address} maxlength={80} onInput={(v) => setStation(i, { address: v })} />
+            <Field
+              label={`领取点${i + 1}名称`}
+              name='cp-station-name'
+              testId={`campaigns-new-station-${i}-name`}
+              value={s.name}
+              maxlength={40}
+              placeholder='如：区总工会服务大厅、户外劳动者驿站'
+              onInput={(v) => setStation(i, { name: v })}
+            />
+            <Field
+              label='地址'
+              name='cp-station-address'
+              testId={`campaigns-new-station-${i}-address`}
+              value={s.address}
+              maxlength={80}
+              onInput={(v) => setStation(i, { address: v })}
+            />
           </View>
         ))}
         {act.fieldErrors.stations && <Text className='field-error'>{act.fieldErrors.stations}</Text>}
         {stations.length < 20 && (
-          <Button small kind='plain' testId='campaigns-new-station-add' onClick={() => setStations([...stations, { name: '', address: '' }])}>
+          <Button
+            small
+            kind='plain'
+            testId='campaigns-new-station-add'
+            onClick={() => setStations([...stations, { name: '', address: '' }])}
+          >
             添加领取点
           </Button>
         )}

@@ -36,12 +36,21 @@ export default function CampaignsStaff() {
             <Row label='已领取'>{c.collectedCount} 人</Row>
             <View className='cp-actions'>
               {c.canManage && (
-                <Button small kind='plain' testId={`campaigns-open-${c._id}`} onClick={() => go(`${ROUTES.campaignsDetail}?id=${encodeURIComponent(c._id)}`)}>
+                <Button
+                  small
+                  kind='plain'
+                  testId={`campaigns-open-${c._id}`}
+                  onClick={() => go(`${ROUTES.campaignsDetail}?id=${encodeURIComponent(c._id)}`)}
+                >
                   发放名单
                 </Button>
               )}
               {c.status === 'open' && (
-                <Button small testId={`campaigns-handout-${c._id}`} onClick={() => go(`${ROUTES.campaignsHandout}?id=${encodeURIComponent(c._id)}`)}>
+                <Button
+                  small
+                  testId={`campaigns-handout-${c._id}`}
+                  onClick={() => go(`${ROUTES.campaignsHandout}?id=${encodeURIComponent(c._id)}`)}
+                >
                   发放
                 </Button>
               )}

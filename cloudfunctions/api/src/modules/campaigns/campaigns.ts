@@ -19,8 +19,7 @@ export async function createCampaign(input: CampaignsCreateInput, ctx: ActionCon
   const org = await getOrg(input.orgId);
   if (!org) throw fail('NOT_FOUND', '工会不存在', { field: 'orgId' });
   assertCoversOrg(ctx, org.path);
-  if (input.endDate < input.startDate)
-    throw fail('INVALID_INPUT', '「领取截止日期」不能早于开始日期', { field: 'endDate' });
+  if (input.endDate < input.startDate) throw fail('INVALID_INPUT', '「领取截止日期」不能早于开始日期', { field: 'endDate' });
   if (input.endDate < chinaDate(ctx.now)) throw fail('INVALID_INPUT', '「领取截止日期」不能早于今天', { field: 'endDate' });
   const record: CampaignRecord = {
     _id: `C${ctx.now.getTime().toString(36)}${randomBytes(4).toString('hex')}`,

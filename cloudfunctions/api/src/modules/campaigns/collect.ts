@@ -76,7 +76,11 @@ export async function checkCode(input: CampaignsCheckInput, ctx: ActionContext):
   if (!member) throw fail('NOT_FOUND', '不是有效会员：未找到这张会员卡，请让会员刷新电子工会卡后重新出示');
   const entry = await findById<EntryRecord>(C.entries, entryIdOf(campaign._id, member.openid));
   assertCollectable(entry);
-  const signed = signTicket({ nonce: code.nonce, cardNo: member.cardNo, placeId: key, staff: ctx.openid }, requireKey('CARD_TOKEN_KEY'), ctx.now);
+  const signed = signTicket(
+    { nonce: code.nonce, cardNo: member.cardNo, placeId: key, staff: ctx.openid },
+    requireKey('CARD_TOKEN_KEY'),
+    ctx.now,
+  );
   await writeAudit({
     actor: ctx.openid,
     action: 'campaigns.check',
@@ -97,7 +101,9 @@ export async function checkCode(input: CampaignsCheckInput, ctx: ActionContext):
 export async function collect(input: { ticket: string }, ctx: ActionContext): Promise<EntryView> {
   const read = readTicket(input.ticket, requireKey('CARD_TOKEN_KEY'), ctx.now);
   if (!read.ok)
-    throw read.reason === 'expired' ? errors.fail('TICKET_EXPIRED') : fail('INVALID_INPUT', '核验凭据无效，请重新扫码', { field: 'ticket' });
+    throw read.reason === 'expired'
+      ? errors.fail('TICKET_EXPIRED')
+      : fail('INVALID_INPUT', '核验凭据无效，请重新扫码', { field: 'ticket' });
   const t = read.ticket;
   const [prefix, campaignId, stationId, ...rest] = t.placeId.split(':');
   if (prefix !== 'campaign' || !campaignId || !stationId || rest.length)
@@ -115,7 +121,13 @@ export async function collect(input: { ticket: string }, ctx: ActionContext): Pr
     assertHandingOut(current, ctx.now);
     const found = await tx.get<EntryRecord>(C.entries, id);
     assertCollectable(found);
-    const change = { status: 'collected' as const, collectedAt: ctx.now, stationId: station.id, stationName: station.name, collectedBy: ctx.openid };
+    const change = {
+      status: 'collected' as const,
+      collectedAt: ctx.now,
+      stationId: station.id,
+      stationName: station.name,
+      collectedBy: ctx.openid,
+    };
     await tx.update(C.entries, id, change);
     await tx.update(C.campaigns, campaignId, { collectedCount: current.collectedCount + 1 });
     return { ...found, _id: id, ...change };

@@ -7,7 +7,10 @@ import { buildWorkbook, saveExport } from '../../shared/xlsx';
 import { assertManages, loadCampaign } from './access';
 import { allEntries } from './lists';
 
-export async function exportEntries(campaignId: string, ctx: ActionContext): Promise<{ url: string; expiresAt: string; rows: number }> {
+export async function exportEntries(
+  campaignId: string,
+  ctx: ActionContext,
+): Promise<{ url: string; expiresAt: string; rows: number }> {
   const campaign = await loadCampaign(campaignId);
   assertManages(ctx, campaign);
   const entries = (await allEntries(campaignId)).filter((e) => e.status !== 'removed');

@@ -54,7 +54,11 @@ export const campaignsModule = defineModule({
   actions: {
     'campaigns.create': defineAction({ input: s.campaignsCreateInput, roles: STAFF, handler: createCampaign }),
     'campaigns.list': defineAction({ input: s.campaignsListInput, roles: STAFF, handler: listCampaigns }),
-    'campaigns.get': defineAction({ input: s.campaignIdInput, roles: STAFF, handler: (i, ctx) => getCampaign(i.campaignId, ctx) }),
+    'campaigns.get': defineAction({
+      input: s.campaignIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => getCampaign(i.campaignId, ctx),
+    }),
     'campaigns.entries': defineAction({ input: s.campaignsEntriesInput, roles: STAFF, handler: listEntries }),
     'campaigns.addFromHardship': defineAction({
       input: s.campaignIdInput,
@@ -63,8 +67,16 @@ export const campaignsModule = defineModule({
     }),
     'campaigns.addFromMembers': defineAction({ input: s.campaignsAddFromMembersInput, roles: STAFF, handler: addFromMembers }),
     'campaigns.removeEntry': defineAction({ input: s.campaignsRemoveEntryInput, roles: STAFF, handler: removeEntry }),
-    'campaigns.close': defineAction({ input: s.campaignIdInput, roles: STAFF, handler: (i, ctx) => closeCampaign(i.campaignId, ctx) }),
-    'campaigns.export': defineAction({ input: s.campaignIdInput, roles: STAFF, handler: (i, ctx) => exportEntries(i.campaignId, ctx) }),
+    'campaigns.close': defineAction({
+      input: s.campaignIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => closeCampaign(i.campaignId, ctx),
+    }),
+    'campaigns.export': defineAction({
+      input: s.campaignIdInput,
+      roles: STAFF,
+      handler: (i, ctx) => exportEntries(i.campaignId, ctx),
+    }),
     'campaigns.check': defineAction({ input: s.campaignsCheckInput, roles: STAFF, handler: checkCode }),
     'campaigns.collect': defineAction({ input: s.campaignsCollectInput, roles: STAFF, handler: collect }),
     'campaigns.mine': defineAction({ input: s.campaignsMineInput, roles: 'any', handler: (_i, ctx) => myCampaigns(ctx) }),

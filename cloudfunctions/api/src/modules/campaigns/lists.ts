@@ -5,11 +5,28 @@
  * build, or two staff building at once, never lists anyone twice.
  */
 import type { ActionContext } from '../../action';
-import { command, findAll, findMany, findPage, insertMany, insertUnique, updateWhere, withTransaction, type Page } from '../../db';
+import {
+  command,
+  findAll,
+  findMany,
+  findPage,
+  insertMany,
+  insertUnique,
+  updateWhere,
+  withTransaction,
+  type Page,
+} from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
 import { toIso } from '../../lib/time';
-import { chinaMoment, endOfChinaDay, ENTRY_SOURCE_LABELS, OUTDOOR_TAG, type EntrySource, type EntryStatus } from '../../rules/campaigns';
+import {
+  chinaMoment,
+  endOfChinaDay,
+  ENTRY_SOURCE_LABELS,
+  OUTDOOR_TAG,
+  type EntrySource,
+  type EntryStatus,
+} from '../../rules/campaigns';
 import { writeAudit } from '../../shared/audit';
 import { activeMembersIn, findMembersByOpenids } from '../../shared/members';
 import { getOrg } from '../../shared/orgs';
@@ -78,7 +95,11 @@ async function addEntries(
   let added = 0;
   for (let i = 0; i < all.length; i += 100) {
     const batch = all.slice(i, i + 100).map((p) => newEntry(campaign, p.member, p.sources, ctx));
-    const existing = await findMany<EntryRecord>(C.entries, { _id: command().in(batch.map((e) => e._id)) }, { limit: batch.length });
+    const existing = await findMany<EntryRecord>(
+      C.entries,
+      { _id: command().in(batch.map((e) => e._id)) },
+      { limit: batch.length },
+    );
     const known = new Map(existing.map((e) => [e._id, e]));
     const missing = batch.filter((e) => !known.has(e._id));
     try {
@@ -91,7 +112,11 @@ async function addEntries(
       }
     }
     for (const e of existing.filter((x) => x.status === 'removed')) {
-      added += await updateWhere(C.entries, { _id: e._id, status: 'removed' }, { status: 'listed', addedAt: ctx.now, addedBy: ctx.openid });
+      added += await updateWhere(
+        C.entries,
+        { _id: e._id, status: 'removed' },
+        { status: 'listed', addedAt: ctx.now, addedBy: ctx.openid },
+      );
     }
   }
   return { added, already: all.length - added };
@@ -124,7 +149,10 @@ export async function addFromHardship(campaignId: string, ctx: ActionContext): P
 }
 
 /** Members of the chosen unions (their subtrees) who are 户外劳动者 (member tag) or joined as 新就业形态. */
-export async function addFromMembers(input: CampaignsAddFromMembersInput, ctx: ActionContext): Promise<{ added: number; already: number }> {
+export async function addFromMembers(
+  input: CampaignsAddFromMembersInput,
+  ctx: ActionContext,
+): Promise<{ added: number; already: number }> {
   const campaign = await openCampaignToBuild(input.campaignId, ctx);
   const orgs = await Promise.all([...new Set(input.orgIds)].map((id) => getOrg(id)));
   for (const org of orgs) {
@@ -159,7 +187,8 @@ export async function removeEntry(input: { campaignId: string; openid: string },
         'ALREADY_COLLECTED',
         `该会员已于${chinaMoment(new Date(toIso(found.collectedAt)))}在${found.stationName}领取，不能移出名单`,
       );
-    if (found.status !== 'removed') await tx.update(C.entries, id, { status: 'removed', removedAt: ctx.now, removedBy: ctx.openid });
+    if (found.status !== 'removed')
+      await tx.update(C.entries, id, { status: 'removed', removedAt: ctx.now, removedBy: ctx.openid });
     return { ...found, _id: id, status: 'removed' as const };
   });
   await writeAudit({
