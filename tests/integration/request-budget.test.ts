@@ -11,8 +11,17 @@ import { MAX_OPEN_BOOKINGS } from '../../cloudfunctions/api/src/rules/legalAid';
 import { bookingIdOf, bookInput, futureSlot, LA, personKey } from '../support/legalAid';
 import { CITY_STAFF } from '../support/competitions';
 import { openTrip, putMembers } from '../support/trips';
+import type { ModuleDef } from '../../cloudfunctions/api/src/action';
+import { MODULES } from '../../cloudfunctions/api/src/actions';
 
 const env = useCloud();
+
+/**
+ * 消息与待办's item sources, every area's (docs/inbox.md): inbox.count asks each once, so a member with nothing
+ * costs one request per source; a second request for the engine's activities and one for seen marks come on top.
+ * Six sources when this budget was set (6 / 8); an area that adds a source adds one request.
+ */
+const INBOX_SOURCES = (MODULES as readonly ModuleDef[]).reduce((n, m) => n + Object.keys(m.inbox?.sources ?? {}).length, 0);
 
 /** action → most database requests one call may make. */
 const BUDGET = {
@@ -22,7 +31,7 @@ const BUDGET = {
   'membership.approveMany (50)': 150,
   'recuperation.signUp': 4,
   'legalAid.book': 6,
-  'inbox.count': 8,
+  'inbox.count': INBOX_SOURCES + 2,
 } as const;
 type Measured = keyof typeof BUDGET;
 
@@ -176,7 +185,7 @@ describe('database requests per call', () => {
       expect(v).toEqual({ count: 3, todo: 2 }),
     );
     figures.set('inbox.count', Math.max(empty, full));
-    expect(empty).toBeLessThanOrEqual(6);
+    expect(empty).toBeLessThanOrEqual(INBOX_SOURCES);
     expect(full).toBeLessThanOrEqual(BUDGET['inbox.count']);
   });
 });
