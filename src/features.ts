@@ -246,6 +246,20 @@ export const FEATURES = [
     timeline: { voice: '职工建言' },
   },
   {
+    key: 'campaigns',
+    area: 'campaigns',
+    root: 'packages/campaigns',
+    pages: {
+      campaignsMine: { path: 'mine/index', title: '送温暖·送清凉' },
+      campaignsStaff: { path: 'staff/index', title: '送温暖·送清凉管理' },
+      campaignsNew: { path: 'new/index', title: '新建慰问活动' },
+      campaignsDetail: { path: 'detail/index', title: '发放名单' },
+      campaignsHandout: { path: 'handout/index', title: '慰问品发放' },
+    },
+    tiles: [{ key: 'campaigns', label: '送温暖', icon: '暖', route: 'campaignsMine', services: true }],
+    workbench: [{ key: 'campaigns', label: '送温暖·送清凉', route: 'campaignsStaff', roles: STAFF }],
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',

@@ -5,6 +5,7 @@
  */
 import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
+import { campaignsModule } from './modules/campaigns';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
 import { enrollmentModule } from './modules/enrollment';
@@ -55,6 +56,7 @@ export const MODULES = [
   studentAidModule,
   mutualAidModule,
   voiceModule,
+  campaignsModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

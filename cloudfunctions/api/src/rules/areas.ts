@@ -14,6 +14,7 @@ export const AREA_LABELS = {
   hardship: '困难帮扶',
   mutualAid: '医疗互助',
   voice: '职工建言',
+  campaigns: '送温暖·送清凉',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;

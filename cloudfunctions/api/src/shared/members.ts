@@ -1,5 +1,5 @@
 /** Members as every area sees them: the one lookup by openid or card number. */
-import { findById, findMany } from '../db';
+import { command, findAll, findById, findMany } from '../db';
 import { fail } from '../errors';
 import { toIso } from '../lib/time';
 import type { Channel, MemberStatus } from '../rules/membership';
@@ -50,4 +50,28 @@ export function toMemberSummary(m: MemberRecord): MemberSummary {
     status: m.status,
     channel: m.channel ?? 'employer',
   };
+}
+
+/** Members by openid (any number, 100 per request), in no particular order. */
+export async function findMembersByOpenids(openids: readonly string[]): Promise<MemberRecord[]> {
+  const out: MemberRecord[] = [];
+  for (let i = 0; i < openids.length; i += 100) {
+    const ids = openids.slice(i, i + 100);
+    out.push(...(await findMany<MemberRecord>(CORE_COLLECTIONS.members, { _id: command().in(ids) }, { limit: ids.length })));
+  }
+  return out;
+}
+
+/**
+ * Active members in the subtrees of `orgIds` who joined through `channel` or carry the member tag `tag` (the tags
+ * staff keep, e.g. 户外劳动者), for lists built from a group rather than typed names.
+ */
+export async function activeMembersIn(
+  orgIds: readonly string[],
+  who: { channel: Channel } | { tag: string },
+): Promise<MemberRecord[]> {
+  const where: Record<string, unknown> = { orgPath: command().in([...orgIds]), status: 'active' };
+  if ('channel' in who) where.channel = who.channel;
+  else where.tags = who.tag;
+  return findAll<MemberRecord>(CORE_COLLECTIONS.members, where);
 }

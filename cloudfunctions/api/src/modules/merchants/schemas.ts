@@ -42,6 +42,9 @@ const code = z
       .refine((v) => !/^\d+$/.test(v) || v.length === 8, '核验码是8位数字，请核对后重新输入'),
   );
 
+/** The same field wherever a member's card code is read at a counter or station (送清凉 发放 too). */
+export const cardCodeField = code;
+
 export const merchantsNearbyInput = z.strictObject({
   lat,
   lng,
