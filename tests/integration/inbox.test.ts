@@ -46,7 +46,9 @@ describe('an offered waitlist place, tomorrow’s booking and a 公示', () => {
     tripId = await openTrip(env.cloud.baseUrl, { capacity: 1, claimHours: 60 });
     await env.ok('ib-a', 'recuperation.signUp', { activityId: tripId });
     await env.ok('ib-b', 'recuperation.signUp', { activityId: tripId });
-    soonSlot = await futureSlot(env.cloud, 1);
+    // Tomorrow at noon: at any hour of today, more than the 2 hours ahead a cancel needs (a slot early tomorrow
+    // morning is less than that away late in the evening).
+    soonSlot = await futureSlot(env.cloud, 1, { start: '12:00' });
     await env.ok('ib-b', 'legalAid.book', guestInput(soonSlot));
     await env.ok('ib-b', 'legalAid.book', guestInput(await futureSlot(env.cloud, 3)));
   });
