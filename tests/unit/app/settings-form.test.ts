@@ -1,5 +1,8 @@
 import { toForm, toSaveInput } from '../../../src/packages/settings/form';
-import { DEMO_SETTINGS } from '../../../cloudfunctions/api/fixtures/settings/demo';
+import { DEMO_SETTINGS as DEMO } from '../../../cloudfunctions/api/fixtures/settings/demo';
+
+/** The demo union's settings as settings.get answers them. */
+const DEMO_SETTINGS = { ...DEMO, version: 1, updatedAt: null };
 
 describe('系统设置 form: districts and their centres', () => {
   it('shows each district with its centre and gives them back as settings.save takes them', () => {
