@@ -7,6 +7,7 @@ import type { ModuleDef } from './action';
 import { auditModule } from './modules/audit';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
+import { counsellingModule } from './modules/counselling';
 import { enrollmentModule } from './modules/enrollment';
 import { hardshipModule } from './modules/hardship';
 import { inboxModule } from './modules/inbox';
@@ -49,6 +50,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  counsellingModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 
