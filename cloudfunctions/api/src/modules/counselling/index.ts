@@ -62,7 +62,11 @@ export const counsellingModule = defineModule({
   cron: { counsellingSettle: settleSessions, counsellingRooms: extendRooms },
   actions: {
     'counselling.rooms': defineAction({ input: s.counsellingRoomsInput, roles: 'any', handler: () => listRooms() }),
-    'counselling.slots': defineAction({ input: s.counsellingSlotsInput, roles: 'any', handler: (i, ctx) => listSlots(i.roomId, ctx) }),
+    'counselling.slots': defineAction({
+      input: s.counsellingSlotsInput,
+      roles: 'any',
+      handler: (i, ctx) => listSlots(i.roomId, ctx),
+    }),
     'counselling.profile': defineAction({ input: s.counsellingProfileInput, roles: 'any', handler: (_i, ctx) => myProfile(ctx) }),
     'counselling.setPseudonym': defineAction({
       input: s.counsellingSetPseudonymInput,
@@ -70,8 +74,16 @@ export const counsellingModule = defineModule({
       handler: (i, ctx) => setPseudonym(i.pseudonym, ctx),
     }),
     'counselling.book': defineAction({ input: s.counsellingBookInput, roles: 'any', handler: bookSession }),
-    'counselling.mine': defineAction({ input: s.counsellingMineInput, roles: 'any', handler: (i, ctx) => listMySessions(i.page, ctx) }),
-    'counselling.get': defineAction({ input: s.counsellingBookingInput, roles: 'any', handler: (i, ctx) => getMySession(i.bookingId, ctx) }),
+    'counselling.mine': defineAction({
+      input: s.counsellingMineInput,
+      roles: 'any',
+      handler: (i, ctx) => listMySessions(i.page, ctx),
+    }),
+    'counselling.get': defineAction({
+      input: s.counsellingBookingInput,
+      roles: 'any',
+      handler: (i, ctx) => getMySession(i.bookingId, ctx),
+    }),
     'counselling.cancel': defineAction({
       input: s.counsellingBookingInput,
       roles: 'any',
@@ -93,13 +105,21 @@ export const counsellingModule = defineModule({
       roles: COUNSELLOR,
       handler: (i, ctx) => markSession(i.bookingId, i.status, ctx),
     }),
-    'counselling.note': defineAction({ input: s.counsellingNoteInput, roles: COUNSELLOR, handler: (i, ctx) => writeNote(i.bookingId, i.note, ctx) }),
+    'counselling.note': defineAction({
+      input: s.counsellingNoteInput,
+      roles: COUNSELLOR,
+      handler: (i, ctx) => writeNote(i.bookingId, i.note, ctx),
+    }),
     'counselling.roomCancel': defineAction({
       input: s.counsellingRoomCancelInput,
       roles: COUNSELLOR,
       handler: (i, ctx) => roomCancel(i.bookingId, i.reason, ctx),
     }),
     'counselling.saveRoom': defineAction({ input: s.counsellingSaveRoomInput, roles: ['staff'], handler: saveRoom }),
-    'counselling.stats': defineAction({ input: s.counsellingStatsInput, roles: ['staff'], handler: (i, ctx) => roomStats(i.month, ctx) }),
+    'counselling.stats': defineAction({
+      input: s.counsellingStatsInput,
+      roles: ['staff'],
+      handler: (i, ctx) => roomStats(i.month, ctx),
+    }),
   },
 });

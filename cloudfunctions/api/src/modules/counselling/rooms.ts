@@ -115,7 +115,10 @@ export function newSlotRecord(room: Pick<RoomRecord, '_id' | 'name'>, plan: Plan
   return { ...fields, ...initialCapacity(1) };
 }
 
-export async function syncRoomSlots(room: RoomRecord, now: Date): Promise<{ created: number; cancelled: number; reopened: number }> {
+export async function syncRoomSlots(
+  room: RoomRecord,
+  now: Date,
+): Promise<{ created: number; cancelled: number; reopened: number }> {
   const _ = command();
   const result = { created: 0, cancelled: 0, reopened: 0 };
   const planned = new Map(planRoomSlots(room, now).map((p) => [p._id, p]));
@@ -135,7 +138,8 @@ export async function syncRoomSlots(room: RoomRecord, now: Date): Promise<{ crea
       result.reopened += await updateWhere(C.slots, { _id: slot._id, status: 'cancelled' }, { status: 'open', updatedAt: now });
     } else if (!planned.has(slot._id) && slot.status === 'open') {
       // Closed first (no new booking gets in), then its sessions are cancelled and their seats given back.
-      if ((await updateWhere(C.slots, { _id: slot._id, status: 'open' }, { status: 'cancelled', updatedAt: now })) !== 1) continue;
+      if ((await updateWhere(C.slots, { _id: slot._id, status: 'open' }, { status: 'cancelled', updatedAt: now })) !== 1)
+        continue;
       result.cancelled += 1;
       await cancelSessionsOfSlot(slot._id, '咨询室开放时间调整', now);
     }

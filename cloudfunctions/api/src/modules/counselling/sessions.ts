@@ -174,7 +174,9 @@ export async function cancelSessionsOfSlot(slotId: string, reason: string, now: 
 /** The member withdraws (or gives) consent to notes; withdrawing removes a note already written. */
 export async function setNoteConsent(bookingId: string, consent: boolean, ctx: ActionContext): Promise<MySessionView> {
   const s = await loadOwnSession(bookingId, ctx);
-  const change = consent ? { noteConsent: true } : { noteConsent: false, noteSealed: command().remove(), notedAt: command().remove() };
+  const change = consent
+    ? { noteConsent: true }
+    : { noteConsent: false, noteSealed: command().remove(), notedAt: command().remove() };
   await updateWhere(C.bookings, { _id: s._id, attempt: s.attempt }, change);
   const next = { ...s, noteConsent: consent };
   return toMySessionView(next, await findById<RoomRecord>(C.rooms, s.roomId), ctx.now);
