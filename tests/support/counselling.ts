@@ -13,13 +13,13 @@ export function counselKey(openid: string): string {
 }
 
 /** Every day 14:00–16:00 in 60-minute sessions (two a day), unless told otherwise. */
-export function roomInput(orgId: string, o: { cancelBeforeHours?: number; name?: string } = {}) {
+export function roomInput(orgId: string, o: { cancelBeforeHours?: number; name?: string; until?: string } = {}) {
   return {
     name: o.name ?? '测试职工心理咨询室',
     address: '常州市武进区湖塘镇测试路1号',
     phone: '0519-8631 2356',
     orgId,
-    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '14:00', end: '16:00' })),
+    hours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '14:00', end: o.until ?? '16:00' })),
     sessionMinutes: 60,
     cancelBeforeHours: o.cancelBeforeHours ?? 12,
     closures: [],
