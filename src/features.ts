@@ -193,6 +193,26 @@ export const FEATURES = [
     timeline: { hardship: '困难帮扶' },
   },
   {
+    key: 'counselling',
+    area: 'counselling',
+    root: 'packages/counselling',
+    pages: {
+      counselling: { path: 'index/index', title: '心理咨询' },
+      counsellingBook: { path: 'book/index', title: '预约心理咨询' },
+      counsellingDetail: { path: 'detail/index', title: '我的心理咨询' },
+      counsellingDesk: { path: 'desk/index', title: '咨询台' },
+      counsellingSession: { path: 'session/index', title: '咨询预约' },
+      counsellingRoomEdit: { path: 'room-edit/index', title: '心理咨询室' },
+      counsellingStats: { path: 'stats/index', title: '心理咨询统计' },
+    },
+    tiles: [{ key: 'counselling', label: '心理咨询', icon: '心', route: 'counselling', services: true }],
+    workbench: [
+      { key: 'counsellingDesk', label: '心理咨询台', route: 'counselling', roles: ['counsellor'], count: 'counsellingToday' },
+      { key: 'counsellingRooms', label: '心理咨询室', route: 'counselling', roles: STAFF },
+    ],
+    timeline: { counselling: '心理咨询预约' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',

@@ -46,8 +46,7 @@ export default function CreateInvitation() {
 
   const create = () => {
     const problems: Record<string, string> = {};
-    if (role !== 'admin' && !scope)
-      problems.scopeId = role === 'staff' ? '请选择工会' : `请选择${SCOPE_LABELS[role]}`;
+    if (role !== 'admin' && !scope) problems.scopeId = role === 'staff' ? '请选择工会' : `请选择${SCOPE_LABELS[role]}`;
     if (!name.trim()) problems.name = '请填写被邀请人姓名';
     if (Object.keys(problems).length) return act.setFieldErrors(problems);
     void act.run(() => call('invitations.create', { role, name: name.trim(), ...(scope ? { scopeId: scope.id } : {}) }), {
