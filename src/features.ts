@@ -210,6 +210,8 @@ export const FEATURES = [
       { key: 'counsellingDesk', label: '心理咨询台', route: 'counselling', roles: ['counsellor'], count: 'counsellingToday' },
       { key: 'counsellingRooms', label: '心理咨询室', route: 'counselling', roles: STAFF },
     ],
+    // A session the room cancels (or whose hours it drops), asked for as the member books.
+    subscribe: { counsellingBook: ['counselling_status'] },
     timeline: { counselling: '心理咨询预约' },
   },
   {
@@ -343,6 +345,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   legal_aid_reminder: 'TEMPLATE_ID_LEGAL_AID_REMINDER',
   review_overdue: 'TEMPLATE_ID_REVIEW_OVERDUE',
   hardship_status: 'TEMPLATE_ID_HARDSHIP_STATUS',
+  counselling_status: 'TEMPLATE_ID_COUNSELLING_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

@@ -45,6 +45,7 @@ describe('the subscribe requests', () => {
         'matchmakingSignUp',
         'staffReview',
         'hardshipApply',
+        'counsellingBook',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

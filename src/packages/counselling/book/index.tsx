@@ -12,6 +12,7 @@ import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, replaceWith } from '../../../utils/nav';
+import { askToSubscribe } from '../../../utils/subscribe';
 import { withQuery } from '../../legal-aid/query';
 import { Hotlines } from '../components/Hotlines';
 import { dayText } from '../format';
@@ -54,7 +55,10 @@ export default function BookSession() {
   };
   const book = async () => {
     const done = await act.run(
-      () => call('counselling.book', { slotId: chosen!._id, pseudonym: name.trim(), contact, noteConsent: consent }),
+      async () => {
+        await askToSubscribe('counsellingBook'); // in the tap: WeChat asks only in answer to one
+        return call('counselling.book', { slotId: chosen!._id, pseudonym: name.trim(), contact, noteConsent: consent });
+      },
       { success: '预约成功', failTitle: '预约未成功' },
     );
     setAsking(false);
