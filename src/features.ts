@@ -260,6 +260,28 @@ export const FEATURES = [
     workbench: [{ key: 'campaigns', label: '送温暖·送清凉', route: 'campaignsStaff', roles: STAFF }],
   },
   {
+    key: 'counselling',
+    area: 'counselling',
+    root: 'packages/counselling',
+    pages: {
+      counselling: { path: 'index/index', title: '心理咨询' },
+      counsellingBook: { path: 'book/index', title: '预约心理咨询' },
+      counsellingDetail: { path: 'detail/index', title: '我的心理咨询' },
+      counsellingDesk: { path: 'desk/index', title: '咨询台' },
+      counsellingSession: { path: 'session/index', title: '咨询预约' },
+      counsellingRoomEdit: { path: 'room-edit/index', title: '心理咨询室' },
+      counsellingStats: { path: 'stats/index', title: '心理咨询统计' },
+    },
+    tiles: [{ key: 'counselling', label: '心理咨询', icon: '心', route: 'counselling', services: true }],
+    workbench: [
+      { key: 'counsellingDesk', label: '心理咨询台', route: 'counselling', roles: ['counsellor'], count: 'counsellingToday' },
+      { key: 'counsellingRooms', label: '心理咨询室', route: 'counselling', roles: STAFF },
+    ],
+    // A session the room cancels (or whose hours it drops), asked for as the member books.
+    subscribe: { counsellingBook: ['counselling_status'] },
+    timeline: { counselling: '心理咨询预约' },
+  },
+  {
     key: 'legalAid',
     area: 'legalAid',
     root: 'packages/legal-aid',
@@ -393,6 +415,7 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   student_aid_status: 'TEMPLATE_ID_STUDENT_AID_STATUS',
   mutual_aid_status: 'TEMPLATE_ID_MUTUAL_AID_STATUS',
   voice_status: 'TEMPLATE_ID_VOICE_STATUS',
+  counselling_status: 'TEMPLATE_ID_COUNSELLING_STATUS',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

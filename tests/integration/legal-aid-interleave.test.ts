@@ -3,11 +3,11 @@
  * steps run in this process against the local cloud through the real SDK (as capacity.test.ts does), so each
  * order happens exactly as written. Asserts on what ended up stored: records, seats, allowance seats.
  */
-import type * as BookSlot from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/bookSlot';
-import type * as CloseBooking from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/closeBooking';
-import type * as MoveBooking from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/moveBooking';
+import type * as BookSlot from '../../cloudfunctions/api/src/shared/slotBooking/bookSlot';
+import type * as CloseBooking from '../../cloudfunctions/api/src/shared/slotBooking/closeBooking';
+import type * as MoveBooking from '../../cloudfunctions/api/src/shared/slotBooking/moveBooking';
 import type * as ChangeSlot from '../../cloudfunctions/api/src/modules/legalAid/changeSlot';
-import type { BookingCore, SlotBookingStore } from '../../cloudfunctions/api/src/modules/legalAid/slotBooking/types';
+import type { BookingCore, SlotBookingStore } from '../../cloudfunctions/api/src/shared/slotBooking/types';
 import { useCloud } from '../support/scenario';
 import { useCloudInProcess } from '../support/inProcess';
 import { futureSlot, LA, personKey, seatKey } from '../support/legalAid';
@@ -19,13 +19,19 @@ let move: typeof MoveBooking;
 let changeSlot: typeof ChangeSlot;
 let _: { gt(v: unknown): unknown };
 
-const STORE: SlotBookingStore = { slots: LA.slots, bookings: LA.bookings, allowances: LA.allowances, maxOpen: 2 };
+const STORE: SlotBookingStore = {
+  slots: LA.slots,
+  bookings: LA.bookings,
+  allowances: LA.allowances,
+  maxOpen: 2,
+  openStatuses: ['confirmed', 'arrived'],
+};
 
 beforeAll(async () => {
   useCloudInProcess(env.cloud);
-  book = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/bookSlot');
-  close = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/closeBooking');
-  move = require('../../cloudfunctions/api/src/modules/legalAid/slotBooking/moveBooking');
+  book = require('../../cloudfunctions/api/src/shared/slotBooking/bookSlot');
+  close = require('../../cloudfunctions/api/src/shared/slotBooking/closeBooking');
+  move = require('../../cloudfunctions/api/src/shared/slotBooking/moveBooking');
   changeSlot = require('../../cloudfunctions/api/src/modules/legalAid/changeSlot');
   _ = require('../../cloudfunctions/api/src/db').command();
 });

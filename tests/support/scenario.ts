@@ -137,7 +137,7 @@ export async function givenApplicant(
 /** A role grant (staff of an org subtree unless told otherwise); returns the staffer's openid. */
 export async function givenStaff(
   t: TestCloud,
-  o: { openid?: string; orgId?: string; role?: 'staff' | 'merchant' | 'lawyer' | 'admin'; scopeId?: string } = {},
+  o: { openid?: string; orgId?: string; role?: 'staff' | 'merchant' | 'lawyer' | 'counsellor' | 'admin'; scopeId?: string } = {},
 ): Promise<string> {
   const openid = o.openid ?? next('staff');
   const role = o.role ?? 'staff';

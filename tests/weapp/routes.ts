@@ -47,6 +47,17 @@ const studentAidWindow = async () => ({
   windowId: `SA${new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4)}-org-cz-wujin`,
 });
 
+/** 武进区职工心理咨询室's counsellor (cloudfunctions/api/fixtures/counselling/demo.ts). */
+export const COUNSELLOR = 'demo-counsellor-wujin';
+const wujinRoom = async () => ({ roomId: 'cr-cz-wujin' });
+/** 陈晓燕's upcoming counselling session (under the pseudonym 晴天) in the demo data. */
+async function counsellingSession(baseUrl: string): Promise<Record<string, string>> {
+  const mine = await callOk(baseUrl, MEMBER, 'counselling.mine', {});
+  const open = mine.items.find((s) => s.status === 'confirmed');
+  if (!open) throw new Error('the demo data has no upcoming counselling session');
+  return { id: open._id };
+}
+
 /** The newest 工会动态 notice of the demo data. */
 async function latestNotice(baseUrl: string): Promise<Record<string, string>> {
   const list = await callOk(baseUrl, GUEST, 'notices.list', { page: 1 });
@@ -94,6 +105,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/campaigns/new/index': { alsoAs: [STAFF] },
   'packages/campaigns/detail/index': { query: async () => ({ id: 'C-demo-winter' }), alsoAs: [STAFF] },
   'packages/campaigns/handout/index': { query: async () => ({ id: 'C-demo-winter' }), alsoAs: [STAFF] },
+  'packages/counselling/book/index': { query: wujinRoom },
+  'packages/counselling/detail/index': { query: counsellingSession },
+  'packages/counselling/desk/index': { query: wujinRoom, alsoAs: [COUNSELLOR] },
+  'packages/counselling/session/index': { query: counsellingSession, alsoAs: [COUNSELLOR] },
+  'packages/counselling/room-edit/index': { query: wujinRoom, alsoAs: [STAFF, ADMIN] },
+  'packages/counselling/stats/index': { alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },

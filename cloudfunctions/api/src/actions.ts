@@ -8,6 +8,7 @@ import { auditModule } from './modules/audit';
 import { campaignsModule } from './modules/campaigns';
 import { cardModule } from './modules/card';
 import { competitionsModule } from './modules/competitions';
+import { counsellingModule } from './modules/counselling';
 import { enrollmentModule } from './modules/enrollment';
 import { hardshipModule } from './modules/hardship';
 import { mutualAidModule } from './modules/mutualAid';
@@ -57,6 +58,7 @@ export const MODULES = [
   mutualAidModule,
   voiceModule,
   campaignsModule,
+  counsellingModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

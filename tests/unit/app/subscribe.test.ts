@@ -48,6 +48,7 @@ describe('the subscribe requests', () => {
         'studentAidApply',
         'mutualAidClaim',
         'voiceReport',
+        'counsellingBook',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

@@ -15,6 +15,7 @@ export const AREA_LABELS = {
   mutualAid: '医疗互助',
   voice: '职工建言',
   campaigns: '送温暖·送清凉',
+  counselling: '心理咨询',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;

@@ -8,13 +8,17 @@ import type { ScopeOption } from './useScopes';
 
 interface Props {
   role: Exclude<GrantableRole, 'admin'>;
-  options: { orgs: Org[]; stations: ScopeOption[]; merchants: ScopeOption[] };
+  options: { orgs: Org[]; stations: ScopeOption[]; rooms: ScopeOption[]; merchants: ScopeOption[] };
   value: ScopeOption | null;
   error?: string;
   onChange: (scope: ScopeOption) => void;
 }
 
 const ANY_UNION = { purpose: 'any' } as const;
+
+/** What each scoped role is scoped to, and where that list is kept. */
+export const SCOPE_LABELS = { lawyer: '法律援助站', counsellor: '心理咨询室', merchant: '商户' } as const;
+const SCOPE_HOMES = { lawyer: '法律援助', counsellor: '心理咨询', merchant: '商户管理' } as const;
 
 /** Where the role applies: a union (drill-down picker), or one of the stations / merchants the inviter manages. */
 export function ScopeField({ role, options, value, error, onChange }: Props) {
@@ -45,8 +49,8 @@ export function ScopeField({ role, options, value, error, onChange }: Props) {
       </>
     );
   }
-  const list = role === 'lawyer' ? options.stations : options.merchants;
-  const label = role === 'lawyer' ? '法律援助站' : '商户';
+  const list = role === 'lawyer' ? options.stations : role === 'counsellor' ? options.rooms : options.merchants;
+  const label = SCOPE_LABELS[role];
   return (
     <FieldFrame label={label} error={error}>
       {list.length ? (
@@ -64,7 +68,7 @@ export function ScopeField({ role, options, value, error, onChange }: Props) {
         </View>
       ) : (
         <Text className='muted'>
-          暂无可选的{label}，请先在{role === 'lawyer' ? '法律援助' : '商户管理'}中添加。
+          暂无可选的{label}，请先在{SCOPE_HOMES[role]}中添加。
         </Text>
       )}
     </FieldFrame>

@@ -12,11 +12,11 @@ import { useSessionStore } from '../../../stores/session';
 import { acceptPath } from '../status';
 import { MadeInvitation } from './Made';
 import { MyInvitations } from './MyInvitations';
-import { ScopeField } from './ScopeField';
+import { SCOPE_LABELS, ScopeField } from './ScopeField';
 import { useScopes } from './useScopes';
 import '../index.scss';
 
-const ROLES: GrantableRole[] = ['staff', 'lawyer', 'merchant', 'admin'];
+const ROLES: GrantableRole[] = ['staff', 'lawyer', 'counsellor', 'merchant', 'admin'];
 
 /**
  * 邀请人员: staff give a role to someone who need not be a member (a duty lawyer, a shop clerk, a new officer):
@@ -46,8 +46,7 @@ export default function CreateInvitation() {
 
   const create = () => {
     const problems: Record<string, string> = {};
-    if (role !== 'admin' && !scope)
-      problems.scopeId = role === 'staff' ? '请选择工会' : role === 'lawyer' ? '请选择法律援助站' : '请选择商户';
+    if (role !== 'admin' && !scope) problems.scopeId = role === 'staff' ? '请选择工会' : `请选择${SCOPE_LABELS[role]}`;
     if (!name.trim()) problems.name = '请填写被邀请人姓名';
     if (Object.keys(problems).length) return act.setFieldErrors(problems);
     void act.run(() => call('invitations.create', { role, name: name.trim(), ...(scope ? { scopeId: scope.id } : {}) }), {

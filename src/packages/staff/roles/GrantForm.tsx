@@ -16,6 +16,7 @@ const ANY_UNION = { purpose: 'any' } as const;
 const SCOPE_HINT: Partial<Record<GrantableRole, string>> = {
   merchant: '商户编号（商户管理上线后可直接选择）',
   lawyer: '法律援助站编号（援助站管理上线后可直接选择）',
+  counsellor: '心理咨询室编号（也可在“邀请人员”中直接选择）',
 };
 
 interface GrantFormProps {
@@ -106,7 +107,7 @@ export function GrantForm({ orgs, onGranted }: GrantFormProps) {
           onOpen={() => setPicking(true)}
         />
       )}
-      {(role === 'merchant' || role === 'lawyer') && (
+      {(role === 'merchant' || role === 'lawyer' || role === 'counsellor') && (
         <FieldFrame label={SCOPE_HINT[role]!} error={errors.scopeId}>
           <Input
             className='field-control field-input role-scope-id'

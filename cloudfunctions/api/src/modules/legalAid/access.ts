@@ -3,18 +3,24 @@ import type { ActionContext } from '../../action';
 import { findById } from '../../db';
 import { fail } from '../../errors';
 import { opaqueId } from '../../lib/pii';
-import { MAX_OPEN_BOOKINGS } from '../../rules/legalAid';
+import { MAX_OPEN_BOOKINGS, OPEN_STATUSES } from '../../rules/legalAid';
 import { assertStation, coversOrg } from '../../shared/scope';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import type { BookingRecord, StationRecord } from './records';
-import type { SlotBookingStore } from './slotBooking/types';
+import type { SlotBookingStore } from '../../shared/slotBooking/types';
 
 export const STORE: SlotBookingStore = {
   slots: C.slots,
   bookings: C.bookings,
   allowances: C.allowances,
   maxOpen: MAX_OPEN_BOOKINGS,
+  openStatuses: OPEN_STATUSES,
 };
+
+/** A booking that holds its seat (confirmed or arrived). */
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}
 
 /** A stable opaque key per person: booking ids and seat holders never carry the openid (staff see booking ids). */
 export function personKeyOf(openid: string): string {

@@ -9,14 +9,14 @@ import { chinaDate } from '../../rules/time';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { MemberRecord } from '../../shared/records';
 import { addTimelineEntry } from '../../shared/timeline';
-import { personKeyOf, STORE } from './access';
+import { isOpenStatus, personKeyOf, STORE } from './access';
 import { checkEvidence } from './checkEvidence';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { legalAidErrors } from './errors';
 import type { BookingFields, BookingRecord, SlotRecord } from './records';
 import type { LegalAidBookInput } from './schemas';
-import { bookSlot, isOpenStatus } from './slotBooking/bookSlot';
-import { bookingIdOf, type BookFailure } from './slotBooking/types';
+import { bookSlot } from '../../shared/slotBooking/bookSlot';
+import { bookingIdOf, type BookFailure } from '../../shared/slotBooking/types';
 import { toBookingView } from './toViews';
 import type { BookingView } from './views';
 

@@ -9,8 +9,8 @@ import { bookingFailure, checkSlotDate, loadBookableSlot, slotCopies, slotGuard,
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { legalAidErrors } from './errors';
 import type { BookingRecord } from './records';
-import { closeBooking } from './slotBooking/closeBooking';
-import { moveBooking } from './slotBooking/moveBooking';
+import { closeBooking } from '../../shared/slotBooking/closeBooking';
+import { moveBooking } from '../../shared/slotBooking/moveBooking';
 import { toBookingView } from './toViews';
 import type { BookingView } from './views';
 

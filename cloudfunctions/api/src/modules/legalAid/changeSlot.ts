@@ -12,8 +12,8 @@ import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { newSlotRecord, slotIdOf } from './planSlots';
 import type { BookingRecord, SlotRecord, StationRecord } from './records';
 import type { LegalAidAddSlotInput, LegalAidEditSlotInput } from './schemas';
-import { failAttempt } from './slotBooking/bookSlot';
-import { closeBooking } from './slotBooking/closeBooking';
+import { failAttempt } from '../../shared/slotBooking/bookSlot';
+import { closeBooking } from '../../shared/slotBooking/closeBooking';
 import { toSlotView } from './toViews';
 import type { SlotView } from './views';
 

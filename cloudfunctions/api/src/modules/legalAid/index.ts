@@ -1,7 +1,7 @@
 /**
  * 法律援助预约: legal-aid stations, their duty roster turned into slots, bookings by members and non-members,
  * the station's 值班台 (attendance, outcome, referral), ratings, reminders. Slot booking itself is a reusable
- * mechanism (slotBooking/). Decisions: docs/legal-aid.md.
+ * mechanism (shared/slotBooking/). Decisions: docs/legal-aid.md.
  */
 import { defineAction, defineModule } from '../../action';
 import { bookConsultation } from './bookConsultation';

@@ -1,7 +1,7 @@
-/** The slots a weekly roster stands for (pure: demo data and the sync use it alike). */
-import { addDays, chinaInstant, HOLIDAYS, ROSTER_WEEKS, weekdayOf } from '../../rules/legalAid';
-import { chinaDate } from '../../rules/time';
+/** The slots a weekly roster stands for (pure: demo data and the sync use it alike; the walk is shared/slotBooking/planWeekly). */
+import { chinaInstant, HOLIDAYS, ROSTER_WEEKS } from '../../rules/legalAid';
 import { initialCapacity, type CapacityFields } from '../../shared/capacity';
+import { planWeekly, slotIdOf } from '../../shared/slotBooking/planWeekly';
 import type { RosterPattern, SlotFields, SlotRecord, StationRecord } from './records';
 
 export interface PlannedSlot {
@@ -14,9 +14,7 @@ export interface PlannedSlot {
   capacity: number;
 }
 
-export function slotIdOf(stationId: string, date: string, period: string): string {
-  return `${stationId}_${date}_${period}`;
-}
+export { slotIdOf };
 
 /** Why the roster has no slots on a date it otherwise would: a statutory holiday or a station's own closure. */
 export function closureOf(date: string, exceptions: readonly string[]): string | null {
@@ -32,26 +30,15 @@ export function planSlots(
   now: Date,
   weeks = ROSTER_WEEKS,
 ): PlannedSlot[] {
-  const today = chinaDate(now);
-  const planned: PlannedSlot[] = [];
-  for (let day = 0; day < weeks * 7; day += 1) {
-    const date = addDays(today, day);
-    if (closureOf(date, exceptions)) continue;
-    const weekday = weekdayOf(date);
-    for (const p of patterns) {
-      if (p.weekday !== weekday || chinaInstant(date, p.start) <= now) continue;
-      planned.push({
-        _id: slotIdOf(stationId, date, p.period),
-        date,
-        period: p.period,
-        start: p.start,
-        end: p.end,
-        lawyers: p.lawyers,
-        capacity: p.capacity,
-      });
-    }
-  }
-  return planned;
+  return planWeekly(stationId, patterns, (date) => closureOf(date, exceptions) !== null, now, weeks * 7).map((p) => ({
+    _id: p._id,
+    date: p.date,
+    period: p.period,
+    start: p.start,
+    end: p.end,
+    lawyers: p.lawyers,
+    capacity: p.capacity,
+  }));
 }
 
 /** A new slot document (a capacity document with the slot's facts). */

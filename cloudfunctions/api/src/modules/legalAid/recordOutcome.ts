@@ -11,7 +11,7 @@ import { whenText } from './bookConsultation';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import type { BookingRecord } from './records';
 import type { LegalAidCompleteInput } from './schemas';
-import { closeBooking } from './slotBooking/closeBooking';
+import { closeBooking } from '../../shared/slotBooking/closeBooking';
 import { toStaffBookingView } from './toViews';
 import type { StaffBookingView } from './views';
 

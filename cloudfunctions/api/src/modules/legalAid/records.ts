@@ -1,8 +1,8 @@
 /** Stored shapes of the legal-aid collections (server-only). Case text, notes and mobiles are sealed (lib/pii). */
-import type { ConsultType, ConsultWay, MemberKind, Referral, StationService } from '../../rules/legalAid';
+import type { BookingStatus, ConsultType, ConsultWay, MemberKind, Referral, StationService } from '../../rules/legalAid';
 import type { CapacityFields } from '../../shared/capacity';
 import type { StoredDate } from '../../shared/records';
-import type { BookingCore } from './slotBooking/types';
+import type { BookingCore } from '../../shared/slotBooking/types';
 
 export interface StationRecord {
   _id: string;
@@ -110,4 +110,5 @@ export interface BookingFields {
   rating?: { stars: number; comment?: string; at: StoredDate };
 }
 
-export type BookingRecord = BookingCore & BookingFields;
+/** The mechanism's record with legal aid's statuses. */
+export type BookingRecord = BookingCore & BookingFields & { status: BookingStatus };

@@ -6,7 +6,7 @@ import { STORE } from './access';
 import { whenText } from './bookConsultation';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import type { BookingRecord, SlotRecord } from './records';
-import { freeOrphanSeats, settleStale } from './slotBooking/settleStale';
+import { freeOrphanSeats, settleStale } from '../../shared/slotBooking/settleStale';
 
 const BATCH = 100;
 

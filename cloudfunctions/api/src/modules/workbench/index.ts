@@ -23,7 +23,7 @@ export const workbenchModule = defineModule({
   actions: {
     'workbench.summary': defineAction({
       input: z.strictObject({}),
-      roles: ['staff', 'merchant', 'lawyer', 'admin'],
+      roles: ['staff', 'merchant', 'lawyer', 'counsellor', 'admin'],
       handler: (_input, ctx) => summary(ctx),
     }),
   },

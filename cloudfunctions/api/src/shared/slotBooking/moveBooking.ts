@@ -1,5 +1,4 @@
-import { findById, withTransaction } from '../../../db';
-import type { BookingStatus } from '../../../rules/legalAid';
+import { findById, withTransaction } from '../../db';
 import { armBooking, claimSeats, failAttempt, isOpenStatus, type BookRequest } from './bookSlot';
 import { releaseHolds } from './closeBooking';
 import type { BookingCore, BookResult, SlotBookingStore } from './types';
@@ -42,7 +41,7 @@ export async function switchMove<B extends BookingCore>(
   from: B,
   next: B,
   now: Date,
-  movableFrom: readonly BookingStatus[] = ['confirmed'],
+  movableFrom: readonly string[] = ['confirmed'],
 ): Promise<BookResult<B>> {
   const oldClosed = { status: 'rescheduled', movedTo: next._id, closedAt: now, released: false } as const;
   try {
@@ -57,7 +56,7 @@ export async function switchMove<B extends BookingCore>(
   } catch (error) {
     if (!(error instanceof MoveAborted)) throw error;
     const current = await findById<B>(store.bookings, next._id);
-    if (current && current.attempt === next.attempt && isOpenStatus(current.status)) {
+    if (current && current.attempt === next.attempt && isOpenStatus(store, current.status)) {
       return { ok: true, booking: current, created: false }; // a concurrent tap of this move switched them
     }
     return failAttempt(store, next, 'lost', now);

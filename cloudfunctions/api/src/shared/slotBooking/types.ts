@@ -1,5 +1,5 @@
 /**
- * Slot booking — a reusable mechanism (legal aid uses it; any area with time slots can): slots are capacity
+ * Slot booking — a shared mechanism (legal aid and counselling use it; any area with time slots can): slots are capacity
  * documents (shared/capacity.ts), a booking record per person and slot has the deterministic
  * `_id = ${slotId}_${holderKey}`, and a per-person allowance (itself a capacity document) caps open bookings.
  *
@@ -20,8 +20,7 @@
  * time. Records left 'pending', or closed but not released, past a grace period longer than any invocation
  * lives are settled by the cron task, which also frees seats no live attempt explains.
  */
-import type { BookingStatus } from '../../../rules/legalAid';
-import type { StoredDate } from '../../../shared/records';
+import type { StoredDate } from '../records';
 
 export interface SlotBookingStore {
   /** Capacity documents, one per slot (`seatsLeft`, `holders`, plus the area's own guard fields). */
@@ -32,6 +31,8 @@ export interface SlotBookingStore {
   allowances: string;
   /** At most this many open bookings per person. */
   maxOpen: number;
+  /** The area's statuses of a booking that holds its seat (confirmed, arrived…); 'pending' is the mechanism's. */
+  openStatuses: readonly string[];
 }
 
 /** The fields the mechanism owns on a booking record (the area adds its own). */
@@ -40,7 +41,8 @@ export interface BookingCore {
   slotId: string;
   /** Stable per person: part of the record id, id of the allowance document. */
   holderKey: string;
-  status: BookingStatus;
+  /** 'pending' and 'failed' are the mechanism's; the area names the others (open ones in `openStatuses`). */
+  status: string;
   /** Random id of the current attempt; the seat in the slot is held under `${holderKey}:${attempt}`. */
   attempt: string;
   /** The allowance seat this booking holds (for a reschedule: the one its chain has held from the start). */

@@ -1,6 +1,5 @@
-import { command, findMany } from '../../../db';
-import { OPEN_STATUSES } from '../../../rules/legalAid';
-import { releaseSeat, type CapacityFields } from '../../../shared/capacity';
+import { command, findMany } from '../../db';
+import { releaseSeat, type CapacityFields } from '../capacity';
 import { failAttempt } from './bookSlot';
 import { releaseHolds } from './closeBooking';
 import { seatKeyOf, type BookingCore, type SlotBookingStore } from './types';
@@ -44,7 +43,7 @@ export async function freeOrphanSeats(store: SlotBookingStore, slots: Array<Capa
     const chunk = held.slice(i, i + 10);
     const live = await findMany<BookingCore>(
       store.bookings,
-      { slotId: _.in(chunk.map((s) => s._id)), status: _.in(['pending', ...OPEN_STATUSES]) },
+      { slotId: _.in(chunk.map((s) => s._id)), status: _.in(['pending', ...store.openStatuses]) },
       { limit: 1000 },
     );
     const liveKeys = new Set(live.map((b) => `${b.slotId} ${seatKeyOf(b)}`));

@@ -1,6 +1,5 @@
-import { command, updateWhere } from '../../../db';
-import type { BookingStatus } from '../../../rules/legalAid';
-import { releaseSeat } from '../../../shared/capacity';
+import { command, updateWhere } from '../../db';
+import { releaseSeat } from '../capacity';
 import { keepsAllowanceElsewhere, seatKeyOf, type BookingCore, type SlotBookingStore } from './types';
 
 /**
@@ -12,8 +11,8 @@ import { keepsAllowanceElsewhere, seatKeyOf, type BookingCore, type SlotBookingS
 export async function closeBooking<B extends BookingCore>(
   store: SlotBookingStore,
   booking: B,
-  from: readonly BookingStatus[],
-  to: BookingStatus,
+  from: readonly string[],
+  to: string,
   fields: Record<string, unknown>,
   now: Date,
 ): Promise<B | null> {

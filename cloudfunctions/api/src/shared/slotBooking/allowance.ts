@@ -1,6 +1,5 @@
-import { command, findById, findMany, insertUnique } from '../../../db';
-import { OPEN_STATUSES } from '../../../rules/legalAid';
-import { claimSeat, ensureCapacity, fieldKey, initialCapacity, releaseSeat, type CapacityFields } from '../../../shared/capacity';
+import { command, findById, findMany, insertUnique } from '../../db';
+import { claimSeat, ensureCapacity, fieldKey, initialCapacity, releaseSeat, type CapacityFields } from '../capacity';
 import type { BookingCore, SlotBookingStore } from './types';
 
 /**
@@ -36,7 +35,7 @@ export async function freeOrphanAllowances(store: SlotBookingStore, holderKey: s
   if (!keys.length) return false;
   const live = await findMany<BookingCore>(
     store.bookings,
-    { holderKey, allowanceKey: _.in(keys), status: _.in(['pending', ...OPEN_STATUSES]) },
+    { holderKey, allowanceKey: _.in(keys), status: _.in(['pending', ...store.openStatuses]) },
     { limit: 100 },
   );
   const liveKeys = new Set(live.map((b) => b.allowanceKey));

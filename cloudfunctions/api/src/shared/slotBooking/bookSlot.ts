@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { command, findById, insertUnique, removeWhere, updateWhere } from '../../../db';
-import { OPEN_STATUSES } from '../../../rules/legalAid';
-import { claimSeat, releaseSeat } from '../../../shared/capacity';
+import { command, findById, insertUnique, removeWhere, updateWhere } from '../../db';
+import { claimSeat, releaseSeat } from '../capacity';
 import { claimAllowance } from './allowance';
 import { releaseHolds } from './closeBooking';
 import { bookingIdOf, seatKeyOf, type BookFailure, type BookingCore, type BookResult, type SlotBookingStore } from './types';
@@ -23,13 +22,14 @@ export interface BookRequest {
   allowanceExists?: boolean;
 }
 
-export function isOpenStatus(status: string): boolean {
-  return (OPEN_STATUSES as readonly string[]).includes(status);
+/** Whether `status` holds a seat in the area's terms (`store.openStatuses`). */
+export function isOpenStatus(store: SlotBookingStore, status: string): boolean {
+  return store.openStatuses.includes(status);
 }
 
 /** The record is open for this very attempt (a concurrent tap confirmed it). */
-function openForAttempt(b: BookingCore | null, attempt: string): boolean {
-  return !!b && b.attempt === attempt && isOpenStatus(b.status);
+function openForAttempt(store: SlotBookingStore, b: BookingCore | null, attempt: string): boolean {
+  return !!b && b.attempt === attempt && isOpenStatus(store, b.status);
 }
 
 /**
@@ -58,7 +58,7 @@ export async function armBooking<B extends BookingCore>(
     if (await insertUnique(store.bookings, id, attempt)) return { booking: { _id: id, ...attempt } as B, state: 'armed' };
     const existing = await findById<B>(store.bookings, id);
     if (!existing) continue; // removed meanwhile: insert again
-    if (isOpenStatus(existing.status)) return { booking: existing, state: 'open' };
+    if (isOpenStatus(store, existing.status)) return { booking: existing, state: 'open' };
     if (existing.status === 'pending') {
       // A concurrent tap of the same kind continues that attempt; another kind is not ours to finish.
       const sameKind = (existing.movedFrom ?? '') === (req.movedFrom?._id ?? '');
@@ -98,7 +98,7 @@ export async function failAttempt<B extends BookingCore>(
   const change = { status: 'failed', failReason: reason, closedAt: now, released: false };
   if ((await updateWhere(store.bookings, guard, change)) !== 1) {
     const current = await findById<B>(store.bookings, booking._id);
-    if (openForAttempt(current, booking.attempt)) return { ok: true, booking: current!, created: false };
+    if (openForAttempt(store, current, booking.attempt)) return { ok: true, booking: current!, created: false };
     await releaseOwnClaims(store, booking, Boolean(booking.movedFrom));
     return { ok: false, reason };
   }
@@ -137,7 +137,7 @@ export async function confirmAttempt<B extends BookingCore>(
     return { ok: true, booking: { ...booking, status: 'confirmed', confirmedAt: now }, created: true };
   }
   const current = await findById<B>(store.bookings, booking._id);
-  if (openForAttempt(current, booking.attempt)) return { ok: true, booking: current!, created: false };
+  if (openForAttempt(store, current, booking.attempt)) return { ok: true, booking: current!, created: false };
   await releaseOwnClaims(store, booking, Boolean(booking.movedFrom));
   return { ok: false, reason: 'lost' };
 }
