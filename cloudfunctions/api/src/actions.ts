@@ -12,6 +12,7 @@ import { hardshipModule } from './modules/hardship';
 import { inboxModule } from './modules/inbox';
 import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
+import { legalQaModule } from './modules/legalQa';
 import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
 import { merchantsModule } from './modules/merchants';
@@ -49,6 +50,7 @@ export const MODULES = [
   invitationsModule,
   settingsModule,
   hardshipModule,
+  legalQaModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

@@ -10,6 +10,7 @@ export const AREA_LABELS = {
   recuperation: '疗休养',
   competitions: '技能竞赛',
   matchmaking: '单身联谊',
+  legalQa: '线上法律咨询',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;
