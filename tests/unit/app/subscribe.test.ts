@@ -45,6 +45,9 @@ describe('the subscribe requests', () => {
         'matchmakingSignUp',
         'staffReview',
         'hardshipApply',
+        'legalQaAsk',
+        'legalQaWageReport',
+        'legalQaAnswer',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

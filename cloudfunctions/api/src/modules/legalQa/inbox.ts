@@ -1,40 +1,44 @@
 /**
  * 消息与待办 of 线上法律咨询: a new answer for the member (an info item per answer, cleared when seen), a question
  * waiting at the caller's station for a duty lawyer (a to-do until someone answers), and each step of the member's
- * 欠薪求助 (an info item per step).
+ * 欠薪求助 (an info item per step). ONE database request for a member: the caller's account with their role grants,
+ * questions and 欠薪求助 joined in; a second only for a duty lawyer (the waiting questions of their stations).
  */
 import type { ActionContext, InboxDeclaration, InboxItem } from '../../action';
-import { command, findMany } from '../../db';
+import { command, findByIdJoined, findMany } from '../../db';
 import { asDate } from '../../lib/time';
 import { DISPUTE_TYPE_LABELS, WAGE_STATUS_LABELS } from '../../rules/legalQa';
-import { loadCallerGrants } from '../../shared/grants';
+import { CORE_COLLECTIONS } from '../../shared/collections';
+import type { RoleRecord } from '../../shared/records';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { QuestionRecord, WageRecord } from './records';
 import { toStepView } from './toViews';
 
 const LABEL = '法律咨询';
 
-async function newAnswers(openid: string): Promise<InboxItem[]> {
-  const rows = await findMany<QuestionRecord>(
-    C.questions,
-    { openid, lastFrom: 'lawyer', status: command().in(['answered', 'booked']) },
-    { orderBy: [['lastMessageAt', 'desc']], limit: 10 },
-  );
-  return rows.map((q) => ({
-    key: `answer:${q._id}:${q.answerCount}`,
-    kind: 'info' as const,
-    label: LABEL,
-    title: `值班律师答复了您的${DISPUTE_TYPE_LABELS[q.type]}咨询`,
-    note: q.stationName,
-    at: asDate(q.lastMessageAt),
-    route: 'legalQaThread',
-    params: { id: q._id },
-  }));
+interface Joined {
+  joinedRoles?: RoleRecord[];
+  joinedQuestions?: QuestionRecord[];
+  joinedWages?: WageRecord[];
+  [key: string]: unknown;
 }
 
-async function waitingAtMyStation(openid: string, ctx: ActionContext): Promise<InboxItem[]> {
-  const grants = ctx.grants.length ? ctx.grants : (await loadCallerGrants(openid)).grants;
-  const stations = grants.filter((g) => g.role === 'lawyer' && g.scopeId).map((g) => g.scopeId as string);
+function newAnswers(questions: QuestionRecord[]): InboxItem[] {
+  return questions
+    .filter((q) => q.lastFrom === 'lawyer' && (q.status === 'answered' || q.status === 'booked'))
+    .map((q) => ({
+      key: `answer:${q._id}:${q.answerCount}`,
+      kind: 'info' as const,
+      label: LABEL,
+      title: `值班律师答复了您的${DISPUTE_TYPE_LABELS[q.type]}咨询`,
+      note: q.stationName,
+      at: asDate(q.lastMessageAt),
+      route: 'legalQaThread',
+      params: { id: q._id },
+    }));
+}
+
+async function waitingAt(stations: string[]): Promise<InboxItem[]> {
   if (!stations.length) return [];
   const rows = await findMany<QuestionRecord>(
     C.questions,
@@ -54,9 +58,8 @@ async function waitingAtMyStation(openid: string, ctx: ActionContext): Promise<I
   }));
 }
 
-async function wageSteps(openid: string): Promise<InboxItem[]> {
-  const rows = await findMany<WageRecord>(C.wages, { openid }, { orderBy: [['submittedAt', 'desc']], limit: 10 });
-  return rows
+function wageSteps(wages: WageRecord[]): InboxItem[] {
+  return wages
     .filter((w) => w.steps.length > 1)
     .map((w) => {
       const last = toStepView(w.steps[w.steps.length - 1]);
@@ -73,6 +76,20 @@ async function wageSteps(openid: string): Promise<InboxItem[]> {
     });
 }
 
-export const legalQaInbox: InboxDeclaration = {
-  sources: { answers: (openid) => newAnswers(openid), waiting: waitingAtMyStation, wages: (openid) => wageSteps(openid) },
-};
+async function legalQaItems(openid: string, _ctx: ActionContext): Promise<InboxItem[]> {
+  const me = await findByIdJoined<Joined>(
+    CORE_COLLECTIONS.accounts,
+    openid,
+    [
+      { from: CORE_COLLECTIONS.roles, localField: 'who', foreignField: 'openid', as: 'joinedRoles' },
+      { from: C.questions, localField: 'who', foreignField: 'openid', as: 'joinedQuestions' },
+      { from: C.wages, localField: 'who', foreignField: 'openid', as: 'joinedWages' },
+    ],
+    { who: openid },
+  );
+  if (!me) return [];
+  const stations = (me.joinedRoles ?? []).filter((r) => r.role === 'lawyer' && r.scopeId).map((r) => r.scopeId as string);
+  return [...newAnswers(me.joinedQuestions ?? []), ...wageSteps(me.joinedWages ?? []), ...(await waitingAt(stations))];
+}
+
+export const legalQaInbox: InboxDeclaration = { sources: { legalQa: legalQaItems } };
