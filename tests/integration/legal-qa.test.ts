@@ -367,5 +367,5 @@ describe('from a thread to a booking', () => {
       expect(await stored(q.questionId)).toMatchObject({ status: 'booked' });
     });
     expect(points).toBeGreaterThan(2);
-  });
+  }, 300_000);
 });

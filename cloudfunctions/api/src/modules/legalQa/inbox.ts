@@ -2,13 +2,15 @@
  * 消息与待办 of 线上法律咨询: a new answer for the member (an info item per answer, cleared when seen), a question
  * waiting at the caller's station for a duty lawyer (a to-do until someone answers), and each step of the member's
  * 欠薪求助 (an info item per step). ONE database request for a member: the caller's account with their role grants,
- * questions and 欠薪求助 joined in; a second only for a duty lawyer (the waiting questions of their stations).
+ * questions and 欠薪求助 joined in; a second only for a duty lawyer (the waiting questions of their stations) or a
+ * caller without an account yet (their grants).
  */
 import type { ActionContext, InboxDeclaration, InboxItem } from '../../action';
 import { command, findByIdJoined, findMany } from '../../db';
 import { asDate } from '../../lib/time';
 import { DISPUTE_TYPE_LABELS, WAGE_STATUS_LABELS } from '../../rules/legalQa';
 import { CORE_COLLECTIONS } from '../../shared/collections';
+import { loadCallerGrants } from '../../shared/grants';
 import type { RoleRecord } from '../../shared/records';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { QuestionRecord, WageRecord } from './records';
@@ -87,9 +89,10 @@ async function legalQaItems(openid: string, _ctx: ActionContext): Promise<InboxI
     ],
     { who: openid },
   );
-  if (!me) return [];
-  const stations = (me.joinedRoles ?? []).filter((r) => r.role === 'lawyer' && r.scopeId).map((r) => r.scopeId as string);
-  return [...newAnswers(me.joinedQuestions ?? []), ...wageSteps(me.joinedWages ?? []), ...(await waitingAt(stations))];
+  // A caller without an account (a role granted before their first launch) still gets their station's to-dos.
+  const roles = me ? (me.joinedRoles ?? []) : (await loadCallerGrants(openid)).grants;
+  const stations = roles.filter((r) => r.role === 'lawyer' && r.scopeId).map((r) => r.scopeId as string);
+  return [...newAnswers(me?.joinedQuestions ?? []), ...wageSteps(me?.joinedWages ?? []), ...(await waitingAt(stations))];
 }
 
 export const legalQaInbox: InboxDeclaration = { sources: { legalQa: legalQaItems } };
