@@ -219,7 +219,7 @@ describe('the promised first answer', () => {
     } finally {
       await setClock(env.cloud.baseUrl, 0);
     }
-  });
+  }, 240_000);
 });
 
 describe('races on one question', () => {
@@ -235,7 +235,7 @@ describe('races on one question', () => {
     expect(ok).toBeGreaterThanOrEqual(2);
     expect(await env.store.count(M, { questionId: q.questionId })).toBe(ok);
     expect(await stored(q.questionId)).toMatchObject({ messageCount: ok, answerCount: ok, status: 'answered' });
-  });
+  }, 240_000);
 
   it('two lawyers answering at once, forced at every step: both kept, first-answer time set once', async () => {
     const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalQa.answer', openid: LAWYER_WUJIN }, async (pause) => {
@@ -255,7 +255,7 @@ describe('races on one question', () => {
       expect(s?.firstAnsweredAt).toBeTruthy();
     });
     expect(points).toBeGreaterThan(2);
-  });
+  }, 240_000);
 
   it('the first answer and a withdrawal: never an answer on a withdrawn question, in both orders', async () => {
     const outcomes: string[] = [];
@@ -277,7 +277,7 @@ describe('races on one question', () => {
       outcomes.push(a.ok ? 'answer first' : 'withdraw first');
     });
     expect(new Set(outcomes)).toEqual(new Set(['answer first', 'withdraw first']));
-  });
+  }, 240_000);
 
   it('rates once under a storm of double taps and when a second tap runs at each step of the first', async () => {
     const { m, q } = await asked();
@@ -307,7 +307,7 @@ describe('races on one question', () => {
       expect((await stored(x.q.questionId))?.rating?.stars).toBe(a.ok ? 4 : 2);
     });
     expect(points).toBeGreaterThan(1);
-  });
+  }, 240_000);
 });
 
 describe('from a thread to a booking', () => {
@@ -339,7 +339,7 @@ describe('from a thread to a booking', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-  });
+  }, 240_000);
 
   it('refuses another station’s slot, storing nothing', async () => {
     const { m, q } = await asked();
