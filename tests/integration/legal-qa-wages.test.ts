@@ -115,4 +115,4 @@ it('a double tap of 受理 records it once', async () => {
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   for (const r of results) if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
   expect((await stored(w.wageId))?.steps.map((s) => s.kind)).toEqual(['submitted', 'accepted']);
-});
+}, 240_000);
