@@ -306,6 +306,28 @@ export const FEATURES = [
     timeline: { legalAid: '法律援助预约', legalAidReminder: '法律援助预约提醒' },
   },
   {
+    key: 'legalQa',
+    area: 'legalQa',
+    root: 'packages/legal-qa',
+    pages: {
+      legalQa: { path: 'index/index', title: '线上法律咨询' },
+      legalQaAsk: { path: 'ask/index', title: '我要咨询' },
+      legalQaThread: { path: 'thread/index', title: '咨询详情' },
+      legalQaWageReport: { path: 'wage-report/index', title: '欠薪求助' },
+      legalQaWage: { path: 'wage/index', title: '欠薪求助详情' },
+      legalQaDesk: { path: 'desk/index', title: '线上咨询答复' },
+      legalQaStaff: { path: 'staff/index', title: '法律咨询与欠薪' },
+    },
+    tiles: [{ key: 'legalQa', label: '线上法律咨询', icon: '问', route: 'legalQa', services: true }],
+    workbench: [
+      { key: 'legalQaDesk', label: '线上咨询答复', route: 'legalQaDesk', roles: ['lawyer'], count: 'legalQaWaiting' },
+      { key: 'legalQaStaff', label: '欠薪与咨询督办', route: 'legalQaStaff', roles: STAFF, count: 'legalQaWages' },
+    ],
+    // The answers and each 欠薪 step, asked for as the member asks or reports; the lawyer's reminder as they answer.
+    subscribe: { legalQaAsk: ['legal_qa_status'], legalQaWageReport: ['legal_qa_status'], legalQaAnswer: ['legal_qa_reminder'] },
+    timeline: { legalQa: '线上法律咨询', legalQaWage: '欠薪求助', legalQaReminder: '法律咨询待答复提醒' },
+  },
+  {
     key: 'recuperation',
     area: 'recuperation',
     root: 'packages/recuperation',
@@ -416,6 +438,8 @@ export const SUBSCRIBE_TEMPLATE_IDS: Record<string, string> = {
   mutual_aid_status: 'TEMPLATE_ID_MUTUAL_AID_STATUS',
   voice_status: 'TEMPLATE_ID_VOICE_STATUS',
   counselling_status: 'TEMPLATE_ID_COUNSELLING_STATUS',
+  legal_qa_status: 'TEMPLATE_ID_LEGAL_QA_STATUS',
+  legal_qa_reminder: 'TEMPLATE_ID_LEGAL_QA_REMINDER',
 };
 
 /** WeChat refuses a requestSubscribeMessage with more template ids than this (errCode 20003). */

@@ -112,6 +112,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'packages/counselling/room-edit/index': { query: wujinRoom, alsoAs: [STAFF, ADMIN] },
   'packages/counselling/stats/index': { alsoAs: [STAFF] },
   'packages/legal-aid/book/index': { query: wujin },
+  // 线上法律咨询: demo ids (cloudfunctions/api/fixtures/legalQa/demo.ts): 陈晓燕's answered question and 欠薪求助.
+  'packages/legal-qa/thread/index': { query: async () => ({ id: 'QA-demo-01' }), alsoAs: [LAWYER] },
+  'packages/legal-qa/wage/index': { query: async () => ({ id: 'W-demo-01' }), alsoAs: [STAFF] },
+  'packages/legal-qa/desk/index': { alsoAs: [LAWYER] },
+  'packages/legal-qa/staff/index': { alsoAs: [STAFF] },
   'packages/legal-aid/detail/index': { query: legalAidBooking },
   'packages/legal-aid/desk/index': { alsoAs: [LAWYER] },
   'packages/legal-aid/case/index': { query: legalAidBooking, alsoAs: [LAWYER] },

@@ -15,6 +15,7 @@ import { mutualAidModule } from './modules/mutualAid';
 import { inboxModule } from './modules/inbox';
 import { invitationsModule } from './modules/invitations';
 import { legalAidModule } from './modules/legalAid';
+import { legalQaModule } from './modules/legalQa';
 import { matchmakingModule } from './modules/matchmaking';
 import { membershipModule } from './modules/membership';
 import { merchantsModule } from './modules/merchants';
@@ -59,6 +60,7 @@ export const MODULES = [
   voiceModule,
   campaignsModule,
   counsellingModule,
+  legalQaModule,
   inboxModule,
 ] as const satisfies readonly ModuleDef[];
 

@@ -49,6 +49,9 @@ describe('the subscribe requests', () => {
         'mutualAidClaim',
         'voiceReport',
         'counsellingBook',
+        'legalQaAsk',
+        'legalQaWageReport',
+        'legalQaAnswer',
       ].sort(),
     );
     for (const [moment, templates] of Object.entries(requests)) {

@@ -16,6 +16,7 @@ export const AREA_LABELS = {
   voice: '职工建言',
   campaigns: '送温暖·送清凉',
   counselling: '心理咨询',
+  legalQa: '线上法律咨询',
 } as const;
 
 export type SwitchableArea = keyof typeof AREA_LABELS;

@@ -30,6 +30,8 @@ export interface Deadlines {
   offerClaimHours: number;
   /** Hours a setup code stays valid. */
   setupCodeHours: number;
+  /** Hours within which the union promises a first answer to a legal question asked online (线上法律咨询). */
+  firstAnswerHours: number;
 }
 
 /** Everything of the settings any caller may read (settings.get). */

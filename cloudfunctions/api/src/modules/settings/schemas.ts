@@ -45,6 +45,7 @@ export const settingsSaveInput = z.strictObject({
       reviewDays: z.number().int().min(1, '审核期限至少1天').max(60, '审核期限不超过60天'),
       offerClaimHours: z.number().int().min(1).max(168),
       setupCodeHours: z.number().int().min(1).max(168),
+      firstAnswerHours: z.number().int().min(1, '首次答复时限至少1小时').max(168, '首次答复时限不超过168小时').optional(),
     })
     .optional(),
 });

@@ -35,7 +35,7 @@ const DEFAULT_UNION: UnionFacts = {
   districtCenters: {},
   mapCenter: null,
 };
-const DEFAULT_DEADLINES: Deadlines = { reviewDays: 7, offerClaimHours: 24, setupCodeHours: 72 };
+const DEFAULT_DEADLINES: Deadlines = { reviewDays: 7, offerClaimHours: 24, setupCodeHours: 72, firstAnswerHours: 48 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -81,6 +81,7 @@ export function toSettingsView(record: SettingsRecord | null): SettingsView {
       reviewDays: deadlines.reviewDays ?? DEFAULT_DEADLINES.reviewDays,
       offerClaimHours: deadlines.offerClaimHours ?? DEFAULT_DEADLINES.offerClaimHours,
       setupCodeHours: deadlines.setupCodeHours ?? DEFAULT_DEADLINES.setupCodeHours,
+      firstAnswerHours: deadlines.firstAnswerHours ?? DEFAULT_DEADLINES.firstAnswerHours,
     },
     version: typeof record?.version === 'number' ? record.version : 0,
     updatedAt: record?.updatedAt ?? null,
@@ -119,6 +120,14 @@ export async function reviewDays(): Promise<number> {
  */
 export async function unionDistricts(): Promise<string[]> {
   return (await cachedSettings()).union.districts;
+}
+
+/**
+ * Hours within which the union promises a first answer to a legal question asked online (settings.deadlines), as
+ * this warm instance last read the settings (at most CACHE_MS old).
+ */
+export async function firstAnswerHours(): Promise<number> {
+  return (await cachedSettings()).deadlines.firstAnswerHours;
 }
 
 /** For tests of the router in process: forget the cached copy. */
@@ -165,7 +174,8 @@ export async function saveSettings(input: SettingsSaveInput, ctx: ActionContext)
       areas: input.areas,
       subscribeTemplateIds: input.subscribeTemplateIds ?? current.subscribeTemplateIds,
       subscribeTemplateFields: input.subscribeTemplateFields ?? current.subscribeTemplateFields,
-      deadlines: input.deadlines ?? current.deadlines,
+      // A save without firstAnswerHours (an older editor) keeps the stored one.
+      deadlines: input.deadlines ? { ...current.deadlines, ...input.deadlines } : current.deadlines,
       version: current.version + 1,
       updatedAt: ctx.now,
       updatedBy: ctx.openid,

@@ -1,0 +1,3 @@
+import { pageTitle } from '../../../features';
+
+export default definePageConfig({ navigationBarTitleText: pageTitle('legalQaWage') });

@@ -1,0 +1,118 @@
+/**
+ * 欠薪求助, the short path: routed to the union of the employer's district, handled by that union's staff in
+ * scope (accept, what was done, close), followed by the member step by step; everyone else refused and nothing
+ * stored; a double tap of a step records it once. Asserts on what ended up stored.
+ */
+import { LAWYER_WUJIN } from '../support/legalAid';
+import { givenMember, givenStaff, useCloud } from '../support/scenario';
+
+const env = useCloud();
+const W = 'legalqa_wages';
+const REPORT = {
+  employer: '常州恒达建材有限公司',
+  monthsOwed: 3,
+  amount: 18600,
+  coworkers: 12,
+  contactMobile: '13912345678',
+  district: '武进区',
+};
+
+let clerk: string;
+let otherStaff: string;
+const member = () => givenMember(env, { orgId: 'org-cz-xinbei-g1', name: '陆海明' });
+const stored = (id: string) => env.store.byId<{ status: string; steps: Array<{ kind: string; note: string }> }>(W, id);
+
+beforeAll(async () => {
+  clerk = await givenStaff(env, { role: 'merchant', scopeId: 'm-x' });
+  otherStaff = await givenStaff(env, { orgId: 'org-cz-xinbei' });
+});
+
+it('goes to the union of the employer’s district (not the member’s), mobile sealed', async () => {
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  expect(w).toMatchObject({ status: 'submitted', statusText: '待工会受理', orgName: '武进区总工会', employerMasked: '常州******' });
+  const doc = await env.store.byId<Record<string, unknown>>(W, w.wageId);
+  expect(doc).toMatchObject({ orgId: 'org-cz-wujin', mobileMasked: '139****5678' });
+  expect(JSON.stringify(doc)).not.toContain('13912345678');
+  expect(JSON.stringify(doc)).not.toContain('恒达');
+  expect((await env.ok('demo-staff-wujin', 'legalQa.wageQueue', {})).items.find((i) => i.wageId === w.wageId)).toMatchObject({
+    asker: '陆*明',
+    mobileMasked: '139****5678',
+  });
+  expect((await env.ok(otherStaff, 'legalQa.wageQueue', {})).items.map((i) => i.wageId)).not.toContain(w.wageId);
+});
+
+it('refuses a district not in the settings and a bad mobile, storing nothing', async () => {
+  const m = await member();
+  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, district: '火星区' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', details: { field: 'district' } },
+  });
+  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, contactMobile: '12345' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', details: { field: 'contactMobile' } },
+  });
+  expect(await env.call('not-a-member', 'legalQa.reportWage', REPORT)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+  expect(await env.store.count(W, { openid: m.openid })).toBe(0);
+});
+
+it('staff in scope accept, record what was done and close; the member follows every step', async () => {
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  expect(await env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '已解决' })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'coordinate', note: '已约企业负责人面谈' });
+  await env.ok('demo-staff-city', 'legalQa.handleWage', { wageId: w.wageId, step: 'labor_inspection', note: '移送武进区劳动监察大队' });
+  expect(await env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT', details: { field: 'note' } },
+  });
+  const closed = await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '企业已补发全部工资' });
+  expect(closed).toMatchObject({ status: 'closed', nextSteps: [] });
+
+  const mine = (await env.ok(m.openid, 'legalQa.myWages', {})).items[0];
+  expect(mine.steps.map((s) => s.kindText)).toEqual(['已提交欠薪求助', '工会已受理', '工会协调', '移送劳动监察', '已办结']);
+  expect(mine).toMatchObject({ status: 'closed', statusText: '已办结' });
+  expect(mine.asker).toBeUndefined();
+  const detail = await env.ok(m.openid, 'legalQa.wage', { wageId: w.wageId });
+  expect(detail).toMatchObject({ employer: REPORT.employer });
+  expect(detail.mobile).toBeUndefined();
+  const timeline = await env.store.all<{ status: string }>('timeline', { openid: m.openid, area: 'legalQaWage' });
+  expect(timeline).toHaveLength(5);
+  const inbox = await env.ok(m.openid, 'inbox.list', { page: 1 });
+  expect(inbox.items.map((i) => i.key)).toContain(`wage:${w.wageId}:5`);
+  expect(await env.store.count('audit', { action: 'legalQa.handleWage', target: w.wageId })).toBe(4);
+});
+
+it('refuses everyone else, storing nothing; staff views of the full record are audited', async () => {
+  const m = await member();
+  const other = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  for (const who of [other.openid, LAWYER_WUJIN, clerk, otherStaff]) {
+    expect(await env.call(who, 'legalQa.wage', { wageId: w.wageId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const r = await env.call(who, 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
+    expect(r.ok).toBe(false);
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(!r.ok && r.error.code);
+  }
+  for (const who of [other.openid, LAWYER_WUJIN, clerk]) {
+    expect(await env.call(who, 'legalQa.wageQueue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }
+  expect(await stored(w.wageId)).toMatchObject({ status: 'submitted', steps: [{ kind: 'submitted' }] });
+  const seen = await env.ok('demo-staff-wujin', 'legalQa.wage', { wageId: w.wageId });
+  expect(seen).toMatchObject({ mobile: REPORT.contactMobile, name: '陆海明', nextSteps: ['accept'] });
+  expect(await env.store.count('audit', { action: 'legalQa.wage', target: w.wageId, kind: 'pii_view' })).toBe(1);
+});
+
+it('a double tap of 受理 records it once', async () => {
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  const results = await Promise.all(
+    Array.from({ length: 10 }, () => env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' })),
+  );
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  for (const r of results) if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
+  expect((await stored(w.wageId))?.steps.map((s) => s.kind)).toEqual(['submitted', 'accepted']);
+}, 240_000);
