@@ -49,7 +49,8 @@ describe('orgScopesOf and workbenchFor', () => {
     expect(orgScopesOf(admin)).toBeNull();
     expect(workbenchFor(admin).map((t) => t.key)).toEqual(workbenchTiles().map((t) => t.key));
     const lawyer = session([grant('lawyer', 'st-cz-wujin')]);
-    expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster']);
+    // A duty lawyer also answers the station's questions asked online (线上法律咨询).
+    expect(workbenchFor(lawyer).map((t) => t.key)).toEqual(['legalDesk', 'legalRoster', 'legalQaDesk']);
   });
 
   it('gives a member no 工作台, and merchant staff their 核销台', () => {
