@@ -7,6 +7,8 @@ import { LAWYER_WUJIN } from '../support/legalAid';
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
 
 const env = useCloud();
+/** A fresh form's request id (the app makes one per form). */
+const rid = () => `t-${Math.random().toString(36).slice(2, 12)}`;
 const W = 'legalqa_wages';
 const REPORT = {
   employer: '常州恒达建材有限公司',
@@ -29,8 +31,13 @@ beforeAll(async () => {
 
 it('goes to the union of the employer’s district (not the member’s), mobile sealed', async () => {
   const m = await member();
-  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
-  expect(w).toMatchObject({ status: 'submitted', statusText: '待工会受理', orgName: '武进区总工会', employerMasked: '常州******' });
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  expect(w).toMatchObject({
+    status: 'submitted',
+    statusText: '待工会受理',
+    orgName: '武进区总工会',
+    employerMasked: '常州******',
+  });
   const doc = await env.store.byId<Record<string, unknown>>(W, w.wageId);
   expect(doc).toMatchObject({ orgId: 'org-cz-wujin', mobileMasked: '139****5678' });
   expect(JSON.stringify(doc)).not.toContain('13912345678');
@@ -44,33 +51,46 @@ it('goes to the union of the employer’s district (not the member’s), mobile 
 
 it('refuses a district not in the settings and a bad mobile, storing nothing', async () => {
   const m = await member();
-  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, district: '火星区' })).toMatchObject({
+  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid(), district: '火星区' })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', details: { field: 'district' } },
   });
-  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, contactMobile: '12345' })).toMatchObject({
+  expect(await env.call(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid(), contactMobile: '12345' })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', details: { field: 'contactMobile' } },
   });
-  expect(await env.call('not-a-member', 'legalQa.reportWage', REPORT)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
+  expect(await env.call('not-a-member', 'legalQa.reportWage', { ...REPORT, requestId: rid() })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_MEMBER' },
+  });
   expect(await env.store.count(W, { openid: m.openid })).toBe(0);
 });
 
 it('staff in scope accept, record what was done and close; the member follows every step', async () => {
   const m = await member();
-  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
-  expect(await env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '已解决' })).toMatchObject({
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  expect(
+    await env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '已解决' }),
+  ).toMatchObject({
     ok: false,
     error: { code: 'CONFLICT' },
   });
   await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
   await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'coordinate', note: '已约企业负责人面谈' });
-  await env.ok('demo-staff-city', 'legalQa.handleWage', { wageId: w.wageId, step: 'labor_inspection', note: '移送武进区劳动监察大队' });
+  await env.ok('demo-staff-city', 'legalQa.handleWage', {
+    wageId: w.wageId,
+    step: 'labor_inspection',
+    note: '移送武进区劳动监察大队',
+  });
   expect(await env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '' })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', details: { field: 'note' } },
   });
-  const closed = await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'close', note: '企业已补发全部工资' });
+  const closed = await env.ok('demo-staff-wujin', 'legalQa.handleWage', {
+    wageId: w.wageId,
+    step: 'close',
+    note: '企业已补发全部工资',
+  });
   expect(closed).toMatchObject({ status: 'closed', nextSteps: [] });
 
   const mine = (await env.ok(m.openid, 'legalQa.myWages', {})).items[0];
@@ -90,7 +110,7 @@ it('staff in scope accept, record what was done and close; the member follows ev
 it('refuses everyone else, storing nothing; staff views of the full record are audited', async () => {
   const m = await member();
   const other = await member();
-  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
   for (const who of [other.openid, LAWYER_WUJIN, clerk, otherStaff]) {
     expect(await env.call(who, 'legalQa.wage', { wageId: w.wageId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const r = await env.call(who, 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
@@ -108,11 +128,27 @@ it('refuses everyone else, storing nothing; staff views of the full record are a
 
 it('a double tap of 受理 records it once', async () => {
   const m = await member();
-  const w = await env.ok(m.openid, 'legalQa.reportWage', REPORT);
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
   const results = await Promise.all(
-    Array.from({ length: 10 }, () => env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' })),
+    Array.from({ length: 10 }, () =>
+      env.call('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' }),
+    ),
   );
   expect(results.filter((r) => r.ok)).toHaveLength(1);
   for (const r of results) if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
   expect((await stored(w.wageId))?.steps.map((s) => s.kind)).toEqual(['submitted', 'accepted']);
 }, 240_000);
+
+it('stores one report for a storm of taps of one form, and another for a new form', async () => {
+  const m = await member();
+  const form = { ...REPORT, requestId: rid() };
+  const answers = await Promise.all(Array.from({ length: 8 }, () => env.call(m.openid, 'legalQa.reportWage', form)));
+  const ids = new Set(answers.map((a) => (a.ok ? a.data.wageId : a.error.code)));
+  // Every tap answers with the one report (a tap that met another's transaction may be told to retry: BUSY/CONFLICT).
+  const wageIds = [...ids].filter((id) => id.startsWith('W'));
+  expect(wageIds).toHaveLength(1);
+  expect(await env.store.count(W, { openid: m.openid })).toBe(1);
+  expect(await env.store.count('timeline', { openid: m.openid, area: 'legalQaWage' })).toBe(1);
+  await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  expect(await env.store.count(W, { openid: m.openid })).toBe(2);
+});

@@ -11,6 +11,8 @@ import { futureSlot, LAWYER_WUJIN, LAWYER_XINBEI, uploadEvidence, warmUp, WUJIN 
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
 
 const env = useCloud();
+/** A fresh form's request id (the app makes one per form). */
+const rid = () => `t-${Math.random().toString(36).slice(2, 12)}`;
 const Q = 'legalqa_questions';
 const M = 'legalqa_messages';
 const ASK = {
@@ -29,7 +31,7 @@ const member = () => givenMember(env, { orgId: 'org-cz-wujin-g1', name: '周立�
 
 async function asked(overrides: Partial<typeof ASK> = {}) {
   const m = await member();
-  const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, ...overrides });
+  const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), ...overrides });
   return { m, q };
 }
 
@@ -62,7 +64,7 @@ describe('asking', () => {
     expect(form.districts).toContain('武进区');
 
     const photo = await uploadEvidence(env.cloud, m.openid, 'wage-slip.jpg');
-    const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, evidence: [photo] });
+    const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), evidence: [photo] });
     expect(q).toMatchObject({ stationId: WUJIN, status: 'waiting', statusText: '待律师答复', employerMasked: '常州******' });
     expect(new Date(q.dueAt).getTime() - new Date(q.askedAt).getTime()).toBe(48 * 3600_000);
     const doc = await env.store.byId<Record<string, unknown>>(Q, q.questionId);
@@ -78,12 +80,15 @@ describe('asking', () => {
     const m = await member();
     const other = await member();
     const theirs = await uploadEvidence(env.cloud, other.openid, 'x.jpg');
-    expect(await env.call('not-a-member', 'legalQa.ask', ASK)).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });
-    expect(await env.call(m.openid, 'legalQa.ask', { ...ASK, stationId: 'st-none' })).toMatchObject({
+    expect(await env.call('not-a-member', 'legalQa.ask', { ...ASK, requestId: rid() })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_MEMBER' },
+    });
+    expect(await env.call(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), stationId: 'st-none' })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', details: { field: 'stationId' } },
     });
-    expect(await env.call(m.openid, 'legalQa.ask', { ...ASK, evidence: [theirs] })).toMatchObject({
+    expect(await env.call(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), evidence: [theirs] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
@@ -195,8 +200,11 @@ describe('the promised first answer', () => {
       expect(res.status).toBe(200);
     };
     const outbox = async () =>
-      ((await (await fetch(`${env.cloud.baseUrl}/_emu/outbox`)).json()) as { messages: Array<{ touser: string; templateId: string }> })
-        .messages.filter((x) => x.templateId === 'legal_qa_reminder');
+      (
+        (await (await fetch(`${env.cloud.baseUrl}/_emu/outbox`)).json()) as {
+          messages: Array<{ touser: string; templateId: string }>;
+        }
+      ).messages.filter((x) => x.templateId === 'legal_qa_reminder');
     const sentBefore = (await outbox()).length;
     try {
       await setClock(env.cloud.baseUrl, 30 * 3600_000);
@@ -238,22 +246,26 @@ describe('races on one question', () => {
   }, 240_000);
 
   it('two lawyers answering at once, forced at every step: both kept, first-answer time set once', async () => {
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalQa.answer', openid: LAWYER_WUJIN }, async (pause) => {
-      const { q } = await asked();
-      const first = callApi(env.cloud.baseUrl, LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
-      const state = await pause.settled();
-      const second = await env.call(lawyer2, 'legalQa.answer', { questionId: q.questionId, text: '补充：可拨打12351。' });
-      if (state.state === 'paused') await pause.release();
-      const a = await first;
-      const kept = [a.ok, second.ok].filter(Boolean).length;
-      if (!second.ok) expect([second.error.code, a.ok]).toEqual(['BUSY', true]);
-      expect(a.ok).toBe(true);
-      const s = await stored(q.questionId);
-      expect(await env.store.count(M, { questionId: q.questionId })).toBe(kept);
-      expect(s).toMatchObject({ messageCount: kept, answerCount: kept });
-      expect([LAWYER_WUJIN, lawyer2]).toContain(s?.firstAnsweredBy);
-      expect(s?.firstAnsweredAt).toBeTruthy();
-    });
+    const points = await eachPausePoint(
+      env.cloud.baseUrl,
+      { function: 'api', action: 'legalQa.answer', openid: LAWYER_WUJIN },
+      async (pause) => {
+        const { q } = await asked();
+        const first = callApi(env.cloud.baseUrl, LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
+        const state = await pause.settled();
+        const second = await env.call(lawyer2, 'legalQa.answer', { questionId: q.questionId, text: '补充：可拨打12351。' });
+        if (state.state === 'paused') await pause.release();
+        const a = await first;
+        const kept = [a.ok, second.ok].filter(Boolean).length;
+        if (!second.ok) expect([second.error.code, a.ok]).toEqual(['BUSY', true]);
+        expect(a.ok).toBe(true);
+        const s = await stored(q.questionId);
+        expect(await env.store.count(M, { questionId: q.questionId })).toBe(kept);
+        expect(s).toMatchObject({ messageCount: kept, answerCount: kept });
+        expect([LAWYER_WUJIN, lawyer2]).toContain(s?.firstAnsweredBy);
+        expect(s?.firstAnsweredAt).toBeTruthy();
+      },
+    );
     expect(points).toBeGreaterThan(2);
   }, 240_000);
 
@@ -287,7 +299,9 @@ describe('races on one question', () => {
     });
     await env.ok(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => env.call(m.openid, 'legalQa.rate', { questionId: q.questionId, stars: 1 + (i % 5), comment: '谢谢' })),
+      Array.from({ length: 10 }, (_, i) =>
+        env.call(m.openid, 'legalQa.rate', { questionId: q.questionId, stars: 1 + (i % 5), comment: '谢谢' }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const r of results) if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
@@ -316,7 +330,9 @@ describe('from a thread to a booking', () => {
     const slotId = await futureSlot(env.cloud, 3);
     await env.ok(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => env.call(m.openid, 'legalQa.book', { questionId: q.questionId, slotId, way: 'in_person' })),
+      Array.from({ length: 10 }, () =>
+        env.call(m.openid, 'legalQa.book', { questionId: q.questionId, slotId, way: 'in_person' }),
+      ),
     );
     const oks = results.filter((r) => r.ok);
     for (const r of results) if (!r.ok) expect(['BUSY', 'CONFLICT']).toContain(r.error.code);
@@ -331,10 +347,12 @@ describe('from a thread to a booking', () => {
     expect(booking.caseText).toContain('老板说年底一起结');
     // Another slot afterwards is refused; the thread is closed for new messages.
     const later = await futureSlot(env.cloud, 4);
-    expect(await env.call(m.openid, 'legalQa.book', { questionId: q.questionId, slotId: later, way: 'in_person' })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
+    expect(await env.call(m.openid, 'legalQa.book', { questionId: q.questionId, slotId: later, way: 'in_person' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'CONFLICT' },
+      },
+    );
     expect(await env.call(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
@@ -368,4 +386,16 @@ describe('from a thread to a booking', () => {
     });
     expect(points).toBeGreaterThan(2);
   }, 300_000);
+});
+
+it('stores one question for a storm of taps of one form, and another for a new form', async () => {
+  const m = await member();
+  const form = { ...ASK, requestId: rid() };
+  const answers = await Promise.all(Array.from({ length: 8 }, () => env.call(m.openid, 'legalQa.ask', form)));
+  const questionIds = new Set(answers.flatMap((a) => (a.ok ? [a.data.questionId] : [])));
+  expect(questionIds.size).toBe(1);
+  expect(await env.store.count(Q, { openid: m.openid })).toBe(1);
+  expect(await env.store.count('timeline', { openid: m.openid, area: 'legalQa' })).toBe(1);
+  await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid() });
+  expect(await env.store.count(Q, { openid: m.openid })).toBe(2);
 });

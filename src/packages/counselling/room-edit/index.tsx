@@ -16,6 +16,7 @@ import { orgScopesOf, useSession } from '../../../stores/session';
 import { goBack } from '../../../utils/nav';
 import { Hotlines } from '../components/Hotlines';
 import '../counselling.scss';
+import { newRequestId } from '../../../utils/requestId';
 
 interface Form {
   name: string;
@@ -28,10 +29,6 @@ interface Form {
 }
 
 const NEW_HOURS: OpenHours = { weekday: 1, start: '14:00', end: '17:00' };
-
-function newRequestId(): string {
-  return `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
 
 /**
  * 新建/编辑心理咨询室 (union staff of the room's union or above): name, address, phone, managing union, weekly

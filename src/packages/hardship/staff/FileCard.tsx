@@ -9,10 +9,9 @@ import { Row } from '../../../components/Row';
 import { useAction } from '../../../hooks/useAction';
 import { formatDate, todayIso } from '../../../utils/format';
 import { Choices, labelled } from '../components/Choices';
+import { newRequestId } from '../../../utils/requestId';
 
 type FileView = OutputOf<'hardship.files'>['items'][number];
-
-const newRequestId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * One 困难职工档案 for staff: record help (money, goods, a visit) or the yearly re-check (renew or 解困脱困).

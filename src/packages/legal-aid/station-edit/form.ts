@@ -54,10 +54,7 @@ export function formOf(station: Station, orgName: string | undefined): StationFo
   };
 }
 
-/** One id per opened form: the server creates the station once however often the same form is sent. */
-export function newRequestId(): string {
-  return `f${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
-}
+export { newRequestId } from '../../../utils/requestId';
 
 function coordinate(text: string, limit: number): number | null {
   const value = Number(text.trim());

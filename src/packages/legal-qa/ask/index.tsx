@@ -16,6 +16,7 @@ import { Choices } from '../components/Choices';
 import { Photos, type Photo } from '../components/Photos';
 import { withQuery } from '../query';
 import './index.scss';
+import { newRequestId } from '../../../utils/requestId';
 
 /**
  * 我要咨询: type of dispute, what happened, the employer, evidence photos (private), anonymous to the employer, the
@@ -27,6 +28,7 @@ export default function AskQuestion() {
   const { session } = useSession();
   const form = useRemote(() => call('legalQa.form', {}));
   const act = useAction();
+  const [requestId] = useState(newRequestId); // one per opened form: a double tap sends the same
   const [type, setType] = useState<DisputeType[]>([]);
   const [story, setStory] = useState('');
   const [employer, setEmployer] = useState('');
@@ -47,6 +49,7 @@ export default function AskQuestion() {
       async () => {
         await askToSubscribe('legalQaAsk'); // in the tap: WeChat asks only in answer to one
         return call('legalQa.ask', {
+          requestId,
           // None chosen: the function answers 请选择纠纷类型 under the field.
           type: type[0] as DisputeType,
           story: story.trim(),

@@ -12,6 +12,7 @@ import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices } from '../components/Choices';
 import { withQuery } from '../query';
 import './index.scss';
+import { newRequestId } from '../../../utils/requestId';
 
 const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
 
@@ -23,6 +24,7 @@ const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
 export default function ReportWage() {
   const form = useRemote(() => call('legalQa.form', {}));
   const act = useAction();
+  const [requestId] = useState(newRequestId); // one per opened form: a double tap sends the same
   const [employer, setEmployer] = useState('');
   const [district, setDistrict] = useState<string[]>([]);
   const [months, setMonths] = useState('');
@@ -38,6 +40,7 @@ export default function ReportWage() {
       async () => {
         await askToSubscribe('legalQaWageReport');
         return call('legalQa.reportWage', {
+          requestId,
           employer: employer.trim(),
           district: district[0] ?? '',
           monthsOwed: num(months),

@@ -15,10 +15,10 @@ import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { Photos, type Photo } from '../components/Photos';
 import './index.scss';
+import { newRequestId } from '../../../utils/requestId';
 
 const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
 /** One key per opened form: a double tap (or a retry after a lost answer) files the claim once. */
-const newRequestId = () => `ma${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * 申请医疗互助金 after a hospital stay: the plan's rule first, then the hospital, the dates (inside the covered period),

@@ -14,9 +14,9 @@ import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices, labelled } from '../components/Choices';
 import { Photos, type Photo } from '../components/Photos';
 import './index.scss';
+import { newRequestId } from '../../../utils/requestId';
 
 /** One key per form: a double tap, or a retry after a lost answer, stores one report. */
-const newRequestId = () => `vr${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * 隐患随手拍 (`?kind=hazard`: photos, place, what is wrong, urgency) or 合理化建议 (`?kind=suggestion`: title,

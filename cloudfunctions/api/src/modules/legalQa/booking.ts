@@ -46,7 +46,8 @@ async function claimSlot(questionId: string, slotId: string, ctx: ActionContext)
     if (q.convertSlotId && q.convertSlotId !== slotId && ctx.now.getTime() - claimedAt < CLAIM_MS) {
       throw fail('CONFLICT', '正在为该咨询预约其他时段，请稍后在「我的预约」查看');
     }
-    if (q.convertSlotId !== slotId) await tx.update(C.questions, questionId, { convertSlotId: slotId, convertClaimedAt: ctx.now });
+    if (q.convertSlotId !== slotId)
+      await tx.update(C.questions, questionId, { convertSlotId: slotId, convertClaimedAt: ctx.now });
     return { ...q, _id: questionId, convertSlotId: slotId };
   });
 }
@@ -101,7 +102,13 @@ export async function bookFromThread(input: LegalQaBookInput, ctx: ActionContext
       at: ctx.now,
     });
   }
-  return { questionId: q._id, bookingId: booking._id, way: booking.way, whenText: whenText(booking), stationName: booking.stationName };
+  return {
+    questionId: q._id,
+    bookingId: booking._id,
+    way: booking.way,
+    whenText: whenText(booking),
+    stationName: booking.stationName,
+  };
 }
 
 export async function rateAnswer(input: LegalQaRateInput, ctx: ActionContext): Promise<QuestionView> {

@@ -61,7 +61,8 @@ export async function remindLawyers(now: Date): Promise<Record<string, number>> 
   );
   const claimed: QuestionRecord[] = [];
   for (const q of due) {
-    if ((await updateWhere(C.questions, { _id: q._id, status: 'waiting', remindedAt: null }, { remindedAt: now })) === 1) claimed.push(q);
+    if ((await updateWhere(C.questions, { _id: q._id, status: 'waiting', remindedAt: null }, { remindedAt: now })) === 1)
+      claimed.push(q);
   }
   if (!claimed.length) return { questionsReminded: 0 };
   const lawyers = await findMany<RoleRecord>(
@@ -77,7 +78,12 @@ export async function remindLawyers(now: Date): Promise<Record<string, number>> 
           openid: l.openid,
           templateKey: 'legal_qa_reminder',
           // No case data in a message: the type and the station only.
-          message: { title: `线上法律咨询待答复（${DISPUTE_TYPE_LABELS[q.type]}）`, statusText: '即将超时', note: q.stationName, at: now },
+          message: {
+            title: `线上法律咨询待答复（${DISPUTE_TYPE_LABELS[q.type]}）`,
+            statusText: '即将超时',
+            note: q.stationName,
+            at: now,
+          },
         })),
     ),
   );

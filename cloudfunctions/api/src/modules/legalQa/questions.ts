@@ -5,7 +5,6 @@
  * lawyers answering at once both land (the second is retried on the new count) and the first-answer time is set
  * once, and a withdrawal racing the first answer leaves either an answered or a withdrawn question, never both.
  */
-import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { findMany, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
@@ -29,7 +28,7 @@ import { loadStation } from '../legalAid/access';
 import { checkEvidence } from '../legalAid/checkEvidence';
 import { listStations } from '../legalAid/listSlots';
 import { firstAnswerHours, getSettings } from '../settings/settings';
-import { loadQuestion } from './access';
+import { idOfRequest, loadQuestion } from './access';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { MessageRecord, QuestionRecord } from './records';
 import type { LegalQaAskInput, LegalQaMessageInput } from './schemas';
@@ -80,7 +79,7 @@ export async function askQuestion(input: LegalQaAskInput, ctx: ActionContext): P
   const hours = await firstAnswerHours();
   const dueAt = firstAnswerDue(ctx.now, hours);
   const q: QuestionRecord = {
-    _id: `Q${ctx.now.getTime().toString(36)}${randomBytes(5).toString('hex')}`,
+    _id: idOfRequest('Q', ctx.openid, input.requestId),
     openid: ctx.openid,
     name: member.name,
     anonymous: input.anonymous,
@@ -104,7 +103,13 @@ export async function askQuestion(input: LegalQaAskInput, ctx: ActionContext): P
     lastMessageAt: ctx.now,
   };
   const { _id, ...fields } = q;
-  await withTransaction((tx) => tx.insert(C.questions, _id, fields));
+  // One question per form: a second tap finds the first one's record and answers with it.
+  const earlier = await withTransaction(async (tx) => {
+    const found = await tx.get<QuestionRecord>(C.questions, _id);
+    if (!found) await tx.insert(C.questions, _id, fields);
+    return found;
+  });
+  if (earlier) return toQuestionView({ ...earlier, _id }, ctx.now, false);
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'legalQa',
@@ -165,13 +170,21 @@ export async function getThread(questionId: string, ctx: ActionContext): Promise
  * One message in the thread, written with the question in one transaction: the message id is the thread's next
  * number, so two writers at once conflict on the question and the later is retried on the new count.
  */
-async function postMessage(questionId: string, text: string, from: 'member' | 'lawyer', ctx: ActionContext): Promise<QuestionRecord> {
+async function postMessage(
+  questionId: string,
+  text: string,
+  from: 'member' | 'lawyer',
+  ctx: ActionContext,
+): Promise<QuestionRecord> {
   return withTransaction(async (tx) => {
     const q = await tx.get<QuestionRecord>(C.questions, questionId);
     if (!q) throw fail('NOT_FOUND', '咨询不存在或您无权查看');
     const stored = { ...q, _id: questionId };
     if (!OPEN_QUESTION_STATUSES.includes(q.status)) {
-      throw fail('CONFLICT', q.status === 'withdrawn' ? '咨询人已撤回该咨询，不能再回复' : '该咨询已转为到站咨询，请在预约中继续沟通');
+      throw fail(
+        'CONFLICT',
+        q.status === 'withdrawn' ? '咨询人已撤回该咨询，不能再回复' : '该咨询已转为到站咨询，请在预约中继续沟通',
+      );
     }
     if (q.messageCount >= MAX_MESSAGES) throw fail('CONFLICT', '本咨询的留言已达上限，请预约到站咨询继续沟通');
     const n = q.messageCount + 1;
@@ -240,4 +253,3 @@ export async function withdrawQuestion(questionId: string, ctx: ActionContext): 
   });
   return toQuestionView(after, ctx.now, false);
 }
-

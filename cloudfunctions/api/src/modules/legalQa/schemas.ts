@@ -19,7 +19,11 @@ import { fileIdPattern } from '../../shared/files';
 import { slotIdField, stationIdField } from '../legalAid/schemas';
 
 const text = (label: string, max: number, min = 1) =>
-  z.string().trim().min(min, min > 1 ? `${label}至少${min}个字` : `请填写${label}`).max(max, `${label}不超过${max}个字`);
+  z
+    .string()
+    .trim()
+    .min(min, min > 1 ? `${label}至少${min}个字` : `请填写${label}`)
+    .max(max, `${label}不超过${max}个字`);
 
 const photo = z
   .string()
@@ -29,7 +33,11 @@ const photo = z
 
 export const legalQaFormInput = emptyInput;
 
+/** Made once per form by the app: a double tap (or a retry after a dropped answer) sends the same one. */
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号格式不正确');
+
 export const legalQaAskInput = z.strictObject({
+  requestId,
   type: z.enum(DISPUTE_TYPES, { error: '请选择纠纷类型' }),
   story: text('事情经过', STORY_MAX, STORY_MIN),
   employer: text('用人单位名称', 60, 2),
@@ -70,6 +78,7 @@ export const legalQaBookInput = z.strictObject({
 export type LegalQaBookInput = z.infer<typeof legalQaBookInput>;
 
 export const legalQaReportWageInput = z.strictObject({
+  requestId,
   employer: text('用人单位名称', 60, 2),
   monthsOwed: z
     .number({ error: '请填写拖欠月数' })

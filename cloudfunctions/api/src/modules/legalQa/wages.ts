@@ -4,7 +4,6 @@
  * above) accept, record what was done (协调 / 移送劳动监察 / 仲裁) and close; every step is one guarded transaction
  * on the record and lands in the member's 我的申请. Staff views of the full record are audited.
  */
-import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
@@ -23,6 +22,7 @@ import type { WageRecord, WageStep } from './records';
 import type { LegalQaHandleWageInput, LegalQaReportWageInput } from './schemas';
 import { toWageView } from './toViews';
 import type { WageDetailView, WageView } from './views';
+import { idOfRequest } from './access';
 
 /** The district union of a district name (区/县总工会 whose name starts with it), else the root union. */
 function unionOfDistrict(orgs: OrgRecord[], district: string): OrgRecord | null {
@@ -41,7 +41,7 @@ export async function reportWage(input: LegalQaReportWageInput, ctx: ActionConte
   const org = unionOfDistrict(await listAllOrgs(), input.district);
   if (!org) throw fail('INVALID_INPUT', '「用人单位所在辖区」该辖区暂无工会受理，请拨打12351职工服务热线', { field: 'district' });
   const w: WageRecord = {
-    _id: `W${ctx.now.getTime().toString(36)}${randomBytes(5).toString('hex')}`,
+    _id: idOfRequest('W', ctx.openid, input.requestId),
     openid: ctx.openid,
     name: member.name,
     employerSealed: encryptPii(input.employer),
@@ -60,7 +60,13 @@ export async function reportWage(input: LegalQaReportWageInput, ctx: ActionConte
     steps: [{ kind: 'submitted', note: '', at: ctx.now, by: ctx.openid }],
   };
   const { _id, ...fields } = w;
-  await withTransaction((tx) => tx.insert(C.wages, _id, fields));
+  // One report per form: a second tap finds the first one's record and answers with it.
+  const earlier = await withTransaction(async (tx) => {
+    const found = await tx.get<WageRecord>(C.wages, _id);
+    if (!found) await tx.insert(C.wages, _id, fields);
+    return found;
+  });
+  if (earlier) return toWageView({ ...earlier, _id }, false);
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'legalQaWage',
@@ -81,7 +87,12 @@ export async function myWages(page: number | undefined, ctx: ActionContext): Pro
 
 export async function wageQueue(input: { status?: WageStatus; page?: number }, ctx: ActionContext): Promise<Page<WageView>> {
   const where = { ...subtreeWhere(ctx), status: input.status ?? command().in(['submitted', 'accepted']) };
-  const { rows, total } = await findPage<WageRecord>(C.wages, where, [['submittedAt', input.status === 'closed' ? 'desc' : 'asc']], input.page);
+  const { rows, total } = await findPage<WageRecord>(
+    C.wages,
+    where,
+    [['submittedAt', input.status === 'closed' ? 'desc' : 'asc']],
+    input.page,
+  );
   return { items: rows.map((w) => toWageView(w, true)), total };
 }
 
