@@ -51,3 +51,11 @@ export const COMMON_FIELD_LABELS: Record<string, string> = {
 export function literalPattern(keyword: string): string {
   return keyword.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * An amount in 元 with at most two decimals (whole fen). 18650.4 × 100 is 1865040.0000000002 in floating point:
+ * compared with a tolerance far below a fen.
+ */
+export function wholeFen(yuan: number): boolean {
+  return Math.abs(Math.round(yuan * 100) - yuan * 100) < 1e-6;
+}

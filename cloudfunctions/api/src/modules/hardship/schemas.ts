@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, pageField, personName, recordId } from '../../lib/schemaParts';
+import { dayField, pageField, personName, recordId, wholeFen } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { CASE_STATUSES, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HELP_KINDS } from '../../rules/hardship';
 
@@ -10,7 +10,7 @@ const yuan = (label: string, max: number) =>
     .number({ error: `请填写${label}（元）` })
     .min(0, `${label}不能为负数`)
     .max(max, `${label}不超过${max}元`)
-    .refine((v) => Math.round(v * 100) === v * 100, `${label}最多两位小数`);
+    .refine(wholeFen, `${label}最多两位小数`);
 const fileIds = (label: string, max: number) =>
   z.array(z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传')).max(max, `${label}最多${max}个文件`);
 

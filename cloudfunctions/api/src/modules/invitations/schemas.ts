@@ -13,10 +13,7 @@ export type InvitationCreateInput = z.infer<typeof invitationCreateInput>;
 
 /** The code from the share link (base64url, 20 characters). */
 export const invitationCodeInput = z.strictObject({
-  code: z
-    .string()
-    .trim()
-    .regex(LINK_CODE_PATTERN, '邀请链接不完整，请向邀请人重新索取'),
+  code: z.string().trim().regex(LINK_CODE_PATTERN, '邀请链接不完整，请向邀请人重新索取'),
 });
 
 export const invitationRevokeInput = z.strictObject({ invitationId: z.string().regex(/^[0-9a-f]{64}$/, '邀请编号无效') });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyInput, mobileField, pageField, recordId } from '../../lib/schemaParts';
+import { emptyInput, mobileField, pageField, recordId, wholeFen } from '../../lib/schemaParts';
 import { EVIDENCE_EXTENSION, WAYS } from '../../rules/legalAid';
 import {
   COWORKERS_MAX,
@@ -89,7 +89,7 @@ export const legalQaReportWageInput = z.strictObject({
     .number({ error: '请填写拖欠金额（元）' })
     .min(1, '拖欠金额至少1元')
     .max(WAGE_AMOUNT_MAX, `拖欠金额不超过${WAGE_AMOUNT_MAX}元`)
-    .refine((v) => Math.round(v * 100) === v * 100, '拖欠金额最多两位小数'),
+    .refine(wholeFen, '拖欠金额最多两位小数'),
   coworkers: z
     .number({ error: '请填写涉及的工友人数' })
     .int('人数应为整数')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, pageField, recordId } from '../../lib/schemaParts';
+import { dayField, pageField, recordId, wholeFen } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { CLAIM_STATUSES } from '../../rules/mutualAid';
 
@@ -10,8 +10,7 @@ const yuan = (label: string, max: number, min = 0) =>
     .number({ error: `请填写${label}（元）` })
     .min(min, min > 0 ? `${label}应大于0` : `${label}不能为负数`)
     .max(max, `${label}不超过${max}元`)
-    // 18650.4 × 100 is 1865040.0000000002 in floating point: compare with a tolerance far below a fen.
-    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, `${label}最多两位小数`);
+    .refine(wholeFen, `${label}最多两位小数`);
 const uploadId = z.string().max(300).regex(fileIdPattern, '文件无效，请重新上传');
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '请求编号格式不正确');
 const cardNo = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, pageField, personName, recordId } from '../../lib/schemaParts';
+import { dayField, pageField, personName, recordId, wholeFen } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { checkIdNumber, ID_NUMBER_MESSAGES } from '../../rules/idNumber';
 import { APPLICATION_STATUSES, ELIGIBILITY_RULES, SCHOOL_LEVELS } from '../../rules/studentAid';
@@ -15,7 +15,7 @@ const yuan = (label: string, max: number, min = 0) =>
     .number({ error: `请填写${label}（元）` })
     .min(min, min > 0 ? `${label}应大于0` : `${label}不能为负数`)
     .max(max, `${label}不超过${max}元`)
-    .refine((v) => Math.round(v * 100) === v * 100, `${label}最多两位小数`);
+    .refine(wholeFen, `${label}最多两位小数`);
 const upload = (what: string) => z.string().max(300).regex(fileIdPattern, `${what}无效，请重新上传`);
 
 /** A child's ID number: the GB 11643 checks, without the member's age limits (a student may be 15). */
