@@ -42,6 +42,10 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
     .locator(`${tid('legal-aid-evidence-item')} ${tid('legal-aid-evidence-remove')}`)
     .first()
     .waitFor({ timeout: 45_000 });
+  // 请准备以下材料 only for a visit: a call back from the lawyer needs nothing carried.
+  await page.locator(tid('legal-aid-way-callback')).click();
+  await page.locator(tid('legal-aid-checklist')).waitFor({ state: 'detached' });
+  await page.locator(tid('legal-aid-way-in_person')).click();
   await page.locator(tid('legal-aid-checklist')).scrollIntoViewIfNeeded();
   await screenshot(page, 'legal-aid-book');
   await page.locator(tid('legal-aid-submit')).click();

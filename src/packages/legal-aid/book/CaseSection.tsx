@@ -54,7 +54,8 @@ export function CaseSection({ booking }: { booking: BookingState }) {
           {errors.contactMobile && <Text className='la-error'>{errors.contactMobile}</Text>}
         </View>
       )}
-      {form.type && (
+      {/* Materials to bring: only for a visit (a lawyer's call back needs nothing carried). */}
+      {form.type && form.way !== 'callback' && (
         <View className='section la-checklist-section' data-testid='legal-aid-checklist'>
           <Text className='section-title'>请准备以下材料</Text>
           {CHECKLISTS[form.type].map((item) => (

@@ -91,8 +91,8 @@ export default function BookingDetail() {
               <EvidenceList files={b.evidence} />
               <Text className='la-note'>仅您和该法律援助站的工作人员可以查看。</Text>
             </View>
-            {(b.status === 'confirmed' || b.status === 'arrived') && (
-              <View className='section'>
+            {(b.status === 'confirmed' || b.status === 'arrived') && b.way !== 'callback' && (
+              <View className='section' data-testid='legal-aid-detail-checklist'>
                 <Text className='section-title'>请准备以下材料</Text>
                 {b.checklist.map((item) => (
                   <Text key={item} className='la-check-item'>
