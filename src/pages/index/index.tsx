@@ -24,19 +24,24 @@ export default function Home() {
 
   return (
     <PageShell className='home' testId='home'>
-      {!care.enabled && !care.offered && (
-        <View className='home-care-offer' data-testid='home-care-offer'>
-          <Text className='home-care-offer-text'>字太小看不清？开启关怀模式，文字和按钮都会变大（可在「我的」顶部随时切换）</Text>
-          <View className='home-care-offer-actions'>
-            <Button kind='plain' testId='home-care-decline' onClick={care.decline}>
-              不用了
-            </Button>
-            <Button testId='home-care-accept' onClick={() => care.setEnabled(true)}>
-              开启关怀模式
-            </Button>
+      {/* A lasting slot: when the offer goes, the page's other nodes stay as they are. */}
+      <View className='home-care-slot'>
+        {!care.enabled && !care.offered && (
+          <View className='home-care-offer' data-testid='home-care-offer'>
+            <Text className='home-care-offer-text'>
+              字太小看不清？开启关怀模式，文字和按钮都会变大（可在「我的」顶部随时切换）
+            </Text>
+            <View className='home-care-offer-actions'>
+              <Button kind='plain' testId='home-care-decline' onClick={care.decline}>
+                不用了
+              </Button>
+              <Button testId='home-care-accept' onClick={() => care.setEnabled(true)}>
+                开启关怀模式
+              </Button>
+            </View>
           </View>
-        </View>
-      )}
+        )}
+      </View>
       <View className='home-hero'>
         <Text className='home-greeting'>{member ? `${member.name}，您好` : '您好，欢迎来到职工之家'}</Text>
         <Text className='home-sub'>{member ? member.orgName : '入会即可享受工会会员服务与普惠优惠'}</Text>
