@@ -4,7 +4,6 @@
  * idempotently (deterministic ids): missing ones are created, cancelled ones the hours have again reopen, and
  * open ones the hours no longer have are cancelled — with their sessions, each member told. Started slots stay.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { command, countWhere, findAll, findById, findMany, insertUnique, updateWhere } from '../../db';
 import { fail } from '../../errors';
@@ -26,6 +25,7 @@ import type { CounsellingSaveRoomInput } from './schemas';
 import { cancelSessionsOfSlot } from './sessions';
 import { toRoomView, toSlotView } from './toViews';
 import type { RoomView, SlotView } from './views';
+import { newPlaceId } from '../../lib/requestIds';
 
 export async function listRooms(): Promise<{ items: RoomView[]; total: number }> {
   const rooms = await findMany<RoomRecord>(C.rooms, {}, { orderBy: [['sort', 'asc']], limit: 100 });
@@ -43,11 +43,6 @@ export async function listSlots(roomId: string, ctx: ActionContext): Promise<{ r
     { orderBy: [['startsAt', 'asc']], limit: 1000 },
   );
   return { room: toRoomView(room), items: rows.filter((s) => new Date(toIso(s.startsAt)) > ctx.now).map(toSlotView) };
-}
-
-function newRoomId(openid: string, requestId: string | undefined): string {
-  if (!requestId) return `cr-${randomBytes(6).toString('hex')}`;
-  return `cr-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 16)}`;
 }
 
 /** counselling.saveRoom: creates a room (no roomId) or changes one, then syncs its slots. */
@@ -73,7 +68,7 @@ export async function saveRoom(input: CounsellingSaveRoomInput, ctx: ActionConte
     await updateWhere(C.rooms, { _id: stored._id }, { ...fields, updatedAt: ctx.now, updatedBy: ctx.openid });
     room = { ...stored, ...fields };
   } else {
-    const id = newRoomId(ctx.openid, input.requestId);
+    const id = newPlaceId('cr-', ctx.openid, input.requestId);
     const created = { ...fields, sort: (await countWhere(C.rooms, {})) + 1, createdAt: ctx.now, createdBy: ctx.openid };
     if (!(await insertUnique(C.rooms, id, created))) {
       const first = input.requestId ? await findById<RoomRecord>(C.rooms, id) : null;

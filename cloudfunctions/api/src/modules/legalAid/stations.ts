@@ -6,7 +6,6 @@
  * caller and that id, so a double tap or a retry after a lost answer creates it once: the store's unique _id is
  * the guard, and the later call answers the station the first one made.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { ActionContext } from '../../action';
 import { countWhere, findById, insertUnique, updateWhere } from '../../db';
@@ -21,6 +20,7 @@ import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import type { StationRecord } from './records';
 import { toStationView } from './toViews';
 import type { StationView } from './views';
+import { newPlaceId } from '../../lib/requestIds';
 
 const text = (label: string, min: number, max: number) =>
   z.string().trim().min(min, `请填写${label}（至少${min}个字）`).max(max, `${label}不超过${max}个字`);
@@ -65,12 +65,6 @@ export const STATION_FIELD_LABELS: Record<string, string> = {
   orgId: '主管工会',
 };
 
-/** A new station's _id: from the caller and the form's request id when sent (idempotent), else random. */
-function newStationId(openid: string, requestId: string | undefined): string {
-  if (!requestId) return `st-${randomBytes(6).toString('hex')}`;
-  return `st-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 16)}`;
-}
-
 async function loadOrg(orgId: string): Promise<OrgRecord> {
   const org = await findById<OrgRecord>(CORE_COLLECTIONS.orgs, orgId);
   if (!org) throw fail('INVALID_INPUT', '所选主管工会不存在，请重新选择', { field: 'orgId' });
@@ -100,7 +94,7 @@ export async function saveStation(input: LegalAidSaveStationInput, ctx: ActionCo
     station = { ...stored, ...fields };
   } else {
     const sort = (await countWhere(C.stations, {})) + 1;
-    const id = newStationId(ctx.openid, input.requestId);
+    const id = newPlaceId('st-', ctx.openid, input.requestId);
     const created = { ...fields, sort, createdAt: ctx.now, createdBy: ctx.openid };
     if (!(await insertUnique(C.stations, id, created))) {
       // The same form sent twice: the first call made it (and audited it); answer what it stored.

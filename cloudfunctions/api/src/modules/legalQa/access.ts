@@ -2,7 +2,6 @@
  * Who sees a question: the member who asked, the duty lawyers of its station, and staff of the union running the
  * station (or above) — the reviewing union. Everyone else gets NOT_FOUND (ids are random: existence leaks nothing).
  */
-import { createHash } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { findById } from '../../db';
 import { fail } from '../../errors';
@@ -25,12 +24,4 @@ export async function loadQuestion(questionId: string, ctx: ActionContext): Prom
   const viewer = q ? viewerOf(q, ctx) : null;
   if (!q || !viewer) throw fail('NOT_FOUND', '咨询不存在或您无权查看');
   return { q, viewer };
-}
-
-/**
- * A question's or report's id from the member and the form's requestId: a double tap or a retry finds the same
- * record. Not reversible to the openid (ids travel in links and lists).
- */
-export function idOfRequest(prefix: 'Q' | 'W', openid: string, requestId: string): string {
-  return `${prefix}${createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 24)}`;
 }

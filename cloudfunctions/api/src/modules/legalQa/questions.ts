@@ -28,12 +28,13 @@ import { loadStation } from '../legalAid/access';
 import { checkEvidence } from '../legalAid/checkEvidence';
 import { listStations } from '../legalAid/listSlots';
 import { firstAnswerHours, getSettings } from '../settings/settings';
-import { idOfRequest, loadQuestion } from './access';
+import { loadQuestion } from './access';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { MessageRecord, QuestionRecord } from './records';
 import type { LegalQaAskInput, LegalQaMessageInput } from './schemas';
 import { askerOf, toQuestionView } from './toViews';
 import type { LegalQaFormView, QuestionView, ThreadView } from './views';
+import { idOfRequest } from '../../lib/requestIds';
 
 export const promiseText = (hours: number) => `工会承诺：提交后${hours}小时内由值班律师首次答复`;
 

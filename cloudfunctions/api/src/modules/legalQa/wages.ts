@@ -22,7 +22,7 @@ import type { WageRecord, WageStep } from './records';
 import type { LegalQaHandleWageInput, LegalQaReportWageInput } from './schemas';
 import { toWageView } from './toViews';
 import type { WageDetailView, WageView } from './views';
-import { idOfRequest } from './access';
+import { idOfRequest } from '../../lib/requestIds';
 
 /** The district union of a district name (区/县总工会 whose name starts with it), else the root union. */
 function unionOfDistrict(orgs: OrgRecord[], district: string): OrgRecord | null {

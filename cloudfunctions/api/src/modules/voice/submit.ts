@@ -3,7 +3,6 @@
  * membership records it). The report's id is derived from the member and the form's requestId: a double tap
  * (or a retry after a lost answer) finds the report the first tap stored and answers with it.
  */
-import { createHash } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
@@ -16,11 +15,7 @@ import type { HazardDetails, SuggestionDetails, VoiceReportRecord } from './reco
 import type { VoiceHazardInput, VoiceSuggestInput } from './schemas';
 import { toReportView } from './toViews';
 import type { VoiceReportView } from './views';
-
-/** Not reversible to the openid: the id travels in links and lists. */
-function reportIdOf(openid: string, requestId: string): string {
-  return `V${createHash('sha256').update(`${openid}:${requestId}`).digest('hex').slice(0, 24)}`;
-}
+import { idOfRequest } from '../../lib/requestIds';
 
 async function submitReport(
   ctx: ActionContext,
@@ -29,7 +24,7 @@ async function submitReport(
   anonymous: boolean,
 ): Promise<VoiceReportView> {
   const member = await requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能提交职工建言');
-  const reportId = reportIdOf(ctx.openid, requestId);
+  const reportId = idOfRequest('V', ctx.openid, requestId);
   const title =
     fields.kind === 'suggestion'
       ? fields.suggestion.title
