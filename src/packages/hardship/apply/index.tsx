@@ -15,7 +15,7 @@ import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices, labelled } from '../components/Choices';
 import { useForm } from '../components/useForm';
 import { EMPTY_MEMBER, Household, type MemberDraft } from './Household';
-import { Photos, type Photo } from './Photos';
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import './index.scss';
 
 const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
@@ -145,7 +145,7 @@ export default function ApplyForHelp() {
             {...form.bind('helpAsked')}
           />
           <FieldFrame label='证明材料（医疗票据、诊断证明、残疾证等）' error={form.bind('evidence').error}>
-            <Photos
+            <PhotoPicker
               photos={v.evidence}
               openid={session?.openid ?? ''}
               max={9}

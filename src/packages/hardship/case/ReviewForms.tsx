@@ -7,7 +7,7 @@ import { Field, FieldFrame } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
 import { useSession } from '../../../stores/session';
 import { todayIso } from '../../../utils/format';
-import { Photos, type Photo } from '../apply/Photos';
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import { Choices, labelled } from '../components/Choices';
 
 const CIVIL = { low_income: '低收入家庭', subsistence: '低保家庭', none: '民政未认定', unknown: '结果未返回' } as const;
@@ -77,7 +77,7 @@ export function VisitForm({ caseId, onDone }: { caseId: string; onDone: () => vo
         }}
       />
       <FieldFrame label='走访照片' error={act.fieldErrors.photos}>
-        <Photos photos={photos} openid={session?.openid ?? ''} max={9} testId='hardship-visit-photo' onChange={setPhotos} />
+        <PhotoPicker photos={photos} openid={session?.openid ?? ''} max={9} testId='hardship-visit-photo' onChange={setPhotos} />
       </FieldFrame>
       <Button block testId='hardship-visit-save' loading={act.busy} onClick={save}>
         登记入户调查

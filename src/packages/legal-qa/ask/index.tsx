@@ -13,7 +13,7 @@ import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices } from '../components/Choices';
-import { Photos, type Photo } from '../components/Photos';
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import { withQuery } from '../query';
 import './index.scss';
 import { newRequestId } from '../../../utils/requestId';
@@ -102,7 +102,13 @@ export default function AskQuestion() {
                 onInput={edit('employer', setEmployer)}
               />
               <FieldFrame label='证据照片（工资条、考勤、聊天记录等，可不传）' error={act.fieldErrors.evidence}>
-                <Photos photos={photos} openid={session?.openid ?? ''} max={9} testId='legal-qa-photo' onChange={setPhotos} />
+                <PhotoPicker
+                  photos={photos}
+                  openid={session?.openid ?? ''}
+                  max={9}
+                  testId='legal-qa-photo'
+                  onChange={setPhotos}
+                />
               </FieldFrame>
               <Checkbox checked={anonymous} testId='legal-qa-anonymous' onChange={setAnonymous}>
                 对用人单位匿名：律师和工会联系单位时不透露我的身份

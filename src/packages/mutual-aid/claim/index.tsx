@@ -13,7 +13,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Photos, type Photo } from '../components/Photos';
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import './index.scss';
 import { newRequestId } from '../../../utils/requestId';
 
@@ -152,7 +152,7 @@ export default function FileClaim() {
             </Text>
           )}
           <FieldFrame label='发票和出院小结照片' error={act.fieldErrors.evidence}>
-            <Photos
+            <PhotoPicker
               photos={photos}
               openid={session?.openid ?? ''}
               max={12}

@@ -12,7 +12,7 @@ import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices, labelled } from '../components/Choices';
-import { Photos, type Photo } from '../components/Photos';
+import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import './index.scss';
 import { newRequestId } from '../../../utils/requestId';
 
@@ -96,7 +96,14 @@ export default function ReportVoice() {
       {kind === 'hazard' ? (
         <View className='vc-card'>
           <FieldFrame label='现场照片' error={act.fieldErrors.photos}>
-            <Photos photos={photos} openid={session?.openid ?? ''} max={9} testId='voice-photo' onChange={setPhotos} />
+            <PhotoPicker
+              sources={['camera', 'album']}
+              photos={photos}
+              openid={session?.openid ?? ''}
+              max={9}
+              testId='voice-photo'
+              onChange={setPhotos}
+            />
           </FieldFrame>
           <Field
             label='隐患地点'
