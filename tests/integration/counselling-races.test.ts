@@ -7,7 +7,7 @@
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { allowanceDoc, counselKey, CR, freeSlots, roomInput, slotDoc } from '../support/counselling';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePoint, pauseAt } from '../support/interleave';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
 
 const env = useCloud({ demo: false });
@@ -84,6 +84,28 @@ it('a storm of double taps by 6 members on one slot (12 calls): one session, nob
   expect(await env.store.count(CR.bookings, { slotId, status: 'confirmed' })).toBe(1);
   await expectConsistent([slotId], crowd);
 }, 180_000);
+
+it('a double tap on a slot someone holds, the first tap removing its record between the second tap\'s insert and read: both refused, no INTERNAL', async () => {
+  const slotId = await nextSlot();
+  const [x, y] = [await member(), await member()];
+  await env.ok(y.openid, 'counselling.book', input(slotId));
+  // Bookings requests of a tap: 1 = insert of its pending record; 2 = the failed attempt's update (first tap,
+  // its insert landed) or the read after a refused insert (second tap).
+  const spec = { function: 'api', openid: x.openid, action: 'counselling.book', atRequest: 2, collections: [CR.bookings] };
+  const firstPause = await pauseAt(env.cloud.baseUrl, spec);
+  const first = callApi(env.cloud.baseUrl, x.openid, 'counselling.book', input(slotId));
+  await firstPause.waitUntilPaused();
+  const secondPause = await pauseAt(env.cloud.baseUrl, spec);
+  const second = callApi(env.cloud.baseUrl, x.openid, 'counselling.book', input(slotId));
+  expect((await secondPause.waitUntilPaused()).request?.action).toMatch(/query|get/i);
+  await firstPause.release();
+  const a = await first;
+  await secondPause.release();
+  const b = await second;
+  for (const r of [a, b]) expect(r.ok ? 'ok' : r.error.code).toBe('SESSION_TAKEN');
+  expect(await env.store.count(CR.bookings, { slotId, holderKey: counselKey(x.openid) })).toBe(0);
+  await expectConsistent([slotId], [x, y]);
+});
 
 it('one member double-tapping on two slots at once: one open session in all', async () => {
   const [a, b] = [await nextSlot(), await nextSlot()];

@@ -171,10 +171,17 @@ export async function insertUnique(name: CollectionName, id: string, data: AnyDo
     await coll(name).add({ data: { ...data, _id: id } });
     return true;
   } catch (error) {
-    // The error text differs between WeChat Cloud and the local cloud: check the store itself.
-    if (await findById(name, id)) return false;
+    // A duplicate _id means another call holds this id (even if it is removed again before we could read it:
+    // the caller decides what a lost insert means). Other errors are ours only when the document is there.
+    if (isDuplicateKey(error) || (await findById(name, id))) return false;
     throw error;
   }
+}
+
+/** WeChat Cloud (like the local cloud) answers a taken _id with MongoDB's E11000 duplicate key error. */
+function isDuplicateKey(error: unknown): boolean {
+  const e = error as { errMsg?: unknown; message?: unknown };
+  return /E11000|duplicate key/i.test(`${String(e?.errMsg ?? '')} ${String(e?.message ?? '')}`);
 }
 
 /** Conditional update: the where clause is the guard (e.g. status: 'pending'). Returns documents changed. */
