@@ -13,25 +13,15 @@ import { fail } from '../../errors';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { hashLinkCode, newLinkCode } from '../../shared/linkCodes';
-import { findMemberByOpenid, requireActiveMember } from '../../shared/members';
+import { findMemberByOpenid } from '../../shared/members';
 import { addTimelineEntry } from '../../shared/timeline';
-import {
-  enrollmentErrors,
-  enrollmentIdOf,
-  evaluateRules,
-  getEnrollment,
-  memberFacts,
-  txEnrollment,
-  txUpdateEnrollment,
-} from '../enrollment/engine';
+import { enrollmentIdOf, getEnrollment } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
-import { checkDeclaration } from './declaration';
-import { boundMessage, entryBinds, entryIdOf, readEntry } from './entries';
 import { competitionErrors } from './errors';
-import { ACTIVE, isOpenNow, teamOf, toEventDetail } from './eventViews';
+import { ACTIVE, teamOf, toEventDetail } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf } from './hooks';
-import type { Declaration, EntryRecord, InviteRecord, TeamLinkRecord } from './records';
+import type { Declaration, InviteRecord, TeamLinkRecord } from './records';
 import {
   LINK_STATE_TEXT,
   NEXT,
@@ -41,7 +31,7 @@ import {
   type TeamLinkItem,
   type TeamLinkView,
 } from './teamLinkViews';
-import { teamChangeable } from './teams';
+import { joinerFor, teamChangeable, txJoinTeam } from './teams';
 
 const LINK_LIFETIME_MS = 72 * 3600 * 1000;
 /** Open links a team may have at once (more links than places is allowed: the first to accept joins). */
@@ -183,45 +173,15 @@ export async function respondToTeamLink(
   const early = refusalFor(l, ctx.openid, now);
   if (early) throw competitionErrors.fail(early);
   const activity = await loadEvent(l.eventId);
-  const fields = eventFieldsOf(activity);
-  if (!isOpenNow(activity, now)) throw competitionErrors.fail('TEAM_LOCKED', '报名已截止，不能再加入队伍');
-  const member = await requireActiveMember(ctx.openid);
-  if (member.orgId !== l.orgId) throw fail('CONFLICT', `本邀请仅限${l.orgName}的会员接受：队员须与队长同属一个单位工会`);
-  const failing = evaluateRules(activity, memberFacts(member)).filter((r) => !r.ok);
-  if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
-  const declaration = checkDeclaration(fields, declarationInput, ctx.openid);
-  const max = fields.teamSize?.max ?? 1;
+  const joiner = await joinerFor(activity, declarationInput, ctx, { orgId: l.orgId, orgName: l.orgName });
+  const { member } = joiner;
   const again = await withTransaction(async (tx): Promise<boolean> => {
     const link = await tx.get<TeamLinkRecord>(C.teamLinks, l._id);
     if (!link) throw competitionErrors.fail('LINK_NOT_FOUND');
     if (link.status === 'accepted' && link.usedBy === ctx.openid) return true;
     const refusal = refusalFor(link, ctx.openid, now);
     if (refusal) throw competitionErrors.fail(refusal);
-    const team = await txEnrollment(tx, link.teamId);
-    const x = team ? teamOf(team) : undefined;
-    if (!team || !x || !ACTIVE.includes(team.status) || x.round !== link.round)
-      throw competitionErrors.fail('INVITE_INVALID', '该队伍已取消报名，邀请链接已失效');
-    if (!teamChangeable(activity, team, now)) throw competitionErrors.fail('TEAM_LOCKED');
-    if (x.size >= max) throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${max}人，不能再加入；可以联系队长确认`);
-    const { entry, team: current } = await readEntry(tx, link.eventId, ctx.openid);
-    if (entry && entryBinds(entry, current, now)) throw competitionErrors.fail('IN_ANOTHER_TEAM', boundMessage(entry, current));
-    const { _id: entryId, ...entryData }: EntryRecord = {
-      _id: entryIdOf(link.eventId, ctx.openid),
-      eventId: link.eventId,
-      openid: ctx.openid,
-      name: member.name,
-      orgId: member.orgId,
-      orgName: member.orgName,
-      teamId: link.teamId,
-      role: 'member',
-      round: link.round,
-      status: 'active',
-      declaration,
-      joinedAt: now,
-      updatedAt: now,
-    };
-    await tx.set(C.entries, entryId, entryData);
-    await txUpdateEnrollment(tx, link.teamId, { 'extra.team.size': x.size + 1 });
+    await txJoinTeam(tx, activity, joiner, link, '邀请链接');
     await tx.update(C.teamLinks, link._id, { status: 'accepted', usedBy: ctx.openid, usedByName: member.name, usedAt: now });
     // The captain removes a member by their invitation, as for one invited by name (teams.ts).
     const { _id: inviteId, ...invite }: InviteRecord = {

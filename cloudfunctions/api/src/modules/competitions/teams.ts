@@ -7,10 +7,11 @@
  * enforced at that approval (hooks.ts).
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findById, insertUnique, updateWhere, withTransaction } from '../../db';
+import { command, countWhere, findById, insertUnique, updateWhere, withTransaction, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { addTimelineEntry } from '../../shared/timeline';
 import { findMemberByCardNo, requireActiveMember } from '../../shared/members';
+import type { MemberRecord } from '../../shared/records';
 import {
   getEnrollment,
   txEnrollment,
@@ -116,6 +117,81 @@ export async function invite(eventId: string, cardNo: string, name: string, ctx:
 }
 
 /** The invited member accepts (with their own declaration) or declines. */
+/** Who is joining a team, checked before the transaction: registration open, eligible, their own declaration. */
+export interface Joiner {
+  member: MemberRecord;
+  declaration: Declaration | undefined;
+  max: number;
+  now: Date;
+}
+
+/**
+ * The checks of joining that need no transaction, in the order a member meets them. `unit` is the unit a link
+ * was made for (a named invitation is checked against the team inside the transaction).
+ */
+export async function joinerFor(
+  activity: EventRecord,
+  declarationInput: Declaration | undefined,
+  ctx: ActionContext,
+  unit?: { orgId: string; orgName: string },
+): Promise<Joiner> {
+  const fields = eventFieldsOf(activity);
+  if (!isOpenNow(activity, ctx.now)) throw competitionErrors.fail('TEAM_LOCKED', '报名已截止，不能再加入队伍');
+  const member = await requireActiveMember(ctx.openid);
+  if (unit && member.orgId !== unit.orgId) {
+    throw fail('CONFLICT', `本邀请仅限${unit.orgName}的会员接受：队员须与队长同属一个单位工会`);
+  }
+  const failing = evaluateRules(activity, memberFacts(member)).filter((r) => !r.ok);
+  if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
+  return {
+    member,
+    declaration: checkDeclaration(fields, declarationInput, ctx.openid),
+    max: fields.teamSize?.max ?? 1,
+    now: ctx.now,
+  };
+}
+
+/**
+ * Inside the accepting transaction (named invitation or link): the team still takes this round and may change,
+ * has room, the joiner is of its unit and on no other team; then the joiner's record and the team's size are
+ * written together, so a member is never on two teams and a team never exceeds its size.
+ */
+export async function txJoinTeam(
+  tx: Tx,
+  activity: EventRecord,
+  j: Joiner,
+  to: { eventId: string; teamId: string; round: number },
+  via: '邀请' | '邀请链接',
+): Promise<void> {
+  const { member, now } = j;
+  const team = await txEnrollment(tx, to.teamId);
+  const x = team ? teamOf(team) : undefined;
+  if (!team || !x || !ACTIVE.includes(team.status) || x.round !== to.round)
+    throw competitionErrors.fail('INVITE_INVALID', `该队伍已取消报名，${via}已失效`);
+  assertChangeable(activity, team, now);
+  if (team.orgId !== member.orgId) throw fail('CONFLICT', `队员须与队长同属${team.orgName}`);
+  if (x.size >= j.max) throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${j.max}人，不能再加入；可以联系队长确认`);
+  const { entry, team: current } = await readEntry(tx, to.eventId, member.openid);
+  if (entry && entryBinds(entry, current, now)) throw competitionErrors.fail('IN_ANOTHER_TEAM', boundMessage(entry, current));
+  const { _id, ...record }: EntryRecord = {
+    _id: entryIdOf(to.eventId, member.openid),
+    eventId: to.eventId,
+    openid: member.openid,
+    name: member.name,
+    orgId: member.orgId,
+    orgName: member.orgName,
+    teamId: to.teamId,
+    role: 'member',
+    round: to.round,
+    status: 'active',
+    declaration: j.declaration,
+    joinedAt: now,
+    updatedAt: now,
+  };
+  await tx.set(C.entries, _id, record);
+  await txUpdateEnrollment(tx, to.teamId, { 'extra.team.size': x.size + 1 });
+}
+
 export async function respondToInvite(
   inviteId: string,
   accept: boolean,
@@ -140,44 +216,14 @@ export async function respondToInvite(
     return toInvitationView({ ...inv, status: 'declined' });
   }
   const activity = await loadEvent(inv.eventId);
-  const fields = eventFieldsOf(activity);
-  if (!isOpenNow(activity, now)) throw competitionErrors.fail('TEAM_LOCKED', '报名已截止，不能再加入队伍');
-  const member = await requireActiveMember(ctx.openid);
-  const failing = evaluateRules(activity, memberFacts(member)).filter((r) => !r.ok);
-  if (failing.length) throw enrollmentErrors.fail('NOT_ELIGIBLE', failing[0].message, { rules: failing });
-  const declaration = checkDeclaration(fields, declarationInput, ctx.openid);
-  const max = fields.teamSize?.max ?? 1;
+  const joiner = await joinerFor(activity, declarationInput, ctx);
   await withTransaction(async (tx) => {
     const i = await tx.get<InviteRecord>(C.invites, inviteId);
     if (!i || i.status !== 'invited') throw competitionErrors.fail('INVITE_INVALID');
-    const team = await txEnrollment(tx, i.teamId);
-    const x = team ? teamOf(team) : undefined;
-    if (!team || !x || !ACTIVE.includes(team.status) || x.round !== i.round)
-      throw competitionErrors.fail('INVITE_INVALID', '该队伍已取消报名，邀请已失效');
-    assertChangeable(activity, team, now);
-    if (team.orgId !== member.orgId) throw fail('CONFLICT', `队员须与队长同属${team.orgName}`);
-    if (x.size >= max) throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${max}人`);
-    const { entry, team: current } = await readEntry(tx, i.eventId, ctx.openid);
-    if (entry && entryBinds(entry, current, now)) throw competitionErrors.fail('IN_ANOTHER_TEAM', boundMessage(entry, current));
-    const { _id, ...record }: EntryRecord = {
-      _id: entryIdOf(i.eventId, ctx.openid),
-      eventId: i.eventId,
-      openid: ctx.openid,
-      name: member.name,
-      orgId: member.orgId,
-      orgName: member.orgName,
-      teamId: i.teamId,
-      role: 'member',
-      round: i.round,
-      status: 'active',
-      declaration,
-      joinedAt: now,
-      updatedAt: now,
-    };
-    await tx.set(C.entries, _id, record);
-    await txUpdateEnrollment(tx, i.teamId, { 'extra.team.size': x.size + 1 });
+    await txJoinTeam(tx, activity, joiner, i, '邀请');
     await tx.update(C.invites, inviteId, { status: 'accepted', updatedAt: now });
   });
+  const { member } = joiner;
   await tell(inv.captainOpenid, inv.teamId, inv.eventTitle, 'joined', '队员加入', `${member.name}已加入「${inv.teamName}」`, now);
   return toInvitationView({ ...inv, status: 'accepted' });
 }
