@@ -172,6 +172,7 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
   await page.locator(tid('student-aid-file-basis')).waitFor({ timeout: 45_000 });
   expect(await page.locator(tid('student-aid-file-basis')).innerText()).toContain('困难职工档案中（意外致困）');
   expect(await page.locator(tid('student-aid-household-size')).count()).toBe(0);
+  await screenshot(page, 'hardship/student-aid-form');
   await fill(page, 'student-aid-child-name', '李思雨');
   await fill(page, 'student-aid-child-id', CHILD_ID);
   await page.locator(tid('student-aid-level-highSchool')).click();
