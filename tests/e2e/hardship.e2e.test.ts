@@ -2,8 +2,10 @@
  * 困难帮扶 end to end in Chromium against the H5 build: a member applies for the family with a photo of a
  * hospital bill → the 基层工会 (湖塘精机) records the home visit → 武进区总工会 decides and opens the file →
  * the district publishes the 公示 (a neighbour sees the name masked) → it ends and is made final → the district
- * records help money → the member sees each step, the file and the help. Checked on screen and in what the
- * local cloud stored.
+ * records help money → the member sees each step, the file and the help → the same family applies for 金秋助学
+ * for the daughter admitted to high school, the page taking the eligibility from the 困难职工档案 just opened (no
+ * income asked) → 湖塘精机 checks it, 武进区总工会 approves it → the member sees the outcome on 金秋助学 and in
+ * 我的申请. Checked on screen and in what the local cloud stored.
  */
 import type { Page } from 'playwright-core';
 import { storeReader } from '../support/api';
@@ -16,10 +18,12 @@ const GRASSROOTS = 'demo-staff-huatang';
 const DISTRICT = 'demo-staff-wujin';
 /** 周国强, a member of 湖塘精机 in the same district (cloudfunctions/api/fixtures/hardship/demo.ts). */
 const NEIGHBOUR = 'demo-hardship-01';
+/** 李思雨, the daughter on the hardship application, admitted to high school this year (a fictional number). */
+const CHILD_ID = '320412201103060421';
 
 const fill = (page: Page, id: string, value: string, control = 'input') => page.locator(`${tid(id)} ${control}`).fill(value);
 
-test('a member applies with a bill, the 基层工会 visits, the district decides and records help, the member follows it', async () => {
+test('a member applies with a bill, the 基层工会 visits, the district decides and records help, the member follows it; the family then applies for 金秋助学', async () => {
   const store = storeReader(env.cloud.serviceUrl);
   const { page, errors } = await newPhonePage(env.browser);
 
@@ -38,7 +42,7 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
   await page.locator(tid('hardship-member-add')).click();
   await fill(page, 'hardship-member-1-relation', '子女');
   await fill(page, 'hardship-member-1-name', '李思雨');
-  await fill(page, 'hardship-member-1-age', '9');
+  await fill(page, 'hardship-member-1-age', '15');
   await fill(page, 'hardship-income', '2800');
   await fill(page, 'hardship-expenses', '1200');
   await page.locator(tid('hardship-per-head')).waitFor();
@@ -156,5 +160,83 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
     expect.stringContaining('已认定为困难职工'),
   ]);
   await screenshot(page, 'hardship-member-file');
+
+  // 金秋助学 by the same family. The window is 武进区总工会's of this school year, open in the demo data
+  // (fixtures/studentAid/demo.ts: from 14 days ago to 21 days ahead); the member sees it with its amounts.
+  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
+  await page.locator(tid('student-aid-window')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-window')).innerText()).toContain('1000 元');
+  expect(await store.count('student_aid_applications', { openid: MEMBER })).toBe(0);
+  await page.locator(tid('student-aid-apply')).click();
+  // The eligibility comes from the family's 困难职工档案 (意外致困, opened above): no income asked.
+  await page.locator(tid('student-aid-file-basis')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-file-basis')).innerText()).toContain('困难职工档案中（意外致困）');
+  expect(await page.locator(tid('student-aid-household-size')).count()).toBe(0);
+  await screenshot(page, 'hardship/student-aid-form');
+  await fill(page, 'student-aid-child-name', '李思雨');
+  await fill(page, 'student-aid-child-id', CHILD_ID);
+  await page.locator(tid('student-aid-level-highSchool')).click();
+  await fill(page, 'student-aid-school', '常州市第一中学');
+  await fill(page, 'student-aid-tuition', '2600');
+  for (const [id, name] of [
+    ['student-aid-letter', 'admission-letter.png'],
+    ['student-aid-receipt', 'tuition-receipt.png'],
+  ]) {
+    const [proof] = await Promise.all([page.waitForEvent('filechooser'), page.locator(tid(`${id}-add`)).click()]);
+    await proof.setFiles({ name, mimeType: 'image/png', buffer: photo() });
+    await page.locator(tid(`${id}-item`)).waitFor({ timeout: 45_000 });
+  }
+  await page.locator(tid('student-aid-consent')).click();
+  await screenshot(page, 'hardship/student-aid-apply');
+  await page.locator(tid('student-aid-submit')).click();
+  await page.locator(tid('student-aid-application')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-status')).first().innerText()).toContain('待基层工会审核');
+  expect(await page.locator(tid('student-aid-basis')).first().innerText()).toBe('困难职工档案（意外致困）');
+  await screenshot(page, 'hardship/student-aid-submitted');
+  const [aid] = await store.all<{ _id: string; basis: unknown; childIdMasked: string }>('student_aid_applications', {
+    openid: MEMBER,
+  });
+  expect(aid).toMatchObject({ basis: { kind: 'file', levelText: '意外致困' }, childIdMasked: '3204**********0421' });
+  expect(JSON.stringify(aid)).not.toContain(CHILD_ID);
+
+  // 湖塘精机 checks it (the basis shows), then 武进区总工会 approves the 高中 amount.
+  await openAs(page, env.cloud.baseUrl, GRASSROOTS, '#/packages/student-aid/staff/index');
+  await page.locator(tid('student-aid-queue-item'), { hasText: '陈晓燕' }).click();
+  await page.locator(tid('student-aid-case-basis')).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-case-basis')).innerText()).toBe('困难职工档案（意外致困）');
+  expect(await page.locator(tid('student-aid-case-id')).innerText()).toContain(CHILD_ID);
+  await page.locator(tid('student-aid-pass')).click();
+  await page.locator(tid('student-aid-case-status'), { hasText: '待区总工会审定' }).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-approve')).count()).toBe(0);
+  await screenshot(page, 'hardship/student-aid-checked');
+  expect(await store.byId('student_aid_applications', aid._id)).toMatchObject({ status: 'checked', checkedBy: GRASSROOTS });
+
+  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/student-aid/staff/index');
+  await page.locator(tid('student-aid-tab-checked')).click();
+  await page.locator(tid('student-aid-queue-item'), { hasText: '陈晓燕' }).click();
+  await page.locator(tid('student-aid-approve')).waitFor({ timeout: 45_000 });
+  await screenshot(page, 'hardship/student-aid-decide');
+  await page.locator(tid('student-aid-approve')).click();
+  await page.locator(tid('student-aid-case-status'), { hasText: '已批准' }).waitFor({ timeout: 45_000 });
+  expect(await store.byId('student_aid_applications', aid._id)).toMatchObject({
+    status: 'approved',
+    amount: 1000,
+    decidedBy: DISTRICT,
+  });
+
+  // The member sees the outcome on 金秋助学 and in 我的申请.
+  await openAs(page, env.cloud.baseUrl, MEMBER, '#/packages/student-aid/mine/index');
+  await page.locator(tid('student-aid-status'), { hasText: '已批准' }).waitFor({ timeout: 45_000 });
+  expect(await page.locator(tid('student-aid-step')).allInnerTexts()).toEqual([
+    expect.stringContaining('已提交申请'),
+    expect.stringContaining('已审核通过'),
+    expect.stringContaining('已批准资助 1000 元'),
+  ]);
+  await screenshot(page, 'hardship/student-aid-approved');
+  await openAs(page, env.cloud.baseUrl, MEMBER, '#/pages/me/index');
+  const approvedEntry = page.locator(tid('me-timeline-item'), { hasText: '金秋助学已批准，资助 1000 元' });
+  await approvedEntry.waitFor({ timeout: 45_000 });
+  await approvedEntry.scrollIntoViewIfNeeded();
+  await screenshot(page, 'hardship/student-aid-timeline');
   expect(errors).toEqual([]);
-});
+}, 240_000); // the hardship chain, then 金秋助学: some forty screens on a loaded machine

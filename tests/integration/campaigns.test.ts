@@ -322,6 +322,39 @@ describe('who may do what', () => {
     expect((await env.ok(otherDistrictStaff, 'campaigns.list', {})).items.map((c) => c._id)).not.toContain(campaignId);
   });
 
+  it('refuses the rest of the staff actions and a family’s entry to another district, another family, a lawyer and a clerk', async () => {
+    const { campaignId, m } = await campaignWithList();
+    // A station's staff checked the family's card: the ticket is theirs alone.
+    const ticket = await ticketFor(campaignId, m.cardNo);
+    const neighbour = await givenMember(env, { orgId: grassrootsOrg, name: '郑邻居' });
+    const calls = [
+      ['campaigns.get', { campaignId }],
+      ['campaigns.addFromMembers', { campaignId, orgIds: [grassrootsOrg], groups: ['outdoor', 'newEmployment'] }],
+      ['campaigns.entries', { campaignId }],
+      ['campaigns.removeEntry', { campaignId, openid: m.openid }],
+      ['campaigns.collect', { ticket }],
+      ['campaigns.check', { campaignId, stationId: 's2', code: freshCode(m.cardNo) }],
+      ['campaigns.export', { campaignId }],
+      ['campaigns.close', { campaignId }],
+    ] as const;
+    const collections = ['campaigns', 'campaign_entries', 'short_code_tries', 'audit'];
+    const before = await env.store.snapshot(collections);
+    for (const who of [otherDistrictStaff, neighbour.openid, lawyer, clerk]) {
+      const answered: Array<[string, string]> = [];
+      for (const [action, input] of calls) {
+        const r = await env.call(who, action as 'campaigns.get', input);
+        answered.push([action, r.ok ? 'ok' : r.error.code]);
+      }
+      expect(answered).toEqual(calls.map(([action]) => [action, 'FORBIDDEN']));
+    }
+    for (const who of [neighbour.openid, lawyer, clerk])
+      expect(await env.call(who, 'campaigns.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.store.snapshot(collections)).toEqual(before);
+    // The family's entry is still waiting for them; the neighbour has nothing of theirs to see.
+    expect(await env.store.byId('campaign_entries', `${campaignId}_${m.openid}`)).toMatchObject({ status: 'listed' });
+    expect((await env.ok(neighbour.openid, 'campaigns.mine', {})).items.map((i) => i.campaignId)).not.toContain(campaignId);
+  });
+
   it('exports the list with masked names (audited)', async () => {
     const { campaignId, m } = await campaignWithList();
     await env.ok(grassrootsStaff, 'campaigns.collect', { ticket: await ticketFor(campaignId, m.cardNo) });

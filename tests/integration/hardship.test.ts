@@ -26,7 +26,12 @@ const APPLY = {
   sensitiveConsent: true as const,
 };
 const DECIDE = { approve: true, level: 'deep', civilCheck: 'low_income', note: '情况属实' } as const;
-const VISIT = { date: '2026-12-01', visitors: '张敏、刘强', findings: '家中确有重病患者，收入情况属实。', photos: [] as string[] };
+const VISIT = {
+  date: '2026-12-01',
+  visitors: '张敏、刘强',
+  findings: '家中确有重病患者，收入情况属实。',
+  photos: [] as string[],
+};
 
 let grassroots: string;
 let district: string;
@@ -323,5 +328,97 @@ describe('the file', () => {
         requestId: 'req-lapsed-1',
       }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('who may do what (issue 22: another union, another family, a lawyer, a clerk)', () => {
+  /** Each call as `who`, answered with its error code ('ok' if it passed): one comparison shows every mismatch. */
+  async function answers(who: string, calls: ReadonlyArray<readonly [string, unknown, string]>) {
+    const got: Array<[string, string]> = [];
+    for (const [action, input] of calls) {
+      const r = await env.call(who, action as 'hardship.get', input);
+      got.push([action, r.ok ? 'ok' : r.error.code]);
+    }
+    return got;
+  }
+  const COLLECTIONS = [
+    'hardship_cases',
+    'hardship_locks',
+    'hardship_files',
+    'hardship_help',
+    'hardship_publicity',
+    'hardship_objections',
+    'timeline',
+    'audit',
+  ];
+
+  it('refuses every staff action and every look at a family’s records to them, and stores nothing', async () => {
+    const siblingOrg = await givenOrg(env, { parentId: districtId, name: '测试纺织厂工会' });
+    const siblingStaff = await givenStaff(env, { orgId: siblingOrg._id });
+    // Families of the 基层工会: one on file (公示 final), one waiting for the visit, one for the decision, one in
+    // a 公示 still open with an objection from a neighbour — who is the member of another family here.
+    const { fileId } = await activeFile();
+    const fileCase = (await env.store.byId<{ caseId: string }>('hardship_files', fileId))!.caseId;
+    const submitted = (await env.ok((await member()).openid, 'hardship.apply', APPLY)).caseId;
+    const visited = await visitedCase(await member());
+    const listed = await member();
+    await env.ok(district, 'hardship.decide', { caseId: await visitedCase(listed), ...DECIDE });
+    const { publicityId } = await env.ok(district, 'hardship.publish', {
+      orgId: districtId,
+      title: '测试区困难职工认定公示（二）',
+      entries: [{ fileId: listed.openid, helpPlanned: '资金救助 1000元' }],
+    });
+    const neighbour = await member();
+    await env.ok(neighbour.openid, 'hardship.object', { publicityId, ticket: '001', reason: '该户家中新购营运车辆' });
+    const [{ objectionId }] = (await env.ok(district, 'hardship.objections', { publicityId })).items;
+
+    const reads = [
+      ['hardship.get', { caseId: fileCase }, 'NOT_FOUND'],
+      ['hardship.get', { caseId: submitted }, 'NOT_FOUND'],
+      ['hardship.withdraw', { caseId: submitted }, 'NOT_FOUND'],
+    ] as const;
+    const staffActions = [
+      ['hardship.visit', { caseId: submitted, ...VISIT }, 'FORBIDDEN'],
+      ['hardship.decide', { caseId: visited, ...DECIDE }, 'FORBIDDEN'],
+      ['hardship.file', { fileId }, 'FORBIDDEN'],
+      [
+        'hardship.recordHelp',
+        { fileId, kind: 'money', amount: 500, date: VISIT.date, note: '', requestId: 'req-matrix-1' },
+        'FORBIDDEN',
+      ],
+      ['hardship.recheck', { fileId, stillQualifies: false, note: '子女就业，家庭收入提高' }, 'FORBIDDEN'],
+      ['hardship.publish', { orgId: districtId, title: '公示', entries: [{ fileId, helpPlanned: '资金救助' }] }, 'FORBIDDEN'],
+      ['hardship.objections', { publicityId }, 'FORBIDDEN'],
+      ['hardship.resolveObjection', { objectionId, decision: 'uphold', note: '异议属实' }, 'FORBIDDEN'],
+      ['hardship.withdrawPublicity', { publicityId, reason: '名单有误' }, 'FORBIDDEN'],
+      ['hardship.finalizePublicity', { publicityId }, 'FORBIDDEN'],
+    ] as const;
+    // Without a staff grant the lists are refused too; another union's staff get their own (empty) scope.
+    const lists = [
+      ['hardship.queue', {}, 'FORBIDDEN'],
+      ['hardship.files', {}, 'FORBIDDEN'],
+      ['hardship.export', {}, 'FORBIDDEN'],
+    ] as const;
+
+    const before = await env.store.snapshot(COLLECTIONS);
+    for (const who of [otherDistrictStaff, siblingStaff]) {
+      const calls = [...reads, ...staffActions];
+      expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+    }
+    for (const who of [neighbour.openid, lawyer, clerk]) {
+      const calls = [...reads, ...staffActions, ...lists];
+      expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+    }
+    expect(await env.store.snapshot(COLLECTIONS)).toEqual(before);
+
+    for (const who of [otherDistrictStaff, siblingStaff]) {
+      const queue = (await env.ok(who, 'hardship.queue', {})).items.map((i) => i.caseId);
+      expect(queue).not.toContain(submitted);
+      expect(queue).not.toContain(visited);
+      const files = (await env.ok(who, 'hardship.files', {})).items.map((f) => f.fileId);
+      expect(files).not.toContain(fileId);
+      expect(files).not.toContain(listed.openid);
+      expect((await env.ok(who, 'hardship.export', {})).rows).toBe(0);
+    }
   });
 });

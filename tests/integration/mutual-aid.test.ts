@@ -475,3 +475,96 @@ it('switched off in the union’s settings, the area refuses its actions and sto
   }
   expect((await env.call(m.openid, 'mutualAid.claim', input)).ok).toBe(true);
 });
+
+describe('who may do what (issue 22: another union, another family, a lawyer, a clerk)', () => {
+  /** Each call as `who`, answered with its error code ('ok' if it passed): one comparison shows every mismatch. */
+  async function answers(who: string, calls: ReadonlyArray<readonly [string, unknown, string]>) {
+    const got: Array<[string, string]> = [];
+    for (const [action, input] of calls) {
+      const r = await env.call(who, action as 'mutualAid.get', input);
+      got.push([action, r.ok ? 'ok' : r.error.code]);
+    }
+    return got;
+  }
+  const COLLECTIONS = ['mutualaid_plans', 'mutualaid_enrolments', 'mutualaid_claims', 'timeline', 'audit'];
+
+  it('refuses every staff action on the plan and the family’s claims, and every look at them, storing nothing', async () => {
+    // The family: a claim waiting for review and one approved (waiting for payment); another family on the plan;
+    // a member of the unit not yet enrolled.
+    const m = await enrolled();
+    const waiting = await env.ok(
+      m.openid,
+      'mutualAid.claim',
+      await claimInput(m, { admittedOn: day(-30), dischargedOn: day(-25) }),
+    );
+    const approved = await env.ok(
+      m.openid,
+      'mutualAid.claim',
+      await claimInput(m, { admittedOn: day(-10), dischargedOn: day(-5) }),
+    );
+    await env.ok(district, 'mutualAid.approve', { claimId: approved.claimId, amount: 5500, note: '' });
+    const other = await enrolled();
+    const fresh = await givenMember(env, { orgId: unitId, name: '李秀兰' });
+    const csv = Buffer.from(`\uFEFF会员卡号,姓名\n${fresh.cardNo},李秀兰\n`);
+    const callers = [otherDistrict, otherUnitStaff, other.openid, lawyer, clerk];
+    const sheets = new Map<string, string>();
+    for (const who of callers) sheets.set(who, await uploadAs(env.cloud.serviceUrl, who, `enrol-${(seq += 1)}.csv`, csv));
+
+    const reads = [
+      ['mutualAid.get', { claimId: waiting.claimId }, 'NOT_FOUND'],
+      ['mutualAid.get', { claimId: approved.claimId }, 'NOT_FOUND'],
+      ['mutualAid.withdraw', { claimId: waiting.claimId }, 'NOT_FOUND'],
+    ] as const;
+    // Staff of another union do not find the claims of a plan they do not run; without a staff grant: FORBIDDEN.
+    const onClaims = (code: string) =>
+      [
+        ['mutualAid.approve', { claimId: waiting.claimId, amount: 5500, note: '' }, code],
+        ['mutualAid.reject', { claimId: waiting.claimId, note: '材料不全' }, code],
+        ['mutualAid.pay', { claimId: approved.claimId, date: day(0), reference: 'ZF-MATRIX-1' }, code],
+      ] as const;
+    const onPlan = (who: string) =>
+      [
+        ['mutualAid.savePlan', { ...PLAN, ownerOrgId: districtId }, 'FORBIDDEN'],
+        ['mutualAid.enrol', { planId, cardNos: [fresh.cardNo] }, 'FORBIDDEN'],
+        ['mutualAid.importEnrolments', { planId, fileId: sheets.get(who), commit: true }, 'FORBIDDEN'],
+        ['mutualAid.enrolments', { planId }, 'FORBIDDEN'],
+        ['mutualAid.export', { planId }, 'FORBIDDEN'],
+      ] as const;
+    const lists = [
+      ['mutualAid.queue', {}, 'FORBIDDEN'],
+      ['mutualAid.plans', {}, 'FORBIDDEN'],
+    ] as const;
+
+    const before = await env.store.snapshot(COLLECTIONS);
+    {
+      const calls = [...reads, ...onClaims('NOT_FOUND'), ...onPlan(otherDistrict)];
+      expect(await answers(otherDistrict, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+    }
+    {
+      // Another 基层工会 under the plan's union: it enrols its own members only (below), and runs nothing.
+      const calls = [...reads, ...onClaims('NOT_FOUND'), ...onPlan(otherUnitStaff).filter(([a]) => /savePlan|export/.test(a))];
+      expect(await answers(otherUnitStaff, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+    }
+    for (const who of [other.openid, lawyer, clerk]) {
+      const calls = [...reads, ...onClaims('FORBIDDEN'), ...onPlan(who), ...lists];
+      expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+    }
+    expect(await env.store.snapshot(COLLECTIONS)).toEqual(before);
+
+    // That 基层工会 cannot enrol the family's unit's members, by card or by sheet, nor list them.
+    const byCard = await env.ok(otherUnitStaff, 'mutualAid.enrol', { planId, cardNos: [fresh.cardNo] });
+    expect(byCard).toMatchObject({
+      enrolled: 0,
+      already: 0,
+      problems: [{ cardNo: fresh.cardNo, message: '不是您管辖工会的会员' }],
+    });
+    expect(
+      await env.call(otherUnitStaff, 'mutualAid.importEnrolments', { planId, fileId: sheets.get(otherUnitStaff), commit: true }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await env.store.count('mutualaid_enrolments', { openid: fresh.openid })).toBe(0);
+    const listed = (await env.ok(otherUnitStaff, 'mutualAid.enrolments', { planId })).items.map((e) => e.cardNo);
+    expect(listed).not.toContain(m.cardNo);
+    expect((await env.ok(otherDistrict, 'mutualAid.queue', {})).items.map((i) => i.claimId)).not.toContain(waiting.claimId);
+    expect((await env.ok(otherUnitStaff, 'mutualAid.queue', {})).items.map((i) => i.claimId)).not.toContain(waiting.claimId);
+  });
+});

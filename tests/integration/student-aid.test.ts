@@ -492,3 +492,109 @@ describe('review, 公示 and payment', () => {
     }
   }, 300_000);
 });
+
+describe('who may do what (issue 22: another union, another family, a lawyer, a clerk)', () => {
+  /** Each call as `who`, answered with its error code ('ok' if it passed): one comparison shows every mismatch. */
+  async function answers(who: string, calls: ReadonlyArray<readonly [string, unknown, string]>) {
+    const got: Array<[string, string]> = [];
+    for (const [action, input] of calls) {
+      const r = await env.call(who, action as 'studentAid.get', input);
+      got.push([action, r.ok ? 'ok' : r.error.code]);
+    }
+    return got;
+  }
+  const COLLECTIONS = [
+    'student_aid_windows',
+    'student_aid_applications',
+    'student_aid_claims',
+    'student_aid_objections',
+    'timeline',
+    'audit',
+  ];
+
+  it('refuses every staff action and every look at a family’s application to them, through the 公示, and stores nothing', async () => {
+    const siblingOrg = await givenOrg(env, { parentId: districtId, name: '测试纺织厂工会' });
+    const siblingStaff = await givenStaff(env, { orgId: siblingOrg._id });
+    // A family's grant, approved in a window whose list is then published with an objection from a neighbour (the
+    // member of another family here); in this year's next window one application waits for the check, one for
+    // the decision.
+    const published = await openWindow(2060, 'fileOrIncome', 1);
+    const m = await member();
+    const granted = await env.ok(m.openid, 'studentAid.apply', await applyInput(m, published, child()));
+    await env.ok(grassroots, 'studentAid.check', { applicationId: granted.applicationId, pass: true, note: '' });
+    await env.ok(district, 'studentAid.decide', { applicationId: granted.applicationId, approve: true, note: '' });
+    const pending = await openWindow(2061, 'fileOrIncome', 10);
+    const submitted = await env.ok(m.openid, 'studentAid.apply', await applyInput(m, pending, child()));
+    const second = await member('王建军');
+    const checked = await env.ok(second.openid, 'studentAid.apply', await applyInput(second, pending, child()));
+    await env.ok(grassroots, 'studentAid.check', { applicationId: checked.applicationId, pass: true, note: '' });
+    await setClock(env.cloud.baseUrl, 2 * DAY);
+    try {
+      await env.ok(district, 'studentAid.publish', { windowId: published, days: 1 });
+      const neighbour = await member('赵丽');
+      const [row] = (await env.ok(neighbour.openid, 'studentAid.grants', { windowId: published })).rows;
+      const { objectionId } = await env.ok(neighbour.openid, 'studentAid.object', {
+        windowId: published,
+        ticket: row.ticket,
+        reason: '据了解该家庭收入较高',
+      });
+
+      const reads = [
+        ['studentAid.get', { applicationId: granted.applicationId }, 'NOT_FOUND'],
+        ['studentAid.get', { applicationId: submitted.applicationId }, 'NOT_FOUND'],
+        ['studentAid.withdraw', { applicationId: submitted.applicationId }, 'NOT_FOUND'],
+      ] as const;
+      const staffActions = [
+        [
+          'studentAid.saveWindow',
+          {
+            orgId: districtId,
+            schoolYear: 2062,
+            opensOn: chinaDay(3),
+            closesOn: chinaDay(9),
+            amounts: { university: 9000, college: 9000, highSchool: 9000 },
+            rule: 'fileOrIncome',
+            note: '',
+          },
+          'FORBIDDEN',
+        ],
+        ['studentAid.check', { applicationId: submitted.applicationId, pass: true, note: '' }, 'FORBIDDEN'],
+        ['studentAid.decide', { applicationId: checked.applicationId, approve: true, note: '' }, 'FORBIDDEN'],
+        ['studentAid.publish', { windowId: published, days: 1 }, 'FORBIDDEN'],
+        ['studentAid.objections', { windowId: published }, 'FORBIDDEN'],
+        ['studentAid.resolveObjection', { objectionId, decision: 'uphold', note: '异议属实' }, 'FORBIDDEN'],
+        ['studentAid.recordPayment', { applicationId: granted.applicationId, date: chinaDay(2), amount: 3000 }, 'FORBIDDEN'],
+        ['studentAid.export', { windowId: published }, 'FORBIDDEN'],
+      ] as const;
+      const lists = [
+        ['studentAid.queue', {}, 'FORBIDDEN'],
+        ['studentAid.windows', {}, 'FORBIDDEN'],
+      ] as const;
+
+      const before = await env.store.snapshot(COLLECTIONS);
+      for (const who of [otherDistrictStaff, siblingStaff]) {
+        const calls = [...reads, ...staffActions];
+        expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+      }
+      for (const who of [neighbour.openid, lawyer, clerk]) {
+        const calls = [...reads, ...staffActions, ...lists];
+        expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+      }
+      expect(await env.store.snapshot(COLLECTIONS)).toEqual(before);
+
+      // Another union's staff see only their own scope: no application of these families; the district's windows
+      // are not theirs to manage (a 基层工会 below sees them, as its members apply to them).
+      for (const who of [otherDistrictStaff, siblingStaff]) {
+        const queue = (await env.ok(who, 'studentAid.queue', {})).items.map((i) => i.applicationId);
+        for (const id of [granted.applicationId, submitted.applicationId, checked.applicationId]) expect(queue).not.toContain(id);
+      }
+      expect((await env.ok(otherDistrictStaff, 'studentAid.windows', {})).map((w) => w.windowId)).not.toContain(published);
+      const seenBySibling = (await env.ok(siblingStaff, 'studentAid.windows', {})).filter((w) =>
+        [published, pending].includes(w.windowId),
+      );
+      expect(seenBySibling.map((w) => w.manages)).toEqual([false, false]);
+    } finally {
+      await setClock(env.cloud.baseUrl, 0);
+    }
+  }, 300_000);
+});

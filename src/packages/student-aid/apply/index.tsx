@@ -37,8 +37,8 @@ const FIELDS = [
  * admission letter and the tuition receipt (private photos), the family's income when it has no 困难职工档案, and
  * the separate consent. Test ids: `student-aid-rule`, `student-aid-child-name`, `student-aid-child-id`,
  * `student-aid-level-<key>`, `student-aid-school`, `student-aid-major`, `student-aid-tuition`,
- * `student-aid-letter-add`, `student-aid-receipt-add`, `student-aid-household-*`, `student-aid-consent`,
- * `student-aid-submit`.
+ * `student-aid-letter-add`, `student-aid-receipt-add`, `student-aid-file-basis` (the family's 困难职工档案, when on
+ * file), `student-aid-household-*`, `student-aid-consent`, `student-aid-submit`.
  */
 export default function ApplyForStudentAid() {
   const { params } = useRouter();
@@ -117,7 +117,9 @@ export default function ApplyForStudentAid() {
               {w.amounts.highSchool} 元（不超过学费），每名学生每学年限资助一次。申请截止 {w.closesOn}。
             </Text>
             {onFile && (
-              <Text className='muted'>您的家庭已在困难职工档案中（{mine.data?.hardshipFile?.levelText}），无需填写收入。</Text>
+              <Text className='muted' data-testid='student-aid-file-basis'>
+                您的家庭已在困难职工档案中（{mine.data?.hardshipFile?.levelText}），无需填写收入。
+              </Text>
             )}
           </View>
         )}

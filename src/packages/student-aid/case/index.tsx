@@ -13,7 +13,7 @@ import './index.scss';
  * 助学申请详情 for the reviewing staff (each view is audited): the child in full (name, ID number), school, level,
  * tuition, the admission letter and receipt, the basis, each step, then the step that is theirs (check, decide,
  * payment). Test ids: `student-aid-case-status`, `student-aid-case-child`, `student-aid-case-id`,
- * `student-aid-proof`.
+ * `student-aid-case-basis`, `student-aid-proof`.
  */
 export default function StudentAidCase() {
   const { params } = useRouter();
@@ -40,7 +40,9 @@ export default function StudentAidCase() {
                 {d.school}（{d.levelText}）{d.major ? ` · ${d.major}` : ''}
               </Row>
               <Row label='学费'>{d.tuition} 元</Row>
-              <Row label='申请依据'>{d.basisText}</Row>
+              <Row label='申请依据' valueTestId='student-aid-case-basis'>
+                {d.basisText}
+              </Row>
               <Row label='按标准可资助'>{d.amount ?? d.tableAmount} 元</Row>
               {d.payment && (
                 <Row label='发放'>

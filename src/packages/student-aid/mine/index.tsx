@@ -17,7 +17,7 @@ import './index.scss';
  * 金秋助学 for the member: this school year's window (dates, amounts by level, who may apply) and the way to apply,
  * then each application with every step (审核, 审定, 公示, 发放), and the published grant list. Test ids:
  * `student-aid-window`, `student-aid-apply`, `student-aid-grants-link`, `student-aid-application`,
- * `student-aid-status`, `student-aid-step`, `student-aid-withdraw`.
+ * `student-aid-status`, `student-aid-basis`, `student-aid-step`, `student-aid-withdraw`.
  */
 export default function MyStudentAid() {
   const mine = useRemote(() => call('studentAid.mine', {}), { refreshOnShow: true });
@@ -91,7 +91,9 @@ export default function MyStudentAid() {
             <Row label='录取学校'>
               {a.school}（{a.levelText}）
             </Row>
-            <Row label='申请依据'>{a.basisText}</Row>
+            <Row label='申请依据' valueTestId='student-aid-basis'>
+              {a.basisText}
+            </Row>
             {a.amount !== undefined && <Row label='资助金额'>{a.amount} 元</Row>}
             {a.payment && (
               <Row label='发放' valueTestId='student-aid-paid'>
