@@ -434,6 +434,18 @@ describe('review, 公示 and payment', () => {
         reason: '据了解该家庭收入较高',
       });
       const ob = await env.ok(objector.openid, 'studentAid.object', { windowId, ticket: ticketB, reason: '该生已获得其他资助' });
+      // The list is the district's own: a member of another district, a lawyer and a clerk neither see it nor
+      // object; the other district's staff do not see it; the city's staff (covering it) do.
+      const outsider = await givenMember(env, { orgId: otherOrgId, name: '周建国' });
+      for (const who of [outsider.openid, lawyer, clerk, otherDistrictStaff]) {
+        expect(await env.call(who, 'studentAid.grants', { windowId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      }
+      const before = await env.store.snapshot(['student_aid_objections', 'student_aid_windows']);
+      expect(
+        await env.call(outsider.openid, 'studentAid.object', { windowId, ticket: ticketA, reason: '据说该家庭另有收入' }),
+      ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await env.store.snapshot(['student_aid_objections', 'student_aid_windows'])).toEqual(before);
+      expect((await env.ok(cityStaff, 'studentAid.grants', { windowId })).rows.length).toBe(list.rows.length);
       expect(
         await env.call(district, 'studentAid.recordPayment', { applicationId: a.applicationId, date: chinaDay(2), amount: 2500 }),
       ).toMatchObject({ ok: false, error: { code: 'NOT_PAYABLE' } });

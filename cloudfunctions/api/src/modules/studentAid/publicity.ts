@@ -23,6 +23,8 @@ import {
   type ObjectionDecision,
   type PublicityArea,
 } from '../../shared/publicity';
+import { findMemberByOpenid } from '../../shared/members';
+import { coversOrg } from '../../shared/scope';
 import { addTimelineEntries } from '../../shared/timeline';
 import { chinaDate } from '../../rules/time';
 import { OPEN_STATUSES, SCHOOL_LEVEL_LABELS } from '../../rules/studentAid';
@@ -94,8 +96,20 @@ export async function publishGrants(input: { windowId: string; days?: number }, 
   return toWindowViewOf(published, ctx.now);
 }
 
+/**
+ * The grant list is for the window's own union (children of families in hardship): active members below it and
+ * staff covering it see it; a member of another district, a lawyer or a clerk does not learn it exists.
+ */
+async function assertMaySeeGrants(w: WindowRecord, ctx: ActionContext): Promise<void> {
+  if (coversOrg(ctx, w.orgPath)) return; // staff covering the union (the actions load the caller's grants)
+  const member = await findMemberByOpenid(ctx.openid);
+  if (member && member.status === 'active' && member.orgPath.includes(w.orgId)) return;
+  throw fail('NOT_FOUND', '资助名单不存在或不在您所在工会的范围内');
+}
+
 export async function grantList(windowId: string, ctx: ActionContext): Promise<GrantListView> {
   const w = await loadWindow(windowId);
+  await assertMaySeeGrants(w, ctx);
   if (!w.publicity) throw fail('NOT_FOUND', '资助名单尚未公示');
   return {
     window: toWindowViewOf(w, ctx.now),
@@ -116,6 +130,7 @@ export async function grantList(windowId: string, ctx: ActionContext): Promise<G
 export async function objectToGrant(input: { windowId: string; ticket: string; reason: string }, ctx: ActionContext) {
   await requireObjector(ctx);
   const w = await loadWindow(input.windowId);
+  await assertMaySeeGrants(w, ctx);
   assertWindowOpen(w.publicity ?? null, GRANTS_PUBLICITY.closedMessage, ctx.now);
   const row = (w.rows ?? []).find((r) => r.ticket === input.ticket && !r.removed);
   if (!row) throw fail('NOT_FOUND', '公示名单中没有该条目');
