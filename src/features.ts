@@ -208,7 +208,9 @@ export const FEATURES = [
       studentAidCase: { path: 'case/index', title: '助学申请详情' },
     },
     tiles: [{ key: 'studentAid', label: '金秋助学', icon: '学', route: 'studentAidMine', services: true }],
-    workbench: [{ key: 'studentAid', label: '金秋助学', icon: '秋', route: 'studentAidQueue', roles: STAFF, count: 'studentAidOpen' }],
+    workbench: [
+      { key: 'studentAid', label: '金秋助学', icon: '秋', route: 'studentAidQueue', roles: STAFF, count: 'studentAidOpen' },
+    ],
     // Each step (审核, 审定, 公示, 发放), asked for as the member applies.
     subscribe: { studentAidApply: ['student_aid_status'] },
     timeline: { studentAid: '金秋助学' },
@@ -226,7 +228,9 @@ export const FEATURES = [
       mutualAidPlan: { path: 'plan/index', title: '设立互助保障方案' },
     },
     tiles: [{ key: 'mutualAid', label: '医疗互助', icon: '医', route: 'mutualAid', services: true }],
-    workbench: [{ key: 'mutualAid', label: '医疗互助', icon: '保', route: 'mutualAidQueue', roles: STAFF, count: 'mutualAidOpen' }],
+    workbench: [
+      { key: 'mutualAid', label: '医疗互助', icon: '保', route: 'mutualAidQueue', roles: STAFF, count: 'mutualAidOpen' },
+    ],
     // Each step of a claim (核准, 支付, 未予核准), asked for as the member files it.
     subscribe: { mutualAidClaim: ['mutual_aid_status'] },
     timeline: { mutualAid: '医疗互助' },
@@ -276,7 +280,14 @@ export const FEATURES = [
     },
     tiles: [{ key: 'counselling', label: '心理咨询', icon: '心', route: 'counselling', services: true }],
     workbench: [
-      { key: 'counsellingDesk', label: '心理咨询台', icon: '咨', route: 'counselling', roles: ['counsellor'], count: 'counsellingToday' },
+      {
+        key: 'counsellingDesk',
+        label: '心理咨询台',
+        icon: '咨',
+        route: 'counselling',
+        roles: ['counsellor'],
+        count: 'counsellingToday',
+      },
       { key: 'counsellingRooms', label: '心理咨询室', icon: '室', route: 'counselling', roles: STAFF },
     ],
     // A session the room cancels (or whose hours it drops), asked for as the member books.
@@ -345,7 +356,9 @@ export const FEATURES = [
       recuperationRoster: { path: 'staff/roster/index', title: '报名管理' },
     },
     tiles: [{ key: 'trip', label: '疗休养', icon: '疗', route: 'recuperation', home: true, services: true }],
-    workbench: [{ key: 'trips', label: '疗休养管理', icon: '养', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' }],
+    workbench: [
+      { key: 'trips', label: '疗休养管理', icon: '养', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' },
+    ],
     timeline: { recuperation: '疗休养' },
     subscribe: { recuperationSignUp: ['recuperation_status'] },
   },
@@ -395,7 +408,14 @@ export const FEATURES = [
     },
     tiles: [{ key: 'social', label: '单身联谊', icon: '谊', route: 'matchmaking', home: true, services: true }],
     workbench: [
-      { key: 'socialEvents', label: '联谊活动管理', icon: '联', route: 'matchmakingStaff', roles: STAFF, count: 'matchmakingReports' },
+      {
+        key: 'socialEvents',
+        label: '联谊活动管理',
+        icon: '联',
+        route: 'matchmakingStaff',
+        roles: STAFF,
+        count: 'matchmakingReports',
+      },
       {
         key: 'socialConfirm',
         label: '单身状态确认',
