@@ -189,8 +189,8 @@ test('服务 and 工作台 at 390 px, standard and 关怀模式: every tile labe
 }, 240_000);
 
 test('the batch bar sits at the bottom of the screen under a short list, in both sizes', async () => {
-  for (const name of ['孔短一', '孔短二']) {
-    await callOk(env.cloud.baseUrl, `e2e-short-${name}`, 'membership.apply', applyInput({ name, orgId: 'org-cz-tianning-g2' }));
+  for (const [i, name] of ['孔短一', '孔短二'].entries()) {
+    await callOk(env.cloud.baseUrl, `e2e-short-${i}`, 'membership.apply', applyInput({ name, orgId: 'org-cz-tianning-g2' }));
   }
   const { page, errors } = await newPhonePage(env.browser);
   for (const care of [false, true]) {
