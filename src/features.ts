@@ -30,6 +30,8 @@ export interface Tile {
 export interface WorkbenchTile {
   key: string;
   label: string;
+  /** One character in the tile's badge: no two tiles of 服务 share one (a unit test holds it). */
+  icon: string;
   route: string;
   /** Who sees it (administrators see every tile). */
   roles: readonly GrantableRole[];
@@ -110,7 +112,7 @@ export const FEATURES = [
       noticeManage: { path: 'manage/index', title: '动态管理' },
       noticeEdit: { path: 'edit/index', title: '编辑动态' },
     },
-    workbench: [{ key: 'notices', label: '工会动态', route: 'noticeManage', roles: STAFF }],
+    workbench: [{ key: 'notices', label: '工会动态', icon: '讯', route: 'noticeManage', roles: STAFF }],
   },
   {
     key: 'staff',
@@ -124,10 +126,10 @@ export const FEATURES = [
       staffSetup: { path: 'setup/index', title: '设置首位管理员' },
     },
     workbench: [
-      { key: 'reviews', label: '入会审核', route: 'staffReviews', roles: STAFF, count: 'membershipPending' },
-      { key: 'transfers', label: '转会审核', route: 'staffTransfers', roles: STAFF, count: 'transferPending' },
-      { key: 'roles', label: '角色管理', route: 'staffRoles', roles: ADMIN_ONLY },
-      { key: 'audit', label: '操作日志', route: 'staffAudit', roles: ADMIN_ONLY },
+      { key: 'reviews', label: '入会审核', icon: '审', route: 'staffReviews', roles: STAFF, count: 'membershipPending' },
+      { key: 'transfers', label: '转会审核', icon: '迁', route: 'staffTransfers', roles: STAFF, count: 'transferPending' },
+      { key: 'roles', label: '角色管理', icon: '角', route: 'staffRoles', roles: ADMIN_ONLY },
+      { key: 'audit', label: '操作日志', icon: '志', route: 'staffAudit', roles: ADMIN_ONLY },
     ],
     // The daily reminder of what waits past the review deadline (modules/workbench/overdue.ts).
     timeline: { reviewOverdue: '超期待办提醒' },
@@ -137,7 +139,7 @@ export const FEATURES = [
     key: 'orgs',
     root: 'packages/orgs',
     pages: { orgManage: { path: 'manage/index', title: '组织管理' } },
-    workbench: [{ key: 'orgs', label: '组织管理', route: 'orgManage', roles: STAFF }],
+    workbench: [{ key: 'orgs', label: '组织管理', icon: '组', route: 'orgManage', roles: STAFF }],
   },
   {
     key: 'invite',
@@ -146,7 +148,7 @@ export const FEATURES = [
       inviteCreate: { path: 'create/index', title: '邀请人员' },
       inviteAccept: { path: 'accept/index', title: '接受邀请' },
     },
-    workbench: [{ key: 'invite', label: '邀请人员', route: 'inviteCreate', roles: STAFF }],
+    workbench: [{ key: 'invite', label: '邀请人员', icon: '邀', route: 'inviteCreate', roles: STAFF }],
   },
   {
     key: 'merchants',
@@ -164,8 +166,8 @@ export const FEATURES = [
     // The directory itself is the 优惠 tab.
     tiles: [{ key: 'merchant', label: '普惠商户', icon: '惠', route: 'discounts', home: true, services: true }],
     workbench: [
-      { key: 'counter', label: '核销台', route: 'counter', roles: ['merchant'], count: 'redemptionsToday' },
-      { key: 'places', label: '商户管理', route: 'placesAdmin', roles: STAFF },
+      { key: 'counter', label: '核销台', icon: '销', route: 'counter', roles: ['merchant'], count: 'redemptionsToday' },
+      { key: 'places', label: '商户管理', icon: '店', route: 'placesAdmin', roles: STAFF },
     ],
   },
   {
@@ -189,7 +191,7 @@ export const FEATURES = [
       hardshipPublicity: { path: 'publicity/index', title: '困难职工公示' },
     },
     tiles: [{ key: 'hardship', label: '困难帮扶', icon: '帮', route: 'hardshipMine', services: true }],
-    workbench: [{ key: 'hardship', label: '困难帮扶', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' }],
+    workbench: [{ key: 'hardship', label: '困难帮扶', icon: '困', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' }],
     // Each step (入户调查, 认定, help recorded, re-check), asked for as the member applies.
     subscribe: { hardshipApply: ['hardship_status'] },
     timeline: { hardship: '困难帮扶' },
@@ -206,7 +208,9 @@ export const FEATURES = [
       studentAidCase: { path: 'case/index', title: '助学申请详情' },
     },
     tiles: [{ key: 'studentAid', label: '金秋助学', icon: '学', route: 'studentAidMine', services: true }],
-    workbench: [{ key: 'studentAid', label: '金秋助学', route: 'studentAidQueue', roles: STAFF, count: 'studentAidOpen' }],
+    workbench: [
+      { key: 'studentAid', label: '金秋助学', icon: '秋', route: 'studentAidQueue', roles: STAFF, count: 'studentAidOpen' },
+    ],
     // Each step (审核, 审定, 公示, 发放), asked for as the member applies.
     subscribe: { studentAidApply: ['student_aid_status'] },
     timeline: { studentAid: '金秋助学' },
@@ -224,7 +228,9 @@ export const FEATURES = [
       mutualAidPlan: { path: 'plan/index', title: '设立互助保障方案' },
     },
     tiles: [{ key: 'mutualAid', label: '医疗互助', icon: '医', route: 'mutualAid', services: true }],
-    workbench: [{ key: 'mutualAid', label: '医疗互助', route: 'mutualAidQueue', roles: STAFF, count: 'mutualAidOpen' }],
+    workbench: [
+      { key: 'mutualAid', label: '医疗互助', icon: '保', route: 'mutualAidQueue', roles: STAFF, count: 'mutualAidOpen' },
+    ],
     // Each step of a claim (核准, 支付, 未予核准), asked for as the member files it.
     subscribe: { mutualAidClaim: ['mutual_aid_status'] },
     timeline: { mutualAid: '医疗互助' },
@@ -240,7 +246,7 @@ export const FEATURES = [
       voiceQueue: { path: 'staff/index', title: '职工建言办理' },
     },
     tiles: [{ key: 'voice', label: '职工建言', icon: '言', route: 'voiceMine', services: true }],
-    workbench: [{ key: 'voice', label: '职工建言', route: 'voiceQueue', roles: STAFF, count: 'voiceOpen' }],
+    workbench: [{ key: 'voice', label: '职工建言', icon: '议', route: 'voiceQueue', roles: STAFF, count: 'voiceOpen' }],
     // Each step (受理, 转交, 答复, 办结, 采纳), asked for as the member submits.
     subscribe: { voiceReport: ['voice_status'] },
     timeline: { voice: '职工建言' },
@@ -257,7 +263,7 @@ export const FEATURES = [
       campaignsHandout: { path: 'handout/index', title: '慰问品发放' },
     },
     tiles: [{ key: 'campaigns', label: '送温暖', icon: '暖', route: 'campaignsMine', services: true }],
-    workbench: [{ key: 'campaigns', label: '送温暖·送清凉', route: 'campaignsStaff', roles: STAFF }],
+    workbench: [{ key: 'campaigns', label: '送温暖·送清凉', icon: '慰', route: 'campaignsStaff', roles: STAFF }],
   },
   {
     key: 'counselling',
@@ -274,8 +280,15 @@ export const FEATURES = [
     },
     tiles: [{ key: 'counselling', label: '心理咨询', icon: '心', route: 'counselling', services: true }],
     workbench: [
-      { key: 'counsellingDesk', label: '心理咨询台', route: 'counselling', roles: ['counsellor'], count: 'counsellingToday' },
-      { key: 'counsellingRooms', label: '心理咨询室', route: 'counselling', roles: STAFF },
+      {
+        key: 'counsellingDesk',
+        label: '心理咨询台',
+        icon: '咨',
+        route: 'counselling',
+        roles: ['counsellor'],
+        count: 'counsellingToday',
+      },
+      { key: 'counsellingRooms', label: '心理咨询室', icon: '室', route: 'counselling', roles: STAFF },
     ],
     // A session the room cancels (or whose hours it drops), asked for as the member books.
     subscribe: { counsellingBook: ['counselling_status'] },
@@ -298,8 +311,8 @@ export const FEATURES = [
     },
     tiles: [{ key: 'legal', label: '法律援助', icon: '法', route: 'legalAid', home: true, services: true }],
     workbench: [
-      { key: 'legalDesk', label: '法援值班台', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
-      { key: 'legalRoster', label: '法援值班表', route: 'legalAid', roles: ['lawyer', 'staff'] },
+      { key: 'legalDesk', label: '法援值班台', icon: '援', route: 'legalAidDesk', roles: ['lawyer'], count: 'legalAidToday' },
+      { key: 'legalRoster', label: '法援值班表', icon: '表', route: 'legalAid', roles: ['lawyer', 'staff'] },
     ],
     // Status changes (暂停接待/取消值班, 改约, outcome) and the day-before reminder, asked for as the member books.
     subscribe: { legalAidBook: ['legal_aid_status', 'legal_aid_reminder'] },
@@ -320,8 +333,8 @@ export const FEATURES = [
     },
     tiles: [{ key: 'legalQa', label: '线上法律咨询', icon: '问', route: 'legalQa', services: true }],
     workbench: [
-      { key: 'legalQaDesk', label: '线上咨询答复', route: 'legalQaDesk', roles: ['lawyer'], count: 'legalQaWaiting' },
-      { key: 'legalQaStaff', label: '欠薪与咨询督办', route: 'legalQaStaff', roles: STAFF, count: 'legalQaWages' },
+      { key: 'legalQaDesk', label: '线上咨询答复', icon: '答', route: 'legalQaDesk', roles: ['lawyer'], count: 'legalQaWaiting' },
+      { key: 'legalQaStaff', label: '欠薪与咨询督办', icon: '督', route: 'legalQaStaff', roles: STAFF, count: 'legalQaWages' },
     ],
     // The answers and each 欠薪 step, asked for as the member asks or reports; the lawyer's reminder as they answer.
     subscribe: { legalQaAsk: ['legal_qa_status'], legalQaWageReport: ['legal_qa_status'], legalQaAnswer: ['legal_qa_reminder'] },
@@ -343,7 +356,9 @@ export const FEATURES = [
       recuperationRoster: { path: 'staff/roster/index', title: '报名管理' },
     },
     tiles: [{ key: 'trip', label: '疗休养', icon: '疗', route: 'recuperation', home: true, services: true }],
-    workbench: [{ key: 'trips', label: '疗休养管理', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' }],
+    workbench: [
+      { key: 'trips', label: '疗休养管理', icon: '养', route: 'recuperationStaff', roles: STAFF, count: 'enrollmentPending' },
+    ],
     timeline: { recuperation: '疗休养' },
     subscribe: { recuperationSignUp: ['recuperation_status'] },
   },
@@ -368,8 +383,8 @@ export const FEATURES = [
     },
     tiles: [{ key: 'contest', label: '技能竞赛', icon: '技', route: 'competitions', home: true, services: true }],
     workbench: [
-      { key: 'contests', label: '技能竞赛管理', route: 'competitionStaff', roles: STAFF, count: 'competitionReview' },
-      { key: 'contestUnit', label: '单位推荐', route: 'competitionUnit', roles: STAFF, count: 'competitionUnit' },
+      { key: 'contests', label: '技能竞赛管理', icon: '赛', route: 'competitionStaff', roles: STAFF, count: 'competitionReview' },
+      { key: 'contestUnit', label: '单位推荐', icon: '荐', route: 'competitionUnit', roles: STAFF, count: 'competitionUnit' },
     ],
     timeline: { competition: '技能竞赛' },
     subscribe: { competitionRegister: ['competition_status'] },
@@ -393,10 +408,18 @@ export const FEATURES = [
     },
     tiles: [{ key: 'social', label: '单身联谊', icon: '谊', route: 'matchmaking', home: true, services: true }],
     workbench: [
-      { key: 'socialEvents', label: '联谊活动管理', route: 'matchmakingStaff', roles: STAFF, count: 'matchmakingReports' },
+      {
+        key: 'socialEvents',
+        label: '联谊活动管理',
+        icon: '联',
+        route: 'matchmakingStaff',
+        roles: STAFF,
+        count: 'matchmakingReports',
+      },
       {
         key: 'socialConfirm',
         label: '单身状态确认',
+        icon: '单',
         route: 'matchmakingConfirmations',
         roles: STAFF,
         count: 'matchmakingConfirmations',
@@ -415,7 +438,7 @@ export const FEATURES = [
     key: 'settings',
     root: 'packages/settings',
     pages: { settingsEdit: { path: 'index', title: '系统设置' } },
-    workbench: [{ key: 'settings', label: '系统设置', route: 'settingsEdit', roles: ADMIN_ONLY }],
+    workbench: [{ key: 'settings', label: '系统设置', icon: '设', route: 'settingsEdit', roles: ADMIN_ONLY }],
   },
 ] as const satisfies readonly Feature[];
 

@@ -20,8 +20,12 @@ interface TileGridProps {
   testId?: string;
 }
 
+/** Labels longer than this are set a size smaller, so that every label stays on one line in a 4-a-row grid. */
+const LONG_LABEL = 5;
+
 /**
- * Square tiles opening an area (or saying 即将开放). Test ids: `tile-<key>`, `tile-label`, `tile-count`, `tile-overdue`.
+ * Square tiles opening an area (or saying 即将开放). Labels never wrap (技能竞赛管理 once broke as 技能竞赛管/理): a long one is set smaller, and
+ * 关怀模式 pages use fewer columns. Test ids: `tile-<key>`, `tile-icon`, `tile-label`, `tile-count`, `tile-overdue`.
  */
 export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProps) {
   return (
@@ -33,7 +37,7 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
           data-testid={`tile-${t.key}`}
           onClick={() => (t.route ? go(ROUTES[t.route as RouteName]) : comingSoon(t.label))}
         >
-          <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`}>
+          <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`} data-testid='tile-icon'>
             {t.icon ?? t.label.slice(0, 1)}
             {!!t.count && (
               <Text className='tile-count' data-testid='tile-count'>
@@ -41,7 +45,7 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
               </Text>
             )}
           </View>
-          <Text className='tile-label' data-testid='tile-label'>
+          <Text className={`tile-label ${t.label.length > LONG_LABEL ? 'tile-label-long' : ''}`} data-testid='tile-label'>
             {t.label}
           </Text>
           {!!t.overdue && (

@@ -71,7 +71,7 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
   await page.locator(tid('recuperation-signup-submit')).waitFor({ timeout: 15_000 });
   await page.locator(`${tid('recuperation-signup-submit')}:visible`).click();
   expect(await page.locator(tid('recuperation-field-emergency-error')).innerText()).toContain('请填写「紧急联系人及电话」');
-  await page.locator(`${tid('recuperation-field-emergency')} input`).fill('丈夫 139****8888');
+  await page.locator(`${tid('recuperation-field-emergency')} input`).fill('丈夫 139 0000 8888');
   await screenshot(page, 'recuperation-signup');
   await page.locator(`${tid('recuperation-signup-submit')}:visible`).click();
   await page.locator(tid('recuperation-mine-status'), { hasText: '待审核' }).waitFor({ timeout: 15_000 });
@@ -96,7 +96,7 @@ test('sign up, approve, 公示 masked; the waitlisted member is promoted after a
   await openAs(page, 'e2e-rec-b', `#/packages/recuperation/detail/index?id=${trip._id}`);
   await page.locator(tid('recuperation-signup'), { hasText: '名额已满，登记候补' }).waitFor({ timeout: 20_000 });
   await page.locator(`${tid('recuperation-signup')}:visible`).click();
-  await page.locator(`${tid('recuperation-field-emergency')} input`).fill('妻子 138****6666');
+  await page.locator(`${tid('recuperation-field-emergency')} input`).fill('妻子 138 0000 6666');
   await page.locator(`${tid('recuperation-signup-submit')}:visible`).click();
   await page.locator(tid('recuperation-mine-status'), { hasText: '候补中' }).waitFor({ timeout: 15_000 });
   expect(await page.locator(tid('recuperation-mine-position')).innerText()).toContain('候补第 1 位');

@@ -1,10 +1,13 @@
 /**
  * Staff and member screens beyond the first approval, in Chromium against the H5 build: the review queue
  * (paging, search, union filter, 通过并下一条, batch approval with one confirmation), rejecting (an empty
- * reason keeps the dialog open and says why), and a rejected member who corrects and resubmits.
+ * reason keeps the dialog open and says why), and a rejected member who corrects and resubmits; the staff
+ * screens at 390 px in both sizes (关怀模式): tile labels on one line, each tile its own icon, the batch bar docked
+ * at the bottom of the screen, a staffer who is also a member shown their card on 首页.
  */
 import { applyInput, callOk, storeReader } from '../support/api';
 import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
+import { openInMode, wrappedLines } from './care';
 
 const env = useAppAndBrowser();
 
@@ -162,5 +165,74 @@ test('a transfer is reviewed: an empty reason keeps the dialog open, then the re
 
   const store = storeReader(env.cloud.serviceUrl);
   expect((await store.byId<Record<string, unknown>>('members', 'demo-member-01'))?.orgId).toBe('org-cz-wujin-g2');
+  expect(errors).toEqual([]);
+}, 240_000);
+
+test('服务 and 工作台 at 390 px, standard and 关怀模式: every tile label on one line, no two tiles with one icon', async () => {
+  const { page, errors } = await newPhonePage(env.browser);
+  for (const care of [false, true]) {
+    // The administrator sees every 工作台 tile (技能竞赛管理, 欠薪与咨询督办, 送温暖·送清凉 …).
+    await openInMode(page, env.cloud.baseUrl, 'demo-admin', '#/pages/services/index', care);
+    await page.locator(`${tid('services-workbench')} ${tid('tile-contests')}`).waitFor({ timeout: 45_000 });
+    const labels = `${tid('services')} ${tid('tile-label')}`;
+    expect(await page.locator(`${tid('services-workbench')} ${tid('tile-label')}`).count()).toBeGreaterThanOrEqual(20);
+    expect(await wrappedLines(page, labels)).toEqual([]);
+    // The icon is the tile's first character (a count badge may follow it inside).
+    const icons = (await page.locator(`${tid('services')} ${tid('tile-icon')}`).allInnerTexts()).map((t) => t.trim().slice(0, 1));
+    expect(icons.filter((icon, i) => icons.indexOf(icon) !== i)).toEqual([]);
+    const mode = care ? 'care' : 'standard';
+    await screenshot(page, `staff/services-${mode}`);
+    await page.locator(`${tid('services-workbench')} ${tid('tile-contests')}`).scrollIntoViewIfNeeded();
+    await screenshot(page, `staff/workbench-${mode}`);
+  }
+  expect(errors).toEqual([]);
+}, 240_000);
+
+test('the batch bar sits at the bottom of the screen under a short list, in both sizes', async () => {
+  for (const [i, name] of ['孔短一', '孔短二'].entries()) {
+    await callOk(env.cloud.baseUrl, `e2e-short-${i}`, 'membership.apply', applyInput({ name, orgId: 'org-cz-tianning-g2' }));
+  }
+  const { page, errors } = await newPhonePage(env.browser);
+  for (const care of [false, true]) {
+    await openInMode(page, env.cloud.baseUrl, 'demo-staff-city', '#/packages/staff/reviews/index', care);
+    await page.locator(`${tid('staff-review-search')} input`).waitFor({ timeout: 45_000 });
+    await page.locator(`${tid('staff-review-search')} input`).fill('孔短');
+    await page.locator(tid('staff-review-search-go')).click();
+    await page.locator(tid('staff-review-count'), { hasText: '共 2 条' }).waitFor({ timeout: 30_000 });
+    await page.locator(tid('staff-batch-all-box')).click();
+    expect(await page.locator(tid('staff-batch-count')).innerText()).toContain('已选 2 条');
+    // Two items end high on the screen; the bar is docked at its bottom all the same, and covers neither.
+    const bar = await page.locator(tid('staff-batch-bar')).boundingBox();
+    const viewport = page.viewportSize()!;
+    expect(bar).not.toBeNull();
+    expect(Math.abs(bar!.y + bar!.height - viewport.height)).toBeLessThanOrEqual(2);
+    expect(bar!.width).toBeCloseTo(viewport.width, 0);
+    const lastItem = await page.locator(tid('staff-review-item')).last().boundingBox();
+    expect(lastItem!.y + lastItem!.height).toBeLessThanOrEqual(bar!.y);
+    expect(await page.locator(tid('staff-batch-bar')).evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+    await screenshot(page, `staff/batch-bar-${care ? 'care' : 'standard'}`);
+  }
+  expect(errors).toEqual([]);
+}, 240_000);
+
+test('a staffer who is also a member sees their card on 首页, not 立即入会, in both sizes', async () => {
+  const openid = 'e2e-staff-member';
+  const application = await callOk(env.cloud.baseUrl, openid, 'membership.apply', applyInput({ name: '蒋文静' }));
+  await callOk(env.cloud.baseUrl, 'demo-staff-wujin', 'membership.approve', {
+    applicationId: application._id,
+    submittedAt: application.submittedAt,
+  });
+  await callOk(env.cloud.baseUrl, 'demo-admin', 'roles.grant', { openid, role: 'staff', scopeId: 'org-cz-wujin-g1' });
+  const { page, errors } = await newPhonePage(env.browser);
+  for (const care of [false, true]) {
+    await openInMode(page, env.cloud.baseUrl, openid, '#/pages/index/index', care);
+    await page.locator(tid('home-show-card')).waitFor({ timeout: 45_000 });
+    expect(await page.locator(tid('home-join')).count()).toBe(0);
+    expect(await page.locator(tid('home')).innerText()).toContain('蒋文静，您好');
+    await screenshot(page, `staff/home-staff-member-${care ? 'care' : 'standard'}`);
+  }
+  // …and the 工作台 of their union on 服务.
+  await page.goto(`${env.cloud.baseUrl}/#/pages/services/index`);
+  await page.locator(`${tid('services-workbench')} ${tid('tile-reviews')}`).waitFor({ timeout: 45_000 });
   expect(errors).toEqual([]);
 }, 240_000);

@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call } from '../../api/client';
 import { useAction } from '../../hooks/useAction';
+import { BatchBar } from '../BatchBar';
 import { Button } from '../Button';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { areaOf } from './area';
@@ -12,7 +13,7 @@ export interface BulkReviewProps {
   /** The enrollments ticked on the roster; nothing shows while none is. */
   selected: string[];
   /**
-   * Class prefix of the area's stylesheet (`mm`, `rec`). Test ids `<area>-approve`, `<area>-reject`,
+   * Class prefix of the area's stylesheet (`mm`, `rec`). Test ids `<area>-batch-bar` (docked at the bottom), `<area>-approve`, `<area>-reject`,
    * `<area>-review-confirm` (the dialog's words), `<area>-reject-reason`, `<area>-review-error`.
    */
   p: string;
@@ -80,14 +81,14 @@ export function BulkReview({ activityId, selected, p, failure, onDone }: BulkRev
   return (
     <>
       {selected.length > 0 && (
-        <View className={`${p}-bar ${p}-actions`}>
+        <BatchBar className={`${p}-actions`} testId={`${area}-batch-bar`}>
           <Button kind='plain' className={`${p}-reject`} testId={`${area}-reject`} disabled={busy} onClick={() => open('reject')}>
             未通过（{selected.length}）
           </Button>
           <Button className={`${p}-approve`} testId={`${area}-approve`} loading={busy} onClick={() => open('approve')}>
             审核通过（{selected.length}）
           </Button>
-        </View>
+        </BatchBar>
       )}
       <ConfirmDialog
         visible={!!ask}

@@ -18,10 +18,16 @@ export interface FormFieldInputProps {
   prefix: string;
 }
 
+/**
+ * Uploaded file id → the picture on this phone, so that a thumbnail (never a file name) still shows when the member
+ * comes back to a draft after leaving the page.
+ */
+const previews = new Map<string, string>();
+
 /** One field of an activity's own form (text, choice, date, image). Test id `<area>-field-<key>` (input inside). */
 export function FormFieldInput({ field, value, error, openid, onChange, prefix: p }: FormFieldInputProps) {
   const [uploading, setUploading] = useState(false);
-  const [preview, setPreview] = useState<string | null>(null);
+  const [preview, setPreview] = useState<string | null>(typeof value === 'string' ? (previews.get(value) ?? null) : null);
   const text = typeof value === 'string' ? value : '';
   const testId = `${areaOf(p)}-field-${field.key}`;
   const picked = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
@@ -33,7 +39,9 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
       const path = chosen.tempFilePaths[0];
       if (!path) return;
       setUploading(true);
-      onChange(await uploadImage(path, openid));
+      const fileId = await uploadImage(path, openid);
+      previews.set(fileId, path);
+      onChange(fileId);
       setPreview(path);
     } catch (e) {
       if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
@@ -87,7 +95,9 @@ export function FormFieldInput({ field, value, error, openid, onChange, prefix: 
       )}
       {field.type === 'image' && (
         <View className={`${p}-image-pick`} data-testid={`${testId}-pick`} onClick={() => void pickImage()}>
-          {preview && <Image className={`${p}-image-preview`} src={preview} mode='aspectFill' />}
+          {preview && (
+            <Image className={`${p}-image-preview`} src={preview} mode='aspectFill' data-testid={`${testId}-preview`} />
+          )}
           <Text className={`${p}-image-hint`}>{uploading ? '上传中…' : text ? '已上传，点击更换' : '点击上传图片'}</Text>
         </View>
       )}

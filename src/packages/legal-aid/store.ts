@@ -1,7 +1,9 @@
 /**
  * The booking form, kept while the member moves between pages or the network drops: nothing typed or
- * uploaded is lost until the booking succeeds (then `reset`).
+ * uploaded is lost until the booking succeeds (then `reset`). The contact name and number the person gave stay
+ * for their next booking, also on this phone after a restart (Taro storage `legalAid.contact`).
  */
+import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import type { ConsultType, ConsultWay } from './types';
 
@@ -38,8 +40,28 @@ const EMPTY = {
   contactMobile: '',
 };
 
-export const useBookForm = create<BookForm>((set) => ({
+const CONTACT_KEY = 'legalAid.contact';
+
+function savedContact(): { contactName: string; contactMobile: string } {
+  try {
+    const c = (Taro.getStorageSync(CONTACT_KEY) || {}) as { name?: unknown; mobile?: unknown };
+    return { contactName: String(c.name ?? ''), contactMobile: String(c.mobile ?? '') };
+  } catch {
+    return { contactName: '', contactMobile: '' };
+  }
+}
+
+export const useBookForm = create<BookForm>((set, get) => ({
   ...EMPTY,
+  ...savedContact(),
   set: (patch) => set(patch),
-  reset: () => set(EMPTY),
+  reset: () => {
+    const { contactName, contactMobile } = get();
+    try {
+      Taro.setStorageSync(CONTACT_KEY, { name: contactName.trim(), mobile: contactMobile.trim() });
+    } catch {
+      // storage full or refused: the next booking asks again
+    }
+    set({ ...EMPTY, contactName, contactMobile });
+  },
 }));

@@ -5,6 +5,7 @@ import { StateView } from '../../components/StateView';
 import { TileGrid, type GridTile } from '../../components/TileGrid';
 import { tiles } from '../../features';
 import { useRemote } from '../../hooks/useRemote';
+import { useCareMode } from '../../stores/careMode';
 import { useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { workbenchFor } from '../../utils/workbench';
@@ -13,6 +14,8 @@ import { workbenchFor } from '../../utils/workbench';
 export default function Services() {
   const { session, loading, error, load } = useSession({ refreshOnShow: true });
   const areas = useSettings()?.areas;
+  // 关怀模式: three a row, so that the larger labels still fit on one line.
+  const columns = useCareMode((s) => s.enabled) ? 3 : 4;
   const workbench = workbenchFor(session, areas);
   const hasWorkbench = workbench.length > 0;
   const summary = useRemote(() => (hasWorkbench ? call('workbench.summary', {}) : Promise.resolve(null)), {
@@ -28,16 +31,16 @@ export default function Services() {
   }));
 
   return (
-    <PageShell className='services'>
+    <PageShell className='services' testId='services'>
       <View className='section'>
         <Text className='section-title'>会员服务</Text>
-        <TileGrid tiles={tiles('services', areas)} />
+        <TileGrid tiles={tiles('services', areas)} columns={columns} testId='services-grid' />
       </View>
       <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
         {hasWorkbench && (
           <View className='section svc-workbench'>
             <Text className='section-title'>工作台</Text>
-            <TileGrid tiles={staffTiles} testId='services-workbench' />
+            <TileGrid tiles={staffTiles} columns={columns} testId='services-workbench' />
           </View>
         )}
       </StateView>

@@ -54,6 +54,13 @@ describe('the feature list', () => {
     expect(soon).toEqual([]);
   });
 
+  it('gives every tile of 服务 its own icon: no two member or 工作台 tiles share one', () => {
+    const all = [...tiles('services'), ...workbenchTiles()].map((t) => `${t.icon} ${t.label}`);
+    const icons = all.map((line) => line.slice(0, 1));
+    expect(icons.every((icon) => icon.length === 1)).toBe(true);
+    expect(all.filter((line, i) => icons.indexOf(line.slice(0, 1)) !== i)).toEqual([]);
+  });
+
   it('puts the areas’ links in 我的 (技能竞赛: registrations and awards)', () => {
     expect(meLinks()).toContainEqual({ key: 'contestMine', label: '我的竞赛与获奖', route: 'competitionMine' });
     for (const l of meLinks()) expect(routes).toHaveProperty(l.route);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../api/client';
+import { BatchBar } from '../../../components/BatchBar';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAction } from '../../../hooks/useAction';
@@ -114,7 +115,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
         );
       })}
       {decisions && selected.length > 0 && (
-        <View className='competitions-bar competitions-actions'>
+        <BatchBar className='competitions-actions' testId='competitions-batch-bar'>
           <Button
             kind='plain'
             className={`competitions-decide-${decisions[1]}`}
@@ -132,7 +133,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
           >
             {ASK[decisions[0]].ok}（{selected.length}）
           </Button>
-        </View>
+        </BatchBar>
       )}
       <ConfirmDialog
         visible={!!ask}

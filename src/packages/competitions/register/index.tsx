@@ -11,6 +11,7 @@ import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { declarationErrors, DeclarationFields } from '../components/DeclarationFields';
+import { answerErrors } from '../../../components/enrollment/answerErrors';
 import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { day } from '../format';
 import { draftOf, useDrafts, type Draft } from '../store';
@@ -25,11 +26,7 @@ function fieldErrors(ev: EventDetail, draft: Draft, joining: boolean): Record<st
   if (!joining && ev.competition.format === 'team' && draft.teamName.trim().length < 2)
     errors.teamName = '请填写队伍名称（2至20个字）';
   if (!joining)
-    for (const f of ev.formFields) {
-      const v = draft.answers[f.key];
-      if (f.required && (v === undefined || v === '' || (Array.isArray(v) && !v.length)))
-        errors[`answers.${f.key}`] = `请填写「${f.label}」`;
-    }
+    for (const [key, message] of Object.entries(answerErrors(ev.formFields, draft.answers))) errors[`answers.${key}`] = message;
   return errors;
 }
 

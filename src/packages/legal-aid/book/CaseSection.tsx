@@ -22,10 +22,18 @@ export function CaseSection({ booking }: { booking: BookingState }) {
         <Text className='la-count'>
           {form.caseText.length}/{CASE_TEXT_MAX}
         </Text>
-        {errors.caseText && <Text className='la-error'>{errors.caseText}</Text>}
+        {errors.caseText && (
+          <Text className='la-error' data-testid='legal-aid-case-error'>
+            {errors.caseText}
+          </Text>
+        )}
         <Text className='la-label'>证据材料（选填，最多9个，照片或PDF，每个不超过10MB）</Text>
         <EvidencePicker files={form.evidence} openid={session?.openid ?? ''} onChange={(evidence) => change({ evidence })} />
-        {errors.evidence && <Text className='la-error'>{errors.evidence}</Text>}
+        {errors.evidence && (
+          <Text className='la-error' data-testid='legal-aid-evidence-error'>
+            {errors.evidence}
+          </Text>
+        )}
       </View>
       {(!isMember || form.way === 'callback') && (
         <View className='section'>
@@ -41,7 +49,11 @@ export function CaseSection({ booking }: { booking: BookingState }) {
               onInput={(e) => change({ contactName: e.detail.value })}
             />
           )}
-          {errors.contactName && <Text className='la-error'>{errors.contactName}</Text>}
+          {errors.contactName && (
+            <Text className='la-error' data-testid='legal-aid-contact-name-error'>
+              {errors.contactName}
+            </Text>
+          )}
           <Input
             className='la-input la-contact-mobile'
             data-testid='legal-aid-contact-mobile'
@@ -51,7 +63,11 @@ export function CaseSection({ booking }: { booking: BookingState }) {
             placeholder='手机号'
             onInput={(e) => change({ contactMobile: e.detail.value })}
           />
-          {errors.contactMobile && <Text className='la-error'>{errors.contactMobile}</Text>}
+          {errors.contactMobile && (
+            <Text className='la-error' data-testid='legal-aid-contact-mobile-error'>
+              {errors.contactMobile}
+            </Text>
+          )}
         </View>
       )}
       {/* Materials to bring: only for a visit (a lawyer's call back needs nothing carried). */}

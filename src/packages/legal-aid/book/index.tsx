@@ -18,7 +18,8 @@ const WAY_OPTIONS = WAYS.map((key) => ({ key, label: WAY_LABELS[key] }));
  * 预约法律咨询 (and 改约 with `reschedule=<bookingId>`): type, way, date and slot with seats left, the case,
  * evidence, what to bring; confirmed in a dialog. The form lives in a store: nothing is lost when the
  * network drops. State and the booking itself: `useBooking`. Test ids: `legal-aid-type-<type>`,
- * `legal-aid-way-<way>`, `legal-aid-date`, `legal-aid-slot-open`, `legal-aid-case`, `legal-aid-contact-…`,
+ * `legal-aid-way-<way>`, `legal-aid-date`, `legal-aid-slot-open`, `legal-aid-case`, `legal-aid-contact-…`, errors
+ * `legal-aid-<type|slot|case|evidence|contact-name|contact-mobile>-error`,
  * `legal-aid-submit`, `legal-aid-confirm`.
  */
 export default function Book() {
@@ -45,7 +46,11 @@ export default function Book() {
               value={form.type}
               onChange={(type) => change({ type })}
             />
-            {errors.type && <Text className='la-error'>{errors.type}</Text>}
+            {errors.type && (
+              <Text className='la-error' data-testid='legal-aid-type-error'>
+                {errors.type}
+              </Text>
+            )}
             <Text className='section-title' style={{ marginTop: '28px' }}>
               咨询方式
             </Text>
@@ -70,7 +75,11 @@ export default function Book() {
             onDate={(d) => form.set({ date: d, slotId: '' })}
             onSlot={(slotId) => change({ date, slotId })}
           />
-          {errors.slotId && <Text className='la-error'>{errors.slotId}</Text>}
+          {errors.slotId && (
+            <Text className='la-error' data-testid='legal-aid-slot-error'>
+              {errors.slotId}
+            </Text>
+          )}
         </View>
         {!rescheduling && <CaseSection booking={booking} />}
         <View style={{ margin: '0 24px' }}>

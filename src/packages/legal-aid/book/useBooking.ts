@@ -33,6 +33,12 @@ export function useBooking() {
     if (form.stationId !== stationId) form.set({ stationId, date: '', slotId: '' });
   }, [stationId]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // What the person already gave is filled in: the name the union knows them by (member, applicant, invitation).
+  const knownName = session?.member?.name ?? session?.displayName ?? '';
+  useEffect(() => {
+    if (knownName && !form.contactName) form.set({ contactName: knownName });
+  }, [knownName]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const data = useRemote(async () => {
     const [stations, slots] = await Promise.all([
       call('legalAid.stations', {}),

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { call } from '../../../api/client';
 import type { Org } from '../../../api/types';
@@ -28,6 +28,11 @@ export default function Apply() {
   const [picking, setPicking] = useState(false);
   const pending = session?.application?.status === 'pending';
   const isNew = apply.fields.channel === 'new_employment';
+  // A name the union already has for this person (an invitation, a legal-aid booking) is filled in.
+  const knownName = session && !session.application ? (session.displayName ?? '') : '';
+  useEffect(() => {
+    if (knownName && !apply.fields.name) apply.setField('name', knownName);
+  }, [knownName]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <PageShell className='apply' page='apply'>

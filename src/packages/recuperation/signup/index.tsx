@@ -10,23 +10,13 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
+import { answerErrors } from '../../../components/enrollment/answerErrors';
 import { FormFieldInput } from '../../../components/enrollment/FormFieldInput';
 import { dateRange } from '../format';
 import { useSignUpDrafts } from '../store';
-import type { TripDetail } from '../types';
 import { Companions } from './Companions';
 import '../recuperation.scss';
 import './index.scss';
-
-/** Required fields left empty, by key (the server checks everything again). */
-function missing(trip: TripDetail, answers: Record<string, unknown>): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const f of trip.formFields) {
-    const v = answers[f.key];
-    if (f.required && (v === undefined || v === '' || (Array.isArray(v) && !v.length))) errors[f.key] = `请填写「${f.label}」`;
-  }
-  return errors;
-}
 
 /** The sign-up form of one trip. Test ids `recuperation-signup-submit`, `recuperation-field-<key>`. */
 export default function SignUp() {
@@ -43,7 +33,7 @@ export default function SignUp() {
 
   const submit = () => {
     if (!trip || action.busy) return;
-    const found = missing(trip, draft.answers);
+    const found = answerErrors(trip.formFields, draft.answers);
     const named = draft.companions.findIndex((c) => c.name.trim().length < 2);
     if (named >= 0) found.companions = `请填写第${named + 1}位同行人的姓名`;
     if (Object.keys(found).length) return action.setFieldErrors(found);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { call } from '../../../api/client';
 import type { ApproveManyResult } from '../../../api/types';
+import { BatchBar } from '../../../components/BatchBar';
 import { Button } from '../../../components/Button';
 import { Checkbox } from '../../../components/Checkbox';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -22,9 +23,9 @@ interface BatchApproveProps {
 }
 
 /**
- * The bar under the pending list: 全选, how many are ticked, 批量通过 — ONE confirmation for the whole
+ * The bar docked at the bottom of the pending list's screen (`BatchBar`): 全选, how many are ticked, 批量通过 — ONE confirmation for the whole
  * batch, then a summary of what was approved and what failed (and why).
- * Test ids: `staff-batch-all` (its box `…-box`), `staff-batch-count`, `staff-batch-approve`, dialogs
+ * Test ids: `staff-batch-bar`, `staff-batch-all` (its box `…-box`), `staff-batch-count`, `staff-batch-approve`, dialogs
  * `staff-batch-confirm` and `staff-batch-result`.
  */
 export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchApproveProps) {
@@ -52,7 +53,7 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
   return (
     <>
       {allIds.length > 0 && (
-        <View className='batch-bar'>
+        <BatchBar className='staff-batch-bar' testId='staff-batch-bar'>
           <Checkbox
             className='batch-all'
             testId='staff-batch-all'
@@ -73,7 +74,7 @@ export function BatchApprove({ selection, selectable, onSelect, onDone }: BatchA
           >
             批量通过
           </Button>
-        </View>
+        </BatchBar>
       )}
       <ConfirmDialog
         visible={confirming}
