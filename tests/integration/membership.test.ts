@@ -59,6 +59,16 @@ describe('apply → review → card', () => {
     expect(await env.ok(openid, 'membership.mine', {})).toMatchObject({ _id: view._id, status: 'pending' });
   });
 
+  it('gives the applicant back their own name and full mobile to fill in forms, and nobody else', async () => {
+    expect(await env.ok(openid, 'membership.myContact', {})).toEqual({ name: '周文静', mobile: '13913572468' });
+    expect(await env.ok('it-nobody-applied', 'membership.myContact', {})).toBeNull();
+    // The action takes no one else's id.
+    expect(await env.call(openid, 'membership.myContact', { openid: 'demo-member-01' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+  });
+
   it('has no card before approval', async () => {
     const card = await env.call(openid, 'card.get', {});
     expect(card).toMatchObject({ ok: false, error: { code: 'NOT_MEMBER' } });

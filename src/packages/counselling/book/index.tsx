@@ -10,6 +10,7 @@ import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
+import { useMyContact } from '../../../hooks/useMyContact';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
@@ -35,7 +36,10 @@ export default function BookSession() {
   const [day, setDay] = useState<string | null>(null);
   const [slotId, setSlotId] = useState<string | null>(null);
   const [pseudonym, setPseudonym] = useState<string | null>(null);
-  const [contact, setContact] = useState('');
+  const [typedContact, setContact] = useState<string | null>(null);
+  const mine = useMyContact();
+  // The mobile given when applying to join is filled in until the person types another.
+  const contact = typedContact ?? mine?.mobile ?? '';
   const [consent, setConsent] = useState(false);
   const [asking, setAsking] = useState(false);
 

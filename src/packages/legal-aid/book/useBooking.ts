@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { BOOK_AHEAD_DAYS, type CONSULT_TYPES } from '@rules/legalAid';
 import { call } from '../../../api/client';
 import { useAction } from '../../../hooks/useAction';
+import { useMyContact } from '../../../hooks/useMyContact';
 import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES } from '../../../utils/nav';
@@ -38,6 +39,11 @@ export function useBooking() {
   useEffect(() => {
     if (knownName && !form.contactName) form.set({ contactName: knownName });
   }, [knownName]); // eslint-disable-line react-hooks/exhaustive-deps
+  // …and the mobile they gave when applying to join, unless a number is already there.
+  const mine = useMyContact();
+  useEffect(() => {
+    if (mine && !useBookForm.getState().contactMobile) form.set({ contactMobile: mine.mobile });
+  }, [mine]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const data = useRemote(async () => {
     const [stations, slots] = await Promise.all([

@@ -13,7 +13,7 @@ import {
   membershipMineInput,
   membershipRejectInput,
 } from './schemas';
-import { getMyApplication, submitApplication } from './submitApplication';
+import { getMyApplication, getMyContact, submitApplication } from './submitApplication';
 import { membershipInbox } from './inbox';
 
 const REVIEWERS = ['staff', 'admin'] as const;
@@ -48,6 +48,11 @@ export const membershipModule = defineModule({
       input: membershipMineInput,
       roles: 'any',
       handler: (_input, ctx) => getMyApplication(ctx.openid),
+    }),
+    'membership.myContact': defineAction({
+      input: membershipMineInput,
+      roles: 'any',
+      handler: (_input, ctx) => getMyContact(ctx.openid),
     }),
     'membership.list': defineAction({ input: membershipListInput, roles: REVIEWERS, handler: listApplications }),
     'membership.get': defineAction({

@@ -81,5 +81,9 @@ export async function getApplicationDetail(applicationId: string, ctx: ActionCon
     kind: 'pii_view',
     details: { orgId: app.orgId },
   });
-  return { ...withOverdue(app, ctx.now, await reviewDays()), idNumberFull: decryptPii(app.idSealed), mobileFull: decryptPii(app.mobileSealed) };
+  return {
+    ...withOverdue(app, ctx.now, await reviewDays()),
+    idNumberFull: decryptPii(app.idSealed),
+    mobileFull: decryptPii(app.mobileSealed),
+  };
 }

@@ -2,7 +2,7 @@ import type { ActionContext } from '../../action';
 import { findById, findByIdJoined, insertUnique, withTransaction, type Lookup, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { maskIdNumber, maskMobile } from '../../lib/mask';
-import { encryptPii, hashIdNumber, hashMobile, opaqueId } from '../../lib/pii';
+import { decryptPii, encryptPii, hashIdNumber, hashMobile, opaqueId } from '../../lib/pii';
 import { normalizeIdNumber, personFacts } from '../../rules/idNumber';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { AccountRecord, MemberRecord, OrgRecord } from '../../shared/records';
@@ -165,4 +165,14 @@ export function myApplicationOf(openid: string, joined: readonly ApplicationReco
 export async function getMyApplication(openid: string): Promise<ApplicationView | null> {
   const record = await findById<ApplicationRecord>(C.applications, applicationIdFor(openid));
   return record ? toApplicationView(record) : null;
+}
+
+/**
+ * The caller's own contact as they gave it when applying (name and full mobile), to fill in later forms; null
+ * without an application. Only ever the caller's own: the openid comes from the call's context.
+ */
+export async function getMyContact(openid: string): Promise<{ name: string; mobile: string } | null> {
+  const record = await findById<ApplicationRecord>(C.applications, applicationIdFor(openid));
+  if (!record || !record.mobileSealed) return null;
+  return { name: record.name, mobile: decryptPii(record.mobileSealed) };
 }
