@@ -90,7 +90,9 @@ describe('invitations', () => {
       scopeName: 'st-a法律援助工作站',
     });
     const log = await env.ok(admin, 'audit.list', {});
-    expect(log.items.find((e) => e.actionLabel === '接受邀请' && e.summary.startsWith('顾明远'))).toMatchObject({ actorName: '顾明远' });
+    expect(log.items.find((e) => e.actionLabel === '接受邀请' && e.summary.startsWith('顾明远'))).toMatchObject({
+      actorName: '顾明远',
+    });
 
     // A double tap gives the same grant and writes nothing more.
     const before = await env.store.snapshot(WATCHED);
