@@ -344,6 +344,7 @@ test('from an empty cloud: setup code → administrator → settings → tree fr
   await page.locator(tid('org-picker-item'), { hasText: '龙城区总工会' }).click();
   await page.locator(tid('org-picker-item'), { hasText: '龙城精密机械联合工会' }).click();
   expect(await page.locator(tid('org-dialog-target')).innerText()).toContain('龙城精密机械联合工会');
+  expect(await page.locator(tid('org-dialog')).innerText()).not.toContain('选择并入的工会'); // the error went with the pick
   await shot(page, '16-merge');
   await page.locator(`${tid('org-dialog')} ${tid('dialog-ok')}`).click();
   await page.getByText('已并入「龙城精密机械联合工会」（转会 1 人）').waitFor({ timeout: 45_000 });

@@ -34,6 +34,8 @@ export default function OrgManage() {
   const [result, setResult] = useState<string | null>(null);
   const done = (message: string) => {
     setResult(message);
+    // The tree is read again: a union just closed or merged is no longer one to act on.
+    setSelected(null);
     tree.reload();
   };
   const d = useOrgDialog(action, done);

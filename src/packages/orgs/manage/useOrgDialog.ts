@@ -77,6 +77,7 @@ export function useOrgDialog(action: ActionState, done: (message: string) => voi
 
   const pickOrg = (o: Org) => {
     setPicking(null);
+    action.clearField(dialog?.mode === 'move' ? 'parentId' : 'targetOrgId');
     if (dialog?.mode === 'move') setDialog({ ...dialog, parent: o });
     else if (dialog?.mode === 'close' || dialog?.mode === 'merge') setDialog({ ...dialog, target: o });
   };
