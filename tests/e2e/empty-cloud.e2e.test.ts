@@ -5,7 +5,8 @@
  * administrator → edits the settings (name, hotline) → imports the union tree from an .xlsx whose bad row the
  * preview reports, then the corrected file → creates a legal-aid station (a double tap on save makes one), edits
  * it, adds a slot → invites a lawyer who is not a member → the lawyer (a second identity) accepts → a worker (a third)
- * applies, the administrator approves → the worker books legal aid → the lawyer sees the booking on the desk.
+ * applies, the administrator approves → the worker books legal aid → the lawyer sees the booking on the desk → the
+ * administrator creates a union and merges the worker's company union into it (the membership follows, its history kept).
  * Each step is checked on screen and in what the local cloud stored; screenshots in
  * .artifacts/screenshots/empty-cloud/NN-step.png.
  */
@@ -41,7 +42,9 @@ function deploy(serviceUrl: string): Promise<{ code: number | null; out: string 
     string,
     unknown
   >;
-  example.organisations = [{ id: 'org-longcheng', name: '龙城市总工会', parentId: null, kind: 'city', acceptsNewEmployment: true }];
+  example.organisations = [
+    { id: 'org-longcheng', name: '龙城市总工会', parentId: null, kind: 'city', acceptsNewEmployment: true },
+  ];
   const settingsFile = path.join(workDir, 'union.settings.json');
   fs.writeFileSync(settingsFile, JSON.stringify(example));
   const cli = path.join(ROOT, 'scripts/deploy/cli.ts');
@@ -98,7 +101,7 @@ beforeAll(async () => {
 
 afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
 
-test('from an empty cloud: setup code → administrator → settings → tree from Excel → station and slot → lawyer invited → worker approved → booking on the lawyer desk', async () => {
+test('from an empty cloud: setup code → administrator → settings → tree from Excel → station and slot → lawyer invited → worker approved → booking on the lawyer desk → union merged', async () => {
   const store = storeReader(env.cloud.serviceUrl);
   expect(setupCode).toMatch(/\S{8,}/);
   // Nothing of a union yet but its root (from the deploy's settings file): no station, no person, no administrator.
@@ -252,7 +255,9 @@ test('from an empty cloud: setup code → administrator → settings → tree fr
   const lawyer = await newPhonePage(env.browser);
   await openAs(lawyer.page, env.cloud.baseUrl, LAWYER, link.slice(link.indexOf('#')));
   await lawyer.page.locator(tid('invite-title')).waitFor({ timeout: 45_000 });
-  expect(await lawyer.page.locator(tid('invite-title')).innerText()).toContain('邀请您（顾明远）成为龙城区职工法律援助站值班律师');
+  expect(await lawyer.page.locator(tid('invite-title')).innerText()).toContain(
+    '邀请您（顾明远）成为龙城区职工法律援助站值班律师',
+  );
   await lawyer.page.locator(tid('invite-accept')).click();
   await lawyer.page.locator(tid('me-role')).first().waitFor({ timeout: 45_000 });
   expect(await lawyer.page.locator(tid('me-role')).allInnerTexts()).toContain('值班律师 · 龙城区职工法律援助站');
@@ -316,6 +321,44 @@ test('from an empty cloud: setup code → administrator → settings → tree fr
   await lawyer.page.locator(tid('legal-aid-desk-item'), { hasText: '周明远' }).first().waitFor({ timeout: 45_000 });
   expect(await lawyer.page.locator(tid('legal-aid-desk-item')).count()).toBe(1);
   await shot(lawyer.page, '15-lawyer-desk');
+
+  // 12. The company union is merged into a new one: the administrator creates it under the district, then merges;
+  // the worker's membership moves (bulk 转会) and keeps the old union in its history; the old one stays, closed.
+  await openAs(page, env.cloud.baseUrl, ADMIN, '#/packages/orgs/manage/index');
+  await page.locator(tid(`org-row-${district._id}`)).click();
+  await page.locator(tid('org-create')).click();
+  await page.locator(`${tid('org-dialog-name')} input`).fill('龙城精密机械联合工会');
+  await page.locator(`${tid('org-dialog')} ${tid('dialog-ok')}`).click();
+  await page.getByText('已新增「龙城精密机械联合工会」').waitFor({ timeout: 45_000 });
+  const joint = await until(
+    () => store.all<{ _id: string; path: string[] }>('orgs', { name: '龙城精密机械联合工会' }),
+    (all) => all.length === 1,
+  );
+  expect(joint).toMatchObject([{ parentId: district._id, kind: 'grassroots', path: [city._id, district._id, joint[0]._id] }]);
+  await page.locator(tid(`org-row-${company._id}`)).click();
+  await page.locator(tid('org-merge')).click();
+  await page.locator(`${tid('org-dialog')} ${tid('dialog-ok')}`).click();
+  expect(await page.locator(tid('org-dialog')).innerText()).toContain('请选择并入的工会');
+  await page.locator(tid('org-dialog-target')).click();
+  await page.locator(tid('org-picker-item'), { hasText: '龙城市总工会' }).click();
+  await page.locator(tid('org-picker-item'), { hasText: '龙城区总工会' }).click();
+  await page.locator(tid('org-picker-item'), { hasText: '龙城精密机械联合工会' }).click();
+  expect(await page.locator(tid('org-dialog-target')).innerText()).toContain('龙城精密机械联合工会');
+  expect(await page.locator(tid('org-dialog')).innerText()).not.toContain('选择并入的工会'); // the error went with the pick
+  await shot(page, '16-merge');
+  await page.locator(`${tid('org-dialog')} ${tid('dialog-ok')}`).click();
+  await page.getByText('已并入「龙城精密机械联合工会」（转会 1 人）').waitFor({ timeout: 45_000 });
+  await page.locator(tid(`org-row-${company._id}`), { hasText: '已撤销' }).waitFor({ timeout: 45_000 });
+  await shot(page, '17-merged');
+  expect(await store.byId('orgs', company._id)).toMatchObject({ status: 'closed', mergedInto: joint[0]._id });
+  expect(await store.all('members', { openid: WORKER })).toMatchObject([
+    {
+      orgId: joint[0]._id,
+      orgName: '龙城精密机械联合工会',
+      orgPath: joint[0].path,
+      orgHistory: [expect.objectContaining({ orgId: company._id, orgName: '龙城精密机械有限公司工会' })],
+    },
+  ]);
 
   expect([...admin.errors, ...lawyer.errors, ...worker.errors]).toEqual([]);
 }, 600_000);

@@ -83,6 +83,16 @@ describe('invitations', () => {
     expect(await env.store.count('audit', { action: 'invitations.accept', actor: 'lawyer-gu' })).toBe(1);
     const session = await env.ok('lawyer-gu', 'session.get', {});
     expect(session.roles).toEqual([expect.objectContaining({ role: 'lawyer', scopeId: 'st-a' })]);
+    // Not a member, yet named by the invitation wherever staff see them: 角色管理 and 操作日志.
+    const grants = await env.ok(admin, 'roles.list', {});
+    expect(grants.items.find((g) => g.openid === 'lawyer-gu')).toMatchObject({
+      personName: '顾明远',
+      scopeName: 'st-a法律援助工作站',
+    });
+    const log = await env.ok(admin, 'audit.list', {});
+    expect(log.items.find((e) => e.actionLabel === '接受邀请' && e.summary.startsWith('顾明远'))).toMatchObject({
+      actorName: '顾明远',
+    });
 
     // A double tap gives the same grant and writes nothing more.
     const before = await env.store.snapshot(WATCHED);

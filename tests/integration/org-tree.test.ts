@@ -30,7 +30,9 @@ describe('create and rename', () => {
       acceptsNewEmployment: true,
     });
     await expectStored(env, 'orgs', root._id, { name: '新市总工会', parentId: null, path: [root._id], status: 'active' });
-    expect(await env.call(admin, 'org.create', { name: '另一个根', parentId: null, kind: 'city', acceptsNewEmployment: false })).toMatchObject({
+    expect(
+      await env.call(admin, 'org.create', { name: '另一个根', parentId: null, kind: 'city', acceptsNewEmployment: false }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', message: '已有根工会「新市总工会」，请选择上级工会' },
     });
@@ -48,16 +50,33 @@ describe('create and rename', () => {
       kind: 'grassroots',
       acceptsNewEmployment: false,
     });
-    await expectStored(env, 'orgs', unit._id, { parentId: district._id, path: [root._id, district._id, unit._id], kind: 'grassroots' });
+    await expectStored(env, 'orgs', unit._id, {
+      parentId: district._id,
+      path: [root._id, district._id, unit._id],
+      kind: 'grassroots',
+    });
     expect(await env.store.count('audit', { action: 'org.create', target: unit._id, actor: staff })).toBe(1);
 
     // A duplicate name under one parent, and a create above the staffer's subtree: refused, nothing stored.
     const before = await env.store.snapshot(ALL);
     expect(
-      await env.call(staff, 'org.create', { name: '新区某厂工会', parentId: district._id, kind: 'grassroots', acceptsNewEmployment: false }),
-    ).toMatchObject({ ok: false, error: { code: 'ORG_NAME_TAKEN', message: '同一上级工会下已有「新区某厂工会」，请换一个名称' } });
+      await env.call(staff, 'org.create', {
+        name: '新区某厂工会',
+        parentId: district._id,
+        kind: 'grassroots',
+        acceptsNewEmployment: false,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'ORG_NAME_TAKEN', message: '同一上级工会下已有「新区某厂工会」，请换一个名称' },
+    });
     expect(
-      await env.call(staff, 'org.create', { name: '越权工会', parentId: root._id, kind: 'grassroots', acceptsNewEmployment: false }),
+      await env.call(staff, 'org.create', {
+        name: '越权工会',
+        parentId: root._id,
+        kind: 'grassroots',
+        acceptsNewEmployment: false,
+      }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '「新市总工会」不在您管辖的工会范围内，无权调整' } });
     expect(await env.call(staff, 'org.rename', { orgId: root._id, name: '改个名' })).toMatchObject({
       ok: false,
@@ -102,7 +121,10 @@ describe('move', () => {
     expect((await env.ok(westStaff, 'membership.list', { status: 'pending' })).items.map((x) => x.name)).toEqual(['街道申请']);
     expect((await env.ok(eastStaff, 'membership.list', { status: 'pending' })).items).toEqual([]);
     await env.ok(westStaff, 'membership.approve', { applicationId: applicant.applicationId });
-    await expectStored(env, 'members', applicant.openid, { orgId: unit._id, orgPath: [city._id, west._id, street._id, unit._id] });
+    await expectStored(env, 'members', applicant.openid, {
+      orgId: unit._id,
+      orgPath: [city._id, west._id, street._id, unit._id],
+    });
 
     // Running the same move again is harmless.
     expect(await env.ok(admin, 'org.move', { orgId: street._id, parentId: west._id })).toMatchObject({ done: true, changed: 0 });
@@ -150,7 +172,9 @@ describe('move', () => {
     });
     // More records than one page (100) of one holder, written before the move was decided.
     for (let i = 0; i < 230; i += 1)
-      await env.store.db.collection('notices').add({ data: { title: `通知${i}`, orgId: unit._id, orgPath: [...fromPath, unit._id] } });
+      await env.store.db
+        .collection('notices')
+        .add({ data: { title: `通知${i}`, orgId: unit._id, orgPath: [...fromPath, unit._id] } });
     expect(await env.ok(admin, 'org.move', { orgId: street._id, parentId: west._id })).toMatchObject({ done: true });
     await expectStored(env, 'applications', applicant.applicationId, { orgPath: [...toPath, unit._id] });
     expect(await env.store.count('notices', { orgPath: [...toPath, unit._id] })).toBe(230);
@@ -171,7 +195,11 @@ describe('merge and close', () => {
 
     const result = await env.ok(eastStaff, 'org.merge', { orgId: unit._id, targetOrgId: target._id });
     expect(result).toMatchObject({ done: true, movedMembers: 2, movedApplications: 1 });
-    await expectStored(env, 'orgs', unit._id, { status: 'closed', mergedInto: target._id, closing: { done: true, movedMembers: 2 } });
+    await expectStored(env, 'orgs', unit._id, {
+      status: 'closed',
+      mergedInto: target._id,
+      closing: { done: true, movedMembers: 2 },
+    });
     for (const m of [a, b]) {
       await expectStored(env, 'members', m.openid, {
         orgId: target._id,
@@ -180,7 +208,11 @@ describe('merge and close', () => {
         orgHistory: [expect.objectContaining({ orgId: unit._id, orgName: '东区某公司工会' })],
       });
     }
-    await expectStored(env, 'applications', applicant.applicationId, { orgId: target._id, orgPath: target.path, status: 'pending' });
+    await expectStored(env, 'applications', applicant.applicationId, {
+      orgId: target._id,
+      orgPath: target.path,
+      status: 'pending',
+    });
     expect(await env.store.count('audit', { action: 'org.merge', target: unit._id, 'details.movedMembers': 2 })).toBe(1);
 
     // Closed: left out of pickers, refuses new applications and further changes.
@@ -198,8 +230,79 @@ describe('merge and close', () => {
       error: { code: 'ORG_CLOSED' },
     });
     // The same merge again finds nothing left to move and audits nothing twice.
-    expect(await env.ok(eastStaff, 'org.merge', { orgId: unit._id, targetOrgId: target._id })).toMatchObject({ done: true, movedMembers: 0 });
+    expect(await env.ok(eastStaff, 'org.merge', { orgId: unit._id, targetOrgId: target._id })).toMatchObject({
+      done: true,
+      movedMembers: 0,
+    });
     expect(await env.store.count('audit', { action: 'org.merge', target: unit._id })).toBe(1);
+  });
+
+  it('moves who reviews with a merge: the receiving side’s staff decide the application and the 转会 into the union, the old side’s no longer see them', async () => {
+    const { east, west, unit } = await tree();
+    const target = await givenOrg(env, { parentId: west._id, name: '西区接收工会' });
+    const elsewhere = await givenOrg(env, { parentId: west._id, name: '西区另一公司工会' });
+    const admin = await givenStaff(env, { role: 'admin' });
+    const unitStaff = await givenStaff(env, { orgId: unit._id });
+    const eastStaff = await givenStaff(env, { orgId: east._id });
+    const westStaff = await givenStaff(env, { orgId: west._id });
+    const targetStaff = await givenStaff(env, { orgId: target._id });
+    const applicant = await givenApplicant(env, { orgId: unit._id, name: '合并前申请' });
+    // A member elsewhere asked to move INTO the union that is about to be merged away.
+    const mover = await givenMember(env, { orgId: elsewhere._id, name: '转入会员' });
+    const transfer = await env.ok(mover.openid, 'transfer.request', { toOrgId: unit._id, reason: '调动到该公司工作' });
+    const pendingNames = async (who: string) =>
+      (await env.ok(who, 'membership.list', { status: 'pending' })).items.map((x) => x.name);
+    const transferNames = async (who: string) =>
+      (await env.ok(who, 'transfer.list', { status: 'pending' })).items.map((x) => x.name);
+    expect(await pendingNames(unitStaff)).toEqual(['合并前申请']);
+    expect(await transferNames(eastStaff)).toEqual(['转入会员']);
+
+    const merged = await env.ok(admin, 'org.merge', { orgId: unit._id, targetOrgId: target._id });
+    expect(merged).toMatchObject({ done: true, movedApplications: 1, movedTransfers: 1 });
+    await expectStored(env, 'transfers', transfer._id, {
+      status: 'pending',
+      toOrgId: target._id,
+      toOrgName: '西区接收工会',
+      toOrgPath: target.path,
+      movedFromOrgId: unit._id,
+    });
+    await expectStored(env, 'orgs', unit._id, { closing: { done: true, movedApplications: 1, movedTransfers: 1 } });
+    expect(await env.store.count('audit', { action: 'org.merge', target: unit._id, 'details.movedTransfers': 1 })).toBe(1);
+
+    // The merged union's staff and its old district's no longer see either; the receiving side's do.
+    for (const gone of [unitStaff, eastStaff]) {
+      expect(await pendingNames(gone)).toEqual([]);
+      expect(await transferNames(gone)).toEqual([]);
+    }
+    for (const now of [targetStaff, westStaff]) {
+      expect(await pendingNames(now)).toEqual(['合并前申请']);
+      expect(await transferNames(now)).toEqual(['转入会员']);
+    }
+    expect(await env.call(eastStaff, 'transfer.approve', { transferId: transfer._id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    await env.ok(targetStaff, 'membership.approve', { applicationId: applicant.applicationId });
+    await expectStored(env, 'members', applicant.openid, { orgId: target._id, orgPath: target.path });
+    await env.ok(targetStaff, 'transfer.approve', { transferId: transfer._id });
+    await expectStored(env, 'members', mover.openid, { orgId: target._id, orgName: '西区接收工会', orgPath: target.path });
+  });
+
+  it('asks where a union’s members go while a 转会 into it waits, even with no members', async () => {
+    const { east, unit } = await tree();
+    const empty = await givenOrg(env, { parentId: east._id, name: '待撤销的空工会' });
+    const admin = await givenStaff(env, { role: 'admin' });
+    const mover = await givenMember(env, { orgId: unit._id, name: '想转入的会员' });
+    await env.ok(mover.openid, 'transfer.request', { toOrgId: empty._id, reason: '调动到该公司工作' });
+    const before = await env.store.snapshot([...ALL, 'transfers']);
+    expect(await env.call(admin, 'org.close', { orgId: empty._id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: '「待撤销的空工会」还有0名会员、0份待审核申请、1份待审核的转入申请，请选择接收会员的工会',
+      },
+    });
+    expect(await env.store.snapshot([...ALL, 'transfers'])).toEqual(before);
   });
 
   it('refuses closing the root, a target inside the closed subtree, a union with children, and out-of-scope staff', async () => {

@@ -4,6 +4,7 @@
  * refuses every one of its actions in Chinese and stores nothing, and works again once switched on.
  */
 import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
+import { toForm, toSaveInput } from '../../src/packages/settings/form';
 import { callApiCounted } from '../support/requests';
 import { useCloud } from '../support/scenario';
 
@@ -63,6 +64,31 @@ describe('settings', () => {
       钟楼区: DEMO_SETTINGS.union.districtCenters['钟楼区'],
     });
     expect(await env.store.count('audit', { action: 'settings.save', actor: ADMIN })).toBe(1);
+  });
+
+  it('takes the 系统设置 form as the page sends it: deadlines and template ids edited in the app are stored and read back', async () => {
+    const view = await env.ok(ADMIN, 'settings.get', {});
+    const form = toForm(view);
+    const edited = {
+      ...form,
+      deadlines: { ...form.deadlines, reviewDays: '5', firstAnswerHours: '24' },
+      templateIds: { ...form.templateIds, review_overdue: 'tmpl-Overdue_9-x', legal_aid_reminder: '' },
+    };
+    const { input, errors } = toSaveInput(edited, view.version);
+    expect(errors).toEqual({});
+    const saved = await env.ok(ADMIN, 'settings.save', input!);
+    expect(saved.deadlines).toEqual({ ...DEMO_SETTINGS.deadlines, reviewDays: 5, firstAnswerHours: 24 });
+    const ids = (await stored())?.subscribeTemplateIds as Record<string, string>;
+    expect(ids).toMatchObject({ review_overdue: 'tmpl-Overdue_9-x', membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS' });
+    expect(ids).not.toHaveProperty('legal_aid_reminder');
+    expect((await env.ok(MEMBER, 'settings.get', {})).deadlines.reviewDays).toBe(5);
+    // Back to the demo union's values for the tests after this one.
+    const now = await env.ok(ADMIN, 'settings.get', {});
+    await env.ok(
+      ADMIN,
+      'settings.save',
+      saveInput(now.version, { subscribeTemplateIds: DEMO_SETTINGS.subscribeTemplateIds, deadlines: DEMO_SETTINGS.deadlines }),
+    );
   });
 
   it('a save from a stale version is refused with CONFLICT and stores nothing', async () => {

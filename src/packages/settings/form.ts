@@ -1,6 +1,7 @@
 /** The 系统设置 form: from the settings, and back as settings.save takes it (pure). */
 import { type SwitchableArea } from '@rules/areas';
 import type { InputOf } from '../../api/types';
+import { subscribeTemplates, timelineLabels } from '../../features';
 import type { UnionSettings } from '../../stores/settings';
 
 type SaveInput = InputOf<'settings.save'>;
@@ -15,6 +16,26 @@ export interface Form {
   latitude: string;
   longitude: string;
   areas: Record<SwitchableArea, boolean>;
+  /** 审核期限 and the other deadlines, as typed (whole numbers). */
+  deadlines: Record<DeadlineKey, string>;
+  /** Subscribe-message template key → its id from 小程序后台 (empty: none set; the app's placeholder is used). */
+  templateIds: Record<string, string>;
+}
+
+export type DeadlineKey = 'reviewDays' | 'firstAnswerHours' | 'offerClaimHours' | 'setupCodeHours';
+
+/** Each deadline: its label, unit and the range settings.save takes. */
+export const DEADLINES: ReadonlyArray<{ key: DeadlineKey; label: string; unit: string; min: number; max: number }> = [
+  { key: 'reviewDays', label: '审核期限', unit: '天', min: 1, max: 60 },
+  { key: 'firstAnswerHours', label: '线上法律咨询首次答复时限', unit: '小时', min: 1, max: 168 },
+  { key: 'offerClaimHours', label: '递补名额确认时限', unit: '小时', min: 1, max: 168 },
+  { key: 'setupCodeHours', label: '设置码有效期', unit: '小时', min: 1, max: 168 },
+];
+
+/** The templates' names as members see them in 我的申请 (membership_status → 入会申请), else the key. */
+export function templateLabel(key: string): string {
+  const kind = key.replace(/_status$/, '').replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return timelineLabels()[kind] ?? key;
 }
 
 export function toForm(s: UnionSettings): Form {
@@ -32,6 +53,12 @@ export function toForm(s: UnionSettings): Form {
     latitude: s.union.mapCenter ? String(s.union.mapCenter.latitude) : '',
     longitude: s.union.mapCenter ? String(s.union.mapCenter.longitude) : '',
     areas: { ...s.areas },
+    deadlines: Object.fromEntries(DEADLINES.map((d) => [d.key, String(s.deadlines[d.key])])) as Record<DeadlineKey, string>,
+    // Every template the app asks for, then any other the settings hold (kept as they are).
+    templateIds: {
+      ...Object.fromEntries(subscribeTemplates().map((t) => [t.key, ''])),
+      ...s.subscribeTemplateIds,
+    },
   };
 }
 
@@ -44,6 +71,20 @@ export function toSaveInput(form: Form, version: number): { input?: SaveInput; e
     errors.latitude = '请填写纬度（-90到90，如 31.78）';
   if (!form.longitude.trim() || !Number.isFinite(longitude) || Math.abs(longitude) > 180)
     errors.longitude = '请填写经度（-180到180，如 119.97）';
+  const deadlines = {} as Record<DeadlineKey, number>;
+  for (const d of DEADLINES) {
+    const value = Number(form.deadlines[d.key].trim());
+    if (!/^\d+$/.test(form.deadlines[d.key].trim()) || value < d.min || value > d.max)
+      errors[d.key] = `「${d.label}」应为${d.min}–${d.max}${d.unit}的整数`;
+    else deadlines[d.key] = value;
+  }
+  const subscribeTemplateIds: Record<string, string> = {};
+  for (const [key, id] of Object.entries(form.templateIds)) {
+    const trimmed = id.trim();
+    if (!trimmed) continue;
+    if (trimmed.length > 64 || /\s/.test(trimmed)) errors[`template-${key}`] = '模板ID为小程序后台“订阅消息”中的模板ID，不含空格';
+    else subscribeTemplateIds[key] = trimmed;
+  }
   if (!form.name.trim()) errors.name = '请填写工会名称';
   if (!form.shortName.trim()) errors.shortName = '请填写简称';
   if (Object.keys(errors).length) return { errors };
@@ -82,6 +123,8 @@ export function toSaveInput(form: Form, version: number): { input?: SaveInput; e
         mapCenter: { latitude, longitude },
       },
       areas: form.areas,
+      subscribeTemplateIds,
+      deadlines,
     },
   };
 }

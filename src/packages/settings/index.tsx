@@ -9,15 +9,17 @@ import { StateView } from '../../components/StateView';
 import { useAction } from '../../hooks/useAction';
 import { useRemote } from '../../hooks/useRemote';
 import { NATIONAL_HOTLINE, useSettingsStore, type UnionSettings } from '../../stores/settings';
-import { toForm, toSaveInput, type Form } from './form';
+import { DEADLINES, templateLabel, toForm, toSaveInput, type DeadlineKey, type Form } from './form';
 import './index.scss';
 
 /**
  * 系统设置 (administrators): the union's name, hotline, districts, where maps open, and which areas are on.
  * Saved with the version read: another administrator's save since is refused (the page reloads the current
  * settings). An area switched off disappears from tiles and 工作台 and refuses its actions.
+ * Also the deadlines (审核期限…) and the subscribe-message template ids from 小程序后台.
  * Test hooks: data-testid `settings-name`, `settings-short-name`, `settings-city`, `settings-hotline`,
- * `settings-districts`, `settings-latitude`, `settings-longitude`, `settings-area-<area>`, `settings-save`.
+ * `settings-districts`, `settings-latitude`, `settings-longitude`, `settings-area-<area>`, `settings-deadline-<key>`,
+ * `settings-template-<key>`, `settings-save`.
  */
 export default function SettingsEdit() {
   const remote = useRemote(() => call('settings.get', {}));
@@ -35,6 +37,14 @@ export default function SettingsEdit() {
   const edit = (key: keyof Form, value: string) => {
     setForm((f) => (f ? { ...f, [key]: value } : f));
     act.clearField(key);
+  };
+  const editDeadline = (key: DeadlineKey, value: string) => {
+    setForm((f) => (f ? { ...f, deadlines: { ...f.deadlines, [key]: value } } : f));
+    act.clearField(key);
+  };
+  const editTemplate = (key: string, value: string) => {
+    setForm((f) => (f ? { ...f, templateIds: { ...f.templateIds, [key]: value } } : f));
+    act.clearField(`template-${key}`);
   };
   const toggle = (area: SwitchableArea, on: boolean) => setForm((f) => (f ? { ...f, areas: { ...f.areas, [area]: on } } : f));
 
@@ -125,6 +135,42 @@ export default function SettingsEdit() {
                     checked={form.areas[area]}
                     color='#c8161d'
                     onChange={(e) => toggle(area, e.detail.value)}
+                  />
+                </View>
+              ))}
+            </View>
+            <View className='section'>
+              <Text className='section-title'>办理时限</Text>
+              <Text className='muted'>申请等待审核超过审核期限即标为「已超期」，并每天提醒负责审核的工作人员一次。</Text>
+              {DEADLINES.map((d) => (
+                <View data-testid={`settings-deadline-${d.key}`} key={d.key}>
+                  <Field
+                    label={`${d.label}（${d.unit}）`}
+                    name={`settings-deadline-${d.key}`}
+                    type='number'
+                    value={form.deadlines[d.key]}
+                    maxlength={3}
+                    error={act.fieldErrors[d.key]}
+                    onInput={(v) => editDeadline(d.key, v)}
+                  />
+                </View>
+              ))}
+            </View>
+            <View className='section'>
+              <Text className='section-title'>订阅消息模板</Text>
+              <Text className='muted'>
+                填写小程序后台“订阅消息”中选用的模板ID；会员在申请、预约、报名时按这些模板订阅通知。修改后请同时修改部署设置文件并重新部署云函数，通知才会按新模板发送。
+              </Text>
+              {Object.keys(form.templateIds).map((key) => (
+                <View data-testid={`settings-template-${key}`} key={key}>
+                  <Field
+                    label={`${templateLabel(key)}通知`}
+                    name={`settings-template-${key}`}
+                    value={form.templateIds[key]}
+                    maxlength={64}
+                    placeholder='模板ID'
+                    error={act.fieldErrors[`template-${key}`]}
+                    onInput={(v) => editTemplate(key, v)}
                   />
                 </View>
               ))}

@@ -3,7 +3,7 @@ import type { ActionState } from '../../../hooks/useAction';
 import { KINDS } from './kinds';
 import type { OrgDialogState } from './useOrgDialog';
 
-/** What the dialog asks for: a name (and kind) to create or rename, a new parent to move, a receiving union to close. */
+/** What the dialog asks for: a name (and kind) to create or rename, a new parent to move, a receiving union to merge or close. */
 export function OrgDialogBody({ d, action }: { d: OrgDialogState; action: ActionState }) {
   const { dialog } = d;
   if (!dialog) return null;
@@ -17,10 +17,23 @@ export function OrgDialogBody({ d, action }: { d: OrgDialogState; action: Action
         {action.fieldErrors.parentId && <Text className='m-error'>{action.fieldErrors.parentId}</Text>}
       </View>
     );
+  if (dialog.mode === 'merge')
+    return (
+      <View>
+        <Text>
+          「{dialog.org.name}
+          」并入另一个工会：其会员（保留历史记录）、待审核申请和转入申请都转到并入的工会，原工会标为已撤销。并入：
+        </Text>
+        <View className='m-picker' data-testid='org-dialog-target' onClick={() => d.setPicking('target')}>
+          {dialog.target?.name ?? '选择并入的工会'} ▾
+        </View>
+        {action.fieldErrors.targetOrgId && <Text className='m-error'>{action.fieldErrors.targetOrgId}</Text>}
+      </View>
+    );
   if (dialog.mode === 'close')
     return (
       <View>
-        <Text>撤销后「{dialog.org.name}」不再接收入会申请，会员的历史记录保留。其会员和待审核申请转入：</Text>
+        <Text>撤销后「{dialog.org.name}」不再接收入会申请，会员的历史记录保留。其会员、待审核申请和转入申请转到：</Text>
         <View className='m-picker' data-testid='org-dialog-target' onClick={() => d.setPicking('target')}>
           {dialog.target?.name ?? '选择接收会员的工会（没有会员时可不选）'} ▾
         </View>

@@ -17,13 +17,13 @@ import { useImport } from './useImport';
 import { useOrgDialog } from './useOrgDialog';
 import './index.scss';
 
-const TITLES = { create: '新增工会', rename: '工会改名', move: '移动工会', close: '撤销工会' } as const;
+const TITLES = { create: '新增工会', rename: '工会改名', move: '移动工会', merge: '合并工会', close: '撤销工会' } as const;
 
 /**
  * 组织管理: the union's tree within the staffer's scope (administrators: all of it). Tap a union to select it,
- * then 新增下级 / 改名 / 移动 / 撤销; import a tree from Excel (preview, then all rows or none) and export it.
+ * then 新增下级 / 改名 / 移动 / 合并 / 撤销; import a tree from Excel (preview, then all rows or none) and export it.
  * e2e hooks: data-testid on every control (org-row-<id>, org-create, org-rename, org-move, org-close, org-import,
- * org-import-commit, org-export, org-dialog-name, org-dialog-parent, org-dialog-target).
+ * org-import-commit, org-export, org-merge, org-dialog-name, org-dialog-parent, org-dialog-target).
  */
 export default function OrgManage() {
   const session = useSession();
@@ -34,6 +34,8 @@ export default function OrgManage() {
   const [result, setResult] = useState<string | null>(null);
   const done = (message: string) => {
     setResult(message);
+    // The tree is read again: a union just closed or merged is no longer one to act on.
+    setSelected(null);
     tree.reload();
   };
   const d = useOrgDialog(action, done);
@@ -123,6 +125,11 @@ export default function OrgManage() {
             </Button>
           )}
           {selected.parentId && (
+            <Button kind='plain' testId='org-merge' onClick={() => d.setDialog({ mode: 'merge', org: selected, target: null })}>
+              合并
+            </Button>
+          )}
+          {selected.parentId && (
             <Button kind='quiet' testId='org-close' onClick={() => d.setDialog({ mode: 'close', org: selected, target: null })}>
               撤销
             </Button>
@@ -135,17 +142,18 @@ export default function OrgManage() {
         title={d.dialog ? TITLES[d.dialog.mode] : ''}
         busy={action.busy}
         className='org-dialog'
+        testId='org-dialog'
         onConfirm={d.confirm}
         onCancel={d.close}
       >
         <OrgDialogBody d={d} action={action} />
       </ConfirmDialog>
 
-      {d.picking && (d.dialog?.mode === 'move' || d.dialog?.mode === 'close') && (
+      {d.picking && d.dialog && d.dialog.mode !== 'create' && d.dialog.mode !== 'rename' && (
         <OrgPicker
           orgs={open}
           filter={{ purpose: 'any', within }}
-          title={d.picking === 'parent' ? '新的上级工会' : '接收会员的工会'}
+          title={d.picking === 'parent' ? '新的上级工会' : d.dialog.mode === 'merge' ? '并入的工会' : '接收会员的工会'}
           onClose={() => d.setPicking(null)}
           onSelect={d.pickOrg}
         />

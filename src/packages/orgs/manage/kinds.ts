@@ -14,7 +14,8 @@ export type Dialog =
   | { mode: 'create'; parent: Org | null }
   | { mode: 'rename'; org: Org }
   | { mode: 'move'; org: Org; parent: Org | null }
-  | { mode: 'close'; org: Org; target: Org | null };
+  | { mode: 'close'; org: Org; target: Org | null }
+  | { mode: 'merge'; org: Org; target: Org | null };
 
 /** Repeats a paged action (a move, a close, an import) until the server says it is done. */
 export async function untilDone<T extends { done: boolean }>(step: () => Promise<T>): Promise<T> {

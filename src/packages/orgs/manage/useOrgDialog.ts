@@ -4,7 +4,7 @@ import type { Org } from '../../../api/types';
 import type { ActionState } from '../../../hooks/useAction';
 import { untilDone, type Dialog, type Kind } from './kinds';
 
-/** The state of 新增 / 改名 / 移动 / 撤销 and what 确定 sends. */
+/** The state of 新增 / 改名 / 移动 / 合并 / 撤销 and what 确定 sends. */
 export function useOrgDialog(action: ActionState, done: (message: string) => void) {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [name, setName] = useState('');
@@ -49,6 +49,18 @@ export function useOrgDialog(action: ActionState, done: (message: string) => voi
         onDone: (r) =>
           finish(r.done ? `「${dialog.org.name}」已移到「${dialog.parent?.name}」之下` : '移动尚未完成，请再点一次“移动”继续'),
       });
+    } else if (dialog.mode === 'merge') {
+      if (!dialog.target) return action.setFieldErrors({ targetOrgId: '请选择并入的工会' });
+      const target = dialog.target;
+      void action.run(() => untilDone(() => call('org.merge', { orgId: dialog.org._id, targetOrgId: target._id })), {
+        success: '已合并',
+        onDone: (r) =>
+          finish(
+            r.done
+              ? `「${dialog.org.name}」已并入「${target.name}」（转会 ${r.movedMembers} 人）`
+              : '会员转移尚未完成，请再次合并以继续',
+          ),
+      });
     } else {
       const input = { orgId: dialog.org._id, ...(dialog.target ? { targetOrgId: dialog.target._id } : {}) };
       void action.run(() => untilDone(() => call('org.close', input)), {
@@ -65,8 +77,9 @@ export function useOrgDialog(action: ActionState, done: (message: string) => voi
 
   const pickOrg = (o: Org) => {
     setPicking(null);
+    action.clearField(dialog?.mode === 'move' ? 'parentId' : 'targetOrgId');
     if (dialog?.mode === 'move') setDialog({ ...dialog, parent: o });
-    else if (dialog?.mode === 'close') setDialog({ ...dialog, target: o });
+    else if (dialog?.mode === 'close' || dialog?.mode === 'merge') setDialog({ ...dialog, target: o });
   };
 
   return {

@@ -4,7 +4,8 @@
  * Its members move to the target union as one bulk 转会 (each member keeps the old union in `orgHistory`), and
  * so do its applications still waiting for review. Like a move, the members move in pages within the
  * function's time and the same call again continues; the count of members moved is kept on the closed union
- * and audited when the move is complete.
+ * and audited when the move is complete. 转会 requests still waiting to move into the closed union are pointed at
+ * the target as well (its staff decide them; nothing is approved into a closed union).
  */
 import type { z } from 'zod';
 import type { ActionContext } from '../../action';
@@ -14,6 +15,7 @@ import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { MemberRecord, OrgRecord } from '../../shared/records';
 import { countPendingApplications, movePendingApplications } from '../membership/orgApplications';
+import { countPendingTransfersInto, movePendingTransfersInto } from '../transfer/orgTransfers';
 import { assertManages, assertOpen, isClosed, loadOrg, pendingMove } from './access';
 import { orgErrors as errors } from './errors';
 import { MOVE_BUDGET_MS } from './moveOrg';
@@ -27,6 +29,8 @@ export interface CloseResult {
   /** Members moved by this call. */
   movedMembers: number;
   movedApplications: number;
+  /** Waiting 转会 requests into the closed union now pointed at the target, by this call. */
+  movedTransfers: number;
   /** False when members are still to be moved: call again with the same input to finish. */
   done: boolean;
 }
@@ -37,6 +41,8 @@ interface Closing {
   at: Date;
   movedMembers: number;
   movedApplications: number;
+  /** Absent on closes decided before transfers followed. */
+  movedTransfers?: number;
   done: boolean;
 }
 
@@ -64,6 +70,7 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
     targetOrgId: closing.targetOrgId,
     movedMembers: 0,
     movedApplications: 0,
+    movedTransfers: 0,
     done: true,
   };
   const _ = command();
@@ -80,11 +87,22 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
       n = await movePendingApplications(org, target, PAGE);
       result.movedApplications += n;
     }
-    if (result.movedMembers || result.movedApplications)
+    for (let n = 1; n > 0;) {
+      if (Date.now() > deadline) return { ...result, done: false };
+      n = await movePendingTransfersInto(org, target, PAGE);
+      result.movedTransfers += n;
+    }
+    if (result.movedMembers || result.movedApplications || result.movedTransfers)
       await updateWhere(
         CORE_COLLECTIONS.orgs,
         { _id: org._id },
-        { closing: { movedMembers: _.inc(result.movedMembers), movedApplications: _.inc(result.movedApplications) } },
+        {
+          closing: {
+            movedMembers: _.inc(result.movedMembers),
+            movedApplications: _.inc(result.movedApplications),
+            movedTransfers: _.inc(result.movedTransfers),
+          },
+        },
       );
   }
   const marked = await updateWhere(CORE_COLLECTIONS.orgs, { _id: org._id, 'closing.done': false }, { closing: { done: true } });
@@ -103,6 +121,7 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
         targetOrgId: closing.targetOrgId,
         movedMembers: stored.movedMembers,
         movedApplications: stored.movedApplications,
+        movedTransfers: stored.movedTransfers ?? 0,
       },
     });
   }
@@ -138,16 +157,27 @@ export async function closeOrg(input: z.output<typeof orgCloseInput>, ctx: Actio
     assertOpen(target, 'targetOrgId');
     assertManages(ctx, target);
   } else {
-    const [members, pending] = await Promise.all([
+    const [members, pending, transfers] = await Promise.all([
       countWhere(CORE_COLLECTIONS.members, { orgId: org._id }),
       countPendingApplications(org._id),
+      countPendingTransfersInto(org._id),
     ]);
-    if (members || pending)
-      throw fail('INVALID_INPUT', `「${org.name}」还有${members}名会员、${pending}份待审核申请，请选择接收会员的工会`, {
-        field: 'targetOrgId',
-      });
+    if (members || pending || transfers)
+      throw fail(
+        'INVALID_INPUT',
+        `「${org.name}」还有${members}名会员、${pending}份待审核申请${transfers ? `、${transfers}份待审核的转入申请` : ''}，请选择接收会员的工会`,
+        { field: 'targetOrgId' },
+      );
   }
-  const closing: Closing = { targetOrgId, by: ctx.openid, at: ctx.now, movedMembers: 0, movedApplications: 0, done: false };
+  const closing: Closing = {
+    targetOrgId,
+    by: ctx.openid,
+    at: ctx.now,
+    movedMembers: 0,
+    movedApplications: 0,
+    movedTransfers: 0,
+    done: false,
+  };
   const decided = await updateWhere(
     CORE_COLLECTIONS.orgs,
     { _id: org._id, status: _.neq('closed') },
