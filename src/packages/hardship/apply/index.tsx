@@ -12,7 +12,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Choices, labelled } from '../components/Choices';
+import { Choices, labelled } from '../../../components/Choices';
 import { useForm } from '../components/useForm';
 import { EMPTY_MEMBER, Household, type MemberDraft } from './Household';
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';

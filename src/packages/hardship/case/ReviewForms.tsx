@@ -8,7 +8,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useSession } from '../../../stores/session';
 import { todayIso } from '../../../utils/format';
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
-import { Choices, labelled } from '../components/Choices';
+import { Choices, labelled } from '../../../components/Choices';
 
 const CIVIL = { low_income: '低收入家庭', subsistence: '低保家庭', none: '民政未认定', unknown: '结果未返回' } as const;
 type Civil = keyof typeof CIVIL;
@@ -109,9 +109,9 @@ export function DecideForm({ caseId, onDone }: { caseId: string; onDone: () => v
       <FieldFrame label='困难类别' error={act.fieldErrors.level}>
         <Choices
           options={labelled(HARDSHIP_LEVEL_LABELS)}
-          value={level ? [level] : []}
+          value={level}
           testId='hardship-decide-level'
-          onChange={([k]) => {
+          onChange={(k) => {
             setLevel(k);
             act.clearField('level');
           }}
@@ -120,9 +120,9 @@ export function DecideForm({ caseId, onDone }: { caseId: string; onDone: () => v
       <FieldFrame label='民政核对结果' error={act.fieldErrors.civilCheck}>
         <Choices
           options={labelled(CIVIL)}
-          value={civil ? [civil] : []}
+          value={civil}
           testId='hardship-decide-civil'
-          onChange={([k]) => {
+          onChange={(k) => {
             setCivil(k);
             act.clearField('civilCheck');
           }}

@@ -8,7 +8,7 @@ import { Field, FieldFrame } from '../../../components/Field';
 import { Row } from '../../../components/Row';
 import { useAction } from '../../../hooks/useAction';
 import { formatDate, todayIso } from '../../../utils/format';
-import { Choices, labelled } from '../components/Choices';
+import { Choices, labelled } from '../../../components/Choices';
 import { newRequestId } from '../../../utils/requestId';
 
 type FileView = OutputOf<'hardship.files'>['items'][number];
@@ -69,12 +69,7 @@ export function FileCard({ file, onChanged }: { file: FileView; onChanged: () =>
       </Row>
       {form === 'help' && (
         <View>
-          <Choices
-            options={labelled(HELP_KIND_LABELS)}
-            value={[kind]}
-            testId='hardship-help-kind'
-            onChange={([k]) => setKind(k)}
-          />
+          <Choices options={labelled(HELP_KIND_LABELS)} value={kind} testId='hardship-help-kind' onChange={setKind} />
           <Field
             label='金额（元）'
             name='hs-help-amount'

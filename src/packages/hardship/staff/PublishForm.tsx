@@ -7,7 +7,7 @@ import { Field } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 
 type FileView = OutputOf<'hardship.files'>['items'][number];
 

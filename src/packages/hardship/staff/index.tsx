@@ -10,7 +10,7 @@ import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDate } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { openExport } from '../../../utils/openExport';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { FileCard } from './FileCard';
 import { PublishForm } from './PublishForm';
 import './index.scss';
@@ -40,7 +40,7 @@ export default function HardshipQueue() {
     void act.run(() => call('hardship.export', {}), { onDone: (link) => void openExport(link.url, '困难职工档案.xlsx') });
   return (
     <PageShell className='hs-staff' page='hardshipQueue'>
-      <Choices options={TABS} value={[tab]} testId='hardship-tab' onChange={([k]) => setTab(k)} />
+      <Choices options={TABS} value={tab} testId='hardship-tab' onChange={setTab} />
       {tab === 'files' ? (
         <View>
           <View className='hs-card hs-actions'>

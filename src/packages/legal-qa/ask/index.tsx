@@ -12,7 +12,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import { withQuery } from '../query';
 import './index.scss';
@@ -29,14 +29,14 @@ export default function AskQuestion() {
   const form = useRemote(() => call('legalQa.form', {}));
   const act = useAction();
   const [requestId] = useState(newRequestId); // one per opened form: a double tap sends the same
-  const [type, setType] = useState<DisputeType[]>([]);
+  const [type, setType] = useState<DisputeType | null>(null);
   const [story, setStory] = useState('');
   const [employer, setEmployer] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [anonymous, setAnonymous] = useState(false);
-  const [station, setStation] = useState<string[]>([]);
+  const [station, setStation] = useState<string | null>(null);
   const f = form.data;
-  const chosenStation = station[0] ?? f?.defaultStationId ?? '';
+  const chosenStation = station ?? f?.defaultStationId ?? '';
   const edit =
     <T,>(key: string, set: (v: T) => void) =>
     (v: T) => {
@@ -51,7 +51,7 @@ export default function AskQuestion() {
         return call('legalQa.ask', {
           requestId,
           // None chosen: the function answers 请选择纠纷类型 under the field.
-          type: type[0] as DisputeType,
+          type: type as DisputeType,
           story: story.trim(),
           employer: employer.trim(),
           evidence: photos.map((p) => p.fileId),
@@ -118,7 +118,7 @@ export default function AskQuestion() {
               <FieldFrame label='由哪个法律援助站答复' error={act.fieldErrors.stationId}>
                 <Choices
                   options={f.stations.map((s) => ({ key: s.stationId, label: s.name }))}
-                  value={chosenStation ? [chosenStation] : []}
+                  value={chosenStation}
                   testId='legal-qa-station'
                   onChange={edit('stationId', setStation)}
                 />

@@ -7,7 +7,7 @@ import { Field, FieldFrame } from '../../../components/Field';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 
 const slotLabel = (s: { date: string; period: string; start: string; seatsLeft: number }) =>
   `${Number(s.date.slice(5, 7))}月${Number(s.date.slice(8, 10))}日 ${WEEKDAY_LABELS[weekdayOf(s.date)]} ${periodLabel(s.period)} ${s.start}（余${s.seatsLeft}）`;
@@ -16,11 +16,19 @@ const slotLabel = (s: { date: string; period: string; start: string; seatsLeft: 
  * 转为到站咨询: the station's bookable slots and the way; the case and photos go with the booking. Test ids
  * `legal-qa-slot-<slotId>`, `legal-qa-way-<way>`, `legal-qa-book-submit`.
  */
-export function BookFromThread({ questionId, stationId, onBooked }: { questionId: string; stationId: string; onBooked: () => void }) {
+export function BookFromThread({
+  questionId,
+  stationId,
+  onBooked,
+}: {
+  questionId: string;
+  stationId: string;
+  onBooked: () => void;
+}) {
   const slots = useRemote(() => call('legalAid.slots', { stationId }));
   const act = useAction();
-  const [slot, setSlot] = useState<string[]>([]);
-  const [way, setWay] = useState<ConsultWay[]>(['in_person']);
+  const [slot, setSlot] = useState<string | null>(null);
+  const [way, setWay] = useState<ConsultWay>('in_person');
   const [mobile, setMobile] = useState('');
   const open = (slots.data?.items ?? []).filter((s) => s.bookable).slice(0, 12);
   const book = () =>
@@ -28,13 +36,13 @@ export function BookFromThread({ questionId, stationId, onBooked }: { questionId
       () =>
         call('legalQa.book', {
           questionId,
-          slotId: slot[0] ?? '',
-          way: way[0],
-          ...(way[0] === 'callback' ? { contactMobile: mobile.trim() } : {}),
+          slotId: slot ?? '',
+          way,
+          ...(way === 'callback' ? { contactMobile: mobile.trim() } : {}),
         }),
       {
-      failTitle: '预约未成功',
-      success: '已预约',
+        failTitle: '预约未成功',
+        success: '已预约',
         fieldKey: (f) => (f === 'slotId' || f === 'contactMobile' ? f : undefined),
         onDone: onBooked,
       },
@@ -70,7 +78,7 @@ export function BookFromThread({ questionId, stationId, onBooked }: { questionId
             onChange={setWay}
           />
         </FieldFrame>
-        {way[0] === 'callback' && (
+        {way === 'callback' && (
           <Field
             label='回拨电话'
             name='lq-mobile'
@@ -81,7 +89,7 @@ export function BookFromThread({ questionId, stationId, onBooked }: { questionId
             onInput={setMobile}
           />
         )}
-        <Button block testId='legal-qa-book-submit' disabled={!slot.length} loading={act.busy} loadingText='预约中…' onClick={book}>
+        <Button block testId='legal-qa-book-submit' disabled={!slot} loading={act.busy} loadingText='预约中…' onClick={book}>
           确认预约
         </Button>
       </StateView>

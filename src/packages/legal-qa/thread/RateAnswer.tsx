@@ -5,6 +5,8 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
 import type { ThreadView } from '../types';
+// The stars are drawn as the shared choice pills (every star up to the rating is on).
+import '../../../components/Choices.scss';
 
 /** 1–5 stars and a comment, once. Test ids `legal-qa-star-<n>`, `legal-qa-comment`, `legal-qa-rate`, `legal-qa-rating`. */
 export function RateAnswer({ thread, onRated }: { thread: ThreadView; onRated: () => void }) {
@@ -30,11 +32,11 @@ export function RateAnswer({ thread, onRated }: { thread: ThreadView; onRated: (
   return (
     <View className='lq-card'>
       <Text className='lq-title'>评价律师的答复</Text>
-      <View className='lq-choices'>
+      <View className='choices'>
         {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
-            className={`lq-choice ${n <= stars ? 'lq-choice-on' : ''}`}
+            className={`choice ${n <= stars ? 'choice-on' : ''}`}
             data-testid={`legal-qa-star-${n}`}
             onClick={() => setStars(n)}
           >

@@ -9,7 +9,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { withQuery } from '../query';
 import './index.scss';
 import { newRequestId } from '../../../utils/requestId';
@@ -26,7 +26,7 @@ export default function ReportWage() {
   const act = useAction();
   const [requestId] = useState(newRequestId); // one per opened form: a double tap sends the same
   const [employer, setEmployer] = useState('');
-  const [district, setDistrict] = useState<string[]>([]);
+  const [district, setDistrict] = useState<string | null>(null);
   const [months, setMonths] = useState('');
   const [amount, setAmount] = useState('');
   const [coworkers, setCoworkers] = useState('0');
@@ -42,7 +42,7 @@ export default function ReportWage() {
         return call('legalQa.reportWage', {
           requestId,
           employer: employer.trim(),
-          district: district[0] ?? '',
+          district: district ?? '',
           monthsOwed: num(months),
           amount: num(amount),
           coworkers: num(coworkers),

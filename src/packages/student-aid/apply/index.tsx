@@ -13,7 +13,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { ProofPhoto, type Proof } from '../components/ProofPhoto';
 import './index.scss';
 

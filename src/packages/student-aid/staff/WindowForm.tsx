@@ -7,7 +7,7 @@ import { Field, FieldFrame } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { todayIso } from '../../../utils/format';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 
 const RULES = (Object.keys(ELIGIBILITY_RULE_LABELS) as EligibilityRule[]).map((key) => ({
   key,

@@ -9,7 +9,7 @@ import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDate } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { WindowCard } from './WindowCard';
 import { WindowForm } from './WindowForm';
 import './index.scss';

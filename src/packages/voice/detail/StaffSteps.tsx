@@ -6,7 +6,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { Field, FieldFrame } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 
 type Detail = OutputOf<'voice.get'>;
 type Dialog = 'decline' | 'forward' | 'close' | null;

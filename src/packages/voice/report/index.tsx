@@ -11,7 +11,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useSession } from '../../../stores/session';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
-import { Choices, labelled } from '../components/Choices';
+import { Choices, labelled } from '../../../components/Choices';
 import { PhotoPicker, type Photo } from '../../../components/PhotoPicker';
 import './index.scss';
 import { newRequestId } from '../../../utils/requestId';

@@ -8,7 +8,7 @@ import { Row } from '../../../components/Row';
 import { usePagedRemote } from '../../../hooks/usePagedRemote';
 import { formatDate } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
-import { Choices } from '../components/Choices';
+import { Choices } from '../../../components/Choices';
 import { Tally } from './Tally';
 import './index.scss';
 
