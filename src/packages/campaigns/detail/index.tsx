@@ -15,7 +15,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { openExport } from '../../../utils/openExport';
-import { Choices } from '../Choices';
+import { Choices } from '../../../components/Choices';
 import './index.scss';
 
 const GROUPS: Array<{ key: MemberGroup; label: string }> = [
@@ -152,7 +152,7 @@ export default function CampaignDetail() {
               </View>
             )}
             <View className='cp-card'>
-              <Choices options={TABS} value={[tab]} testId='campaigns-tab' onChange={([k]) => setTab(k)} />
+              <Choices options={TABS} value={tab} testId='campaigns-tab' onChange={setTab} />
               <PagedList list={entries} emptyText={tab === 'listed' ? '名单上暂无待领取的会员' : '还没有人领取'}>
                 {(e) => (
                   <View key={e.openid} className='cp-entry' data-testid='campaigns-entry'>

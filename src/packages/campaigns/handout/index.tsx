@@ -12,7 +12,7 @@ import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
 import { formatDateTime } from '../../../utils/format';
-import { Choices } from '../Choices';
+import { Choices } from '../../../components/Choices';
 import './index.scss';
 
 type Check = OutputOf<'campaigns.check'>;
@@ -81,9 +81,9 @@ export default function Handout() {
               <Text className='muted'>本领取点：</Text>
               <Choices
                 options={c.stations.map((s) => ({ key: s.id, label: s.name }))}
-                value={[station]}
+                value={station}
                 testId='campaigns-station'
-                onChange={([k]) => setStationId(k)}
+                onChange={setStationId}
               />
             </View>
             <View className='cp-card'>

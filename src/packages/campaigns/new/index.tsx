@@ -11,7 +11,7 @@ import { useAction } from '../../../hooks/useAction';
 import { todayIso } from '../../../utils/format';
 import { ROUTES, replaceWith } from '../../../utils/nav';
 import { useManagingOrgs, type OrgChoice } from '../../merchants/managingOrg';
-import { Choices } from '../Choices';
+import { Choices } from '../../../components/Choices';
 import './index.scss';
 
 const KINDS = (Object.keys(CAMPAIGN_KIND_LABELS) as CampaignKind[]).map((key) => ({ key, label: CAMPAIGN_KIND_LABELS[key] }));
@@ -74,7 +74,7 @@ export default function NewCampaign() {
           </View>
         </FieldFrame>
         <FieldFrame label='活动类型'>
-          <Choices options={KINDS} value={[kind]} testId='campaigns-new-kind' onChange={([k]) => setKind(k)} />
+          <Choices options={KINDS} value={kind} testId='campaigns-new-kind' onChange={setKind} />
         </FieldFrame>
         <Field
           label='活动名称'
