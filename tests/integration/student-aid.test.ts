@@ -474,8 +474,16 @@ describe('review, 公示 and payment', () => {
         ok: false,
         error: { code: 'INVALID_INPUT', details: { field: 'amount' } },
       });
+      // The district's staffer is not a member: the payment names them as they were named when invited.
+      await env.store.db
+        .collection('accounts')
+        .doc(district)
+        .set({ data: { openid: district, displayName: '王会计', createdAt: new Date() } });
       const taps = await Promise.all(Array.from({ length: 6 }, () => env.call(district, 'studentAid.recordPayment', pay)));
       expect(taps.every((r) => r.ok)).toBe(true);
+      expect(await env.store.byId('student_aid_applications', a.applicationId)).toMatchObject({
+        payment: { by: district, byName: '王会计', amount: 2500 },
+      });
       expect(await env.store.count('audit', { action: 'studentAid.pay', target: a.applicationId })).toBe(1);
       expect(await env.store.byId('student_aid_windows', windowId)).toMatchObject({ paidCount: 1, openObjections: 0 });
       expect(

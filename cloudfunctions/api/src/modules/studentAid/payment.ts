@@ -9,7 +9,7 @@ import { findAll, findById, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii } from '../../lib/pii';
 import { writeAudit } from '../../shared/audit';
-import { findMemberByOpenid } from '../../shared/members';
+import { namesOf } from '../../shared/people';
 import { assertCoversOrg } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { buildWorkbook, saveExport } from '../../shared/xlsx';
@@ -27,7 +27,8 @@ export async function recordPayment(input: PaymentInput, ctx: ActionContext): Pr
   const first = await findById<ApplicationRecord>(C.applications, input.applicationId);
   if (!first) throw fail('NOT_FOUND', '申请不存在');
   assertCoversOrg(ctx, first.orgPath);
-  const staff = await findMemberByOpenid(ctx.openid);
+  // The staffer's member name, else the name they gave when invited to the role (not a member).
+  const staffName = (await namesOf([ctx.openid])).get(ctx.openid);
   const { a, created } = await withTransaction(async (tx) => {
     const found = await tx.get<ApplicationRecord>(C.applications, input.applicationId);
     const w = await tx.get<WindowRecord>(C.windows, first.windowId);
@@ -45,7 +46,7 @@ export async function recordPayment(input: PaymentInput, ctx: ActionContext): Pr
       date: input.date,
       amount: input.amount,
       by: ctx.openid,
-      byName: staff?.name ?? '工会工作人员',
+      byName: staffName ?? '工会工作人员',
       recordedAt: ctx.now,
     };
     await tx.update(C.applications, input.applicationId, { status: 'paid', payment });
