@@ -5,7 +5,9 @@
  */
 import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
 import { toForm, toSaveInput } from '../../src/packages/settings/form';
+import { applyInput } from '../support/api';
 import { callApiCounted } from '../support/requests';
+import { outbox } from '../support/trips';
 import { useCloud } from '../support/scenario';
 
 const env = useCloud();
@@ -34,7 +36,7 @@ describe('settings', () => {
     });
     expect(view.union.districts).toContain('武进区');
     expect(view.union.districtCenters['武进区']).toEqual({ latitude: 31.705, longitude: 119.945 });
-    expect(view.subscribeTemplateIds.membership_status).toBe('TEMPLATE_ID_MEMBERSHIP_STATUS');
+    expect(view.subscribeTemplateIds.membership_status).toBe('membership_status');
   });
 
   it('an administrator saves; the next read shows it with the next version; audited', async () => {
@@ -79,7 +81,7 @@ describe('settings', () => {
     const saved = await env.ok(ADMIN, 'settings.save', input!);
     expect(saved.deadlines).toEqual({ ...DEMO_SETTINGS.deadlines, reviewDays: 5, firstAnswerHours: 24 });
     const ids = (await stored())?.subscribeTemplateIds as Record<string, string>;
-    expect(ids).toMatchObject({ review_overdue: 'tmpl-Overdue_9-x', membership_status: 'TEMPLATE_ID_MEMBERSHIP_STATUS' });
+    expect(ids).toMatchObject({ review_overdue: 'tmpl-Overdue_9-x', membership_status: 'membership_status' });
     expect(ids).not.toHaveProperty('legal_aid_reminder');
     expect((await env.ok(MEMBER, 'settings.get', {})).deadlines.reviewDays).toBe(5);
     // Back to the demo union's values for the tests after this one.
@@ -88,6 +90,39 @@ describe('settings', () => {
       ADMIN,
       'settings.save',
       saveInput(now.version, { subscribeTemplateIds: DEMO_SETTINGS.subscribeTemplateIds, deadlines: DEMO_SETTINGS.deadlines }),
+    );
+  });
+
+  it('sends subscribe messages with the template ids and field mapping an administrator edited in the app', async () => {
+    const { version } = await env.ok(ADMIN, 'settings.get', {});
+    await env.ok(
+      ADMIN,
+      'settings.save',
+      saveInput(version, {
+        subscribeTemplateIds: { ...DEMO_SETTINGS.subscribeTemplateIds, membership_status: 'tmpl-Member_2026' },
+        subscribeTemplateFields: { membership_status: { thing7: 'title', phrase3: 'status', date2: 'time' } },
+      }),
+    );
+    const who = 'settings-applicant';
+    await env.ok(who, 'notify.consent', { templateKey: 'membership_status', accepted: true });
+    const app = await env.ok(who, 'membership.apply', applyInput({ name: '钱文华' }));
+    await env.ok(ADMIN, 'membership.approve', { applicationId: app._id, submittedAt: app.submittedAt });
+    const sent = (await outbox(env.cloud.baseUrl)).filter((m) => m.touser === who);
+    expect(sent).toHaveLength(1);
+    expect(sent[0].templateId).toBe('tmpl-Member_2026');
+    expect(Object.keys(sent[0].data).sort()).toEqual(['date2', 'phrase3', 'thing7']);
+    expect(sent[0].data.date2.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(Array.from(sent[0].data.phrase3.value).length).toBeLessThanOrEqual(5);
+    expect(sent[0].data.thing7.value.length).toBeGreaterThan(0);
+    // Back to the demo union's templates for the tests after this one.
+    const now = await env.ok(ADMIN, 'settings.get', {});
+    await env.ok(
+      ADMIN,
+      'settings.save',
+      saveInput(now.version, {
+        subscribeTemplateIds: DEMO_SETTINGS.subscribeTemplateIds,
+        subscribeTemplateFields: DEMO_SETTINGS.subscribeTemplateFields,
+      }),
     );
   });
 

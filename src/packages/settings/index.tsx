@@ -159,7 +159,7 @@ export default function SettingsEdit() {
             <View className='section'>
               <Text className='section-title'>订阅消息模板</Text>
               <Text className='muted'>
-                填写小程序后台“订阅消息”中选用的模板ID；会员在申请、预约、报名时按这些模板订阅通知。修改后请同时修改部署设置文件并重新部署云函数，通知才会按新模板发送。
+                填写小程序后台“订阅消息”中选用的模板ID；会员在申请、预约、报名时按这些模板订阅通知。保存后下一条通知即按新模板发送。
               </Text>
               {Object.keys(form.templateIds).map((key) => (
                 <View data-testid={`settings-template-${key}`} key={key}>

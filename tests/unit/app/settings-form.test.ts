@@ -31,7 +31,7 @@ describe('系统设置 form: deadlines and subscribe-message templates', () => {
   it('shows the stored deadlines and template ids, every template the app asks for, and gives them back', () => {
     const form = toForm(DEMO_SETTINGS);
     expect(form.deadlines).toEqual({ reviewDays: '7', firstAnswerHours: '48', offerClaimHours: '24', setupCodeHours: '72' });
-    expect(form.templateIds.membership_status).toBe('TEMPLATE_ID_MEMBERSHIP_STATUS');
+    expect(form.templateIds.membership_status).toBe('membership_status');
     // A template the demo names no id for is offered empty.
     expect(form.templateIds.review_overdue).toBe('');
     expect(templateLabel('membership_status')).toBe('入会申请');

@@ -1,4 +1,5 @@
 import { command, findById, findMany, getCloud, updateWhere } from '../db';
+import { subscribeTemplates } from '../modules/settings/settings';
 import { CORE_COLLECTIONS } from './collections';
 import type { ConsentRecord } from './records';
 
@@ -12,14 +13,51 @@ export interface StatusMessage {
 /** The page a subscribe message opens: 我的 (with 我的申请). */
 export const MESSAGE_PAGE = 'pages/me/index';
 
-/** Template ids per environment: SUBSCRIBE_TEMPLATE_IDS='{"membership_status":"xxxx"}'; locally the key itself. */
-function templateId(key: string): string {
+/**
+ * The template id for a key: the union's settings (edited in the app), else the deploy's SUBSCRIBE_TEMPLATE_IDS
+ * variable ('{"membership_status":"xxxx"}', written from the settings file at deploy), else — locally — the key.
+ */
+function templateId(key: string, fromSettings: Record<string, string>): string {
+  if (fromSettings[key]) return fromSettings[key];
   try {
     const map = JSON.parse(process.env.SUBSCRIBE_TEMPLATE_IDS ?? '{}') as Record<string, string>;
     return map[key] ?? key;
   } catch {
     return key;
   }
+}
+
+/** The message's parts a template field can carry (settings.subscribeTemplateFields maps field → part). */
+type Part = 'title' | 'status' | 'time' | 'note';
+const DEFAULT_FIELDS: Record<string, Part> = { thing1: 'title', phrase2: 'status', time3: 'time', thing4: 'note' };
+const PARTS: readonly string[] = ['title', 'status', 'time', 'note'];
+
+/** WeChat's length limits by the kind of field (its name without the number): thing 20, phrase 5, others 32. */
+function limitOf(field: string): number {
+  const kind = field.replace(/\d+$/, '');
+  if (kind === 'thing') return 20;
+  if (kind === 'phrase') return 5;
+  return 32;
+}
+
+/** The `data` of a message: each mapped field gets its part, clipped to what its kind allows. */
+export function messageData(
+  message: StatusMessage,
+  mapping: Record<string, string> | undefined,
+): Record<string, { value: string }> {
+  const fields = mapping && Object.keys(mapping).length ? mapping : DEFAULT_FIELDS;
+  const value = (part: Part): string => {
+    if (part === 'title') return message.title;
+    if (part === 'status') return message.statusText;
+    if (part === 'time') return formatTime(message.at);
+    return message.note ?? '点击查看详情';
+  };
+  const data: Record<string, { value: string }> = {};
+  for (const [field, part] of Object.entries(fields)) {
+    if (!PARTS.includes(part)) continue;
+    data[field] = { value: part === 'time' ? value('time') : clip(value(part as Part), limitOf(field)) };
+  }
+  return data;
 }
 
 const clip = (s: string, n: number) => {
@@ -57,7 +95,11 @@ export async function sendSubscribeMessages(
   let accepted: Set<string>;
   try {
     const ids = [...new Set(messages.map((m) => `${m.openid}:${m.templateKey}`))];
-    const rows = await findMany<ConsentRecord>(CORE_COLLECTIONS.consents, { _id: command().in(ids), accepted: true }, { limit: 1000 });
+    const rows = await findMany<ConsentRecord>(
+      CORE_COLLECTIONS.consents,
+      { _id: command().in(ids), accepted: true },
+      { limit: 1000 },
+    );
     accepted = new Set(rows.map((r) => r._id));
   } catch (error) {
     warnNotSent(messages[0].templateKey, error);
@@ -76,18 +118,18 @@ export async function sendSubscribeMessages(
 /** Consumes the one-time consent (guarded) and sends; false when it was used meanwhile. */
 async function sendConsented(openid: string, templateKey: string, message: StatusMessage): Promise<boolean> {
   const id = `${openid}:${templateKey}`;
-  const consumed = await updateWhere(CORE_COLLECTIONS.consents, { _id: id, accepted: true }, { accepted: false, usedAt: message.at });
+  const consumed = await updateWhere(
+    CORE_COLLECTIONS.consents,
+    { _id: id, accepted: true },
+    { accepted: false, usedAt: message.at },
+  );
   if (consumed !== 1) return false;
+  const templates = await subscribeTemplates();
   await getCloud().openapi.subscribeMessage.send({
     touser: openid,
-    templateId: templateId(templateKey),
+    templateId: templateId(templateKey, templates.ids),
     page: MESSAGE_PAGE,
-    data: {
-      thing1: { value: clip(message.title, 20) },
-      phrase2: { value: clip(message.statusText, 5) },
-      time3: { value: formatTime(message.at) },
-      thing4: { value: clip(message.note ?? '点击查看详情', 20) },
-    },
+    data: messageData(message, templates.fields[templateKey]),
   });
   return true;
 }

@@ -130,6 +130,18 @@ export async function firstAnswerHours(): Promise<number> {
   return (await cachedSettings()).deadlines.firstAnswerHours;
 }
 
+/**
+ * The union's subscribe-message templates (settings.subscribeTemplateIds and subscribeTemplateFields), as this warm
+ * instance last read the settings: what an administrator edits in the app is what the next message is sent with.
+ */
+export async function subscribeTemplates(): Promise<{
+  ids: Record<string, string>;
+  fields: Record<string, Record<string, string>>;
+}> {
+  const settings = await cachedSettings();
+  return { ids: settings.subscribeTemplateIds, fields: settings.subscribeTemplateFields };
+}
+
 /** For tests of the router in process: forget the cached copy. */
 export function forgetCachedSettings(): void {
   cached = null;
