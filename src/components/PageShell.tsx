@@ -1,8 +1,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
-import { pageTitle, type RouteName } from '../features';
+import Taro from '@tarojs/taro';
+import { isPathOn, pageTitle, type RouteName } from '../features';
 import { useCareMode } from '../stores/careMode';
-import { goBack } from '../utils/nav';
+import { useSettings } from '../stores/settings';
+import { goBack, ROUTES } from '../utils/nav';
+import { Button } from './Button';
 import './PageShell.scss';
 
 export interface PageShellProps {
@@ -30,6 +33,22 @@ function TitleBar({ title }: { title: string }) {
   );
 }
 
+/**
+ * A page of an area the union has switched off, opened directly (a shared card, an old link, a reminder): it says
+ * so instead of offering what does not exist (the area's actions are refused by the server too).
+ */
+function AreaOff() {
+  return (
+    <View className='area-off' data-testid='area-off'>
+      <Text className='area-off-title'>该服务暂未开通</Text>
+      <Text className='area-off-text'>本工会暂未开通此项服务，如有需要请联系所属工会。</Text>
+      <Button testId='area-off-home' onClick={() => void Taro.switchTab({ url: ROUTES.home })}>
+        返回首页
+      </Button>
+    </View>
+  );
+}
+
 /** Common page frame: 关怀模式 (class `care-mode`, larger sizes through --font-scale) and the H5 title bar. */
 export function PageShell({ className, page, title, children, testId }: PageShellProps) {
   const care = useCareMode((s) => s.enabled);
@@ -37,6 +56,8 @@ export function PageShell({ className, page, title, children, testId }: PageShel
     // H5 draws the tab bar outside the page: its labels grow with a class on the document (app.scss).
     if (process.env.TARO_ENV === 'h5') document.body.classList.toggle('care-mode-app', care);
   }, [care]);
+  const settings = useSettings();
+  const off = !!page && !!settings && !isPathOn(ROUTES[page], settings.areas);
   const heading = title ?? (page ? pageTitle(page) : '');
   const titleBar = process.env.TARO_ENV === 'h5' && !!heading;
   return (
@@ -46,7 +67,7 @@ export function PageShell({ className, page, title, children, testId }: PageShel
       data-care-mode={care ? 'on' : 'off'}
     >
       {titleBar && <TitleBar title={heading} />}
-      {children}
+      {off ? <AreaOff /> : children}
     </View>
   );
 }
