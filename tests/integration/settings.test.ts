@@ -223,11 +223,17 @@ describe('settings', () => {
     expect((await callApiCounted(env.cloud.baseUrl, MEMBER, 'card.benefits', {})).dbRequests).toBe(0);
     // Other areas, the session and the settings themselves stay on.
     expect(await env.call(MEMBER, 'card.benefits', {})).toMatchObject({ ok: true });
+    // The card's list of benefits offers only what is on: no 法律援助 while it is off.
+    const offered = (await env.ok(MEMBER, 'card.benefits', {})).items.map((b) => b.title);
+    expect(offered).toContain('普惠商户优惠');
+    expect(offered).not.toContain('法律援助');
+    expect((await env.ok(MEMBER, 'card.get', {})).benefits.map((b) => b.title)).toEqual(offered);
     expect(await env.call(MEMBER, 'session.get', {})).toMatchObject({ ok: true });
 
     const now = await env.ok(ADMIN, 'settings.get', {});
     await env.ok(ADMIN, 'settings.save', saveInput(now.version, { areas: { ...DEMO_SETTINGS.areas, legalAid: true } }));
     const booked = await env.ok(MEMBER, 'legalAid.book', book);
+    expect((await env.ok(MEMBER, 'card.benefits', {})).items.map((b) => b.title)).toContain('法律援助');
     expect(booked).toMatchObject({ slotId: slot!._id, status: 'confirmed' });
     expect(await env.store.count('legal_bookings', { slotId: slot!._id, status: 'confirmed' })).toBeGreaterThanOrEqual(1);
   });

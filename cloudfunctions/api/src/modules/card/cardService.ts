@@ -5,7 +5,8 @@ import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { findMemberByCardNo, requireActiveMember, requireMember } from '../../shared/members';
-import { MEMBER_BENEFITS } from './benefits';
+import { areaSwitches } from '../settings/settings';
+import { benefitsFor } from './benefits';
 import { readCardCode } from './cardCode';
 import { signCardToken, signCardTokens } from './cardToken';
 import { shortCodesFor } from './shortCode';
@@ -20,7 +21,7 @@ export async function getCard(ctx: ActionContext): Promise<CardView> {
     orgName: m.orgName,
     memberSince: toIso(m.memberSince),
     status: m.status,
-    benefits: MEMBER_BENEFITS,
+    benefits: benefitsFor(await areaSwitches()),
   };
 }
 
@@ -53,8 +54,8 @@ export async function issueCardTokens(ctx: ActionContext): Promise<CardTokensVie
   return { tokens, serverTime: ctx.now.toISOString() };
 }
 
-export function listBenefits(): { items: Benefit[] } {
-  return { items: MEMBER_BENEFITS };
+export async function listBenefits(): Promise<{ items: Benefit[] }> {
+  return { items: benefitsFor(await areaSwitches()) };
 }
 
 export async function verifyCard(token: string, ctx: ActionContext): Promise<CardVerifyView> {

@@ -142,6 +142,11 @@ export async function subscribeTemplates(): Promise<{
   return { ids: settings.subscribeTemplateIds, fields: settings.subscribeTemplateFields };
 }
 
+/** Which areas are on (settings.areas), as this warm instance last read the settings. */
+export async function areaSwitches(): Promise<Record<SwitchableArea, boolean>> {
+  return (await cachedSettings()).areas;
+}
+
 /** For tests of the router in process: forget the cached copy. */
 export function forgetCachedSettings(): void {
   cached = null;
