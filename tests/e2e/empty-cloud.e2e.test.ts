@@ -178,6 +178,8 @@ test('from an empty cloud: setup code → administrator → settings → tree fr
   // 4. A legal-aid station: the map point starts at the union's map centre; a double tap on save makes one.
   await openAs(page, env.cloud.baseUrl, ADMIN, '#/packages/legal-aid/index/index');
   await page.locator(tid('legal-aid-new-station')).waitFor({ timeout: 45_000 });
+  // The empty list says whom to call (once the stations are read: none yet).
+  await page.getByText(`请拨打${HOTLINE}咨询`).first().waitFor({ timeout: 45_000 });
   expect(await visibleText(page)).toContain(`请拨打${HOTLINE}咨询`);
   await page.locator(tid('legal-aid-new-station')).click();
   await page.locator(`${tid('station-name')} input`).waitFor({ timeout: 45_000 });

@@ -71,7 +71,7 @@ test('实名入会: errors under their fields go once edited; the union is asked
   expect(errors).toEqual([]);
 }, 240_000);
 
-test('法律援助预约: 请选择 errors go once chosen, a call-back needs a phone number, the name is filled in, the photo shows', async () => {
+test('法律援助预约: 请选择 errors go once chosen, a call-back needs a phone number, the name and mobile are filled in, the photo shows', async () => {
   // A non-member who applied to join (the union knows the name) books a call-back.
   const applicant = 'e2e-form-la';
   await callOk(env.cloud.baseUrl, applicant, 'membership.apply', applyInput({ name: '褚明亮' }));
@@ -80,6 +80,16 @@ test('法律援助预约: 请选择 errors go once chosen, a call-back needs a p
     await openInMode(page, env.cloud.baseUrl, applicant, '#/packages/legal-aid/book/index?stationId=st-cz-wujin', care);
     await page.locator(tid('legal-aid-slot-open')).first().waitFor({ timeout: 45_000 });
     expect(await page.locator(tid('legal-aid-contact-name')).locator('input').inputValue()).toBe('褚明亮');
+    // The mobile given when applying to join is filled in too (membership.myContact); cleared, it is asked for.
+    const mobile = page.locator(`${tid('legal-aid-contact-mobile')} input`);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="legal-aid-contact-mobile"] input') as HTMLInputElement | null)?.value ===
+        '13812345678',
+      undefined,
+      { timeout: 15_000 },
+    );
+    await mobile.fill('');
     await page.locator(tid('legal-aid-submit')).click();
     expect(await page.locator(tid('legal-aid-type-error')).innerText()).toBe('请选择咨询类型');
     expect(await page.locator(tid('legal-aid-slot-error')).innerText()).toBe('请选择日期和时段');
