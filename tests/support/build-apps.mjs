@@ -4,22 +4,17 @@
  * the H5 app (`npm run build:h5` → dist-h5/, for tests/e2e), run at the same time. Each taro build is a webpack
  * run that keeps about one core busy; one after the other they left the second core idle for minutes. Each
  * build's output is printed in one piece when it ends (not interleaved); the exit code is non-zero when either
- * build fails, and names it. The H5 build is left unminified (H5_UNMINIFIED=1, config/prod.ts): terser took
- * about 4 of its 5 CPU minutes, and the e2e tests read the app's behaviour, not its size.
+ * build fails, and names it.
  */
 import { spawn } from 'node:child_process';
 
 const BUILDS = ['build:weapp', 'build:h5'];
-const ENV = { 'build:h5': { H5_UNMINIFIED: '1' } };
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 function run(script) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(npm, ['run', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...ENV[script] },
-    });
+    const child = spawn(npm, ['run', script], { stdio: ['ignore', 'pipe', 'pipe'] });
     const output = [];
     child.stdout.on('data', (chunk) => output.push(chunk));
     child.stderr.on('data', (chunk) => output.push(chunk));
