@@ -21,6 +21,12 @@ export async function findMemberByOpenid(openid: string): Promise<MemberRecord |
   return findById<MemberRecord>(CORE_COLLECTIONS.members, openid);
 }
 
+/** Whether the person is an active member of the union `orgId` or of a union below it (a 公示's audience). */
+export async function isActiveMemberUnder(openid: string, orgId: string): Promise<boolean> {
+  const member = await findMemberByOpenid(openid);
+  return Boolean(member && member.status === 'active' && member.orgPath.includes(orgId));
+}
+
 /** The caller's member record, or NOT_MEMBER. */
 export async function requireMember(openid: string): Promise<MemberRecord> {
   const member = await findMemberByOpenid(openid);

@@ -18,7 +18,7 @@ import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
-import { findMemberByOpenid, requireActiveMember } from '../../shared/members';
+import { isActiveMemberUnder, requireActiveMember } from '../../shared/members';
 import { getOrg } from '../../shared/orgs';
 import {
   assertWindowOpen,
@@ -204,7 +204,10 @@ export async function publishPublicity(input: HardshipPublishInput, ctx: ActionC
 }
 
 /** Staff take back a 公示 still open (e.g. a wrong list): its files are free to be published again. */
-export async function withdrawPublicity(input: { publicityId: string; reason: string }, ctx: ActionContext): Promise<PublicityView> {
+export async function withdrawPublicity(
+  input: { publicityId: string; reason: string },
+  ctx: ActionContext,
+): Promise<PublicityView> {
   await loadManaged(input.publicityId, ctx);
   const record = await withTransaction(async (tx) => {
     const p = await tx.get<HardshipPublicityRecord>(C.publicity, input.publicityId);
@@ -251,8 +254,7 @@ export async function getPublicity(publicityId: string, ctx: ActionContext): Pro
 async function maySee(p: HardshipPublicityRecord, ctx: ActionContext): Promise<boolean> {
   if (isStaff(ctx) && coversOrg(ctx, p.orgPath)) return true;
   if (p.status === 'withdrawn') return false;
-  const member = await findMemberByOpenid(ctx.openid);
-  return Boolean(member && member.status === 'active' && member.orgPath.includes(p.orgId));
+  return isActiveMemberUnder(ctx.openid, p.orgId);
 }
 
 /** Union staff (or an administrator): the action must ask for the caller's grants (needsGrants). */
@@ -330,7 +332,9 @@ export async function resolvePublicityObjection(
         const file = await tx.get<HardshipFileRecord>(C.files, o.enrollmentId);
         const closed = file?.status === 'active' && file.publicityId === o.publicityId;
         if (closed) await tx.update(C.files, o.enrollmentId, { status: 'closed', closedReason: reason, closedAt: ctx.now });
-        const rows = (host?.rows ?? []).map((r) => (r.ticket === o.ticket ? { ...r, removed: true, removedReason: input.note } : r));
+        const rows = (host?.rows ?? []).map((r) =>
+          r.ticket === o.ticket ? { ...r, removed: true, removedReason: input.note } : r,
+        );
         return { result: { closed }, hostFields: { rows } };
       },
     },
@@ -352,10 +356,7 @@ export async function resolvePublicityObjection(
 }
 
 /** Makes a 公示 final once its window is over and no objection is open: help money may then be recorded. */
-export async function finalizeHardshipPublicity(
-  publicityId: string,
-  ctx: ActionContext,
-): Promise<PublicityView> {
+export async function finalizeHardshipPublicity(publicityId: string, ctx: ActionContext): Promise<PublicityView> {
   const p = await loadManaged(publicityId, ctx);
   if (p.status !== 'publicity') throw fail('CONFLICT', `该公示${PUBLICITY_STATUS_LABELS[p.status]}`);
   const done = await finalizeOne(p, ctx.now);
@@ -394,14 +395,12 @@ export async function finalizeDuePublicities(now: Date): Promise<Record<string, 
  * For recordHelp, inside its transaction: 资金救助 only on a file whose 公示 is final and whose row stands.
  * Returns why not, or null.
  */
-export async function moneyBlockedBy(
-  tx: Tx,
-  file: HardshipFileRecord,
-): Promise<string | null> {
+export async function moneyBlockedBy(tx: Tx, file: HardshipFileRecord): Promise<string | null> {
   if (!file.publicityId) return '该家庭尚未经过困难职工公示，公示结束且无异议后才能登记资金救助';
   const p = await tx.get<HardshipPublicityRecord>(C.publicity, file.publicityId);
   if (!p || p.status === 'withdrawn') return '该家庭尚未经过困难职工公示，公示结束且无异议后才能登记资金救助';
-  if (p.status !== 'final') return `该家庭正在公示（至${chinaMonthDay(new Date(toIso(p.until)))}），公示结束且无异议后才能登记资金救助`;
+  if (p.status !== 'final')
+    return `该家庭正在公示（至${chinaMonthDay(new Date(toIso(p.until)))}），公示结束且无异议后才能登记资金救助`;
   const row = p.rows.find((r) => r.enrollmentId === file._id);
   if (!row || row.removed) return '公示期间异议成立，不能登记资金救助';
   return null;

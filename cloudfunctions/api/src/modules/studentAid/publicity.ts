@@ -23,7 +23,7 @@ import {
   type ObjectionDecision,
   type PublicityArea,
 } from '../../shared/publicity';
-import { findMemberByOpenid } from '../../shared/members';
+import { isActiveMemberUnder } from '../../shared/members';
 import { coversOrg } from '../../shared/scope';
 import { addTimelineEntries } from '../../shared/timeline';
 import { chinaDate } from '../../rules/time';
@@ -102,8 +102,7 @@ export async function publishGrants(input: { windowId: string; days?: number }, 
  */
 async function assertMaySeeGrants(w: WindowRecord, ctx: ActionContext): Promise<void> {
   if (coversOrg(ctx, w.orgPath)) return; // staff covering the union (the actions load the caller's grants)
-  const member = await findMemberByOpenid(ctx.openid);
-  if (member && member.status === 'active' && member.orgPath.includes(w.orgId)) return;
+  if (await isActiveMemberUnder(ctx.openid, w.orgId)) return;
   throw fail('NOT_FOUND', '资助名单不存在或不在您所在工会的范围内');
 }
 
