@@ -5,6 +5,7 @@
  */
 import { signCardToken, signCardTokens } from '../../cloudfunctions/api/src/modules/card/cardToken';
 import { callApi, callOk, type storeReader, startSeededCloud } from '../support/api';
+import { setClock } from '../support/clock';
 import type { LocalCloud } from '../support/localCloud';
 import { DEMO_CARD, freshCode, LOCAL_CARD_KEY, merchantWithOffer } from '../support/merchants';
 
@@ -75,6 +76,13 @@ it('checks a member code, redeems once, and both sides see the record', async ()
     ok: false,
     error: { code: 'TOKEN_USED', message: '该会员码已使用过，请让会员刷新后重新出示' },
   });
+  // Still "used", not "expired", once its minute has passed: the reason the clerk needs (a code shown twice).
+  await setClock(cloud.baseUrl, 5 * 60_000);
+  try {
+    expect(await check(token)).toMatchObject({ ok: false, error: { code: 'TOKEN_USED' } });
+  } finally {
+    await setClock(cloud.baseUrl, 0);
+  }
   const next = await callOk(cloud.baseUrl, STAFF, 'merchants.check', { code: freshCode() });
   expect(next.offers.find((o) => o.offerId === 'merchant-01-o1')).toMatchObject({
     available: false,

@@ -21,8 +21,11 @@ export interface SignedCardToken {
   notBefore?: Date;
 }
 
+/** An expired token's signature was good, so it still says whose code it was (a counter can tell "already used"). */
 export type VerifyResult =
-  { ok: true; cardNo: string; expiresAt: Date; nonce: string } | { ok: false; reason: 'invalid' | 'expired' | 'early' };
+  | { ok: true; cardNo: string; expiresAt: Date; nonce: string }
+  | { ok: false; reason: 'expired'; cardNo: string; nonce: string }
+  | { ok: false; reason: 'invalid' | 'early' };
 
 function sign(payload: string, key: string): Buffer {
   return createHmac('sha256', key).update(payload).digest();
@@ -99,6 +102,6 @@ export function verifyCardToken(token: string, key: string, now: Date = new Date
     // A valid signature with an expiry far in the future is not one we issued.
     return { ok: false, reason: 'invalid' };
   }
-  if (nowSeconds >= exp) return { ok: false, reason: 'expired' };
+  if (nowSeconds >= exp) return { ok: false, reason: 'expired', cardNo: match[1], nonce: match[3] };
   return { ok: true, cardNo: match[1], expiresAt: new Date(exp * 1000), nonce: match[3] };
 }

@@ -20,7 +20,8 @@ import { claimSeat, ensureCapacity, releaseSeat, type SeatRef } from '../../shar
 import { findMemberByCardNo } from '../../shared/members';
 import type { MemberRecord } from '../../shared/records';
 import { assertMerchant, scopesOf } from '../../shared/scope';
-import { readCardCode, type CardCode } from '../card/cardCode';
+import { cardErrors } from '../card/errors';
+import { readCardCodeAnyAge, type CardCode } from '../card/cardCode';
 import { readShortCode, retireShortCode, SHORT_CODE_PATTERN } from '../card/shortCode';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
 import { loadPlace } from './directory';
@@ -83,9 +84,12 @@ async function byCode(codeKey: string): Promise<RedemptionRecord | null> {
   return (await findMany<RedemptionRecord>(C.redemptions, { codeKey }, { limit: 1 }))[0] ?? null;
 }
 
-/** A scanned QR token (signature checked), or a typed 核验码 (looked up, counted against the limit on wrong tries). */
+/**
+ * A scanned QR token (signature checked; an expired one still read, so that a used code is refused as used), or a
+ * typed 核验码 (looked up, counted against the limit on wrong tries).
+ */
 async function readCounterCode(input: string, placeId: string, ctx: ActionContext): Promise<CardCode> {
-  if (!SHORT_CODE_PATTERN.test(input)) return readCardCode(input, ctx.now);
+  if (!SHORT_CODE_PATTERN.test(input)) return readCardCodeAnyAge(input, ctx.now);
   return withTry(ctx.openid, placeId, ctx.now, () => readShortCode(input, ctx.now));
 }
 
@@ -99,8 +103,9 @@ export async function checkCode(input: { code: string; placeId?: string }, ctx: 
     loadPlace(placeId),
     findMany<RedemptionRecord>(C.redemptions, { cardNo: code.cardNo, placeId, periodKey: command().in(keys) }, { limit: 1000 }),
   ]);
-  const m = activeMember(member);
   if (used) throw errors.fail('TOKEN_USED');
+  if (code.expired) throw cardErrors.fail('TOKEN_EXPIRED');
+  const m = activeMember(member);
   if (place.status !== 'active') throw errors.fail('PLACE_SUSPENDED');
   const offers = place.offers
     .filter((o) => offerIsCurrent(o, ctx.now))
