@@ -118,9 +118,15 @@ test('a new member applies (consent required), a staffer approves, and the membe
   await screenshot(page, 'card');
 
   // The QR's token verifies at a merchant's counter.
-  const token = await page.locator(tid('card-qr')).getAttribute('data-token');
-  expect(token).toBeTruthy();
-  const verified = await callApi(env.cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
-  expect(verified.ok).toBe(true);
+  // (A code read in the last instant of its minute may expire on the way: the card then shows the next one.)
+  let verified: Awaited<ReturnType<typeof callApi>> | undefined;
+  for (let attempt = 0; attempt < 2 && !verified?.ok; attempt += 1) {
+    if (attempt) await page.waitForTimeout(2_000);
+    const token = await page.locator(tid('card-qr')).getAttribute('data-token');
+    expect(token).toBeTruthy();
+    verified = await callApi(env.cloud.baseUrl, 'demo-merchant-01', 'card.verify', { token });
+    if (!verified.ok) expect(verified.error.code).toBe('TOKEN_EXPIRED');
+  }
+  expect(verified?.ok).toBe(true);
   expect(errors).toEqual([]);
 }, 240_000);
