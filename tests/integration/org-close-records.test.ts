@@ -5,6 +5,7 @@
  * A member applying while the merge runs is not left behind: whatever the order (forced with the local cloud's
  * pauses), the record ends on the receiving union once the close's second pass (the cron, after the settling time) ran.
  */
+import { applyInput } from '../support/api';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { setClock } from '../support/clock';
 import { APPLY, DECIDE, VISIT } from '../support/hardship';
@@ -160,7 +161,9 @@ it('moves open hardship and 金秋助学 applications with a merge; the receivin
 
   expect((await env.ok(t.targetStaff, 'studentAid.queue', {})).items.map((a) => a.applicationId)).toEqual([aid.applicationId]);
   expect((await env.ok(closedStaff, 'studentAid.queue', {})).items).toEqual([]);
-  expect(await env.call(closedStaff, 'studentAid.check', { applicationId: aid.applicationId, pass: true, note: '' })).toMatchObject({
+  expect(
+    await env.call(closedStaff, 'studentAid.check', { applicationId: aid.applicationId, pass: true, note: '' }),
+  ).toMatchObject({
     ok: false,
   });
   await env.ok(t.targetStaff, 'studentAid.check', { applicationId: aid.applicationId, pass: true, note: '材料齐全' });
@@ -181,7 +184,10 @@ it('asks for a receiving union while another area has open records in the union'
   const m = await givenMember(env, { orgId: org._id, name: '周建华' });
   const c = await env.ok(m.openid, 'hardship.apply', APPLY);
   // The member left on a 转会 elsewhere; the open case still names the union.
-  await env.store.db.collection('members').doc(m.openid).update({ data: { orgId: t.target._id, orgPath: t.target.path } });
+  await env.store.db
+    .collection('members')
+    .doc(m.openid)
+    .update({ data: { orgId: t.target._id, orgPath: t.target.path } });
   expect(await env.call(t.admin, 'org.close', { orgId: org._id })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT', message: expect.stringContaining('1件其他业务的待办申请') },
@@ -250,4 +256,46 @@ it('org.merge held at each request while a member applies: every order ends on t
     await env.ok(t.district, 'hardship.decide', { caseId, ...DECIDE, approve: false, note: '收入高于标准' });
   });
   expect(points).toBeGreaterThan(2);
+});
+
+/** A name of Chinese characters only (a person's name takes no digits), unique per applicant: 并甲乙丙. */
+function nameOf(n: number): string {
+  return `并${String(n)
+    .padStart(3, '0')
+    .replace(/\d/g, (d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)])}`;
+}
+
+it('membership.apply held at each request while the union merges: refused once closed, else it ends on the receiving union', async () => {
+  let stale = 0;
+  let refused = 0;
+  const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'membership.apply' }, async (pause) => {
+    const { org } = await closingUnion();
+    const openid = `close-applicant-${serial}`;
+    const applied = env.call(openid, 'membership.apply', applyInput({ orgId: org._id, name: nameOf(serial) }));
+    const held = await pause.settled();
+    if (held.state === 'paused') {
+      await merge(org._id);
+      await pause.release();
+    }
+    const answer = await applied;
+    if (held.state !== 'paused') await merge(org._id);
+    if (!answer.ok) {
+      // It read the union after the closing marker: refused, nothing stored.
+      expect(answer.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('已撤销') });
+      expect(await env.store.count('applications', { openid })).toBe(0);
+      refused += 1;
+      return;
+    }
+    const id = (answer.data as { _id: string })._id;
+    if ((await env.store.byId<Placed>('applications', id))?.orgId === org._id) stale += 1;
+    await settle();
+    await expectStored(env, 'applications', id, { orgId: t.target._id, orgPath: t.target.path, status: 'pending' });
+    expect(
+      (await env.ok(t.targetStaff, 'membership.list', { status: 'pending', keyword: nameOf(serial) })).items.map((a) => a._id),
+    ).toEqual([id]);
+  });
+  expect(points).toBeGreaterThan(2);
+  // Both outcomes happen: refused after the marker, and written on the closed union after the pass (then moved).
+  expect(refused).toBeGreaterThan(0);
+  expect(stale).toBeGreaterThan(0);
 });

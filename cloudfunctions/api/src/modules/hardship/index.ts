@@ -40,8 +40,20 @@ export const hardshipModule = defineModule({
   ],
   // A case under review and an active file (re-checked and helped by the member's union) follow a merged union.
   orgRecords: [
-    { collection: HARDSHIP_COLLECTIONS.cases, orgIdField: 'orgId', pathField: 'orgPath', nameField: 'orgName', openStatuses: OPEN_CASE_STATUSES },
-    { collection: HARDSHIP_COLLECTIONS.files, orgIdField: 'orgId', pathField: 'orgPath', nameField: 'orgName', openStatuses: ['active'] },
+    {
+      collection: HARDSHIP_COLLECTIONS.cases,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: OPEN_CASE_STATUSES,
+    },
+    {
+      collection: HARDSHIP_COLLECTIONS.files,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['active'],
+    },
   ],
   fieldLabels: {
     household: '家庭成员',

@@ -26,7 +26,13 @@ export const legalQaModule = defineModule({
   ],
   // 欠薪求助 still being handled follows a merged district union (questions belong to a station, not a union).
   orgRecords: [
-    { collection: LEGAL_QA_COLLECTIONS.wages, orgIdField: 'orgId', pathField: 'orgPath', nameField: 'orgName', openStatuses: ['submitted', 'accepted'] },
+    {
+      collection: LEGAL_QA_COLLECTIONS.wages,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['submitted', 'accepted'],
+    },
   ],
   fieldLabels: {
     questionId: '咨询编号',

@@ -112,7 +112,7 @@ export async function followClose(
   ];
   try {
     for (const [key, page] of steps) {
-      for (let n = 1; n > 0; ) {
+      for (let n = 1; n > 0;) {
         if (Date.now() > deadline) return counts;
         n = await page();
         counts[key] += n;

@@ -47,7 +47,11 @@ async function receivingUnion(org: ClosedOrg): Promise<OrgRecord | null> {
 /** The cron task: every due close sweep moves what was left behind; a finished one is removed. */
 export async function sweepClosedUnions(now: Date, house: House): Promise<Record<string, number>> {
   const deadline = Date.now() + SWEEP_BUDGET_MS;
-  const due = await findMany<CloseSweep>(C.closeSweeps, { after: command().lte(now) }, { orderBy: [['after', 'asc']], limit: 100 });
+  const due = await findMany<CloseSweep>(
+    C.closeSweeps,
+    { after: command().lte(now) },
+    { orderBy: [['after', 'asc']], limit: 100 },
+  );
   let swept = 0;
   let moved = 0;
   for (const sweep of due) {

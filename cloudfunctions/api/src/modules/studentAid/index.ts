@@ -30,7 +30,13 @@ export const studentAidModule = defineModule({
   ],
   // Applications the 基层工会 has still to check or the window's union to decide follow a merged union.
   orgRecords: [
-    { collection: STUDENT_AID_COLLECTIONS.applications, orgIdField: 'orgId', pathField: 'orgPath', nameField: 'orgName', openStatuses: OPEN_STATUSES },
+    {
+      collection: STUDENT_AID_COLLECTIONS.applications,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: OPEN_STATUSES,
+    },
   ],
   fieldLabels: {
     windowId: '金秋助学活动',

@@ -32,7 +32,13 @@ export const voiceModule = defineModule({
   orgPaths: [{ collection: VOICE_COLLECTIONS.reports, field: 'orgPath' }],
   // A report not yet closed (replies may repeat until then) is handled by the union the member's union merged into.
   orgRecords: [
-    { collection: VOICE_COLLECTIONS.reports, orgIdField: 'orgId', pathField: 'orgPath', nameField: 'orgName', openStatuses: [...OPEN_VOICE_STATUSES, 'replied'] },
+    {
+      collection: VOICE_COLLECTIONS.reports,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: [...OPEN_VOICE_STATUSES, 'replied'],
+    },
   ],
   fieldLabels: {
     description: '隐患情况',
