@@ -146,8 +146,7 @@ it('moves open hardship and 金秋助学 applications with a merge; the receivin
       action: 'org.merge',
       target: org._id,
       'details.movedRecords': 2,
-      'details.movedRecordsBy.hardship_cases': 1,
-      'details.movedRecordsBy.student_aid_applications': 1,
+      'details.movedRecordsBy': 'hardship_cases:1 student_aid_applications:1',
     }),
   ).toBe(1);
 

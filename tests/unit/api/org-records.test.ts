@@ -3,8 +3,11 @@
  * member's union (ModuleDef.orgRecords). A declaration names only the area's own collections, keeps a path copy the
  * area also declares for moves (orgPaths), and lists open statuses that exist; the house gathers them all.
  */
-import { MODULES } from '../../../cloudfunctions/api/src/actions';
+import type { ModuleDef } from '../../../cloudfunctions/api/src/action';
+import { MODULES as LISTED } from '../../../cloudfunctions/api/src/actions';
 import { buildHouse } from '../../../cloudfunctions/api/src/house';
+
+const MODULES: readonly ModuleDef[] = LISTED;
 
 it('declares, for each area, only its own collections with the path copies its moves rewrite', () => {
   const problems: string[] = [];

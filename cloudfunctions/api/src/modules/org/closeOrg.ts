@@ -188,7 +188,10 @@ async function finish(org: OrgRecord, closing: Closing, ctx: ActionContext, merg
         movedApplications: stored.movedApplications,
         movedTransfers: stored.movedTransfers ?? 0,
         movedRecords: others,
-        movedRecordsBy: stored.movedRecordsBy ?? {},
+        // Flat, as audit details are: "hardship_cases:1 student_aid_applications:1".
+        movedRecordsBy: Object.entries(stored.movedRecordsBy ?? {})
+          .map(([name, n]) => `${name}:${n}`)
+          .join(' '),
       },
     });
   }
