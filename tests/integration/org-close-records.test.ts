@@ -178,6 +178,37 @@ it('moves open hardship and 金秋助学 applications with a merge; the receivin
   expect(await env.store.count('org_close_sweeps', { orgId: org._id })).toBe(0);
 });
 
+it('moves open records page by page, leaves finished ones, and a second call moves what was left', async () => {
+  const { org } = await closingUnion();
+  const write = (id: string, status: string) =>
+    env.store.db
+      .collection('voice_reports')
+      .doc(id)
+      .set({
+        data: { kind: 'hazard', openid: `v-${id}`, orgId: org._id, orgName: org.name, orgPath: org.path, status, title: '隐患' },
+      });
+  // 250 open reports (three pages of 100) in the union's statuses still open, and finished ones.
+  for (let i = 0; i < 250; i++) await write(`vr-${serial}-${i}`, ['submitted', 'accepted', 'forwarded', 'replied'][i % 4]);
+  for (const status of ['closed', 'declined', 'withdrawn']) await write(`vr-${serial}-${status}`, status);
+
+  expect(await merge(org._id)).toMatchObject({ done: true, movedMembers: 0, movedRecords: 250 });
+  expect(await env.store.count('voice_reports', { orgId: t.target._id, orgPath: t.target.path, movedFromOrgId: org._id })).toBe(
+    250,
+  );
+  expect(await env.store.count('voice_reports', { orgId: org._id })).toBe(3);
+
+  // A record written on the closed union afterwards (a call that read the member before it moved): the same call
+  // again moves it, and only it; the closed union's counts add up.
+  await write(`vr-${serial}-late`, 'submitted');
+  expect(await env.ok(t.admin, 'org.merge', { orgId: org._id, targetOrgId: t.target._id })).toMatchObject({
+    done: true,
+    movedRecords: 1,
+  });
+  await expectStored(env, 'voice_reports', `vr-${serial}-late`, { orgId: t.target._id, orgName: t.target.name });
+  await expectStored(env, 'orgs', org._id, { closing: { movedRecords: 251, movedRecordsBy: { voice_reports: 251 } } });
+  expect(await env.store.count('voice_reports', { orgId: org._id })).toBe(3);
+});
+
 it('asks for a receiving union while another area has open records in the union', async () => {
   const { org } = await closingUnion();
   const m = await givenMember(env, { orgId: org._id, name: '周建华' });
