@@ -152,3 +152,27 @@ it('stores one report for a storm of taps of one form, and another for a new for
   await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
   expect(await env.store.count(W, { openid: m.openid })).toBe(2);
 });
+
+it('routes no new report to a closed (merged) district union: the open one of that district takes it', async () => {
+  // A closed union of the same district, listed first: it had the district once and was merged away.
+  await env.store.db
+    .collection('orgs')
+    .doc('org-cz-wujin-old')
+    .set({
+      data: {
+        name: '武进区总工会（原）',
+        parentId: 'org-cz',
+        kind: 'district',
+        acceptsNewEmployment: false,
+        path: ['org-cz', 'org-cz-wujin-old'],
+        sort: -1,
+        status: 'closed',
+        closing: { targetOrgId: 'org-cz-wujin', done: true },
+        mergedInto: 'org-cz-wujin',
+      },
+    });
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  expect(w).toMatchObject({ orgName: '武进区总工会' });
+  expect(await env.store.byId(W, w.wageId)).toMatchObject({ orgId: 'org-cz-wujin' });
+});

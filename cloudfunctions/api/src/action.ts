@@ -71,6 +71,24 @@ export interface OrgPathHolder {
   field: string;
 }
 
+/**
+ * A collection whose open records are reviewed by the union they name (a member's application, claim, report…).
+ * When that union is closed or merged (org.close / org.merge), its open records follow its members to the receiving
+ * union (modules/org/followClose.ts): the id, the path copy and the name copy get the receiving union's. Records in
+ * any other status are finished: history, they keep the union they were decided under.
+ */
+export interface OrgRecordHolder {
+  collection: string;
+  /** The field holding the union's id (e.g. orgId). */
+  orgIdField: string;
+  /** The field holding the union's path (root..union) for scope checks, if the records carry one. */
+  pathField?: string;
+  /** The field holding the union's name, if the records carry one. */
+  nameField?: string;
+  /** Values of the records' `status` that are still open (waiting for the union's staff or the member). */
+  openStatuses: readonly string[];
+}
+
 export interface ModuleDef {
   /** The folder name under modules/ and the prefix of every action name (`membership.apply`). */
   area: string;
@@ -99,6 +117,11 @@ export interface ModuleDef {
    * union moves, org.move rewrites each of them (modules/org/followPaths.ts) without knowing the area.
    */
   orgPaths?: readonly OrgPathHolder[];
+  /**
+   * The collections whose open records name a member's union for review scope: they follow a closed or merged
+   * union's members to the receiving union (modules/org/followClose.ts) without the org area knowing the area.
+   */
+  orgRecords?: readonly OrgRecordHolder[];
   /** What an areaTells the enrollment engine (the engine never imports an area). */
   engine?: EngineHooks;
   /** What this area puts in 消息与待办 (modules/<area>/inbox.ts; docs/inbox.md). */

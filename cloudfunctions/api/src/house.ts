@@ -9,7 +9,7 @@
  * (`withHouse`): outside one they fail loudly instead of seeing an empty registry.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ActionDef, ActivityPages, InboxSource, ModuleDef, OrgPathHolder, OverdueCounter, TimelineKind, WorkbenchCounter } from './action';
+import type { ActionDef, ActivityPages, InboxSource, ModuleDef, OrgPathHolder, OrgRecordHolder, OverdueCounter, TimelineKind, WorkbenchCounter } from './action';
 import type { AreaHooks, RuleKind } from './modules/enrollment/areaHooks';
 
 export interface ScopeKind {
@@ -45,6 +45,8 @@ export interface House {
   engine: EngineHouse;
   /** Every area's stored copies of a union's path (ModuleDef.orgPaths), in module order. */
   orgPathHolders: readonly OrgPathHolder[];
+  /** Every area's collections of open records reviewed by a member's union (ModuleDef.orgRecords), in module order. */
+  orgRecordHolders: readonly OrgRecordHolder[];
   /** 消息与待办: every area's item sources (ModuleDef.inbox.sources), keyed by source name. */
   inboxSources: Readonly<Record<string, InboxSource>>;
   /** Where the engine's items open, by activity area (ModuleDef.inbox.activityPages). */
@@ -87,6 +89,7 @@ export function buildHouse(modules: readonly ModuleDef[]): House {
     scopeKind: (role: string) => (Object.prototype.hasOwnProperty.call(scopes, role) ? scopes[role] : undefined),
     engine: engineOf(list),
     orgPathHolders: Object.freeze(list.flatMap((m) => m.orgPaths ?? [])),
+    orgRecordHolders: Object.freeze(list.flatMap((m) => m.orgRecords ?? [])),
     inboxSources: merged(list, (m) => m.inbox?.sources),
     activityPages: new Map(
       list.flatMap((m) => (m.inbox?.activityPages ? [[m.inbox.activityPages.area, m.inbox.activityPages.pages] as const] : [])),

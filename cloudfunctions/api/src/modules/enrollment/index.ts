@@ -33,6 +33,17 @@ export const enrollmentModule = defineModule({
     { collection: ENROLLMENT_COLLECTIONS.activities, field: 'orgPath' },
     { collection: ENROLLMENT_COLLECTIONS.enrollments, field: 'orgPath' },
   ],
+  // Sign-ups not yet decided (waiting for a draw, review, 单位推荐, the waitlist or an offer) follow the member's
+  // merged union: its staff confirm for the unit. The quota groups counted at sign-up stay as they were.
+  orgRecords: [
+    {
+      collection: ENROLLMENT_COLLECTIONS.enrollments,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['applied', 'pending', 'waitlisted', 'offered'],
+    },
+  ],
   errors: enrollmentErrors.codes,
   fieldLabels: {
     activityId: '活动编号',

@@ -5,6 +5,7 @@
  * the unions in the member's chain (audited), never logged. A 公示 of newly 认定 families (masked, with
  * objections) comes before help money is paid.
  */
+import { OPEN_CASE_STATUSES } from '../../rules/hardship';
 import { defineAction, defineModule } from '../../action';
 import { applyForHelp, myHardship, withdrawCase } from './apply';
 import { HARDSHIP_COLLECTIONS } from './collections';
@@ -36,6 +37,23 @@ export const hardshipModule = defineModule({
     { collection: HARDSHIP_COLLECTIONS.files, field: 'orgPath' },
     { collection: HARDSHIP_COLLECTIONS.help, field: 'orgPath' },
     { collection: HARDSHIP_COLLECTIONS.publicity, field: 'orgPath' },
+  ],
+  // A case under review and an active file (re-checked and helped by the member's union) follow a merged union.
+  orgRecords: [
+    {
+      collection: HARDSHIP_COLLECTIONS.cases,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: OPEN_CASE_STATUSES,
+    },
+    {
+      collection: HARDSHIP_COLLECTIONS.files,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['active'],
+    },
   ],
   fieldLabels: {
     household: '家庭成员',

@@ -24,6 +24,16 @@ export const legalQaModule = defineModule({
     { collection: LEGAL_QA_COLLECTIONS.questions, field: 'orgPath' },
     { collection: LEGAL_QA_COLLECTIONS.wages, field: 'orgPath' },
   ],
+  // 欠薪求助 still being handled follows a merged district union (questions belong to a station, not a union).
+  orgRecords: [
+    {
+      collection: LEGAL_QA_COLLECTIONS.wages,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['submitted', 'accepted'],
+    },
+  ],
   fieldLabels: {
     questionId: '咨询编号',
     type: '纠纷类型',

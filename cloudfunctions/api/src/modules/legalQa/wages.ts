@@ -24,10 +24,13 @@ import { toWageView } from './toViews';
 import type { WageDetailView, WageView } from './views';
 import { idOfRequest } from '../../lib/requestIds';
 
-/** The district union of a district name (区/县总工会 whose name starts with it), else the root union. */
+/**
+ * The district union of a district name (区/县总工会 whose name starts with it), else the root union. A closed
+ * (merged) union takes no new reports; those it had follow it to the receiving union (ModuleDef.orgRecords).
+ */
 function unionOfDistrict(orgs: OrgRecord[], district: string): OrgRecord | null {
   const byName = orgs
-    .filter((o) => o.kind === 'district' && o.name.startsWith(district))
+    .filter((o) => o.kind === 'district' && o.status !== 'closed' && o.name.startsWith(district))
     .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a._id.localeCompare(b._id));
   return byName[0] ?? orgs.find((o) => o.parentId === null) ?? null;
 }

@@ -27,6 +27,16 @@ export const mutualAidModule = defineModule({
     { collection: MUTUAL_AID_COLLECTIONS.claims, field: 'orgPath' },
     { collection: MUTUAL_AID_COLLECTIONS.claims, field: 'planOrgPath' },
   ],
+  // A claim not yet decided or paid names the member's union as it is now (the plan's union still reviews it).
+  orgRecords: [
+    {
+      collection: MUTUAL_AID_COLLECTIONS.claims,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: ['submitted', 'approved'],
+    },
+  ],
   fieldLabels: {
     planId: '互助保障方案',
     name: '方案名称',

@@ -14,6 +14,7 @@ import { orgErrors } from './errors';
 import { exportOrgs } from './exportOrgs';
 import { importCommit, importPreview } from './importOrgs';
 import { moveOrg } from './moveOrg';
+import { sweepClosedUnions } from './sweepClosed';
 import { sweepMovedPaths } from './sweepPaths';
 import {
   ORG_FIELD_LABELS,
@@ -39,7 +40,7 @@ export const orgModule = defineModule({
   collections: ORG_COLLECTIONS,
   errors: orgErrors.codes,
   fieldLabels: ORG_FIELD_LABELS,
-  cron: { sweepMovedPaths },
+  cron: { sweepMovedPaths, sweepClosedUnions },
   audit: {
     'org.create': '新增工会',
     'org.rename': '工会改名',

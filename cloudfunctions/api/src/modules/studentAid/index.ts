@@ -6,6 +6,7 @@
  * year, held by a claim document written with the application. The child's ID number is sealed, shown only to
  * the reviewing staff (audited), never logged.
  */
+import { OPEN_STATUSES } from '../../rules/studentAid';
 import { defineAction, defineModule } from '../../action';
 import { applyForAid, myStudentAid, withdrawApplication } from './apply';
 import { STUDENT_AID_COLLECTIONS } from './collections';
@@ -26,6 +27,16 @@ export const studentAidModule = defineModule({
   orgPaths: [
     { collection: STUDENT_AID_COLLECTIONS.applications, field: 'orgPath' },
     { collection: STUDENT_AID_COLLECTIONS.windows, field: 'orgPath' },
+  ],
+  // Applications the 基层工会 has still to check or the window's union to decide follow a merged union.
+  orgRecords: [
+    {
+      collection: STUDENT_AID_COLLECTIONS.applications,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: OPEN_STATUSES,
+    },
   ],
   fieldLabels: {
     windowId: '金秋助学活动',

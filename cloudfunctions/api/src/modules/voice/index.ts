@@ -4,6 +4,7 @@
  * replies and closes; adopted suggestions can be recognised; the union counts them per unit and month (安康杯).
  * Anonymity holds against the employer and other members, not against the reviewing union (staff views audited).
  */
+import { OPEN_VOICE_STATUSES } from '../../rules/voice';
 import { defineAction, defineModule } from '../../action';
 import { VOICE_COLLECTIONS } from './collections';
 import {
@@ -29,6 +30,16 @@ export const voiceModule = defineModule({
   collections: VOICE_COLLECTIONS,
   inbox: voiceInbox,
   orgPaths: [{ collection: VOICE_COLLECTIONS.reports, field: 'orgPath' }],
+  // A report not yet closed (replies may repeat until then) is handled by the union the member's union merged into.
+  orgRecords: [
+    {
+      collection: VOICE_COLLECTIONS.reports,
+      orgIdField: 'orgId',
+      pathField: 'orgPath',
+      nameField: 'orgName',
+      openStatuses: [...OPEN_VOICE_STATUSES, 'replied'],
+    },
+  ],
   fieldLabels: {
     description: '隐患情况',
     place: '隐患地点',
