@@ -94,7 +94,12 @@ describe('card tokens signed ahead', () => {
     expect(verifyCardToken(tokens[0].token, key, now)).toMatchObject({ ok: true });
     expect(verifyCardToken(tokens[1].token, key, now)).toEqual({ ok: false, reason: 'early' });
     expect(verifyCardToken(tokens[1].token, key, new Date('2026-12-01T10:01:00Z'))).toMatchObject({ ok: true });
-    expect(verifyCardToken(tokens[1].token, key, new Date('2026-12-01T10:02:00Z'))).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyCardToken(tokens[1].token, key, new Date('2026-12-01T10:02:00Z'))).toEqual({
+      ok: false,
+      reason: 'expired',
+      cardNo: 'CZ2024000001',
+      nonce: expect.any(String),
+    });
     expect(verifyCardToken(tokens[5].token, key, new Date('2026-12-01T10:05:59Z'))).toMatchObject({ ok: true });
   });
 
