@@ -10,10 +10,10 @@ interface RowProps {
   valueTestId?: string;
 }
 
-/** One label–value line of a details section (styles: `.row` in PageShell.scss). */
+/** One label–value line of a details section (styles: `.row`, `.row-kv` in PageShell.scss). */
 export function Row({ label, children, valueClassName, valueTestId }: RowProps) {
   return (
-    <View className='row'>
+    <View className='row row-kv'>
       <Text className='row-label'>{label}</Text>
       <Text className={valueClassName ? `row-value ${valueClassName}` : 'row-value'} data-testid={valueTestId}>
         {children}

@@ -69,7 +69,9 @@ export default function CardPage() {
                 <Text className='union-card-title' data-testid='card-title'>
                   电子工会卡
                 </Text>
-                <Text className='union-card-name'>{card.data.name}</Text>
+                <Text className='union-card-name' data-testid='card-name'>
+                  {card.data.name}
+                </Text>
                 <Text className='union-card-org'>{card.data.orgName}</Text>
                 <View className='union-card-foot'>
                   <Text className='card-no' data-testid='card-no'>

@@ -14,7 +14,7 @@ import './index.scss';
  * and to read (a result, a 公示, a match) — most urgent first, then newest. Tapping an item opens the page where the
  * member acts; an item to read is marked seen first (it leaves the list). To-do items leave when done.
  * A deadline is in the item's note (worded by the area, in China time). Times show in China time.
- * e2e hooks: `inbox-page`, `inbox-item` (with `data-key`, `data-kind`), `inbox-item-title`.
+ * e2e hooks: `inbox-page`, `inbox-item` (with `data-key`, `data-kind`), `inbox-item-title`, `inbox-item-at`.
  */
 export default function Inbox() {
   const list = usePagedRemote((page) => call('inbox.list', { page }), { refreshOnShow: true });
@@ -58,7 +58,9 @@ export default function Inbox() {
                 {item.kind === 'todo' ? '待办' : '通知'}
               </Text>
               <Text className='inbox-item-label muted'>{item.label}</Text>
-              <Text className='inbox-item-at muted'>{chinaFormat(item.at, 'M月D日 HH:mm')}</Text>
+              <Text className='inbox-item-at muted' data-testid='inbox-item-at'>
+                {chinaFormat(item.at, 'M月D日 HH:mm')}
+              </Text>
             </View>
             <Text className='inbox-item-title' data-testid='inbox-item-title'>
               {item.title}

@@ -15,7 +15,7 @@ const LABELS = timelineLabels();
  * 我的申请: every status change of every area, newest first. The title already says what happened
  * (入会申请已通过), so no status is repeated; with more than one kind, chips (the areas' labels) filter them.
  * Each entry opens the page of what it is about (utils/inbox.ts timelineEntryUrl).
- * e2e hooks: `.me-timeline-item`, `.me-timeline-kind`.
+ * e2e hooks: `me-timeline-item`, `me-timeline-kind`, `me-timeline-title`, `me-timeline-at`.
  */
 export function Timeline() {
   const timeline = useRemote(() => call('timeline.list', {}), { refreshOnShow: true });
@@ -33,7 +33,12 @@ export function Timeline() {
             全部
           </View>
           {kinds.map((k) => (
-            <View key={k} className={`chip me-timeline-kind ${kind === k ? 'chip-active' : ''}`} onClick={() => setKind(k)}>
+            <View
+              key={k}
+              className={`chip me-timeline-kind ${kind === k ? 'chip-active' : ''}`}
+              data-testid='me-timeline-kind'
+              onClick={() => setKind(k)}
+            >
               {LABELS[k]}
             </View>
           ))}
@@ -59,9 +64,13 @@ export function Timeline() {
           >
             <View className='me-timeline-dot' />
             <View className='me-timeline-body'>
-              <Text className='me-timeline-title'>{t.title}</Text>
+              <Text className='me-timeline-title' data-testid='me-timeline-title'>
+                {t.title}
+              </Text>
               {t.note && <Text className='muted me-timeline-note'>{t.note}</Text>}
-              <Text className='muted'>{formatDateTime(t.at)}</Text>
+              <Text className='muted me-timeline-at' data-testid='me-timeline-at'>
+                {formatDateTime(t.at)}
+              </Text>
             </View>
           </View>
         ))}

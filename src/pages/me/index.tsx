@@ -75,7 +75,9 @@ export default function Me() {
           <Row label='会员状态' valueClassName='me-membership'>
             {membershipText}
           </Row>
-          <Row label='所属工会'>{member?.orgName ?? application?.orgName ?? '—'}</Row>
+          <Row label='所属工会' valueTestId='me-org'>
+            {member?.orgName ?? application?.orgName ?? '—'}
+          </Row>
           {member && <Row label='会员卡号'>{member.cardNo}</Row>}
           {offerSetup && (
             <LinkRow

@@ -55,8 +55,12 @@ export default function JoinTeam() {
                 {link.captainName}邀请您加入「{link.teamName}」
               </Text>
               <Row label='队伍'>{`${link.teamName}（现有${link.size}人，每队${link.min === link.max ? link.max : `${link.min}至${link.max}`}人，含队长）`}</Row>
-              <Row label='队长'>{link.captainName}</Row>
-              <Row label='所属单位'>{link.orgName}</Row>
+              <Row label='队长' valueTestId='competitions-join-captain'>
+                {link.captainName}
+              </Row>
+              <Row label='所属单位' valueTestId='competitions-join-org'>
+                {link.orgName}
+              </Row>
               <Row label='状态'>{link.stateText}</Row>
               {link.state === 'open' && <Row label='链接有效期至'>{formatDateTime(link.expiresAt)}</Row>}
               {link.joinedByMe ? (

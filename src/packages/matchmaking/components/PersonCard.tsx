@@ -33,7 +33,7 @@ export function PersonCard({ profile, full }: { profile: ProfileView; full?: boo
         <Text className='mm-person-name' data-testid='matchmaking-person-name'>
           {profile.nickname}
         </Text>
-        <Text className='mm-card-line'>{factsLine(profile)}</Text>
+        <Text className='mm-card-line mm-person-facts'>{factsLine(profile)}</Text>
         {profile.intro && (
           <Text className='mm-person-intro'>
             {full || profile.intro.length <= 40 ? profile.intro : `${profile.intro.slice(0, 40)}…`}
