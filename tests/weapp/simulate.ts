@@ -57,6 +57,8 @@ export interface SimulateOptions {
   /** Only as these users (default: everyone each page is meant for, see routes.ts). */
   users?: string[];
   tap?: boolean;
+  /** Storage every session finds at launch (e.g. `{ 'care.mode': 'on' }`: 关怀模式 chosen earlier). */
+  storage?: Record<string, unknown>;
   /** Sessions run at once (the machine has two cores). */
   concurrency?: number;
 }
@@ -82,6 +84,7 @@ export async function simulateApp(options: SimulateOptions): Promise<SimulationR
     openid,
     pages: visits.map(({ route, query }) => ({ route, query })),
     tap: options.tap ?? true,
+    ...(options.storage ? { storage: options.storage } : {}),
   }));
   const sessions: SessionReport[] = [];
   const queue = [...tasks];
