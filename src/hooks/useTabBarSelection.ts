@@ -9,9 +9,7 @@ import { tabOfPath, useTabBar } from '../stores/tabBar';
  */
 export function useTabBarSelection(): void {
   // The page being rendered: Taro sets the router before it mounts a page.
-  const tab = useRef(
-    process.env.TARO_ENV === 'weapp' ? tabOfPath(Taro.getCurrentInstance().router?.path) : null,
-  ).current;
+  const tab = useRef(process.env.TARO_ENV === 'weapp' ? tabOfPath(Taro.getCurrentInstance().router?.path) : null).current;
   useDidShow(() => {
     if (tab) useTabBar.getState().select(tab);
   });

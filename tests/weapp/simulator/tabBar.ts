@@ -28,7 +28,7 @@ export function registerImageWithSource(): void {
 
 export function readTabBar(view: Loose): TabBarView {
   const root: Element | null = view.dom?.querySelector('.tab-bar') ?? null;
-  const items = [...(root?.querySelectorAll('.tab-bar-item') ?? [])].map((item) => {
+  const items = Array.from(root?.querySelectorAll('.tab-bar-item') ?? []).map((item) => {
     const label = item.querySelector('.tab-bar-label') as HTMLElement | null;
     const icon = item.querySelector('.tab-bar-icon') as (HTMLElement & { __wxElement?: Loose }) | null;
     const badge = item.querySelector('.tab-bar-badge');

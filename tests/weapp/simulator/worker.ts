@@ -52,14 +52,17 @@ class ProblemSink {
 }
 
 /** What is wrong with a visit, besides what was thrown or logged while it lasted. */
-function judge(root: string, visit: {
-  rendered: boolean;
-  text: string;
-  tabBar?: TabBarView;
-  calls: CallRecord[];
-  navigations: NavigationRecord[];
-  tappedBefore: Map<number, string>;
-}): string[] {
+function judge(
+  root: string,
+  visit: {
+    rendered: boolean;
+    text: string;
+    tabBar?: TabBarView;
+    calls: CallRecord[];
+    navigations: NavigationRecord[];
+    tappedBefore: Map<number, string>;
+  },
+): string[] {
   const problems: string[] = [];
   if (visit.rendered && !visit.text) problems.push('rendered no text');
   const leak = PLACEHOLDER_LEAKS.exec(visit.text);
@@ -233,7 +236,9 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
     await sleep(0);
     const calls = platform.calls.slice(firstCall);
     const navigations = platform.navigations.slice(firstNavigation);
-    problems.push(...judge(root, { rendered: Boolean(mounted), text, tabBar, calls, navigations, tappedBefore: navigationContext }));
+    problems.push(
+      ...judge(root, { rendered: Boolean(mounted), text, tabBar, calls, navigations, tappedBefore: navigationContext }),
+    );
     visits.push({
       route,
       query,
