@@ -1,7 +1,8 @@
 /**
  * Renders every page of a built mini-program in WeChat's component test runtime (miniprogram-simulate,
  * j-component, miniprogram-exparser on jsdom), one process per user (simulator/worker.ts), with
- * `wx.cloud.callFunction` answered by a local cloud. Each visit lists its problems: thrown errors,
+ * `wx.cloud.callFunction` answered by a local cloud; a tab page gets the app's own tab bar (custom-tab-bar, when
+ * app.json says `tabBar.custom`) as WeChat gives it one. Each visit lists its problems: thrown errors,
  * console errors, an empty page, a placeholder shown (`undefined`, `NaN`), a failed cloud call, a
  * navigation WeChat would refuse.
  */
