@@ -14,10 +14,13 @@ import { useCareMode } from '../stores/careMode';
 import { badgeText, useTabBar, type TabKey } from '../stores/tabBar';
 import './index.scss';
 
-/** Label and icon sizes in px: WeChat's own bar, and 关怀模式 (the labels as large as on H5, app.scss). */
+/**
+ * Label and icon sizes in px: WeChat's own bar, and 关怀模式 (the labels as large as on H5, app.scss). Icon, label
+ * and gap stay within the bar's 48 px (index.scss).
+ */
 export const TAB_BAR_SIZES = {
   standard: { label: 10, icon: 24 },
-  care: { label: 15, icon: 30 },
+  care: { label: 15, icon: 26 },
 } as const;
 
 const KEYS = Object.keys(TABS) as TabKey[];
