@@ -1,4 +1,4 @@
-import { TABS, subPackages } from './features';
+import { TAB_BAR_COLORS, TABS, subPackages } from './features';
 
 // Pages, subpackages and tabs come from the one feature list (src/features.ts), read here at build time.
 export default defineAppConfig({
@@ -19,10 +19,11 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f5f5f5',
   },
+  // weapp: the app draws its own tab bar (src/custom-tab-bar), so that 关怀模式 enlarges its labels and icons; WeChat
+  // still wants the full list (it tells which pages are tabs). H5 keeps Taro's tab bar (app.scss sizes its labels).
   tabBar: {
-    color: '#7a7a7a',
-    selectedColor: '#c8161d',
-    backgroundColor: '#ffffff',
+    ...(process.env.TARO_ENV === 'weapp' ? { custom: true } : {}),
+    ...TAB_BAR_COLORS,
     borderStyle: 'black',
     list: Object.values(TABS).map((t) => ({
       pagePath: t.path,

@@ -76,6 +76,9 @@ export const TABS = {
   me: { path: 'pages/me/index', title: '我的', icon: 'me' },
 } as const;
 
+/** The tab bar's colours: WeChat's own bar on weapp reads them from app.config.ts, the app's own bar from here. */
+export const TAB_BAR_COLORS = { color: '#7a7a7a', selectedColor: '#c8161d', backgroundColor: '#ffffff' } as const;
+
 const STAFF = ['staff'] as const;
 const ADMIN_ONLY = [] as const;
 

@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { isPathOn, pageTitle, type RouteName } from '../features';
+import { useTabBarSelection } from '../hooks/useTabBarSelection';
 import { useCareMode } from '../stores/careMode';
 import { useSettings } from '../stores/settings';
 import { goBack, ROUTES } from '../utils/nav';
@@ -49,9 +50,13 @@ function AreaOff() {
   );
 }
 
-/** Common page frame: 关怀模式 (class `care-mode`, larger sizes through --font-scale) and the H5 title bar. */
+/**
+ * Common page frame: 关怀模式 (class `care-mode`, larger sizes through --font-scale), the H5 title bar, and on weapp
+ * a tab page selects its tab in the app's own tab bar when shown.
+ */
 export function PageShell({ className, page, title, children, testId }: PageShellProps) {
   const care = useCareMode((s) => s.enabled);
+  useTabBarSelection();
   useEffect(() => {
     // H5 draws the tab bar outside the page: its labels grow with a class on the document (app.scss).
     if (process.env.TARO_ENV === 'h5') document.body.classList.toggle('care-mode-app', care);

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { OutputOf } from '../api/contract';
 import type { TimelineEntry } from '../api/types';
 import { TABS } from '../features';
+import { badgeText, useTabBar } from '../stores/tabBar';
 import { ROUTES, go } from './nav';
 
 export type InboxItem = OutputOf<'inbox.list'>['items'][number];
@@ -31,18 +32,19 @@ export function openInboxItem(item: Pick<InboxItem, 'route' | 'params'>): void {
 }
 
 /**
- * The count on the 我的 tab (both builds draw it; call from a tab page). A platform without the API, or a page
- * that is not a tab page, simply shows none.
+ * The count on the 我的 tab (call from a tab page). It goes into the tab-bar store, which the weapp's own tab bar
+ * draws (src/custom-tab-bar; WeChat ignores setTabBarBadge for a custom tab bar); H5 keeps Taro's tab bar, which
+ * draws it through setTabBarBadge. A platform without the API, or a page that is not a tab page, shows none.
  */
 export function showInboxTabBadge(count: number): void {
+  useTabBar.getState().setBadge('me', count);
+  if (process.env.TARO_ENV === 'weapp') return;
   try {
     const done =
-      count > 0
-        ? Taro.setTabBarBadge({ index: ME_TAB, text: count > 99 ? '99+' : String(count) })
-        : Taro.removeTabBarBadge({ index: ME_TAB });
+      count > 0 ? Taro.setTabBarBadge({ index: ME_TAB, text: badgeText(count) }) : Taro.removeTabBarBadge({ index: ME_TAB });
     void Promise.resolve(done).catch(() => undefined);
   } catch {
-    // no tab bar here (a simulator stub, a page outside the tabs): nothing to show
+    // no tab bar here (a page outside the tabs): nothing to show
   }
 }
 

@@ -13,6 +13,8 @@ export interface AppRoutes {
   subpackageRoots: string[];
   /** Routes of the tab bar. */
   tabs: string[];
+  /** The app draws its own tab bar (`tabBar.custom`): WeChat puts custom-tab-bar/index on every tab page. */
+  customTabBar: boolean;
   /** The route WeChat opens first. */
   entry: string;
 }
@@ -21,7 +23,7 @@ interface AppJson {
   pages?: string[];
   subPackages?: Array<{ root: string; pages?: string[] }>;
   subpackages?: Array<{ root: string; pages?: string[] }>;
-  tabBar?: { list?: Array<{ pagePath: string }> };
+  tabBar?: { custom?: boolean; list?: Array<{ pagePath: string }> };
   entryPagePath?: string;
 }
 
@@ -36,6 +38,7 @@ export function readAppRoutes(distDir: string): AppRoutes {
     all: [...main, ...sub],
     subpackageRoots: subpackages.map((pkg) => pkg.root),
     tabs: (app.tabBar?.list ?? []).map((tab) => tab.pagePath),
+    customTabBar: app.tabBar?.custom === true,
     entry: app.entryPagePath ?? main[0],
   };
 }

@@ -99,3 +99,12 @@ test('a link to a route missing from app.json: the tap and the refused navigatio
     /pages\/index\/index as demo-member-01: navigateTo\(\{ url: '\/packages\/gone\/index' \}\) after tapping ".+" was refused: navigateTo:fail page "packages\/gone\/index" is not found/,
   );
 }, 120_000);
+
+test("a tab bar icon missing from the package: the tab page's visit names the tab and the file", async () => {
+  const dir = brokenCopy();
+  removeFile(dir, 'assets/tabbar/discounts.png');
+  const problems = await renderAsMember(dir, 'pages/index/index');
+  expect(problems).toContain(
+    `pages/index/index as ${MEMBER}: its tab bar's icon of "优惠" is not a file of the package: "/assets/tabbar/discounts.png"`,
+  );
+}, 120_000);

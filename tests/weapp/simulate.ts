@@ -1,7 +1,8 @@
 /**
  * Renders every page of a built mini-program in WeChat's component test runtime (miniprogram-simulate,
  * j-component, miniprogram-exparser on jsdom), one process per user (simulator/worker.ts), with
- * `wx.cloud.callFunction` answered by a local cloud. Each visit lists its problems: thrown errors,
+ * `wx.cloud.callFunction` answered by a local cloud; a tab page gets the app's own tab bar (custom-tab-bar, when
+ * app.json says `tabBar.custom`) as WeChat gives it one. Each visit lists its problems: thrown errors,
  * console errors, an empty page, a placeholder shown (`undefined`, `NaN`), a failed cloud call, a
  * navigation WeChat would refuse.
  */
@@ -57,6 +58,8 @@ export interface SimulateOptions {
   /** Only as these users (default: everyone each page is meant for, see routes.ts). */
   users?: string[];
   tap?: boolean;
+  /** Storage every session finds at launch (e.g. `{ 'care.mode': 'on' }`: 关怀模式 chosen earlier). */
+  storage?: Record<string, unknown>;
   /** Sessions run at once (the machine has two cores). */
   concurrency?: number;
 }
@@ -82,6 +85,7 @@ export async function simulateApp(options: SimulateOptions): Promise<SimulationR
     openid,
     pages: visits.map(({ route, query }) => ({ route, query })),
     tap: options.tap ?? true,
+    ...(options.storage ? { storage: options.storage } : {}),
   }));
   const sessions: SessionReport[] = [];
   const queue = [...tasks];

@@ -75,7 +75,17 @@ export class ViewRegistry {
     this.logic.require(`${rel}.js`);
     const options = this.platform.takeComponent();
     if (!options) throw new Error(`${rel}.js did not call Component()`);
-    jComponent().register({ ...options, id, path: `/${rel}`, template: this.template(rel), usingComponents });
+    jComponent().register({
+      ...options,
+      // Taro's createComponentConfig passes `{}` for both when a component has none; WeChat takes that, j-component
+      // wants lists.
+      behaviors: Array.isArray(options.behaviors) ? options.behaviors : [],
+      externalClasses: Array.isArray(options.externalClasses) ? options.externalClasses : [],
+      id,
+      path: `/${rel}`,
+      template: this.template(rel),
+      usingComponents,
+    });
     return id;
   }
 
@@ -122,6 +132,13 @@ export function mountPage(
   for (const key in options) if (typeof options[key] !== 'function' && key !== 'data') instance[key] = options[key];
   Object.assign(instance, { route, __route__: route, options: query });
   return { view, instance };
+}
+
+/** A custom component on its own (e.g. custom-tab-bar/index on a tab page): created and attached. */
+export function mountComponent(id: string, container: Loose): Loose {
+  const view = jComponent().create(id);
+  view.attach(container);
+  return view;
 }
 
 export function runLifecycle(instance: Loose, name: string, ...args: unknown[]): void {

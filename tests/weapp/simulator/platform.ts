@@ -109,6 +109,11 @@ export class Platform {
     };
   }
 
+  /** What the app finds in storage at launch, as if written by an earlier session. */
+  seedStorage(values: Record<string, unknown>): void {
+    for (const [key, value] of Object.entries(values)) this.storage.set(key, JSON.stringify(value ?? null));
+  }
+
   get appOptions(): Loose {
     return this.app;
   }

@@ -8,6 +8,24 @@ export interface SessionTask {
   pages: Array<{ route: string; query: Record<string, string> }>;
   /** Tap every element bound to `tap` once, after the page has its data. */
   tap: boolean;
+  /** Storage the app finds at launch (e.g. `care.mode: 'on'`: 关怀模式 chosen earlier). */
+  storage?: Record<string, unknown>;
+}
+
+/** The app's own tab bar (custom-tab-bar) as rendered on a tab page, before any tap. */
+export interface TabBarView {
+  text: string;
+  /** The root's class list (`tab-bar-care` in 关怀模式). */
+  className: string;
+  items: Array<{
+    label: string;
+    /** Inline sizes as rendered (e.g. `15px`). */
+    labelFontSize: string;
+    iconWidth: string;
+    iconSrc: string;
+    selected: boolean;
+    badge?: string;
+  }>;
 }
 
 export interface PageVisit {
@@ -22,6 +40,8 @@ export interface PageVisit {
   calls: CallRecord[];
   navigations: NavigationRecord[];
   taps: number;
+  /** A tab page of an app with its own tab bar: the bar WeChat shows on it. */
+  tabBar?: TabBarView;
 }
 
 export interface SessionReport {

@@ -4,12 +4,15 @@
  * from the local cloud, taps what can be tapped, and reports what went wrong. A fresh process per
  * user, as on a phone: no state from another user's session leaks into this one.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import util from 'node:util';
 import { readAppRoutes } from '../appJson';
 import { runWcc } from '../wechatTools';
 import { describeError, installViewLayer, LogicLayer } from './environment';
 import {
   describeElement,
+  mountComponent,
   mountPage,
   renderedText,
   runLifecycle,
@@ -19,8 +22,14 @@ import {
   type TemplateTable,
 } from './pages';
 import { Platform, type CallRecord, type NavigationRecord } from './platform';
-import type { PageVisit, SessionReport, SessionTask } from './types';
+import { readTabBar, registerImageWithSource } from './tabBar';
+import type { PageVisit, SessionReport, SessionTask, TabBarView } from './types';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+/** Where WeChat looks for an app's own tab bar (app.json `tabBar.custom`). */
+const CUSTOM_TAB_BAR = 'custom-tab-bar/index';
 const PLACEHOLDER_LEAKS = /\bundefined\b|\bNaN\b|\[object Object\]/;
 const MAX_TAPS_PER_PAGE = 40;
 /** Longer than the app's own call timeout (15 s), so a slow call is reported as what it is. */
@@ -43,17 +52,31 @@ class ProblemSink {
 }
 
 /** What is wrong with a visit, besides what was thrown or logged while it lasted. */
-function judge(visit: {
-  rendered: boolean;
-  text: string;
-  calls: CallRecord[];
-  navigations: NavigationRecord[];
-  tappedBefore: Map<number, string>;
-}): string[] {
+function judge(
+  root: string,
+  visit: {
+    rendered: boolean;
+    text: string;
+    tabBar?: TabBarView;
+    calls: CallRecord[];
+    navigations: NavigationRecord[];
+    tappedBefore: Map<number, string>;
+  },
+): string[] {
   const problems: string[] = [];
   if (visit.rendered && !visit.text) problems.push('rendered no text');
   const leak = PLACEHOLDER_LEAKS.exec(visit.text);
   if (leak) problems.push(`shows "${leak[0]}": …${visit.text.slice(Math.max(0, leak.index - 30), leak.index + 30)}…`);
+  if (visit.tabBar) {
+    if (visit.tabBar.items.length === 0) problems.push(`its tab bar rendered no tabs: "${visit.tabBar.text}"`);
+    const barLeak = PLACEHOLDER_LEAKS.exec(visit.tabBar.text);
+    if (barLeak) problems.push(`its tab bar shows "${barLeak[0]}": ${visit.tabBar.text}`);
+    for (const item of visit.tabBar.items) {
+      const file = item.iconSrc.replace(/^\/+/, '');
+      if (!item.iconSrc.startsWith('/') || !fs.existsSync(path.join(root, file)))
+        problems.push(`its tab bar's icon of "${item.label}" is not a file of the package: "${item.iconSrc}"`);
+    }
+  }
   for (const call of visit.calls) {
     if (call.failure) problems.push(`cloud call ${call.action ?? call.name} failed: ${call.failure}`);
     else if (call.code === 'INTERNAL') problems.push(`cloud call ${call.action ?? call.name} answered INTERNAL`);
@@ -78,11 +101,13 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
   installViewLayer();
   // miniprogram-simulate: WeChat's built-in components for j-component, and stubs of the wx.* APIs.
   require('miniprogram-simulate');
+  registerImageWithSource();
 
   const routes = readAppRoutes(task.distDir);
   let currentRoute: string | undefined;
   const platform = new Platform({ baseUrl: task.baseUrl, openid: task.openid, routes, currentRoute: () => currentRoute });
   platform.install();
+  platform.seedStorage(task.storage ?? {});
 
   const visits: PageVisit[] = [];
   const wcc = runWcc(task.distDir);
@@ -148,23 +173,35 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
     let text = '';
     let taps = 0;
     let mounted: ReturnType<typeof mountPage> | undefined;
+    /** The app's own tab bar, on a tab page: WeChat gives each tab page an instance of custom-tab-bar/index. */
+    let tabBarView: Loose;
+    let tabBar: TabBarView | undefined;
+    const countUpdates = (instance: Loose) => {
+      const setData = instance.setData;
+      instance.setData = (...args: unknown[]) => {
+        viewUpdates += 1;
+        return setData.apply(instance, args);
+      };
+    };
     try {
       const { id, options } = registry.page(route);
       mounted = mountPage(id, options, route, query, container);
-      const setData = mounted.instance.setData;
-      mounted.instance.setData = (...args: unknown[]) => {
-        viewUpdates += 1;
-        return setData.apply(mounted!.instance, args);
-      };
+      countUpdates(mounted.instance);
       platform.pageStack.push(mounted.instance);
       runLifecycle(mounted.instance, 'onLoad', { ...query });
+      if (routes.customTabBar && routes.tabs.includes(route)) {
+        tabBarView = mountComponent(registry.component(CUSTOM_TAB_BAR), container);
+        countUpdates(tabBarView.instance);
+      }
       runLifecycle(mounted.instance, 'onShow');
       await sleep(0);
       runLifecycle(mounted.instance, 'onReady');
       if (!(await settle())) problems.push(`its data was still loading after ${SETTLE_TIMEOUT_MS / 1000} s`);
       text = renderedText(mounted.view);
+      if (tabBarView) tabBar = readTabBar(tabBarView);
       if (task.tap) {
-        for (const element of tappableElements(mounted.view).slice(0, MAX_TAPS_PER_PAGE)) {
+        const tappable = [...tappableElements(mounted.view), ...(tabBarView ? tappableElements(tabBarView) : [])];
+        for (const element of tappable.slice(0, MAX_TAPS_PER_PAGE)) {
           if (!element.$$?.isConnected) continue;
           const label = describeElement(element);
           const before = platform.navigations.length;
@@ -189,10 +226,19 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
       mounted.view.detach();
       platform.pageStack.pop();
     }
+    if (tabBarView) {
+      try {
+        tabBarView.detach();
+      } catch (error) {
+        problems.push(`its tab bar threw when detached: ${show(error)}`);
+      }
+    }
     await sleep(0);
     const calls = platform.calls.slice(firstCall);
     const navigations = platform.navigations.slice(firstNavigation);
-    problems.push(...judge({ rendered: Boolean(mounted), text, calls, navigations, tappedBefore: navigationContext }));
+    problems.push(
+      ...judge(root, { rendered: Boolean(mounted), text, tabBar, calls, navigations, tappedBefore: navigationContext }),
+    );
     visits.push({
       route,
       query,
@@ -203,6 +249,7 @@ async function runSession(task: SessionTask): Promise<SessionReport> {
       calls,
       navigations,
       taps,
+      ...(tabBar ? { tabBar } : {}),
     });
   }
   sink.current = launchProblems;
