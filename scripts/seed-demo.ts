@@ -23,8 +23,17 @@ export type { DemoOrg } from '../cloudfunctions/api/fixtures/demoKit';
 type OrgKind = DemoOrg['kind'];
 const ROOT_ID = 'org-cz';
 
-/** Second level: district/county-level unions and municipal industry unions; then fictional grassroots unions. */
-const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; children: [string, string][] }[] = [
+/**
+ * Second level: district/county-level unions and municipal industry unions; then fictional grassroots unions and,
+ * under the districts, one 街道/乡镇工会 each (kind `street`: it takes the members of units without a union).
+ */
+const TREE: {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  newEmployment: boolean;
+  children: Array<[string, string] | [string, string, OrgKind]>;
+}[] = [
   {
     id: 'org-cz-tianning',
     name: '天宁区总工会',
@@ -32,7 +41,7 @@ const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; c
     newEmployment: true,
     children: [
       ['g1', '常州青枫纺织有限公司工会'],
-      ['g2', '天宁区红梅街道总工会'],
+      ['g2', '天宁区红梅街道总工会', 'street'],
       ['g3', '常州舜新食品有限公司工会'],
     ],
   },
@@ -53,7 +62,7 @@ const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; c
     newEmployment: true,
     children: [
       ['g1', '常州龙城光伏科技有限公司工会'],
-      ['g2', '新北区三井街道总工会'],
+      ['g2', '新北区三井街道总工会', 'street'],
       ['g3', '常州滨江化工新材料有限公司工会'],
     ],
   },
@@ -64,7 +73,7 @@ const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; c
     newEmployment: true,
     children: [
       ['g1', '常州湖塘精密机械有限公司工会'],
-      ['g2', '武进区牛塘镇总工会'],
+      ['g2', '武进区牛塘镇总工会', 'street'],
       ['g3', '常州淹城文旅发展有限公司工会'],
     ],
   },
@@ -75,7 +84,7 @@ const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; c
     newEmployment: true,
     children: [
       ['g1', '金坛茅山茶业有限公司工会'],
-      ['g2', '金坛区儒林镇总工会'],
+      ['g2', '金坛区儒林镇总工会', 'street'],
     ],
   },
   {
@@ -85,7 +94,7 @@ const TREE: { id: string; name: string; kind: OrgKind; newEmployment: boolean; c
     newEmployment: true,
     children: [
       ['g1', '溧阳天目湖旅游服务有限公司工会'],
-      ['g2', '溧阳市社渚镇总工会'],
+      ['g2', '溧阳市社渚镇总工会', 'street'],
     ],
   },
   {
@@ -164,13 +173,13 @@ export function buildDemoOrgs(): DemoOrg[] {
       path: [ROOT_ID, node.id],
       sort: i + 1,
     });
-    node.children.forEach(([suffix, name], j) => {
+    node.children.forEach(([suffix, name, kind = 'grassroots'], j) => {
       const id = `${node.id}-${suffix}`;
       orgs.push({
         _id: id,
         name,
         parentId: node.id,
-        kind: 'grassroots',
+        kind,
         acceptsNewEmployment: false,
         path: [ROOT_ID, node.id, id],
         sort: j + 1,

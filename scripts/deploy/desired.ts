@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ORG_KINDS, parentKindProblem, type OrgKind } from '../../cloudfunctions/api/src/rules/orgKinds';
 import { runtimeProblems } from './runtime';
 import type { CollectionDecl, Desired, FunctionDecl, OrgDoc, TimerTrigger } from './types';
 
@@ -78,19 +79,21 @@ function readOrganisations(raw: unknown): OrgDoc[] {
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id) || typeof name !== 'string' || !name) {
       throw new DeployConfigError(`organisations[${i}]: 需要 id（字母、数字、-、_）和 name`);
     }
-    if (!['city', 'district', 'industry', 'grassroots'].includes(String(kind))) {
-      throw new DeployConfigError(`organisations[${i}] ${id}: kind 应为 city、district、industry 或 grassroots`);
+    if (!(ORG_KINDS as readonly string[]).includes(String(kind))) {
+      throw new DeployConfigError(`organisations[${i}] ${id}: kind 应为 ${ORG_KINDS.join('、')} 之一`);
     }
     const parent = parentId === null || parentId === undefined ? null : String(parentId);
     if (parent !== null && !byId.has(parent)) {
       throw new DeployConfigError(`organisations[${i}] ${id}: 上级组织 ${parent} 须写在它之前`);
     }
+    const misplaced = parent === null ? null : parentKindProblem(kind as OrgKind, byId.get(parent)!.kind);
+    if (misplaced) throw new DeployConfigError(`organisations[${i}] ${id}: ${misplaced}`);
     if (byId.has(id)) throw new DeployConfigError(`organisations: ${id} 重复`);
     byId.set(id, {
       _id: id,
       name,
       parentId: parent,
-      kind: kind as OrgDoc['kind'],
+      kind: kind as OrgKind,
       acceptsNewEmployment: acceptsNewEmployment === true,
       path: [...(parent ? byId.get(parent)!.path : []), id],
       sort: i,

@@ -1,4 +1,5 @@
 /** What a deploy wants (read from the repo), what a target has, and the steps between them. */
+import type { OrgKind } from '../../cloudfunctions/api/src/rules/orgKinds';
 
 export interface IndexDecl {
   name: string;
@@ -34,7 +35,7 @@ export interface OrgDoc {
   _id: string;
   name: string;
   parentId: string | null;
-  kind: 'city' | 'district' | 'industry' | 'grassroots';
+  kind: OrgKind;
   acceptsNewEmployment: boolean;
   path: string[];
   sort: number;

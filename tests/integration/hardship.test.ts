@@ -186,6 +186,26 @@ describe('review in the member chain', () => {
     expect(await env.call(m.openid, 'hardship.apply', APPLY)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
+  it('a 街道/乡镇工会 between them visits like the 基层工会 but neither decides nor publishes: the 区/县总工会 does', async () => {
+    const street = await givenOrg(env, { parentId: districtId, kind: 'street', name: '测试街道工会' });
+    const unit = await givenOrg(env, { parentId: street._id, name: '测试街道某厂工会' });
+    const streetStaff = await givenStaff(env, { orgId: street._id });
+    const m = await givenMember(env, { orgId: unit._id, name: '赵立新' });
+    const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(await env.ok(streetStaff, 'hardship.visit', { caseId: c.caseId, ...VISIT })).toMatchObject({ status: 'visited' });
+    expect(await env.call(streetStaff, 'hardship.decide', { caseId: c.caseId, ...DECIDE })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '困难职工认定由区（县）总工会办理，基层工会请完成入户调查' },
+    });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({ status: 'visited' });
+    expect(await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE })).toMatchObject({ status: 'approved' });
+    const entries = [{ fileId: m.openid, helpPlanned: '资金救助 2000元' }];
+    expect(
+      await env.call(streetStaff, 'hardship.publish', { orgId: street._id, title: '测试街道困难职工认定公示', entries }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '困难职工公示由区（县）总工会发布' } });
+    expect(await env.store.count('hardship_publicity', { orgId: street._id })).toBe(0);
+  });
+
   it('a refusal carries its reason to the member, who may apply again later', async () => {
     const m = await member();
     const caseId = await visitedCase(m);

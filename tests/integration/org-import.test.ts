@@ -63,14 +63,14 @@ it('previews a file with a row-by-row report, refuses to commit it, and stores n
   expect(preview.errors).toEqual([
     { row: 4, field: '上级工会', message: '找不到上级工会「不存在的工会」（应为已有工会或本文件中的工会）' },
     { row: 5, field: '名称', message: '与第3行重复（同一上级工会下名称相同）' },
-    { row: 6, field: '类型', message: '「类型」应为：基层工会、区县/街道工会、行业工会联合会、市总工会' },
+    { row: 6, field: '类型', message: '「类型」应为：基层工会、街道/乡镇工会、区/县总工会、行业工会联合会、市总工会' },
     { row: 7, field: '名称', message: '上级工会「导入区总工会」下已有「已有公司工会」' },
     { row: 8, field: '名称', message: '「名称」是公式，请改为直接填写文字（复制后“选择性粘贴为数值”）' },
     { row: 9, field: '上级工会', message: '上级工会「导入市总工会」不在您管辖的范围内' },
     { row: 10, field: '是否新就业形态', message: '「是否新就业形态」应填“是”或“否”' },
   ]);
   expect(preview.sample.map((s) => [s.name, s.parent, s.kind])).toEqual([
-    ['某街道工会', '导入区总工会', '区县/街道工会'],
+    ['某街道工会', '导入区总工会', '街道/乡镇工会'],
     ['甲公司工会', '某街道工会', '基层工会'],
   ]);
   expect(await env.call(staff, 'org.importCommit', { fileId })).toMatchObject({
@@ -102,7 +102,12 @@ it('imports a clean file once however often it is committed, parents resolved wi
   expect(await orgCount()).toBe(before + 3);
 
   const [street] = await env.store.all<{ _id: string; path: string[]; parentId: string }>('orgs', { name: '湖滨街道工会' });
-  expect(street).toMatchObject({ parentId: district._id, path: [...district.path, street._id], kind: 'district', importFile: fileId });
+  expect(street).toMatchObject({
+    parentId: district._id,
+    path: [...district.path, street._id],
+    kind: 'street',
+    importFile: fileId,
+  });
   const [unit] = await env.store.all('orgs', { name: '东湖公司工会' });
   expect(unit).toMatchObject({ parentId: street._id, path: [...street.path, unit._id], kind: 'grassroots' });
   const [industry] = await env.store.all('orgs', { name: '快递行业工会联合会' });
@@ -117,6 +122,70 @@ it('imports a clean file once however often it is committed, parents resolved wi
   expect(rows.find((r) => r[0] === '东湖公司工会')?.slice(0, 4)).toEqual(['东湖公司工会', '湖滨街道工会', '基层工会', '否']);
   expect(rows.some((r) => r[0] === '导入市总工会')).toBe(false);
   expect(await env.store.count('file_exports', {})).toBe(1);
+});
+
+it('reads the 类型 column: 街道/乡镇 words give a 街道/乡镇工会, 区/县 words a 区/县总工会; a 街道 under a 基层工会 or an industry union is refused', async () => {
+  const admin = await givenStaff(env, { role: 'admin' });
+  const streetWords = ['街道/乡镇工会', '街道工会', '乡镇工会', '街道/乡镇', '街道', '乡镇'];
+  // 区县/街道工会 is the label of files exported before the split: those unions are 区/县.
+  const districtWords = ['区/县总工会', '区县总工会', '区总工会', '县总工会', '区县', '区县/街道工会'];
+  const wordRows: Cell[][] = [
+    ...streetWords.map((w, i) => [`类型词街道${i + 1}`, district._id, w, '否']),
+    ...districtWords.map((w, i) => [`类型词区县${i + 1}`, city._id, w, '否']),
+  ];
+  const bad = await upload(
+    admin,
+    await xlsx([
+      ...wordRows,
+      ['错挂街道工会', '已有公司工会', '街道工会', '否'], // row 14: under a 基层工会 in the tree
+      ['错挂街道下的公司工会', '错挂街道工会', '基层工会', '否'], // row 15: its parent row is wrong
+      ['导入行业工会联合会', city._id, '行业工会联合会', '否'], // row 16: fine
+      ['行业下的乡镇工会', '导入行业工会联合会', '乡镇', '否'], // row 17: under an industry union in the file
+    ]),
+  );
+  const before = await orgCount();
+  const preview = await env.ok(admin, 'org.importPreview', { fileId: bad });
+  expect(preview).toMatchObject({ rows: 16, valid: 13 });
+  expect(preview.errors).toEqual([
+    {
+      row: 14,
+      field: '上级工会',
+      message: '街道/乡镇工会的上级应为区/县总工会或市总工会，不能设在基层工会之下（上级工会「已有公司工会」）',
+    },
+    { row: 15, field: '上级工会', message: '上级工会「错挂街道工会」所在行有错误' },
+    {
+      row: 17,
+      field: '上级工会',
+      message: '街道/乡镇工会的上级应为区/县总工会或市总工会，不能设在行业工会联合会之下（上级工会「导入行业工会联合会」）',
+    },
+  ]);
+  expect(
+    preview.sample
+      .slice(0, 1)
+      .concat(preview.sample.slice(6, 7))
+      .map((s) => [s.name, s.kind]),
+  ).toEqual([
+    ['类型词街道1', '街道/乡镇工会'],
+    ['类型词区县1', '区/县总工会'],
+  ]);
+  expect(await env.call(admin, 'org.importCommit', { fileId: bad })).toMatchObject({
+    ok: false,
+    error: { code: 'ORG_IMPORT_INVALID' },
+  });
+  expect(await orgCount()).toBe(before);
+
+  const clean = await upload(admin, await xlsx(wordRows));
+  expect(await env.ok(admin, 'org.importCommit', { fileId: clean })).toMatchObject({ imported: 12, done: true });
+  const kinds = async (prefix: string) =>
+    (await env.store.all<{ name: string; kind: string }>('orgs', {})).filter((o) => o.name.startsWith(prefix)).map((o) => o.kind);
+  expect(await kinds('类型词街道')).toEqual(streetWords.map(() => 'street'));
+  expect(await kinds('类型词区县')).toEqual(districtWords.map(() => 'district'));
+
+  // The export names each kind by its label.
+  const link = await env.ok(admin, 'org.export', {});
+  const rows = await readRows(Buffer.from(await (await fetch(link.url)).arrayBuffer()), 'xlsx');
+  expect(rows.find((r) => r[0] === '类型词街道2')?.slice(0, 3)).toEqual(['类型词街道2', '导入区总工会', '街道/乡镇工会']);
+  expect(rows.find((r) => r[0] === '类型词区县6')?.slice(0, 3)).toEqual(['类型词区县6', '导入市总工会', '区/县总工会']);
 });
 
 describe('hostile files: clear errors, nothing stored', () => {

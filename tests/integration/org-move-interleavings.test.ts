@@ -38,7 +38,7 @@ beforeAll(async () => {
   const city = await givenOrg(env, { name: '某市总工会' });
   const east = await givenOrg(env, { parentId: city._id, kind: 'district', name: '东区总工会' });
   const west = await givenOrg(env, { parentId: city._id, kind: 'district', name: '西区总工会' });
-  const street = await givenOrg(env, { parentId: east._id, kind: 'district', name: '某街道工会' });
+  const street = await givenOrg(env, { parentId: east._id, kind: 'street', name: '某街道工会' });
   const unit = await givenOrg(env, { parentId: street._id, name: '某公司工会' });
   t = {
     admin: await givenStaff(env, { role: 'admin' }),

@@ -14,7 +14,7 @@ async function tree() {
   const city = await givenOrg(env, { name: '某市总工会' });
   const east = await givenOrg(env, { parentId: city._id, kind: 'district', name: '东区总工会' });
   const west = await givenOrg(env, { parentId: city._id, kind: 'district', name: '西区总工会' });
-  const street = await givenOrg(env, { parentId: east._id, kind: 'district', name: '东区某街道工会' });
+  const street = await givenOrg(env, { parentId: east._id, kind: 'street', name: '东区某街道工会' });
   const unit = await givenOrg(env, { parentId: street._id, name: '东区某公司工会' });
   return { city, east, west, street, unit };
 }
@@ -91,6 +91,96 @@ describe('create and rename', () => {
     expect(await env.store.count('audit', { action: 'org.rename', target: unit._id, 'details.from': '新区某厂工会' })).toBe(1);
     const listed = await env.ok(staff, 'org.tree', {});
     expect(listed.orgs.find((o) => o._id === unit._id)).toMatchObject({ name: '新区某厂联合工会', closed: false });
+  });
+});
+
+describe('kinds: 区/县总工会, 街道/乡镇工会, 基层工会', () => {
+  it('creates a 街道/乡镇工会 under a 区/县总工会 or the city, refuses it elsewhere (create and move); nothing stored', async () => {
+    const { city, east, west, street, unit } = await tree();
+    const admin = await givenStaff(env, { role: 'admin' });
+    const eastStaff = await givenStaff(env, { orgId: east._id });
+    const town = (
+      await env.ok(eastStaff, 'org.create', {
+        name: '东区某镇工会',
+        parentId: east._id,
+        kind: 'street',
+        acceptsNewEmployment: false,
+      })
+    ).org;
+    await expectStored(env, 'orgs', town._id, { parentId: east._id, kind: 'street', path: [city._id, east._id, town._id] });
+    const cityStreet = (
+      await env.ok(admin, 'org.create', {
+        name: '市直某街道工会',
+        parentId: city._id,
+        kind: 'street',
+        acceptsNewEmployment: true,
+      })
+    ).org;
+    await expectStored(env, 'orgs', cityStreet._id, { parentId: city._id, kind: 'street', acceptsNewEmployment: true });
+    // A 基层工会 sits under any union, a 街道/乡镇工会 included.
+    const shop = (
+      await env.ok(eastStaff, 'org.create', {
+        name: '某镇某厂工会',
+        parentId: town._id,
+        kind: 'grassroots',
+        acceptsNewEmployment: false,
+      })
+    ).org;
+    await expectStored(env, 'orgs', shop._id, { kind: 'grassroots', path: [city._id, east._id, town._id, shop._id] });
+    const industry = await givenOrg(env, { parentId: city._id, kind: 'industry', name: '某行业工会联合会' });
+    const westUnit = await givenOrg(env, { parentId: west._id, name: '西区某公司工会' });
+
+    const before = await env.store.snapshot(ALL);
+    const refused = (parentKind: string) => ({
+      ok: false,
+      error: {
+        code: 'ORG_PARENT_KIND',
+        message: `街道/乡镇工会的上级应为区/县总工会或市总工会，不能设在${parentKind}之下，请另选上级工会`,
+        details: { field: 'parentId' },
+      },
+    });
+    expect(
+      await env.call(eastStaff, 'org.create', {
+        name: '错挂的街道工会',
+        parentId: unit._id,
+        kind: 'street',
+        acceptsNewEmployment: false,
+      }),
+    ).toMatchObject(refused('基层工会'));
+    expect(
+      await env.call(admin, 'org.create', {
+        name: '街道下的街道',
+        parentId: street._id,
+        kind: 'street',
+        acceptsNewEmployment: false,
+      }),
+    ).toMatchObject(refused('街道/乡镇工会'));
+    expect(await env.call(admin, 'org.move', { orgId: town._id, parentId: industry._id })).toMatchObject(
+      refused('行业工会联合会'),
+    );
+    expect(await env.call(admin, 'org.move', { orgId: street._id, parentId: westUnit._id })).toMatchObject(refused('基层工会'));
+    expect(await env.store.snapshot(ALL)).toEqual(before);
+
+    // Under another 区/县总工会 it may move; org.tree names the kind.
+    expect(await env.ok(admin, 'org.move', { orgId: town._id, parentId: west._id })).toMatchObject({ done: true });
+    await expectStored(env, 'orgs', shop._id, { path: [city._id, west._id, town._id, shop._id] });
+    const listed = (await env.ok(eastStaff, 'org.tree', {})).orgs;
+    expect(listed.filter((o) => [street._id, east._id, unit._id].includes(o._id)).map((o) => [o.name, o.kind])).toEqual([
+      ['东区总工会', 'district'],
+      ['东区某街道工会', 'street'],
+      ['东区某公司工会', 'grassroots'],
+    ]);
+  });
+
+  it('takes a worker straight into a 街道/乡镇工会 (for a unit with no union of its own), not into a 区/县总工会', async () => {
+    const { east, street } = await tree();
+    const application = await env.ok('street-worker', 'membership.apply', applyInput({ orgId: street._id, name: '街道职工' }));
+    await expectStored(env, 'applications', application._id, { orgId: street._id, status: 'pending' });
+    expect(await env.call('district-worker', 'membership.apply', applyInput({ orgId: east._id }))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请选择您所在单位的基层工会' },
+    });
+    expect(await env.store.count('applications', { openid: 'district-worker' })).toBe(0);
   });
 });
 

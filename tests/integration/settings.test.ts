@@ -126,6 +126,47 @@ describe('settings', () => {
     );
   });
 
+  it('stores the field mapping typed beside a template in 系统设置, and the next message is sent with it', async () => {
+    const view = await env.ok(ADMIN, 'settings.get', {});
+    const form = toForm(view);
+    expect(form.templateFields.membership_status).toBe('thing1=title, phrase2=status, time3=time, thing4=note');
+    const { input, errors } = toSaveInput(
+      { ...form, templateFields: { ...form.templateFields, membership_status: 'thing2=title，phrase5=状态, date9=time' } },
+      view.version,
+    );
+    expect(errors).toEqual({});
+    await env.ok(ADMIN, 'settings.save', input!);
+    expect((await stored())?.subscribeTemplateFields).toEqual({
+      membership_status: { thing2: 'title', phrase5: 'status', date9: 'time' },
+    });
+    expect(toForm(await env.ok(ADMIN, 'settings.get', {})).templateFields.membership_status).toBe(
+      'thing2=title, phrase5=status, date9=time',
+    );
+
+    const who = 'settings-fields-applicant';
+    await env.ok(who, 'notify.consent', { templateKey: 'membership_status', accepted: true });
+    const app = await env.ok(who, 'membership.apply', applyInput({ name: '孙文静' }));
+    await env.ok(ADMIN, 'membership.approve', { applicationId: app._id, submittedAt: app.submittedAt });
+    const sent = (await outbox(env.cloud.baseUrl)).filter((m) => m.touser === who);
+    expect(sent).toHaveLength(1);
+    expect(Object.keys(sent[0].data).sort()).toEqual(['date9', 'phrase5', 'thing2']);
+    expect(sent[0].data.date9.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(sent[0].data.phrase5.value).toBe('已通过');
+
+    // A part the message does not have is refused by the server too (the form names it first); nothing stored.
+    const before = await env.store.snapshot(['settings', 'audit']);
+    const { version } = await env.ok(ADMIN, 'settings.get', {});
+    expect(
+      await env.call(ADMIN, 'settings.save', {
+        ...saveInput(version),
+        subscribeTemplateFields: { membership_status: { thing2: 'amount' } } as unknown as SaveInput['subscribeTemplateFields'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'subscribeTemplateFields' } } });
+    expect(await env.store.snapshot(['settings', 'audit'])).toEqual(before);
+    // Back to the demo union's fields for the tests after this one.
+    await env.ok(ADMIN, 'settings.save', saveInput(version, { subscribeTemplateFields: DEMO_SETTINGS.subscribeTemplateFields }));
+  });
+
   it('a save from a stale version is refused with CONFLICT and stores nothing', async () => {
     const { version } = await env.ok(ADMIN, 'settings.get', {});
     // Two administrators opened the page at the same version; the first saves.

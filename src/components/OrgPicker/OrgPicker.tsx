@@ -14,10 +14,16 @@ export interface OrgPickerProps {
   onClose: () => void;
 }
 
-const KIND_TEXT: Record<Org['kind'], string> = { city: '市总工会', district: '区县', industry: '产业', grassroots: '基层' };
+const KIND_TEXT: Record<Org['kind'], string> = {
+  city: '市总工会',
+  district: '区/县',
+  street: '街道/乡镇',
+  industry: '产业',
+  grassroots: '基层',
+};
 
 /**
- * Drill-down picker over the union tree: city → district/industry → grassroots. Used to join, to transfer,
+ * Drill-down picker over the union tree: city → district/industry → street → grassroots. Used to join, to transfer,
  * to scope a staff role and to filter lists.
  * Test ids: `org-picker`, `org-picker-item` (text = org name), `org-picker-select-current`, `org-picker-back`.
  */

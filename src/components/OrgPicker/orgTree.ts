@@ -1,9 +1,11 @@
+import { takesEmployeesDirectly } from '@rules/orgKinds';
 import type { Org } from '../../api/types';
 
 export interface OrgFilter {
   /**
-   * What the union is picked for: an employee joins a grassroots union; a 新就业形态 worker may also join a
-   * regional or industry union that accepts them; `any` = any union (a staffer's scope or list filter).
+   * What the union is picked for: an employee joins a grassroots union (or the 街道/乡镇工会 of a unit with no union
+   * of its own); a 新就业形态 worker may also join a regional or industry union that accepts them; `any` = any
+   * union (a staffer's scope or list filter).
    */
   purpose: 'employer' | 'new_employment' | 'any';
   /** Only these subtrees (a staffer's scopes); absent or null = every union. */
@@ -34,8 +36,8 @@ export function buildOrgTree(orgs: Org[], filter: OrgFilter) {
     list.push(o);
     children.set(parentKey, list);
   }
-  /** Employees pick a grassroots union (or a leaf); others any union that fits. */
+  /** Employees pick a grassroots or 街道/乡镇 union (or a leaf); others any union that fits. */
   const selectable = (o: Org): boolean =>
-    fits(o) && (filter.purpose !== 'employer' || o.kind === 'grassroots' || !children.get(o._id)?.length);
+    fits(o) && (filter.purpose !== 'employer' || takesEmployeesDirectly(o.kind) || !children.get(o._id)?.length);
   return { byId, children, selectable };
 }

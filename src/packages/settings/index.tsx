@@ -9,17 +9,27 @@ import { StateView } from '../../components/StateView';
 import { useAction } from '../../hooks/useAction';
 import { useRemote } from '../../hooks/useRemote';
 import { NATIONAL_HOTLINE, useSettingsStore, type UnionSettings } from '../../stores/settings';
-import { DEADLINES, templateLabel, toForm, toSaveInput, type DeadlineKey, type Form } from './form';
+import {
+  DEADLINES,
+  DEFAULT_FIELDS_TEXT,
+  PARTS_HINT,
+  templateLabel,
+  toForm,
+  toSaveInput,
+  type DeadlineKey,
+  type Form,
+} from './form';
 import './index.scss';
 
 /**
  * 系统设置 (administrators): the union's name, hotline, districts, where maps open, and which areas are on.
  * Saved with the version read: another administrator's save since is refused (the page reloads the current
  * settings). An area switched off disappears from tiles and 工作台 and refuses its actions.
- * Also the deadlines (审核期限…) and the subscribe-message template ids from 小程序后台.
+ * Also the deadlines (审核期限…) and the subscribe-message templates from 小程序后台: each one's id and which of
+ * its fields carries which part of the message (`thing7=title, phrase3=status, date2=time`).
  * Test hooks: data-testid `settings-name`, `settings-short-name`, `settings-city`, `settings-hotline`,
  * `settings-districts`, `settings-latitude`, `settings-longitude`, `settings-area-<area>`, `settings-deadline-<key>`,
- * `settings-template-<key>`, `settings-save`.
+ * `settings-template-<key>`, `settings-template-fields-<key>`, `settings-save`.
  */
 export default function SettingsEdit() {
   const remote = useRemote(() => call('settings.get', {}));
@@ -45,6 +55,10 @@ export default function SettingsEdit() {
   const editTemplate = (key: string, value: string) => {
     setForm((f) => (f ? { ...f, templateIds: { ...f.templateIds, [key]: value } } : f));
     act.clearField(`template-${key}`);
+  };
+  const editTemplateFields = (key: string, value: string) => {
+    setForm((f) => (f ? { ...f, templateFields: { ...f.templateFields, [key]: value } } : f));
+    act.clearField(`template-fields-${key}`);
   };
   const toggle = (area: SwitchableArea, on: boolean) => setForm((f) => (f ? { ...f, areas: { ...f.areas, [area]: on } } : f));
 
@@ -161,17 +175,33 @@ export default function SettingsEdit() {
               <Text className='muted'>
                 填写小程序后台“订阅消息”中选用的模板ID；会员在申请、预约、报名时按这些模板订阅通知。保存后下一条通知即按新模板发送。
               </Text>
+              <Text className='muted'>
+                {`字段对应：模板详情中的字段名=通知内容，用逗号分隔，如 thing7=title, phrase3=status, date2=time；内容可为 ${PARTS_HINT}；不填按 ${DEFAULT_FIELDS_TEXT}。`}
+              </Text>
               {Object.keys(form.templateIds).map((key) => (
-                <View data-testid={`settings-template-${key}`} key={key}>
-                  <Field
-                    label={`${templateLabel(key)}通知`}
-                    name={`settings-template-${key}`}
-                    value={form.templateIds[key]}
-                    maxlength={64}
-                    placeholder='模板ID'
-                    error={act.fieldErrors[`template-${key}`]}
-                    onInput={(v) => editTemplate(key, v)}
-                  />
+                <View className='settings-template' key={key}>
+                  <View data-testid={`settings-template-${key}`}>
+                    <Field
+                      label={`${templateLabel(key)}通知`}
+                      name={`settings-template-${key}`}
+                      value={form.templateIds[key]}
+                      maxlength={64}
+                      placeholder='模板ID'
+                      error={act.fieldErrors[`template-${key}`]}
+                      onInput={(v) => editTemplate(key, v)}
+                    />
+                  </View>
+                  <View data-testid={`settings-template-fields-${key}`}>
+                    <Field
+                      label='字段对应'
+                      name={`settings-template-fields-${key}`}
+                      value={form.templateFields[key] ?? ''}
+                      maxlength={200}
+                      placeholder={DEFAULT_FIELDS_TEXT}
+                      error={act.fieldErrors[`template-fields-${key}`]}
+                      onInput={(v) => editTemplateFields(key, v)}
+                    />
+                  </View>
                 </View>
               ))}
             </View>

@@ -52,6 +52,13 @@ describe('where a worker may join', () => {
     expect(isJoinable(org('grassroots', false), 'employer')).toBe(true);
     expect(isJoinable(org('district', true), 'employer')).toBe(false);
   });
+  it('employer channel: also a 街道/乡镇工会 (the route for a unit with no union), never a 区/县 or the city', () => {
+    expect(isJoinable(org('street', false), 'employer')).toBe(true);
+    expect(isJoinable(org('street', false), 'new_employment')).toBe(true);
+    expect(isJoinable(org('district', false), 'employer')).toBe(false);
+    expect(isJoinable(org('city', true), 'employer')).toBe(false);
+    expect(isJoinable(org('industry', true), 'employer')).toBe(false);
+  });
   it('new employment: grassroots or an org accepting new forms of employment', () => {
     expect(isJoinable(org('industry', true), 'new_employment')).toBe(true);
     expect(isJoinable(org('industry', false), 'new_employment')).toBe(false);

@@ -64,6 +64,19 @@ describe('buildOrgTree', () => {
     expect(t.selectable(t.byId.get('xinbei-factory')!)).toBe(false);
   });
 
+  it('lets employees choose a 街道/乡镇工会 (for a unit with no union) even with unions under it, not a 区/县总工会', () => {
+    const withStreet = [
+      ...orgs,
+      { ...org('niutang', 'wujin', 'street'), path: ['cz', 'wujin', 'niutang'] },
+      { ...org('niutang-shop', 'niutang', 'grassroots'), path: ['cz', 'wujin', 'niutang', 'niutang-shop'] },
+    ];
+    const t = buildOrgTree(withStreet, { purpose: 'employer' });
+    expect(ids(t.children.get('niutang'))).toEqual(['niutang-shop']);
+    expect(t.selectable(t.byId.get('niutang')!)).toBe(true);
+    expect(t.selectable(t.byId.get('niutang-shop')!)).toBe(true);
+    expect(t.selectable(t.byId.get('wujin')!)).toBe(false);
+  });
+
   it('for an administrator (no scope) lets every union be chosen', () => {
     const t = buildOrgTree(orgs, { purpose: 'any', within: null });
     expect(t.selectable(t.byId.get('cz')!)).toBe(true);

@@ -1,4 +1,10 @@
-import { templateLabel, toForm, toSaveInput } from '../../../src/packages/settings/form';
+import {
+  formatTemplateFields,
+  parseTemplateFields,
+  templateLabel,
+  toForm,
+  toSaveInput,
+} from '../../../src/packages/settings/form';
 import { DEMO_SETTINGS as DEMO } from '../../../cloudfunctions/api/fixtures/settings/demo';
 
 /** The demo union's settings as settings.get answers them. */
@@ -68,5 +74,53 @@ describe('系统设置 form: deadlines and subscribe-message templates', () => {
         'template-membership_status': '模板ID为小程序后台“订阅消息”中的模板ID，不含空格',
       },
     });
+  });
+});
+
+describe('系统设置 form: each template’s field mapping', () => {
+  const HINT = 'title（事项）、status（状态）、time（时间）、note（备注）';
+  const FORMAT = `格式应为 字段名=内容，用逗号分隔，如 thing7=title, phrase3=status, date2=time；内容为 ${HINT}`;
+
+  it('writes a mapping as text and reads it back; commas of either width, 、, semicolons and lines separate pairs', () => {
+    expect(formatTemplateFields({ thing7: 'title', phrase3: 'status', date2: 'time' })).toBe(
+      'thing7=title, phrase3=status, date2=time',
+    );
+    expect(formatTemplateFields(undefined)).toBe('');
+    expect(parseTemplateFields('thing7=title, phrase3=status, date2=time')).toEqual({
+      fields: { thing7: 'title', phrase3: 'status', date2: 'time' },
+    });
+    expect(parseTemplateFields(' thing1 = title，phrase2＝状态、time3=时间;\ncharacter_string4=note ')).toEqual({
+      fields: { thing1: 'title', phrase2: 'status', time3: 'time', character_string4: 'note' },
+    });
+    expect(parseTemplateFields('  ')).toEqual({ fields: {} });
+  });
+
+  it('names what is wrong with a pair: no =, an unknown part, a field name WeChat does not use, a field twice', () => {
+    expect(parseTemplateFields('thing7 title')).toEqual({ error: `「thing7 title」${FORMAT}` });
+    expect(parseTemplateFields('thing7=title, phrase3=result')).toEqual({ error: `「phrase3=result」的内容应为 ${HINT}` });
+    expect(parseTemplateFields('事项=title')).toEqual({
+      error: '「事项」不是模板字段名：应为小程序后台模板详情中的字段名，如 thing7、phrase3、date2',
+    });
+    expect(parseTemplateFields('thing7=title, thing7=note')).toEqual({ error: '字段「thing7」写了两次' });
+  });
+
+  it('shows the stored mapping beside each template and saves every mapping edited; a bad one saves nothing', () => {
+    const form = toForm(DEMO_SETTINGS);
+    expect(form.templateFields).toEqual({ membership_status: 'thing1=title, phrase2=status, time3=time, thing4=note' });
+    const edited = {
+      ...form,
+      templateFields: { membership_status: 'thing7=title, phrase3=status, date2=time', review_overdue: 'thing2=title' },
+    };
+    const { input, errors } = toSaveInput(edited, 3);
+    expect(errors).toEqual({});
+    expect(input?.subscribeTemplateFields).toEqual({
+      membership_status: { thing7: 'title', phrase3: 'status', date2: 'time' },
+      review_overdue: { thing2: 'title' },
+    });
+    // Cleared: left out, so the template gets the default fields.
+    expect(toSaveInput({ ...form, templateFields: { membership_status: '' } }, 3).input?.subscribeTemplateFields).toEqual({});
+
+    const bad = { ...form, templateFields: { membership_status: 'thing7=title, phrase3' } };
+    expect(toSaveInput(bad, 3)).toEqual({ errors: { 'template-fields-membership_status': `「phrase3」${FORMAT}` } });
   });
 });

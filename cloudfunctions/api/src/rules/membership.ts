@@ -30,8 +30,5 @@ export const MEMBER_STATUSES = ['active', 'suspended'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = { active: '正常', suspended: '已暂停' };
 
-export const ORG_KINDS = ['city', 'district', 'industry', 'grassroots'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-
 /** The version of the 隐私政策 / 用户协议 a member agrees to when applying; bump it when the texts change. */
 export const PRIVACY_POLICY_VERSION = '2026-12-01';

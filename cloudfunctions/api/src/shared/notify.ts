@@ -1,5 +1,6 @@
 import { command, findById, findMany, getCloud, updateWhere } from '../db';
 import { subscribeTemplates } from '../modules/settings/settings';
+import { DEFAULT_TEMPLATE_FIELDS, MESSAGE_PARTS, type MessagePart } from '../rules/messageFields';
 import { CORE_COLLECTIONS } from './collections';
 import type { ConsentRecord } from './records';
 
@@ -27,11 +28,6 @@ function templateId(key: string, fromSettings: Record<string, string>): string {
   }
 }
 
-/** The message's parts a template field can carry (settings.subscribeTemplateFields maps field → part). */
-type Part = 'title' | 'status' | 'time' | 'note';
-const DEFAULT_FIELDS: Record<string, Part> = { thing1: 'title', phrase2: 'status', time3: 'time', thing4: 'note' };
-const PARTS: readonly string[] = ['title', 'status', 'time', 'note'];
-
 /** WeChat's length limits by the kind of field (its name without the number): thing 20, phrase 5, others 32. */
 function limitOf(field: string): number {
   const kind = field.replace(/\d+$/, '');
@@ -40,13 +36,16 @@ function limitOf(field: string): number {
   return 32;
 }
 
-/** The `data` of a message: each mapped field gets its part, clipped to what its kind allows. */
+/**
+ * The `data` of a message: each mapped field (settings.subscribeTemplateFields: field → part, rules/messageFields)
+ * gets its part, clipped to what its kind allows.
+ */
 export function messageData(
   message: StatusMessage,
   mapping: Record<string, string> | undefined,
 ): Record<string, { value: string }> {
-  const fields = mapping && Object.keys(mapping).length ? mapping : DEFAULT_FIELDS;
-  const value = (part: Part): string => {
+  const fields = mapping && Object.keys(mapping).length ? mapping : DEFAULT_TEMPLATE_FIELDS;
+  const value = (part: MessagePart): string => {
     if (part === 'title') return message.title;
     if (part === 'status') return message.statusText;
     if (part === 'time') return formatTime(message.at);
@@ -54,8 +53,8 @@ export function messageData(
   };
   const data: Record<string, { value: string }> = {};
   for (const [field, part] of Object.entries(fields)) {
-    if (!PARTS.includes(part)) continue;
-    data[field] = { value: part === 'time' ? value('time') : clip(value(part as Part), limitOf(field)) };
+    if (!(MESSAGE_PARTS as readonly string[]).includes(part)) continue;
+    data[field] = { value: part === 'time' ? value('time') : clip(value(part as MessagePart), limitOf(field)) };
   }
   return data;
 }

@@ -1,6 +1,6 @@
 /** Union organisations as every area sees them. */
 import { findAll, findById } from '../db';
-import type { OrgKind } from '../rules/membership';
+import type { OrgKind } from '../rules/orgKinds';
 import { CORE_COLLECTIONS } from './collections';
 import type { OrgRecord } from './records';
 

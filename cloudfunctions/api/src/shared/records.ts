@@ -1,5 +1,6 @@
 /** Stored shapes of the core collections (server-only). Raw PII never appears here: hashes, sealed values and masks only. */
-import type { Channel, MemberStatus, OrgKind } from '../rules/membership';
+import type { Channel, MemberStatus } from '../rules/membership';
+import type { OrgKind } from '../rules/orgKinds';
 import type { GrantableRole } from '../rules/roles';
 
 export type StoredDate = Date | string | number;

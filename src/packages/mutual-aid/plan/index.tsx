@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { explainRule } from '@rules/mutualAid';
+import { runsDistrictProgrammes } from '@rules/orgKinds';
 import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -27,7 +28,7 @@ export default function PlanEditor() {
   const tree = useRemote(() => call('org.tree', {}));
   const within = orgScopesOf(session);
   const owners = (tree.data?.orgs ?? []).filter(
-    (o) => o.kind !== 'grassroots' && (within === null || within.some((s) => o.path.includes(s))),
+    (o) => runsDistrictProgrammes(o.kind) && (within === null || within.some((s) => o.path.includes(s))),
   );
   const act = useAction();
   const [owner, setOwner] = useState('');

@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ActionState } from '../../../hooks/useAction';
-import { KINDS } from './kinds';
+import { kindsUnder } from './kinds';
 import type { OrgDialogState } from './useOrgDialog';
 
 /** What the dialog asks for: a name (and kind) to create or rename, a new parent to move, a receiving union to merge or close. */
@@ -43,6 +43,7 @@ export function OrgDialogBody({ d, action }: { d: OrgDialogState; action: Action
   return (
     <View>
       {dialog.mode === 'create' && <Text className='muted'>上级：{dialog.parent?.name ?? '（根工会）'}</Text>}
+      {dialog.mode === 'create' && action.fieldErrors.parentId && <Text className='m-error'>{action.fieldErrors.parentId}</Text>}
       <Input
         className='org-input'
         data-testid='org-dialog-name'
@@ -58,12 +59,15 @@ export function OrgDialogBody({ d, action }: { d: OrgDialogState; action: Action
       {dialog.mode === 'create' && (
         <View>
           <View className='org-kinds'>
-            {KINDS.map(([k, label]) => (
+            {kindsUnder(dialog.parent).map(([k, label]) => (
               <Text
                 key={k}
                 className={`org-chip ${d.kind === k ? 'org-chip-on' : ''}`}
                 data-testid={`org-kind-${k}`}
-                onClick={() => d.setKind(k)}
+                onClick={() => {
+                  d.setKind(k);
+                  action.clearField('parentId');
+                }}
               >
                 {label}
               </Text>

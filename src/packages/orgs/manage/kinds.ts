@@ -1,14 +1,16 @@
+import { ORG_KIND_LABELS, parentKindProblem } from '@rules/orgKinds';
 import type { InputOf, Org } from '../../../api/types';
 
 export type Kind = InputOf<'org.create'>['kind'];
 
-export const KINDS: Array<[Kind, string]> = [
-  ['grassroots', '基层工会'],
-  ['district', '区县/街道工会'],
-  ['industry', '行业工会联合会'],
-  ['city', '市总工会'],
-];
-export const KIND_LABEL = Object.fromEntries(KINDS) as Record<Kind, string>;
+/** The editor's kind picker, most used first. */
+const KIND_ORDER: Kind[] = ['grassroots', 'street', 'district', 'industry', 'city'];
+export const KIND_LABEL: Record<Kind, string> = ORG_KIND_LABELS;
+
+/** The kinds a new union under `parent` may have (a 街道/乡镇工会 only under a 区/县总工会 or the city), with labels. */
+export function kindsUnder(parent: Org | null): Array<[Kind, string]> {
+  return KIND_ORDER.filter((k) => !parent || !parentKindProblem(k, parent.kind)).map((k) => [k, KIND_LABEL[k]]);
+}
 
 export type Dialog =
   | { mode: 'create'; parent: Org | null }

@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { command, findById, findMany, findPage, withTransaction, type Page, type Tx } from '../../db';
 import { fail } from '../../errors';
+import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { maskName } from '../../lib/mask';
 import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
@@ -120,7 +121,7 @@ async function publishingOrg(orgId: string, ctx: ActionContext) {
   const org = await getOrg(orgId);
   if (!org) throw fail('NOT_FOUND', '工会不存在');
   assertCoversOrg(ctx, org.path);
-  if (org.kind === 'grassroots' || !(await decidesFor(ctx, org.path)))
+  if (!runsDistrictProgrammes(org.kind) || !(await decidesFor(ctx, org.path)))
     throw fail('FORBIDDEN', '困难职工公示由区（县）总工会发布');
   return org;
 }

@@ -7,6 +7,7 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
+import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
 import { checkOwnUpload, temporaryUrls } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
@@ -38,13 +39,13 @@ export async function countOpenCases(ctx: ActionContext): Promise<number> {
   return countWhere(C.cases, { ...subtreeWhere(ctx), status: command().in(['submitted', 'visited']) });
 }
 
-/** True when one of the caller's union scopes covering the case is above a 基层工会 (or the caller is admin). */
+/** True when one of the caller's union scopes covering the case is a district-level union (or the caller is admin). */
 export async function decidesFor(ctx: ActionContext, orgPath: readonly string[]): Promise<boolean> {
   const scopes = orgScopes(ctx);
   if (scopes === null) return true;
   const covering = scopes.filter((s) => orgPath.includes(s));
   const orgs = await Promise.all(covering.map((id) => getOrg(id)));
-  return orgs.some((o) => o && o.kind !== 'grassroots');
+  return orgs.some((o) => o && runsDistrictProgrammes(o.kind));
 }
 
 /** The application in full: the member themself, or staff of a union in the member's chain (audited). */

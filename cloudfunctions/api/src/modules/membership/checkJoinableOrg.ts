@@ -1,14 +1,16 @@
 import { fail } from '../../errors';
 import type { Channel } from '../../rules/membership';
+import { takesEmployeesDirectly } from '../../rules/orgKinds';
 import { getOrg } from '../../shared/orgs';
 import type { OrgRecord } from '../../shared/records';
 
 /**
- * Where a worker may join: a grassroots (leaf) union, or — for new forms of employment (新就业形态:
- * couriers, food delivery, ride-hailing, truck drivers …) — an org that accepts them (regional or industry).
+ * Where a worker may join: a grassroots union, or the 街道/乡镇工会 of a unit with no union of its own, or — for new
+ * forms of employment (新就业形态: couriers, food delivery, ride-hailing, truck drivers …) — an org that accepts
+ * them (regional or industry).
  */
 export function isJoinable(org: OrgRecord, channel: Channel): boolean {
-  if (org.kind === 'grassroots') return true;
+  if (takesEmployeesDirectly(org.kind)) return true;
   return channel === 'new_employment' && Boolean(org.acceptsNewEmployment);
 }
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
 import { findAll, findById, insert } from '../../db';
 import { fail } from '../../errors';
+import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
 import { getOrg } from '../../shared/orgs';
 import { coversOrg, orgScopes } from '../../shared/scope';
@@ -54,7 +55,7 @@ export async function listPlans(ctx: ActionContext): Promise<PlanView[]> {
 export async function savePlan(input: SavePlanInput, ctx: ActionContext): Promise<PlanView> {
   const owner = await getOrg(input.ownerOrgId);
   if (!owner || owner.status === 'closed') throw fail('INVALID_INPUT', '「主办工会」不存在或已撤销', { field: 'ownerOrgId' });
-  if (owner.kind === 'grassroots')
+  if (!runsDistrictProgrammes(owner.kind))
     throw fail('INVALID_INPUT', '「主办工会」互助保障方案由市或区（县）总工会主办，请选择上级工会', { field: 'ownerOrgId' });
   const ownerPath = owner.path ?? [owner._id];
   if (!coversOrg(ctx, ownerPath)) throw fail('FORBIDDEN', '只能为本级或下级工会设立互助保障方案');

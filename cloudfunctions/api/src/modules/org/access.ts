@@ -2,6 +2,7 @@
 import type { ActionContext } from '../../action';
 import { command, findMany } from '../../db';
 import { fail } from '../../errors';
+import { parentKindProblem, type OrgKind } from '../../rules/orgKinds';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { getOrg } from '../../shared/orgs';
 import type { OrgRecord } from '../../shared/records';
@@ -26,6 +27,12 @@ export function assertManages(ctx: ActionContext, org: OrgRecord): void {
 
 export function assertOpen(org: OrgRecord, field = 'orgId'): void {
   if (isClosed(org)) throw errors.fail('ORG_CLOSED', `「${org.name}」已撤销，不能再作调整或接收会员`, { field });
+}
+
+/** Refuses a parent of a kind a union of `kind` may not sit under (a 街道/乡镇工会 under a 基层工会, …). */
+export function assertParentKind(kind: OrgKind, parent: OrgRecord): void {
+  const problem = parentKindProblem(kind, parent.kind);
+  if (problem) throw errors.fail('ORG_PARENT_KIND', `${problem}，请另选上级工会`, { field: 'parentId' });
 }
 
 /** An open union of this name under `parentId` other than `exceptId`, if any. */

@@ -8,7 +8,7 @@ import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { toOrg, type Org } from '../../shared/orgs';
 import type { OrgRecord } from '../../shared/records';
-import { assertManages, assertNameFree, assertOpen, loadOrg } from './access';
+import { assertManages, assertNameFree, assertOpen, assertParentKind, loadOrg } from './access';
 import type { orgCreateInput, orgRenameInput } from './schemas';
 
 export function newOrgId(): string {
@@ -25,6 +25,7 @@ export async function createOrg(input: z.output<typeof orgCreateInput>, ctx: Act
     parent = await loadOrg(input.parentId, 'parentId');
     assertManages(ctx, parent);
     assertOpen(parent, 'parentId');
+    assertParentKind(input.kind, parent);
   }
   await assertNameFree(input.parentId, input.name);
   const id = newOrgId();

@@ -1,11 +1,11 @@
 /** The tree as an .xlsx (the columns the import reads, plus ids), for the caller's scope, as other exports go. */
 import type { ActionContext } from '../../action';
+import { ORG_KIND_LABELS } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
 import { listAllOrgs } from '../../shared/orgs';
 import { coversOrg } from '../../shared/scope';
 import { buildWorkbook, saveExport } from '../../shared/xlsx';
 import { isClosed } from './access';
-import { ORG_KIND_LABELS } from './kinds';
 
 export async function exportOrgs(_input: Record<string, never>, ctx: ActionContext) {
   const all = await listAllOrgs();

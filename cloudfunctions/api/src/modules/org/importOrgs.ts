@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import type { ActionContext } from '../../action';
 import { insertUnique } from '../../db';
 import { fail } from '../../errors';
-import type { OrgKind } from '../../rules/membership';
+import { ORG_KIND_LABELS, parentKindProblem, type OrgKind } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { checkOwnUpload } from '../../shared/files';
@@ -20,7 +20,7 @@ import { coversOrg } from '../../shared/scope';
 import { downloadUpload, readCells } from '../../shared/xlsx';
 import { isClosed } from './access';
 import { orgErrors as errors } from './errors';
-import { KIND_HINT, kindOf, ORG_KIND_LABELS } from './kinds';
+import { KIND_HINT, kindOf } from './kinds';
 import { MOVE_BUDGET_MS } from './moveOrg';
 import type { orgImportInput } from './schemas';
 
@@ -192,7 +192,7 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
     const inFile = fileByName.get(text) ?? [];
     // Unions an earlier commit of this same file stored are its own rows, not namesakes.
     const named = (openByName.get(text) ?? []).filter((o) => !(inFile.length && o.importFile === fileId));
-    let parent: { id: string; path: string[]; name: string } | null = null;
+    let parent: { id: string; path: string[]; name: string; kind: OrgKind } | null = null;
     if (known) {
       if (isClosed(known)) {
         problem(r.row, 'parent', `上级工会「${known.name}」已撤销`);
@@ -202,7 +202,7 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
         problem(r.row, 'parent', `上级工会「${known.name}」不在您管辖的范围内`);
         return false;
       }
-      parent = { id: known._id, path: known.path, name: known.name };
+      parent = { id: known._id, path: known.path, name: known.name, kind: known.kind };
     } else if (inFile.length > 1 || (inFile.length === 1 && named.length)) {
       problem(r.row, 'parent', `有多个名为「${text}」的工会，请在「上级工会」填写编号`);
       return false;
@@ -216,18 +216,23 @@ async function check(fileId: string, ctx: ActionContext): Promise<Checked> {
         if (state.get(r) === 'busy') problem(r.row, 'parent', `上级工会「${text}」所在行有错误`);
         return false;
       }
-      parent = { id: p.id as string, path: p.path as string[], name: p.name };
+      parent = { id: p.id as string, path: p.path as string[], name: p.name, kind: p.kind };
     } else if (named.length === 1) {
       if (!coversOrg(ctx, named[0].path)) {
         problem(r.row, 'parent', `上级工会「${text}」不在您管辖的范围内`);
         return false;
       }
-      parent = { id: named[0]._id, path: named[0].path, name: named[0].name };
+      parent = { id: named[0]._id, path: named[0].path, name: named[0].name, kind: named[0].kind };
     } else if (named.length > 1) {
       problem(r.row, 'parent', `有${named.length}个名为「${text}」的工会，请在「上级工会」填写编号`);
       return false;
     } else {
       problem(r.row, 'parent', `找不到上级工会「${text}」（应为已有工会或本文件中的工会）`);
+      return false;
+    }
+    const misplaced = parentKindProblem(r.kind, parent.kind);
+    if (misplaced) {
+      problem(r.row, 'parent', `${misplaced}（上级工会「${parent.name}」）`);
       return false;
     }
     r.parentId = parent.id;

@@ -1,29 +1,12 @@
-/** The kinds of union as staff write them in Excel and see them in lists. */
-import type { OrgKind } from '../../rules/membership';
+/** The kinds of union as staff write them in Excel (the 类型 column); the labels are the rules' (rules/orgKinds.ts). */
+import type { OrgKind } from '../../rules/orgKinds';
 
-export const ORG_KIND_LABELS: Record<OrgKind, string> = {
-  city: '市总工会',
-  district: '区县/街道工会',
-  industry: '行业工会联合会',
-  grassroots: '基层工会',
-};
-
-/** Words accepted in the 类型 column, for each kind. */
+/** Words accepted in the 类型 column, for each kind (spaces ignored). */
 const KIND_WORDS: Record<OrgKind, string[]> = {
   city: ['市总工会', '市级', '总工会'],
-  district: [
-    '区县/街道工会',
-    '区县总工会',
-    '区/县总工会',
-    '区总工会',
-    '县总工会',
-    '街道工会',
-    '乡镇工会',
-    '街道/乡镇',
-    '区县',
-    '街道',
-    '乡镇',
-  ],
+  // 区县/街道工会 is the label files exported before 街道/乡镇 was a kind of its own carry: those unions are 区/县.
+  district: ['区/县总工会', '区县总工会', '区总工会', '县总工会', '区县', '区县/街道工会'],
+  street: ['街道/乡镇工会', '街道工会', '乡镇工会', '街道/乡镇', '街道', '乡镇', '街道总工会', '乡镇总工会', '镇总工会'],
   industry: ['行业工会联合会', '行业工会', '行业'],
   grassroots: ['基层工会', '基层'],
 };
@@ -34,4 +17,4 @@ export function kindOf(word: string): OrgKind | null {
   return null;
 }
 
-export const KIND_HINT = '基层工会、区县/街道工会、行业工会联合会、市总工会';
+export const KIND_HINT = '基层工会、街道/乡镇工会、区/县总工会、行业工会联合会、市总工会';

@@ -13,7 +13,7 @@ import { asDate } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import type { OrgRecord } from '../../shared/records';
-import { assertManages, assertNameFree, assertOpen, loadOrg, pendingMove } from './access';
+import { assertManages, assertNameFree, assertOpen, assertParentKind, loadOrg, pendingMove } from './access';
 import { orgErrors as errors } from './errors';
 import { followPaths, type PathMove } from './followPaths';
 import type { orgMoveInput } from './schemas';
@@ -63,6 +63,7 @@ export async function moveOrg(input: z.output<typeof orgMoveInput>, ctx: ActionC
     throw errors.fail('ORG_CYCLE', `不能把「${org.name}」移到它自己或其下级工会「${parent.name}」之下`, { field: 'parentId' });
   assertManages(ctx, parent);
   assertOpen(parent, 'parentId');
+  assertParentKind(org.kind, parent);
   await assertNameFree(parent._id, org.name, org._id);
   const other = await pendingMove();
   if (other && other._id !== org._id)

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fileIdPattern } from '../../shared/files';
-import { ORG_KINDS } from '../../rules/membership';
+import { ORG_KINDS } from '../../rules/orgKinds';
 import { recordId } from '../../lib/schemaParts';
 
 export const orgTreeInput = z.strictObject({

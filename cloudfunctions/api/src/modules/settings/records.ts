@@ -1,5 +1,6 @@
 /** The settings document as stored (collection `settings`, _id `union`) and as the app reads it. */
 import { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea } from '../../rules/areas';
+import type { MessagePart } from '../../rules/messageFields';
 import type { StoredDate } from '../../shared/records';
 
 export { AREA_LABELS, SWITCHABLE_AREAS, type SwitchableArea };
@@ -41,7 +42,7 @@ export interface UnionSettings {
   /** Subscribe-message template key → template id from 小程序后台 (absent: the key itself, locally). */
   subscribeTemplateIds: Record<string, string>;
   /** Template key → message field (thing1, time2…) → what fills it (status, title, time…). */
-  subscribeTemplateFields: Record<string, Record<string, string>>;
+  subscribeTemplateFields: Record<string, Record<string, MessagePart>>;
   deadlines: Deadlines;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emptyInput } from '../../lib/schemaParts';
+import { MESSAGE_PARTS, TEMPLATE_FIELD_PATTERN } from '../../rules/messageFields';
 import { SWITCHABLE_AREAS, type SwitchableArea } from './records';
 
 export const settingsGetInput = emptyInput;
@@ -37,8 +38,15 @@ export const settingsSaveInput = z.strictObject({
   areas: areaFlags,
   /** Left out: the stored ones are kept. */
   subscribeTemplateIds: z.record(templateKey, z.string().trim().min(1).max(64)).optional(),
+  /** Template key → { WeChat field name → part of the message }; left out: the stored ones are kept. */
   subscribeTemplateFields: z
-    .record(templateKey, z.record(z.string().regex(/^[a-z_]+[0-9]{0,2}$/, '模板字段名格式不正确'), z.string().max(40)))
+    .record(
+      templateKey,
+      z.record(
+        z.string().regex(TEMPLATE_FIELD_PATTERN, '模板字段名格式不正确'),
+        z.enum(MESSAGE_PARTS, { error: `模板字段的内容应为 ${MESSAGE_PARTS.join('、')} 之一` }),
+      ),
+    )
     .optional(),
   deadlines: z
     .strictObject({

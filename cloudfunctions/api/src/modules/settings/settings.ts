@@ -19,6 +19,7 @@ import {
   type SettingsView,
   type SwitchableArea,
   type UnionFacts,
+  type UnionSettings,
 } from './records';
 import type { SettingsSaveInput } from './schemas';
 
@@ -75,7 +76,7 @@ export function toSettingsView(record: SettingsRecord | null): SettingsView {
     areas: Object.fromEntries(SWITCHABLE_AREAS.map((a) => [a, areas[a] !== false])) as Record<SwitchableArea, boolean>,
     subscribeTemplateIds: isObject(record?.subscribeTemplateIds) ? (record!.subscribeTemplateIds as Record<string, string>) : {},
     subscribeTemplateFields: isObject(record?.subscribeTemplateFields)
-      ? (record!.subscribeTemplateFields as Record<string, Record<string, string>>)
+      ? (record!.subscribeTemplateFields as UnionSettings['subscribeTemplateFields'])
       : {},
     deadlines: {
       reviewDays: deadlines.reviewDays ?? DEFAULT_DEADLINES.reviewDays,
@@ -136,7 +137,7 @@ export async function firstAnswerHours(): Promise<number> {
  */
 export async function subscribeTemplates(): Promise<{
   ids: Record<string, string>;
-  fields: Record<string, Record<string, string>>;
+  fields: UnionSettings['subscribeTemplateFields'];
 }> {
   const settings = await cachedSettings();
   return { ids: settings.subscribeTemplateIds, fields: settings.subscribeTemplateFields };

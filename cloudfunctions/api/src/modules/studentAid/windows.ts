@@ -6,6 +6,7 @@
 import type { ActionContext } from '../../action';
 import { command, findById, findMany, withTransaction } from '../../db';
 import { fail } from '../../errors';
+import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg, coversOrg, orgScopes } from '../../shared/scope';
@@ -36,7 +37,7 @@ export async function saveWindow(input: SaveWindowInput, ctx: ActionContext): Pr
   const org = await getOrg(input.orgId);
   if (!org) throw fail('NOT_FOUND', '工会不存在');
   assertCoversOrg(ctx, org.path);
-  if (org.kind === 'grassroots')
+  if (!runsDistrictProgrammes(org.kind))
     throw fail('FORBIDDEN', '金秋助学由区（县）总工会或市总工会开展，基层工会请协助审核本单位会员的申请');
   if (input.opensOn > input.closesOn) throw fail('INVALID_INPUT', '「截止日期」不能早于开始日期', { field: 'closesOn' });
   const id = windowIdOf(input.schoolYear, org._id);
