@@ -222,7 +222,11 @@ describe('hostile files: clear errors, nothing stored', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件' },
     });
-    const csvFormula = await upload(staff, Buffer.from(`${HEADER.join(',')}\n=HYPERLINK("http://x"),${district._id},基层工会,否\n`), 'csv');
+    const csvFormula = await upload(
+      staff,
+      Buffer.from(`${HEADER.join(',')}\n=HYPERLINK("http://x"),${district._id},基层工会,否\n`),
+      'csv',
+    );
     expect((await env.ok(staff, 'org.importPreview', { fileId: csvFormula })).errors).toEqual([
       { row: 2, field: '名称', message: '「名称」是公式，请改为直接填写文字（复制后“选择性粘贴为数值”）' },
     ]);

@@ -68,7 +68,9 @@ async function finishMove(first: Promise<Awaited<ReturnType<typeof moveCall>>>):
 
 /** A name of Chinese characters only (a person's name takes no digits), unique per applicant: 交甲乙丙. */
 function nameOf(n: number): string {
-  return `交${String(n).padStart(3, '0').replace(/\d/g, (d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)])}`;
+  return `交${String(n)
+    .padStart(3, '0')
+    .replace(/\d/g, (d) => '甲乙丙丁戊己庚辛壬癸'[Number(d)])}`;
 }
 
 function applyCall() {
@@ -165,7 +167,10 @@ describe('roles.grant against org.move: a grant names the union by id, so it fol
   }
 
   async function expectStored(staff: string): Promise<void> {
-    expect(await env.store.byId('roles', `${staff}:staff:${t.street._id}`)).toMatchObject({ role: 'staff', scopeId: t.street._id });
+    expect(await env.store.byId('roles', `${staff}:staff:${t.street._id}`)).toMatchObject({
+      role: 'staff',
+      scopeId: t.street._id,
+    });
   }
 
   it('the grant held at each request while the union moves', async () => {

@@ -9,7 +9,17 @@
  * (`withHouse`): outside one they fail loudly instead of seeing an empty registry.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { ActionDef, ActivityPages, InboxSource, ModuleDef, OrgPathHolder, OrgRecordHolder, OverdueCounter, TimelineKind, WorkbenchCounter } from './action';
+import type {
+  ActionDef,
+  ActivityPages,
+  InboxSource,
+  ModuleDef,
+  OrgPathHolder,
+  OrgRecordHolder,
+  OverdueCounter,
+  TimelineKind,
+  WorkbenchCounter,
+} from './action';
 import type { AreaHooks, RuleKind } from './modules/enrollment/areaHooks';
 
 export interface ScopeKind {

@@ -47,7 +47,12 @@ describe('card token', () => {
   it('reports expiry by the clock, including a replay of a once-valid token', () => {
     const { token } = signCardToken('CZ2025000001', KEY, NOW);
     expect(verifyCardToken(token, KEY, later(10)).ok).toBe(true);
-    expect(verifyCardToken(token, KEY, later(60))).toEqual({ ok: false, reason: 'expired', cardNo: 'CZ2025000001', nonce: expect.any(String) });
+    expect(verifyCardToken(token, KEY, later(60))).toEqual({
+      ok: false,
+      reason: 'expired',
+      cardNo: 'CZ2025000001',
+      nonce: expect.any(String),
+    });
     expect(verifyCardToken(token, KEY, later(86400))).toMatchObject({ ok: false, reason: 'expired' });
   });
 
