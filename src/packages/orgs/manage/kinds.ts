@@ -27,6 +27,30 @@ export async function untilDone<T extends { done: boolean }>(step: () => Promise
   }
 }
 
+/** What a close or merge moved over all its calls (each answer counts only its own call's moves). */
+export interface MovedCounts {
+  members: number;
+  records: number;
+}
+
+export async function untilClosed<T extends { done: boolean; movedMembers: number; movedRecords: number }>(
+  step: () => Promise<T>,
+): Promise<T & { moved: MovedCounts }> {
+  const moved: MovedCounts = { members: 0, records: 0 };
+  const last = await untilDone(async () => {
+    const r = await step();
+    moved.members += r.movedMembers;
+    moved.records += r.movedRecords;
+    return r;
+  });
+  return { ...last, moved };
+}
+
+/** 转会 3 人，其他业务待办 2 件随转 (the second part only when some moved). */
+export function movedText(moved: MovedCounts): string {
+  return `转会 ${moved.members} 人${moved.records ? `，其他业务待办 ${moved.records} 件随转` : ''}`;
+}
+
 /** The tree as indented rows, limited to the staffer's scope (`within`; null = all of it). */
 export function treeRows(orgs: Org[], within: string[] | null): Array<{ org: Org; depth: number }> {
   const children = new Map<string | null, Org[]>();

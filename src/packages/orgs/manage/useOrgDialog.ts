@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../../../api/client';
 import type { Org } from '../../../api/types';
 import type { ActionState } from '../../../hooks/useAction';
-import { untilDone, type Dialog, type Kind } from './kinds';
+import { movedText, untilClosed, untilDone, type Dialog, type Kind } from './kinds';
 
 /** The state of 新增 / 改名 / 移动 / 合并 / 撤销 and what 确定 sends. */
 export function useOrgDialog(action: ActionState, done: (message: string) => void) {
@@ -52,23 +52,23 @@ export function useOrgDialog(action: ActionState, done: (message: string) => voi
     } else if (dialog.mode === 'merge') {
       if (!dialog.target) return action.setFieldErrors({ targetOrgId: '请选择并入的工会' });
       const target = dialog.target;
-      void action.run(() => untilDone(() => call('org.merge', { orgId: dialog.org._id, targetOrgId: target._id })), {
+      void action.run(() => untilClosed(() => call('org.merge', { orgId: dialog.org._id, targetOrgId: target._id })), {
         success: '已合并',
         onDone: (r) =>
           finish(
             r.done
-              ? `「${dialog.org.name}」已并入「${target.name}」（转会 ${r.movedMembers} 人）`
+              ? `「${dialog.org.name}」已并入「${target.name}」（${movedText(r.moved)}）`
               : '会员转移尚未完成，请再次合并以继续',
           ),
       });
     } else {
       const input = { orgId: dialog.org._id, ...(dialog.target ? { targetOrgId: dialog.target._id } : {}) };
-      void action.run(() => untilDone(() => call('org.close', input)), {
+      void action.run(() => untilClosed(() => call('org.close', input)), {
         success: '已撤销',
         onDone: (r) =>
           finish(
             r.done
-              ? `「${dialog.org.name}」已撤销${dialog.target ? `，会员转入「${dialog.target.name}」` : ''}`
+              ? `「${dialog.org.name}」已撤销${dialog.target ? `，会员转入「${dialog.target.name}」（${movedText(r.moved)}）` : ''}`
               : '会员转移尚未完成，请再次撤销以继续',
           ),
       });
