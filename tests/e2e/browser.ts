@@ -103,6 +103,16 @@ async function pageTransitionsDone(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
 }
 
+/** Polls the store until `check` holds (a save answers before the page shows it; the store is the truth). */
+export async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i++) {
+    const value = await read();
+    if (check(value)) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return read();
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   await pageTransitionsDone(page);
   // `name` may name a folder too (e.g. `empty-cloud/01-setup-code`).

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { freshIdNumber, storeReader } from '../support/api';
 import { ROOT } from '../support/localCloud';
-import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser, visibleText, warmFunctionInstances } from './browser';
+import { newPhonePage, openAs, screenshot, tid, until, useAppAndBrowser, visibleText, warmFunctionInstances } from './browser';
 
 const env = useAppAndBrowser({ empty: true });
 // One journey on one environment: a second attempt would find it changed (an administrator, a tree), so a failure
@@ -79,16 +79,6 @@ async function chooseTree(page: Page, name: string, content: Buffer): Promise<vo
     buffer: content,
   });
   await page.locator(tid('org-import-preview'), { hasText: name }).waitFor({ timeout: 45_000 });
-}
-
-/** Polls the store until `check` holds (a save answers before the page shows it; the store is the truth). */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return read();
 }
 
 beforeAll(async () => {

@@ -6,21 +6,11 @@
  */
 import { applyInput, callOk, storeReader } from '../support/api';
 import { outbox } from '../support/trips';
-import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, tid, until, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 const ADMIN = 'demo-admin';
 const FIELDS = `${tid('settings-template-fields-membership_status')}`;
-
-/** Polls the store until `check` holds (a save answers before the page shows it). */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 100; i++) {
-    const value = await read();
-    if (check(value)) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return read();
-}
 
 test('系统设置: a template’s field mapping is edited beside its id; a bad pair saves nothing, a good one is used', async () => {
   const store = storeReader(env.cloud.serviceUrl);

@@ -6,7 +6,7 @@
  * pauses), the record ends on the receiving union once the close's second pass (the cron, after the settling time) ran.
  */
 import { applyInput } from '../support/api';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePoint, type Pause } from '../support/interleave';
 import { setClock } from '../support/clock';
 import { APPLY, DECIDE, VISIT } from '../support/hardship';
 import { uploadAs } from '../support/matchmaking';
@@ -66,6 +66,18 @@ async function closingUnion() {
 }
 
 /** Merges `orgId` into the target, sending the call again while it answers done: false (as the app does). */
+/** The union merges while the held call waits at its pause (or after it answered, when it was never held). */
+async function mergedAround<T>(pause: Pause, call: Promise<T>, orgId: string): Promise<T> {
+  const held = await pause.settled();
+  if (held.state === 'paused') {
+    await merge(orgId);
+    await pause.release();
+  }
+  const answer = await call;
+  if (held.state !== 'paused') await merge(orgId);
+  return answer;
+}
+
 async function merge(orgId: string) {
   let answer = await env.ok(t.admin, 'org.merge', { orgId, targetOrgId: t.target._id });
   const total = { ...answer };
@@ -232,13 +244,7 @@ it('hardship.apply held at each request while its union merges: no application i
     const { org } = await closingUnion();
     const m = await givenMember(env, { orgId: org._id, name: '王建军' });
     const applied = env.call(m.openid, 'hardship.apply', APPLY);
-    const held = await pause.settled();
-    if (held.state === 'paused') {
-      await merge(org._id);
-      await pause.release();
-    }
-    const answer = await applied;
-    if (held.state !== 'paused') await merge(org._id);
+    const answer = await mergedAround(pause, applied, org._id);
     expect(answer).toMatchObject({ ok: true, data: { status: 'submitted' } });
     const caseId = (answer as { data: { caseId: string } }).data.caseId;
     const first = await env.store.byId<Placed>('hardship_cases', caseId);
@@ -302,13 +308,7 @@ it('membership.apply held at each request while the union merges: refused once c
     const { org } = await closingUnion();
     const openid = `close-applicant-${serial}`;
     const applied = env.call(openid, 'membership.apply', applyInput({ orgId: org._id, name: nameOf(serial) }));
-    const held = await pause.settled();
-    if (held.state === 'paused') {
-      await merge(org._id);
-      await pause.release();
-    }
-    const answer = await applied;
-    if (held.state !== 'paused') await merge(org._id);
+    const answer = await mergedAround(pause, applied, org._id);
     if (!answer.ok) {
       // It read the union after the closing marker: refused, nothing stored.
       expect(answer.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('已撤销') });
