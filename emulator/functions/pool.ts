@@ -74,6 +74,9 @@ export class FunctionPool {
     const worker = new Worker(WORKER_FILE, {
       env: this.env(id),
       workerData: { entry: this.entry },
+      // The function is plain JavaScript, as deployed: the emulator's own TypeScript loader (--import tsx) is not
+      // passed on, so an instance loads its modules as SCF's Node does (and a cold start costs what it would).
+      execArgv: [],
       // The configured memory bounds the instance's heap (buffers outside the heap are not counted).
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
       stdout: false,
