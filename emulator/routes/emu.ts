@@ -3,6 +3,7 @@
  *   GET|DELETE /_emu/outbox                  subscribe messages sent by functions (DELETE clears)
  *   POST /_emu/trigger/<fn>/<trigger>        fire a timer trigger now
  *   GET  /_emu/health                        liveness and what is loaded
+ *   GET  /_emu/db/version                    the store's version: the number of the last committed change
  *   GET  /_emu/invocations?function=&limit=  recent function invocations, most recent first
  *   POST /_emu/pauses                        arm a pause { function, openid?, action?, atRequest } → view with id
  *   GET  /_emu/pauses                        every pause;  DELETE /_emu/pauses: remove all (releasing held requests)
@@ -76,6 +77,12 @@ export async function handleEmu(
       functions: parts.functions.names(),
       collections: [...parts.db.collections.keys()].sort(),
     });
+    return true;
+  }
+  if (p === '/_emu/db/version' && method === 'GET') {
+    // Every committed change (a write, a removal, a transaction's commit) takes the next number: a test that must
+    // prove a call stored nothing can compare this one figure instead of reading every collection.
+    sendJson(res, 200, { version: parts.db.store.version });
     return true;
   }
   if (p === '/_emu/invocations' && method === 'GET') {

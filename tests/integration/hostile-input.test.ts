@@ -72,32 +72,37 @@ const kit: ExampleKit = {
   cardCode: (cardNo) => freshCode(cardNo),
 };
 
-type Snapshot = Awaited<ReturnType<typeof env.store.snapshot>>;
 /**
- * What the store held after the last malformed-input test, when that test found it unchanged: the next one's
- * starting state (nothing runs between them — every action's malformed inputs come before any example is run
- * — so reading it again would read the same documents).
+ * Every action's malformed inputs, each action a test: its refusals must leave the store's version (the local
+ * cloud's count of committed changes, in any collection) where it was. Around them all, every declared
+ * collection is read before and after, and must hold the same documents.
  */
-let unchanged: Snapshot | undefined;
+describe('malformed input', () => {
+  let before: Awaited<ReturnType<typeof env.store.snapshot>>;
+  beforeAll(async () => {
+    before = await env.store.snapshot(ALL_COLLECTIONS);
+  });
 
-describe.each(ACTIONS)('%s', (action) => {
-  it('rejects every malformed input with INVALID_INPUT naming the broken field, and stores nothing', async () => {
-    const before = unchanged ?? (await env.store.snapshot(ALL_COLLECTIONS));
-    unchanged = undefined;
-    for (const [label, input, field] of casesFor(action)) {
-      // demo-admin passes every role check: a refusal can only come from validation.
-      const r = await env.call('demo-admin', action, input);
-      if (r.ok || r.error.code !== 'INVALID_INPUT')
-        throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
-      expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
-      // The refusal is for the field broken here, not for something else the handler found wrong.
-      // An operator is named in `details.field` and the top-level field holding it in `details.path`.
-      if ((r.error.details?.path ?? r.error.details?.field ?? null) !== field)
-        throw new Error(`${action} / ${label}: expected the refusal to name ${field}, got ${JSON.stringify(r.error)}`);
-    }
-    const after = await env.store.snapshot(ALL_COLLECTIONS);
-    expect(after).toEqual(before);
-    unchanged = after;
+  describe.each(ACTIONS)('%s', (action) => {
+    it('rejects every malformed input with INVALID_INPUT naming the broken field, and stores nothing', async () => {
+      const version = await env.store.version();
+      for (const [label, input, field] of casesFor(action)) {
+        // demo-admin passes every role check: a refusal can only come from validation.
+        const r = await env.call('demo-admin', action, input);
+        if (r.ok || r.error.code !== 'INVALID_INPUT')
+          throw new Error(`${action} / ${label}: expected INVALID_INPUT, got ${JSON.stringify(r)}`);
+        expect(r.error.message).toMatch(/[\u4e00-\u9fff]/);
+        // The refusal is for the field broken here, not for something else the handler found wrong.
+        // An operator is named in `details.field` and the top-level field holding it in `details.path`.
+        if ((r.error.details?.path ?? r.error.details?.field ?? null) !== field)
+          throw new Error(`${action} / ${label}: expected the refusal to name ${field}, got ${JSON.stringify(r.error)}`);
+      }
+      expect(await env.store.version()).toBe(version);
+    });
+  });
+
+  it('left every document of every collection as it was', async () => {
+    expect(await env.store.snapshot(ALL_COLLECTIONS)).toEqual(before);
   });
 });
 

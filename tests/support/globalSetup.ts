@@ -35,7 +35,32 @@ export function staleBundles(root = FUNCTIONS): string[] {
   });
 }
 
+/**
+ * The local cloud as one CommonJS file (`.build/local-cloud.cjs`), built afresh for every run (esbuild, a tenth of
+ * a second): each test file starts its own local cloud, and starting it from the TypeScript source through tsx
+ * took about a second, from the bundle about half that. Its packages stay external (node_modules), and
+ * `__dirname` is the folder of the source, where the function host finds its worker (worker.cjs).
+ */
+function buildLocalCloud(): void {
+  const outfile = path.join(ROOT, '.build', 'local-cloud.cjs');
+  // esbuild is a dependency of the build (scripts/build-functions.mjs uses it too).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('esbuild').buildSync({
+    entryPoints: [path.join(ROOT, 'emulator', 'cli.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    define: { __dirname: JSON.stringify(path.join(ROOT, 'emulator', 'functions')) },
+    logLevel: 'error',
+  });
+  process.env.LOCAL_CLOUD_BUNDLE = outfile;
+}
+
 export default function globalSetup(): void {
+  buildLocalCloud();
   const stale = staleBundles();
   if (stale.length === 0) return;
   try {

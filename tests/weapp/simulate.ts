@@ -17,6 +17,14 @@ export type { PageVisit, SessionReport } from './simulator/types';
 
 const WORKER = path.join(__dirname, 'simulator', 'worker.ts');
 const SESSION_TIMEOUT_MS = 120_000;
+/** Pages one session opens at most (the guest's and the member's 116 pages make four sessions each). */
+const SESSION_PAGES = 30;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
 
 /** Runs one user's session in a child process; a crash or a hang becomes a launch problem. */
 export function runSession(task: SessionTask): Promise<SessionReport> {
@@ -60,7 +68,7 @@ export interface SimulateOptions {
   tap?: boolean;
   /** Storage every session finds at launch (e.g. `{ 'care.mode': 'on' }`: 关怀模式 chosen earlier). */
   storage?: Record<string, unknown>;
-  /** Sessions run at once (the machine has two cores). */
+  /** Sessions run at once (default 4: on two cores, as a session is mostly waiting). */
   concurrency?: number;
 }
 
@@ -79,17 +87,21 @@ export async function simulateApp(options: SimulateOptions): Promise<SimulationR
   );
   const byUser = new Map<string, PlannedVisit[]>();
   for (const visit of planned) byUser.set(visit.openid, [...(byUser.get(visit.openid) ?? []), visit]);
-  const tasks: SessionTask[] = [...byUser].map(([openid, visits]) => ({
-    distDir: path.resolve(options.distDir),
-    baseUrl: options.baseUrl,
-    openid,
-    pages: visits.map(({ route, query }) => ({ route, query })),
-    tap: options.tap ?? true,
-    ...(options.storage ? { storage: options.storage } : {}),
-  }));
+  // A session waits most of its time (for a page to be still, for the cloud), so a user's pages are split
+  // into sessions of SESSION_PAGES, each launching the app afresh as that user, and several run at once.
+  const tasks: SessionTask[] = [...byUser].flatMap(([openid, visits]) =>
+    chunks(visits, SESSION_PAGES).map((part) => ({
+      distDir: path.resolve(options.distDir),
+      baseUrl: options.baseUrl,
+      openid,
+      pages: part.map(({ route, query }) => ({ route, query })),
+      tap: options.tap ?? true,
+      ...(options.storage ? { storage: options.storage } : {}),
+    })),
+  );
   const sessions: SessionReport[] = [];
   const queue = [...tasks];
-  const lanes = Array.from({ length: Math.max(1, options.concurrency ?? 2) }, async () => {
+  const lanes = Array.from({ length: Math.max(1, options.concurrency ?? 4) }, async () => {
     for (let task = queue.shift(); task; task = queue.shift()) sessions.push(await runSession(task));
   });
   await Promise.all(lanes);

@@ -4,7 +4,7 @@
  * and insert, or between a status change and its hand-over) are passed on after 10 minutes; free seats go
  * to the waitlist; 公示 periods close; places not checked in by the end are recorded as no-shows.
  */
-import { command, findAll, findMany, updateWhere } from '../../db';
+import { command, findAll, findMany, getDb, updateWhere } from '../../db';
 import { asDate } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { personOfKey } from '../../shared/capacity';
@@ -50,18 +50,23 @@ export async function releaseOrphanSeats(now: Date): Promise<Record<string, numb
   const _ = command();
   let marked = 0;
   let released = 0;
-  for (const activity of await liveActivities(now)) {
-    const holders = Object.keys(activity.holders ?? {});
+  const live = (await liveActivities(now)).filter(
+    (a) => Object.keys(a.holders ?? {}).length || Object.keys(a.orphans ?? {}).length,
+  );
+  // A holder key is explained only by the seat-holding record whose attempt it is. The records of every live
+  // activity's holders are looked up together, 500 a request (not a request per activity, every ten minutes).
+  const ids = [
+    ...new Set(live.flatMap((a) => Object.keys(a.holders ?? {}).map((h) => enrollmentIdOf(a._id, personOfKey(h))))),
+  ];
+  const holding = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    const rows = await findMany<EnrollmentRecord>(C.enrollments, { _id: _.in(part) }, { limit: part.length });
+    for (const e of rows) if (SEAT_HOLDING.includes(e.status)) holding.add(`${e.activityId} ${seatKeyOf(e)}`);
+  }
+  for (const activity of live) {
     const seen = activity.orphans ?? {};
-    if (!holders.length && !Object.keys(seen).length) continue;
-    // A holder key is explained only by the seat-holding record whose attempt it is.
-    const holding = new Set<string>();
-    for (let i = 0; i < holders.length; i += 500) {
-      const ids = [...new Set(holders.slice(i, i + 500).map((h) => enrollmentIdOf(activity._id, personOfKey(h))))];
-      const rows = await findMany<EnrollmentRecord>(C.enrollments, { _id: _.in(ids) }, { limit: ids.length });
-      for (const e of rows) if (SEAT_HOLDING.includes(e.status)) holding.add(seatKeyOf(e));
-    }
-    const orphans = holders.filter((h) => !holding.has(h));
+    const orphans = Object.keys(activity.holders ?? {}).filter((h) => !holding.has(`${activity._id} ${h}`));
     for (const h of orphans) {
       const since = seen[h];
       if (!since) {
@@ -80,11 +85,31 @@ export async function releaseOrphanSeats(now: Date): Promise<Record<string, numb
   return { marked, released };
 }
 
-export async function fillSeatsFromWaitlist(now: Date): Promise<Record<string, number>> {
-  let promoted = 0;
-  for (const activity of await liveActivities(now)) {
-    if (activity.seatsLeft > 0 && activity.waitlist) promoted += await fillFreeSeats(activity, now);
+/** Of these activities, the ones someone is waitlisted for: one request per 500 activities. */
+async function withWaitlisted(activityIds: string[]): Promise<Set<string>> {
+  const _ = command();
+  const $ = getDb().command.aggregate;
+  const waiting = new Set<string>();
+  for (let i = 0; i < activityIds.length; i += 500) {
+    const part = activityIds.slice(i, i + 500);
+    const res = (await getDb()
+      .collection(C.enrollments)
+      .aggregate()
+      .match({ activityId: _.in(part), status: 'waitlisted' })
+      .group({ _id: '$activityId', n: $.sum(1) })
+      .limit(part.length)
+      .end()) as { list: Array<{ _id: string }> };
+    for (const row of res.list) waiting.add(row._id);
   }
+  return waiting;
+}
+
+export async function fillSeatsFromWaitlist(now: Date): Promise<Record<string, number>> {
+  const free = (await liveActivities(now)).filter((a) => a.waitlist && a.seatsLeft > 0 && asDate(a.startAt) > now);
+  if (!free.length) return { promoted: 0 };
+  const waiting = await withWaitlisted(free.map((a) => a._id));
+  let promoted = 0;
+  for (const activity of free) if (waiting.has(activity._id)) promoted += await fillFreeSeats(activity, now);
   return { promoted };
 }
 
