@@ -93,6 +93,8 @@ export interface FindOptions {
   orderBy?: [string, 'asc' | 'desc'][];
   skip?: number;
   limit?: number;
+  /** Only these fields (and `_id`) of each document, e.g. `{ holders: true }`: a list of ids need not carry the documents. */
+  fields?: Record<string, true>;
 }
 
 export async function findMany<T extends object>(name: CollectionName, where: AnyDoc, options: FindOptions = {}): Promise<T[]> {
@@ -100,6 +102,7 @@ export async function findMany<T extends object>(name: CollectionName, where: An
   for (const [field, direction] of options.orderBy ?? []) query = query.orderBy(field, direction);
   if (options.skip) query = query.skip(options.skip);
   query = query.limit(options.limit ?? 100);
+  if (options.fields) query = query.field(options.fields);
   const res = (await query.get()) as unknown as QueryResult<T>;
   return res.data;
 }

@@ -16,7 +16,7 @@ import { coversOrg, orgScopes } from '../../shared/scope';
 import { reviewDays } from '../settings/settings';
 import {
   activitiesByIds,
-  activitiesInScopes,
+  activityIdsInScopes,
   enrollmentPage,
   getEnrollment,
   speaksForUnit,
@@ -137,8 +137,8 @@ export async function unitQueue(page: number | undefined, ctx: ActionContext): P
   const where: Record<string, unknown> = { area: 'competition', ...stageWhere('unit') };
   if (scopes !== null) {
     where.orgPath = _.in(scopes);
-    const managed = await activitiesInScopes('competition', scopes, { statuses: ['open', 'closed'] });
-    if (managed.length) where.activityId = _.nin(managed.map((a) => a._id));
+    const managed = await activityIdsInScopes('competition', scopes, { statuses: ['open', 'closed'] });
+    if (managed.length) where.activityId = _.nin(managed);
   }
   const { rows, total } = await enrollmentPage(where, [['createdAt', 'asc']], page);
   const ids = [...new Set(rows.map((r) => r.activityId))];

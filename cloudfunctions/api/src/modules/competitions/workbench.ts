@@ -4,15 +4,14 @@ import { command } from '../../db';
 import { overdueBefore } from '../../rules/overdue';
 import { orgScopes } from '../../shared/scope';
 import { reviewDays } from '../settings/settings';
-import { activitiesInScopes, countEnrollments } from '../enrollment/engine';
+import { activityIdsInScopes, countEnrollments } from '../enrollment/engine';
 import { stageWhere } from './registrations';
 
 async function managedEventIds(ctx: ActionContext): Promise<string[] | null> {
   const scopes = orgScopes(ctx);
   if (scopes === null) return null;
   if (!scopes.length) return [];
-  const rows = await activitiesInScopes('competition', scopes, { statuses: ['open', 'closed'] });
-  return rows.map((r) => r._id);
+  return activityIdsInScopes('competition', scopes, { statuses: ['open', 'closed'] });
 }
 
 export async function countForReview(ctx: ActionContext): Promise<number> {

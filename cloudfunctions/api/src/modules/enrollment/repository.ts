@@ -40,21 +40,28 @@ export async function areaActivities<F extends object = object>(
 }
 
 /**
- * An area's activities organised by unions in `scopes` (staff's org scopes), optionally only in some statuses:
- * at most 1000, which is what a workbench counts against.
+ * The ids of an area's activities organised by unions in `scopes` (staff's org scopes), optionally only in some
+ * statuses: at most 1000, which is what a workbench counts against. Ids only: the workbench counts and the timer's
+ * overdue reminders (for each staff member) need no activity document.
  */
-export async function activitiesInScopes<F extends object = object>(
+export async function activityIdsInScopes(
   area: ActivityArea,
   scopes: readonly string[],
   options: { statuses?: readonly ActivityStatus[]; orderBy?: OrderBy } = {},
-): Promise<ActivityRecord<F>[]> {
-  const _ = command();
-  const where: Where = { area, orgPath: _.in([...scopes]) };
-  if (options.statuses) where.status = _.in([...options.statuses]);
-  return findMany<ActivityRecord<F>>(C.activities, where, {
+): Promise<string[]> {
+  const rows = await findMany<{ _id: string }>(C.activities, scopesWhere(area, scopes, options.statuses), {
     ...(options.orderBy ? { orderBy: options.orderBy } : {}),
     limit: 1000,
+    fields: { _id: true },
   });
+  return rows.map((r) => r._id);
+}
+
+function scopesWhere(area: ActivityArea, scopes: readonly string[], statuses?: readonly ActivityStatus[]): Where {
+  const _ = command();
+  const where: Where = { area, orgPath: _.in([...scopes]) };
+  if (statuses) where.status = _.in([...statuses]);
+  return where;
 }
 
 /** Sets fields on one activity when `guard` (extra conditions on it) holds; returns 1 if changed, else 0. */

@@ -18,7 +18,11 @@ async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
   if (scopes !== null && !scopes.length) return [];
   const where: Record<string, unknown> = { status: _.in(['open', 'closed']) };
   if (scopes !== null) where.orgPath = _.in(scopes);
-  const rows = await findMany<ActivityRecord>(C.activities, where, { orderBy: [['startAt', 'desc']], limit: 1000 });
+  const rows = await findMany<Pick<ActivityRecord, '_id'>>(C.activities, where, {
+    orderBy: [['startAt', 'desc']],
+    limit: 1000,
+    fields: { _id: true },
+  });
   return rows.map((r) => r._id);
 }
 

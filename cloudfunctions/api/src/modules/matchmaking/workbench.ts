@@ -4,7 +4,7 @@ import { command, countWhere } from '../../db';
 import { overdueBefore } from '../../rules/overdue';
 import { orgScopes } from '../../shared/scope';
 import { reviewDays } from '../settings/settings';
-import { activitiesInScopes } from '../enrollment/engine';
+import { activityIdsInScopes } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 
 /** Ids of the 单身联谊 events the caller organises; null = every event (administrators). */
@@ -12,8 +12,7 @@ export async function managedEventIds(ctx: ActionContext): Promise<string[] | nu
   const scopes = orgScopes(ctx);
   if (scopes === null) return null;
   if (!scopes.length) return [];
-  const rows = await activitiesInScopes('matchmaking', scopes, { orderBy: [['startAt', 'desc']] });
-  return rows.map((r) => r._id);
+  return activityIdsInScopes('matchmaking', scopes, { orderBy: [['startAt', 'desc']] });
 }
 
 export async function countOpenReports(ctx: ActionContext): Promise<number> {
