@@ -137,11 +137,29 @@ export function useAppAndBrowser(options: AppCloudOptions = {}): { readonly clou
 }
 
 /** Opens `hashPath` (e.g. `#/packages/staff/reviews/index`) as the demo person `openid` (the H5 dev identity). */
+let identityGeneration = 0;
+
 export async function openAs(page: Page, baseUrl: string, openid: string, hashPath = ''): Promise<void> {
-  await page.goto(`${baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
+  // The identity is stored before the app's scripts run (an init script), so the app loads once — it loaded three
+  // times (home, then the hash, then a reload), and each load of the app is most of a second of Chromium's time.
+  // Each openAs has a higher generation: an identity is written once, at the first load after its openAs, and
+  // not again on later loads, so a switch made in the app (the dev identity switch, then a reload) stays.
+  identityGeneration += 1;
+  await page.addInitScript(
+    ([id, generation]) => {
+      try {
+        if (Number(sessionStorage.getItem('e2e.identityGeneration') ?? 0) >= generation) return;
+        localStorage.setItem('dev.openid', id);
+        sessionStorage.setItem('e2e.identityGeneration', String(generation));
+      } catch {
+        // about:blank has no storage.
+      }
+    },
+    [openid, identityGeneration] as const,
+  );
+  // A new document either way: from another hash of the app, goto alone would only change the hash.
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(`${baseUrl}/${hashPath}`);
-  await page.reload();
 }
 
 /** The visible text of the page that is on screen (Taro H5 keeps earlier pages in the DOM, hidden). */

@@ -6,17 +6,12 @@
 import type { Page } from 'playwright-core';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { storeReader } from '../support/api';
-import { newPhonePage, screenshot, tid, useAppAndBrowser } from './browser';
+import { newPhonePage, screenshot, tid, useAppAndBrowser, openAs as openAsIn } from './browser';
 import { photo } from './photo';
 
 const env = useAppAndBrowser();
 
-async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
-  await page.goto(`${env.cloud.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
-  await page.reload();
-}
+const openAs = (page: Page, openid: string, hashPath: string) => openAsIn(page, env.cloud.baseUrl, openid, hashPath);
 
 const CASE = '我在湖塘一家电子厂做操作工，单位已经两个月没发工资了，工资条拍照附上，想咨询怎么讨要。';
 const SUMMARY = '可先向劳动保障监察部门投诉，同时准备申请劳动仲裁；已告知所需材料，建议申请法律援助。';

@@ -7,7 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { verifyCardToken } from '../../cloudfunctions/api/src/modules/card/cardToken';
 import { callApi, callOk, storeReader } from '../support/api';
 import { BOOKSHOP, LOCAL_CARD_KEY } from '../support/merchants';
-import { screenshot, tid, useAppAndBrowser } from './browser';
+import { screenshot, tid, useAppAndBrowser, openAs as openAsIn } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -42,12 +42,7 @@ async function phone(geolocation?: {
   return { context, page, errors };
 }
 
-async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
-  await page.goto(`${env.cloud.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
-  await page.reload();
-}
+const openAs = (page: Page, openid: string, hashPath: string) => openAsIn(page, env.cloud.baseUrl, openid, hashPath);
 
 /**
  * The card's QR token. `fresh`: taken at the start of its minute (the card shows one per minute window), when the

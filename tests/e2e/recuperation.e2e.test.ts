@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { callOk, storeReader } from '../support/api';
 import { activityOf, putMembers, tripInput } from '../support/trips';
-import { newPhonePage, screenshot, tid, useAppAndBrowser } from './browser';
+import { newPhonePage, screenshot, tid, useAppAndBrowser, openAs as openAsIn } from './browser';
 
 const env = useAppAndBrowser();
 
@@ -19,12 +19,7 @@ async function confirmDialog(page: Page, words: string, ok = '确定'): Promise<
   await page.getByText(ok, { exact: true }).filter({ visible: true }).last().click();
 }
 
-async function openAs(page: Page, openid: string, hashPath: string): Promise<void> {
-  await page.goto(`${env.cloud.baseUrl}/`);
-  await page.evaluate((id) => localStorage.setItem('dev.openid', id), openid);
-  await page.goto(`${env.cloud.baseUrl}/${hashPath}`);
-  await page.reload();
-}
+const openAs = (page: Page, openid: string, hashPath: string) => openAsIn(page, env.cloud.baseUrl, openid, hashPath);
 
 test('sign up, approve, 公示 masked; the waitlisted member is promoted after a cancellation', async () => {
   const store = storeReader(env.cloud.serviceUrl);
