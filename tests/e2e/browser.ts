@@ -171,3 +171,22 @@ export async function visibleText(page: Page): Promise<string> {
 export function tid(id: string): string {
   return `[data-testid="${id}"]`;
 }
+
+/**
+ * The 核验码 the card page shows (the 8 digits under its QR), taken early enough in its minute for a clerk to type
+ * it: late in the minute, the next code is waited for rather than raced.
+ */
+export async function shownShortCode(page: Page): Promise<string> {
+  const code = page.locator(tid('card-short-code'));
+  await code.waitFor({ timeout: 40_000 });
+  const left = Number(/(\d+)/.exec(await page.locator(tid('card-countdown')).innerText())?.[1] ?? 0);
+  if (left < 25) {
+    const old = await code.getAttribute('data-code');
+    await page.waitForFunction(
+      ([sel, before]) => document.querySelector(sel)?.getAttribute('data-code') !== before,
+      [tid('card-short-code'), old] as const,
+      { timeout: 40_000 },
+    );
+  }
+  return (await code.getAttribute('data-code')) ?? '';
+}

@@ -6,40 +6,13 @@
  */
 import type { Page } from 'playwright-core';
 import { callApi, storeReader } from '../support/api';
-import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, shownShortCode, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
 const DISTRICT = 'demo-staff-wujin';
 const MEMBER = 'demo-hardship-03';
 
 const fill = (page: Page, id: string, value: string, control = 'input') => page.locator(`${tid(id)} ${control}`).fill(value);
-
-beforeAll(async () => {
-  // Start the api function before the first page needs it (a cold start on a busy machine is slow).
-  for (let attempt = 0; attempt < 6; attempt += 1) {
-    const ok = await callApi(env.cloud.baseUrl, 'warm-up', 'card.benefits', {}).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-  }
-}, 120_000);
-
-/** The 核验码 the card page shows, early enough in its minute to be typed. */
-async function shownShortCode(page: Page): Promise<string> {
-  const code = page.locator(tid('card-short-code'));
-  await code.waitFor({ timeout: 40_000 });
-  const left = Number(/(\d+)/.exec(await page.locator(tid('card-countdown')).innerText())?.[1] ?? 0);
-  if (left < 25) {
-    const old = await code.getAttribute('data-code');
-    await page.waitForFunction(
-      ([sel, before]) => document.querySelector(sel)?.getAttribute('data-code') !== before,
-      [tid('card-short-code'), old] as const,
-      { timeout: 40_000 },
-    );
-  }
-  return (await code.getAttribute('data-code')) ?? '';
-}
 
 test('staff build a 送清凉 list, the member sees it in 消息与待办, collects once at a station with the card code', async () => {
   const store = storeReader(env.cloud.serviceUrl);

@@ -4,40 +4,11 @@
  * a member searching "书店" with filters on is told what to try, clears the filters with one tap and finds the
  * bookshop (龙城书局, found by its tags, not its name).
  */
-import type { Page } from 'playwright-core';
-import { callApi, storeReader } from '../support/api';
+import { storeReader } from '../support/api';
 import { BOOKSHOP } from '../support/merchants';
-import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
+import { newPhonePage, openAs, screenshot, shownShortCode, tid, useAppAndBrowser } from './browser';
 
 const env = useAppAndBrowser();
-
-beforeAll(async () => {
-  // Start the api function before the first page needs it (a cold start on a busy machine is slow).
-  for (let attempt = 0; attempt < 6; attempt += 1) {
-    const ok = await callApi(env.cloud.baseUrl, 'warm-up', 'card.benefits', {}).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-  }
-}, 120_000);
-
-/** The 核验码 the card page shows, taken early enough in its minute for a clerk to type it. */
-async function shownShortCode(page: Page): Promise<string> {
-  const code = page.locator(tid('card-short-code'));
-  await code.waitFor({ timeout: 40_000 });
-  const left = Number(/(\d+)/.exec(await page.locator(tid('card-countdown')).innerText())?.[1] ?? 0);
-  if (left < 25) {
-    // Late in the minute: wait for the next code rather than race the change.
-    const old = await code.getAttribute('data-code');
-    await page.waitForFunction(
-      ([sel, before]) => document.querySelector(sel)?.getAttribute('data-code') !== before,
-      [tid('card-short-code'), old] as const,
-      { timeout: 40_000 },
-    );
-  }
-  return (await code.getAttribute('data-code')) ?? '';
-}
 
 test('a clerk types the member’s 核验码 and redeems; empty and wrong codes say what to do', async () => {
   const member = await newPhonePage(env.browser);

@@ -44,7 +44,6 @@ export function staleBundles(root = FUNCTIONS): string[] {
 function buildLocalCloud(): void {
   const outfile = path.join(ROOT, '.build', 'local-cloud.cjs');
   // esbuild is a dependency of the build (scripts/build-functions.mjs uses it too).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('esbuild').buildSync({
     entryPoints: [path.join(ROOT, 'emulator', 'cli.ts')],
     outfile,

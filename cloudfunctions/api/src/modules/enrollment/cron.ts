@@ -55,9 +55,7 @@ export async function releaseOrphanSeats(now: Date): Promise<Record<string, numb
   );
   // A holder key is explained only by the seat-holding record whose attempt it is. The records of every live
   // activity's holders are looked up together, 500 a request (not a request per activity, every ten minutes).
-  const ids = [
-    ...new Set(live.flatMap((a) => Object.keys(a.holders ?? {}).map((h) => enrollmentIdOf(a._id, personOfKey(h))))),
-  ];
+  const ids = [...new Set(live.flatMap((a) => Object.keys(a.holders ?? {}).map((h) => enrollmentIdOf(a._id, personOfKey(h)))))];
   const holding = new Set<string>();
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
