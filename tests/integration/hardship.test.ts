@@ -7,7 +7,7 @@ import { moveEnd } from '../support/hardship';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
-import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
+import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
 const env = useCloud({ demo: false });
 
@@ -353,14 +353,6 @@ describe('the file', () => {
 
 describe('who may do what (issue 22: another union, another family, a lawyer, a clerk)', () => {
   /** Each call as `who`, answered with its error code ('ok' if it passed): one comparison shows every mismatch. */
-  async function answers(who: string, calls: ReadonlyArray<readonly [string, unknown, string]>) {
-    const got: Array<[string, string]> = [];
-    for (const [action, input] of calls) {
-      const r = await env.call(who, action as 'hardship.get', input);
-      got.push([action, r.ok ? 'ok' : r.error.code]);
-    }
-    return got;
-  }
   const COLLECTIONS = [
     'hardship_cases',
     'hardship_locks',
@@ -420,16 +412,20 @@ describe('who may do what (issue 22: another union, another family, a lawyer, a 
       ['hardship.export', {}, 'FORBIDDEN'],
     ] as const;
 
-    const before = await env.store.snapshot(COLLECTIONS);
-    for (const who of [otherDistrictStaff, siblingStaff]) {
-      const calls = [...reads, ...staffActions];
-      expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
-    }
-    for (const who of [neighbour.openid, lawyer, clerk]) {
-      const calls = [...reads, ...staffActions, ...lists];
-      expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
-    }
-    expect(await env.store.snapshot(COLLECTIONS)).toEqual(before);
+    await expectMatrix(
+      env,
+      [
+        [
+          [otherDistrictStaff, siblingStaff],
+          [...reads, ...staffActions],
+        ],
+        [
+          [neighbour.openid, lawyer, clerk],
+          [...reads, ...staffActions, ...lists],
+        ],
+      ],
+      COLLECTIONS,
+    );
 
     for (const who of [otherDistrictStaff, siblingStaff]) {
       const queue = (await env.ok(who, 'hardship.queue', {})).items.map((i) => i.caseId);

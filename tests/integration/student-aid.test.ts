@@ -8,7 +8,7 @@ import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { uploadAs } from '../support/matchmaking';
-import { givenMember, givenOrg, givenStaff, idNumberFor, useCloud, type GivenPerson } from '../support/scenario';
+import { givenMember, givenOrg, givenStaff, idNumberFor, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
 const env = useCloud({ demo: false });
 const DAY = 86400_000;
@@ -515,14 +515,6 @@ describe('review, 公示 and payment', () => {
 
 describe('who may do what (issue 22: another union, another family, a lawyer, a clerk)', () => {
   /** Each call as `who`, answered with its error code ('ok' if it passed): one comparison shows every mismatch. */
-  async function answers(who: string, calls: ReadonlyArray<readonly [string, unknown, string]>) {
-    const got: Array<[string, string]> = [];
-    for (const [action, input] of calls) {
-      const r = await env.call(who, action as 'studentAid.get', input);
-      got.push([action, r.ok ? 'ok' : r.error.code]);
-    }
-    return got;
-  }
   const COLLECTIONS = [
     'student_aid_windows',
     'student_aid_applications',
@@ -591,16 +583,20 @@ describe('who may do what (issue 22: another union, another family, a lawyer, a 
         ['studentAid.windows', {}, 'FORBIDDEN'],
       ] as const;
 
-      const before = await env.store.snapshot(COLLECTIONS);
-      for (const who of [otherDistrictStaff, siblingStaff]) {
-        const calls = [...reads, ...staffActions];
-        expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
-      }
-      for (const who of [neighbour.openid, lawyer, clerk]) {
-        const calls = [...reads, ...staffActions, ...lists];
-        expect(await answers(who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
-      }
-      expect(await env.store.snapshot(COLLECTIONS)).toEqual(before);
+      await expectMatrix(
+        env,
+        [
+          [
+            [otherDistrictStaff, siblingStaff],
+            [...reads, ...staffActions],
+          ],
+          [
+            [neighbour.openid, lawyer, clerk],
+            [...reads, ...staffActions, ...lists],
+          ],
+        ],
+        COLLECTIONS,
+      );
 
       // Another union's staff see only their own scope: no application of these families; the district's windows
       // are not theirs to manage (a 基层工会 below sees them, as its members apply to them).

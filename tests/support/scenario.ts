@@ -42,6 +42,35 @@ export function useCloud(options: { demo?: boolean; args?: string[] } = {}): Tes
   return t;
 }
 
+/** A call of an authority matrix: the action, its input, and the answer expected ('ok' or an error code). */
+export type MatrixCall = readonly [action: string, input: unknown, expected: string];
+
+/** What each call answered for `who`, as [action, 'ok' | error code]. */
+export async function answersOf(t: TestCloud, who: string, calls: readonly MatrixCall[]): Promise<Array<[string, string]>> {
+  const got: Array<[string, string]> = [];
+  for (const [action, input] of calls) {
+    const r = await t.call(who, action as ActionName, input);
+    got.push([action, r.ok ? 'ok' : r.error.code]);
+  }
+  return got;
+}
+
+/**
+ * An authority matrix: every caller of each row gets exactly the expected answer to each call of that row, and
+ * nothing of `collections` changed (read before and after).
+ */
+export async function expectMatrix(
+  t: TestCloud,
+  rows: ReadonlyArray<readonly [callers: readonly string[], calls: readonly MatrixCall[]]>,
+  collections: readonly string[],
+): Promise<void> {
+  const before = await t.store.snapshot(collections);
+  for (const [callers, calls] of rows) {
+    for (const who of callers) expect(await answersOf(t, who, calls)).toEqual(calls.map(([a, , c]) => [a, c]));
+  }
+  expect(await t.store.snapshot(collections)).toEqual(before);
+}
+
 let counter = 0;
 function next(prefix: string): string {
   counter += 1;
