@@ -9,16 +9,8 @@ import { StateView } from '../../components/StateView';
 import { useAction } from '../../hooks/useAction';
 import { useRemote } from '../../hooks/useRemote';
 import { NATIONAL_HOTLINE, useSettingsStore, type UnionSettings } from '../../stores/settings';
-import {
-  DEADLINES,
-  DEFAULT_FIELDS_TEXT,
-  PARTS_HINT,
-  templateLabel,
-  toForm,
-  toSaveInput,
-  type DeadlineKey,
-  type Form,
-} from './form';
+import { DEADLINES, toForm, toSaveInput, type DeadlineKey, type Form } from './form';
+import { MessageTemplates } from './MessageTemplates';
 import './index.scss';
 
 /**
@@ -29,7 +21,7 @@ import './index.scss';
  * its fields carries which part of the message (`thing7=title, phrase3=status, date2=time`).
  * Test hooks: data-testid `settings-name`, `settings-short-name`, `settings-city`, `settings-hotline`,
  * `settings-districts`, `settings-latitude`, `settings-longitude`, `settings-area-<area>`, `settings-deadline-<key>`,
- * `settings-template-<key>`, `settings-template-fields-<key>`, `settings-save`.
+ * `settings-save` (the templates' ids are in MessageTemplates).
  */
 export default function SettingsEdit() {
   const remote = useRemote(() => call('settings.get', {}));
@@ -170,41 +162,13 @@ export default function SettingsEdit() {
                 </View>
               ))}
             </View>
-            <View className='section'>
-              <Text className='section-title'>订阅消息模板</Text>
-              <Text className='muted'>
-                填写小程序后台“订阅消息”中选用的模板ID；会员在申请、预约、报名时按这些模板订阅通知。保存后下一条通知即按新模板发送。
-              </Text>
-              <Text className='muted'>
-                {`字段对应：模板详情中的字段名=通知内容，用逗号分隔，如 thing7=title, phrase3=status, date2=time；内容可为 ${PARTS_HINT}；不填按 ${DEFAULT_FIELDS_TEXT}。`}
-              </Text>
-              {Object.keys(form.templateIds).map((key) => (
-                <View className='settings-template' key={key}>
-                  <View data-testid={`settings-template-${key}`}>
-                    <Field
-                      label={`${templateLabel(key)}通知`}
-                      name={`settings-template-${key}`}
-                      value={form.templateIds[key]}
-                      maxlength={64}
-                      placeholder='模板ID'
-                      error={act.fieldErrors[`template-${key}`]}
-                      onInput={(v) => editTemplate(key, v)}
-                    />
-                  </View>
-                  <View data-testid={`settings-template-fields-${key}`}>
-                    <Field
-                      label='字段对应'
-                      name={`settings-template-fields-${key}`}
-                      value={form.templateFields[key] ?? ''}
-                      maxlength={200}
-                      placeholder={DEFAULT_FIELDS_TEXT}
-                      error={act.fieldErrors[`template-fields-${key}`]}
-                      onInput={(v) => editTemplateFields(key, v)}
-                    />
-                  </View>
-                </View>
-              ))}
-            </View>
+            <MessageTemplates
+              templateIds={form.templateIds}
+              templateFields={form.templateFields}
+              errors={act.fieldErrors}
+              onTemplate={editTemplate}
+              onFields={editTemplateFields}
+            />
             <View className='section'>
               <Text className='muted settings-version'>
                 第{version}版{remote.data?.updatedAt ? '' : '（尚未在小程序中修改）'}

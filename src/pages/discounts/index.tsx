@@ -1,30 +1,27 @@
-import { Input, Picker, ScrollView, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import { useReachBottom } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { call } from '../../api/client';
 import { Button } from '../../components/Button';
 import { PageShell } from '../../components/PageShell';
 import { StateView } from '../../components/StateView';
 import { LoadMore } from '../../components/LoadMore';
-import { useRemote } from '../../hooks/useRemote';
-import { useSession } from '../../stores/session';
-import { CATEGORIES, type Category } from '@rules/merchants';
+import type { Category } from '@rules/merchants';
 import { ROUTES, go } from '../../utils/nav';
 import { chooseDistrict, districtSpots, locate, type Spot } from './location';
 import { ActiveFilters, emptyAdvice, type Filter } from './ActiveFilters';
+import { DirectoryFilters } from './DirectoryFilters';
+import { MemberBenefits } from './MemberBenefits';
 import { PlaceRow } from './PlaceRow';
 import { useDirectory, type DirectoryQuery } from './useDirectory';
 import './index.scss';
 import { useSettings } from '../../stores/settings';
 
 /**
- * 优惠: member benefits (from the server) and the directory of partner merchants and 一公里服务圈 stations,
+ * 优惠: member benefits (MemberBenefits) and the directory of partner merchants and 一公里服务圈 stations,
  * nearest first. A search looks across every place (name, category, tags, services, offers) unless the member
  * chose filters; those show above the list, each cleared with one tap, and an empty list says what to try next. Detail, map and 我的优惠 live in the merchants subpackage.
  */
 export default function Discounts() {
-  const { session } = useSession();
-  const benefits = useRemote(() => call('card.benefits', {}));
   const [spot, setSpot] = useState<Spot | null>(null);
   // Located (or tried to): null then means no position and no centre the union has set.
   const [located, setLocated] = useState(false);
@@ -81,35 +78,10 @@ export default function Discounts() {
     setKeyword('');
   };
   const open = (id: string) => go(`${ROUTES.placeDetail}?id=${id}${spot ? `&lat=${spot.lat}&lng=${spot.lng}` : ''}`);
-  const isMember = !!session?.member;
 
   return (
     <PageShell className='discounts'>
-      <View className='section discount-benefits'>
-        <View className='discount-benefits-head'>
-          <Text className='section-title'>会员权益</Text>
-          <Text className='discount-mine' onClick={() => go(ROUTES.myDiscounts)}>
-            我的优惠 ›
-          </Text>
-        </View>
-        <StateView loading={benefits.loading} error={benefits.error} errorCode={benefits.errorCode} onRetry={benefits.reload}>
-          <ScrollView scrollX className='discount-benefit-strip'>
-            {benefits.data?.items.map((b) => (
-              <View key={b.title} className='discount-benefit' data-testid='discounts-benefit'>
-                <Text className='discount-benefit-title' data-testid='discounts-benefit-title'>
-                  {b.title}
-                </Text>
-                <Text className='discount-benefit-body'>{b.description}</Text>
-              </View>
-            ))}
-          </ScrollView>
-        </StateView>
-        {session && !isMember && (
-          <Button block kind='plain' className='discount-join' onClick={() => go(ROUTES.apply)}>
-            立即入会，享会员优惠
-          </Button>
-        )}
-      </View>
+      <MemberBenefits />
 
       <View className='directory-bar'>
         <Picker
@@ -159,47 +131,16 @@ export default function Discounts() {
         </View>
       </View>
 
-      <View className='directory-kinds'>
-        {(['all', 'merchant', 'station'] as const).map((k) => (
-          <View
-            key={k}
-            className={`directory-kind ${kind === k ? 'directory-kind-on' : ''}`}
-            data-testid='discounts-kind'
-            onClick={() => setKind(k)}
-          >
-            {k === 'all' ? '全部' : k === 'merchant' ? '优惠商户' : '服务驿站'}
-          </View>
-        ))}
-      </View>
-      {kind !== 'station' && (
-        <ScrollView scrollX className='directory-chips'>
-          {[undefined, ...CATEGORIES].map((c) => (
-            <View
-              key={c ?? 'all'}
-              className={`directory-chip ${category === c ? 'directory-chip-on' : ''}`}
-              data-testid='discounts-category'
-              onClick={() => setCategory(c)}
-            >
-              {c ?? '全部'}
-            </View>
-          ))}
-        </ScrollView>
-      )}
-      <View className='directory-filters'>
-        <View
-          className={`directory-chip directory-open ${openNow ? 'directory-chip-on' : ''}`}
-          data-testid='discounts-open-now'
-          onClick={() => setOpenNow(!openNow)}
-        >
-          营业中
-        </View>
-        <View className={`directory-chip ${sort === 'distance' ? 'directory-chip-on' : ''}`} onClick={() => setSort('distance')}>
-          距离最近
-        </View>
-        <View className={`directory-chip ${sort === 'newest' ? 'directory-chip-on' : ''}`} onClick={() => setSort('newest')}>
-          最新加入
-        </View>
-      </View>
+      <DirectoryFilters
+        kind={kind}
+        category={category}
+        openNow={openNow}
+        sort={sort}
+        onKind={setKind}
+        onCategory={setCategory}
+        onOpenNow={setOpenNow}
+        onSort={setSort}
+      />
 
       <ActiveFilters filters={filters} onDrop={dropFilter} onClear={clearFilters} />
 

@@ -16,12 +16,9 @@ import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { openExport } from '../../../utils/openExport';
 import { Choices } from '../../../components/Choices';
+import { BuildList } from './BuildList';
 import './index.scss';
 
-const GROUPS: Array<{ key: MemberGroup; label: string }> = [
-  { key: 'outdoor', label: '户外劳动者' },
-  { key: 'newEmployment', label: '新就业形态劳动者' },
-];
 const TABS: Array<{ key: EntryStatus; label: string }> = [
   { key: 'listed', label: '待领取' },
   { key: 'collected', label: '已领取' },
@@ -30,8 +27,8 @@ const TABS: Array<{ key: EntryStatus; label: string }> = [
 /**
  * 发放名单 of one campaign for the staff running it: counts, building the list from the 困难职工档案 and from
  * members flagged 户外劳动者 / 新就业形态 (of the campaign's union), who waits and who collected (masked names),
- * removing someone, Excel, closing. Test ids: `campaigns-detail-counts`, `campaigns-add-hardship`,
- * `campaigns-group-<key>`, `campaigns-add-members`, `campaigns-added`, `campaigns-tab-<status>`, `campaigns-entry`,
+ * removing someone, Excel, closing. Building the list is BuildList. Test ids: `campaigns-detail-counts`,
+ * `campaigns-tab-<status>`, `campaigns-entry`,
  * `campaigns-entry-remove`, `campaigns-export`, `campaigns-close`, `campaigns-go-handout`, `campaigns-confirm`.
  */
 export default function CampaignDetail() {
@@ -120,36 +117,15 @@ export default function CampaignDetail() {
               </View>
             </View>
             {c.status === 'open' && c.canManage && (
-              <View className='cp-card'>
-                <Text className='cp-title'>生成发放名单</Text>
-                <Text className='muted'>名单从档案和会员信息中生成，无需会员申请；重复生成不会重复列入。</Text>
-                <View className='cp-actions'>
-                  <Button
-                    small
-                    testId='campaigns-add-hardship'
-                    loading={act.busy}
-                    onClick={() => void build(() => call('campaigns.addFromHardship', { campaignId }))}
-                  >
-                    加入在档困难职工
-                  </Button>
-                </View>
-                <Choices options={GROUPS} value={groups} multiple testId='campaigns-group' onChange={setGroups} />
-                <Button
-                  small
-                  kind='plain'
-                  testId='campaigns-add-members'
-                  disabled={!groups.length}
-                  loading={act.busy}
-                  onClick={() => void build(() => call('campaigns.addFromMembers', { campaignId, orgIds: [c.orgId], groups }))}
-                >
-                  加入{c.orgName}所选人群
-                </Button>
-                {added && (
-                  <Text className='cp-ok' data-testid='campaigns-added'>
-                    ✓ {added}
-                  </Text>
-                )}
-              </View>
+              <BuildList
+                orgName={c.orgName}
+                groups={groups}
+                added={added}
+                busy={act.busy}
+                onGroups={setGroups}
+                onAddHardship={() => void build(() => call('campaigns.addFromHardship', { campaignId }))}
+                onAddMembers={() => void build(() => call('campaigns.addFromMembers', { campaignId, orgIds: [c.orgId], groups }))}
+              />
             )}
             <View className='cp-card'>
               <Choices options={TABS} value={tab} testId='campaigns-tab' onChange={setTab} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { call, errorMessage } from '../../../api/client';
 import { BatchBar } from '../../../components/BatchBar';
@@ -7,6 +7,7 @@ import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useAction } from '../../../hooks/useAction';
 import { RegistrationCard } from './RegistrationCard';
+import { RegistrationDetailDialog } from './RegistrationDetailDialog';
 import type { RegistrationDetail, RegistrationRow } from '../types';
 
 export type Decision = 'confirm' | 'decline' | 'approve' | 'reject';
@@ -28,7 +29,8 @@ interface Props {
 
 /**
  * Registrations as staff see them, ticked and decided in bulk (单位推荐 or the organiser's review, each
- * confirmed first; a refusal needs a reason), and opened for details with certificate photos (audited).
+ * confirmed first; a refusal needs a reason), and opened for details with certificate photos (audited; shown by
+ * RegistrationDetailDialog).
  * Test ids `competitions-reg` (name inside), `competitions-reg-select`, `competitions-decide-<decision>`,
  * `competitions-decide-words` (the dialog's words).
  */
@@ -169,33 +171,7 @@ export function RegistrationList({ rows, selectable, decisions, showEvent, onCha
           </Text>
         )}
       </ConfirmDialog>
-      <ConfirmDialog
-        visible={!!detail}
-        title={detail ? `${detail.name}的报名信息` : ''}
-        hideCancel
-        confirmText='关闭'
-        className='competitions-detail-dialog'
-        onConfirm={() => setDetail(null)}
-      >
-        {detail && (
-          <View className='competitions-reg-detail'>
-            <Text className='competitions-line'>
-              {detail.orgName} · 本工种 {detail.declaration?.tradeYears ?? '—'} 年 · {detail.declaration?.certLabel ?? '—'}
-            </Text>
-            {detail.certPhotoUrl ? (
-              <Image className='competitions-cert-image' src={detail.certPhotoUrl} mode='aspectFit' />
-            ) : (
-              <Text className='competitions-line muted'>未上传证书照片</Text>
-            )}
-            {detail.teammates.map((m) => (
-              <Text key={m.name} className='competitions-line'>
-                队员 {m.name}：本工种 {m.declaration?.tradeYears ?? '—'} 年 · {m.declaration?.certLabel ?? '—'}
-                {m.certPhotoUrl ? '（证书已上传）' : ''}
-              </Text>
-            ))}
-          </View>
-        )}
-      </ConfirmDialog>
+      <RegistrationDetailDialog detail={detail} onClose={() => setDetail(null)} />
     </View>
   );
 }

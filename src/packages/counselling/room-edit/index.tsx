@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { DEFAULT_CANCEL_BEFORE_HOURS, SESSION_MINUTES, type OpenHours } from '@rules/counselling';
-import { WEEKDAY_LABELS } from '@rules/legalAid';
 import { call } from '../../../api/client';
 import type { Org } from '../../../api/types';
 import { Button } from '../../../components/Button';
@@ -15,6 +14,7 @@ import { useRemote } from '../../../hooks/useRemote';
 import { orgScopesOf, useSession } from '../../../stores/session';
 import { goBack } from '../../../utils/nav';
 import { Hotlines } from '../components/Hotlines';
+import { NEW_HOURS, RoomHours } from './RoomHours';
 import '../counselling.scss';
 import { newRequestId } from '../../../utils/requestId';
 
@@ -28,13 +28,11 @@ interface Form {
   cancelBeforeHours: string;
 }
 
-const NEW_HOURS: OpenHours = { weekday: 1, start: '14:00', end: '17:00' };
-
 /**
  * 新建/编辑心理咨询室 (union staff of the room's union or above): name, address, phone, managing union, weekly
  * open hours, session length and how long before a session members may cancel. Saving makes the sessions for
- * the next four weeks. Test ids `room-<field>`, `room-hours-<i>-weekday-<n>`, `room-hours-<i>-start|end`,
- * `room-hours-add`, `room-minutes-<m>`, `room-org`, `room-save`.
+ * the next four weeks. The hours are in RoomHours. Test ids `room-<field>`, `room-minutes-<m>`, `room-org`,
+ * `room-save`.
  */
 export default function RoomEdit() {
   const { params } = useRouter();
@@ -136,49 +134,12 @@ export default function RoomEdit() {
               />
             </View>
             <View className='cs-card'>
-              <FieldFrame label='每周开放时间' error={act.fieldErrors.hours}>
-                {form.hours.map((h, i) => (
-                  <View key={i}>
-                    <View className='cs-chips'>
-                      {[1, 2, 3, 4, 5, 6, 7].map((w) => (
-                        <View
-                          key={w}
-                          className={`cs-chip ${h.weekday === w ? 'cs-chip-on' : ''}`}
-                          data-testid={`room-hours-${i}-weekday-${w}`}
-                          onClick={() => setHours(i, { weekday: w })}
-                        >
-                          {WEEKDAY_LABELS[w]}
-                        </View>
-                      ))}
-                    </View>
-                    <View className='cs-hour'>
-                      <Input
-                        className='cs-input'
-                        data-testid={`room-hours-${i}-start`}
-                        value={h.start}
-                        maxlength={5}
-                        onInput={(e) => setHours(i, { start: e.detail.value })}
-                      />
-                      <Text>至</Text>
-                      <Input
-                        className='cs-input'
-                        data-testid={`room-hours-${i}-end`}
-                        value={h.end}
-                        maxlength={5}
-                        onInput={(e) => setHours(i, { end: e.detail.value })}
-                      />
-                      {form.hours.length > 1 && (
-                        <Text className='link' onClick={() => set({ hours: form.hours.filter((_, j) => j !== i) })}>
-                          删除
-                        </Text>
-                      )}
-                    </View>
-                  </View>
-                ))}
-              </FieldFrame>
-              <Button small kind='plain' testId='room-hours-add' onClick={() => set({ hours: [...form.hours, NEW_HOURS] })}>
-                增加一段开放时间
-              </Button>
+              <RoomHours
+                hours={form.hours}
+                error={act.fieldErrors.hours}
+                onEdit={setHours}
+                onChange={(hours) => set({ hours })}
+              />
               <FieldFrame label='每次咨询时长' error={act.fieldErrors.sessionMinutes}>
                 <View className='cs-chips'>
                   {SESSION_MINUTES.map((m) => (

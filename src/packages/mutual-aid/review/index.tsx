@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -10,8 +10,9 @@ import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
-import { formatDateTime, todayIso } from '../../../utils/format';
+import { todayIso } from '../../../utils/format';
 import { ROUTES, replaceWith } from '../../../utils/nav';
+import { ClaimFacts } from './ClaimFacts';
 import './index.scss';
 
 type Confirm = 'approve' | 'reject' | 'pay' | 'withdraw' | null;
@@ -19,7 +20,7 @@ type Confirm = 'approve' | 'reject' | 'pay' | 'withdraw' | null;
 /**
  * 理赔详情: the member sees their claim (and may withdraw it before the decision); staff of the plan's union see it in
  * full (each view is audited) and approve the amount the plan's rule gives within what is left of the cap, refuse
- * with a reason, or record the payment — each after a confirmation. Test ids: `ma-review-status`, `ma-evidence`,
+ * with a reason, or record the payment — each after a confirmation. The claim itself is in ClaimFacts. Test ids:
  * `ma-payable`, `ma-amount`, `ma-note`, `ma-approve`, `ma-reject`, `ma-pay-date`, `ma-pay-ref`, `ma-pay`,
  * `ma-withdraw-confirm`, `ma-confirm` (the dialog).
  */
@@ -87,38 +88,7 @@ export default function ClaimReview() {
       <StateView loading={claim.loading} error={claim.error} errorCode={claim.errorCode} onRetry={claim.reload}>
         {d && (
           <View>
-            <View className='ma-card'>
-              <Text className='ma-title'>
-                {d.name} · <Text data-testid='ma-review-status'>{d.statusText}</Text>
-              </Text>
-              <Row label='方案'>{d.planName}</Row>
-              {!d.mine && <Row label='会员卡号'>{d.cardNo}</Row>}
-              <Row label='参保单位'>{d.orgName}</Row>
-              <Row label='就诊医院'>{d.hospital}</Row>
-              <Row label='住院'>
-                {d.admittedOn} 至 {d.dischargedOn}
-              </Row>
-              <Row label='发票总金额'>{d.invoiceTotal} 元</Row>
-              <Row label='个人自付'>{d.selfPaid} 元</Row>
-              <Row label='按方案计算'>{d.ruleAmount} 元</Row>
-              {d.approvedAmount !== undefined && <Row label='核准金额'>{d.approvedAmount} 元</Row>}
-              {d.paymentReference && <Row label='支付凭证号'>{d.paymentReference}</Row>}
-              <Text className='muted'>{d.ruleText}</Text>
-            </View>
-            {d.evidenceUrls.length > 0 && (
-              <View className='ma-card ma-photos'>
-                {d.evidenceUrls.map((u) => (
-                  <Image key={u} className='ma-photo' src={u} mode='aspectFill' data-testid='ma-evidence' />
-                ))}
-              </View>
-            )}
-            <View className='ma-card'>
-              {d.steps.map((s) => (
-                <Text key={s.at + s.text} className='ma-step'>
-                  {formatDateTime(s.at)} {s.text}
-                </Text>
-              ))}
-            </View>
+            <ClaimFacts d={d} />
             {d.mine && d.status === 'submitted' && (
               <View className='ma-card'>
                 <Button block kind='plain' testId='ma-withdraw-confirm' onClick={() => setConfirm('withdraw')}>

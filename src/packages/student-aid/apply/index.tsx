@@ -15,6 +15,8 @@ import { ROUTES, replaceWith } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 import { Choices } from '../../../components/Choices';
 import { ProofPhoto, type Proof } from '../components/ProofPhoto';
+import { AidRule } from './AidRule';
+import { HouseholdFields } from './HouseholdFields';
 import './index.scss';
 
 const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
@@ -33,12 +35,11 @@ const FIELDS = [
 ];
 
 /**
- * 申请金秋助学: the window's rule and amounts first, then the child (name, ID number, school, level, tuition), the
- * admission letter and the tuition receipt (private photos), the family's income when it has no 困难职工档案, and
- * the separate consent. Test ids: `student-aid-rule`, `student-aid-child-name`, `student-aid-child-id`,
- * `student-aid-level-<key>`, `student-aid-school`, `student-aid-major`, `student-aid-tuition`,
- * `student-aid-letter-add`, `student-aid-receipt-add`, `student-aid-file-basis` (the family's 困难职工档案, when on
- * file), `student-aid-household-*`, `student-aid-consent`, `student-aid-submit`.
+ * 申请金秋助学: the window's rule (AidRule), the child (name, ID number, school, level, tuition), the admission letter
+ * and the tuition receipt (private photos), the family's income when it has no 困难职工档案 (HouseholdFields), and the
+ * separate consent. Test ids: `student-aid-child-name`, `student-aid-child-id`, `student-aid-level-<key>`,
+ * `student-aid-school`, `student-aid-major`, `student-aid-tuition`, `student-aid-letter-add`, `student-aid-receipt-add`,
+ * `student-aid-consent`, `student-aid-submit`.
  */
 export default function ApplyForStudentAid() {
   const { params } = useRouter();
@@ -109,20 +110,7 @@ export default function ApplyForStudentAid() {
             <Text className='muted'>该金秋助学活动不存在或不在您所在工会的范围内。</Text>
           </View>
         )}
-        {w && (
-          <View className='sa-card' data-testid='student-aid-rule'>
-            <Text className='sa-title'>{w.title}</Text>
-            <Text className='muted'>
-              申请条件：{w.ruleText}。资助标准：本科 {w.amounts.university} 元、大专 {w.amounts.college} 元、高中（中职）
-              {w.amounts.highSchool} 元（不超过学费），每名学生每学年限资助一次。申请截止 {w.closesOn}。
-            </Text>
-            {onFile && (
-              <Text className='muted' data-testid='student-aid-file-basis'>
-                您的家庭已在困难职工档案中（{mine.data?.hardshipFile?.levelText}），无需填写收入。
-              </Text>
-            )}
-          </View>
-        )}
+        {w && <AidRule w={w} hardshipFile={mine.data?.hardshipFile ?? null} />}
         {w && (
           <View className='sa-card'>
             <Field
@@ -186,38 +174,14 @@ export default function ApplyForStudentAid() {
           </View>
         )}
         {w && !onFile && (
-          <View className='sa-card'>
-            <Text className='sa-title'>家庭收入</Text>
-            <Text className='muted'>
-              家庭月人均收入（扣除医疗等刚性支出）不高于 {mine.data?.incomeLine} 元的会员家庭可以申请。
-            </Text>
-            <Field
-              label='家庭人口'
-              name='sa-size'
-              testId='student-aid-household-size'
-              type='number'
-              value={size}
-              error={act.fieldErrors.household}
-              onInput={edit('household', setSize)}
-            />
-            <Field
-              label='家庭月总收入（元）'
-              name='sa-income'
-              testId='student-aid-household-income'
-              type='number'
-              value={income}
-              onInput={edit('household', setIncome)}
-            />
-            <Field
-              label='每月刚性支出（元）'
-              name='sa-expenses'
-              testId='student-aid-household-expenses'
-              type='number'
-              value={expenses}
-              placeholder='如长期医疗费用，没有填0'
-              onInput={edit('household', setExpenses)}
-            />
-          </View>
+          <HouseholdFields
+            values={{ size, income, expenses }}
+            incomeLine={mine.data?.incomeLine}
+            error={act.fieldErrors.household}
+            onSize={edit('household', setSize)}
+            onIncome={edit('household', setIncome)}
+            onExpenses={edit('household', setExpenses)}
+          />
         )}
         {w && (
           <View className='sa-card'>

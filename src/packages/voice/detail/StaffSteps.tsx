@@ -4,9 +4,9 @@ import type { OutputOf } from '../../../api/types';
 import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { Field, FieldFrame } from '../../../components/Field';
+import { Field } from '../../../components/Field';
 import { useAction } from '../../../hooks/useAction';
-import { Choices } from '../../../components/Choices';
+import { CloseDialog } from './CloseDialog';
 
 type Detail = OutputOf<'voice.get'>;
 type Dialog = 'decline' | 'forward' | 'close' | null;
@@ -15,7 +15,7 @@ type Dialog = 'decline' | 'forward' | 'close' | null;
  * The union's steps on one report: 受理 / 不予受理, 转交单位 (the text the employer receives is shown in the
  * confirmation before it is sent), 答复, 办结 (采纳 or not for a suggestion) and 优秀合理化建议. Test ids
  * `voice-accept`, `voice-decline`, `voice-forward`, `voice-forward-to`, `voice-forward-preview`, `voice-forward-confirm`,
- * `voice-reply-text`, `voice-reply`, `voice-close`, `voice-adopted-<yes|no>`, `voice-close-confirm`, `voice-recognise`.
+ * `voice-reply-text`, `voice-reply`, `voice-close`, `voice-recognise` (办结's dialog is CloseDialog).
  */
 export function StaffSteps({ report, onDone }: { report: Detail; onDone: () => void }) {
   const act = useAction();
@@ -24,8 +24,6 @@ export function StaffSteps({ report, onDone }: { report: Detail; onDone: () => v
   const [to, setTo] = useState('');
   const [note, setNote] = useState('');
   const [reply, setReply] = useState('');
-  const [closeNote, setCloseNote] = useState('');
-  const [adopted, setAdopted] = useState<'yes' | 'no' | undefined>();
   const [recognition, setRecognition] = useState('');
   const id = report.reportId;
   const done = () => {
@@ -166,13 +164,11 @@ export function StaffSteps({ report, onDone }: { report: Detail; onDone: () => v
           {note.trim() ? `（工会附言：${note.trim()}）` : ''}
         </Text>
       </ConfirmDialog>
-      <ConfirmDialog
+      <CloseDialog
         visible={dialog === 'close'}
-        title='办结'
-        confirmText='确认办结'
+        suggestion={report.kind === 'suggestion'}
         busy={act.busy}
-        testId='voice-close-confirm'
-        onConfirm={() =>
+        onConfirm={(closeNote, adopted) =>
           void act.run(
             () =>
               call('voice.close', {
@@ -184,28 +180,7 @@ export function StaffSteps({ report, onDone }: { report: Detail; onDone: () => v
           )
         }
         onCancel={() => setDialog(null)}
-      >
-        {report.kind === 'suggestion' && (
-          <FieldFrame label='是否采纳'>
-            <Choices
-              options={[
-                { key: 'yes', label: '已采纳' },
-                { key: 'no', label: '未采纳' },
-              ]}
-              value={adopted}
-              testId='voice-adopted'
-              onChange={setAdopted}
-            />
-          </FieldFrame>
-        )}
-        <Field
-          label='办结说明（职工会看到）'
-          name='vc-close-note'
-          testId='voice-close-note'
-          value={closeNote}
-          onInput={setCloseNote}
-        />
-      </ConfirmDialog>
+      />
     </View>
   );
 }

@@ -10,19 +10,17 @@ import { useAction } from '../../../../hooks/useAction';
 import { useRemote } from '../../../../hooks/useRemote';
 import { ROUTES, go } from '../../../../utils/nav';
 import { openExport } from '../../../../utils/openExport';
-import { dayTime } from '../../format';
 import { Objections } from './Objections';
+import { ScoresHead, type Act } from './ScoresHead';
 import { edited, ScoreRow, scoresToSave, type Edit, type Row } from './ScoreRow';
 import '../../competitions.scss';
 import './index.scss';
 
-type Act = 'publish' | 'finalize';
-
 /**
  * 成绩管理 of one event (the organiser): scores per entrant (理论, 实操, 缺考), the ranking as it stands (ties
- * share a rank), publishing the 公示, objections, and making results final; export. Test ids
- * `competitions-score-row` (name inside; `-theory`, `-practical` inputs), `competitions-save-scores`,
- * `competitions-scores-state`, `competitions-publish`, `competitions-finalize`, `competitions-act-confirm`.
+ * share a rank), publishing the 公示, objections, and making results final; export. The state and its buttons are
+ * ScoresHead. Test ids `competitions-score-row` (name inside; `-theory`, `-practical` inputs),
+ * `competitions-save-scores`, `competitions-act-confirm`.
  */
 export default function Scores() {
   const { params } = useRouter();
@@ -90,67 +88,16 @@ export default function Scores() {
       <StateView loading={ranking.loading && !r} error={ranking.error} errorCode={ranking.errorCode} onRetry={ranking.reload}>
         {r && (
           <View>
-            <View className='section'>
-              <Text className='section-title'>{ev?.title ?? '成绩管理'}</Text>
-              <Text className='competitions-line competitions-scores-state' data-testid='competitions-scores-state'>
-                {r.notYet
-                  ? r.notYet
-                  : draft
-                    ? r.unscored
-                      ? `还有 ${r.unscored} 名（队）未录入完整成绩；全部录入后可发布成绩公示。`
-                      : '成绩已全部录入，可发布成绩公示。'
-                    : r.status === 'publicity'
-                      ? `成绩公示中，公示期至 ${dayTime(r.until)}；公示期结束且异议处理完毕后确定成绩。`
-                      : '成绩已确定，获奖情况已记入职工个人荣誉。'}
-              </Text>
-              {ev && (
-                <Text className='competitions-line muted'>
-                  总成绩 = 理论 × {ev.competition.weights.theory}% + 实操 × {ev.competition.weights.practical}
-                  %；总成绩相同者名次并列。
-                </Text>
-              )}
-              <View className='competitions-actions'>
-                {draft && (
-                  <Button
-                    className='competitions-publish'
-                    testId='competitions-publish'
-                    disabled={r.unscored > 0 || changed.length > 0 || !r.rows.length}
-                    onClick={() => setAsk('publish')}
-                  >
-                    发布成绩公示
-                  </Button>
-                )}
-                {r.status === 'publicity' && (
-                  <Button
-                    className='competitions-finalize'
-                    testId='competitions-finalize'
-                    disabled={r.openObjections > 0}
-                    onClick={() => setAsk('finalize')}
-                  >
-                    确定最终成绩
-                  </Button>
-                )}
-                {r.status !== 'draft' && (
-                  <Button
-                    kind='plain'
-                    className='competitions-export-results'
-                    loading={busy && !ask}
-                    onClick={() => void run('export')}
-                  >
-                    导出成绩
-                  </Button>
-                )}
-                {r.status !== 'draft' && (
-                  <Button
-                    kind='plain'
-                    className='competitions-view-results'
-                    onClick={() => go(`${ROUTES.competitionResults}?id=${id}`)}
-                  >
-                    查看公示
-                  </Button>
-                )}
-              </View>
-            </View>
+            <ScoresHead
+              r={r}
+              ev={ev}
+              draft={draft}
+              unsaved={changed.length}
+              exporting={busy && !ask}
+              onAsk={setAsk}
+              onExport={() => void run('export')}
+              onViewResults={() => go(`${ROUTES.competitionResults}?id=${id}`)}
+            />
             {r.status === 'publicity' && <Objections eventId={id} onChanged={ranking.reload} />}
             <View className='section'>
               {r.rows.length === 0 && <Text className='muted'>暂无审核通过的参赛者</Text>}
