@@ -136,9 +136,9 @@ export function useAppAndBrowser(options: AppCloudOptions = {}): { readonly clou
   return state;
 }
 
-/** Opens `hashPath` (e.g. `#/packages/staff/reviews/index`) as the demo person `openid` (the H5 dev identity). */
 let identityGeneration = 0;
 
+/** Opens `hashPath` (e.g. `#/packages/staff/reviews/index`) as the demo person `openid` (the H5 dev identity). */
 export async function openAs(page: Page, baseUrl: string, openid: string, hashPath = ''): Promise<void> {
   // The identity is stored before the app's scripts run (an init script), so the app loads once — it loaded three
   // times (home, then the hash, then a reload), and each load of the app is most of a second of Chromium's time.

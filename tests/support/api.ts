@@ -65,12 +65,12 @@ export function storeReader(serviceUrl: string) {
       const res = (await db.collection(collection).where(where).count()) as unknown as { total: number };
       return res.total;
     },
-    /** Every document of the listed collections (by _id), to assert that a rejected call wrote nothing. */
     /** The store's version (the local cloud's count of committed changes): unchanged means nothing was stored. */
     async version(): Promise<number> {
       const res = await fetch(`${new URL(serviceUrl).origin}/_emu/db/version`);
       return ((await res.json()) as { version: number }).version;
     },
+    /** Every document of the listed collections (by _id), to assert that a rejected call wrote nothing. */
     async snapshot(collections: readonly string[]): Promise<Record<string, Array<Record<string, unknown>>>> {
       // Eight collections at a time: a round trip's wait per eight, not per collection (all 43 at once made
       // single reads queue past the SDK's slow-request warning on a busy machine, closer to its 15 s timeout).

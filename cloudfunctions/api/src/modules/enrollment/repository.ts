@@ -40,28 +40,27 @@ export async function areaActivities<F extends object = object>(
 }
 
 /**
- * The ids of an area's activities organised by unions in `scopes` (staff's org scopes), optionally only in some
- * statuses: at most 1000, which is what a workbench counts against. Ids only: the workbench counts and the timer's
- * overdue reminders (for each staff member) need no activity document.
+ * The ids of the activities organised by unions in `scopes` (staff's org scopes; null = every union, for
+ * administrators), of one area or of all (`area` null), optionally only in some statuses: at most 1000, which is
+ * what a workbench counts against. Ids only: the workbench counts and the timer's overdue reminders (for each staff
+ * member) need no activity document.
  */
 export async function activityIdsInScopes(
-  area: ActivityArea,
-  scopes: readonly string[],
+  area: ActivityArea | null,
+  scopes: readonly string[] | null,
   options: { statuses?: readonly ActivityStatus[]; orderBy?: OrderBy } = {},
 ): Promise<string[]> {
-  const rows = await findMany<{ _id: string }>(C.activities, scopesWhere(area, scopes, options.statuses), {
+  const _ = command();
+  const where: Where = {};
+  if (area) where.area = area;
+  if (scopes) where.orgPath = _.in([...scopes]);
+  if (options.statuses) where.status = _.in([...options.statuses]);
+  const rows = await findMany<{ _id: string }>(C.activities, where, {
     ...(options.orderBy ? { orderBy: options.orderBy } : {}),
     limit: 1000,
     fields: { _id: true },
   });
   return rows.map((r) => r._id);
-}
-
-function scopesWhere(area: ActivityArea, scopes: readonly string[], statuses?: readonly ActivityStatus[]): Where {
-  const _ = command();
-  const where: Where = { area, orgPath: _.in([...scopes]) };
-  if (statuses) where.status = _.in([...statuses]);
-  return where;
 }
 
 /** Sets fields on one activity when `guard` (extra conditions on it) holds; returns 1 if changed, else 0. */

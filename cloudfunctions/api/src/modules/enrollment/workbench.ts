@@ -3,27 +3,19 @@
  * sign-ups waiting for 单位推荐 by the caller's unions (in activities the caller does not organise).
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findMany } from '../../db';
+import { command, countWhere } from '../../db';
 import { overdueBefore } from '../../rules/overdue';
 import { countOpenObjections as countOpenPublicObjections } from '../../shared/publicity';
 import { orgScopes } from '../../shared/scope';
 import { reviewDays } from '../settings/settings';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { ENROLLMENT_PUBLICITY } from './publicity';
-import type { ActivityRecord } from './records';
+import { activityIdsInScopes } from './repository';
 
 async function managedActivityIds(ctx: ActionContext): Promise<string[]> {
-  const _ = command();
   const scopes = orgScopes(ctx);
   if (scopes !== null && !scopes.length) return [];
-  const where: Record<string, unknown> = { status: _.in(['open', 'closed']) };
-  if (scopes !== null) where.orgPath = _.in(scopes);
-  const rows = await findMany<Pick<ActivityRecord, '_id'>>(C.activities, where, {
-    orderBy: [['startAt', 'desc']],
-    limit: 1000,
-    fields: { _id: true },
-  });
-  return rows.map((r) => r._id);
+  return activityIdsInScopes(null, scopes, { statuses: ['open', 'closed'], orderBy: [['startAt', 'desc']] });
 }
 
 export async function countPendingEnrollments(ctx: ActionContext): Promise<number> {
