@@ -2,7 +2,8 @@
  * miniprogram-ci's local compile of a built mini-program, in its own process group (started by
  * compile.ts, which kills the group afterwards: miniprogram-ci leaves a compiler process running).
  * The compile is what an upload would do before sending: app.json and page JSON checked, every JS
- * file transformed to ES5 and minified, WXML minified, WXSS autoprefixed and minified.
+ * file transformed to ES5 and minified, WXML minified, WXSS autoprefixed and minified (the JS passes can be
+ * left out for checks of markup only: `transformJs: false`).
  * Offline: the project is given its attributes (`attr`), so the appid lookup at servicewechat.com is
  * skipped; the allowed-file-extension list, which miniprogram-ci would fetch, is its own built-in
  * default; anything else that tries the network goes to a closed local proxy (see compile.ts).
@@ -66,7 +67,10 @@ async function compile(task: CiTask): Promise<CiOutcome> {
     });
     const files = (await ci.getCompiledResult({
       project,
-      setting: { es6: true, minify: true, autoPrefixWXSS: true },
+      setting:
+        task.transformJs === false
+          ? { es6: false, minifyJS: false, minifyWXML: true, minifyWXSS: true, autoPrefixWXSS: true }
+          : { es6: true, minify: true, autoPrefixWXSS: true },
       // One compiler thread (the default is one per core): npm test runs other suites alongside.
       threads: 1,
       onProgressUpdate: () => undefined,

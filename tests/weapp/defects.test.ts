@@ -21,6 +21,8 @@ import { MEMBER } from './routes';
 import { describeProblems, simulateApp } from './simulate';
 
 const DIST = path.join(ROOT, 'dist');
+// Each defect is in markup, app.json or a missing file: miniprogram-ci checks these without its ES5 and
+// minify passes over the JS, which take most of a full compile (compile.test.ts runs the full one).
 const copies: string[] = [];
 let cloud: LocalCloud | undefined;
 
@@ -47,7 +49,7 @@ afterAll(async () => {
 test('(a) a WXML error: wcc and miniprogram-ci name the template and the line', async () => {
   const dir = brokenCopy();
   breakWxml(dir, 'pages/me/index.wxml');
-  const problems = (await compileApp(dir)).problems.join('\n');
+  const problems = (await compileApp(dir, undefined, false)).problems.join('\n');
   expect(problems).toMatch(/wcc \(WXML\): pages\/me\/index\.wxml:\d+:\d+: /);
   expect(problems).toMatch(/miniprogram-ci: pages\/me\/index\.wxml: /);
 }, 240_000);
@@ -55,7 +57,7 @@ test('(a) a WXML error: wcc and miniprogram-ci name the template and the line', 
 test('(b) a WXSS error: wcsc and miniprogram-ci name the stylesheet and the line', async () => {
   const dir = brokenCopy();
   breakWxss(dir, 'packages/card/index.wxss');
-  const problems = (await compileApp(dir)).problems.join('\n');
+  const problems = (await compileApp(dir, undefined, false)).problems.join('\n');
   expect(problems).toMatch(/wcsc \(WXSS\): packages\/card\/index\.wxss\(\d+:\d+\): /);
   expect(problems).toMatch(/miniprogram-ci: packages\/card\/index\.wxss: .*Unclosed block/);
 }, 240_000);
@@ -73,7 +75,7 @@ test('(c) a page that throws when rendered: the page, the error and where it was
 test('(d) a missing subpackage page file: miniprogram-ci and the page render name it', async () => {
   const dir = brokenCopy();
   removeFile(dir, 'packages/staff/roles/index.js');
-  const compiled = (await compileApp(dir)).problems.join('\n');
+  const compiled = (await compileApp(dir, undefined, false)).problems.join('\n');
   expect(compiled).toContain('could not find the corresponding file: "packages/staff/roles/index.js"');
   const rendered = await renderAsMember(dir, 'packages/staff/roles/index');
   expect(rendered).toContain(
