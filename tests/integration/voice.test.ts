@@ -181,6 +181,13 @@ describe('the union handles it, the member follows', () => {
     expect(mine.forwardPreview).toBeUndefined();
     const timeline = await env.store.all<{ status: string }>('timeline', { openid: m.openid, area: 'voice' });
     expect(timeline.map((t) => t.status).sort()).toEqual(['accepted', 'closed', 'forwarded', 'replied', 'submitted']);
+    // 消息与待办: the union's latest answer (here the closing, the report's fifth step), in the member's own words.
+    const inbox = await env.ok(m.openid, 'inbox.list', { page: 1 });
+    expect(inbox.items.find((i) => i.key === `voice:${r.reportId}:5`)).toMatchObject({
+      kind: 'info',
+      label: '职工建言',
+      note: '已办结：整改完成',
+    });
   });
 
   it('a named report names the member to the employer; a decline carries its reason', async () => {
