@@ -273,6 +273,24 @@ describe('what the counsellor sees', () => {
     expect(await env.store.byId(CR.bookings, session._id)).toMatchObject({ status: 'completed', noteSealed: expect.any(String) });
   });
 
+  it('a page of the desk that shows sessions is audited too, and the entry names no one', async () => {
+    const m = await givenMember(env, { orgId, name: '吴海燕', cardNo: 'CZT900000077' });
+    const [slotId] = await freeSlots(env, m.openid, roomId);
+    const s = await book(m, slotId, { pseudonym: '海鸥' });
+    const where = { action: 'counselling.desk', kind: 'pii_view', actor: counsellor, target: roomId };
+    const before = await env.store.count('audit', where);
+    const desk = await env.ok(counsellor, 'counselling.desk', { roomId, view: 'upcoming' });
+    expect(desk.items.map((i) => i._id)).toContain(s._id);
+    expect(await env.store.count('audit', where)).toBe(before + 1);
+    const entries = await env.store.all('audit', where);
+    for (const secret of ['海鸥', '13961100301', m.name, m.openid, m.cardNo])
+      expect(JSON.stringify(entries)).not.toContain(secret);
+    // A page with nobody on it shows nobody, and is not an entry.
+    const empty = await env.ok(otherCounsellor, 'counselling.desk', { roomId: otherRoomId, view: 'past' });
+    expect(empty.items).toEqual([]);
+    expect(await env.store.count('audit', { action: 'counselling.desk', actor: otherCounsellor })).toBe(0);
+  });
+
   it('refuses a note without the member’s consent, and a withdrawn consent removes the note', async () => {
     const m = await member();
     const [slotId] = await freeSlots(env, m.openid, roomId);
@@ -365,5 +383,25 @@ describe('who may do what', () => {
       },
     );
     expect(counselKey('x')).toMatch(/^C[0-9a-f]{24}$/);
+    // Before accepting, the invited person has no desk; after, this room's desk and no other.
+    const invited = 'counsellor-invited-lin';
+    expect(await env.call(invited, 'counselling.desk', { roomId, view: 'upcoming' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.ok(invited, 'invitations.accept', { code: made.code })).toMatchObject({
+      role: 'counsellor',
+      scopeId: roomId,
+    });
+    expect(await env.store.byId('roles', `${invited}:counsellor:${roomId}`)).toMatchObject({ role: 'counsellor' });
+    const m = await member('杨帆');
+    const [slotId] = await freeSlots(env, m.openid, roomId);
+    const s = await book(m, slotId, { pseudonym: '晨星' });
+    const desk = await env.ok(invited, 'counselling.desk', { roomId, view: 'upcoming' });
+    expect(desk.items.find((i) => i._id === s._id)).toMatchObject({ pseudonym: '晨星', contact: '13961100301' });
+    expect(await env.call(invited, 'counselling.desk', { roomId: otherRoomId, view: 'upcoming' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 });

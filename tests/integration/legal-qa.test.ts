@@ -7,7 +7,8 @@
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { clearPauses, eachPausePoint } from '../support/interleave';
-import { futureSlot, LAWYER_WUJIN, LAWYER_XINBEI, uploadEvidence, warmUp, WUJIN } from '../support/legalAid';
+import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
+import { futureSlot, LAWYER_WUJIN, LAWYER_XINBEI, uploadEvidence, warmUp, WUJIN, XINBEI } from '../support/legalAid';
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
 
 const env = useCloud();
@@ -189,6 +190,75 @@ describe('the thread and who sees it', () => {
   });
 });
 
+describe('anonymity towards the employer and everyone outside the thread', () => {
+  it('no answer a co-worker, the staff of the member’s own unit, another station or union or a clerk can get carries the case', async () => {
+    const m = await givenMember(env, { orgId: 'org-cz-wujin-g1', name: '华丽娟', cardNo: 'CZT-QA-ANON-01' });
+    // The member's own 基层工会 (the employer's side) is not the reviewing union: the station's district union is.
+    const unitStaff = await givenStaff(env, { orgId: 'org-cz-wujin-g1' });
+    const coworker = await member();
+    const photo = await uploadEvidence(env.cloud, m.openid, 'contract.jpg');
+    const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), evidence: [photo] });
+    await env.ok(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
+    await env.ok(m.openid, 'legalQa.followUp', { questionId: q.questionId, text: '车间主任说谁去投诉就开除谁，怎么办？' });
+    const wage = await env.ok(m.openid, 'legalQa.reportWage', {
+      requestId: rid(),
+      employer: ASK.employer,
+      monthsOwed: 2,
+      amount: 9000,
+      coworkers: 5,
+      contactMobile: '13912340001',
+      district: '武进区',
+    });
+    const secrets = [m.name, m.openid, m.cardNo, '华*娟', ASK.employer, '老板说年底', '车间主任说', '13912340001'];
+    const carried = (answer: unknown) => secrets.filter((x) => JSON.stringify(answer).includes(x));
+
+    for (const who of [coworker.openid, unitStaff, LAWYER_XINBEI, clerk, otherStaff]) {
+      const answers = [
+        await env.call(who, 'legalQa.get', { questionId: q.questionId }),
+        await env.call(who, 'legalQa.followUp', { questionId: q.questionId, text: '我也想问' }),
+        await env.call(who, 'legalQa.answer', { questionId: q.questionId, ...ANSWER }),
+        await env.call(who, 'legalQa.mine', {}),
+        await env.call(who, 'legalQa.queue', {}),
+        await env.call(who, 'legalQa.staffQueue', {}),
+        await env.call(who, 'legalQa.wage', { wageId: wage.wageId }),
+        await env.call(who, 'legalQa.myWages', {}),
+        await env.call(who, 'legalQa.wageQueue', {}),
+        await env.call(who, 'inbox.list', { page: 1 }),
+        await env.call(who, 'workbench.summary', {}),
+      ];
+      expect(answers[0]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(answers[6]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect([who, carried(answers)]).toEqual([who, []]);
+    }
+    // The refused calls stored nothing.
+    expect(await stored(q.questionId)).toMatchObject({ messageCount: 2, answerCount: 1 });
+    // The station's desk and the reviewing union's lists: 匿名咨询, the employer masked, no case text.
+    const desk = await env.ok(LAWYER_WUJIN, 'legalQa.queue', { status: 'answered' });
+    const union = await env.ok('demo-staff-wujin', 'legalQa.staffQueue', { status: 'answered' });
+    for (const list of [desk, union]) {
+      expect(list.items.find((i) => i.questionId === q.questionId)).toMatchObject({
+        asker: '匿名咨询',
+        employerMasked: '常州******',
+      });
+      expect(carried(list)).toEqual([]);
+    }
+  });
+
+  it('a member may choose another station: its lawyers answer, the district’s station does not see it', async () => {
+    const m = await member();
+    const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid(), stationId: XINBEI });
+    expect(await env.store.byId(Q, q.questionId)).toMatchObject({ stationId: XINBEI });
+    expect((await env.ok(LAWYER_XINBEI, 'legalQa.queue', {})).items.map((i) => i.questionId)).toContain(q.questionId);
+    expect((await env.ok(LAWYER_WUJIN, 'legalQa.queue', {})).items.map((i) => i.questionId)).not.toContain(q.questionId);
+    expect(await env.call(LAWYER_WUJIN, 'legalQa.get', { questionId: q.questionId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    await env.ok(LAWYER_XINBEI, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
+    expect(await stored(q.questionId)).toMatchObject({ status: 'answered', firstAnsweredBy: LAWYER_XINBEI });
+  });
+});
+
 describe('the promised first answer', () => {
   it('reminds the station’s lawyers once when it nears; overdue shows to the reviewing union', async () => {
     const { q } = await asked();
@@ -202,7 +272,7 @@ describe('the promised first answer', () => {
     const outbox = async () =>
       (
         (await (await fetch(`${env.cloud.baseUrl}/_emu/outbox`)).json()) as {
-          messages: Array<{ touser: string; templateId: string }>;
+          messages: Array<{ touser: string; templateId: string; data?: unknown }>;
         }
       ).messages.filter((x) => x.templateId === 'legal_qa_reminder');
     const sentBefore = (await outbox()).length;
@@ -215,6 +285,16 @@ describe('the promised first answer', () => {
       await fire();
       const sent = (await outbox()).slice(sentBefore);
       expect(sent.map((x) => x.touser).sort()).toEqual([LAWYER_WUJIN, lawyer2].sort());
+      // A reminder carries the type and the station, nothing of the case or of who asked (this test's question or
+      // the demo union's waiting ones, whichever each lawyer's one consent went to).
+      for (const x of sent) {
+        const text = JSON.stringify(x);
+        for (const secret of ['周立新', '恒达', '老板说年底', '周国强', '钱玉芬', '精密机械', '牛塘纺织', '砸伤']) {
+          expect(text).not.toContain(secret);
+        }
+        expect(text).toContain('线上法律咨询待答复');
+        expect(text).toContain('武进区职工法律援助站');
+      }
       expect((await stored(q.questionId))?.remindedAt).not.toBeNull();
 
       await setClock(env.cloud.baseUrl, 50 * 3600_000);
@@ -398,4 +478,35 @@ it('stores one question for a storm of taps of one form, and another for a new f
   expect(await env.store.count('timeline', { openid: m.openid, area: 'legalQa' })).toBe(1);
   await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid() });
   expect(await env.store.count(Q, { openid: m.openid })).toBe(2);
+});
+
+describe('the promised time is a setting', () => {
+  it('after an administrator changes it, the form shows the new promise and the next question is due by it', async () => {
+    const save = async (firstAnswerHours: number) => {
+      const { version } = await env.ok('demo-admin', 'settings.get', {});
+      await env.ok('demo-admin', 'settings.save', {
+        version,
+        union: DEMO_SETTINGS.union as never,
+        areas: { ...DEMO_SETTINGS.areas },
+        deadlines: { ...DEMO_SETTINGS.deadlines, firstAnswerHours },
+      });
+    };
+    const m = await member();
+    const earlier = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid() });
+    try {
+      await save(12);
+      const form = await env.ok(m.openid, 'legalQa.form', {});
+      expect(form).toMatchObject({ firstAnswerHours: 12 });
+      expect(form.promiseText).toContain('12小时');
+      const q = await env.ok(m.openid, 'legalQa.ask', { ...ASK, requestId: rid() });
+      expect(new Date(q.dueAt).getTime() - new Date(q.askedAt).getTime()).toBe(12 * 3600_000);
+      const doc = await env.store.byId<{ dueAt: unknown; remindAt: unknown }>(Q, q.questionId);
+      expect(new Date(doc!.dueAt as string).getTime() - new Date(doc!.remindAt as string).getTime()).toBe(3 * 3600_000);
+      expect((await env.ok(m.openid, 'legalQa.get', { questionId: q.questionId })).promiseText).toContain('12小时');
+      // A question asked before the change keeps the promise it was given.
+      expect((await env.ok(m.openid, 'legalQa.get', { questionId: earlier.questionId })).promiseText).toContain('48小时');
+    } finally {
+      await save(DEMO_SETTINGS.deadlines.firstAnswerHours ?? 48);
+    }
+  });
 });

@@ -55,7 +55,7 @@ afterEach(() => clearPauses(env.cloud.baseUrl));
 
 const member = (name = '王建军') => givenMember(env, { orgId, name });
 
-async function hazard(m: GivenPerson, extra: Partial<typeof HAZARD> = {}) {
+async function hazard(m: GivenPerson, extra: Partial<typeof HAZARD> & { point?: { latitude: number; longitude: number } } = {}) {
   return env.ok(m.openid, 'voice.reportHazard', { ...HAZARD, ...extra, requestId: rid() });
 }
 
@@ -91,6 +91,25 @@ describe('reporting', () => {
     expect((await env.ok(otherDistrictStaff, 'voice.queue', {})).items.map((i) => i.reportId)).not.toContain(r.reportId);
     expect((await env.ok(m.openid, 'voice.mine', {})).items.map((i) => i.reportId)).toEqual([r.reportId]);
     expect(await env.store.count('timeline', { openid: m.openid, area: 'voice', status: 'submitted' })).toBe(1);
+  });
+
+  it('keeps the point chosen on the map beside the workplace text, and shows it on the report', async () => {
+    const m = await member();
+    const point = { latitude: 31.7128, longitude: 119.9537 };
+    const r = await hazard(m, { point });
+    expect(await env.store.byId('voice_reports', r.reportId)).toMatchObject({ hazard: { point, place: HAZARD.place } });
+    expect((await env.ok(m.openid, 'voice.get', { reportId: r.reportId })).hazard).toMatchObject({ point, place: HAZARD.place });
+    expect((await env.ok(grassroots, 'voice.get', { reportId: r.reportId })).hazard).toMatchObject({ point });
+    // A point off the globe is refused, naming the field, and nothing is stored.
+    const before = await env.store.count('voice_reports', { openid: m.openid });
+    expect(
+      await env.call(m.openid, 'voice.reportHazard', {
+        ...HAZARD,
+        point: { latitude: 91, longitude: 119.95 },
+        requestId: rid(),
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'point' } } });
+    expect(await env.store.count('voice_reports', { openid: m.openid })).toBe(before);
   });
 
   it('refuses another member’s photo, a non-member, and bad input, storing nothing', async () => {
@@ -181,6 +200,13 @@ describe('the union handles it, the member follows', () => {
     expect(mine.forwardPreview).toBeUndefined();
     const timeline = await env.store.all<{ status: string }>('timeline', { openid: m.openid, area: 'voice' });
     expect(timeline.map((t) => t.status).sort()).toEqual(['accepted', 'closed', 'forwarded', 'replied', 'submitted']);
+    // 消息与待办: the union's latest answer (here the closing, the report's fifth step), in the member's own words.
+    const inbox = await env.ok(m.openid, 'inbox.list', { page: 1 });
+    expect(inbox.items.find((i) => i.key === `voice:${r.reportId}:5`)).toMatchObject({
+      kind: 'info',
+      label: '职工建言',
+      note: '已办结：整改完成',
+    });
   });
 
   it('a named report names the member to the employer; a decline carries its reason', async () => {

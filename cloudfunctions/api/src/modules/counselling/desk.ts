@@ -1,8 +1,9 @@
 /**
  * The counsellor's desk: their room's sessions — the pseudonym, the contact and the time, nothing else of the
  * member (no name, card number, unit or openid: views are built field by field in toViews.ts). Opening a
- * session is audited (pii_view) before it is answered. 已完成 / 未到场 from the start; before it the room may
- * cancel (with a reason, the member told). Notes only when the member agreed on the booking.
+ * session, and a page of the desk that shows any session, is audited (pii_view) before it is answered. 已完成 /
+ * 未到场 from the start; before it the room may cancel (with a reason, the member told). Notes only when the
+ * member agreed on the booking.
  */
 import type { ActionContext } from '../../action';
 import { command, countWhere, findPage, updateWhere } from '../../db';
@@ -33,6 +34,19 @@ export async function listDesk(input: CounsellingDeskInput, ctx: ActionContext) 
   };
   const page = input.page ?? 1;
   const { rows, total } = await findPage<SessionRecord>(C.bookings, where, [['startsAt', upcoming ? 'asc' : 'desc']], page, 20);
+  // The list shows each session's pseudonym and phone: a view of counselling data, audited like the session page
+  // (the entry names the room and how many sessions were shown, never a pseudonym or a phone).
+  if (rows.length) {
+    await writeAudit({
+      actor: ctx.openid,
+      action: 'counselling.desk',
+      target: input.roomId,
+      summary: `查看心理咨询台 · ${rows[0].roomName} · ${upcoming ? '即将' : '已过'} ${rows.length} 条`,
+      at: ctx.now,
+      kind: 'pii_view',
+      details: { roomId: input.roomId, page, sessions: rows.length },
+    });
+  }
   // The list carries no notes: a note is read on the session page (audited).
   return { items: rows.map((s) => ({ ...toCounsellorView(s, ctx.now), note: undefined })), total, page };
 }

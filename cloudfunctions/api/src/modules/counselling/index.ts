@@ -53,6 +53,7 @@ export const counsellingModule = defineModule({
   timeline: { counselling: { label: '心理咨询预约', template: 'counselling_status' } },
   audit: {
     'counselling.session': '查看心理咨询预约',
+    'counselling.desk': '查看心理咨询台',
     'counselling.mark': '登记心理咨询完成情况',
     'counselling.note': '填写心理咨询记录',
     'counselling.roomCancel': '咨询室取消心理咨询预约',

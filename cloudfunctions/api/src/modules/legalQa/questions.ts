@@ -9,7 +9,7 @@ import type { ActionContext } from '../../action';
 import { findMany, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii, encryptPii } from '../../lib/pii';
-import { toIso } from '../../lib/time';
+import { asDate, toIso } from '../../lib/time';
 import {
   DISPUTE_TYPE_LABELS,
   DISPUTE_TYPES,
@@ -27,7 +27,7 @@ import { addTimelineEntry } from '../../shared/timeline';
 import { loadStation } from '../legalAid/access';
 import { checkEvidence } from '../legalAid/checkEvidence';
 import { listStations } from '../legalAid/listSlots';
-import { firstAnswerHours, getSettings } from '../settings/settings';
+import { getSettings } from '../settings/settings';
 import { loadQuestion } from './access';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { MessageRecord, QuestionRecord } from './records';
@@ -53,11 +53,13 @@ async function defaultStation(member: Pick<MemberRecord, 'orgPath'> | null) {
 
 /** What the form needs: types, stations (the member's district's first), districts, the promised first answer. */
 export async function legalQaForm(ctx: ActionContext): Promise<LegalQaFormView> {
-  const [member, settings, hours] = await Promise.all([
+  const [member, settings] = await Promise.all([
     requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能在线咨询').catch(() => null),
     getSettings(),
-    firstAnswerHours(),
   ]);
+  // From the stored settings just read (not this instance's cached copy): the promise shown is the one a question
+  // asked now gets.
+  const hours = settings.deadlines.firstAnswerHours;
   const { items, station } = await defaultStation(member);
   return {
     types: DISPUTE_TYPES.map((value) => ({ value, label: DISPUTE_TYPE_LABELS[value] })),
@@ -77,7 +79,9 @@ export async function askQuestion(input: LegalQaAskInput, ctx: ActionContext): P
   if (!station) throw fail('INVALID_INPUT', '「法律援助站」您所在辖区暂无法律援助站，请选择一个援助站', { field: 'stationId' });
   await checkEvidence(input.evidence, ctx.openid);
 
-  const hours = await firstAnswerHours();
+  // The stored settings, read now: the promise a question gets is the one the form shows, even right after an
+  // administrator changed it (a cached copy may be up to CACHE_MS old).
+  const hours = (await getSettings()).deadlines.firstAnswerHours;
   const dueAt = firstAnswerDue(ctx.now, hours);
   const q: QuestionRecord = {
     _id: idOfRequest('Q', ctx.openid, input.requestId),
@@ -143,11 +147,12 @@ export async function getThread(questionId: string, ctx: ActionContext): Promise
       details: { stationId: q.stationId },
     });
   }
-  const [messages, urls, hours] = await Promise.all([
+  const [messages, urls] = await Promise.all([
     findMany<MessageRecord>(C.messages, { questionId: q._id }, { orderBy: [['_id', 'asc']], limit: MAX_MESSAGES }),
     temporaryUrls(q.evidence),
-    firstAnswerHours(),
   ]);
+  // The promise this question was given when asked (a later change of the setting does not rewrite it).
+  const hours = Math.round((asDate(q.dueAt).getTime() - asDate(q.askedAt).getTime()) / 3600_000);
   return {
     ...toQuestionView(q, ctx.now, viewer !== 'member'),
     viewer,

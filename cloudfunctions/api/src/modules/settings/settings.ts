@@ -124,14 +124,6 @@ export async function unionDistricts(): Promise<string[]> {
 }
 
 /**
- * Hours within which the union promises a first answer to a legal question asked online (settings.deadlines), as
- * this warm instance last read the settings (at most CACHE_MS old).
- */
-export async function firstAnswerHours(): Promise<number> {
-  return (await cachedSettings()).deadlines.firstAnswerHours;
-}
-
-/**
  * The union's subscribe-message templates (settings.subscribeTemplateIds and subscribeTemplateFields), as this warm
  * instance last read the settings: what an administrator edits in the app is what the next message is sent with.
  */
