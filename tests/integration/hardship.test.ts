@@ -283,6 +283,30 @@ describe('the file', () => {
     });
   });
 
+  it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {
+    const { m, fileId } = await activeFile();
+    await env.ok(district, 'hardship.recordHelp', {
+      fileId,
+      kind: 'goods',
+      amount: 300,
+      date: '2026-12-01',
+      note: '米面油',
+      requestId: 'req-file-view-1',
+    });
+    const seen = await env.ok(grassroots, 'hardship.file', { fileId });
+    expect(seen.file).toMatchObject({ name: '王建军', levelText: '深度困难', helpCount: 1 });
+    expect(seen.help.map((h) => [h.kindText, h.amount])).toEqual([['物资帮扶', 300]]);
+    expect(
+      await env.store.count('audit', { action: 'hardship.file', actor: grassroots, target: fileId, kind: 'pii_view' }),
+    ).toBe(1);
+    expect(await env.call(otherDistrictStaff, 'hardship.file', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.call(m.openid, 'hardship.file', { fileId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.store.count('audit', { action: 'hardship.file', target: fileId })).toBe(1);
+  });
+
   it('help and 解困脱困 on one file: never help on a closed file, in both orders', async () => {
     const outcomes: string[] = [];
     await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.recordHelp' }, async (pause, k) => {
@@ -325,7 +349,11 @@ describe('the file', () => {
     await setClock(env.cloud.baseUrl, 340 * 86400_000);
     try {
       // Within the notice period: staff see it due on the list and on the 工作台.
-      expect((await env.ok(district, 'hardship.files', { status: 'due' })).items.map((f) => f.fileId)).toContain(fileId);
+      const due = await env.ok(district, 'hardship.files', { status: 'due' });
+      expect(due.items.map((f) => f.fileId)).toContain(fileId);
+      // The 工作台 tile 档案复核 counts them, within the caller's scope only.
+      expect((await env.ok(district, 'workbench.summary', {})).counts.hardshipRecheckDue).toBe(due.total);
+      expect((await env.ok(otherDistrictStaff, 'workbench.summary', {})).counts.hardshipRecheckDue).toBe(0);
       await env.ok(district, 'hardship.recheck', { fileId: renewed, stillQualifies: true, level: 'general', note: '' });
       await setClock(env.cloud.baseUrl, 366 * 86400_000);
       for (let i = 0; i < 2; i++) {

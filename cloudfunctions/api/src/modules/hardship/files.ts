@@ -46,11 +46,21 @@ export async function countRecheckDue(ctx: ActionContext): Promise<number> {
   return countWhere(C.files, await dueWhere(ctx));
 }
 
+/** One family's file and every help given (staff of the member's chain; each look audited as a view of personal data). */
 export async function fileHelp(fileId: string, ctx: ActionContext): Promise<{ file: FileView; help: HelpView[] }> {
   const file = await findById<HardshipFileRecord>(C.files, fileId);
   if (!file) throw fail('NOT_FOUND', '档案不存在');
   assertCoversOrg(ctx, file.orgPath);
   const help = await findMany<HelpRecord>(C.help, { fileId }, { orderBy: [['date', 'desc']], limit: 100 });
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'hardship.file',
+    target: fileId,
+    summary: `查看困难职工档案 · ${file.orgName}`,
+    at: ctx.now,
+    kind: 'pii_view',
+    details: { orgId: file.orgId },
+  });
   return { file: toFileView(file), help: help.map(toHelpView) };
 }
 
