@@ -6,6 +6,7 @@
 import { moveEnd } from '../support/hardship';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
+import { uploadAs } from '../support/merchants';
 import { setClock } from '../support/clock';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
@@ -204,6 +205,35 @@ describe('review in the member chain', () => {
       await env.call(streetStaff, 'hardship.publish', { orgId: street._id, title: '测试街道困难职工认定公示', entries }),
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '困难职工公示由区（县）总工会发布' } });
     expect(await env.store.count('hardship_publicity', { orgId: street._id })).toBe(0);
+  });
+
+  it('keeps the bill, the visit’s photos and the 民政 result; staff of the chain see the photos as short-lived links', async () => {
+    const m = await member();
+    const bill = await uploadAs(env.cloud.serviceUrl, m.openid, 'bill.jpg', Buffer.from('bill'));
+    const c = await env.ok(m.openid, 'hardship.apply', { ...APPLY, evidence: [bill] });
+    // A visit photo must be the visiting staffer's own upload.
+    const theirs = await uploadAs(env.cloud.serviceUrl, m.openid, 'not-the-visitors.jpg', Buffer.from('x'));
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [theirs] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
+    });
+    const photo = await uploadAs(env.cloud.serviceUrl, grassroots, 'visit.jpg', Buffer.from('visit'));
+    await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo] });
+    await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({
+      evidenceIds: [bill],
+      visit: { date: VISIT.date, visitors: VISIT.visitors, photoIds: [photo], recordedBy: grassroots },
+      civilCheck: { result: 'low_income' },
+      decidedBy: district,
+    });
+    const seen = await env.ok(district, 'hardship.get', { caseId: c.caseId });
+    expect(seen.civilCheckText).toBe('民政认定为低收入家庭');
+    expect(seen.evidenceUrls).toHaveLength(1);
+    expect(seen.visit?.photoUrls).toHaveLength(1);
+    for (const url of [...seen.evidenceUrls, ...(seen.visit?.photoUrls ?? [])]) {
+      expect(url).toMatch(/^https?:/);
+      expect(url).not.toContain(m.openid);
+    }
   });
 
   it('a refusal carries its reason to the member, who may apply again later', async () => {
