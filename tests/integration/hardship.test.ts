@@ -231,8 +231,9 @@ describe('review in the member chain', () => {
     expect(seen.evidenceUrls).toHaveLength(1);
     expect(seen.visit?.photoUrls).toHaveLength(1);
     for (const url of [...seen.evidenceUrls, ...(seen.visit?.photoUrls ?? [])]) {
-      expect(url).toMatch(/^https?:/);
-      expect(url).not.toContain(m.openid);
+      // A signed link that expires (10 minutes), never the file id itself.
+      expect(url).toMatch(/^https?:.*[?&]expires=\d+.*&sign=/);
+      expect(url).not.toBe(bill);
     }
   });
 
