@@ -327,9 +327,9 @@ describe('the file', () => {
     const seen = await env.ok(grassroots, 'hardship.file', { fileId });
     expect(seen.file).toMatchObject({ name: '王建军', levelText: '深度困难', helpCount: 1 });
     expect(seen.help.map((h) => [h.kindText, h.amount])).toEqual([['物资帮扶', 300]]);
-    expect(
-      await env.store.count('audit', { action: 'hardship.file', actor: grassroots, target: fileId, kind: 'pii_view' }),
-    ).toBe(1);
+    expect(await env.store.count('audit', { action: 'hardship.file', actor: grassroots, target: fileId, kind: 'pii_view' })).toBe(
+      1,
+    );
     expect(await env.call(otherDistrictStaff, 'hardship.file', { fileId })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
