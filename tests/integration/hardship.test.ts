@@ -226,6 +226,15 @@ describe('review in the member chain', () => {
       civilCheck: { result: 'low_income' },
       decidedBy: district,
     });
+    // Each step is audited with who did it, naming the union, never the family's figures.
+    const audit = await env.store.all<{ action: string; actor: string; summary: string }>('audit', { target: c.caseId });
+    expect(audit.filter((a) => a.action !== 'hardship.get').map((a) => [a.action, a.actor])).toEqual(
+      expect.arrayContaining([
+        ['hardship.visit', grassroots],
+        ['hardship.approve', district],
+      ]),
+    );
+    for (const a of audit) for (const figure of ['2600', '800', APPLY.story]) expect(a.summary).not.toContain(figure);
     const seen = await env.ok(district, 'hardship.get', { caseId: c.caseId });
     expect(seen.civilCheckText).toBe('民政认定为低收入家庭');
     expect(seen.evidenceUrls).toHaveLength(1);
@@ -241,6 +250,7 @@ describe('review in the member chain', () => {
     const m = await member();
     const caseId = await visitedCase(m);
     await env.ok(district, 'hardship.decide', { caseId, approve: false, civilCheck: 'none', note: '家庭收入核实后高于标准' });
+    expect(await env.store.count('audit', { action: 'hardship.reject', actor: district, target: caseId })).toBe(1);
     const mine = await env.ok(m.openid, 'hardship.mine', {});
     expect(mine.cases[0]).toMatchObject({ status: 'rejected', decisionReason: '家庭收入核实后高于标准' });
     expect(mine.file).toBeNull();
