@@ -348,6 +348,18 @@ describe('the file', () => {
     expect(await env.store.count('audit', { action: 'hardship.file', target: fileId })).toBe(1);
   });
 
+  it('audits each staff look at the lists of families (applications, files), naming no one', async () => {
+    await activeFile();
+    await env.ok((await member()).openid, 'hardship.apply', APPLY);
+    const count = (action: string) => env.store.count('audit', { action, actor: grassroots, kind: 'pii_view' });
+    const [queueBefore, filesBefore] = [await count('hardship.queue'), await count('hardship.files')];
+    expect((await env.ok(grassroots, 'hardship.queue', {})).items.length).toBeGreaterThan(0);
+    expect((await env.ok(grassroots, 'hardship.files', {})).items.length).toBeGreaterThan(0);
+    expect([await count('hardship.queue'), await count('hardship.files')]).toEqual([queueBefore + 1, filesBefore + 1]);
+    const entries = await env.store.all<{ summary: string }>('audit', { actor: grassroots, action: 'hardship.queue' });
+    for (const e of entries) expect(e.summary).not.toContain('王建军');
+  });
+
   it('help and 解困脱困 on one file: never help on a closed file, in both orders', async () => {
     const outcomes: string[] = [];
     await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.recordHelp' }, async (pause, k) => {

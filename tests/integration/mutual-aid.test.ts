@@ -358,6 +358,14 @@ describe('review by the plan’s union', () => {
     expect(await env.call(unitStaff, 'mutualAid.export', { planId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('audits each look at the claims list as a view of health data', async () => {
+    const m = await enrolled();
+    await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
+    const before = await env.store.count('audit', { action: 'mutualAid.queue', actor: district, kind: 'pii_view' });
+    expect((await env.ok(district, 'mutualAid.queue', {})).items.length).toBeGreaterThan(0);
+    expect(await env.store.count('audit', { action: 'mutualAid.queue', actor: district, kind: 'pii_view' })).toBe(before + 1);
+  });
+
   it('the unit’s enrolment list tells nothing of claims; the plan’s union sees what was approved', async () => {
     const m = await enrolled();
     const c = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));

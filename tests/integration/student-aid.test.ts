@@ -209,6 +209,15 @@ describe('the window and who may apply', () => {
     });
   });
 
+  it('audits each staff look at the list of applications', async () => {
+    const windowId = await openWindow(2048);
+    const m = await member();
+    await env.ok(m.openid, 'studentAid.apply', await applyInput(m, windowId, child()));
+    const before = await env.store.count('audit', { action: 'studentAid.queue', actor: grassroots, kind: 'pii_view' });
+    expect((await env.ok(grassroots, 'studentAid.queue', { windowId })).items).toHaveLength(1);
+    expect(await env.store.count('audit', { action: 'studentAid.queue', actor: grassroots, kind: 'pii_view' })).toBe(before + 1);
+  });
+
   it('stores the child ID number sealed and masked, never readable', async () => {
     const windowId = await openWindow(2043);
     const m = await member();

@@ -38,6 +38,14 @@ export async function listFiles(
   const where =
     filter.status === 'due' ? await dueWhere(ctx) : { ...subtreeWhere(ctx), ...(filter.status ? { status: filter.status } : {}) };
   const { rows, total } = await findPage<HardshipFileRecord>(C.files, where, [['recheckDue', 'asc']], filter.page);
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'hardship.files',
+    target: filter.status ?? 'all',
+    summary: `查看困难职工档案列表（${rows.length} 户）`,
+    at: ctx.now,
+    kind: 'pii_view',
+  });
   return { items: rows.map(toFileView), total };
 }
 
