@@ -194,7 +194,18 @@ export const FEATURES = [
       hardshipPublicity: { path: 'publicity/index', title: '困难职工公示' },
     },
     tiles: [{ key: 'hardship', label: '困难帮扶', icon: '帮', route: 'hardshipMine', services: true }],
-    workbench: [{ key: 'hardship', label: '困难帮扶', icon: '困', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' }],
+    workbench: [
+      { key: 'hardship', label: '困难帮扶', icon: '困', route: 'hardshipQueue', roles: STAFF, count: 'hardshipOpen' },
+      // Files whose yearly re-check falls due within the notice period (or is past): the staff's reminder.
+      {
+        key: 'hardshipRecheck',
+        label: '档案复核',
+        icon: '复',
+        route: 'hardshipQueue',
+        roles: STAFF,
+        count: 'hardshipRecheckDue',
+      },
+    ],
     // Each step (入户调查, 认定, help recorded, re-check), asked for as the member applies.
     subscribe: { hardshipApply: ['hardship_status'] },
     timeline: { hardship: '困难帮扶' },

@@ -221,6 +221,19 @@ describe('collecting at a station', () => {
     expect(await env.store.count('audit', { action: 'campaigns.collect', target: `${campaignId}_${m.openid}` })).toBe(1);
   });
 
+  it('a station of a union outside the member’s chain hands out without learning the family is on file', async () => {
+    const { campaignId, m } = await campaignWithList();
+    const sibling = await givenOrg(env, { parentId: district, name: '测试纺织厂工会' });
+    const siblingStaff = await givenStaff(env, { orgId: sibling._id });
+    const check = await env.ok(siblingStaff, 'campaigns.check', { campaignId, stationId: 's2', code: freshCode(m.cardNo) });
+    expect(check).toMatchObject({ member: { nameMasked: '王*军' }, campaign: { gift: '防暑降温用品一份' }, sourceLabels: [] });
+    expect(JSON.stringify(check)).not.toContain('困难');
+    // The staff of the district (the member's chain) still see why the member is listed.
+    const inChain = await env.ok(districtStaff, 'campaigns.check', { campaignId, stationId: 's1', code: freshCode(m.cardNo) });
+    expect(inChain.sourceLabels).toEqual(['困难职工']);
+    expect(await env.ok(siblingStaff, 'campaigns.collect', { ticket: check.ticket })).toMatchObject({ status: 'collected' });
+  });
+
   it('collects once under a storm of double taps and two stations at once', async () => {
     const { campaignId, m } = await campaignWithList();
     const tickets = [

@@ -6,6 +6,7 @@
 import { moveEnd } from '../support/hardship';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
+import { uploadAs } from '../support/merchants';
 import { setClock } from '../support/clock';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
@@ -206,10 +207,50 @@ describe('review in the member chain', () => {
     expect(await env.store.count('hardship_publicity', { orgId: street._id })).toBe(0);
   });
 
+  it('keeps the bill, the visit’s photos and the 民政 result; staff of the chain see the photos as short-lived links', async () => {
+    const m = await member();
+    const bill = await uploadAs(env.cloud.serviceUrl, m.openid, 'bill.jpg', Buffer.from('bill'));
+    const c = await env.ok(m.openid, 'hardship.apply', { ...APPLY, evidence: [bill] });
+    // A visit photo must be the visiting staffer's own upload.
+    const theirs = await uploadAs(env.cloud.serviceUrl, m.openid, 'not-the-visitors.jpg', Buffer.from('x'));
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [theirs] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
+    });
+    const photo = await uploadAs(env.cloud.serviceUrl, grassroots, 'visit.jpg', Buffer.from('visit'));
+    await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo] });
+    await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({
+      evidenceIds: [bill],
+      visit: { date: VISIT.date, visitors: VISIT.visitors, photoIds: [photo], recordedBy: grassroots },
+      civilCheck: { result: 'low_income' },
+      decidedBy: district,
+    });
+    // Each step is audited with who did it, naming the union, never the family's figures.
+    const audit = await env.store.all<{ action: string; actor: string; summary: string }>('audit', { target: c.caseId });
+    expect(audit.filter((a) => a.action !== 'hardship.get').map((a) => [a.action, a.actor])).toEqual(
+      expect.arrayContaining([
+        ['hardship.visit', grassroots],
+        ['hardship.approve', district],
+      ]),
+    );
+    for (const a of audit) for (const figure of ['2600', '800', APPLY.story]) expect(a.summary).not.toContain(figure);
+    const seen = await env.ok(district, 'hardship.get', { caseId: c.caseId });
+    expect(seen.civilCheckText).toBe('民政认定为低收入家庭');
+    expect(seen.evidenceUrls).toHaveLength(1);
+    expect(seen.visit?.photoUrls).toHaveLength(1);
+    for (const url of [...seen.evidenceUrls, ...(seen.visit?.photoUrls ?? [])]) {
+      // A signed link that expires (10 minutes), never the file id itself.
+      expect(url).toMatch(/^https?:.*[?&]expires=\d+.*&sign=/);
+      expect(url).not.toBe(bill);
+    }
+  });
+
   it('a refusal carries its reason to the member, who may apply again later', async () => {
     const m = await member();
     const caseId = await visitedCase(m);
     await env.ok(district, 'hardship.decide', { caseId, approve: false, civilCheck: 'none', note: '家庭收入核实后高于标准' });
+    expect(await env.store.count('audit', { action: 'hardship.reject', actor: district, target: caseId })).toBe(1);
     const mine = await env.ok(m.openid, 'hardship.mine', {});
     expect(mine.cases[0]).toMatchObject({ status: 'rejected', decisionReason: '家庭收入核实后高于标准' });
     expect(mine.file).toBeNull();
@@ -283,6 +324,42 @@ describe('the file', () => {
     });
   });
 
+  it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {
+    const { m, fileId } = await activeFile();
+    await env.ok(district, 'hardship.recordHelp', {
+      fileId,
+      kind: 'goods',
+      amount: 300,
+      date: '2026-12-01',
+      note: '米面油',
+      requestId: 'req-file-view-1',
+    });
+    const seen = await env.ok(grassroots, 'hardship.file', { fileId });
+    expect(seen.file).toMatchObject({ name: '王建军', levelText: '深度困难', helpCount: 1 });
+    expect(seen.help.map((h) => [h.kindText, h.amount])).toEqual([['物资帮扶', 300]]);
+    expect(await env.store.count('audit', { action: 'hardship.file', actor: grassroots, target: fileId, kind: 'pii_view' })).toBe(
+      1,
+    );
+    expect(await env.call(otherDistrictStaff, 'hardship.file', { fileId })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.call(m.openid, 'hardship.file', { fileId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.store.count('audit', { action: 'hardship.file', target: fileId })).toBe(1);
+  });
+
+  it('audits each staff look at the lists of families (applications, files), naming no one', async () => {
+    await activeFile();
+    await env.ok((await member()).openid, 'hardship.apply', APPLY);
+    const count = (action: string) => env.store.count('audit', { action, actor: grassroots, kind: 'pii_view' });
+    const [queueBefore, filesBefore] = [await count('hardship.queue'), await count('hardship.files')];
+    expect((await env.ok(grassroots, 'hardship.queue', {})).items.length).toBeGreaterThan(0);
+    expect((await env.ok(grassroots, 'hardship.files', {})).items.length).toBeGreaterThan(0);
+    expect([await count('hardship.queue'), await count('hardship.files')]).toEqual([queueBefore + 1, filesBefore + 1]);
+    const entries = await env.store.all<{ summary: string }>('audit', { actor: grassroots, action: 'hardship.queue' });
+    for (const e of entries) expect(e.summary).not.toContain('王建军');
+  });
+
   it('help and 解困脱困 on one file: never help on a closed file, in both orders', async () => {
     const outcomes: string[] = [];
     await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.recordHelp' }, async (pause, k) => {
@@ -325,7 +402,11 @@ describe('the file', () => {
     await setClock(env.cloud.baseUrl, 340 * 86400_000);
     try {
       // Within the notice period: staff see it due on the list and on the 工作台.
-      expect((await env.ok(district, 'hardship.files', { status: 'due' })).items.map((f) => f.fileId)).toContain(fileId);
+      const due = await env.ok(district, 'hardship.files', { status: 'due' });
+      expect(due.items.map((f) => f.fileId)).toContain(fileId);
+      // The 工作台 tile 档案复核 counts them, within the caller's scope only.
+      expect((await env.ok(district, 'workbench.summary', {})).counts.hardshipRecheckDue).toBe(due.total);
+      expect((await env.ok(otherDistrictStaff, 'workbench.summary', {})).counts.hardshipRecheckDue).toBe(0);
       await env.ok(district, 'hardship.recheck', { fileId: renewed, stillQualifies: true, level: 'general', note: '' });
       await setClock(env.cloud.baseUrl, 366 * 86400_000);
       for (let i = 0; i < 2; i++) {

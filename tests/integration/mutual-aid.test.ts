@@ -358,6 +358,34 @@ describe('review by the plan’s union', () => {
     expect(await env.call(unitStaff, 'mutualAid.export', { planId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('audits each look at the claims list as a view of health data', async () => {
+    const m = await enrolled();
+    await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
+    const before = await env.store.count('audit', { action: 'mutualAid.queue', actor: district, kind: 'pii_view' });
+    expect((await env.ok(district, 'mutualAid.queue', {})).items.length).toBeGreaterThan(0);
+    expect(await env.store.count('audit', { action: 'mutualAid.queue', actor: district, kind: 'pii_view' })).toBe(before + 1);
+  });
+
+  it('the unit’s enrolment list tells nothing of claims; the plan’s union sees what was approved', async () => {
+    const m = await enrolled();
+    const c = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
+    await env.ok(district, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
+    const enrolmentId = `${planId}_${m.openid}`;
+    const rowFor = async (who: string) => {
+      // The newest enrolment is on the first page.
+      const list = await env.ok(who, 'mutualAid.enrolments', { planId });
+      const row = list.items.find((e) => e.enrolmentId === enrolmentId);
+      expect(row).toBeDefined();
+      return row!;
+    };
+    // The 基层工会 enrolled the member but does not review claims: no approved amount, nothing that tells of a stay.
+    const unitRow = await rowFor(unitStaff);
+    expect(unitRow).toMatchObject({ name: '王*军', cardNo: m.cardNo });
+    expect(unitRow).not.toHaveProperty('approved');
+    expect(JSON.stringify(unitRow)).not.toContain('5500');
+    expect(await rowFor(district)).toMatchObject({ approved: 5500 });
+  });
+
   it('exports the plan’s claims to Excel for the plan’s union, audited', async () => {
     const m = await enrolled();
     await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));

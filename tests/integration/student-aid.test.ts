@@ -39,6 +39,7 @@ let clerk: string;
 let orgId: string;
 let otherOrgId: string;
 let districtId: string;
+let otherDistrictId: string;
 
 beforeAll(async () => {
   const city = await givenOrg(env, { kind: 'city', name: '测试市总工会' });
@@ -55,6 +56,7 @@ beforeAll(async () => {
   orgId = g._id;
   otherOrgId = g2._id;
   districtId = d._id;
+  otherDistrictId = d2._id;
 });
 afterEach(() => clearPauses(env.cloud.baseUrl));
 
@@ -207,6 +209,15 @@ describe('the window and who may apply', () => {
     });
   });
 
+  it('audits each staff look at the list of applications', async () => {
+    const windowId = await openWindow(2048);
+    const m = await member();
+    await env.ok(m.openid, 'studentAid.apply', await applyInput(m, windowId, child()));
+    const before = await env.store.count('audit', { action: 'studentAid.queue', actor: grassroots, kind: 'pii_view' });
+    expect((await env.ok(grassroots, 'studentAid.queue', { windowId })).items).toHaveLength(1);
+    expect(await env.store.count('audit', { action: 'studentAid.queue', actor: grassroots, kind: 'pii_view' })).toBe(before + 1);
+  });
+
   it('stores the child ID number sealed and masked, never readable', async () => {
     const windowId = await openWindow(2043);
     const m = await member();
@@ -244,6 +255,28 @@ describe('one grant per student per school year', () => {
     const nextYear = await openWindow(2045);
     expect((await env.call(other.openid, 'studentAid.apply', await applyInput(other, nextYear, id))).ok).toBe(true);
   }, 180_000); // ten cold calls at once on a loaded machine
+
+  it('holds across unions: parents in two districts, each district’s window of the same school year', async () => {
+    const here = await openWindow(2047);
+    const there = await env.ok(otherDistrictStaff, 'studentAid.saveWindow', {
+      orgId: otherDistrictId,
+      schoolYear: 2047,
+      opensOn: chinaDay(-1),
+      closesOn: chinaDay(2),
+      amounts: { university: 3000, college: 2000, highSchool: 1000 },
+      rule: 'fileOrIncome',
+      note: '',
+    });
+    const father = await member('孙卫东');
+    const mother = await givenMember(env, { orgId: otherOrgId, name: '刘美华' });
+    const id = child();
+    await env.ok(father.openid, 'studentAid.apply', await applyInput(father, here, id));
+    const second = await env.call(mother.openid, 'studentAid.apply', await applyInput(mother, there.windowId, id));
+    expect(second).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!second.ok && second.error.message).toContain('每名学生每学年只能获得一次资助');
+    expect(await live(id)).toHaveLength(1);
+    expect(await env.store.count('student_aid_applications', { windowId: there.windowId })).toBe(0);
+  });
 
   it('apply ‖ apply: the second parent applies at each step of the first; one application stands', async () => {
     const windowId = await openWindow(2046);

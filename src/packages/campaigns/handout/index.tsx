@@ -128,7 +128,7 @@ export default function Handout() {
                 <Row label='会员' valueTestId='campaigns-check-member'>
                   {check.member.nameMasked} · {check.member.orgName}
                 </Row>
-                <Row label='名单来源'>{check.sourceLabels.join('、')}</Row>
+                {check.sourceLabels.length > 0 && <Row label='名单来源'>{check.sourceLabels.join('、')}</Row>}
                 <Text className='cp-gift' data-testid='campaigns-check-gift'>
                   请发放：{check.campaign.gift}
                 </Text>

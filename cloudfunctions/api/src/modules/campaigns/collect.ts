@@ -17,6 +17,7 @@ import { toIso } from '../../lib/time';
 import { chinaMoment, ENTRY_SOURCE_LABELS, windowRefusal } from '../../rules/campaigns';
 import { writeAudit } from '../../shared/audit';
 import { findMemberByCardNo } from '../../shared/members';
+import { coversOrg } from '../../shared/scope';
 import { readCardCode, type CardCode } from '../card/cardCode';
 import { readShortCode, retireShortCode, SHORT_CODE_PATTERN } from '../card/shortCode';
 import { readTicket, signTicket } from '../merchants/ticket';
@@ -92,7 +93,11 @@ export async function checkCode(input: CampaignsCheckInput, ctx: ActionContext):
     member: { nameMasked: maskName(member.name), orgName: member.orgName },
     campaign: { _id: campaign._id, title: campaign.title, gift: campaign.gift },
     station,
-    sourceLabels: entry.sources.map((s) => ENTRY_SOURCE_LABELS[s]),
+    sourceLabels: entry.sources
+      // That a family is on file as 困难职工 is family data: a station of a union outside the member's chain hands
+      // out without learning it (the gift is the same).
+      .filter((s) => s !== 'hardship' || coversOrg(ctx, member.orgPath))
+      .map((s) => ENTRY_SOURCE_LABELS[s]),
     ticket: signed.ticket,
     ticketExpiresAt: signed.expiresAt.toISOString(),
   };

@@ -38,6 +38,14 @@ export async function listFiles(
   const where =
     filter.status === 'due' ? await dueWhere(ctx) : { ...subtreeWhere(ctx), ...(filter.status ? { status: filter.status } : {}) };
   const { rows, total } = await findPage<HardshipFileRecord>(C.files, where, [['recheckDue', 'asc']], filter.page);
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'hardship.files',
+    target: filter.status ?? 'all',
+    summary: `查看困难职工档案列表（${rows.length} 户）`,
+    at: ctx.now,
+    kind: 'pii_view',
+  });
   return { items: rows.map(toFileView), total };
 }
 
@@ -46,11 +54,21 @@ export async function countRecheckDue(ctx: ActionContext): Promise<number> {
   return countWhere(C.files, await dueWhere(ctx));
 }
 
+/** One family's file and every help given (staff of the member's chain; each look audited as a view of personal data). */
 export async function fileHelp(fileId: string, ctx: ActionContext): Promise<{ file: FileView; help: HelpView[] }> {
   const file = await findById<HardshipFileRecord>(C.files, fileId);
   if (!file) throw fail('NOT_FOUND', '档案不存在');
   assertCoversOrg(ctx, file.orgPath);
   const help = await findMany<HelpRecord>(C.help, { fileId }, { orderBy: [['date', 'desc']], limit: 100 });
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'hardship.file',
+    target: fileId,
+    summary: `查看困难职工档案 · ${file.orgName}`,
+    at: ctx.now,
+    kind: 'pii_view',
+    details: { orgId: file.orgId },
+  });
   return { file: toFileView(file), help: help.map(toHelpView) };
 }
 

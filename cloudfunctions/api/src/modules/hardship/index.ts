@@ -97,6 +97,9 @@ export const hardshipModule = defineModule({
   timeline: { hardship: { label: '困难帮扶', template: 'hardship_status' } },
   audit: {
     'hardship.get': '查看困难帮扶申请',
+    'hardship.file': '查看困难职工档案',
+    'hardship.queue': '查看困难帮扶申请列表',
+    'hardship.files': '查看困难职工档案列表',
     'hardship.visit': '登记入户调查',
     'hardship.approve': '认定困难职工',
     'hardship.reject': '不予认定困难职工',

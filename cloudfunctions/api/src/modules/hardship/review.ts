@@ -32,6 +32,15 @@ export async function hardshipQueue(filter: { status?: CaseStatus; page?: number
     [['submittedAt', open ? 'asc' : 'desc']],
     filter.page,
   );
+  // The list shows each family's income per head and causes (health, disability): a view of personal data.
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'hardship.queue',
+    target: filter.status ?? 'open',
+    summary: `查看困难帮扶申请列表（${rows.length} 户）`,
+    at: ctx.now,
+    kind: 'pii_view',
+  });
   return { items: rows.map(toCaseView), total };
 }
 

@@ -217,12 +217,13 @@ export async function importEnrolments(input: ImportEnrolmentsInput, ctx: Action
 
 /** The enrolled members of a plan in the caller's subtree (names masked). */
 export async function listEnrolments(input: { planId: string; page?: number }, ctx: ActionContext): Promise<Page<EnrolmentView>> {
-  await planForStaff(input.planId, ctx);
+  const plan = await planForStaff(input.planId, ctx);
   const { rows, total } = await findPage<EnrolmentRecord>(
     C.enrolments,
     { ...subtreeWhere(ctx), planId: input.planId },
     [['enrolledAt', 'desc']],
     input.page,
   );
-  return { items: rows.map(toEnrolmentView), total };
+  const reviews = coversOrg(ctx, plan.orgPath);
+  return { items: rows.map((e) => toEnrolmentView(e, reviews)), total };
 }

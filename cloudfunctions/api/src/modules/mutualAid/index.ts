@@ -69,6 +69,7 @@ export const mutualAidModule = defineModule({
     'mutualAid.savePlan': '设立互助保障方案',
     'mutualAid.enrol': '互助保障参保',
     'mutualAid.get': '查看医疗互助理赔申请',
+    'mutualAid.queue': '查看医疗互助理赔列表',
     'mutualAid.approve': '核准医疗互助理赔',
     'mutualAid.reject': '不予核准医疗互助理赔',
     'mutualAid.pay': '登记医疗互助金支付',

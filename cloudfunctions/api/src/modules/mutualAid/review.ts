@@ -32,6 +32,15 @@ export async function claimQueue(filter: { status?: ClaimStatus; page?: number }
   const where = { ...reviewWhere(ctx), status: filter.status ?? command().in(['submitted', 'approved']) };
   const open = !filter.status || filter.status === 'submitted' || filter.status === 'approved';
   const { rows, total } = await findPage<ClaimRecord>(C.claims, where, [['submittedAt', open ? 'asc' : 'desc']], filter.page);
+  // The list shows hospital stays and amounts (health data): a view of personal data.
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'mutualAid.queue',
+    target: filter.status ?? 'open',
+    summary: `查看医疗互助理赔列表（${rows.length} 件）`,
+    at: ctx.now,
+    kind: 'pii_view',
+  });
   return { items: rows.map((c) => toClaimView(c, true)), total };
 }
 

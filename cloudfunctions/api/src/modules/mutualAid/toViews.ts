@@ -58,13 +58,17 @@ export function toClaimView(c: ClaimRecord, masked = false): ClaimView {
   };
 }
 
-export function toEnrolmentView(e: EnrolmentRecord): EnrolmentView {
+/**
+ * An enrolment on the staff list. What was approved on it tells of hospital stays (health data): only staff of the
+ * plan's union (who review the claims) see it; the unit that enrolled the member does not (`reviews` false).
+ */
+export function toEnrolmentView(e: EnrolmentRecord, reviews: boolean): EnrolmentView {
   return {
     enrolmentId: e._id,
     name: maskName(e.name),
     cardNo: e.cardNo,
     orgName: e.orgName,
     enrolledAt: toIso(e.enrolledAt),
-    approved: toYuan(e.approvedFen),
+    ...(reviews ? { approved: toYuan(e.approvedFen) } : {}),
   };
 }

@@ -82,7 +82,8 @@ export interface EnrolmentView {
   cardNo: string;
   orgName: string;
   enrolledAt: string;
-  approved: number;
+  /** Approved so far in the period: for staff of the plan's union only. */
+  approved?: number;
 }
 
 export interface EnrolResult {

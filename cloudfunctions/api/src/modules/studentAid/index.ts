@@ -76,6 +76,7 @@ export const studentAidModule = defineModule({
   audit: {
     'studentAid.saveWindow': '设置金秋助学活动',
     'studentAid.get': '查看金秋助学申请',
+    'studentAid.queue': '查看金秋助学申请列表',
     'studentAid.check': '审核金秋助学申请',
     'studentAid.approve': '批准金秋助学',
     'studentAid.reject': '不予金秋助学资助',

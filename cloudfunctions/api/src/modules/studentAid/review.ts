@@ -30,6 +30,15 @@ export async function studentAidQueue(
   where.status = filter.status ?? command().in([...OPEN_STATUSES]);
   if (filter.windowId) where.windowId = filter.windowId;
   const { rows, total } = await findPage<ApplicationRecord>(C.applications, where, [['submittedAt', 'asc']], filter.page);
+  // The list shows each family's basis (income per head) and the child's school: a view of personal data.
+  await writeAudit({
+    actor: ctx.openid,
+    action: 'studentAid.queue',
+    target: filter.windowId ?? 'all',
+    summary: `查看金秋助学申请列表（${rows.length} 份）`,
+    at: ctx.now,
+    kind: 'pii_view',
+  });
   return { items: rows.map(toApplicationView), total };
 }
 
