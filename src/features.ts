@@ -37,6 +37,8 @@ export interface WorkbenchTile {
   roles: readonly GrantableRole[];
   /** Key of `workbench.summary` counts shown as a badge (e.g. applications waiting). */
   count?: string;
+  /** A query the page is opened with (e.g. `tab=files`: the page's tab the count is about). */
+  query?: string;
 }
 
 export interface Feature {
@@ -202,6 +204,7 @@ export const FEATURES = [
         label: '档案复核',
         icon: '复',
         route: 'hardshipQueue',
+        query: 'tab=files',
         roles: STAFF,
         count: 'hardshipRecheckDue',
       },

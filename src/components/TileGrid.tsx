@@ -5,6 +5,8 @@ import './TileGrid.scss';
 
 export interface GridTile extends Pick<Tile, 'key' | 'label' | 'route'> {
   icon?: string;
+  /** Opens the route with this query (a page's tab). */
+  query?: string;
   /** A number shown as a badge (e.g. applications waiting); hidden when 0 or absent. */
   count?: number;
   /** How many of `count` wait past the review deadline: a red 「超期 N」 line under the label; hidden when 0. */
@@ -35,7 +37,7 @@ export function TileGrid({ tiles, columns = 4, className, testId }: TileGridProp
           key={t.key}
           className={`tile tile-${t.key}`}
           data-testid={`tile-${t.key}`}
-          onClick={() => (t.route ? go(ROUTES[t.route as RouteName]) : comingSoon(t.label))}
+          onClick={() => (t.route ? go(`${ROUTES[t.route as RouteName]}${t.query ? `?${t.query}` : ''}`) : comingSoon(t.label))}
         >
           <View className={`tile-icon ${t.route ? '' : 'tile-icon-soon'}`} data-testid='tile-icon'>
             {t.icon ?? t.label.slice(0, 1)}

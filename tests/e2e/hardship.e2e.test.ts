@@ -98,9 +98,10 @@ test('a member applies with a bill, the 基层工会 visits, the district decide
   await page.locator(tid('hardship-case-status'), { hasText: '已建档' }).waitFor({ timeout: 45_000 });
   expect(await store.byId('hardship_files', MEMBER)).toMatchObject({ status: 'active', level: 'sudden' });
 
-  // 公示 before help money: the district publishes the newly 认定 family from the files tab.
-  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/packages/hardship/staff/index');
-  await page.locator(tid('hardship-tab-files')).click();
+  // 公示 before help money: the district publishes the newly 认定 family from the files tab, which 工作台's
+  // 档案复核 tile opens.
+  await openAs(page, env.cloud.baseUrl, DISTRICT, '#/pages/services/index');
+  await page.locator(tid('tile-hardshipRecheck')).click();
   await page.locator(tid('hardship-publish-open')).click();
   await page.locator(tid(`hardship-publish-file-${MEMBER}`)).click();
   await fill(page, 'hardship-publish-help', '大病医疗救助 3000元');

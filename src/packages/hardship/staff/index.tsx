@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { call } from '../../../api/client';
 import { Button } from '../../../components/Button';
@@ -29,7 +30,9 @@ const TABS: Array<{ key: View3; label: string }> = [
  * `hardship-publicities`.
  */
 export default function HardshipQueue() {
-  const [tab, setTab] = useState<View3>('submitted');
+  // The 档案复核 tile of 工作台 opens the files (?tab=files); 困难帮扶 opens the applications.
+  const { params } = useRouter();
+  const [tab, setTab] = useState<View3>(TABS.some((t) => t.key === params.tab) ? (params.tab as View3) : 'submitted');
   const cases = usePagedRemote((page) => call('hardship.queue', { status: tab === 'files' ? 'submitted' : tab, page }), {
     refreshOnShow: true,
     deps: [tab],
