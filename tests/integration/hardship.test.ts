@@ -257,6 +257,34 @@ describe('review in the member chain', () => {
     expect((await env.call(m.openid, 'hardship.apply', APPLY)).ok).toBe(true);
   });
 
+  it('an application waiting past the review deadline is 超期 on the 工作台 of its chain, and in the daily reminder', async () => {
+    const overdueFor = async (who: string) => (await env.ok(who, 'workbench.summary', {})).overdue.hardshipOpen;
+    const before = await overdueFor(district);
+    const m = await member();
+    const { caseId } = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(await overdueFor(district)).toBe(before);
+    // Submitted 10 days ago: past the 7-day deadline (settings.deadlines.reviewDays, the default here).
+    await env.store.db
+      .collection('hardship_cases')
+      .doc(caseId)
+      .update({ data: { submittedAt: new Date(Date.now() - 10 * 86400_000) } });
+    expect(await overdueFor(district)).toBe(before + 1);
+    expect(await overdueFor(grassroots)).toBeGreaterThanOrEqual(1);
+    expect(await overdueFor(otherDistrictStaff)).toBe(0);
+
+    // A staffer of the district who was never reminded gets today's reminder, naming the queue.
+    const fresh = await givenStaff(env, { orgId: districtId });
+    const fired = await fetch(`${env.cloud.baseUrl}/_emu/trigger/cron/every10min`, { method: 'POST' });
+    expect(fired.status).toBe(200);
+    const [entry] = await env.store.all<{ note: string }>('timeline', { openid: fresh, area: 'reviewOverdue' });
+    expect(entry.note).toContain('困难帮扶审核');
+
+    // Decided, it no longer counts.
+    await env.ok(grassroots, 'hardship.visit', { caseId, ...VISIT });
+    await env.ok(district, 'hardship.decide', { caseId, approve: false, civilCheck: 'none', note: '收入高于标准' });
+    expect(await overdueFor(district)).toBe(before);
+  });
+
   it('shows the application only to the member and staff of the chain, auditing each staff view', async () => {
     const m = await member();
     const other = await member();

@@ -358,6 +358,23 @@ describe('review by the plan’s union', () => {
     expect(await env.call(unitStaff, 'mutualAid.export', { planId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('a claim waiting past the review deadline is 超期 on the 工作台 of the plan’s union', async () => {
+    const overdueFor = async (who: string) => (await env.ok(who, 'workbench.summary', {})).overdue.mutualAidOpen;
+    const m = await enrolled();
+    const before = await overdueFor(district);
+    const c = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
+    expect(await overdueFor(district)).toBe(before);
+    // Submitted 10 days ago: past the 7-day review deadline (the default here).
+    await env.store.db
+      .collection('mutualaid_claims')
+      .doc(c.claimId)
+      .update({ data: { submittedAt: new Date(Date.now() - 10 * 86400_000) } });
+    expect(await overdueFor(district)).toBe(before + 1);
+    expect(await overdueFor(otherDistrict)).toBe(0);
+    await env.ok(district, 'mutualAid.reject', { claimId: c.claimId, note: '发票不全' });
+    expect(await overdueFor(district)).toBe(before);
+  });
+
   it('audits each look at the claims list as a view of health data', async () => {
     const m = await enrolled();
     await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));

@@ -218,6 +218,22 @@ describe('the window and who may apply', () => {
     expect(await env.store.count('audit', { action: 'studentAid.queue', actor: grassroots, kind: 'pii_view' })).toBe(before + 1);
   });
 
+  it('an application waiting past the review deadline is 超期 on the 工作台 of its chain', async () => {
+    const overdueFor = async (who: string) => (await env.ok(who, 'workbench.summary', {})).overdue.studentAidOpen;
+    const windowId = await openWindow(2049);
+    const m = await member();
+    const before = await overdueFor(district);
+    const a = await env.ok(m.openid, 'studentAid.apply', await applyInput(m, windowId, child()));
+    expect(await overdueFor(district)).toBe(before);
+    // Submitted 10 days ago: past the 7-day review deadline (the default here).
+    await env.store.db
+      .collection('student_aid_applications')
+      .doc(a.applicationId)
+      .update({ data: { submittedAt: new Date(Date.now() - 10 * 86400_000) } });
+    expect(await overdueFor(district)).toBe(before + 1);
+    expect(await overdueFor(otherDistrictStaff)).toBe(0);
+  });
+
   it('stores the child ID number sealed and masked, never readable', async () => {
     const windowId = await openWindow(2043);
     const m = await member();

@@ -23,7 +23,7 @@ import {
   withdrawPublicity,
 } from './publicity';
 import { countRecheckDue, fileHelp, lapseUncheckedFiles, listFiles, recheckFile, recordHelp } from './files';
-import { countOpenCases, decideCase, getCase, hardshipQueue, recordVisit } from './review';
+import { countOpenCases, countOverdueCases, decideCase, getCase, hardshipQueue, recordVisit } from './review';
 import * as s from './schemas';
 import { getStandard, saveStandard } from './standard';
 
@@ -116,6 +116,7 @@ export const hardshipModule = defineModule({
     'hardship.export': '导出困难职工档案',
   },
   workbench: { hardshipOpen: countOpenCases, hardshipRecheckDue: countRecheckDue },
+  overdue: { hardshipOpen: { label: '困难帮扶审核', count: countOverdueCases } },
   cron: { hardshipLapse: (now) => lapseUncheckedFiles(now), hardshipPublicity: (now) => finalizeDuePublicities(now) },
   inbox: hardshipInbox,
   actions: {

@@ -8,11 +8,13 @@ import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { runsDistrictProgrammes } from '../../rules/orgKinds';
+import { overdueBefore } from '../../rules/overdue';
 import { writeAudit } from '../../shared/audit';
 import { checkOwnUpload, temporaryUrls } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg, coversOrg, orgScopes, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
+import { reviewDays } from '../settings/settings';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipCaseRecord, HardshipFileRecord } from './records';
 import { CASE_STATUS_LABELS, HARDSHIP_LEVEL_LABELS, type CaseStatus } from '../../rules/hardship';
@@ -46,6 +48,16 @@ export async function hardshipQueue(filter: { status?: CaseStatus; page?: number
 
 export async function countOpenCases(ctx: ActionContext): Promise<number> {
   return countWhere(C.cases, { ...subtreeWhere(ctx), status: command().in(['submitted', 'visited']) });
+}
+
+/** Of those, the ones submitted before the union's review deadline (工作台's 超期 and the daily reminder). */
+export async function countOverdueCases(ctx: ActionContext): Promise<number> {
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.cases, {
+    ...subtreeWhere(ctx),
+    status: command().in(['submitted', 'visited']),
+    submittedAt: command().lt(before),
+  });
 }
 
 /** True when one of the caller's union scopes covering the case is a district-level union (or the caller is admin). */

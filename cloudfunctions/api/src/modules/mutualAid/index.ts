@@ -12,7 +12,16 @@ import { mutualAidErrors } from './errors';
 import { exportClaims } from './exportClaims';
 import { mutualAidInbox } from './inbox';
 import { listPlans, savePlan } from './plans';
-import { approveClaim, claimQueue, countOpenClaims, countUnpaidClaims, getClaim, recordPayment, rejectClaim } from './review';
+import {
+  approveClaim,
+  claimQueue,
+  countOpenClaims,
+  countOverdueClaims,
+  countUnpaidClaims,
+  getClaim,
+  recordPayment,
+  rejectClaim,
+} from './review';
 import * as s from './schemas';
 
 const STAFF = ['staff', 'admin'] as const;
@@ -76,6 +85,7 @@ export const mutualAidModule = defineModule({
     'mutualAid.export': '导出医疗互助理赔明细',
   },
   workbench: { mutualAidOpen: countOpenClaims, mutualAidUnpaid: countUnpaidClaims },
+  overdue: { mutualAidOpen: { label: '医疗互助审核', count: countOverdueClaims } },
   inbox: mutualAidInbox,
   actions: {
     'mutualAid.plans': defineAction({ input: s.plansInput, roles: STAFF, handler: (_i, ctx) => listPlans(ctx) }),

@@ -17,6 +17,8 @@ import { temporaryUrls } from '../../shared/files';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { assessClaim, CLAIM_STATUS_LABELS, explainRule, toFen, toYuan, type ClaimStatus } from '../../rules/mutualAid';
+import { overdueBefore } from '../../rules/overdue';
+import { reviewDays } from '../settings/settings';
 import { MUTUAL_AID_COLLECTIONS as C } from './collections';
 import { mutualAidErrors as errors } from './errors';
 import { loadPlan } from './plans';
@@ -46,6 +48,12 @@ export async function claimQueue(filter: { status?: ClaimStatus; page?: number }
 
 export async function countOpenClaims(ctx: ActionContext): Promise<number> {
   return countWhere(C.claims, { ...reviewWhere(ctx), status: 'submitted' });
+}
+
+/** Of those, the ones submitted before the union's review deadline (工作台's 超期 and the daily reminder). */
+export async function countOverdueClaims(ctx: ActionContext): Promise<number> {
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.claims, { ...reviewWhere(ctx), status: 'submitted', submittedAt: command().lt(before) });
 }
 
 export async function countUnpaidClaims(ctx: ActionContext): Promise<number> {

@@ -14,7 +14,14 @@ import { studentAidErrors } from './errors';
 import { studentAidInbox } from './inbox';
 import { exportGrants, recordPayment } from './payment';
 import { grantList, grantObjections, objectToGrant, publishGrants, resolveGrantObjection } from './publicity';
-import { checkApplication, countOpenApplications, decideApplication, getApplication, studentAidQueue } from './review';
+import {
+  checkApplication,
+  countOpenApplications,
+  countOverdueApplications,
+  decideApplication,
+  getApplication,
+  studentAidQueue,
+} from './review';
 import * as s from './schemas';
 import { saveWindow, staffWindows } from './windows';
 
@@ -86,6 +93,7 @@ export const studentAidModule = defineModule({
     'studentAid.export': '导出金秋助学名单',
   },
   workbench: { studentAidOpen: countOpenApplications },
+  overdue: { studentAidOpen: { label: '金秋助学审核', count: countOverdueApplications } },
   inbox: studentAidInbox,
   actions: {
     'studentAid.saveWindow': defineAction({ input: s.saveWindowInput, roles: STAFF, handler: saveWindow }),

@@ -14,6 +14,8 @@ import { temporaryUrls } from '../../shared/files';
 import { assertCoversOrg, coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { APPLICATION_STATUS_LABELS, grantAmount, OPEN_STATUSES, type ApplicationStatus } from '../../rules/studentAid';
+import { overdueBefore } from '../../rules/overdue';
+import { reviewDays } from '../settings/settings';
 import { releaseClaim } from './apply';
 import { STUDENT_AID_COLLECTIONS as C } from './collections';
 import type { ApplicationRecord, WindowRecord } from './records';
@@ -44,6 +46,16 @@ export async function studentAidQueue(
 
 export async function countOpenApplications(ctx: ActionContext): Promise<number> {
   return countWhere(C.applications, { ...subtreeWhere(ctx), status: command().in([...OPEN_STATUSES]) });
+}
+
+/** Of those, the ones submitted before the union's review deadline (工作台's 超期 and the daily reminder). */
+export async function countOverdueApplications(ctx: ActionContext): Promise<number> {
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.applications, {
+    ...subtreeWhere(ctx),
+    status: command().in([...OPEN_STATUSES]),
+    submittedAt: command().lt(before),
+  });
 }
 
 /** The application in full: the member themself, or staff of a union in the member's chain (audited, ID shown). */
