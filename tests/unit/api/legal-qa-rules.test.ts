@@ -1,5 +1,12 @@
 /** 线上法律咨询's pure rules: the promised first answer, when the lawyers are reminded, lateness, masking. */
-import { firstAnswerDue, maskEmployer, overdueHours, reminderAt } from '../../../cloudfunctions/api/src/rules/legalQa';
+import {
+  firstAnswerDue,
+  maskEmployer,
+  overdueHours,
+  reminderAt,
+  unionOfDistrict,
+  type DistrictCandidate,
+} from '../../../cloudfunctions/api/src/rules/legalQa';
 
 const H = 3600_000;
 const asked = new Date('2026-12-01T01:00:00Z');
@@ -9,7 +16,8 @@ it('is due the promised hours after asking', () => {
 });
 
 it('reminds a quarter of the promise before it is due, between 1 and 6 hours before', () => {
-  const at = (hours: number) => (firstAnswerDue(asked, hours).getTime() - reminderAt(firstAnswerDue(asked, hours), hours).getTime()) / H;
+  const at = (hours: number) =>
+    (firstAnswerDue(asked, hours).getTime() - reminderAt(firstAnswerDue(asked, hours), hours).getTime()) / H;
   expect(at(48)).toBe(6);
   expect(at(12)).toBe(3);
   expect(at(2)).toBe(1);
@@ -28,4 +36,37 @@ it('hides most of an employer’s name', () => {
   expect(maskEmployer('常州恒达建材有限公司')).toBe('常州******');
   expect(maskEmployer('华联')).toBe('华*');
   expect(maskEmployer(' 常州某厂 ')).toBe('常州**');
+});
+
+describe('the union a 欠薪 report goes to', () => {
+  const org = (_id: string, name: string, over: Partial<DistrictCandidate> = {}): DistrictCandidate => ({
+    _id,
+    name,
+    kind: 'district',
+    parentId: 'root',
+    ...over,
+  });
+  const root = org('root', '某市总工会', { kind: 'city', parentId: null });
+
+  it('is the open 区/县总工会 whose name starts with the district', () => {
+    const orgs = [root, org('a', '武进区总工会'), org('b', '新北区总工会')];
+    expect(unionOfDistrict(orgs, '新北区')?._id).toBe('b');
+  });
+
+  it('else one whose name holds the district (a union named after its city first), else the root', () => {
+    const orgs = [root, org('a', '常州市武进区总工会'), org('b', '常州市新北区总工会')];
+    expect(unionOfDistrict(orgs, '武进区')?._id).toBe('a');
+    expect(unionOfDistrict(orgs, '金坛区')?._id).toBe('root');
+  });
+
+  it('prefers a name that starts with the district, and never a closed union', () => {
+    const orgs = [
+      root,
+      org('a', '常州市武进区总工会'),
+      org('b', '武进区总工会', { status: 'closed' }),
+      org('c', '武进区总工会（新）'),
+    ];
+    expect(unionOfDistrict(orgs, '武进区')?._id).toBe('c');
+    expect(unionOfDistrict([root, org('b', '武进区总工会', { status: 'closed' })], '武进区')?._id).toBe('root');
+  });
 });

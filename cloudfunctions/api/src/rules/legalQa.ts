@@ -79,3 +79,30 @@ export const WAGE_ACTION_LABELS: Record<WageAction, string> = {
 export const WAGE_MONTHS_MAX = 36;
 export const WAGE_AMOUNT_MAX = 10_000_000;
 export const COWORKERS_MAX = 5000;
+
+/** What routing a 欠薪 report reads of a union. */
+export interface DistrictCandidate {
+  _id: string;
+  name: string;
+  kind: string;
+  status?: string;
+  parentId: string | null;
+  sort?: number;
+}
+
+/**
+ * The district union of a district name: the open 区/县总工会 whose name starts with it (武进区 → 武进区总工会), else
+ * one whose name holds it (武进区 → 常州市武进区总工会: unions name themselves either way), else the root union. A
+ * closed (merged) union takes no new reports; those it had follow it to the receiving union (ModuleDef.orgRecords).
+ */
+export function unionOfDistrict<O extends DistrictCandidate>(orgs: readonly O[], district: string): O | null {
+  const open = orgs
+    .filter((o) => o.kind === 'district' && o.status !== 'closed')
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a._id.localeCompare(b._id));
+  return (
+    open.find((o) => o.name.startsWith(district)) ??
+    open.find((o) => o.name.includes(district)) ??
+    orgs.find((o) => o.parentId === null) ??
+    null
+  );
+}

@@ -9,11 +9,17 @@ import { command, countWhere, findById, findPage, withTransaction, type Page } f
 import { fail } from '../../errors';
 import { maskMobile } from '../../lib/mask';
 import { decryptPii, encryptPii } from '../../lib/pii';
-import { maskEmployer, WAGE_ACTION_LABELS, WAGE_STATUS_LABELS, type WageAction, type WageStatus } from '../../rules/legalQa';
+import {
+  maskEmployer,
+  unionOfDistrict,
+  WAGE_ACTION_LABELS,
+  WAGE_STATUS_LABELS,
+  type WageAction,
+  type WageStatus,
+} from '../../rules/legalQa';
 import { writeAudit } from '../../shared/audit';
 import { requireActiveMember } from '../../shared/members';
 import { listAllOrgs } from '../../shared/orgs';
-import type { OrgRecord } from '../../shared/records';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { getSettings } from '../settings/settings';
@@ -23,17 +29,6 @@ import type { LegalQaHandleWageInput, LegalQaReportWageInput } from './schemas';
 import { toWageView } from './toViews';
 import type { WageDetailView, WageView } from './views';
 import { idOfRequest } from '../../lib/requestIds';
-
-/**
- * The district union of a district name (区/县总工会 whose name starts with it), else the root union. A closed
- * (merged) union takes no new reports; those it had follow it to the receiving union (ModuleDef.orgRecords).
- */
-function unionOfDistrict(orgs: OrgRecord[], district: string): OrgRecord | null {
-  const byName = orgs
-    .filter((o) => o.kind === 'district' && o.status !== 'closed' && o.name.startsWith(district))
-    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a._id.localeCompare(b._id));
-  return byName[0] ?? orgs.find((o) => o.parentId === null) ?? null;
-}
 
 export async function reportWage(input: LegalQaReportWageInput, ctx: ActionContext): Promise<WageView> {
   const member = await requireActiveMember(ctx.openid, '您的会籍当前不可用，请拨打12351职工服务热线求助');
