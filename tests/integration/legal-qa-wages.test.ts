@@ -126,6 +126,23 @@ it('refuses everyone else, storing nothing; staff views of the full record are a
   expect(await env.store.count('audit', { action: 'legalQa.wage', target: w.wageId, kind: 'pii_view' })).toBe(1);
 });
 
+it('a report not accepted within the review deadline is 超期 on the 工作台 of the district, not of another', async () => {
+  const overdueFor = async (who: string) => (await env.ok(who, 'workbench.summary', {})).overdue.legalQaWages;
+  const before = await overdueFor('demo-staff-wujin');
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  expect(await overdueFor('demo-staff-wujin')).toBe(before);
+  // Submitted 10 days ago: past the review deadline (the demo union's 7 days).
+  await env.store.db
+    .collection(W)
+    .doc(w.wageId)
+    .update({ data: { submittedAt: new Date(Date.now() - 10 * 86400_000) } });
+  expect(await overdueFor('demo-staff-wujin')).toBe(before + 1);
+  expect(await overdueFor(otherStaff)).toBe(0);
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
+  expect(await overdueFor('demo-staff-wujin')).toBe(before);
+});
+
 it('a double tap of 受理 records it once', async () => {
   const m = await member();
   const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });

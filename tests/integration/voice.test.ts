@@ -252,6 +252,22 @@ describe('the union handles it, the member follows', () => {
 });
 
 describe('who may do what', () => {
+  it('a report left 待受理 past the review deadline is 超期 on the 工作台 of its chain', async () => {
+    const overdueFor = async (who: string) => (await env.ok(who, 'workbench.summary', {})).overdue.voiceOpen;
+    const before = await overdueFor(district);
+    const r = await hazard(await member());
+    expect(await overdueFor(district)).toBe(before);
+    // Submitted 10 days ago: past the 7-day review deadline (the default here).
+    await env.store.db
+      .collection('voice_reports')
+      .doc(r.reportId)
+      .update({ data: { submittedAt: new Date(Date.now() - 10 * 86400_000) } });
+    expect(await overdueFor(district)).toBe(before + 1);
+    expect(await overdueFor(otherDistrictStaff)).toBe(0);
+    await env.ok(grassroots, 'voice.accept', { reportId: r.reportId });
+    expect(await overdueFor(district)).toBe(before);
+  });
+
   it('another union’s staff, another member, a lawyer and a clerk are refused every step, and nothing changes', async () => {
     const m = await member();
     const other = await member('李秀兰');

@@ -12,7 +12,7 @@ import { countOverdue, countWaiting, lawyerQueue, remindLawyers, staffQueue } fr
 import { legalQaInbox } from './inbox';
 import { answerQuestion, askQuestion, followUp, getThread, legalQaForm, myQuestions, withdrawQuestion } from './questions';
 import * as s from './schemas';
-import { countOpenWages, getWage, handleWage, myWages, reportWage, wageQueue } from './wages';
+import { countOpenWages, countOverdueWages, getWage, handleWage, myWages, reportWage, wageQueue } from './wages';
 
 const STAFF = ['staff'] as const;
 
@@ -68,6 +68,7 @@ export const legalQaModule = defineModule({
     'legalQa.handleWage': '处理欠薪求助',
   },
   workbench: { legalQaWaiting: countWaiting, legalQaOverdue: countOverdue, legalQaWages: countOpenWages },
+  overdue: { legalQaWages: { label: '欠薪求助受理', count: countOverdueWages } },
   cron: { legalQaRemind: (now) => remindLawyers(now) },
   actions: {
     'legalQa.form': defineAction({ input: s.legalQaFormInput, roles: 'any', handler: (_i, ctx) => legalQaForm(ctx) }),

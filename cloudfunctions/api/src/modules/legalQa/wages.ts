@@ -17,12 +17,13 @@ import {
   type WageAction,
   type WageStatus,
 } from '../../rules/legalQa';
+import { overdueBefore } from '../../rules/overdue';
 import { writeAudit } from '../../shared/audit';
 import { requireActiveMember } from '../../shared/members';
 import { listAllOrgs } from '../../shared/orgs';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
-import { getSettings } from '../settings/settings';
+import { getSettings, reviewDays } from '../settings/settings';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { WageRecord, WageStep } from './records';
 import type { LegalQaHandleWageInput, LegalQaReportWageInput } from './schemas';
@@ -97,6 +98,13 @@ export async function wageQueue(input: { status?: WageStatus; page?: number }, c
 export async function countOpenWages(ctx: ActionContext): Promise<number> {
   if (!ctx.isAdmin && !ctx.grants.some((g) => g.role === 'staff')) return 0;
   return countWhere(C.wages, { ...subtreeWhere(ctx), status: command().in(['submitted', 'accepted']) });
+}
+
+/** Reports not yet accepted that were submitted before the union's review deadline (工作台's 超期, the reminder). */
+export async function countOverdueWages(ctx: ActionContext): Promise<number> {
+  if (!ctx.isAdmin && !ctx.grants.some((g) => g.role === 'staff')) return 0;
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.wages, { ...subtreeWhere(ctx), status: 'submitted', submittedAt: command().lt(before) });
 }
 
 function nextSteps(status: WageStatus): WageDetailView['nextSteps'] {

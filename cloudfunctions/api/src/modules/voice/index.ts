@@ -11,6 +11,7 @@ import {
   acceptReport,
   closeReport,
   countOpenReports,
+  countOverdueReports,
   declineReport,
   forwardReport,
   getReport,
@@ -72,6 +73,7 @@ export const voiceModule = defineModule({
     'voice.export': '导出职工建言统计',
   },
   workbench: { voiceOpen: countOpenReports },
+  overdue: { voiceOpen: { label: '职工建言受理', count: countOverdueReports } },
   actions: {
     'voice.reportHazard': defineAction({ input: s.voiceHazardInput, roles: 'any', handler: reportHazard }),
     'voice.suggest': defineAction({ input: s.voiceSuggestInput, roles: 'any', handler: submitSuggestion }),

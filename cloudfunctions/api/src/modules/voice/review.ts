@@ -21,6 +21,8 @@ import {
   type VoiceStatus,
   type VoiceStep,
 } from '../../rules/voice';
+import { overdueBefore } from '../../rules/overdue';
+import { reviewDays } from '../settings/settings';
 import { VOICE_COLLECTIONS as C } from './collections';
 import type { VoiceReportRecord, VoiceStepRecord } from './records';
 import type { VoiceCloseInput, VoiceForwardInput, VoiceQueueInput } from './schemas';
@@ -43,6 +45,12 @@ export async function voiceQueue(filter: VoiceQueueInput, ctx: ActionContext): P
 
 export async function countOpenReports(ctx: ActionContext): Promise<number> {
   return countWhere(C.reports, { ...subtreeWhere(ctx), status: command().in([...OPEN_VOICE_STATUSES]) });
+}
+
+/** Reports still 待受理 that were submitted before the union's review deadline (工作台's 超期, the daily reminder). */
+export async function countOverdueReports(ctx: ActionContext): Promise<number> {
+  const before = overdueBefore(ctx.now, await reviewDays());
+  return countWhere(C.reports, { ...subtreeWhere(ctx), status: 'submitted', submittedAt: command().lt(before) });
 }
 
 const iso = (s: { at: unknown; text: string }) => ({ at: toIso(s.at), text: s.text });
