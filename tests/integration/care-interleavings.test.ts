@@ -77,7 +77,6 @@ const w = {} as {
   campaignStaff: string;
   campaignStaff2: string;
   stationStaff: string;
-  objector: GivenPerson;
   planId: string;
 };
 
@@ -100,7 +99,6 @@ beforeAll(async () => {
     campaignStaff: await givenStaff(env, { orgId: dc._id }),
     campaignStaff2: await givenStaff(env, { orgId: dc._id }),
     stationStaff: await givenStaff(env, { orgId: gc._id }),
-    objector: await givenMember(env, { orgId: g._id, name: '赵志刚' }),
   });
   w.planId = (
     await env.ok(w.district, 'mutualAid.savePlan', {
@@ -403,20 +401,32 @@ async function windowViolations(windowId: string, upheld = 0): Promise<string[]>
   return out;
 }
 
-let schoolYear = 2060;
 let uploads = 0;
-async function openWindow(): Promise<string> {
-  schoolYear += 1;
+let windowUnion = 0;
+/**
+ * A window for the school year 2060: on the test district (`shared`: the one window of the pairs that only need it
+ * open), or on a fresh 区总工会 below it with a 基层工会 of its own (a window per union and year, and a 公示 per
+ * window: each scenario that publishes needs its own). The test district's staff cover both.
+ */
+async function openWindow(shared = false): Promise<{ windowId: string; unitId: string }> {
+  let orgId = w.districtId;
+  let unitId = w.orgId;
+  if (!shared) {
+    windowUnion += 1;
+    const d = await givenOrg(env, { parentId: w.districtId, kind: 'district', name: `金秋助学测试区${windowUnion}` });
+    orgId = d._id;
+    unitId = (await givenOrg(env, { parentId: d._id, name: `金秋助学测试厂${windowUnion}` }))._id;
+  }
   const saved = await env.ok(w.district, 'studentAid.saveWindow', {
-    orgId: w.districtId,
-    schoolYear,
+    orgId,
+    schoolYear: 2060,
     opensOn: chinaDay(-1),
     closesOn: chinaDay(2),
     amounts: { university: 3000, college: 2000, highSchool: 1000 },
     rule: 'fileOrIncome',
     note: '',
   });
-  return saved.windowId;
+  return { windowId: saved.windowId, unitId };
 }
 async function aidInput(m: GivenPerson, windowId: string, childIdNumber: string) {
   uploads += 1;
@@ -434,7 +444,7 @@ async function aidInput(m: GivenPerson, windowId: string, childIdNumber: string)
     sensitiveConsent: true as const,
   };
 }
-const aidMember = (name = '孙卫东') => givenMember(env, { orgId: w.orgId, name });
+const aidMember = (name = '孙卫东', orgId = w.orgId) => givenMember(env, { orgId, name });
 /** Closes the window's application period (as if its last day were yesterday). */
 const pastClosing = (windowId: string) =>
   env.store.db
@@ -452,7 +462,7 @@ interface TwoParents {
 }
 let sharedWindow: string | undefined;
 async function oneParentApplied(): Promise<TwoParents> {
-  sharedWindow ??= await openWindow();
+  sharedWindow ??= (await openWindow(true)).windowId;
   const [a, b] = [await aidMember('孙卫东'), await aidMember('刘美华')];
   const child = idNumberFor('20080315');
   const applied = await env.ok(a.openid, 'studentAid.apply', await aidInput(a, sharedWindow, child));
@@ -543,12 +553,12 @@ describe('金秋助学', () => {
 
   /** A fresh window past its closing: one grant approved, another application checked and waiting for its decision. */
   async function lastDecisionPending(): Promise<{ windowId: string; pending: string }> {
-    const windowId = await openWindow();
+    const { windowId, unitId } = await openWindow();
     const ids: string[] = [];
     for (const name of ['孙卫东', '钱学军']) {
-      const m = await aidMember(name);
+      const m = await aidMember(name, unitId);
       const a = await env.ok(m.openid, 'studentAid.apply', await aidInput(m, windowId, idNumberFor('20080401')));
-      await env.ok(w.grassroots, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
+      await env.ok(w.district, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
       ids.push(a.applicationId);
     }
     await env.ok(w.district, 'studentAid.decide', { applicationId: ids[0], approve: true, note: '' });
@@ -573,14 +583,15 @@ describe('金秋助学', () => {
 
   /** A published grant list whose 公示 (and grace) is over, with one objection to the only grant still open. */
   async function objectedGrant(): Promise<{ windowId: string; applicationId: string; claimId: string; objectionId: string }> {
-    const windowId = await openWindow();
-    const m = await aidMember();
+    const { windowId, unitId } = await openWindow();
+    const m = await aidMember('孙卫东', unitId);
     const a = await env.ok(m.openid, 'studentAid.apply', await aidInput(m, windowId, idNumberFor('20080501')));
-    await env.ok(w.grassroots, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
+    await env.ok(w.district, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
     await env.ok(w.district, 'studentAid.decide', { applicationId: a.applicationId, approve: true, note: '' });
     await pastClosing(windowId);
     await env.ok(w.district, 'studentAid.publish', { windowId, days: 1 });
-    const o = await env.ok(w.objector.openid, 'studentAid.object', { windowId, ticket: '1', reason: '该生已获得其他资助' });
+    const objector = await aidMember('赵志刚', unitId);
+    const o = await env.ok(objector.openid, 'studentAid.object', { windowId, ticket: '1', reason: '该生已获得其他资助' });
     const wd = await env.store.byId<{ publicity: { publishedAt: Date } }>('student_aid_windows', windowId);
     await env.store.db
       .collection('student_aid_windows')
