@@ -2,8 +2,8 @@
  * Issue 22, every pair of state-changing actions on each shared document of 困难帮扶, 金秋助学, 医疗互助 and
  * 送温暖/送清凉, forced in each order: the first call held before EACH of its database requests in turn (k = 1, 2, …
  * until it makes fewer), the second run to its end meanwhile (or until it waits for a lock the held call took),
- * then the first goes on (tests/support/race.ts). After every order the invariant is checked on what is STORED,
- * and no call may answer INTERNAL (race() refuses it).
+ * then the first goes on (`forceOrder` below, with `runWhilePaused` of tests/support/seatMatrix.ts). After every
+ * order the invariant is checked on what is STORED, and no call may answer INTERNAL.
  *
  * Shared documents and the actions that change them:
  *   困难帮扶
@@ -48,10 +48,11 @@
  *     anything (a new id).
  */
 import { callApi } from '../support/api';
-import { clearPauses } from '../support/interleave';
+import { clearPauses, pauseAt } from '../support/interleave';
 import { uploadAs } from '../support/matchmaking';
 import { freshCode } from '../support/merchants';
-import { fireCron, race, type Side } from '../support/race';
+import { fireCron, type Side } from '../support/race';
+import { runWhilePaused } from '../support/seatMatrix';
 import { givenMember, givenOrg, givenStaff, idNumberFor, useCloud, type GivenPerson } from '../support/scenario';
 import { APPLY, DECIDE, VISIT } from '../support/hardship';
 
@@ -146,24 +147,49 @@ afterAll(() => {
   if (points.length) console.log(`care interleavings, pause points per order:\n${points.join('\n')}`);
 });
 
+/**
+ * Holds `first` before its k-th database request (k = 1, 2, … until it makes fewer), runs `second` to its end
+ * meanwhile (runWhilePaused: the held call is let go once `second` waits for a lock it took), then lets it go on;
+ * checks after each order. Returns the number of pause points.
+ */
+async function forceOrder<S>(
+  p: PairDef<S>,
+  first: PairDef<S>['a'],
+  second: PairDef<S>['a'],
+  order: 'ab' | 'ba',
+  found: string[],
+): Promise<number> {
+  const text = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+  for (let k = 1; k <= 80; k += 1) {
+    const s = await p.setup();
+    const [x, y] = [first.side(s), second.side(s)];
+    const pause = await pauseAt(env.cloud.baseUrl, { ...x.spec, atRequest: k });
+    try {
+      const held = x.run();
+      const state = await pause.settled();
+      if (state.state === 'missed') {
+        await held;
+        return k - 1;
+      }
+      const other = text(await runWhilePaused(env.cloud.baseUrl, pause, state, y.run));
+      const mine = text(await held);
+      const o = order === 'ab' ? { a: mine, b: other } : { a: other, b: mine };
+      const v = [...(o.a === 'INTERNAL' || o.b === 'INTERNAL' ? ['an INTERNAL answer'] : []), ...(await p.check(o, s))];
+      const where = `${first.name} held before request ${k} (${state.request?.collectionName ?? state.request?.action})`;
+      if (v.length) found.push(`${where}: ${v.join('; ')} (${p.a.name}=${o.a}, ${p.b.name}=${o.b})`);
+    } finally {
+      await pause.disarm();
+    }
+  }
+  throw new Error('more than 80 pause points');
+}
+
 function forcePair<S>(p: PairDef<S>): void {
   for (const order of p.orders ?? ['ab', 'ba']) {
     const [first, second] = order === 'ab' ? [p.a, p.b] : [p.b, p.a];
     it(`${p.title}: ${first.name} held at each request, ${second.name} meanwhile`, async () => {
       const found: string[] = [];
-      let k = 0;
-      const n = await race(
-        env.cloud.baseUrl,
-        p.setup,
-        (s) => [first.side(s), second.side(s)],
-        async ([x, y], s) => {
-          k += 1;
-          const o = order === 'ab' ? { a: x, b: y } : { a: y, b: x };
-          const v = await p.check(o, s);
-          if (v.length)
-            found.push(`${first.name} held before request ${k}: ${v.join('; ')} (${p.a.name}=${o.a}, ${p.b.name}=${o.b})`);
-        },
-      );
+      const n = await forceOrder(p, first, second, order, found);
       points.push(`  ${p.title}: ${first.name} held ‖ ${second.name}: ${n}${found.length ? ` (${found.length} failing)` : ''}`);
       expect(n).toBeGreaterThanOrEqual(1);
       expect(found).toEqual([]);
