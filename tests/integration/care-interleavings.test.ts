@@ -34,8 +34,22 @@
  * (approve held) in mutual-aid.test.ts; campaigns collect ‖ collect, collect ‖ removeEntry and collect ‖ close
  * (collect held) in campaigns.test.ts. This file forces the other orders of those and the pairs below.
  *
+ * Forced here, each in both orders unless the other order is elsewhere (the describe blocks below):
+ *   困难帮扶: withdraw ‖ apply again (the lock); approve ‖ reject by two district staffers; withdraw held ‖ visit;
+ *     解困脱困 held ‖ recordHelp; the cron's lapse ‖ recordHelp; object ‖ withdrawPublicity; uphold ‖ finalize;
+ *     publish ‖ 解困脱困.
+ *   金秋助学: check(reject) ‖ the other parent's apply; apply held ‖ withdraw; withdraw held ‖ decide; approve ‖
+ *     reject by two staffers; the last decision ‖ publish; uphold ‖ recordPayment; dismiss ‖ recordPayment;
+ *     saveWindow ‖ decide.
+ *   医疗互助: approve ‖ reject; reject ‖ a claim for the same stay; withdraw ‖ a claim for the same stay; withdraw held
+ *     ‖ approve; approve ‖ a claim for another stay; a double tap of pay.
+ *   送温暖/送清凉: addFromHardship ‖ close (a new entry, and a removed one put back); removeEntry ‖ close;
+ *     removeEntry held ‖ collect; close held ‖ collect.
+ *
  * Left out, because they cannot touch the same document (or cannot run at the same time):
- *   - hardship: money help ‖ withdrawPublicity (money needs a final 公示, withdrawing an open one); apply ‖ visit or
+ *   - hardship: money help ‖ withdrawPublicity or ‖ an objection (money needs a final 公示, which has no open
+ *     objection and cannot be withdrawn); recheck renew ‖ recordHelp (both transactions on the file, as 解困脱困 ‖
+ *     help; a renewal changes nothing help reads but the status); apply ‖ visit or
  *     decide of the member's own open case (apply is refused on the lock while a case is open: withdraw ‖ apply
  *     covers the lock's hand-over); decide ‖ recheck (a decision needs an open case, which apply refuses while
  *     the file is active; a lapsed file's renewal and a new decision both write the file in a transaction).
@@ -44,8 +58,12 @@
  *     check done first, both on the application in a transaction).
  *   - 医疗互助: enrol ‖ claim (the enrolment is created once by insertUnique; a claim needs it to exist); pay ‖
  *     withdraw / reject (payment needs an approved claim, the others a submitted one; all write the claim).
- *   - 送温暖/送清凉: add ‖ collect (collect needs a listed entry; adding never touches a listed one); create ‖
- *     anything (a new id).
+ *   - 送温暖/送清凉: add ‖ collect (collect needs a listed entry; adding never touches a listed one); two builds at
+ *     once (one unique entry id per person, campaigns.test.ts); addFromMembers ‖ close (the same addEntries as
+ *     addFromHardship); create ‖ anything (a new id).
+ *
+ * Found by this file and fixed: a list build held after its "campaign open" check while the campaign was closed
+ * and swept left its entries 待领取 on a closed campaign for good (lists.ts `refuseIfClosedMeanwhile`).
  */
 import { callApi } from '../support/api';
 import { clearPauses, pauseAt } from '../support/interleave';
@@ -374,6 +392,136 @@ describe('困难帮扶', () => {
   });
 });
 
+interface StoredPublicity {
+  _id: string;
+  status: string;
+  openObjections: number;
+  rows: Array<{ enrollmentId: string; removed?: boolean }>;
+}
+/** The 公示's count of open objections is theirs; a family is in one live 公示 at most, the one its file names. */
+async function publicityViolations(publicityId: string, fileId: string): Promise<string[]> {
+  const p = (await env.store.byId<StoredPublicity>('hardship_publicity', publicityId))!;
+  const out: string[] = [];
+  const open = await env.store.count('hardship_objections', { publicityId, status: 'open' });
+  if (p.openObjections !== open) out.push(`openObjections ${p.openObjections} ≠ ${open} open`);
+  if (p.status === 'final' && open) out.push(`final with ${open} open objections`);
+  const file = await env.store.byId<StoredFile & { publicityId?: string }>('hardship_files', fileId);
+  const live = (
+    await env.store.all<StoredPublicity>('hardship_publicity', { status: env.store.db.command.neq('withdrawn') })
+  ).filter((x) => x.rows.some((r) => r.enrollmentId === fileId));
+  if (live.length > 1) out.push(`the family is in ${live.length} live 公示`);
+  if ((file?.publicityId ?? '') !== (live[0]?._id ?? '')) out.push(`the file names ${file?.publicityId || 'no 公示'}`);
+  const row = p.rows.find((r) => r.enrollmentId === fileId);
+  if (row?.removed && p.status !== 'withdrawn' && file?.status !== 'closed') out.push(`struck out, the file ${file?.status}`);
+  return out;
+}
+
+let neighbour: GivenPerson | undefined;
+interface Listed {
+  m: GivenPerson;
+  /** A neighbour in the family's union, who may object. */
+  objector: string;
+  fileId: string;
+  publicityId: string;
+  objectionId?: string;
+}
+/** A family 认定 and listed in a 公示 open for a day; `objected`: a neighbour's objection filed, the window then over. */
+async function listedFamily(objected = false): Promise<Listed> {
+  neighbour ??= await givenMember(env, { orgId: w.orgId, name: '赵志刚' });
+  const f = await activeFile();
+  const p = await env.ok(w.district, 'hardship.publish', {
+    orgId: w.districtId,
+    title: '测试区困难职工认定公示',
+    entries: [{ fileId: f.fileId, helpPlanned: '资金救助 2000元' }],
+    days: 1,
+  });
+  if (!objected) return { ...f, objector: neighbour.openid, publicityId: p.publicityId };
+  const o = await env.ok(neighbour.openid, 'hardship.object', {
+    publicityId: p.publicityId,
+    ticket: '001',
+    reason: '该户收入情况不实',
+  });
+  await env.store.db
+    .collection('hardship_publicity')
+    .doc(p.publicityId)
+    .update({ data: { until: new Date(Date.now() - 5 * 60_000) } });
+  return { ...f, objector: neighbour.openid, publicityId: p.publicityId, objectionId: o.objectionId };
+}
+
+describe('困难帮扶 · 公示', () => {
+  forcePair({
+    title: 'an objection ‖ withdrawing the 公示',
+    setup: () => listedFamily(),
+    a: {
+      name: 'object',
+      side: (s) => side(s.objector, 'hardship.object', { publicityId: s.publicityId, ticket: '001', reason: '该户收入情况不实' }),
+    },
+    b: {
+      name: 'withdrawPublicity',
+      side: (s) => side(w.district, 'hardship.withdrawPublicity', { publicityId: s.publicityId, reason: '拟帮扶金额有误' }),
+    },
+    check: async (o, s) => [
+      ...(await publicityViolations(s.publicityId, s.fileId)),
+      ...expectIn('object', o.a, ['ok', 'CONFLICT', 'NOT_FOUND', 'BUSY']),
+      ...expectIn('withdrawPublicity', o.b, ['ok', 'BUSY']),
+    ],
+  });
+
+  forcePair({
+    title: 'an objection upheld ‖ finalising the 公示',
+    setup: () => listedFamily(true),
+    a: {
+      name: 'uphold',
+      side: (s) =>
+        side(w.district, 'hardship.resolveObjection', {
+          objectionId: s.objectionId,
+          decision: 'uphold',
+          note: '核实收入超过标准',
+        }),
+    },
+    b: { name: 'finalize', side: (s) => side(w.district2, 'hardship.finalizePublicity', { publicityId: s.publicityId }) },
+    check: async (o, s) => {
+      const out = await publicityViolations(s.publicityId, s.fileId);
+      const file = await env.store.byId<StoredFile>('hardship_files', s.fileId);
+      if ((file?.status === 'closed') !== (o.a === 'ok')) out.push(`uphold answered ${o.a}, the file is ${file?.status}`);
+      // Final only once the objection is resolved.
+      if (o.b === 'ok' && o.a !== 'ok') out.push('final while the objection stood open');
+      return [...out, ...expectIn('uphold', o.a, ['ok', 'BUSY']), ...expectIn('finalize', o.b, ['ok', 'CONFLICT', 'BUSY'])];
+    },
+  });
+
+  forcePair({
+    title: 'publishing ‖ 解困脱困 of a listed family',
+    setup: () => activeFile(),
+    a: {
+      name: 'publish',
+      side: (s) =>
+        side(w.district2, 'hardship.publish', {
+          orgId: w.districtId,
+          title: '测试区困难职工认定公示',
+          entries: [{ fileId: s.fileId, helpPlanned: '资金救助 2000元' }],
+          days: 1,
+        }),
+    },
+    b: {
+      name: 'close',
+      side: (s) => side(w.district, 'hardship.recheck', { fileId: s.fileId, stillQualifies: false, note: '子女就业，收入提高' }),
+    },
+    check: async (o, s) => {
+      const file = await env.store.byId<StoredFile & { publicityId?: string }>('hardship_files', s.fileId);
+      const out: string[] = [];
+      if ((file?.status === 'closed') !== (o.b === 'ok')) out.push(`close answered ${o.b}, the file is ${file?.status}`);
+      if (Boolean(file?.publicityId) !== (o.a === 'ok'))
+        out.push(`publish answered ${o.a}, the file names ${file?.publicityId || 'nothing'}`);
+      const listing = (await env.store.all<StoredPublicity>('hardship_publicity', { orgId: w.districtId })).filter((p) =>
+        p.rows.some((r) => r.enrollmentId === s.fileId),
+      );
+      if (listing.length !== (o.a === 'ok' ? 1 : 0)) out.push(`${listing.length} 公示 list the family`);
+      return [...out, ...expectIn('publish', o.a, ['ok', 'CONFLICT', 'BUSY']), ...expectIn('close', o.b, ['ok', 'BUSY'])];
+    },
+  });
+});
+
 // ---- 金秋助学 --------------------------------------------------------------------------------------------------
 
 interface StoredApp {
@@ -652,6 +800,60 @@ describe('金秋助学', () => {
       if (a?.status === 'paid' && o.a === 'ok') out.push('paid a grant withdrawn by an upheld objection');
       return out;
     },
+  });
+
+  forcePair({
+    title: 'an objection dismissed ‖ payment of that grant',
+    setup: objectedGrant,
+    a: {
+      name: 'dismiss',
+      side: (s) =>
+        side(w.district, 'studentAid.resolveObjection', {
+          objectionId: s.objectionId,
+          decision: 'dismiss',
+          note: '经核实不属实',
+        }),
+    },
+    b: {
+      name: 'recordPayment',
+      side: (s) =>
+        side(w.district2, 'studentAid.recordPayment', { applicationId: s.applicationId, date: chinaDay(0), amount: 3000 }),
+    },
+    check: async (o, s) => [
+      ...(await claimViolations(s.claimId)),
+      ...(await windowViolations(s.windowId)),
+      ...expectIn('dismiss', o.a, ['ok', 'BUSY']),
+      ...expectIn('recordPayment', o.b, ['ok', 'NOT_PAYABLE', 'BUSY']),
+      // Paid only once no objection was open.
+      ...(o.b === 'ok' && o.a !== 'ok' ? ['paid while an objection stood open'] : []),
+    ],
+  });
+
+  forcePair({
+    title: 'editing the window ‖ a decision counted on it',
+    setup: checkedApplication,
+    a: {
+      name: 'saveWindow',
+      side: () =>
+        side(w.district2, 'studentAid.saveWindow', {
+          orgId: w.districtId,
+          schoolYear: 2060,
+          opensOn: chinaDay(-1),
+          closesOn: chinaDay(2),
+          amounts: { university: 3000, college: 2000, highSchool: 1000 },
+          rule: 'fileOrIncome',
+          note: '请于截止日前提交',
+        }),
+    },
+    b: {
+      name: 'decide(approve)',
+      side: (s) => side(w.district, 'studentAid.decide', { applicationId: s.applicationId, approve: true, note: '' }),
+    },
+    check: async (o, s) => [
+      ...(await windowViolations(s.windowId)),
+      ...expectIn('saveWindow', o.a, ['ok', 'BUSY']),
+      ...expectIn('decide', o.b, ['ok', 'BUSY']),
+    ],
   });
 });
 
