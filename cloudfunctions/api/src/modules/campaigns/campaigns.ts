@@ -106,7 +106,7 @@ export async function closeCampaign(campaignId: string, ctx: ActionContext): Pro
 }
 
 /** The waiting entries of a closed campaign leave 消息与待办 (status closed); then the campaign is marked swept. */
-async function sweepEntries(campaignId: string): Promise<number> {
+export async function sweepEntries(campaignId: string): Promise<number> {
   const changed = await updateWhere(C.entries, { campaignId, status: 'listed' }, { status: 'closed' });
   await updateWhere(C.campaigns, { _id: campaignId }, { entriesSwept: true });
   return changed;

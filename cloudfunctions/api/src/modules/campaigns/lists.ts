@@ -8,6 +8,7 @@ import type { ActionContext } from '../../action';
 import {
   command,
   findAll,
+  findById,
   findMany,
   findPage,
   insertMany,
@@ -34,6 +35,7 @@ import type { MemberRecord } from '../../shared/records';
 import { assertCoversOrg } from '../../shared/scope';
 import { activeHardshipFilesIn } from '../hardship/lists';
 import { assertManages, loadCampaign } from './access';
+import { sweepEntries } from './campaigns';
 import { CAMPAIGNS_COLLECTIONS as C } from './collections';
 import { campaignsErrors as errors } from './errors';
 import type { CampaignRecord, EntryRecord } from './records';
@@ -119,7 +121,26 @@ async function addEntries(
       );
     }
   }
+  await refuseIfClosedMeanwhile(campaign._id);
   return { added, already: all.length - added };
+}
+
+/**
+ * The status check of openCampaignToBuild and the entries written after it are not one transaction (a list is
+ * written in batches of 100), so a closing may come in between: its sweep (closed, then listed → closed) can run
+ * before these entries exist, which would leave them waiting in 消息与待办 on a closed campaign. Write, then look:
+ * the campaign is read again once the entries are written. Still open, the closing (if any) commits after this read,
+ * so its sweep, which follows, finds them. Closed, they are swept here (the flag first, so the timer finishes a
+ * sweep that meets an entry held elsewhere) and the build is refused.
+ */
+async function refuseIfClosedMeanwhile(campaignId: string): Promise<void> {
+  const now = await findById<CampaignRecord>(C.campaigns, campaignId);
+  if (now?.status !== 'closed') return;
+  await updateWhere(C.campaigns, { _id: campaignId }, { entriesSwept: false });
+  await sweepEntries(campaignId).catch(() => {
+    // An entry held by another call: the timer sweeps the rest (sweepClosedCampaigns).
+  });
+  throw errors.fail('CAMPAIGN_CLOSED', '本次活动已结束，不能再添加名单');
 }
 
 async function audited(
