@@ -135,6 +135,31 @@ describe('the 公示 of newly 认定 families', () => {
     expect(mine.help.map((h) => h.kindText).sort()).toEqual(['物资帮扶', '资金救助']);
   });
 
+  it('an upheld objection closes a file that lapsed during the 公示 too: a re-check cannot renew it', async () => {
+    const a = await approvedFile(env, w, '钱志刚');
+    const neighbour = await memberOf(env, w.orgId, '赵明');
+    const publicityId = await publish(env, w, [a.fileId]);
+    const { objectionId } = await env.ok(neighbour.openid, 'hardship.object', {
+      publicityId,
+      ticket: '001',
+      reason: '该户已有稳定收入',
+    });
+    // The yearly re-check fell due meanwhile and the timer lapsed the file.
+    await env.store.db
+      .collection('hardship_files')
+      .doc(a.fileId)
+      .update({ data: { status: 'lapsed' } });
+    await env.ok(w.district, 'hardship.resolveObjection', { objectionId, decision: 'uphold', note: '核实已有稳定收入' });
+    expect(await env.store.byId('hardship_files', a.fileId)).toMatchObject({
+      status: 'closed',
+      closedReason: '公示异议成立：核实已有稳定收入',
+    });
+    expect(
+      await env.call(w.district, 'hardship.recheck', { fileId: a.fileId, stillQualifies: true, level: 'general', note: '' }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await env.store.byId('hardship_files', a.fileId)).toMatchObject({ status: 'closed' });
+  });
+
   it('an upheld objection closes the family’s file with the reason and strikes the row out: no help money', async () => {
     const a = await approvedFile(env, w, '孙立新');
     const neighbour = await memberOf(env, w.orgId, '周建国');

@@ -331,7 +331,9 @@ export async function resolvePublicityObjection(
       summary: `${input.decision === 'uphold' ? '异议成立' : '异议不成立'} · ${p.title} · ${objection.ticket}`,
       correct: async (tx, o, host) => {
         const file = await tx.get<HardshipFileRecord>(C.files, o.enrollmentId);
-        const closed = file?.status === 'active' && file.publicityId === o.publicityId;
+        // A file that lapsed during the 公示 is closed too: lapsed, a re-check could otherwise renew what the objection
+        // found untrue.
+        const closed = (file?.status === 'active' || file?.status === 'lapsed') && file.publicityId === o.publicityId;
         if (closed) await tx.update(C.files, o.enrollmentId, { status: 'closed', closedReason: reason, closedAt: ctx.now });
         const rows = (host?.rows ?? []).map((r) =>
           r.ticket === o.ticket ? { ...r, removed: true, removedReason: input.note } : r,
