@@ -20,6 +20,8 @@ export interface RoomRecord {
   closures: string[];
   /** The China date slots were last generated on (the cron extends the horizon once a day). */
   syncedOn?: string;
+  /** Raised by every save of the hours: a slot sync from an older revision writes nothing (rooms.ts). */
+  rev?: number;
   sort: number;
   [key: string]: unknown;
 }
@@ -57,6 +59,8 @@ export interface SessionFields {
   contactMasked: string;
   /** The member agreed that the counsellor keeps notes of the session. */
   noteConsent: boolean;
+  /** The profile revision the pseudonym was taken from (sessions.ts savePseudonym); 0 when booked. */
+  pseudonymRev?: number;
   noteSealed?: string;
   notedAt?: StoredDate;
   remindedAt?: StoredDate;
@@ -69,5 +73,7 @@ export type SessionRecord = BookingCore & SessionFields & { status: CounselStatu
 export interface ProfileRecord {
   _id: string; // = personKey
   pseudonym: string;
+  /** Raised by every change (sessions.ts savePseudonym); absent on profiles stored before it was kept. */
+  rev?: number;
   updatedAt: StoredDate;
 }

@@ -3,9 +3,10 @@
  * into one-seat session slots (shared/slotBooking/planWeekly) for BOOK_AHEAD_DAYS. Saving syncs the slots,
  * idempotently (deterministic ids): missing ones are created, cancelled ones the hours have again reopen, and
  * open ones the hours no longer have are cancelled — with their sessions, each member told. Started slots stay.
+ * A sync from hours a newer save replaced writes nothing (the room's revision, `syncRoomSlots`).
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findAll, findById, findMany, insertUnique, updateWhere } from '../../db';
+import { command, countWhere, findAll, findById, findMany, insertUnique, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { BOOK_AHEAD_DAYS, roomClosed, sessionPatterns } from '../../rules/counselling';
@@ -65,8 +66,14 @@ export async function saveRoom(input: CounsellingSaveRoomInput, ctx: ActionConte
   if (input.roomId) {
     const stored = await loadRoom(input.roomId);
     assertRoomManager(ctx, stored);
-    await updateWhere(C.rooms, { _id: stored._id }, { ...fields, updatedAt: ctx.now, updatedBy: ctx.openid });
-    room = { ...stored, ...fields };
+    // A new revision of the hours: a sync from the ones it replaces no longer writes (syncRoomSlots).
+    const rev = await withTransaction(async (tx) => {
+      const current = await tx.get<RoomRecord>(C.rooms, stored._id);
+      const next = (current?.rev ?? 0) + 1;
+      await tx.update(C.rooms, stored._id, { ...fields, rev: next, updatedAt: ctx.now, updatedBy: ctx.openid });
+      return next;
+    });
+    room = { ...stored, ...fields, rev };
   } else {
     const id = newPlaceId('cr-', ctx.openid, input.requestId);
     const created = { ...fields, sort: (await countWhere(C.rooms, {})) + 1, createdAt: ctx.now, createdBy: ctx.openid };
@@ -110,12 +117,19 @@ export function newSlotRecord(room: Pick<RoomRecord, '_id' | 'name'>, plan: Plan
   return { ...fields, ...initialCapacity(1) };
 }
 
+/**
+ * Brings the room's slots in line with its hours as `room` has them. Every slot write of one sync is one
+ * transaction that first checks the room's revision (raised by each save) and writes the room too, so a sync from
+ * hours a newer save replaced — the timer's daily run, or a slower save — never commits after it: either the
+ * newer save's sync sees what the older one wrote and corrects it, or the older one sees the newer revision and
+ * writes nothing (the newer save syncs). Sessions of the slots it cancelled are cancelled after it commits.
+ */
 export async function syncRoomSlots(
   room: RoomRecord,
   now: Date,
 ): Promise<{ created: number; cancelled: number; reopened: number }> {
   const _ = command();
-  const result = { created: 0, cancelled: 0, reopened: 0 };
+  const rev = room.rev ?? 0;
   const planned = new Map(planRoomSlots(room, now).map((p) => [p._id, p]));
   const today = chinaDate(now);
   const existing = await findMany<SlotRecord>(
@@ -124,23 +138,34 @@ export async function syncRoomSlots(
     { limit: 1000 },
   );
   const known = new Set(existing.map((s) => s._id));
-  for (const plan of planned.values()) {
-    if (!known.has(plan._id) && (await insertUnique(C.slots, plan._id, newSlotRecord(room, plan, now)))) result.created += 1;
-  }
-  for (const slot of existing) {
-    if (new Date(toIso(slot.startsAt)) <= now) continue;
-    if (planned.has(slot._id) && slot.status === 'cancelled') {
-      result.reopened += await updateWhere(C.slots, { _id: slot._id, status: 'cancelled' }, { status: 'open', updatedAt: now });
-    } else if (!planned.has(slot._id) && slot.status === 'open') {
-      // Closed first (no new booking gets in), then its sessions are cancelled and their seats given back.
-      if ((await updateWhere(C.slots, { _id: slot._id, status: 'open' }, { status: 'cancelled', updatedAt: now })) !== 1)
-        continue;
-      result.cancelled += 1;
-      await cancelSessionsOfSlot(slot._id, '咨询室开放时间调整', now);
+  // What may change: planned slots not stored yet, and future slots whose status disagrees with the plan.
+  const toCheck = existing.filter((s) => new Date(toIso(s.startsAt)) > now && planned.has(s._id) !== (s.status === 'open'));
+  const synced = await withTransaction(async (tx) => {
+    const current = await tx.get<RoomRecord>(C.rooms, room._id);
+    if (!current || (current.rev ?? 0) !== rev) return null; // newer hours were saved: their sync does the work
+    const done = { created: 0, cancelled: [] as string[], reopened: 0 };
+    for (const plan of planned.values()) {
+      if (known.has(plan._id) || (await tx.get<SlotRecord>(C.slots, plan._id))) continue;
+      await tx.insert(C.slots, plan._id, newSlotRecord(room, plan, now));
+      done.created += 1;
     }
-  }
-  await updateWhere(C.rooms, { _id: room._id }, { syncedOn: today });
-  return result;
+    for (const { _id } of toCheck) {
+      const slot = await tx.get<SlotRecord>(C.slots, _id);
+      if (planned.has(_id) && slot?.status === 'cancelled') {
+        await tx.update(C.slots, _id, { status: 'open', updatedAt: now });
+        done.reopened += 1;
+      } else if (!planned.has(_id) && slot?.status === 'open') {
+        // Closed first (no new booking gets in), then its sessions are cancelled and their seats given back.
+        await tx.update(C.slots, _id, { status: 'cancelled', updatedAt: now });
+        done.cancelled.push(_id);
+      }
+    }
+    await tx.update(C.rooms, room._id, { syncedOn: today });
+    return done;
+  });
+  if (!synced) return { created: 0, cancelled: 0, reopened: 0 };
+  for (const slotId of synced.cancelled) await cancelSessionsOfSlot(slotId, '咨询室开放时间调整', now);
+  return { created: synced.created, cancelled: synced.cancelled.length, reopened: synced.reopened };
 }
 
 /** The cron task: once a day per room, the slots reach one more day ahead. */

@@ -4,7 +4,7 @@
  * chose for counselling, with a phone for the session. Cancel online until the room's window before the start.
  */
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, setById, updateWhere } from '../../db';
+import { command, findById, findMany, findPage, updateWhere, withTransaction } from '../../db';
 import { type AppError, fail } from '../../errors';
 import { maskMobile } from '../../lib/mask';
 import { encryptPii } from '../../lib/pii';
@@ -12,7 +12,7 @@ import { toIso } from '../../lib/time';
 import { cancelDeadline, inBookingWindow } from '../../rules/counselling';
 import { chinaDate } from '../../rules/time';
 import { requireActiveMember } from '../../shared/members';
-import { bookSlot } from '../../shared/slotBooking/bookSlot';
+import { bookSlot, failAttempt } from '../../shared/slotBooking/bookSlot';
 import { closeBooking } from '../../shared/slotBooking/closeBooking';
 import type { BookFailure } from '../../shared/slotBooking/types';
 import { addTimelineEntry } from '../../shared/timeline';
@@ -54,12 +54,32 @@ export async function myProfile(ctx: ActionContext): Promise<{ pseudonym: string
   return { pseudonym: p?.pseudonym ?? null };
 }
 
+/**
+ * Stores the member's pseudonym and puts it on their open sessions (what the counsellor sees next). The profile
+ * carries a revision raised in a transaction, and a session takes a pseudonym only from a higher revision than it
+ * has: of a change racing a booking under another name (or two changes), the one that wrote the profile last also
+ * writes the sessions last — the open sessions always end under the profile's pseudonym.
+ */
+async function savePseudonym(openid: string, pseudonym: string, now: Date): Promise<void> {
+  const key = personKeyOf(openid);
+  const rev = await withTransaction(async (tx) => {
+    const p = await tx.get<ProfileRecord>(C.profiles, key);
+    const next = (p?.rev ?? 0) + 1;
+    await tx.set(C.profiles, key, { pseudonym, rev: next, updatedAt: now });
+    return next;
+  });
+  const _ = command();
+  const change = { pseudonym, pseudonymRev: rev };
+  await updateWhere(C.bookings, { openid, status: 'confirmed', pseudonymRev: _.lt(rev) }, change);
+  // Sessions booked before revisions were kept.
+  await updateWhere(C.bookings, { openid, status: 'confirmed', pseudonymRev: _.exists(false) }, change);
+}
+
 /** Changes the pseudonym, and with it the name on the member's open sessions (what the counsellor sees next). */
 export async function setPseudonym(pseudonym: string, ctx: ActionContext): Promise<{ pseudonym: string }> {
   const member = await requireActiveMember(ctx.openid);
   checkPseudonym(pseudonym, member.name);
-  await setById(C.profiles, personKeyOf(ctx.openid), { pseudonym, updatedAt: ctx.now });
-  await updateWhere(C.bookings, { openid: ctx.openid, status: 'confirmed' }, { pseudonym });
+  await savePseudonym(ctx.openid, pseudonym, ctx.now);
   return { pseudonym };
 }
 
@@ -86,6 +106,7 @@ export async function bookSession(input: CounsellingBookInput, ctx: ActionContex
     contactSealed: encryptPii(input.contact),
     contactMasked: maskMobile(input.contact),
     noteConsent: input.noteConsent,
+    pseudonymRev: 0,
   };
   const result = await bookSlot<SessionRecord>(STORE, {
     slotId: slot._id,
@@ -96,7 +117,7 @@ export async function bookSession(input: CounsellingBookInput, ctx: ActionContex
   });
   if (!result.ok) throw failure(result.reason);
   if (result.created) {
-    await setById(C.profiles, holderKey, { pseudonym: input.pseudonym, updatedAt: ctx.now });
+    await savePseudonym(ctx.openid, input.pseudonym, ctx.now);
     await addTimelineEntry({
       openid: ctx.openid,
       area: 'counselling',
@@ -164,10 +185,27 @@ export async function cancelByRoom(s: SessionRecord, reason: string, now: Date):
   return closed;
 }
 
+/**
+ * Every session of a slot that was just closed (its status guards every seat claim, so nobody new gets in): a
+ * booking still pending — its seat claimed before the slot closed, not yet confirmed — is failed, so it cannot
+ * confirm afterwards (its booker is answered that the booking did not go through); one its booker confirmed first
+ * is cancelled like the others.
+ */
 export async function cancelSessionsOfSlot(slotId: string, reason: string, now: Date): Promise<number> {
-  const open = await findMany<SessionRecord>(C.bookings, { slotId, status: 'confirmed' }, { limit: 10 });
+  const live = await findMany<SessionRecord>(
+    C.bookings,
+    { slotId, status: command().in(['pending', 'confirmed']) },
+    { limit: 10 },
+  );
   let cancelled = 0;
-  for (const s of open) if (await cancelByRoom(s, reason, now)) cancelled += 1;
+  for (const s of live) {
+    let open: SessionRecord | null = s;
+    if (s.status === 'pending') {
+      const r = await failAttempt(STORE, s, 'closed', now);
+      open = r.ok ? r.booking : null;
+    }
+    if (open && (await cancelByRoom(open, reason, now))) cancelled += 1;
+  }
   return cancelled;
 }
 

@@ -20,8 +20,16 @@ import type { LegalQaBookInput, LegalQaRateInput } from './schemas';
 import { toQuestionView } from './toViews';
 import type { BookedView, QuestionView } from './views';
 
-/** A claim older than this (a conversion that died half-way) no longer blocks another slot. */
+/** A claim older than this (a conversion that died half-way) no longer blocks another slot, nor a withdrawal. */
 const CLAIM_MS = 2 * 60_000;
+
+/**
+ * A conversion to a booking is under way: its claim on the question is fresh. The withdrawal checks this in the
+ * same transaction that writes the question, so a withdrawal and a conversion never both go through.
+ */
+export function conversionUnderWay(q: Pick<QuestionRecord, 'convertSlotId' | 'convertClaimedAt'>, now: Date): boolean {
+  return Boolean(q.convertSlotId) && now.getTime() - (q.convertClaimedAt ? asDate(q.convertClaimedAt).getTime() : 0) < CLAIM_MS;
+}
 
 function caseTextOf(q: QuestionRecord): string {
   const text = `【线上咨询转到站】${DISPUTE_TYPE_LABELS[q.type]}；用人单位：${decryptPii(q.employerSealed)}${
@@ -42,8 +50,7 @@ async function claimSlot(questionId: string, slotId: string, ctx: ActionContext)
     if (q.bookingId || !OPEN_QUESTION_STATUSES.includes(q.status)) {
       throw fail('CONFLICT', q.bookingId ? '该咨询已转为到站咨询，请在「我的预约」查看' : '该咨询已撤回，不能转为预约');
     }
-    const claimedAt = q.convertClaimedAt ? asDate(q.convertClaimedAt).getTime() : 0;
-    if (q.convertSlotId && q.convertSlotId !== slotId && ctx.now.getTime() - claimedAt < CLAIM_MS) {
+    if (q.convertSlotId !== slotId && conversionUnderWay(q, ctx.now)) {
       throw fail('CONFLICT', '正在为该咨询预约其他时段，请稍后在「我的预约」查看');
     }
     if (q.convertSlotId !== slotId)

@@ -29,6 +29,7 @@ import { checkEvidence } from '../legalAid/checkEvidence';
 import { listStations } from '../legalAid/listSlots';
 import { getSettings } from '../settings/settings';
 import { loadQuestion } from './access';
+import { conversionUnderWay } from './booking';
 import { LEGAL_QA_COLLECTIONS as C } from './collections';
 import type { MessageRecord, QuestionRecord } from './records';
 import type { LegalQaAskInput, LegalQaMessageInput } from './schemas';
@@ -245,6 +246,9 @@ export async function withdrawQuestion(questionId: string, ctx: ActionContext): 
     if (q.status !== 'waiting') {
       throw fail('CONFLICT', q.status === 'withdrawn' ? '该咨询已撤回' : '律师已答复，不能撤回；如不再需要可不必回复');
     }
+    // A conversion to a booking claimed the question first: its booking is being made (booking.ts).
+    if (conversionUnderWay(q, ctx.now))
+      throw fail('CONFLICT', '该咨询正在转为到站咨询，不能撤回；请在「我的预约」查看或取消预约');
     await tx.update(C.questions, questionId, { status: 'withdrawn', withdrawnAt: ctx.now });
     return { ...q, _id: questionId, status: 'withdrawn' as const, withdrawnAt: ctx.now };
   });
