@@ -20,6 +20,19 @@ export async function writeAudit(event: AuditEvent): Promise<void> {
   await insert(CORE_COLLECTIONS.audit, auditEntry(event));
 }
 
+/**
+ * A staff look at a list of people's records (names with incomes, causes, health, schools): one entry for the page,
+ * as a view of personal data, naming no one (the summary says what list and how many were shown).
+ */
+export async function auditListView(
+  who: { openid: string; now: Date },
+  action: string,
+  target: string,
+  summary: string,
+): Promise<void> {
+  await writeAudit({ actor: who.openid, action, target, summary, at: who.now, kind: 'pii_view' });
+}
+
 /** The stored entry of an event (a batch writes several with one insertMany). */
 export function auditEntry(event: AuditEvent): AuditRecord {
   const entry: AuditRecord = { actor: event.actor, action: event.action, target: event.target, at: event.at };

@@ -7,7 +7,7 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findMany, findPage, updateWhere, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
-import { writeAudit } from '../../shared/audit';
+import { auditListView, writeAudit } from '../../shared/audit';
 import { assertCoversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
@@ -38,14 +38,7 @@ export async function listFiles(
   const where =
     filter.status === 'due' ? await dueWhere(ctx) : { ...subtreeWhere(ctx), ...(filter.status ? { status: filter.status } : {}) };
   const { rows, total } = await findPage<HardshipFileRecord>(C.files, where, [['recheckDue', 'asc']], filter.page);
-  await writeAudit({
-    actor: ctx.openid,
-    action: 'hardship.files',
-    target: filter.status ?? 'all',
-    summary: `查看困难职工档案列表（${rows.length} 户）`,
-    at: ctx.now,
-    kind: 'pii_view',
-  });
+  await auditListView(ctx, 'hardship.files', filter.status ?? 'all', `查看困难职工档案列表（${rows.length} 户）`);
   return { items: rows.map(toFileView), total };
 }
 

@@ -9,7 +9,7 @@ import { command, countWhere, findById, findPage, withTransaction, type Page } f
 import { fail } from '../../errors';
 import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { overdueBefore } from '../../rules/overdue';
-import { writeAudit } from '../../shared/audit';
+import { auditListView, writeAudit } from '../../shared/audit';
 import { checkOwnUpload, temporaryUrls } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg, coversOrg, orgScopes, subtreeWhere } from '../../shared/scope';
@@ -35,14 +35,7 @@ export async function hardshipQueue(filter: { status?: CaseStatus; page?: number
     filter.page,
   );
   // The list shows each family's income per head and causes (health, disability): a view of personal data.
-  await writeAudit({
-    actor: ctx.openid,
-    action: 'hardship.queue',
-    target: filter.status ?? 'open',
-    summary: `查看困难帮扶申请列表（${rows.length} 户）`,
-    at: ctx.now,
-    kind: 'pii_view',
-  });
+  await auditListView(ctx, 'hardship.queue', filter.status ?? 'open', `查看困难帮扶申请列表（${rows.length} 户）`);
   return { items: rows.map(toCaseView), total };
 }
 

@@ -12,7 +12,7 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
-import { writeAudit } from '../../shared/audit';
+import { auditListView, writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
@@ -35,14 +35,7 @@ export async function claimQueue(filter: { status?: ClaimStatus; page?: number }
   const open = !filter.status || filter.status === 'submitted' || filter.status === 'approved';
   const { rows, total } = await findPage<ClaimRecord>(C.claims, where, [['submittedAt', open ? 'asc' : 'desc']], filter.page);
   // The list shows hospital stays and amounts (health data): a view of personal data.
-  await writeAudit({
-    actor: ctx.openid,
-    action: 'mutualAid.queue',
-    target: filter.status ?? 'open',
-    summary: `查看医疗互助理赔列表（${rows.length} 件）`,
-    at: ctx.now,
-    kind: 'pii_view',
-  });
+  await auditListView(ctx, 'mutualAid.queue', filter.status ?? 'open', `查看医疗互助理赔列表（${rows.length} 件）`);
   return { items: rows.map((c) => toClaimView(c, true)), total };
 }
 

@@ -9,7 +9,7 @@ import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii } from '../../lib/pii';
-import { writeAudit } from '../../shared/audit';
+import { auditListView, writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { assertCoversOrg, coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
@@ -33,14 +33,7 @@ export async function studentAidQueue(
   if (filter.windowId) where.windowId = filter.windowId;
   const { rows, total } = await findPage<ApplicationRecord>(C.applications, where, [['submittedAt', 'asc']], filter.page);
   // The list shows each family's basis (income per head) and the child's school: a view of personal data.
-  await writeAudit({
-    actor: ctx.openid,
-    action: 'studentAid.queue',
-    target: filter.windowId ?? 'all',
-    summary: `查看金秋助学申请列表（${rows.length} 份）`,
-    at: ctx.now,
-    kind: 'pii_view',
-  });
+  await auditListView(ctx, 'studentAid.queue', filter.windowId ?? 'all', `查看金秋助学申请列表（${rows.length} 份）`);
   return { items: rows.map(toApplicationView), total };
 }
 
