@@ -12,14 +12,12 @@
  * no live call has); a double tap of book, cancel ‖ reschedule held in the reschedule and 停诊 ‖ book held in the
  * booking (tests/integration/legal-aid-races.test.ts has those orders).
  */
-import { DEMO_GRANTS, buildDemoOrgs } from '../../scripts/seed-demo';
-import { applicationIdOf, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
 import { LEGAL_AID_COLLECTIONS } from '../../cloudfunctions/api/src/modules/legalAid/collections';
-import { demo as legalAidDemo } from '../../cloudfunctions/api/fixtures/legalAid/demo';
 import { callApi, type ApiEnvelope } from '../support/api';
 import { clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
 import { futureSlot, guestInput, LA, LAWYER_WUJIN, personKey, warmUp } from '../support/legalAid';
 import { useCloud } from '../support/scenario';
+import { seedLegalAidWorld } from '../support/legalAidWorld';
 import { runWhilePaused } from '../support/seatMatrix';
 
 const env = useCloud({ demo: false });
@@ -28,29 +26,7 @@ const OPEN = ['confirmed', 'arrived'];
 const HOUR = 3600_000;
 
 beforeAll(async () => {
-  // The union tree, the demo grants and the 法律援助 demo only (stations, rosters, lawyers): a small store.
-  const put = async (collection: string, id: string, data: Record<string, unknown>) => {
-    await env.store.db.collection(collection).doc(id).set({ data });
-  };
-  const orgs = new Map(buildDemoOrgs().map((o) => [o._id, o]));
-  for (const { _id, ...org } of orgs.values()) await put('orgs', _id, org);
-  for (const g of DEMO_GRANTS) {
-    await put('roles', `${g.openid}:${g.role}:${g.scopeId ?? '*'}`, {
-      openid: g.openid,
-      role: g.role,
-      scopeId: g.scopeId,
-      grantedAt: new Date(),
-      grantedBy: 'seed',
-    });
-  }
-  await legalAidDemo.seed({
-    put,
-    orgs,
-    now: new Date(),
-    addMember: (p) => putMember(put, p, orgs.get(p.orgId)!),
-    addApplicant: (p) => putApplicant(put, p, orgs.get(p.orgId)!),
-    applicationIdOf,
-  });
+  await seedLegalAidWorld(env.store.db);
   await warmUp(env.cloud.baseUrl, 4);
 }, 120_000);
 afterEach(() => clearPauses(env.cloud.baseUrl));

@@ -54,9 +54,7 @@
  *   setPseudonym's session update is guarded by status confirmed and writes only `pseudonym`; the cancel window
  *   is a time rule checked on the first read (no second write it could race).
  */
-import { buildDemoOrgs, DEMO_GRANTS } from '../../scripts/seed-demo';
-import { applicationIdOf, fixtureKeys, putApplicant, putMember } from '../../cloudfunctions/api/fixtures/people';
-import { demo as legalAidDemo } from '../../cloudfunctions/api/fixtures/legalAid/demo';
+import { fixtureKeys } from '../../cloudfunctions/api/fixtures/people';
 import { encryptPii } from '../../cloudfunctions/api/src/lib/pii';
 import { canStep, type VoiceStatus, type VoiceStep } from '../../cloudfunctions/api/src/rules/voice';
 import { addDays, weekdayOf } from '../../cloudfunctions/api/src/rules/legalAid';
@@ -67,6 +65,7 @@ import { counselKey } from '../support/counselling';
 import { clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
 import { futureSlot, LAWYER_WUJIN, WUJIN, warmUp } from '../support/legalAid';
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
+import { seedLegalAidWorld } from '../support/legalAidWorld';
 import { runWhilePaused } from '../support/seatMatrix';
 
 jest.setTimeout(600_000);
@@ -88,26 +87,7 @@ const put = async (collection: string, id: string, data: Record<string, unknown>
 };
 
 beforeAll(async () => {
-  // The union tree, the demo grants and the 法律援助 demo only (stations, rosters, lawyers): a small store.
-  const orgs = new Map(buildDemoOrgs().map((o) => [o._id, o]));
-  for (const { _id, ...org } of orgs.values()) await put('orgs', _id, org);
-  for (const g of DEMO_GRANTS) {
-    await put('roles', `${g.openid}:${g.role}:${g.scopeId ?? '*'}`, {
-      openid: g.openid,
-      role: g.role,
-      scopeId: g.scopeId,
-      grantedAt: new Date(),
-      grantedBy: 'seed',
-    });
-  }
-  await legalAidDemo.seed({
-    put,
-    orgs,
-    now: new Date(),
-    addMember: (p) => putMember(put, p, orgs.get(p.orgId)!),
-    addApplicant: (p) => putApplicant(put, p, orgs.get(p.orgId)!),
-    applicationIdOf,
-  });
+  await seedLegalAidWorld(env.store.db);
   await warmUp(env.cloud.baseUrl, 3);
 }, 180_000);
 afterEach(() => clearPauses(env.cloud.baseUrl));
