@@ -10,10 +10,10 @@ const Sequencer = require('@jest/test-sequencer').default;
 /** [pattern on the path, typical seconds]; the first match wins. */
 const TYPICAL = [
   [/tests\/weapp\/pages\.test/, 130],
-  [/tests\/weapp\/defects\.test/, 75],
+  [/tests\/weapp\/defects\.test/, 50],
   [/hostile-input\.test/, 90],
   [/seat-matrix-.*\.test/, 60],
-  [/interleavings\.test/, 60],
+  [/interleavings\.test/, 95],
   [/\.e2e\.test/, 30],
   [/\.load\.test/, 25],
   [/tests\/weapp\//, 20],
