@@ -131,6 +131,21 @@ describe('reporting', () => {
     expect(await env.store.count('voice_reports', { openid: m.openid })).toBe(0);
   });
 
+  it('names the photos field (现场照片) when a photo is another member’s or added twice, storing nothing', async () => {
+    const m = await member();
+    const mine = await uploadEvidence(env.cloud, m.openid, 'mine.jpg');
+    const theirs = await uploadEvidence(env.cloud, (await member('李秀兰')).openid, 'theirs.jpg');
+    for (const photos of [[theirs], [mine, mine]]) {
+      const r = await env.call(m.openid, 'voice.reportHazard', { ...HAZARD, photos, requestId: rid() });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos' } } });
+      expect(JSON.stringify(r)).not.toContain('证据材料');
+    }
+    expect(
+      (await env.call(m.openid, 'voice.reportHazard', { ...HAZARD, photos: [mine, mine], requestId: rid() })).error?.message,
+    ).toContain('现场照片');
+    expect(await env.store.count('voice_reports', { openid: m.openid })).toBe(0);
+  });
+
   it('stores one report under a storm of double taps of one form', async () => {
     const m = await member();
     const input = { ...SUGGESTION, requestId: rid() };
