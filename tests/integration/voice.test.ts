@@ -327,6 +327,13 @@ describe('who may do what', () => {
     expect(
       await env.call(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note: '钱玉芬反映的问题' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'note' } } });
+    // …also spaced apart, by the given name alone, or the card number in another case.
+    for (const note of ['请找钱 玉 芬了解', '玉芬师傅反映', `卡号${m.cardNo.toLowerCase()}`]) {
+      expect(await env.call(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'note' } },
+      });
+    }
     expect((await stored(r.reportId))?.forwards).toEqual([]);
     const sent = await env.ok(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note: '' });
     // What the employer receives, as sent and as stored.
