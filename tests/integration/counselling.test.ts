@@ -335,6 +335,26 @@ describe('what the counsellor sees', () => {
   });
 });
 
+describe('counts', () => {
+  it('counts every session of the month, past a thousand (no capped read)', async () => {
+    const room = (await env.ok(staff, 'counselling.saveRoom', roomInput(orgId, { name: '千次咨询室' })))._id;
+    const month = '2027-03';
+    const ids = Array.from({ length: 1001 }, (_, i) => i);
+    for (let i = 0; i < ids.length; i += 100) {
+      await Promise.all(
+        ids.slice(i, i + 100).map((n) =>
+          env.store.db
+            .collection(CR.bookings)
+            .doc(`${room}_2027-03-${String((n % 28) + 1).padStart(2, '0')}_t${String(n).padStart(4, '0')}_kkkk`)
+            .set({ data: { roomId: room, date: `2027-03-${String((n % 28) + 1).padStart(2, '0')}`, status: 'completed' } }),
+        ),
+      );
+    }
+    const row = (await env.ok(staff, 'counselling.stats', { month })).items.find((r) => r.roomId === room);
+    expect(row).toMatchObject({ booked: 1001, completed: 1001, noShow: 0, cancelled: 0 });
+  });
+});
+
 describe('who may do what', () => {
   it('staff see counts of their rooms, never identities; other staff, lawyers and clerks are refused', async () => {
     const m = await member('钱玉芬');

@@ -193,3 +193,18 @@ it('routes no new report to a closed (merged) district union: the open one of th
   expect(w).toMatchObject({ orgName: '武进区总工会' });
   expect(await env.store.byId(W, w.wageId)).toMatchObject({ orgId: 'org-cz-wujin' });
 });
+
+it('refuses staff handling a report they filed themselves, even in scope; a colleague handles it', async () => {
+  const m = await member();
+  await givenStaff(env, { openid: m.openid, orgId: 'org-cz-wujin' });
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  for (const step of ['accept', 'close'] as const) {
+    expect(await env.call(m.openid, 'legalQa.handleWage', { wageId: w.wageId, step, note: '本人处理' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+  }
+  expect(await stored(w.wageId)).toMatchObject({ status: 'submitted', steps: [{ kind: 'submitted' }] });
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
+  expect((await stored(w.wageId))?.status).toBe('accepted');
+});

@@ -131,6 +131,22 @@ describe('reporting', () => {
     expect(await env.store.count('voice_reports', { openid: m.openid })).toBe(0);
   });
 
+  it('names the photos field (现场照片) when a photo is another member’s or added twice, storing nothing', async () => {
+    const m = await member();
+    const mine = await uploadEvidence(env.cloud, m.openid, 'mine.jpg');
+    const theirs = await uploadEvidence(env.cloud, (await member('李秀兰')).openid, 'theirs.jpg');
+    for (const photos of [[theirs], [mine, mine]]) {
+      const r = await env.call(m.openid, 'voice.reportHazard', { ...HAZARD, photos, requestId: rid() });
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'photos' } } });
+      expect(JSON.stringify(r)).not.toContain('证据材料');
+    }
+    expect(await env.call(m.openid, 'voice.reportHazard', { ...HAZARD, photos: [mine, mine], requestId: rid() })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('现场照片') },
+    });
+    expect(await env.store.count('voice_reports', { openid: m.openid })).toBe(0);
+  });
+
   it('stores one report under a storm of double taps of one form', async () => {
     const m = await member();
     const input = { ...SUGGESTION, requestId: rid() };
@@ -312,6 +328,13 @@ describe('who may do what', () => {
     expect(
       await env.call(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note: '钱玉芬反映的问题' }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'note' } } });
+    // …also spaced apart, by the given name alone, or the card number in another case.
+    for (const note of ['请找钱 玉 芬了解', '玉芬师傅反映', `卡号${m.cardNo.toLowerCase()}`]) {
+      expect(await env.call(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'note' } },
+      });
+    }
     expect((await stored(r.reportId))?.forwards).toEqual([]);
     const sent = await env.ok(grassroots, 'voice.forward', { reportId: r.reportId, to: '设备部', note: '' });
     // What the employer receives, as sent and as stored.

@@ -1,5 +1,12 @@
 /** 职工建言's pure rules: which step follows which, the forwarded text's anonymity, the 安康杯 tally. */
-import { canStep, chinaMonth, forwardText, mentionsIdentity, tallyByUnit } from '../../../cloudfunctions/api/src/rules/voice';
+import {
+  canStep,
+  chinaMonth,
+  forwardText,
+  identifiersOf,
+  mentionsIdentity,
+  tallyByUnit,
+} from '../../../cloudfunctions/api/src/rules/voice';
 
 const AT = new Date('2026-11-30T17:30:00Z'); // 2026-12-01 01:30 in China
 
@@ -39,6 +46,11 @@ describe('the text sent to the employer', () => {
   it('finds the reporter’s identifiers in a note', () => {
     expect(mentionsIdentity('请联系王建军核实', ['王建军', 'CZ1'])).toBe(true);
     expect(mentionsIdentity('请三日内整改', ['王建军', 'CZ2021087301'])).toBe(false);
+    // Spaced or punctuated apart, another case, or the given name alone.
+    const ids = identifiersOf({ name: '王建军', cardNo: 'CZT-000123', openid: 'o-abc' });
+    for (const note of ['请联系王 建 军核实', '王·建军', '建军师傅反映', '卡号czt000123', 'CZT 000123'])
+      expect(mentionsIdentity(note, ids)).toBe(true);
+    expect(mentionsIdentity('请三日内整改消防通道', ids)).toBe(false);
   });
 });
 

@@ -79,9 +79,21 @@ export function forwardText(r: ForwardSource): string {
   return `【合理化建议】${who}（${day}）：「${s.title}」。存在问题：${s.problem} 建议：${s.proposal} 预期效益：${s.benefit} 请贵单位研究并告知工会采纳情况。`;
 }
 
-/** True when `text` carries any of the reporter's identifiers (name, card number). */
+/** Letters and digits only, lower case: 「王 建·军」 and 「czt-0001」 read as 王建军 and czt0001. */
+const bare = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
+/**
+ * True when `text` carries any of the reporter's identifiers (name, given name, card number), also when spaced
+ * or punctuated apart or in another case.
+ */
 export function mentionsIdentity(text: string, ids: readonly string[]): boolean {
-  return ids.some((id) => id.length >= 2 && text.includes(id));
+  const t = bare(text);
+  return ids.some((id) => bare(id).length >= 2 && t.includes(bare(id)));
+}
+
+/** The identifiers a note to the employer may not carry for an anonymous reporter: the given name too (王建军 → 建军). */
+export function identifiersOf(r: { name: string; cardNo: string; openid: string }): string[] {
+  return [r.name, ...(r.name.length >= 3 ? [r.name.slice(1)] : []), r.cardNo, r.openid];
 }
 
 export interface TallySource {

@@ -28,21 +28,25 @@ function storedSize(url: string): Promise<number | null> {
 
 /**
  * Evidence must be the caller's own uploads (uploads/<openid>/…), each listed once, present in storage and at
- * most 10 MB: checked before anything is written, so a refused booking stores nothing.
+ * most 10 MB: checked before anything is written, so a refused booking stores nothing. `field` and `label` name
+ * the form's field in a refusal (a hazard's 现场照片 are `photos`, not 证据材料).
  */
-export async function checkEvidence(fileIds: string[], openid: string): Promise<void> {
-  for (const id of fileIds) checkOwnUpload(id, openid, 'evidence');
+export async function checkEvidence(
+  fileIds: string[],
+  openid: string,
+  { field, label }: { field: string; label: string } = { field: 'evidence', label: '证据材料' },
+): Promise<void> {
+  for (const id of fileIds) checkOwnUpload(id, openid, field);
   if (new Set(fileIds).size !== fileIds.length) {
-    throw fail('INVALID_INPUT', '「证据材料」同一个文件添加了两次，请删除重复的文件', { field: 'evidence' });
+    throw fail('INVALID_INPUT', `「${label}」同一个文件添加了两次，请删除重复的文件`, { field });
   }
   if (!fileIds.length) return;
   const urls = await temporaryUrls(fileIds, 60);
   const sizes = await Promise.all(urls.map(storedSize));
   sizes.forEach((size, i) => {
-    if (size === null)
-      throw fail('INVALID_INPUT', `「证据材料」第${i + 1}个文件不存在或已失效，请重新上传`, { field: 'evidence' });
+    if (size === null) throw fail('INVALID_INPUT', `「${label}」第${i + 1}个文件不存在或已失效，请重新上传`, { field });
     if (!(size <= MAX_EVIDENCE_BYTES)) {
-      throw fail('INVALID_INPUT', `「证据材料」第${i + 1}个文件超过${MB}MB，请压缩或分页拍照后重新上传`, { field: 'evidence' });
+      throw fail('INVALID_INPUT', `「${label}」第${i + 1}个文件超过${MB}MB，请压缩或分页拍照后重新上传`, { field });
     }
   });
 }

@@ -160,6 +160,7 @@ export async function handleWage(input: LegalQaHandleWageInput, ctx: ActionConte
     if (!w) throw fail('NOT_FOUND', '欠薪求助不存在或不属于您管辖的工会');
     const record = { ...w, _id: input.wageId };
     if (!isStaffFor(record, ctx)) throw fail('FORBIDDEN', '该欠薪求助不属于您管辖的工会，无权处理');
+    if (w.openid === ctx.openid) throw fail('FORBIDDEN', '不能办理本人提交的欠薪求助，请由所在工会的其他工作人员办理');
     if (!nextSteps(w.status).includes(input.step)) {
       throw fail('CONFLICT', `该欠薪求助${WAGE_STATUS_LABELS[w.status]}，不能${STEP_TEXT[input.step]}，请刷新后查看`);
     }

@@ -14,6 +14,7 @@ import { assertCoversOrg, coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import {
   canStep,
+  identifiersOf,
   mentionsIdentity,
   OPEN_VOICE_STATUSES,
   VOICE_KIND_LABELS,
@@ -185,7 +186,7 @@ export async function declineReport(input: { reportId: string; reason: string },
 export async function forwardReport(input: VoiceForwardInput, ctx: ActionContext): Promise<VoiceDetailView['forwards'][number]> {
   let sent = { to: input.to, text: '', at: ctx.now, by: ctx.openid };
   await stepOn(input.reportId, 'forward', ctx, (r) => {
-    if (r.anonymous && mentionsIdentity(`${input.to} ${input.note}`, [r.name, r.cardNo, r.openid]))
+    if (r.anonymous && mentionsIdentity(`${input.to} ${input.note}`, identifiersOf(r)))
       throw fail('INVALID_INPUT', '「附言」该建言向单位匿名，转交内容不能包含建言人的姓名或会员卡号', { field: 'note' });
     const text = input.note ? `${forwardTextOf(r)}（工会附言：${input.note}）` : forwardTextOf(r);
     sent = { to: input.to, text, at: ctx.now, by: ctx.openid };

@@ -73,7 +73,7 @@ async function submitReport(
 }
 
 export async function reportHazard(input: VoiceHazardInput, ctx: ActionContext): Promise<VoiceReportView> {
-  await checkEvidence(input.photos, ctx.openid);
+  await checkEvidence(input.photos, ctx.openid, { field: 'photos', label: '现场照片' });
   const hazard: HazardDetails = {
     description: input.description,
     place: input.place,
