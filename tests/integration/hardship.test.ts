@@ -352,6 +352,26 @@ describe('the file', () => {
     });
   });
 
+  it('refuses a visit or help dated after today (China time), naming the field, and stores nothing', async () => {
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10);
+    const m = await member();
+    const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, date: tomorrow })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('不能晚于今天') },
+    });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({ status: 'submitted' });
+    await env.ok(m.openid, 'hardship.withdraw', { caseId: c.caseId });
+    const { fileId } = await activeFile();
+    const help = { fileId, kind: 'goods', amount: 300, date: tomorrow, note: '米面油', requestId: 'req-future-01' };
+    expect(await env.call(district, 'hardship.recordHelp', help)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'date' } },
+    });
+    expect(await env.store.count('hardship_help', { fileId })).toBe(0);
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 0 });
+  });
+
   it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {
     const { m, fileId } = await activeFile();
     await env.ok(district, 'hardship.recordHelp', {

@@ -12,6 +12,7 @@ import { assertCoversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipFileRecord, HelpRecord } from './records';
+import { doneDayProblem } from '../../rules/dates';
 import { FILE_STATUS_LABELS, HELP_KIND_LABELS } from '../../rules/hardship';
 import type { HardshipHelpInput, HardshipRecheckInput } from './schemas';
 import { moneyBlockedBy } from './publicity';
@@ -68,6 +69,8 @@ export async function fileHelp(fileId: string, ctx: ActionContext): Promise<{ fi
 export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): Promise<HelpView> {
   if (input.kind === 'money' && input.amount <= 0)
     throw fail('INVALID_INPUT', '「金额」资金救助请填写发放金额', { field: 'amount' });
+  const late = doneDayProblem(input.date, '帮扶日期', ctx.now);
+  if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
   const helpId = `${input.fileId}:${input.requestId}`.slice(0, 64);
   const amountFen = Math.round(input.amount * 100);
   const { record, created } = await withTransaction<{ record: HelpRecord; created: boolean }>(async (tx) => {
