@@ -318,6 +318,23 @@ describe('review by the plan’s union', () => {
     expect(inbox.items.map((i) => i.title)).toContain('医疗互助金 5500 元已支付');
   });
 
+  it('a claim of a member with a real-length openid and the app’s request id can be read, withdrawn and decided', async () => {
+    // WeChat openids are 28 characters and the app's request ids 17: the claim's id is longer than most record ids.
+    const openid = `oWx${Date.now().toString(36)}${(seq += 1)}`.padEnd(28, 'Q');
+    const m = await givenMember(env, { orgId: unitId, name: '王建军', openid, cardNo: `CZTL${Date.now().toString(36)}` });
+    await env.ok(admin, 'mutualAid.enrol', { planId, cardNos: [m.cardNo] });
+    const requestId = () => `f${Date.now().toString(36)}${(seq += 1)}`.padEnd(17, 'k');
+    const first = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m, { requestId: requestId() }));
+    expect(first.claimId.length).toBeGreaterThan(64);
+    expect(await env.ok(m.openid, 'mutualAid.get', { claimId: first.claimId })).toMatchObject({ mine: true });
+    await env.ok(m.openid, 'mutualAid.withdraw', { claimId: first.claimId });
+    expect(await env.store.byId('mutualaid_claims', first.claimId)).toMatchObject({ status: 'withdrawn' });
+    const second = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m, { requestId: requestId() }));
+    await env.ok(district, 'mutualAid.approve', { claimId: second.claimId, amount: 5500, note: '' });
+    await env.ok(district, 'mutualAid.pay', { claimId: second.claimId, date: day(0), reference: 'ZF-LONG-ID' });
+    expect(await env.store.byId('mutualaid_claims', second.claimId)).toMatchObject({ status: 'paid', approvedFen: 550000 });
+  });
+
   it('a refusal carries its reason and frees the stay for a corrected claim', async () => {
     const m = await enrolled();
     const input = await claimInput(m);
