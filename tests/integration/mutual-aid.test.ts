@@ -293,10 +293,12 @@ describe('review by the plan’s union', () => {
     expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved', approvedFen: 550000 });
     expect(await env.store.byId('mutualaid_enrolments', `${planId}_${m.openid}`)).toMatchObject({ approvedFen: 550000 });
     // A payment is recorded once made: a date after today (China time) is refused and nothing changes.
-    expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(1), reference: 'ZF-FUTURE' })).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('不能晚于今天') },
-    });
+    expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(1), reference: 'ZF-FUTURE' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('不能晚于今天') },
+      },
+    );
     expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved' });
     await env.ok(district, 'mutualAid.pay', { claimId: c.claimId, date: day(0), reference: 'ZF20261201001' });
     expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(0), reference: 'ZF002' })).toMatchObject({
