@@ -67,8 +67,8 @@ async function visitedCase(m: GivenPerson): Promise<string> {
   return c.caseId;
 }
 
-async function activeFile(): Promise<{ m: GivenPerson; fileId: string }> {
-  const m = await member();
+async function activeFile(given?: GivenPerson): Promise<{ m: GivenPerson; fileId: string }> {
+  const m = given ?? (await member());
   await env.ok(district, 'hardship.decide', { caseId: await visitedCase(m), ...DECIDE });
   // 资金救助 only after the family's 公示 ended with no upheld objection (docs/hardship.md): published, ended.
   const p = await env.ok(district, 'hardship.publish', {
@@ -370,6 +370,20 @@ describe('the file', () => {
     });
     expect(await env.store.count('hardship_help', { fileId })).toBe(0);
     expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 0 });
+  });
+
+  it('records two forms of help with long request ids as two, for a family with a real-length openid', async () => {
+    // WeChat openids are 28 characters; request ids up to 40: the two ids differ only in their last characters.
+    const openid = `oHx${Date.now().toString(36)}`.padEnd(28, 'Q');
+    const m = await givenMember(env, { orgId, name: '王建军', openid, cardNo: `CZTH${Date.now().toString(36)}` });
+    const { fileId } = await activeFile(m);
+    const base = 'f'.repeat(38);
+    const help = { fileId, kind: 'goods', amount: 300, date: '2026-12-01', note: '米面油' } as const;
+    await env.ok(district, 'hardship.recordHelp', { ...help, requestId: `${base}01` });
+    const second = await env.ok(district, 'hardship.recordHelp', { ...help, amount: 500, requestId: `${base}02` });
+    expect(second.amount).toBe(500);
+    expect(await env.store.count('hardship_help', { fileId })).toBe(2);
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 2 });
   });
 
   it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {

@@ -71,7 +71,8 @@ export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): 
     throw fail('INVALID_INPUT', '「金额」资金救助请填写发放金额', { field: 'amount' });
   const late = doneDayProblem(input.date, '帮扶日期', ctx.now);
   if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
-  const helpId = `${input.fileId}:${input.requestId}`.slice(0, 64);
+  // Not cut short: with a 28-character openid and a 40-character request id, two forms would share one id.
+  const helpId = `${input.fileId}:${input.requestId}`;
   const amountFen = Math.round(input.amount * 100);
   const { record, created } = await withTransaction<{ record: HelpRecord; created: boolean }>(async (tx) => {
     const existing = await tx.get<HelpRecord>(C.help, helpId);
