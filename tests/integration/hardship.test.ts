@@ -386,6 +386,18 @@ describe('the file', () => {
     expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 2 });
   });
 
+  it('a staffer of the chain whose own family is on file may neither record help on it nor re-check it', async () => {
+    const { m, fileId } = await activeFile();
+    await givenStaff(env, { openid: m.openid, orgId: districtId });
+    const before = await env.store.snapshot(['hardship_files', 'hardship_help']);
+    const help = { fileId, kind: 'money', amount: 2000, date: '2026-12-01', note: '', requestId: 'req-self-help-1' };
+    expect(await env.call(m.openid, 'hardship.recordHelp', help)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.call(m.openid, 'hardship.recheck', { fileId, stillQualifies: true, level: 'deep', note: '' })).toMatchObject(
+      { ok: false, error: { code: 'FORBIDDEN' } },
+    );
+    expect(await env.store.snapshot(['hardship_files', 'hardship_help'])).toEqual(before);
+  });
+
   it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {
     const { m, fileId } = await activeFile();
     await env.ok(district, 'hardship.recordHelp', {

@@ -80,6 +80,7 @@ export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): 
     const file = await tx.get<HardshipFileRecord>(C.files, input.fileId);
     if (!file) throw fail('NOT_FOUND', '档案不存在');
     assertCoversOrg(ctx, file.orgPath);
+    if (file.openid === ctx.openid) throw fail('FORBIDDEN', '不能为本人家庭的档案登记帮扶，请由所在工会的其他工作人员办理');
     if (file.status !== 'active')
       throw fail('CONFLICT', `该档案${FILE_STATUS_LABELS[file.status]}，不能再登记帮扶；如需继续帮扶请先复核`);
     if (input.kind === 'money') {
@@ -139,6 +140,7 @@ export async function recheckFile(input: HardshipRecheckInput, ctx: ActionContex
     const found = await tx.get<HardshipFileRecord>(C.files, input.fileId);
     if (!found) throw fail('NOT_FOUND', '档案不存在');
     assertCoversOrg(ctx, found.orgPath);
+    if (found.openid === ctx.openid) throw fail('FORBIDDEN', '不能复核本人家庭的档案，请由所在工会的其他工作人员办理');
     if (found.status === 'closed') throw fail('CONFLICT', '该档案已解困脱困，如家庭再次困难请重新申请');
     const change =
       input.stillQualifies && level
