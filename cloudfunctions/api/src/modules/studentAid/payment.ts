@@ -28,6 +28,7 @@ export async function recordPayment(input: PaymentInput, ctx: ActionContext): Pr
   const first = await findById<ApplicationRecord>(C.applications, input.applicationId);
   if (!first) throw fail('NOT_FOUND', '申请不存在');
   assertCoversOrg(ctx, first.orgPath);
+  if (first.openid === ctx.openid) throw fail('FORBIDDEN', '不能为本人的申请登记发放，请由所在工会的其他工作人员办理');
   const late = doneDayProblem(input.date, '发放日期', ctx.now);
   if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
   // The staffer's member name, else the name they gave when invited to the role (not a member).
