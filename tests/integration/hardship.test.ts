@@ -218,6 +218,12 @@ describe('review in the member chain', () => {
       error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
     });
     const photo = await uploadAs(env.cloud.serviceUrl, grassroots, 'visit.jpg', Buffer.from('visit'));
+    // The same photo twice is refused, naming the field, and the case still waits for its visit.
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo, photo] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
+    });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({ status: 'submitted' });
     await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo] });
     await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE });
     expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({
