@@ -153,6 +153,24 @@ describe('building the list', () => {
     expect(await env.store.count('audit', { action: 'campaigns.entries', target: c._id, kind: 'pii_view' })).toBe(1);
   }, 180_000); // the first calls start the function instances
 
+  it('refuses two stations of one name and a union chosen twice, storing nothing', async () => {
+    const before = await env.store.count('campaigns');
+    const twice = [CREATE.stations[0], { ...CREATE.stations[0], address: '测试路2号' }];
+    expect(await env.call(districtStaff, 'campaigns.create', { orgId: district, ...CREATE, stations: twice })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'stations' } },
+    });
+    expect(await env.store.count('campaigns')).toBe(before);
+    const c = await env.ok(districtStaff, 'campaigns.create', { orgId: district, ...CREATE });
+    expect(
+      await env.call(districtStaff, 'campaigns.addFromMembers', {
+        campaignId: c._id,
+        orgIds: [grassrootsOrg, grassrootsOrg],
+        groups: ['outdoor'],
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'orgIds' } } });
+  });
+
   it('refuses a union outside the campaign, and adds nothing to a closed campaign', async () => {
     const { campaignId } = await campaignWithList();
     const d2 = (await env.store.all<{ _id: string }>('orgs', { name: '另一区总工会' }))[0]._id;

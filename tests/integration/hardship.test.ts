@@ -67,8 +67,8 @@ async function visitedCase(m: GivenPerson): Promise<string> {
   return c.caseId;
 }
 
-async function activeFile(): Promise<{ m: GivenPerson; fileId: string }> {
-  const m = await member();
+async function activeFile(given?: GivenPerson): Promise<{ m: GivenPerson; fileId: string }> {
+  const m = given ?? (await member());
   await env.ok(district, 'hardship.decide', { caseId: await visitedCase(m), ...DECIDE });
   // 资金救助 only after the family's 公示 ended with no upheld objection (docs/hardship.md): published, ended.
   const p = await env.ok(district, 'hardship.publish', {
@@ -218,6 +218,12 @@ describe('review in the member chain', () => {
       error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
     });
     const photo = await uploadAs(env.cloud.serviceUrl, grassroots, 'visit.jpg', Buffer.from('visit'));
+    // The same photo twice is refused, naming the field, and the case still waits for its visit.
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo, photo] })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'photos' } },
+    });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({ status: 'submitted' });
     await env.ok(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, photos: [photo] });
     await env.ok(district, 'hardship.decide', { caseId: c.caseId, ...DECIDE });
     expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({
@@ -350,6 +356,52 @@ describe('the file', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
+  });
+
+  it('refuses a visit or help dated after today (China time), naming the field, and stores nothing', async () => {
+    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86400_000).toISOString().slice(0, 10);
+    const m = await member();
+    const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+    expect(await env.call(grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT, date: tomorrow })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('不能晚于今天') },
+    });
+    expect(await env.store.byId('hardship_cases', c.caseId)).toMatchObject({ status: 'submitted' });
+    await env.ok(m.openid, 'hardship.withdraw', { caseId: c.caseId });
+    const { fileId } = await activeFile();
+    const help = { fileId, kind: 'goods', amount: 300, date: tomorrow, note: '米面油', requestId: 'req-future-01' };
+    expect(await env.call(district, 'hardship.recordHelp', help)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'date' } },
+    });
+    expect(await env.store.count('hardship_help', { fileId })).toBe(0);
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 0 });
+  });
+
+  it('records two forms of help with long request ids as two, for a family with a real-length openid', async () => {
+    // WeChat openids are 28 characters; request ids up to 40: the two ids differ only in their last characters.
+    const openid = `oHx${Date.now().toString(36)}`.padEnd(28, 'Q');
+    const m = await givenMember(env, { orgId, name: '王建军', openid, cardNo: `CZTH${Date.now().toString(36)}` });
+    const { fileId } = await activeFile(m);
+    const base = 'f'.repeat(38);
+    const help = { fileId, kind: 'goods', amount: 300, date: '2026-12-01', note: '米面油' } as const;
+    await env.ok(district, 'hardship.recordHelp', { ...help, requestId: `${base}01` });
+    const second = await env.ok(district, 'hardship.recordHelp', { ...help, amount: 500, requestId: `${base}02` });
+    expect(second.amount).toBe(500);
+    expect(await env.store.count('hardship_help', { fileId })).toBe(2);
+    expect(await env.store.byId('hardship_files', fileId)).toMatchObject({ helpCount: 2 });
+  });
+
+  it('a staffer of the chain whose own family is on file may neither record help on it nor re-check it', async () => {
+    const { m, fileId } = await activeFile();
+    await givenStaff(env, { openid: m.openid, orgId: districtId });
+    const before = await env.store.snapshot(['hardship_files', 'hardship_help']);
+    const help = { fileId, kind: 'money', amount: 2000, date: '2026-12-01', note: '', requestId: 'req-self-help-1' };
+    expect(await env.call(m.openid, 'hardship.recordHelp', help)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await env.call(m.openid, 'hardship.recheck', { fileId, stillQualifies: true, level: 'deep', note: '' })).toMatchObject(
+      { ok: false, error: { code: 'FORBIDDEN' } },
+    );
+    expect(await env.store.snapshot(['hardship_files', 'hardship_help'])).toEqual(before);
   });
 
   it('shows a family’s file and its help to staff of the chain, auditing each look as a view of personal data', async () => {

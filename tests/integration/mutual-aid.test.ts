@@ -292,6 +292,14 @@ describe('review by the plan’s union', () => {
     await env.ok(district, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
     expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved', approvedFen: 550000 });
     expect(await env.store.byId('mutualaid_enrolments', `${planId}_${m.openid}`)).toMatchObject({ approvedFen: 550000 });
+    // A payment is recorded once made: a date after today (China time) is refused and nothing changes.
+    expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(1), reference: 'ZF-FUTURE' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('不能晚于今天') },
+      },
+    );
+    expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved' });
     await env.ok(district, 'mutualAid.pay', { claimId: c.claimId, date: day(0), reference: 'ZF20261201001' });
     expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(0), reference: 'ZF002' })).toMatchObject({
       ok: false,
@@ -310,6 +318,23 @@ describe('review by the plan’s union', () => {
     expect(timeline.map((t) => t.status).sort()).toEqual(['approved', 'paid', 'submitted']);
     const inbox = await env.ok(m.openid, 'inbox.list', {});
     expect(inbox.items.map((i) => i.title)).toContain('医疗互助金 5500 元已支付');
+  });
+
+  it('a claim of a member with a real-length openid and the app’s request id can be read, withdrawn and decided', async () => {
+    // WeChat openids are 28 characters and the app's request ids 17: the claim's id is longer than most record ids.
+    const openid = `oWx${Date.now().toString(36)}${(seq += 1)}`.padEnd(28, 'Q');
+    const m = await givenMember(env, { orgId: unitId, name: '王建军', openid, cardNo: `CZTL${Date.now().toString(36)}` });
+    await env.ok(admin, 'mutualAid.enrol', { planId, cardNos: [m.cardNo] });
+    const requestId = () => `f${Date.now().toString(36)}${(seq += 1)}`.padEnd(17, 'k');
+    const first = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m, { requestId: requestId() }));
+    expect(first.claimId.length).toBeGreaterThan(64);
+    expect(await env.ok(m.openid, 'mutualAid.get', { claimId: first.claimId })).toMatchObject({ mine: true });
+    await env.ok(m.openid, 'mutualAid.withdraw', { claimId: first.claimId });
+    expect(await env.store.byId('mutualaid_claims', first.claimId)).toMatchObject({ status: 'withdrawn' });
+    const second = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m, { requestId: requestId() }));
+    await env.ok(district, 'mutualAid.approve', { claimId: second.claimId, amount: 5500, note: '' });
+    await env.ok(district, 'mutualAid.pay', { claimId: second.claimId, date: day(0), reference: 'ZF-LONG-ID' });
+    expect(await env.store.byId('mutualaid_claims', second.claimId)).toMatchObject({ status: 'paid', approvedFen: 550000 });
   });
 
   it('a refusal carries its reason and frees the stay for a corrected claim', async () => {

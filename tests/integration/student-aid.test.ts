@@ -528,6 +528,19 @@ describe('review, 公示 and payment', () => {
         .collection('accounts')
         .doc(district)
         .set({ data: { openid: district, displayName: '王会计', createdAt: new Date() } });
+      // A payment is recorded once made: a date after today (China time) is refused and nothing changes.
+      expect(await env.call(district, 'studentAid.recordPayment', { ...pay, date: chinaDay(5) })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'date' } },
+      });
+      expect(await env.store.byId('student_aid_applications', a.applicationId)).toMatchObject({ status: 'approved' });
+      // A parent who is also staff of the district may not record the payment of their own child's grant.
+      await givenStaff(env, { openid: m.openid, orgId: districtId });
+      expect(await env.call(m.openid, 'studentAid.recordPayment', pay)).toMatchObject({
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      });
+      expect(await env.store.byId('student_aid_applications', a.applicationId)).toMatchObject({ status: 'approved' });
       const taps = await Promise.all(Array.from({ length: 6 }, () => env.call(district, 'studentAid.recordPayment', pay)));
       expect(taps.every((r) => r.ok)).toBe(true);
       expect(await env.store.byId('student_aid_applications', a.applicationId)).toMatchObject({

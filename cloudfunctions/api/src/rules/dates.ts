@@ -4,7 +4,8 @@
  * - anywhere a date is accepted: from 2000 to 2100 (a typo such as 1970 or 9999 is refused);
  * - activities and events (疗休养 trips, 技能竞赛 events, 单身联谊 events): their start, end and sign-up dates from
  *   yesterday to two years ahead;
- * - merchant offers: valid for at most three years, ending at most three years from today.
+ * - merchant offers: valid for at most three years, ending at most three years from today;
+ * - a record of something done (a home visit, help given, a payment made): on or before today.
  */
 import { chinaDate } from './time';
 
@@ -51,6 +52,12 @@ export function instantWithinYears(at: string): boolean {
 /** 「label」 outside 2000–2100, in words; null when the day is one a union can mean. */
 export function yearsProblem(day: string, label: string): string | null {
   return withinYears(day) ? null : `「${label}」${YEARS_MESSAGE}`;
+}
+
+/** Why the day of something already done (a visit, a payment) is refused, naming the field; null when it is accepted. */
+export function doneDayProblem(day: string, label: string, now: Date): string | null {
+  const today = chinaDate(now);
+  return day > today ? `「${label}」不能晚于今天（${today}），请在办理后登记` : null;
 }
 
 /** The days an activity's dates may fall on, as of `now`: yesterday to two years ahead (for the pickers too). */

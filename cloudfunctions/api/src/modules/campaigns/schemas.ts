@@ -16,7 +16,12 @@ export const campaignsCreateInput = z.strictObject({
   gift: text('慰问内容', 60),
   startDate: dayField(),
   endDate: dayField(),
-  stations: z.array(station).min(1, '请至少添加一个领取点').max(20, '领取点不超过20个'),
+  stations: z
+    .array(station)
+    .min(1, '请至少添加一个领取点')
+    .max(20, '领取点不超过20个')
+    // Two stations of one name: the member and the 「已在…领取」 refusal could not tell them apart.
+    .refine((list) => new Set(list.map((s) => s.name)).size === list.length, '领取点名称重复，请修改或删除重复的领取点'),
 });
 export type CampaignsCreateInput = z.infer<typeof campaignsCreateInput>;
 
@@ -31,7 +36,11 @@ export const campaignsEntriesInput = z.strictObject({
 export const campaignsAddFromMembersInput = z.strictObject({
   campaignId: recordId,
   /** Unions whose members (in their subtrees) are looked at; each must lie in the campaign's union and the caller's scope. */
-  orgIds: z.array(recordId).min(1, '请选择工会').max(20, '一次最多选择20个工会'),
+  orgIds: z
+    .array(recordId)
+    .min(1, '请选择工会')
+    .max(20, '一次最多选择20个工会')
+    .refine((o) => new Set(o).size === o.length, '工会重复'),
   groups: z
     .array(z.enum(MEMBER_GROUPS, { error: '请选择人群' }))
     .min(1, '请选择人群')

@@ -12,6 +12,7 @@ import { assertCoversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { HARDSHIP_COLLECTIONS as C } from './collections';
 import type { HardshipFileRecord, HelpRecord } from './records';
+import { doneDayProblem } from '../../rules/dates';
 import { FILE_STATUS_LABELS, HELP_KIND_LABELS } from '../../rules/hardship';
 import type { HardshipHelpInput, HardshipRecheckInput } from './schemas';
 import { moneyBlockedBy } from './publicity';
@@ -68,7 +69,10 @@ export async function fileHelp(fileId: string, ctx: ActionContext): Promise<{ fi
 export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): Promise<HelpView> {
   if (input.kind === 'money' && input.amount <= 0)
     throw fail('INVALID_INPUT', '「金额」资金救助请填写发放金额', { field: 'amount' });
-  const helpId = `${input.fileId}:${input.requestId}`.slice(0, 64);
+  const late = doneDayProblem(input.date, '帮扶日期', ctx.now);
+  if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
+  // Not cut short: with a 28-character openid and a 40-character request id, two forms would share one id.
+  const helpId = `${input.fileId}:${input.requestId}`;
   const amountFen = Math.round(input.amount * 100);
   const { record, created } = await withTransaction<{ record: HelpRecord; created: boolean }>(async (tx) => {
     const existing = await tx.get<HelpRecord>(C.help, helpId);
@@ -76,6 +80,7 @@ export async function recordHelp(input: HardshipHelpInput, ctx: ActionContext): 
     const file = await tx.get<HardshipFileRecord>(C.files, input.fileId);
     if (!file) throw fail('NOT_FOUND', '档案不存在');
     assertCoversOrg(ctx, file.orgPath);
+    if (file.openid === ctx.openid) throw fail('FORBIDDEN', '不能为本人家庭的档案登记帮扶，请由所在工会的其他工作人员办理');
     if (file.status !== 'active')
       throw fail('CONFLICT', `该档案${FILE_STATUS_LABELS[file.status]}，不能再登记帮扶；如需继续帮扶请先复核`);
     if (input.kind === 'money') {
@@ -135,6 +140,7 @@ export async function recheckFile(input: HardshipRecheckInput, ctx: ActionContex
     const found = await tx.get<HardshipFileRecord>(C.files, input.fileId);
     if (!found) throw fail('NOT_FOUND', '档案不存在');
     assertCoversOrg(ctx, found.orgPath);
+    if (found.openid === ctx.openid) throw fail('FORBIDDEN', '不能复核本人家庭的档案，请由所在工会的其他工作人员办理');
     if (found.status === 'closed') throw fail('CONFLICT', '该档案已解困脱困，如家庭再次困难请重新申请');
     const change =
       input.stillQualifies && level

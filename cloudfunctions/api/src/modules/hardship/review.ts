@@ -7,6 +7,7 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
+import { doneDayProblem } from '../../rules/dates';
 import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { overdueBefore } from '../../rules/overdue';
 import { auditListView, writeAudit } from '../../shared/audit';
@@ -103,6 +104,8 @@ export async function recordVisit(
   input: { caseId: string; date: string; visitors: string; findings: string; photos: string[] },
   ctx: ActionContext,
 ): Promise<CaseView> {
+  const late = doneDayProblem(input.date, '走访日期', ctx.now);
+  if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
   for (const p of input.photos) checkOwnUpload(p, ctx.openid, 'photos');
   const c = await withTransaction(async (tx) => {
     const found = await tx.get<HardshipCaseRecord>(C.cases, input.caseId);

@@ -49,7 +49,10 @@ export const hardshipVisitInput = z.strictObject({
   date: dayField(),
   visitors: text('走访人员', 60),
   findings: text('调查情况', 1000, 10),
-  photos: fileIds('走访照片', 9),
+  photos: fileIds('走访照片', 9).refine(
+    (p) => new Set(p).size === p.length,
+    '「走访照片」同一张照片添加了两次，请删除重复的照片',
+  ),
 });
 
 const civilCheckField = z.enum(['low_income', 'subsistence', 'none', 'unknown'], { error: '请选择民政核对结果' });

@@ -16,6 +16,7 @@ import { auditListView, writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
+import { doneDayProblem } from '../../rules/dates';
 import { assessClaim, CLAIM_STATUS_LABELS, explainRule, toFen, toYuan, type ClaimStatus } from '../../rules/mutualAid';
 import { overdueBefore } from '../../rules/overdue';
 import { reviewDays } from '../settings/settings';
@@ -199,6 +200,8 @@ export async function rejectClaim(input: { claimId: string; note: string }, ctx:
 
 export async function recordPayment(input: PayInput, ctx: ActionContext): Promise<ClaimView> {
   await staffClaim(input.claimId, ctx);
+  const late = doneDayProblem(input.date, '支付日期', ctx.now);
+  if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
   const c = await withTransaction(async (tx) => {
     const found = await tx.get<ClaimRecord>(C.claims, input.claimId);
     if (!found) throw fail('NOT_FOUND', '理赔申请不存在');

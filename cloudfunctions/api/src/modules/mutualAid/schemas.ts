@@ -18,6 +18,16 @@ const cardNo = z
   .trim()
   .regex(/^[A-Za-z0-9-]{4,32}$/, '会员卡号格式不正确');
 
+/**
+ * A claim's id is `<planId>_<openid>_<requestId>` (claims.ts): with a WeChat openid (28 characters) and the app's
+ * request id it is longer than a generated record id, so it has its own limit (plan id 40 + openid 64 + request id 40).
+ */
+const claimId = z
+  .string()
+  .min(1)
+  .max(150)
+  .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
+
 export const planIdInput = z.strictObject({ planId: recordId });
 export const plansInput = z.strictObject({});
 
@@ -70,22 +80,22 @@ export const claimInput = z.strictObject({
 });
 export type ClaimInput = z.infer<typeof claimInput>;
 
-export const claimIdInput = z.strictObject({ claimId: recordId });
+export const claimIdInput = z.strictObject({ claimId });
 export const mineInput = z.strictObject({});
 export const queueInput = z.strictObject({ status: z.enum(CLAIM_STATUSES).optional(), page: pageField });
 
 export const approveInput = z.strictObject({
-  claimId: recordId,
+  claimId,
   /** The amount staff approve, yuan: at most what the rule gives within the remaining cap (checked in the transaction). */
   amount: yuan('核准金额', 1_000_000, 0.01),
   note: text('审核意见', 200, 0),
 });
 export type ApproveInput = z.infer<typeof approveInput>;
 
-export const rejectInput = z.strictObject({ claimId: recordId, note: text('不予核准的原因', 200, 2) });
+export const rejectInput = z.strictObject({ claimId, note: text('不予核准的原因', 200, 2) });
 
 export const payInput = z.strictObject({
-  claimId: recordId,
+  claimId,
   date: dayField(),
   reference: text('支付凭证号', 40, 2),
 });

@@ -13,6 +13,7 @@ import { namesOf } from '../../shared/people';
 import { assertCoversOrg } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { buildWorkbook, saveExport } from '../../shared/xlsx';
+import { doneDayProblem } from '../../rules/dates';
 import { APPLICATION_STATUS_LABELS, SCHOOL_LEVEL_LABELS } from '../../rules/studentAid';
 import { STUDENT_AID_COLLECTIONS as C } from './collections';
 import { studentAidErrors } from './errors';
@@ -27,6 +28,9 @@ export async function recordPayment(input: PaymentInput, ctx: ActionContext): Pr
   const first = await findById<ApplicationRecord>(C.applications, input.applicationId);
   if (!first) throw fail('NOT_FOUND', '申请不存在');
   assertCoversOrg(ctx, first.orgPath);
+  if (first.openid === ctx.openid) throw fail('FORBIDDEN', '不能为本人的申请登记发放，请由所在工会的其他工作人员办理');
+  const late = doneDayProblem(input.date, '发放日期', ctx.now);
+  if (late) throw fail('INVALID_INPUT', late, { field: 'date' });
   // The staffer's member name, else the name they gave when invited to the role (not a member).
   const staffName = (await namesOf([ctx.openid])).get(ctx.openid);
   const { a, created } = await withTransaction(async (tx) => {
