@@ -71,6 +71,7 @@ import { uploadAs } from '../support/matchmaking';
 import { freshCode } from '../support/merchants';
 import { fireCron, type Side } from '../support/race';
 import { runWhilePaused } from '../support/seatMatrix';
+import { studentAidInput } from '../support/studentAid';
 import { givenMember, givenOrg, givenStaff, idNumberFor, useCloud, type GivenPerson } from '../support/scenario';
 import { APPLY, DECIDE, VISIT } from '../support/hardship';
 
@@ -602,22 +603,7 @@ async function openWindow(shared = false): Promise<{ windowId: string; unitId: s
   });
   return { windowId: saved.windowId, unitId };
 }
-async function aidInput(m: GivenPerson, windowId: string, childIdNumber: string) {
-  uploads += 1;
-  return {
-    windowId,
-    childName: '孙悦',
-    childIdNumber,
-    level: 'university' as const,
-    school: '南京理工大学',
-    major: '机械工程',
-    tuition: 5200,
-    admissionLetter: await uploadAs(env.cloud.baseUrl, m.openid, `letter-${uploads}.png`),
-    receipt: await uploadAs(env.cloud.baseUrl, m.openid, `receipt-${uploads}.png`),
-    household: { householdSize: 3, income: 3000, rigidExpenses: 600 },
-    sensitiveConsent: true as const,
-  };
-}
+const aidInput = (m: GivenPerson, windowId: string, childIdNumber: string) => studentAidInput(env, m, windowId, childIdNumber);
 const aidMember = (name = '孙卫东', orgId = w.orgId) => givenMember(env, { orgId, name });
 /** Closes the window's application period (as if its last day were yesterday). */
 const pastClosing = (windowId: string) =>

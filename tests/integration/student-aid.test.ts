@@ -7,7 +7,7 @@
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
-import { uploadAs } from '../support/matchmaking';
+import { studentAidInput } from '../support/studentAid';
 import { givenMember, givenOrg, givenStaff, idNumberFor, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
 const env = useCloud({ demo: false });
@@ -95,24 +95,8 @@ async function familyOnFile(m: GivenPerson): Promise<void> {
   });
 }
 
-let uploads = 0;
-async function applyInput(m: GivenPerson, windowId: string, childIdNumber: string, extra: Record<string, unknown> = {}) {
-  uploads += 1;
-  return {
-    windowId,
-    childName: '孙悦',
-    childIdNumber,
-    level: 'university' as const,
-    school: '南京理工大学',
-    major: '机械工程',
-    tuition: 5200,
-    admissionLetter: await uploadAs(env.cloud.baseUrl, m.openid, `letter-${uploads}.png`),
-    receipt: await uploadAs(env.cloud.baseUrl, m.openid, `receipt-${uploads}.png`),
-    household: { householdSize: 3, income: 3000, rigidExpenses: 600 },
-    sensitiveConsent: true as const,
-    ...extra,
-  };
-}
+const applyInput = (m: GivenPerson, windowId: string, childIdNumber: string, extra: Record<string, unknown> = {}) =>
+  studentAidInput(env, m, windowId, childIdNumber, extra);
 
 const child = () => idNumberFor('20080315');
 const live = (childIdNumber: string) =>
