@@ -66,10 +66,18 @@ test('a member books with a photo, the duty lawyer completes it with an outcome,
   await screenshot(page, 'legal-aid-desk');
   await item.first().click();
   await page.locator(tid('legal-aid-case-text'), { hasText: '两个月没发工资' }).waitFor({ timeout: 45_000 });
+  // The photo is fetched after the case text shows: wait for it to finish loading (or fail), then read its size.
   const shown = await page
     .locator(`${tid('legal-aid-evidence-view')} img`)
     .first()
-    .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+    .evaluate(
+      (img: HTMLImageElement) =>
+        new Promise<number>((done) => {
+          if (img.complete) return done(img.naturalWidth);
+          img.addEventListener('load', () => done(img.naturalWidth), { once: true });
+          img.addEventListener('error', () => done(0), { once: true });
+        }),
+    );
   expect(shown).toBe(96);
   // Before the slot starts the desk offers no 到场 / 未到 / 办结: it says from when, and offers only a cancellation.
   const notYet = page.locator(tid('legal-aid-desk-not-yet'));
