@@ -3,12 +3,25 @@ import { z } from 'zod';
 import { instantWithinYears, withinYears, YEARS_MESSAGE } from '../rules/dates';
 import { checkPersonName, MOBILE_MESSAGE, MOBILE_PATTERN } from '../rules/person';
 
-/** Record ids we generate or seed: letters, digits, `_`, `-`, `:`. */
-export const recordId = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
+/** An id of letters, digits, `_`, `-`, `:`, at most `max` long. */
+const idField = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
+/** Record ids we generate or seed. */
+export const recordId = idField(64);
+/**
+ * Ids joined from parts, such as a 医疗互助 claim's `<planId>_<openid>_<requestId>`: with a WeChat openid (28
+ * characters) and the app's request id they are longer than a generated record id (parts of up to 40 + 64 + 40).
+ */
+export const compositeId = idField(150);
+
+/** True when no two items of `list` share `key` (the item itself by default): for a list field's `.refine`. */
+export function allDistinct<T>(list: readonly T[], key: (item: T) => unknown = (item) => item): boolean {
+  return new Set(list.map(key)).size === list.length;
+}
 export const openidField = z
   .string()
   .min(1)

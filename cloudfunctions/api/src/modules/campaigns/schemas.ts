@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, openidField, pageField, recordId } from '../../lib/schemaParts';
+import { allDistinct, dayField, openidField, pageField, recordId } from '../../lib/schemaParts';
 import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, ENTRY_STATUSES, MEMBER_GROUPS } from '../../rules/campaigns';
 import { cardCodeField } from '../merchants/schemas';
 
@@ -21,7 +21,7 @@ export const campaignsCreateInput = z.strictObject({
     .min(1, '请至少添加一个领取点')
     .max(20, '领取点不超过20个')
     // Two stations of one name: the member and the 「已在…领取」 refusal could not tell them apart.
-    .refine((list) => new Set(list.map((s) => s.name)).size === list.length, '领取点名称重复，请修改或删除重复的领取点'),
+    .refine((list) => allDistinct(list, (s) => s.name), '领取点名称重复，请修改或删除重复的领取点'),
 });
 export type CampaignsCreateInput = z.infer<typeof campaignsCreateInput>;
 
@@ -40,12 +40,12 @@ export const campaignsAddFromMembersInput = z.strictObject({
     .array(recordId)
     .min(1, '请选择工会')
     .max(20, '一次最多选择20个工会')
-    .refine((o) => new Set(o).size === o.length, '工会重复'),
+    .refine((list) => allDistinct(list), '工会重复'),
   groups: z
     .array(z.enum(MEMBER_GROUPS, { error: '请选择人群' }))
     .min(1, '请选择人群')
     .max(MEMBER_GROUPS.length)
-    .refine((g) => new Set(g).size === g.length, '人群重复'),
+    .refine((list) => allDistinct(list), '人群重复'),
 });
 export type CampaignsAddFromMembersInput = z.infer<typeof campaignsAddFromMembersInput>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, pageField, personName, recordId, wholeFen } from '../../lib/schemaParts';
+import { allDistinct, dayField, pageField, personName, recordId, wholeFen } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { CASE_STATUSES, HARDSHIP_CAUSES, HARDSHIP_LEVELS, HELP_KINDS } from '../../rules/hardship';
 
@@ -31,7 +31,7 @@ export const hardshipApplyInput = z.strictObject({
     .array(z.enum(HARDSHIP_CAUSES, { error: '请选择致困原因' }))
     .min(1, '请选择致困原因')
     .max(HARDSHIP_CAUSES.length)
-    .refine((c) => new Set(c).size === c.length, '致困原因重复'),
+    .refine((list) => allDistinct(list), '致困原因重复'),
   story: text('困难情况', 500, 10),
   helpAsked: text('希望得到的帮助', 200),
   evidence: fileIds('证明材料', 9),
@@ -49,10 +49,7 @@ export const hardshipVisitInput = z.strictObject({
   date: dayField(),
   visitors: text('走访人员', 60),
   findings: text('调查情况', 1000, 10),
-  photos: fileIds('走访照片', 9).refine(
-    (p) => new Set(p).size === p.length,
-    '「走访照片」同一张照片添加了两次，请删除重复的照片',
-  ),
+  photos: fileIds('走访照片', 9).refine((list) => allDistinct(list), '「走访照片」同一张照片添加了两次，请删除重复的照片'),
 });
 
 const civilCheckField = z.enum(['low_income', 'subsistence', 'none', 'unknown'], { error: '请选择民政核对结果' });
@@ -114,7 +111,7 @@ export const hardshipPublishInput = z.strictObject({
     .array(z.strictObject({ fileId: recordId, helpPlanned: text('拟帮扶内容', 40) }))
     .min(1, '请选择要公示的家庭')
     .max(50, '一次公示不超过50户')
-    .refine((e) => new Set(e.map((x) => x.fileId)).size === e.length, '同一家庭不能重复列入'),
+    .refine((list) => allDistinct(list, (x) => x.fileId), '同一家庭不能重复列入'),
   days: z.number().int().min(1, '公示天数不少于1天').max(30, '公示天数不超过30天').optional(),
 });
 export type HardshipPublishInput = z.infer<typeof hardshipPublishInput>;

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { ActionContext } from '../../action';
 import { countWhere, findById, insertUnique, updateWhere } from '../../db';
 import { fail } from '../../errors';
-import { recordId } from '../../lib/schemaParts';
+import { allDistinct, recordId } from '../../lib/schemaParts';
 import { STATION_SERVICES } from '../../rules/legalAid';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
@@ -44,7 +44,7 @@ export const legalAidSaveStationInput = z.strictObject({
     .array(z.enum(STATION_SERVICES, { error: '服务项目应为法律咨询、劳动争议调解或法律援助申请' }))
     .min(1, '请至少选择一项服务')
     .max(STATION_SERVICES.length)
-    .refine((s) => new Set(s).size === s.length, '服务项目不能重复'),
+    .refine((list) => allDistinct(list), '服务项目不能重复'),
   phone: z
     .string()
     .trim()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dayField, pageField, recordId, wholeFen } from '../../lib/schemaParts';
+import { allDistinct, compositeId, dayField, pageField, recordId, wholeFen } from '../../lib/schemaParts';
 import { fileIdPattern } from '../../shared/files';
 import { CLAIM_STATUSES } from '../../rules/mutualAid';
 
@@ -18,15 +18,8 @@ const cardNo = z
   .trim()
   .regex(/^[A-Za-z0-9-]{4,32}$/, '会员卡号格式不正确');
 
-/**
- * A claim's id is `<planId>_<openid>_<requestId>` (claims.ts): with a WeChat openid (28 characters) and the app's
- * request id it is longer than a generated record id, so it has its own limit (plan id 40 + openid 64 + request id 40).
- */
-const claimId = z
-  .string()
-  .min(1)
-  .max(150)
-  .regex(/^[A-Za-z0-9_:-]+$/, '编号格式不正确');
+/** A claim's id is `<planId>_<openid>_<requestId>` (claims.ts). */
+const claimId = compositeId;
 
 export const planIdInput = z.strictObject({ planId: recordId });
 export const plansInput = z.strictObject({});
@@ -51,7 +44,7 @@ export const enrolInput = z.strictObject({
     .array(cardNo)
     .min(1, '请选择要参保的会员')
     .max(200, '一次最多为200名会员参保，请分批办理')
-    .refine((c) => new Set(c).size === c.length, '会员卡号重复'),
+    .refine((list) => allDistinct(list), '会员卡号重复'),
 });
 export type EnrolInput = z.infer<typeof enrolInput>;
 
