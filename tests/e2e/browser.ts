@@ -15,7 +15,15 @@ import { seedDemoBatched } from '../support/seed';
 jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 export const ARTIFACTS = path.join(ROOT, '.artifacts', 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Debian's headless shell (package chromium-headless-shell: Chromium's old headless mode, without the full browser
+ * behind it) when installed, else Debian's full Chromium. The shell renders the same pages with the same fonts for
+ * about 30 % less CPU: the e2e folder took 987 CPU-s (498 s) with chromium and 695 CPU-s (358 s) with the shell.
+ */
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file)) ??
+  '/usr/bin/chromium-headless-shell';
 
 export interface AppCloudOptions {
   /**
@@ -59,7 +67,7 @@ export async function warmFunctionInstances(baseUrl: string): Promise<void> {
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM))
-    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-noto-cjk (.ci/run does)`);
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium-headless-shell fonts-noto-cjk (.ci/run does)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
