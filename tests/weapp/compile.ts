@@ -9,7 +9,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { readAppRoutes } from './appJson';
-import { TSX_EXEC_ARGV } from './tsx';
+import { childEntry } from './childEntry';
 import { runWcc, runWcsc } from './wechatTools';
 
 export interface CiTask {
@@ -35,8 +35,8 @@ const CLOSED_PROXY = 'http://127.0.0.1:9';
 /** miniprogram-ci's compile in its own process group, killed (with what ci leaves running) when done. */
 export function compileWithCi(task: CiTask): Promise<CiOutcome> {
   return new Promise((resolve) => {
-    const child = fork(WORKER, [], {
-      execArgv: TSX_EXEC_ARGV,
+    const child = fork(childEntry(WORKER), [], {
+      execArgv: [],
       detached: true,
       env: {
         ...process.env,

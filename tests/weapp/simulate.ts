@@ -11,7 +11,7 @@ import path from 'node:path';
 import { readAppRoutes } from './appJson';
 import { planVisits, type PlannedVisit, type RouteCase } from './routes';
 import type { PageVisit, SessionReport, SessionTask } from './simulator/types';
-import { TSX_EXEC_ARGV } from './tsx';
+import { childEntry } from './childEntry';
 
 export type { PageVisit, SessionReport } from './simulator/types';
 
@@ -29,8 +29,8 @@ function chunks<T>(items: T[], size: number): T[][] {
 /** Runs one user's session in a child process; a crash or a hang becomes a launch problem. */
 export function runSession(task: SessionTask): Promise<SessionReport> {
   return new Promise((resolve) => {
-    const child = fork(WORKER, [], {
-      execArgv: TSX_EXEC_ARGV,
+    const child = fork(childEntry(WORKER), [], {
+      execArgv: [],
       // Phones in China run on Beijing time; the app formats dates in local time.
       env: { ...process.env, TZ: 'Asia/Shanghai' },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
