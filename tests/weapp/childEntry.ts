@@ -9,7 +9,7 @@ const built = new Map<string, string>();
 /**
  * A TypeScript entry of a child process (a simulator session, miniprogram-ci's compile) as one CommonJS file that
  * plain Node runs: its own modules bundled by esbuild, its packages left to node_modules. Each child loaded them
- * through tsx before (its loader thread and a transform per module, in each of the ~30 processes of a weapp run);
+ * through tsx before (its loader thread and a transform per module, in each of the 16 sessions of pages.test alone);
  * now the bundle is built once per test file (esbuild, a few tens of milliseconds) and each child starts on it.
  * The file is named by a hash of its content and written under a temporary name, then renamed: test files running
  * at the same time write the same bytes to the same name.
