@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { CHILD_ENTRIES, childBundlePath } from '../weapp/childEntry';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FUNCTIONS = path.join(ROOT, 'cloudfunctions');
@@ -35,25 +36,32 @@ export function staleBundles(root = FUNCTIONS): string[] {
   });
 }
 
-/**
- * The local cloud as one CommonJS file (`.build/local-cloud.cjs`), built afresh for every run (esbuild, a tenth of
- * a second): each test file starts its own local cloud, and starting it from the TypeScript source through tsx
- * took about a second, from the bundle about half that. Its packages stay external (node_modules), and
- * `__dirname` is the folder of the source, where the function host finds its worker (worker.cjs).
- */
-function buildLocalCloud(): void {
-  const outfile = path.join(ROOT, '.build', 'local-cloud.cjs');
+/** A TypeScript entry as one CommonJS file that plain Node runs: its own modules bundled, its packages left external. */
+function bundleForNode(entry: string, outfile: string, define?: Record<string, string>): void {
   // esbuild is a dependency of the build (scripts/build-functions.mjs uses it too).
   require('esbuild').buildSync({
-    entryPoints: [path.join(ROOT, 'emulator', 'cli.ts')],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node20',
     packages: 'external',
-    define: { __dirname: JSON.stringify(path.join(ROOT, 'emulator', 'functions')) },
+    ...(define ? { define } : {}),
     logLevel: 'error',
+  });
+}
+
+/**
+ * The local cloud as one CommonJS file (`.build/local-cloud.cjs`), built afresh for every run (esbuild, a tenth of
+ * a second): each test file starts its own local cloud, and starting it from the TypeScript source through tsx
+ * took about a second, from the bundle about half that. `__dirname` is the folder of the source, where the function
+ * host finds its worker (worker.cjs).
+ */
+function buildLocalCloud(): void {
+  const outfile = path.join(ROOT, '.build', 'local-cloud.cjs');
+  bundleForNode(path.join(ROOT, 'emulator', 'cli.ts'), outfile, {
+    __dirname: JSON.stringify(path.join(ROOT, 'emulator', 'functions')),
   });
   process.env.LOCAL_CLOUD_BUNDLE = outfile;
 }
@@ -63,6 +71,8 @@ const SDK_BUNDLE = path.join(ROOT, '.build', 'wx-server-sdk.cjs');
 
 export default function globalSetup(): void {
   buildLocalCloud();
+  // The weapp tests' child processes (simulator sessions, miniprogram-ci's compile) start on bundles too.
+  for (const entry of CHILD_ENTRIES) bundleForNode(entry, childBundlePath(entry));
   const stale = staleBundles();
   if (!fs.existsSync(SDK_BUNDLE)) stale.push('the tests’ wx-server-sdk (.build/wx-server-sdk.cjs)');
   if (stale.length === 0) return;

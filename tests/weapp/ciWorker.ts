@@ -41,8 +41,6 @@ function stageProject(task: CiTask): string {
 }
 
 async function compile(task: CiTask): Promise<CiOutcome> {
-  // miniprogram-ci forks its compiler with this process's flags; it needs plain Node, not tsx.
-  process.execArgv = [];
   const ci = require('miniprogram-ci') as Loose;
   const whiteExtList = require('miniprogram-ci/dist/utils/white_ext_list') as Loose;
   whiteExtList.getWhiteExtList = async () => ({

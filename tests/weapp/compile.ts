@@ -9,7 +9,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { readAppRoutes } from './appJson';
-import { childEntry } from './childEntry';
+import { CI_ENTRY, childEntry } from './childEntry';
 import { runWcc, runWcsc } from './wechatTools';
 
 export interface CiTask {
@@ -27,7 +27,6 @@ export interface CiTask {
 export type CiOutcome =
   { ok: true; bytes: Record<string, number> } | { ok: false; code?: number; file?: string; message: string };
 
-const WORKER = path.join(__dirname, 'ciWorker.ts');
 const CI_TIMEOUT_MS = 180_000;
 /** Nothing listens here: anything miniprogram-ci would fetch fails at once instead of going out. */
 const CLOSED_PROXY = 'http://127.0.0.1:9';
@@ -35,7 +34,7 @@ const CLOSED_PROXY = 'http://127.0.0.1:9';
 /** miniprogram-ci's compile in its own process group, killed (with what ci leaves running) when done. */
 export function compileWithCi(task: CiTask): Promise<CiOutcome> {
   return new Promise((resolve) => {
-    const child = fork(childEntry(WORKER), [], {
+    const child = fork(childEntry(CI_ENTRY), [], {
       execArgv: [],
       detached: true,
       env: {

@@ -11,11 +11,10 @@ import path from 'node:path';
 import { readAppRoutes } from './appJson';
 import { planVisits, type PlannedVisit, type RouteCase } from './routes';
 import type { PageVisit, SessionReport, SessionTask } from './simulator/types';
-import { childEntry } from './childEntry';
+import { SESSION_ENTRY, childEntry } from './childEntry';
 
 export type { PageVisit, SessionReport } from './simulator/types';
 
-const WORKER = path.join(__dirname, 'simulator', 'worker.ts');
 const SESSION_TIMEOUT_MS = 120_000;
 /** Pages one session opens at most (the guest's and the member's 116 pages make four sessions each). */
 const SESSION_PAGES = 30;
@@ -29,7 +28,7 @@ function chunks<T>(items: T[], size: number): T[][] {
 /** Runs one user's session in a child process; a crash or a hang becomes a launch problem. */
 export function runSession(task: SessionTask): Promise<SessionReport> {
   return new Promise((resolve) => {
-    const child = fork(childEntry(WORKER), [], {
+    const child = fork(childEntry(SESSION_ENTRY), [], {
       execArgv: [],
       // Phones in China run on Beijing time; the app formats dates in local time.
       env: { ...process.env, TZ: 'Asia/Shanghai' },
