@@ -256,3 +256,37 @@ describe('the 单身状态确认 queue', () => {
     expect((await env.ok(northStaff, 'workbench.summary', {})).overdue.matchmakingConfirmations).toBe(0);
   });
 });
+
+describe('the cost of a tick', () => {
+  /** The database requests of the cron's last run (the local cloud counts them per invocation). */
+  async function lastCronRequests(): Promise<number> {
+    const res = await fetch(`${env.cloud.baseUrl}/_emu/invocations?function=cron&limit=1`);
+    const [last] = ((await res.json()) as { invocations: Array<{ dbRequests: number; status: string }> }).invocations;
+    expect(last.status).toBe('ok');
+    return last.dbRequests;
+  }
+
+  it('reminds a staffer whose only overdue item is a sign-up (the look at the whole union counts every queue)', async () => {
+    const activityId = await openTrip(env.cloud.baseUrl, { orgId: tree.west._id, review: true }, tree.westStaff);
+    const member = await givenMember(env, { orgId: tree.westUnit._id, name: '西区报名' });
+    const signUp = await env.ok(member.openid, 'recuperation.signUp', { activityId, answers: {} });
+    await backdate('enrollments', signUp._id, 'createdAt', 9);
+    expect(await entriesOf(tree.westStaff)).toEqual([]);
+    await fireCron();
+    expect(await entriesOf(tree.westStaff)).toEqual([
+      expect.objectContaining({ title: '1件申请已超过办理期限', note: '活动报名审核1件', status: 'overdue' }),
+    ]);
+  });
+
+  it('when nothing is overdue anywhere, costs the same few requests however many staff the union has', async () => {
+    // A month back: nothing stored has waited past the deadline yet.
+    await setClock(env.cloud.baseUrl, -30 * DAY);
+    const before = await fireCron();
+    expect(before['workbench.remindOverdue']).toEqual({ reminded: 0, messages: 0 });
+    const requests = await lastCronRequests();
+    for (let i = 0; i < 12; i += 1) await givenStaff(env, { orgId: i % 2 ? tree.east._id : tree.city._id });
+    expect((await fireCron())['workbench.remindOverdue']).toEqual({ reminded: 0, messages: 0 });
+    // It counted one request per queue and staff member: twelve more staff were over a hundred more requests.
+    expect(await lastCronRequests()).toBe(requests);
+  });
+});

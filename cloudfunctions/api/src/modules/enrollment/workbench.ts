@@ -25,10 +25,14 @@ export async function countPendingEnrollments(ctx: ActionContext): Promise<numbe
 
 /** Sign-ups waiting for review past the union's review deadline, in activities the caller manages. */
 export async function countOverdueEnrollments(ctx: ActionContext): Promise<number> {
+  const before = overdueBefore(ctx.now, await reviewDays());
+  const overdue = { status: 'pending', createdAt: command().lt(before) };
+  // The whole union (an administrator, and the cron's look at the union before it reminds anyone): every pending
+  // sign-up, not only those of the 1,000 newest activities that managedActivityIds lists (a draft has none).
+  if (orgScopes(ctx) === null) return countWhere(C.enrollments, overdue);
   const ids = await managedActivityIds(ctx);
   if (!ids.length) return 0;
-  const before = overdueBefore(ctx.now, await reviewDays());
-  return countWhere(C.enrollments, { activityId: command().in(ids), status: 'pending', createdAt: command().lt(before) });
+  return countWhere(C.enrollments, { activityId: command().in(ids), ...overdue });
 }
 
 export async function countOpenObjections(ctx: ActionContext): Promise<number> {
