@@ -7,6 +7,8 @@
  * Each returns problems as readable lines (empty = compiled).
  */
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { readAppRoutes } from './appJson';
 import { CI_ENTRY, childEntry } from './childEntry';
@@ -33,9 +35,13 @@ const CLOSED_PROXY = 'http://127.0.0.1:9';
 
 /** miniprogram-ci's compile in its own process group, killed (with what ci leaves running) when done. */
 export function compileWithCi(task: CiTask): Promise<CiOutcome> {
+  // miniprogram-ci leaves an empty folder named by a hash in its working directory on every compile: the child
+  // works in a scratch folder of its own, removed when it exits, so none is left in the repo.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-ci-cwd-'));
   return new Promise((resolve) => {
     const child = fork(childEntry(CI_ENTRY), [], {
       execArgv: [],
+      cwd: scratch,
       detached: true,
       env: {
         ...process.env,
@@ -65,6 +71,7 @@ export function compileWithCi(task: CiTask): Promise<CiOutcome> {
     });
     child.on('exit', () => {
       clearTimeout(timer);
+      fs.rmSync(scratch, { recursive: true, force: true });
       resolve(outcome ?? { ok: false, message: `miniprogram-ci stopped without an answer:\n${output.join('').slice(-3000)}` });
     });
     child.send(task);
