@@ -11,6 +11,9 @@ import { Collection, type IndexSpec } from './collection';
 import { docKey, type Doc, type DocId } from './ejson';
 import type { Change, Persistence } from './persistence';
 
+/** Collection name → document id → the stored document (see `Store.snapshot`). */
+export type StoreSnapshot = Map<string, Map<DocId, Doc>>;
+
 interface OldVersion {
   /** Version from which this content was current, and the version that replaced it. */
   from: number;
@@ -100,6 +103,34 @@ export class Store {
       if (!kept.length) this.history.delete(key);
       else if (kept.length !== versions.length) this.history.set(key, kept);
     }
+  }
+
+  /**
+   * The committed documents as they are now, for `restore` (the local cloud's test endpoint /_emu/snapshots).
+   * Stored documents are never changed in place (a change stores a new object: the history above relies on it
+   * too), so a snapshot keeps references, not copies.
+   */
+  snapshot(): StoreSnapshot {
+    return new Map([...this.collections].map(([name, collection]) => [name, new Map(collection.docs)]));
+  }
+
+  /**
+   * Puts every document back as it was at `snapshot`, as one commit of the differences: a document written or
+   * removed since is put back or removed again, each with a new version (versions only go up, so transactions and
+   * their conflict checks read it as any other change). Collections created since are emptied. Returns the
+   * number of documents changed.
+   */
+  restore(snapshot: StoreSnapshot): number {
+    const changes: Change[] = [];
+    for (const [name, collection] of this.collections) {
+      const then = snapshot.get(name) ?? new Map<DocId, Doc>();
+      for (const [id, doc] of collection.docs) {
+        if (then.get(id) !== doc) changes.push({ collection: name, id, doc: then.get(id) ?? null });
+      }
+      for (const [id, doc] of then) if (!collection.docs.has(id)) changes.push({ collection: name, id, doc });
+    }
+    this.commit(changes);
+    return changes.length;
   }
 
   /** Old versions held (for tests and the benchmark). */

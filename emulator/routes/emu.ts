@@ -13,6 +13,9 @@
  *   POST /_emu/client/upload?openid=&cloudPath=   wx.cloud.uploadFile for the H5 app (raw file bytes)
  *   GET  /_emu/client/download, POST /_emu/client/getTempFileURL   client reads (../security/clientStorage.ts)
  *   GET|POST|DELETE /_emu/clock              the local cloud's clock offset (./clock.ts)
+ *   POST /_emu/snapshots                     remember the database as it is now → { id, documents }
+ *   POST /_emu/snapshots/<id>/restore        put every document back as it was then → { changed }
+ *   DELETE /_emu/snapshots                   forget them all
  */
 import type http from 'node:http';
 import type { FunctionHost } from '../functions/host';
@@ -21,6 +24,7 @@ import type { Outbox } from '../outbox';
 import { checkClientUpload, handleClientStorage } from '../security/clientStorage';
 import type { CloudParts } from './cloud';
 import { handleClock } from './clock';
+import type { StoreSnapshot } from '../db/mvcc';
 
 export interface EmuParts extends CloudParts {
   envId: string;
@@ -107,7 +111,47 @@ export async function handleEmu(
   }
   if (await handleClientStorage(parts.security, parts.storage, req, res, url)) return true;
   if (p === '/_emu/clock' && (await handleClock(parts.clock, req, res))) return true;
+  if (p.startsWith('/_emu/snapshots')) return handleSnapshots(parts, res, p, method);
   return handlePauses(parts, req, res, url, method);
+}
+
+/** Snapshots kept per database (the oldest is dropped beyond this many). */
+const MAX_SNAPSHOTS = 20;
+const snapshotsOf = new WeakMap<object, Map<string, StoreSnapshot>>();
+let snapshotSerial = 0;
+
+/**
+ * A test that runs one scenario many times (a call held before each of its database requests in turn) builds the
+ * starting state once and puts it back before each run, instead of building it again through the actions.
+ */
+function handleSnapshots(parts: EmuParts, res: http.ServerResponse, p: string, method: string): boolean {
+  let kept = snapshotsOf.get(parts.db);
+  if (!kept) snapshotsOf.set(parts.db, (kept = new Map()));
+  if (p === '/_emu/snapshots' && method === 'POST') {
+    const id = `snap-${(snapshotSerial += 1)}`;
+    const snapshot = parts.db.store.snapshot();
+    kept.set(id, snapshot);
+    if (kept.size > MAX_SNAPSHOTS) kept.delete(kept.keys().next().value as string);
+    let documents = 0;
+    snapshot.forEach((docs) => (documents += docs.size));
+    sendJson(res, 200, { id, documents });
+    return true;
+  }
+  if (p === '/_emu/snapshots' && method === 'DELETE') {
+    kept.clear();
+    sendJson(res, 200, { snapshots: [] });
+    return true;
+  }
+  const match = /^\/_emu\/snapshots\/([^/]+)\/restore$/.exec(p);
+  if (!match || method !== 'POST') return false;
+  const snapshot = kept.get(decodeURIComponent(match[1]));
+  if (!snapshot) throw new HttpError(404, 'SNAPSHOT_NOT_FOUND', `no snapshot ${match[1]} (20 are kept at most)`);
+  // A transaction open now would commit over the restored documents: restore only between calls.
+  if (parts.db.transactions.count > 0) {
+    throw new HttpError(409, 'TRANSACTION_OPEN', `${parts.db.transactions.count} transaction(s) open: restore between calls`);
+  }
+  sendJson(res, 200, { changed: parts.db.store.restore(snapshot) });
+  return true;
 }
 
 async function handlePauses(

@@ -66,7 +66,7 @@
  * and swept left its entries 待领取 on a closed campaign for good (lists.ts `refuseIfClosedMeanwhile`).
  */
 import { callApi } from '../support/api';
-import { clearPauses, pauseAt } from '../support/interleave';
+import { builtOnce, clearPauses, pauseAt } from '../support/interleave';
 import { uploadAs } from '../support/matchmaking';
 import { freshCode } from '../support/merchants';
 import { fireCron, type Side } from '../support/race';
@@ -179,8 +179,9 @@ async function forceOrder<S>(
   found: string[],
 ): Promise<number> {
   const text = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+  const setup = builtOnce(env.cloud.baseUrl, p.setup);
   for (let k = 1; k <= 80; k += 1) {
-    const s = await p.setup();
+    const s = await setup();
     const [x, y] = [first.side(s), second.side(s)];
     const pause = await pauseAt(env.cloud.baseUrl, { ...x.spec, atRequest: k });
     try {

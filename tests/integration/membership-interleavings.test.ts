@@ -9,7 +9,7 @@ import { makeIdNumber } from '../../cloudfunctions/api/src/rules/idNumber';
 import { PRIVACY_POLICY_VERSION } from '../../cloudfunctions/api/src/rules/membership';
 import { idHashOf } from '../../cloudfunctions/api/fixtures/people';
 import type { ApiEnvelope } from '../support/api';
-import { clearPauses, pauseAt } from '../support/interleave';
+import { builtOnce, clearPauses, pauseAt } from '../support/interleave';
 import { givenApplicant, givenMember, useCloud } from '../support/scenario';
 
 jest.setTimeout(600_000);
@@ -142,13 +142,17 @@ async function expectConsistent(s: State, answers: Array<ApiEnvelope<unknown> | 
 }
 
 /**
- * Runs `first` held before each of its database requests in turn while `second` runs to its end, on a fresh
- * state each time; returns the number of pause points.
+ * Runs `first` held before each of its database requests in turn while `second` runs to its end, each time from
+ * the same starting state (built once, then put back: `builtOnce`); returns the number of pause points.
  */
 async function forceEveryOrder(prepare: (s: State) => Promise<void>, first: Op, second: Op): Promise<number> {
-  for (let k = 1; k <= 60; k += 1) {
-    const s = { other: `il-other-${serial}-${k}`, newId: freshId() } as State;
+  const fresh = builtOnce(env.cloud.baseUrl, async () => {
+    const s = { other: `il-other-${serial}`, newId: freshId() } as State;
     await prepare(s);
+    return s;
+  });
+  for (let k = 1; k <= 60; k += 1) {
+    const s = await fresh();
     const pause = await pauseAt(env.cloud.baseUrl, {
       function: 'api',
       openid: first.caller(s),
@@ -223,9 +227,13 @@ describe('transfers', () => {
   }
 
   it('never leaves a member with two open transfers, in any order of two requests', async () => {
-    for (let k = 1; k <= 60; k += 1) {
+    const fresh = builtOnce(env.cloud.baseUrl, async () => {
       const s = { newId: freshId() } as State;
       await memberState(s);
+      return s;
+    });
+    for (let k = 1; k <= 60; k += 1) {
+      const s = await fresh();
       const pause = await pauseAt(env.cloud.baseUrl, {
         function: 'api',
         openid: s.member!.openid,
@@ -264,10 +272,14 @@ describe('transfers', () => {
       [decide('approve'), decide('reject')],
       [decide('reject'), decide('approve')],
     ]) {
-      for (let k = 1; k <= 60; k += 1) {
+      const fresh = builtOnce(env.cloud.baseUrl, async () => {
         const s = { newId: freshId() } as State;
         await memberState(s);
         s.transferId = (await env.ok(s.member!.openid, 'transfer.request', { toOrgId: TO_A, reason: '工作调动' }))._id;
+        return s;
+      });
+      for (let k = 1; k <= 60; k += 1) {
+        const s = await fresh();
         const pause = await pauseAt(env.cloud.baseUrl, { function: 'api', openid: STAFF, action: first.action, atRequest: k });
         const firstCall = first.run(s);
         const reached = await pause.settled();
@@ -278,7 +290,7 @@ describe('transfers', () => {
         }
         const answers = [await firstCall, secondAnswer];
         expect(answers.some((r) => r && !r.ok && r.error.code === 'INTERNAL')).toBe(false);
-        const t = await env.store.byId<{ status: string }>('transfers', s.transferId);
+        const t = await env.store.byId<{ status: string }>('transfers', s.transferId!);
         const member = await env.store.byId<{ orgId: string; pendingTransferId: string }>('members', s.member!.openid);
         expect(['approved', 'rejected']).toContain(t?.status);
         // The member moved exactly when the transfer was approved, and is free to ask again either way.

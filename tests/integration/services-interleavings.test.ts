@@ -62,7 +62,7 @@ import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { COUNSELLING_COLLECTIONS as CR } from '../../cloudfunctions/api/src/modules/counselling/collections';
 import { callApi, type ApiEnvelope } from '../support/api';
 import { counselKey } from '../support/counselling';
-import { clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
+import { builtOnce, clearPauses, pauseAt, type PauseSpec } from '../support/interleave';
 import { futureSlot, LAWYER_WUJIN, WUJIN, warmUp } from '../support/legalAid';
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
 import { seedLegalAidWorld } from '../support/legalAidWorld';
@@ -152,9 +152,10 @@ afterAll(() => {
 async function forceOrder(pair: Pair, order: 'ab' | 'ba', collections?: string[]): Promise<{ points: number; found: string[] }> {
   const [first, second] = order === 'ab' ? [pair.a, pair.b] : [pair.b, pair.a];
   const found: string[] = [];
+  const tag = `s${(serial += 1)}`;
+  const setUp = builtOnce(env.cloud.baseUrl, () => pair.setUp(tag));
   for (let k = 1; k < 80; k++) {
-    serial += 1;
-    const c = await pair.setUp(`s${serial}`);
+    const c = await setUp();
     const pause = await pauseAt(env.cloud.baseUrl, { collections, ...first.spec(c), atRequest: k });
     const held = first.run(c);
     const state = await pause.settled();

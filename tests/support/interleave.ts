@@ -186,3 +186,39 @@ export async function eachPausePoint(
   }
   throw new Error(`more than ${max} pause points`);
 }
+
+/** Remembers the database as it is now (the local cloud's /_emu/snapshots); returns the snapshot's id. */
+export async function snapshotDb(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/_emu/snapshots`, { method: 'POST' });
+  return (await json<{ id: string }>(res, 'POST /_emu/snapshots')).id;
+}
+
+/** Puts every document back as it was at the snapshot (between calls: refused while a transaction is open). */
+export async function restoreDb(baseUrl: string, id: string): Promise<void> {
+  const url = `${baseUrl}/_emu/snapshots/${id}/restore`;
+  // A call that has answered may still be ending its transaction for a moment.
+  for (let waited = 0; ; waited += 20) {
+    const res = await fetch(url, { method: 'POST' });
+    if (res.status !== 409 || waited >= 5_000) return void (await json(res, `POST ${url}`));
+    await res.arrayBuffer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * A scenario's starting state, built once: the first call runs `setup` through the actions and remembers the
+ * database; each later call puts the database back as it was then and returns the same state. For a scenario run
+ * once per pause point, whose runs must each start from the same state.
+ */
+export function builtOnce<S>(baseUrl: string, setup: () => Promise<S>): () => Promise<S> {
+  let built: { state: S; snapshot: string } | undefined;
+  return async () => {
+    if (built) {
+      await restoreDb(baseUrl, built.snapshot);
+      return built.state;
+    }
+    const state = await setup();
+    built = { state, snapshot: await snapshotDb(baseUrl) };
+    return state;
+  };
+}

@@ -1,13 +1,13 @@
 /**
  * A pair of calls forced to interleave at every database request of the first (see interleave.ts), as
- * tests/integration/publicity-interleavings.test.ts does it: for k = 1, 2, …: `setup` (fresh state), the first
- * call held before its k-th request, the second run meanwhile (to its end, or until it waits for a lock the
- * first holds), the first released; `check` judges both outcome codes and what is stored. Each side runs at
+ * tests/integration/publicity-interleavings.test.ts does it: for k = 1, 2, …: the state `setup` built (built once,
+ * then put back before each k: `builtOnce`), the first call held before its k-th request, the second run meanwhile
+ * (to its end, or until it waits for a lock the first holds), the first released; `check` judges both outcome codes and what is stored. Each side runs at
  * its own clock offset. A side may be the `cron` function (no action: the timer trigger).
  */
 import type { ApiEnvelope } from './api';
 import { setClock } from './clock';
-import { locks, pauseAt, type Pause, type PauseSpec } from './interleave';
+import { builtOnce, locks, pauseAt, type Pause, type PauseSpec } from './interleave';
 
 export interface Side {
   spec: Omit<PauseSpec, 'atRequest'>;
@@ -49,8 +49,9 @@ export async function race<S>(
   check: (outcomes: [string, string], s: S) => Promise<void>,
   max = 80,
 ): Promise<number> {
+  const fresh = builtOnce(baseUrl, setup);
   for (let k = 1; k <= max; k += 1) {
-    const s = await setup();
+    const s = await fresh();
     const [first, second] = sides(s);
     const pause: Pause = await pauseAt(baseUrl, { ...first.spec, atRequest: k });
     try {
