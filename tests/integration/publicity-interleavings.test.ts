@@ -15,7 +15,7 @@
 import type { ApiEnvelope } from '../support/api';
 import { setClock } from '../support/clock';
 import { CITY_STAFF, DECLARATION, eventHeld, openEvent } from '../support/competitions';
-import { clearPauses, locks, pauseAt, type Pause, type PauseSpec } from '../support/interleave';
+import { builtOnce, clearPauses, locks, pauseAt, type Pause, type PauseSpec } from '../support/interleave';
 import { useCloud } from '../support/scenario';
 import { enrollmentsOf, openTrip, putMembers, warmInstances } from '../support/trips';
 
@@ -66,17 +66,18 @@ interface Side {
 }
 
 /**
- * For k = 1, 2, …: `setup` (fresh state), the first call held before its k-th database request, the second run
- * meanwhile, the first released; `check` judges both answers (first, second) and what is stored. Returns the
- * number of pause points.
+ * For k = 1, 2, …: the state `setup` built (built once, then put back before each k: `builtOnce`), the first call
+ * held before its k-th database request, the second run meanwhile, the first released; `check` judges both answers
+ * (first, second) and what is stored. Returns the number of pause points.
  */
 async function race<S>(
   setup: () => Promise<S>,
   sides: (s: S) => [Side, Side],
   check: (outcomes: [string, string], s: S, answers: [ApiEnvelope<unknown>, ApiEnvelope<unknown>]) => Promise<void>,
 ): Promise<number> {
+  const fresh = builtOnce(env.cloud.baseUrl, setup);
   for (let k = 1; k <= 60; k += 1) {
-    const s = await setup();
+    const s = await fresh();
     const [first, second] = sides(s);
     const pause: Pause = await pauseAt(env.cloud.baseUrl, { ...first.spec, atRequest: k });
     await setClock(env.cloud.baseUrl, first.clock);
