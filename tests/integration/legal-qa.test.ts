@@ -6,7 +6,7 @@
  */
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePointFrom } from '../support/interleave';
 import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
 import { futureSlot, LAWYER_WUJIN, LAWYER_XINBEI, uploadEvidence, warmUp, WUJIN, XINBEI } from '../support/legalAid';
 import { givenMember, givenStaff, useCloud } from '../support/scenario';
@@ -326,11 +326,11 @@ describe('races on one question', () => {
   }, 240_000);
 
   it('two lawyers answering at once, forced at every step: both kept, first-answer time set once', async () => {
-    const points = await eachPausePoint(
+    const points = await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'legalQa.answer', openid: LAWYER_WUJIN },
-      async (pause) => {
-        const { q } = await asked();
+      asked,
+      async (pause, { q }) => {
         const first = callApi(env.cloud.baseUrl, LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
         const state = await pause.settled();
         const second = await env.call(lawyer2, 'legalQa.answer', { questionId: q.questionId, text: '补充：可拨打12351。' });
@@ -351,8 +351,7 @@ describe('races on one question', () => {
 
   it('the first answer and a withdrawal: never an answer on a withdrawn question, in both orders', async () => {
     const outcomes: string[] = [];
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalQa.answer' }, async (pause) => {
-      const { m, q } = await asked();
+    await eachPausePointFrom(env.cloud.baseUrl, { function: 'api', action: 'legalQa.answer' }, asked, async (pause, { m, q }) => {
       const answer = callApi(env.cloud.baseUrl, LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
       const state = await pause.settled();
       const withdraw = await env.call(m.openid, 'legalQa.withdraw', { questionId: q.questionId });
@@ -389,17 +388,29 @@ describe('races on one question', () => {
       (results.find((r) => r.ok) as { data: { rating?: { stars: number } } }).data.rating?.stars,
     );
 
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalQa.rate' }, async (pause) => {
+    const answered = async () => {
       const x = await asked();
       await env.ok(LAWYER_WUJIN, 'legalQa.answer', { questionId: x.q.questionId, ...ANSWER });
-      const first = callApi(env.cloud.baseUrl, x.m.openid, 'legalQa.rate', { questionId: x.q.questionId, stars: 4, comment: '' });
-      const state = await pause.settled();
-      const second = await env.call(x.m.openid, 'legalQa.rate', { questionId: x.q.questionId, stars: 2, comment: '' });
-      if (state.state === 'paused') await pause.release();
-      const a = await first;
-      expect([a.ok, second.ok].filter(Boolean)).toHaveLength(1);
-      expect((await stored(x.q.questionId))?.rating?.stars).toBe(a.ok ? 4 : 2);
-    });
+      return x;
+    };
+    const points = await eachPausePointFrom(
+      env.cloud.baseUrl,
+      { function: 'api', action: 'legalQa.rate' },
+      answered,
+      async (pause, x) => {
+        const first = callApi(env.cloud.baseUrl, x.m.openid, 'legalQa.rate', {
+          questionId: x.q.questionId,
+          stars: 4,
+          comment: '',
+        });
+        const state = await pause.settled();
+        const second = await env.call(x.m.openid, 'legalQa.rate', { questionId: x.q.questionId, stars: 2, comment: '' });
+        if (state.state === 'paused') await pause.release();
+        const a = await first;
+        expect([a.ok, second.ok].filter(Boolean)).toHaveLength(1);
+        expect((await stored(x.q.questionId))?.rating?.stars).toBe(a.ok ? 4 : 2);
+      },
+    );
     expect(points).toBeGreaterThan(1);
   }, 240_000);
 });
@@ -450,9 +461,9 @@ describe('from a thread to a booking', () => {
   });
 
   it('two taps with the same slot, the second at each step of the first: one booking', async () => {
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'legalQa.book' }, async (pause) => {
-      const { m, q } = await asked();
-      const slotId = await futureSlot(env.cloud, 5);
+    const withSlot = async () => ({ ...(await asked()), slotId: await futureSlot(env.cloud, 5) });
+    const spec = { function: 'api', action: 'legalQa.book' };
+    const points = await eachPausePointFrom(env.cloud.baseUrl, spec, withSlot, async (pause, { m, q, slotId }) => {
       const input = { questionId: q.questionId, slotId, way: 'in_person' as const };
       const first = callApi(env.cloud.baseUrl, m.openid, 'legalQa.book', input);
       const state = await pause.settled();

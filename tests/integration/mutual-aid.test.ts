@@ -7,7 +7,7 @@
 import { DEMO_SETTINGS } from '../../cloudfunctions/api/fixtures/settings/demo';
 import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { callApi } from '../support/api';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePointFrom } from '../support/interleave';
 import { uploadAs } from '../support/merchants';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
 
@@ -240,9 +240,12 @@ describe('the member', () => {
   });
 
   it('a double tap at every step of the first claim still files one claim', async () => {
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'mutualAid.claim' }, async (pause) => {
+    const enrolledMember = async () => {
       const m = await enrolled();
-      const input = await claimInput(m);
+      return { m, input: await claimInput(m) };
+    };
+    const spec = { function: 'api', action: 'mutualAid.claim' };
+    const points = await eachPausePointFrom(env.cloud.baseUrl, spec, enrolledMember, async (pause, { m, input }) => {
       const first = callApi(env.cloud.baseUrl, m.openid, 'mutualAid.claim', input);
       const state = await pause.settled();
       const second = await env.call(m.openid, 'mutualAid.claim', input);
@@ -467,8 +470,8 @@ describe('the cap under concurrency', () => {
 
   it('approve ‖ approve of one member’s two claims never exceeds the cap, in every interleaving', async () => {
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'mutualAid.approve' }, async (pause) => {
-      const { m, a, b } = await twoClaims();
+    const spec = { function: 'api', action: 'mutualAid.approve' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, twoClaims, async (pause, { m, a, b }) => {
       const first = callApi(env.cloud.baseUrl, district, 'mutualAid.approve', { claimId: a, amount: 5500, note: '' });
       const state = await pause.settled();
       const second = await env.call(admin, 'mutualAid.approve', { claimId: b, amount: 5500, note: '' });
@@ -489,9 +492,12 @@ describe('the cap under concurrency', () => {
 
   it('approve ‖ withdraw of one claim: never both, and the cap counts only what stands', async () => {
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'mutualAid.approve' }, async (pause) => {
+    const claimed = async () => {
       const m = await enrolled();
-      const c = await env.ok(m.openid, 'mutualAid.claim', await claimInput(m));
+      return { m, c: await env.ok(m.openid, 'mutualAid.claim', await claimInput(m)) };
+    };
+    const spec = { function: 'api', action: 'mutualAid.approve' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, claimed, async (pause, { m, c }) => {
       const approve = callApi(env.cloud.baseUrl, district, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
       const state = await pause.settled();
       const withdraw = await env.call(m.openid, 'mutualAid.withdraw', { claimId: c.claimId });

@@ -222,3 +222,18 @@ export function builtOnce<S>(baseUrl: string, setup: () => Promise<S>): () => Pr
     return state;
   };
 }
+
+/**
+ * `eachPausePoint` with the scenario's starting state built once by `setup` (the first time, after the pause is
+ * armed, as a setup inside the scenario would run) and put back before each later pause point (`builtOnce`).
+ */
+export async function eachPausePointFrom<S>(
+  baseUrl: string,
+  spec: Omit<PauseSpec, 'atRequest'>,
+  setup: () => Promise<S>,
+  scenario: (pause: Pause, state: S, k: number) => Promise<void>,
+  max = 100,
+): Promise<number> {
+  const fresh = builtOnce(baseUrl, setup);
+  return eachPausePoint(baseUrl, spec, async (pause, k) => scenario(pause, await fresh(), k), max);
+}
