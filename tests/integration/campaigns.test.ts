@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePointFrom } from '../support/interleave';
 import { freshCode } from '../support/merchants';
 import { givenMember, givenOrg, givenStaff, useCloud } from '../support/scenario';
 
@@ -411,10 +411,11 @@ describe('who may do what', () => {
 });
 
 describe('forced interleavings on one entry or campaign', () => {
+  // Each pause point starts from the same campaign and list, built once (tickets are asked for afresh each time).
+  const COLLECT = { function: 'api', action: 'campaigns.collect' };
   it('collect ‖ collect (two stations): exactly one collection at every step', async () => {
     const outcomes = new Set<string>();
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'campaigns.collect' }, async (pause) => {
-      const { campaignId, m } = await campaignWithList();
+    const points = await eachPausePointFrom(env.cloud.baseUrl, COLLECT, campaignWithList, async (pause, { campaignId, m }) => {
       const [a, b] = [
         await ticketFor(campaignId, m.cardNo, grassrootsStaff, 's2'),
         await ticketFor(campaignId, m.cardNo, districtStaff, 's1'),
@@ -435,8 +436,7 @@ describe('forced interleavings on one entry or campaign', () => {
 
   it('collect ‖ removeEntry: collected or removed, never both', async () => {
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'campaigns.collect' }, async (pause) => {
-      const { campaignId, m } = await campaignWithList();
+    await eachPausePointFrom(env.cloud.baseUrl, COLLECT, campaignWithList, async (pause, { campaignId, m }) => {
       const ticket = await ticketFor(campaignId, m.cardNo);
       const collecting = callApi(env.cloud.baseUrl, grassrootsStaff, 'campaigns.collect', { ticket });
       const state = await pause.settled();
@@ -455,8 +455,7 @@ describe('forced interleavings on one entry or campaign', () => {
 
   it('collect ‖ close: a collection never lands after the closing', async () => {
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'campaigns.collect' }, async (pause) => {
-      const { campaignId, m } = await campaignWithList();
+    await eachPausePointFrom(env.cloud.baseUrl, COLLECT, campaignWithList, async (pause, { campaignId, m }) => {
       const ticket = await ticketFor(campaignId, m.cardNo);
       const collecting = callApi(env.cloud.baseUrl, grassrootsStaff, 'campaigns.collect', { ticket });
       const state = await pause.settled();
