@@ -4,7 +4,7 @@
  * decide ‖ withdraw), review in the member's chain, who may see what, the 公示 with objections, payment after
  * the 公示, the export. Asserts on what ended up stored and on what the member sees.
  */
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePointFrom } from '../support/interleave';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { studentAidInput } from '../support/studentAid';
@@ -280,10 +280,13 @@ describe('one grant per student per school year', () => {
 
   it('apply ‖ apply: the second parent applies at each step of the first; one application stands', async () => {
     const windowId = await openWindow(2046);
-    const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'studentAid.apply' }, async (pause) => {
+    const parents = async () => {
       const [a, b] = [await member('孙卫东'), await member('刘美华')];
       const id = child();
-      const [ia, ib] = [await applyInput(a, windowId, id), await applyInput(b, windowId, id)];
+      return { a, b, id, ia: await applyInput(a, windowId, id), ib: await applyInput(b, windowId, id) };
+    };
+    const spec = { function: 'api', action: 'studentAid.apply' };
+    const points = await eachPausePointFrom(env.cloud.baseUrl, spec, parents, async (pause, { a, b, id, ia, ib }) => {
       const first = callApi(env.cloud.baseUrl, a.openid, 'studentAid.apply', ia);
       const state = await pause.settled();
       const second = await env.call(b.openid, 'studentAid.apply', ib);
@@ -300,11 +303,14 @@ describe('one grant per student per school year', () => {
   it('apply ‖ withdraw: a parent applies at each step of the other parent withdrawing; never two live applications', async () => {
     const windowId = await openWindow(2047);
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'studentAid.withdraw' }, async (pause) => {
+    const oneApplied = async () => {
       const [a, b] = [await member('孙卫东'), await member('刘美华')];
       const id = child();
       const held = await env.ok(a.openid, 'studentAid.apply', await applyInput(a, windowId, id));
-      const ib = await applyInput(b, windowId, id);
+      return { a, b, id, held, ib: await applyInput(b, windowId, id) };
+    };
+    const spec = { function: 'api', action: 'studentAid.withdraw' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, oneApplied, async (pause, { a, b, id, held, ib }) => {
       const withdraw = callApi(env.cloud.baseUrl, a.openid, 'studentAid.withdraw', { applicationId: held.applicationId });
       const state = await pause.settled();
       const r = await env.call(b.openid, 'studentAid.apply', ib);
@@ -330,10 +336,14 @@ describe('one grant per student per school year', () => {
   it('decide ‖ withdraw: an application is approved or withdrawn, never both; the count and the claim follow', async () => {
     const windowId = await openWindow(2048);
     const outcomes = new Set<string>();
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'studentAid.decide' }, async (pause) => {
+    const checked = async () => {
       const m = await member();
       const a = await env.ok(m.openid, 'studentAid.apply', await applyInput(m, windowId, child()));
       await env.ok(grassroots, 'studentAid.check', { applicationId: a.applicationId, pass: true, note: '' });
+      return { m, a };
+    };
+    const spec = { function: 'api', action: 'studentAid.decide' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, checked, async (pause, { m, a }) => {
       const before = (await env.store.byId<{ approvedCount: number }>('student_aid_windows', windowId))!.approvedCount;
       const decide = callApi(env.cloud.baseUrl, district, 'studentAid.decide', {
         applicationId: a.applicationId,
