@@ -5,7 +5,7 @@
  * every database request) — and a team never exceeds its size; the organiser's approval checks the range.
  */
 import { callApi } from '../support/api';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePointFrom } from '../support/interleave';
 import { givenStaff, useCloud } from '../support/scenario';
 import { putMembers, warmInstances } from '../support/trips';
 import { CITY_STAFF, DECLARATION, entriesOf, openEvent, teamSizes } from '../support/competitions';
@@ -184,18 +184,21 @@ describe('one team per member per event', () => {
   });
 
   it('two acceptances at once: the second arriving at every database request of the first → one team', async () => {
-    // The same member in a fresh event each time: the pause catches only their calls.
+    // The same member invited to two teams (built once, put back at each pause point): the pause catches only their
+    // calls.
     const x = 'ct-x1';
-    const points = await eachPausePoint(
+    const twoInvites = async () => {
+      const eventId = await teamEvent({ teamSize: { min: 2, max: 4 } });
+      const [capA, capB] = people(2);
+      await registerTeam(eventId, capA, '甲队');
+      await registerTeam(eventId, capB, '乙队');
+      return { eventId, invA: await inviteTo(eventId, capA, x), invB: await inviteTo(eventId, capB, x) };
+    };
+    const points = await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'competitions.respondInvite', openid: x },
-      async (pause) => {
-        const eventId = await teamEvent({ teamSize: { min: 2, max: 4 } });
-        const [capA, capB] = people(2);
-        await registerTeam(eventId, capA, '甲队');
-        await registerTeam(eventId, capB, '乙队');
-        const invA = await inviteTo(eventId, capA, x);
-        const invB = await inviteTo(eventId, capB, x);
+      twoInvites,
+      async (pause, { eventId, invA, invB }) => {
         const accept = (inviteId: string) =>
           callApi(env.cloud.baseUrl, x, 'competitions.respondInvite', { inviteId, accept: true, declaration: DECLARATION });
         const first = accept(invA.inviteId);
@@ -219,11 +222,14 @@ describe('one team per member per event', () => {
 
   it('accepting while registering one’s own team, at every request of the registration → never both', async () => {
     const x = 'ct-x2';
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'competitions.register', openid: x }, async (pause) => {
+    const invited = async () => {
       const eventId = await teamEvent({ teamSize: { min: 2, max: 4 } });
       const [capA] = people(1);
       await registerTeam(eventId, capA, '丙队');
-      const inv = await inviteTo(eventId, capA, x);
+      return { eventId, capA, inv: await inviteTo(eventId, capA, x) };
+    };
+    const spec = { function: 'api', action: 'competitions.register', openid: x };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, invited, async (pause, { eventId, capA, inv }) => {
       const own = callApi(env.cloud.baseUrl, x, 'competitions.register', { eventId, declaration: DECLARATION, teamName: '丁队' });
       const state = await pause.settled();
       const acceptIt = () =>
@@ -254,10 +260,10 @@ describe('one team per member per event', () => {
 
   it('two members accepting the last place at once: one joins, the team never exceeds its size', async () => {
     const a = 'ct-x3';
-    await eachPausePoint(
+    await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'competitions.respondInvite', openid: a },
-      async (pause) => {
+      async () => {
         const eventId = await teamEvent({ teamSize: { min: 2, max: 2 } });
         const [cap, b] = people(2);
         await registerTeam(eventId, cap, '戊队');
@@ -271,6 +277,9 @@ describe('one team per member per event', () => {
           .collection('competition_invites')
           .doc(invA)
           .set({ data: { ...copy, openid: a, name: '赵敏' } });
+        return { eventId, cap, b, invA, invB };
+      },
+      async (pause, { eventId, cap, b, invA, invB }) => {
         const first = callApi(env.cloud.baseUrl, a, 'competitions.respondInvite', {
           inviteId: invA,
           accept: true,
