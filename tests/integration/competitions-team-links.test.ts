@@ -9,7 +9,7 @@ import localEnv from '../../config/local-functions.env.json';
 import { hashLinkCode } from '../../cloudfunctions/api/src/shared/linkCodes';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
-import { clearPauses, eachPausePoint, locks } from '../support/interleave';
+import { clearPauses, eachPausePointFrom, locks } from '../support/interleave';
 import { useCloud } from '../support/scenario';
 import { putMembers, warmInstances } from '../support/trips';
 import { DECLARATION, entriesOf, openEvent, teamSizes } from '../support/competitions';
@@ -46,8 +46,7 @@ function people(count: number): string[] {
 }
 
 async function teamEvent(teamSize = { min: 2, max: 3 }, overrides = {}) {
-  return (await openEvent(env.cloud.baseUrl, { format: 'team', teamSize, title: '钳工（团体赛·链接）', ...overrides }))
-    .eventId;
+  return (await openEvent(env.cloud.baseUrl, { format: 'team', teamSize, title: '钳工（团体赛·链接）', ...overrides })).eventId;
 }
 
 async function teamOf(eventId: string, captain: string, teamName = '湖塘钳工队') {
@@ -118,12 +117,19 @@ describe('a team invitation link', () => {
     const joined = await accept(a, made.code);
     expect(joined).toMatchObject({ ok: true, data: { state: 'accepted', joinedByMe: true, size: 2 } });
     expect(await accept(a, made.code)).toMatchObject({ ok: true, data: { joinedByMe: true, size: 2 } }); // a double tap
-    expect(await env.store.byId(LINKS, made.linkId)).toMatchObject({ status: 'accepted', usedBy: a, usedByName: nameOf(Number(a.slice(3))) });
+    expect(await env.store.byId(LINKS, made.linkId)).toMatchObject({
+      status: 'accepted',
+      usedBy: a,
+      usedByName: nameOf(Number(a.slice(3))),
+    });
 
     const page = await env.ok(a, 'competitions.event', { eventId });
     expect(page.mine).toMatchObject({ role: 'member', team: { name: '湖塘钳工队', size: 2 } });
     const captainPage = await env.ok(captain, 'competitions.event', { eventId });
-    expect(captainPage.mine?.team?.members.map((m) => m.name)).toEqual([nameOf(Number(captain.slice(3))), nameOf(Number(a.slice(3)))]);
+    expect(captainPage.mine?.team?.members.map((m) => m.name)).toEqual([
+      nameOf(Number(captain.slice(3))),
+      nameOf(Number(a.slice(3))),
+    ]);
     // The captain removes a member who came by link as one invited by name.
     const member = captainPage.mine!.team!.members[1];
     await env.ok(captain, 'competitions.removeTeammate', { inviteId: member.inviteId! });
@@ -150,7 +156,10 @@ describe('a team invitation link', () => {
       stateText: '队伍已满员',
       next: expect.stringContaining('队伍已满员'),
     });
-    expect(await env.ok(b, 'competitions.teamLink', { code: first.code })).toMatchObject({ state: 'accepted', joinedByMe: false });
+    expect(await env.ok(b, 'competitions.teamLink', { code: first.code })).toMatchObject({
+      state: 'accepted',
+      joinedByMe: false,
+    });
     expect(await env.call(captain, 'competitions.createTeamLink', { eventId })).toMatchObject({
       ok: false,
       error: { code: 'TEAM_FULL' },
@@ -225,7 +234,10 @@ describe('a team invitation link', () => {
     const teamId = await teamOf(eventId, captain);
     const made = await makeLink(captain, eventId);
     const before = await env.store.snapshot(WATCHED);
-    expect(await env.ok('tl-other', 'competitions.teamLink', { code: made.code })).toMatchObject({ sameUnit: false, state: 'open' });
+    expect(await env.ok('tl-other', 'competitions.teamLink', { code: made.code })).toMatchObject({
+      sameUnit: false,
+      state: 'open',
+    });
     expect(await accept('tl-other', made.code)).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: `本邀请仅限${UNIT_NAME}的会员接受：队员须与队长同属一个单位工会` },
@@ -291,14 +303,17 @@ describe('a team invitation link', () => {
 describe('races, forced at every database request', () => {
   it('two people accepting the last place by two links: one joins, the team never exceeds its size', async () => {
     const racer = 'tl-racer';
-    const points = await eachPausePoint(
+    const points = await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'competitions.respondTeamLink', openid: racer },
-      async (pause) => {
+      async () => {
         const eventId = await teamEvent({ min: 2, max: 2 });
         const [captain, b] = people(2);
         await teamOf(eventId, captain);
         const [l1, l2] = [await makeLink(captain, eventId), await makeLink(captain, eventId)];
+        return { eventId, captain, b, l1, l2 };
+      },
+      async (pause, { eventId, captain, b, l1, l2 }) => {
         const first = accept(racer, l1.code);
         const state = await pause.settled();
         let second = await accept(b, l2.code);
@@ -335,14 +350,16 @@ describe('races, forced at every database request', () => {
 
   it('accept held at each request while the captain revokes: one wins', async () => {
     const joiner = 'tl-joiner';
-    const points = await eachPausePoint(
+    const points = await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'competitions.respondTeamLink', openid: joiner },
-      async (pause) => {
+      async () => {
         const eventId = await teamEvent();
         const [captain] = people(1);
         await teamOf(eventId, captain);
-        const made = await makeLink(captain, eventId);
+        return { eventId, captain, made: await makeLink(captain, eventId) };
+      },
+      async (pause, { eventId, captain, made }) => {
         const acceptCall = accept(joiner, made.code);
         const state = await pause.settled();
         const revoke = () => callApi(env.cloud.baseUrl, captain, 'competitions.revokeTeamLink', { linkId: made.linkId });
@@ -362,14 +379,16 @@ describe('races, forced at every database request', () => {
 
   it('revoke held at each request while the member accepts: one wins', async () => {
     const captain = 'tl-cap-r';
-    const points = await eachPausePoint(
+    const points = await eachPausePointFrom(
       env.cloud.baseUrl,
       { function: 'api', action: 'competitions.revokeTeamLink', openid: captain },
-      async (pause) => {
+      async () => {
         const eventId = await teamEvent();
         const [joiner] = people(1);
         await teamOf(eventId, captain);
-        const made = await makeLink(captain, eventId);
+        return { eventId, joiner, made: await makeLink(captain, eventId) };
+      },
+      async (pause, { eventId, joiner, made }) => {
         const revoke = () => callApi(env.cloud.baseUrl, captain, 'competitions.revokeTeamLink', { linkId: made.linkId });
         const revokeCall = revoke();
         const state = await pause.settled();
