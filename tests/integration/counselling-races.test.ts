@@ -7,7 +7,7 @@
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { allowanceDoc, counselKey, CR, freeSlots, roomInput, slotDoc } from '../support/counselling';
-import { clearPauses, eachPausePoint, pauseAt } from '../support/interleave';
+import { clearPauses, eachPausePointFrom, pauseAt } from '../support/interleave';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
 
 const env = useCloud({ demo: false });
@@ -85,7 +85,7 @@ it('a storm of double taps by 6 members on one slot (12 calls): one session, nob
   await expectConsistent([slotId], crowd);
 }, 180_000);
 
-it('a double tap on a slot someone holds, the first tap removing its record between the second tap\'s insert and read: both refused, no INTERNAL', async () => {
+it("a double tap on a slot someone holds, the first tap removing its record between the second tap's insert and read: both refused, no INTERNAL", async () => {
   const slotId = await nextSlot();
   const [x, y] = [await member(), await member()];
   await env.ok(y.openid, 'counselling.book', input(slotId));
@@ -119,9 +119,9 @@ it('one member double-tapping on two slots at once: one open session in all', as
 });
 
 it('book ‖ book, two members on the same slot, in every order: one session', async () => {
-  const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'counselling.book' }, async (pause) => {
-    const slotId = await nextSlot();
-    const [x, y] = [await member(), await member()];
+  const twoMembers = async () => ({ slotId: await nextSlot(), x: await member(), y: await member() });
+  const spec = { function: 'api', action: 'counselling.book' };
+  const points = await eachPausePointFrom(env.cloud.baseUrl, spec, twoMembers, async (pause, { slotId, x, y }) => {
     const first = callApi(env.cloud.baseUrl, x.openid, 'counselling.book', input(slotId));
     const state = await pause.settled();
     const second = await env.call(y.openid, 'counselling.book', input(slotId));
@@ -134,9 +134,9 @@ it('book ‖ book, two members on the same slot, in every order: one session', a
 });
 
 it('book ‖ book, the same member on two slots, in every order: one open session', async () => {
-  const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'counselling.book' }, async (pause) => {
-    const [s1, s2] = [await nextSlot(), await nextSlot()];
-    const m = await member();
+  const twoSlots = async () => ({ s1: await nextSlot(), s2: await nextSlot(), m: await member() });
+  const spec = { function: 'api', action: 'counselling.book' };
+  const points = await eachPausePointFrom(env.cloud.baseUrl, spec, twoSlots, async (pause, { s1, s2, m }) => {
     const first = callApi(env.cloud.baseUrl, m.openid, 'counselling.book', input(s1));
     const state = await pause.settled();
     const second = await env.call(m.openid, 'counselling.book', input(s2));
@@ -149,10 +149,13 @@ it('book ‖ book, the same member on two slots, in every order: one open sessio
 });
 
 it('cancel ‖ book of another slot by the same member, in every order: never two open sessions', async () => {
-  const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'counselling.cancel' }, async (pause) => {
+  const oneBooked = async () => {
     const [s1, s2] = [await nextSlot(), await nextSlot()];
     const m = await member();
-    const held = await env.ok(m.openid, 'counselling.book', input(s1));
+    return { s1, s2, m, held: await env.ok(m.openid, 'counselling.book', input(s1)) };
+  };
+  const spec = { function: 'api', action: 'counselling.cancel' };
+  const points = await eachPausePointFrom(env.cloud.baseUrl, spec, oneBooked, async (pause, { s1, s2, m, held }) => {
     const cancel = callApi(env.cloud.baseUrl, m.openid, 'counselling.cancel', { bookingId: held._id });
     const state = await pause.settled();
     const booked = await env.call(m.openid, 'counselling.book', input(s2));
@@ -166,10 +169,13 @@ it('cancel ‖ book of another slot by the same member, in every order: never tw
 });
 
 it('cancel ‖ the counsellor marks it done, straddling the start, in every order: exactly one wins', async () => {
-  const points = await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'counselling.cancel' }, async (pause) => {
+  const booked = async () => {
     const slotId = await nextSlot();
     const m = await member();
-    const held = await env.ok(m.openid, 'counselling.book', input(slotId));
+    return { slotId, m, held: await env.ok(m.openid, 'counselling.book', input(slotId)) };
+  };
+  const spec = { function: 'api', action: 'counselling.cancel' };
+  const points = await eachPausePointFrom(env.cloud.baseUrl, spec, booked, async (pause, { slotId, m, held }) => {
     const startsAt = new Date(`${held.date}T${held.start}:00+08:00`).getTime();
     await setClock(env.cloud.baseUrl, startsAt - Date.now() - 5 * 60_000); // 5 minutes before: the member may cancel
     const cancel = callApi(env.cloud.baseUrl, m.openid, 'counselling.cancel', { bookingId: held._id });
