@@ -4,7 +4,7 @@
  * what, and the races on one case or file forced in both orders. Asserts on what ended up stored.
  */
 import { moveEnd } from '../support/hardship';
-import { clearPauses, eachPausePoint } from '../support/interleave';
+import { clearPauses, eachPausePoint, eachPausePointFrom } from '../support/interleave';
 import { callApi } from '../support/api';
 import { uploadAs } from '../support/merchants';
 import { setClock } from '../support/clock';
@@ -319,9 +319,12 @@ describe('review in the member chain', () => {
 
   it('a visit and a withdrawal on one case: never a visit recorded on a withdrawn case, in both orders', async () => {
     const outcomes: string[] = [];
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.visit' }, async (pause) => {
+    const applied = async () => {
       const m = await member();
-      const c = await env.ok(m.openid, 'hardship.apply', APPLY);
+      return { m, c: await env.ok(m.openid, 'hardship.apply', APPLY) };
+    };
+    const spec = { function: 'api', action: 'hardship.visit' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, applied, async (pause, { m, c }) => {
       const visit = callApi(env.cloud.baseUrl, grassroots, 'hardship.visit', { caseId: c.caseId, ...VISIT });
       const state = await pause.settled();
       const withdraw = await env.call(m.openid, 'hardship.withdraw', { caseId: c.caseId });
@@ -442,8 +445,8 @@ describe('the file', () => {
 
   it('help and 解困脱困 on one file: never help on a closed file, in both orders', async () => {
     const outcomes: string[] = [];
-    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'hardship.recordHelp' }, async (pause, k) => {
-      const { fileId } = await activeFile();
+    const spec = { function: 'api', action: 'hardship.recordHelp' };
+    await eachPausePointFrom(env.cloud.baseUrl, spec, activeFile, async (pause, { fileId }, k) => {
       const help = callApi(env.cloud.baseUrl, district, 'hardship.recordHelp', {
         fileId,
         kind: 'money',
