@@ -4,6 +4,7 @@
  * what was there: documents, removed documents, indexes and unique keys. A restore is one more commit (each
  * document put back takes a new version) and is refused while a transaction is open. Not part of WeChat Cloud.
  */
+import { storeReader } from '../support/api';
 import { restoreDb, snapshotDb } from '../support/interleave';
 import { newCollection, startHarness, type Harness, type Sdk } from './helpers';
 
@@ -12,11 +13,13 @@ jest.setTimeout(60000);
 let h: Harness;
 let sdk: Sdk;
 let baseUrl: string;
+let store: ReturnType<typeof storeReader>;
 
 beforeAll(async () => {
   h = await startHarness({ extraArgs: ['--collections', 'tests/emulator/index-collections.json'] });
   sdk = h.sdk;
   baseUrl = h.cloudProc.baseUrl;
+  store = storeReader(h.cloudProc.serviceUrl);
 });
 
 afterAll(async () => {
@@ -26,10 +29,6 @@ afterAll(async () => {
 async function everything(name: string): Promise<unknown[]> {
   const { data } = await sdk.db.collection(name).orderBy('_id', 'asc').limit(1000).get();
   return data;
-}
-
-async function dbVersion(): Promise<number> {
-  return ((await (await fetch(`${baseUrl}/_emu/db/version`)).json()) as { version: number }).version;
 }
 
 describe('/_emu/snapshots', () => {
@@ -42,7 +41,7 @@ describe('/_emu/snapshots', () => {
     await sdk.db.collection(items).doc('i2').set({ data: { cat: 'y', label: 'two' } });
     const before = { plain: await everything(plain), items: await everything(items) };
 
-    const { id } = (await (await fetch(`${baseUrl}/_emu/snapshots`, { method: 'POST' })).json()) as { id: string };
+    const id = await snapshotDb(baseUrl);
     const _ = sdk.db.command;
     await sdk.db.collection(plain).doc('a').update({ data: { n: _.inc(5), 'nested.list': _.push(3) } });
     await sdk.db.collection(plain).doc('b').remove();
@@ -51,7 +50,7 @@ describe('/_emu/snapshots', () => {
     await sdk.db.collection(items).doc('i3').set({ data: { cat: 'x', label: 'three' } });
     const later = await newCollection(sdk, 'snap_later');
     await sdk.db.collection(later).add({ data: { n: 9 } });
-    const versionBefore = await dbVersion();
+    const versionBefore = await store.version();
 
     await restoreDb(baseUrl, id);
 
@@ -61,7 +60,7 @@ describe('/_emu/snapshots', () => {
     const xs = await sdk.db.collection(items).where({ cat: 'x' }).get();
     expect(xs.data.map((d: { _id: string }) => d._id)).toEqual(['i1']);
     // One change per document put back: b, c and a in the plain collection, i1 and i3, the later collection's one.
-    expect((await dbVersion()) - versionBefore).toBe(6);
+    expect((await store.version()) - versionBefore).toBe(6);
     // Restoring twice in a row changes nothing the second time.
     const again = await fetch(`${baseUrl}/_emu/snapshots/${id}/restore`, { method: 'POST' });
     expect(await again.json()).toEqual({ changed: 0 });
