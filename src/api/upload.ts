@@ -23,7 +23,7 @@ async function uploadWeapp(filePath: string, cloudPath: string): Promise<string>
   return res.fileID;
 }
 
-async function uploadH5(bytes: Blob, cloudPath: string, openid: string): Promise<string> {
+async function uploadH5(bytes: Blob, cloudPath: string, openid: string, failText: string): Promise<string> {
   const base = process.env.LOCAL_CLOUD_URL || '';
   const query = `openid=${encodeURIComponent(openid)}&cloudPath=${encodeURIComponent(cloudPath)}`;
   const res = await withTimeout(
@@ -35,21 +35,44 @@ async function uploadH5(bytes: Blob, cloudPath: string, openid: string): Promise
     UPLOAD_TIMEOUT_MS,
   );
   const body = (await res.json().catch(() => null)) as { fileID?: string } | null;
-  if (!res.ok || !body?.fileID) throw new ApiError('UPLOAD_FAILED', '图片上传失败，请重试');
+  if (!res.ok || !body?.fileID) throw new ApiError('UPLOAD_FAILED', failText);
   return body.fileID;
+}
+
+/** Who uploads: the session's openid, or on H5 the dev identity. */
+export function uploaderOf(openid: string): string {
+  return process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+}
+
+/**
+ * Sends what the person picked to `cloudPath` and resolves with its fileID: on H5 its bytes (read from a blob: URL
+ * when given one), on weapp its temp path. A failure that is not the storage's own answer reads as a network error.
+ */
+export async function uploadPicked(
+  picked: { path: string } | { bytes: Blob | (() => Promise<Blob>) },
+  cloudPath: (bytes?: Blob) => string,
+  uploader: string,
+  failText = '图片上传失败，请重试',
+): Promise<string> {
+  try {
+    if ('path' in picked) return await uploadWeapp(picked.path, cloudPath());
+    const bytes = typeof picked.bytes === 'function' ? await picked.bytes() : picked.bytes;
+    return await uploadH5(bytes, cloudPath(bytes), uploader, failText);
+  } catch (e) {
+    throw e instanceof ApiError ? e : networkError();
+  }
+}
+
+/** The bytes behind an H5 blob: URL (what chooseImage and chooseMessageFile give there). */
+export function bytesOf(url: string): () => Promise<Blob> {
+  return async () => (await fetch(url)).blob();
 }
 
 /** Uploads one image as `openid` (the session's; H5 uses the dev identity) and resolves with its fileID. */
 export async function uploadImage(filePath: string, openid: string): Promise<string> {
-  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
-  const cloudPath = `uploads/${uploader}/${uploadName(filePath)}`;
-  try {
-    // chooseImage on H5 gives a blob: URL; read its bytes and send them as they are.
-    if (process.env.TARO_ENV === 'h5') return await uploadH5(await (await fetch(filePath)).blob(), cloudPath, uploader);
-    return await uploadWeapp(filePath, cloudPath);
-  } catch (e) {
-    throw e instanceof ApiError ? e : networkError();
-  }
+  const uploader = uploaderOf(openid);
+  const picked = process.env.TARO_ENV === 'h5' ? { bytes: bytesOf(filePath) } : { path: filePath };
+  return uploadPicked(picked, () => `uploads/${uploader}/${uploadName(filePath)}`, uploader);
 }
 
 /**
@@ -57,13 +80,9 @@ export async function uploadImage(filePath: string, openid: string): Promise<str
  * the File of a file input — keeping its extension, and resolves with its fileID.
  */
 export async function uploadDocument(file: { path: string } | File, name: string, openid: string): Promise<string> {
-  const uploader = process.env.TARO_ENV === 'h5' ? getDevOpenid() || openid : openid;
+  const uploader = uploaderOf(openid);
   const ext = /\.(xlsx|csv)$/i.exec(name)?.[1]?.toLowerCase() ?? 'xlsx';
   const cloudPath = `uploads/${uploader}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`;
-  try {
-    if (process.env.TARO_ENV === 'h5') return await uploadH5(file as File, cloudPath, uploader);
-    return await uploadWeapp((file as { path: string }).path, cloudPath);
-  } catch (e) {
-    throw e instanceof ApiError ? e : networkError();
-  }
+  const picked = process.env.TARO_ENV === 'h5' ? { bytes: file as File } : { path: (file as { path: string }).path };
+  return uploadPicked(picked, () => cloudPath, uploader);
 }

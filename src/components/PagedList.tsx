@@ -20,10 +20,8 @@ export function PagedList<T>({
 }) {
   return (
     <StateView
+      remote={list}
       loading={list.loading && !list.data}
-      error={list.error}
-      errorCode={list.errorCode}
-      onRetry={list.reload}
       empty={!!list.data && list.data.items.length === 0}
       emptyText={emptyText}
       emptyAction={emptyAction}

@@ -1,10 +1,16 @@
 import type { ReactNode } from 'react';
 import { View, Text } from '@tarojs/components';
 import { errorAdvice } from '../api/errorAdvice';
+import type { RemoteState } from '../hooks/useRemote';
 import { Button } from './Button';
 import './StateView.scss';
 
+/** What a screen loaded with useRemote: its loading, error and reload (StateView's defaults when given). */
+export type RemoteStatus = Pick<RemoteState<unknown>, 'loading' | 'error' | 'errorCode' | 'reload'>;
+
 export interface StateViewProps {
+  /** The load this view shows (useRemote's state): loading, error, errorCode and onRetry unless given. */
+  remote?: RemoteStatus;
   loading?: boolean;
   error?: string | null;
   /** The error's code: 重试 is offered only when trying again can help (network, server busy). */
@@ -19,7 +25,11 @@ export interface StateViewProps {
 
 /** Loading / error (with 重试 or what to do) / empty, or the content. Every screen goes through it. */
 export function StateView(props: StateViewProps) {
-  const { loading, error, errorCode, empty, emptyText = '暂无内容', onRetry, emptyAction, children } = props;
+  const { remote, empty, emptyText = '暂无内容', emptyAction, children } = props;
+  const loading = props.loading ?? remote?.loading;
+  const error = props.error ?? remote?.error;
+  const errorCode = props.errorCode ?? remote?.errorCode;
+  const onRetry = props.onRetry ?? remote?.reload;
   if (loading) {
     return (
       <View className='state state-loading' data-testid='state-loading'>

@@ -27,6 +27,11 @@ export interface ActionState {
   /** Call when a field is edited: its error disappears. */
   clearField: (key: string) => void;
   /**
+   * A form field's props (Field, ChoiceField…): the refusal shown under it, and an onInput that keeps the value
+   * with `set` and clears that refusal. `<Field … value={date} {...act.field('date', setDate)} />`
+   */
+  field: (key: string, set: (value: string) => void) => { error?: string; onInput: (value: string) => void };
+  /**
    * Runs one action: ignored while another runs (a double tap does nothing), then success toast or one way of
    * explaining a refusal (under its field when the form shows it, else a dialog). Resolves to the result, or
    * undefined when refused or ignored.
@@ -65,5 +70,13 @@ export function useAction(): ActionState {
     }
   }, []);
 
-  return { busy, fieldErrors, setFieldErrors, clearField, run };
+  const field = (key: string, set: (value: string) => void) => ({
+    error: fieldErrors[key],
+    onInput: (value: string) => {
+      set(value);
+      clearField(key);
+    },
+  });
+
+  return { busy, fieldErrors, setFieldErrors, clearField, field, run };
 }

@@ -3,7 +3,7 @@
  * visits, the district decides), the file and help recorded on it, the yearly lapse by the timer, who may see
  * what, and the races on one case or file forced in both orders. Asserts on what ended up stored.
  */
-import { moveEnd } from '../support/hardship';
+import { APPLY, DECIDE, moveEnd, VISIT } from '../support/hardship';
 import { clearPauses, eachPausePoint, eachPausePointFrom } from '../support/interleave';
 import { callApi } from '../support/api';
 import { uploadAs } from '../support/merchants';
@@ -11,28 +11,6 @@ import { setClock } from '../support/clock';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson, expectMatrix } from '../support/scenario';
 
 const env = useCloud({ demo: false });
-
-const APPLY = {
-  household: [
-    { relation: '本人', name: '王建军', age: 41, income: 2600 },
-    { relation: '配偶', name: '李秀兰', age: 39, income: 0, situation: '患病' },
-    { relation: '子女', name: '王小明', age: 15, income: 0, situation: '在读' },
-  ],
-  income: 2600,
-  rigidExpenses: 800,
-  causes: ['illness' as const],
-  story: '配偶患慢性肾病需长期透析，家庭收入主要靠本人送快递。',
-  helpAsked: '希望得到医疗救助',
-  evidence: [] as string[],
-  sensitiveConsent: true as const,
-};
-const DECIDE = { approve: true, level: 'deep', civilCheck: 'low_income', note: '情况属实' } as const;
-const VISIT = {
-  date: '2026-12-01',
-  visitors: '张敏、刘强',
-  findings: '家中确有重病患者，收入情况属实。',
-  photos: [] as string[],
-};
 
 let grassroots: string;
 let district: string;

@@ -62,7 +62,7 @@ export default function CardPage() {
           }
         />
       ) : (
-        <StateView loading={card.loading} error={card.error} errorCode={card.errorCode} onRetry={card.reload}>
+        <StateView remote={card}>
           {card.data && (
             <View>
               <View className='union-card'>

@@ -96,12 +96,7 @@ export default function SettingsEdit() {
 
   return (
     <PageShell className='settings' page='settingsEdit'>
-      <StateView
-        loading={remote.loading && !remote.data}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
-      >
+      <StateView remote={remote} loading={remote.loading && !remote.data}>
         {form && (
           <>
             <View className='section'>

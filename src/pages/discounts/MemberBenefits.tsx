@@ -19,7 +19,7 @@ export function MemberBenefits() {
           我的优惠 ›
         </Text>
       </View>
-      <StateView loading={benefits.loading} error={benefits.error} errorCode={benefits.errorCode} onRetry={benefits.reload}>
+      <StateView remote={benefits}>
         <ScrollView scrollX className='discount-benefit-strip'>
           {benefits.data?.items.map((b) => (
             <View key={b.title} className='discount-benefit' data-testid='discounts-benefit'>

@@ -22,10 +22,8 @@ export function LatestNotices() {
         )}
       </View>
       <StateView
+        remote={notices}
         loading={notices.loading && !notices.data}
-        error={notices.error}
-        errorCode={notices.errorCode}
-        onRetry={notices.reload}
         empty={!!notices.data && items.length === 0}
         emptyText='暂无工会动态'
       >

@@ -45,10 +45,8 @@ export function Timeline() {
         </View>
       )}
       <StateView
+        remote={timeline}
         loading={timeline.loading && !timeline.data}
-        error={timeline.error}
-        errorCode={timeline.errorCode}
-        onRetry={timeline.reload}
         empty={!!timeline.data && items.length === 0}
         emptyText='暂无申请记录'
       >

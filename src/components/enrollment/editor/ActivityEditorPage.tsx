@@ -38,12 +38,7 @@ export function ActivityEditorPage<T>({
   const orgs = remote.data?.orgs.filter((o) => scopes === null || o.path.some((p) => scopes.includes(p))) ?? [];
   return (
     <PageShell className={`activity-editor ${className}`} page={page} title={title}>
-      <StateView
-        loading={(remote.loading && !remote.data) || !session}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
-      >
+      <StateView remote={remote} loading={(remote.loading && !remote.data) || !session}>
         {remote.data && session && children(orgs, remote.data.activity)}
       </StateView>
     </PageShell>

@@ -60,7 +60,7 @@ export default function CampaignDetail() {
 
   return (
     <PageShell className='cp-detail' page='campaignsDetail'>
-      <StateView loading={campaign.loading} error={campaign.error} errorCode={campaign.errorCode} onRetry={campaign.reload}>
+      <StateView remote={campaign}>
         {c && (
           <View>
             <View className='cp-card'>

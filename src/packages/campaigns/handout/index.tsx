@@ -72,7 +72,7 @@ export default function Handout() {
 
   return (
     <PageShell className='cp-handout' page='campaignsHandout'>
-      <StateView loading={campaign.loading} error={campaign.error} errorCode={campaign.errorCode} onRetry={campaign.reload}>
+      <StateView remote={campaign}>
         {c && (
           <View>
             <View className='cp-card'>

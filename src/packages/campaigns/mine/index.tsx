@@ -18,10 +18,7 @@ export default function MyCampaigns() {
   return (
     <PageShell className='cp-mine' page='campaignsMine'>
       <StateView
-        loading={mine.loading}
-        error={mine.error}
-        errorCode={mine.errorCode}
-        onRetry={mine.reload}
+        remote={mine}
         empty={!!mine.data && items.length === 0}
         emptyText='工会开展夏送清凉、冬送温暖等慰问时，如果您在发放名单上，会在这里和“消息与待办”里看到，无需申请。'
       >

@@ -71,7 +71,7 @@ export default function CompetitionDetailPage() {
   const levels = [...new Set(c?.events.map((e) => e.levelLabel) ?? [])];
   return (
     <PageShell className='competitions-detail' page='competitionDetail'>
-      <StateView loading={remote.loading && !c} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !c}>
         {c && (
           <View>
             <View className='section'>

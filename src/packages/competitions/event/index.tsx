@@ -32,7 +32,7 @@ export default function EventPageView() {
   );
   return (
     <PageShell className='competitions-event-page' page='competitionEvent'>
-      <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !page}>
         {page && ev && f && (
           <View>
             <View className='section'>

@@ -47,7 +47,7 @@ export default function JoinTeam() {
 
   return (
     <PageShell className='competitions-join-page' page='competitionJoin'>
-      <StateView loading={remote.loading && !link} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !link}>
         {link && ev && (
           <View>
             <View className='section competitions-join-card' data-testid='competitions-join-card'>

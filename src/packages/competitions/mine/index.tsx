@@ -56,10 +56,8 @@ export default function MyCompetitionsPage() {
   return (
     <PageShell className='competitions-mine-page' page='competitionMine'>
       <StateView
+        remote={list}
         loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
         empty={empty}
         emptyText='您还没有参加技能竞赛'
         emptyAction={<Button onClick={() => go(ROUTES.competitions)}>去看看竞赛项目</Button>}

@@ -101,7 +101,7 @@ export default function Register() {
 
   return (
     <PageShell className='competitions-register-page' page='competitionRegister' title={invite ? '加入队伍' : undefined}>
-      <StateView loading={remote.loading && !ev} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !ev}>
         {ev && (
           <View>
             <View className='section'>

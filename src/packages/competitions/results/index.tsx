@@ -28,7 +28,7 @@ export default function Results() {
   return (
     <PageShell className='competitions-results' page='competitionResults' title={r?.status === 'final' ? '最终成绩' : undefined}>
       <View data-testid='competitions-results'>
-        <StateView loading={remote.loading && !r} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+        <StateView remote={remote} loading={remote.loading && !r}>
           {r && (
             <View>
               <View className='section'>

@@ -74,10 +74,8 @@ export default function BookSession() {
     <PageShell className='cs-book' page='counsellingBook'>
       <Hotlines />
       <StateView
+        remote={data}
         loading={data.loading && !data.data}
-        error={data.error}
-        errorCode={data.errorCode}
-        onRetry={data.reload}
         empty={!!data.data && free.length === 0}
         emptyText='近四周的咨询时段已约满，请稍后再看，或致电咨询室。'
       >
@@ -130,11 +128,7 @@ export default function BookSession() {
                 value={name}
                 maxlength={12}
                 placeholder='咨询师只看到化名，请勿使用真实姓名'
-                error={act.fieldErrors.pseudonym}
-                onInput={(v) => {
-                  setPseudonym(v);
-                  act.clearField('pseudonym');
-                }}
+                {...act.field('pseudonym', setPseudonym)}
               />
               <Field
                 label='联系电话'
@@ -144,11 +138,7 @@ export default function BookSession() {
                 type='number'
                 maxlength={11}
                 placeholder='咨询室联系您用，可与会员登记的手机号不同'
-                error={act.fieldErrors.contact}
-                onInput={(v) => {
-                  setContact(v);
-                  act.clearField('contact');
-                }}
+                {...act.field('contact', setContact)}
               />
               <Checkbox checked={consent} onChange={setConsent} testId='counselling-book-consent'>
                 同意咨询师为本次咨询保留记录（可随时撤回，撤回后记录即删除；不勾选则不保留任何记录）

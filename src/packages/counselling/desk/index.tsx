@@ -38,10 +38,8 @@ export default function Desk() {
         ))}
       </View>
       <StateView
+        remote={desk}
         loading={desk.loading && !desk.data}
-        error={desk.error}
-        errorCode={desk.errorCode}
-        onRetry={desk.reload}
         empty={!!desk.data && desk.data.items.length === 0}
         emptyText={view === 'upcoming' ? '暂无待进行的咨询' : '暂无已过的咨询'}
       >

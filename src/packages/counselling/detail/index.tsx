@@ -40,7 +40,7 @@ export default function SessionDetail() {
   return (
     <PageShell className='cs-detail' page='counsellingDetail' testId='counselling-detail'>
       <Hotlines />
-      <StateView loading={detail.loading && !s} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
+      <StateView remote={detail} loading={detail.loading && !s}>
         {s && (
           <View className='cs-card'>
             <Text className='cs-title'>

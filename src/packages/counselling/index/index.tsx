@@ -51,10 +51,8 @@ export default function Counselling() {
     <PageShell className='cs-index' page='counselling'>
       <Hotlines />
       <StateView
+        remote={data}
         loading={data.loading && !data.data}
-        error={data.error}
-        errorCode={data.errorCode}
-        onRetry={data.reload}
         empty={!!data.data && data.data.rooms.length === 0 && !isStaff}
         emptyText='本地区暂未开设职工心理咨询室，如需帮助请拨打上方热线。'
       >
@@ -70,11 +68,7 @@ export default function Counselling() {
                 value={shown}
                 maxlength={12}
                 placeholder='如：晴天（请勿使用真实姓名）'
-                error={act.fieldErrors.pseudonym}
-                onInput={(v) => {
-                  setPseudonym(v);
-                  act.clearField('pseudonym');
-                }}
+                {...act.field('pseudonym', setPseudonym)}
               />
               <Button small kind='plain' testId='counselling-pseudonym-save' loading={act.busy} onClick={save}>
                 保存化名

@@ -115,7 +115,7 @@ export default function RoomEdit() {
   return (
     <PageShell className='cs-room-edit' page='counsellingRoomEdit'>
       <Hotlines />
-      <StateView loading={data.loading && !data.data} error={data.error} errorCode={data.errorCode} onRetry={data.reload}>
+      <StateView remote={data} loading={data.loading && !data.data}>
         {form && data.data && (
           <>
             <View className='cs-card'>

@@ -59,7 +59,7 @@ export default function CounsellorSession() {
   return (
     <PageShell className='cs-session' page='counsellingSession' testId='counselling-session'>
       <Hotlines />
-      <StateView loading={view.loading && !s} error={view.error} errorCode={view.errorCode} onRetry={view.reload}>
+      <StateView remote={view} loading={view.loading && !s}>
         {s && (
           <>
             <View className='cs-card'>

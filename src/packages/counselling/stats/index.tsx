@@ -39,10 +39,8 @@ export default function Stats() {
         ))}
       </View>
       <StateView
+        remote={stats}
         loading={stats.loading && !stats.data}
-        error={stats.error}
-        errorCode={stats.errorCode}
-        onRetry={stats.reload}
         empty={!!stats.data && stats.data.items.length === 0}
         emptyText='您管辖的工会暂无心理咨询室'
       >

@@ -84,7 +84,7 @@ export default function ApplyForHelp() {
   const s = standard.data;
   return (
     <PageShell className='hs-apply' page='hardshipApply'>
-      <StateView loading={standard.loading} error={standard.error} errorCode={standard.errorCode} onRetry={standard.reload}>
+      <StateView remote={standard}>
         {s && (
           <View className='hs-card' data-testid='hardship-standard'>
             <Text className='hs-title'>申请条件</Text>

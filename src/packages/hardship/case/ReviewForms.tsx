@@ -45,11 +45,7 @@ export function VisitForm({ caseId, onDone }: { caseId: string; onDone: () => vo
         testId='hardship-visit-date'
         value={date}
         placeholder='YYYY-MM-DD'
-        error={act.fieldErrors.date}
-        onInput={(v) => {
-          setDate(v);
-          act.clearField('date');
-        }}
+        {...act.field('date', setDate)}
       />
       <Field
         label='走访人员'
@@ -57,11 +53,7 @@ export function VisitForm({ caseId, onDone }: { caseId: string; onDone: () => vo
         testId='hardship-visit-visitors'
         value={visitors}
         placeholder='如：张敏、刘强'
-        error={act.fieldErrors.visitors}
-        onInput={(v) => {
-          setVisitors(v);
-          act.clearField('visitors');
-        }}
+        {...act.field('visitors', setVisitors)}
       />
       <Field
         label='调查情况'
@@ -70,11 +62,7 @@ export function VisitForm({ caseId, onDone }: { caseId: string; onDone: () => vo
         multiline
         value={findings}
         placeholder='家庭成员、收入、住房、致困原因核实情况（至少10个字）'
-        error={act.fieldErrors.findings}
-        onInput={(v) => {
-          setFindings(v);
-          act.clearField('findings');
-        }}
+        {...act.field('findings', setFindings)}
       />
       <FieldFrame label='走访照片' error={act.fieldErrors.photos}>
         <PhotoPicker photos={photos} openid={session?.openid ?? ''} max={9} testId='hardship-visit-photo' onChange={setPhotos} />
@@ -134,11 +122,7 @@ export function DecideForm({ caseId, onDone }: { caseId: string; onDone: () => v
         testId='hardship-decide-note'
         value={note}
         placeholder='不予认定时请写明原因，会员会看到'
-        error={act.fieldErrors.note}
-        onInput={(v) => {
-          setNote(v);
-          act.clearField('note');
-        }}
+        {...act.field('note', setNote)}
       />
       <Button block testId='hardship-decide-approve' loading={act.busy} onClick={() => decide(true)}>
         认定为困难职工并建档

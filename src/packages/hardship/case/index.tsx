@@ -21,7 +21,7 @@ export default function HardshipCase() {
   const d = c.data;
   return (
     <PageShell className='hs-case' page='hardshipCase'>
-      <StateView loading={c.loading} error={c.error} errorCode={c.errorCode} onRetry={c.reload}>
+      <StateView remote={c}>
         {d && (
           <View>
             <View className='hs-card'>

@@ -23,10 +23,7 @@ export default function MyHardship() {
   return (
     <PageShell className='hs-mine' page='hardshipMine'>
       <StateView
-        loading={mine.loading}
-        error={mine.error}
-        errorCode={mine.errorCode}
-        onRetry={mine.reload}
+        remote={mine}
         empty={empty}
         emptyText='家庭遇到大病、意外、失业、子女上学等困难，可以向工会申请帮扶。工会会入户了解情况，全程在这里查看进度。'
         emptyAction={

@@ -78,11 +78,7 @@ export function PublicityStaffPanel({ publicity, onChanged }: { publicity: Publi
           testId='hardship-pub-withdraw-reason'
           value={reason}
           placeholder='如：拟帮扶金额有误，更正后重新公示'
-          error={act.fieldErrors.reason}
-          onInput={(v) => {
-            setReason(v);
-            act.clearField('reason');
-          }}
+          {...act.field('reason', setReason)}
         />
       </ConfirmDialog>
     </View>
@@ -120,11 +116,7 @@ function ObjectionItem({ objection: o, onDone }: { objection: Objection; onDone:
               testId='hardship-objection-note'
               value={note}
               placeholder='核实情况，会员可见'
-              error={act.fieldErrors.note}
-              onInput={(v) => {
-                setNote(v);
-                act.clearField('note');
-              }}
+              {...act.field('note', setNote)}
             />
             <View className='hs-actions'>
               <Button kind='plain' testId='hardship-dismiss' loading={act.busy} onClick={() => resolve('dismiss')}>

@@ -58,7 +58,7 @@ function OnePublicity({ id }: { id: string }) {
   const [target, setTarget] = useState<string | null>(null);
   const d = p.data;
   return (
-    <StateView loading={p.loading} error={p.error} errorCode={p.errorCode} onRetry={p.reload}>
+    <StateView remote={p}>
       {d && (
         <View>
           <View className='hs-card'>

@@ -73,28 +73,14 @@ export function PublishForm({ files, onDone }: { files: FileView[]; onDone: () =
         }}
       />
       {act.fieldErrors.entries && <Text className='field-error'>{act.fieldErrors.entries}</Text>}
-      <Field
-        label='公示标题'
-        name='hs-input'
-        testId='hardship-publish-title'
-        value={title}
-        error={act.fieldErrors.title}
-        onInput={(v) => {
-          setTitle(v);
-          act.clearField('title');
-        }}
-      />
+      <Field label='公示标题' name='hs-input' testId='hardship-publish-title' value={title} {...act.field('title', setTitle)} />
       <Field
         label='拟帮扶内容'
         name='hs-input'
         testId='hardship-publish-help'
         value={helpPlanned}
         placeholder='如：资金救助 2000元'
-        error={act.fieldErrors.helpPlanned}
-        onInput={(v) => {
-          setHelpPlanned(v);
-          act.clearField('helpPlanned');
-        }}
+        {...act.field('helpPlanned', setHelpPlanned)}
       />
       <Button block testId='hardship-publish-save' loading={act.busy} onClick={publish}>
         发布公示

@@ -44,12 +44,7 @@ export default function AcceptInvitation() {
 
   return (
     <PageShell className='invite' page='inviteAccept'>
-      <StateView
-        loading={invitation.loading}
-        error={invitation.error}
-        errorCode={invitation.errorCode}
-        onRetry={invitation.reload}
-      >
+      <StateView remote={invitation}>
         {inv && (
           <View className='section invite-card' data-testid='invite-card'>
             <Text className='invite-title' data-testid='invite-title'>

@@ -28,14 +28,7 @@ export function MyInvitations() {
   return (
     <View className='section'>
       <Text className='section-title'>我发出的邀请</Text>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!list.data?.items.length}
-        emptyText='还没有发出邀请'
-      >
+      <StateView remote={list} empty={!list.data?.items.length} emptyText='还没有发出邀请'>
         {list.data?.items.map((i) => (
           <View key={i.invitationId} className='invite-item' data-testid='invite-item'>
             <View>

@@ -69,7 +69,7 @@ export default function CreateInvitation() {
           }}
         />
       ) : (
-        <StateView loading={scopes.loading} error={scopes.error} errorCode={scopes.errorCode} onRetry={scopes.reload}>
+        <StateView remote={scopes}>
           <View className='section'>
             <Text className='section-title'>邀请人员</Text>
             <Text className='muted'>被邀请人无需先入会：例如援助站的值班律师、商户的店员、新任工会干部。</Text>
@@ -106,11 +106,7 @@ export default function CreateInvitation() {
               value={name}
               maxlength={20}
               placeholder='对方的真实姓名，工作人员界面将显示此姓名'
-              error={act.fieldErrors.name}
-              onInput={(v) => {
-                setName(v);
-                act.clearField('name');
-              }}
+              {...act.field('name', setName)}
             />
             <Button block testId='invite-create' loading={act.busy} onClick={create}>
               生成邀请

@@ -30,7 +30,7 @@ export default function Book() {
 
   return (
     <PageShell className='la-book' page='legalAidBook'>
-      <StateView loading={data.loading && !data.data} error={data.error} errorCode={data.errorCode} onRetry={data.reload}>
+      <StateView remote={data} loading={data.loading && !data.data}>
         <View className='section'>
           <Text className='section-title'>{data.data?.station?.name ?? '法律援助站'}</Text>
           <Text className='la-line'>{data.data?.station?.address}</Text>

@@ -46,7 +46,7 @@ export default function CaseView() {
   const notYet = c ? deskNotYet(c.startsAt, new Date()) : null;
   return (
     <PageShell className='la-case' page='legalAidCase'>
-      <StateView loading={detail.loading && !c} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
+      <StateView remote={detail} loading={detail.loading && !c}>
         {c && (
           <View>
             <View className='section'>

@@ -40,14 +40,7 @@ export default function Desk() {
           </View>
         ))}
       </View>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText={EMPTY[tab]}
-      >
+      <StateView remote={list} empty={!!list.data && list.data.items.length === 0} emptyText={EMPTY[tab]}>
         <Text className='muted la-desk-count' style={{ display: 'block', margin: '16px 24px 0' }}>
           共 {list.data?.total ?? 0} 个预约
         </Text>

@@ -48,7 +48,7 @@ export default function BookingDetail() {
   const b = detail.data;
   return (
     <PageShell className='la-detail' page='legalAidDetail' testId='legal-aid-detail'>
-      <StateView loading={detail.loading && !b} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
+      <StateView remote={detail} loading={detail.loading && !b}>
         {b && (
           <View>
             <View className='section'>

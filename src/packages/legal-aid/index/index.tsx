@@ -63,10 +63,7 @@ export default function LegalAidHome() {
         )}
       </View>
       <StateView
-        loading={stations.loading}
-        error={stations.error}
-        errorCode={stations.errorCode}
-        onRetry={stations.reload}
+        remote={stations}
         empty={!!stations.data && stations.data.items.length === 0}
         emptyText={`暂无可预约的法律援助站，请拨打${hotline}咨询`}
       >

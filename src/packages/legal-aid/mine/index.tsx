@@ -17,10 +17,7 @@ export default function MyBookings() {
   return (
     <PageShell className='la-mine' page='legalAidMine'>
       <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
+        remote={list}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='您还没有法律援助预约'
         emptyAction={

@@ -80,7 +80,7 @@ export default function RosterPage() {
   const r = roster.data;
   return (
     <PageShell className='la-roster' page='legalAidRoster'>
-      <StateView loading={roster.loading && !r} error={roster.error} errorCode={roster.errorCode} onRetry={roster.reload}>
+      <StateView remote={roster} loading={roster.loading && !r}>
         <View className='section'>
           <Text className='section-title'>{r?.stationName}</Text>
           <Text className='la-note'>按周安排值班，保存后自动生成未来{ROSTER_WEEKS}周的可预约时段；法定节假日自动暂停接待。</Text>

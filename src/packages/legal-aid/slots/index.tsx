@@ -89,10 +89,8 @@ export default function SlotsPage() {
         </Button>
       </View>
       <StateView
+        remote={slots}
         loading={slots.loading && !slots.data}
-        error={slots.error}
-        errorCode={slots.errorCode}
-        onRetry={slots.reload}
         empty={!!slots.data && slots.data.items.length === 0}
         emptyText='未来两周没有值班时段，可在“每周值班表”中安排'
       >

@@ -100,14 +100,7 @@ export default function StationEdit() {
   const missing = !!stationId && !!data.data && !data.data.station;
   return (
     <PageShell className='la-station-edit' page='legalAidStationEdit'>
-      <StateView
-        loading={data.loading && !data.data}
-        error={data.error}
-        errorCode={data.errorCode}
-        onRetry={data.reload}
-        empty={missing}
-        emptyText='该法律援助站不存在或已被删除'
-      >
+      <StateView remote={data} loading={data.loading && !data.data} empty={missing} emptyText='该法律援助站不存在或已被删除'>
         {form && (
           <>
             <View className='section'>

@@ -69,7 +69,7 @@ export default function AskQuestion() {
 
   return (
     <PageShell className='lq-ask' page='legalQaAsk'>
-      <StateView loading={form.loading} error={form.error} errorCode={form.errorCode} onRetry={form.reload}>
+      <StateView remote={form}>
         {f && (
           <View>
             <View className='lq-card'>

@@ -30,7 +30,7 @@ export default function LegalQaHome() {
   const d = data.data;
   return (
     <PageShell className='lq-home' page='legalQa'>
-      <StateView loading={data.loading && !d} error={data.error} errorCode={data.errorCode} onRetry={data.reload}>
+      <StateView remote={data} loading={data.loading && !d}>
         {d && (
           <View>
             <View className='lq-card'>

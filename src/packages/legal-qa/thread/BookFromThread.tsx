@@ -52,10 +52,7 @@ export function BookFromThread({
       <Text className='lq-title'>转为到站咨询</Text>
       <Text className='muted'>选择援助站的值班时段，您的咨询内容和照片会一并带给值班律师，不用重新填写。</Text>
       <StateView
-        loading={slots.loading}
-        error={slots.error}
-        errorCode={slots.errorCode}
-        onRetry={slots.reload}
+        remote={slots}
         empty={!!slots.data && open.length === 0}
         emptyText='近两周没有可预约的时段，请稍后再看或拨打援助站电话。'
       >

@@ -63,20 +63,27 @@ export default function Thread() {
 
   return (
     <PageShell className='lq-thread' page='legalQaThread'>
-      <StateView loading={thread.loading && !t} error={thread.error} errorCode={thread.errorCode} onRetry={thread.reload}>
+      <StateView remote={thread} loading={thread.loading && !t}>
         {t && (
           <View>
             <View className='lq-card'>
               <Text className='lq-title'>
-                {t.typeText} · <Text className={`tag tag-${t.status}`} data-testid='legal-qa-status'>{t.statusText}</Text>
+                {t.typeText} ·{' '}
+                <Text className={`tag tag-${t.status}`} data-testid='legal-qa-status'>
+                  {t.statusText}
+                </Text>
               </Text>
               <Row label='援助站'>{t.stationName}</Row>
-              {t.viewer !== 'member' && <Row label='咨询人'>{`${t.askerName ?? ''}${t.anonymous ? '（要求对用人单位匿名）' : ''}`}</Row>}
+              {t.viewer !== 'member' && (
+                <Row label='咨询人'>{`${t.askerName ?? ''}${t.anonymous ? '（要求对用人单位匿名）' : ''}`}</Row>
+              )}
               <Row label='用人单位'>{t.employer}</Row>
               <Row label='提交时间'>{formatDateTime(t.askedAt)}</Row>
               {t.status === 'waiting' && (
                 <Text className={t.overdueHours ? 'lq-overdue' : 'lq-promise'}>
-                  {t.overdueHours ? `已超过承诺答复时间 ${t.overdueHours} 小时` : `${t.promiseText}（${formatDateTime(t.dueAt)} 前）`}
+                  {t.overdueHours
+                    ? `已超过承诺答复时间 ${t.overdueHours} 小时`
+                    : `${t.promiseText}（${formatDateTime(t.dueAt)} 前）`}
                 </Text>
               )}
               <Text className='lq-title' style={{ marginTop: '16px' }}>
@@ -111,11 +118,7 @@ export default function Thread() {
                     multiline
                     value={reply}
                     placeholder={t.viewer === 'lawyer' ? '请给出明确的处理建议' : '补充情况或继续提问'}
-                    error={act.fieldErrors.text}
-                    onInput={(v) => {
-                      setReply(v);
-                      act.clearField('text');
-                    }}
+                    {...act.field('text', setReply)}
                   />
                   <Button block testId='legal-qa-send' loading={act.busy} loadingText='发送中…' onClick={send}>
                     发送

@@ -58,7 +58,7 @@ export default function ReportWage() {
   const f = form.data;
   return (
     <PageShell className='lq-wage-report' page='legalQaWageReport'>
-      <StateView loading={form.loading} error={form.error} errorCode={form.errorCode} onRetry={form.reload}>
+      <StateView remote={form}>
         {f && (
           <View className='lq-card'>
             <Text className='muted'>填写后直接转到用人单位所在区的工会处理，处理进度在这里查看。情况紧急可拨打12351。</Text>

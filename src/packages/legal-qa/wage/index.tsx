@@ -44,12 +44,15 @@ export default function WageDetail() {
     });
   return (
     <PageShell className='lq-wage' page='legalQaWage'>
-      <StateView loading={wage.loading && !w} error={wage.error} errorCode={wage.errorCode} onRetry={wage.reload}>
+      <StateView remote={wage} loading={wage.loading && !w}>
         {w && (
           <View>
             <View className='lq-card'>
               <Text className='lq-title'>
-                欠薪求助 · <Text className={`tag tag-${w.status}`} data-testid='legal-qa-wage-status'>{w.statusText}</Text>
+                欠薪求助 ·{' '}
+                <Text className={`tag tag-${w.status}`} data-testid='legal-qa-wage-status'>
+                  {w.statusText}
+                </Text>
               </Text>
               <Row label='用人单位'>{w.employer}</Row>
               <Row label='所在辖区'>{w.district}</Row>
@@ -77,11 +80,7 @@ export default function WageDetail() {
                   multiline
                   value={note}
                   placeholder='做了什么、结果如何（会展示给求助职工）'
-                  error={act.fieldErrors.note}
-                  onInput={(v) => {
-                    setNote(v);
-                    act.clearField('note');
-                  }}
+                  {...act.field('note', setNote)}
                 />
                 {w.nextSteps.map((s) => (
                   <View key={s} style={{ marginTop: '12px' }}>

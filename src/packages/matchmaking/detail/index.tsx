@@ -61,7 +61,7 @@ export default function EventDetailPage() {
   const e = page?.event;
   return (
     <PageShell className='mm-detail' page='matchmakingDetail'>
-      <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !page}>
         {page && e && (
           <View>
             {e.imageUrls[0] && <Image className='mm-detail-cover' src={e.imageUrls[0]} mode='aspectFill' />}

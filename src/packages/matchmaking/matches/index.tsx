@@ -24,10 +24,8 @@ export default function Matches() {
         </Text>
       </View>
       <StateView
+        remote={remote}
         loading={remote.loading && !items}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
         empty={!!items && items.length === 0}
         emptyText='暂无互选成功的对象。参加联谊活动并签到后，可在活动结束后互选。'
       >

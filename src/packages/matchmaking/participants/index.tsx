@@ -60,10 +60,8 @@ export default function Participants() {
   return (
     <PageShell className='mm-participants' page='matchmakingParticipants'>
       <StateView
+        remote={remote}
         loading={remote.loading && !data}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
         empty={!!data && data.items.length === 0}
         emptyText='暂无其他可查看的参加者'
       >

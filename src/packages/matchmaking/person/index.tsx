@@ -19,7 +19,7 @@ export default function Person() {
   const p = remote.data;
   return (
     <PageShell className='mm-person-page' page='matchmakingPerson' testId='matchmaking-person-page'>
-      <StateView loading={remote.loading && !p} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !p}>
         {p && (
           <View>
             <View className='section'>

@@ -56,12 +56,7 @@ export default function MyProfilePage() {
 
   return (
     <PageShell className='mm-profile' page='matchmakingProfile'>
-      <StateView
-        loading={remote.loading && !remote.data}
-        error={remote.error}
-        errorCode={remote.errorCode}
-        onRetry={remote.reload}
-      >
+      <StateView remote={remote} loading={remote.loading && !remote.data}>
         {notMember ? (
           <View className='section'>
             <Text className='mm-line'>交友资料仅面向实名认证的工会会员。完成入会后即可填写。</Text>

@@ -99,11 +99,7 @@ export default function Transfer() {
               value={reason}
               maxlength={200}
               placeholder='如：工作单位变动'
-              error={act.fieldErrors.reason}
-              onInput={(v) => {
-                setReason(v);
-                act.clearField('reason');
-              }}
+              {...act.field('reason', setReason)}
             />
             <Button
               block

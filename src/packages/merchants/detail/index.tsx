@@ -51,7 +51,7 @@ export default function PlaceDetail() {
 
   return (
     <PageShell className='place-detail' page='placeDetail'>
-      <StateView loading={place.loading} error={place.error} errorCode={place.errorCode} onRetry={place.reload}>
+      <StateView remote={place}>
         {p && (
           <View>
             {p.photoUrls.length > 0 ? (

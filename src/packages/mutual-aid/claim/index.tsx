@@ -82,10 +82,7 @@ export default function FileClaim() {
   return (
     <PageShell className='ma-claim' page='mutualAidClaim'>
       <StateView
-        loading={mine.loading}
-        error={mine.error}
-        errorCode={mine.errorCode}
-        onRetry={mine.reload}
+        remote={mine}
         empty={!!mine.data && !cover}
         emptyText='您没有参加这项互助保障，不能申请。如有疑问请联系所在单位工会。'
       >

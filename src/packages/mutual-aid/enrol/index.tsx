@@ -94,11 +94,7 @@ export default function Enrol() {
           multiline
           value={cards}
           placeholder='如：CZ2024000001'
-          error={act.fieldErrors.cardNos}
-          onInput={(v) => {
-            setCards(v);
-            act.clearField('cardNos');
-          }}
+          {...act.field('cardNos', setCards)}
         />
         <Button block testId='ma-enrol' loading={act.busy} onClick={enrol}>
           为这些会员参保

@@ -21,10 +21,7 @@ export default function MyMutualAid() {
   return (
     <PageShell className='ma-mine' page='mutualAid'>
       <StateView
-        loading={mine.loading}
-        error={mine.error}
-        errorCode={mine.errorCode}
-        onRetry={mine.reload}
+        remote={mine}
         empty={empty}
         emptyText='您目前没有参加职工医疗互助保障。医疗互助由所在单位工会统一为会员参保，如需参加请联系单位工会。'
       >

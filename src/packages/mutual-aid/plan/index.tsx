@@ -65,7 +65,7 @@ export default function PlanEditor() {
     );
   return (
     <PageShell className='ma-plan' page='mutualAidPlan'>
-      <StateView loading={tree.loading} error={tree.error} errorCode={tree.errorCode} onRetry={tree.reload}>
+      <StateView remote={tree}>
         <View className='ma-card'>
           <FieldFrame label='主办工会' error={act.fieldErrors.ownerOrgId}>
             {owners.map((o) => (

@@ -85,7 +85,7 @@ export default function ClaimReview() {
 
   return (
     <PageShell className='ma-review' page='mutualAidReview'>
-      <StateView loading={claim.loading} error={claim.error} errorCode={claim.errorCode} onRetry={claim.reload}>
+      <StateView remote={claim}>
         {d && (
           <View>
             <ClaimFacts d={d} />
@@ -110,11 +110,7 @@ export default function ClaimReview() {
                   testId='ma-amount'
                   type='number'
                   value={amount}
-                  error={act.fieldErrors.amount}
-                  onInput={(v) => {
-                    setAmount(v);
-                    act.clearField('amount');
-                  }}
+                  {...act.field('amount', setAmount)}
                 />
                 <Field
                   label='审核意见'
@@ -122,11 +118,7 @@ export default function ClaimReview() {
                   testId='ma-note'
                   value={note}
                   placeholder='核减金额或不予核准时请写明原因，会员会看到'
-                  error={act.fieldErrors.note}
-                  onInput={(v) => {
-                    setNote(v);
-                    act.clearField('note');
-                  }}
+                  {...act.field('note', setNote)}
                 />
                 <Button block testId='ma-approve' disabled={d.payable <= 0} onClick={() => setConfirm('approve')}>
                   核准互助金
@@ -152,11 +144,7 @@ export default function ClaimReview() {
                   testId='ma-pay-date'
                   value={payDate}
                   placeholder='YYYY-MM-DD'
-                  error={act.fieldErrors.date}
-                  onInput={(v) => {
-                    setPayDate(v);
-                    act.clearField('date');
-                  }}
+                  {...act.field('date', setPayDate)}
                 />
                 <Field
                   label='支付凭证号'
@@ -164,11 +152,7 @@ export default function ClaimReview() {
                   testId='ma-pay-ref'
                   value={reference}
                   placeholder='银行转账流水号或凭证号'
-                  error={act.fieldErrors.reference}
-                  onInput={(v) => {
-                    setReference(v);
-                    act.clearField('reference');
-                  }}
+                  {...act.field('reference', setReference)}
                 />
                 <Button block testId='ma-pay' onClick={() => setConfirm('pay')}>
                   登记已支付

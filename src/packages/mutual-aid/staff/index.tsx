@@ -51,10 +51,7 @@ export default function MutualAidStaff() {
       <Tabs tabs={TABS} value={tab} onChange={setTab} prefix='ma' />
       {tab === 'plans' ? (
         <StateView
-          loading={plans.loading}
-          error={plans.error}
-          errorCode={plans.errorCode}
-          onRetry={plans.reload}
+          remote={plans}
           empty={!!plans.data && plans.data.length === 0}
           emptyText='还没有医疗互助保障方案。市、区（县）总工会可以设立方案，基层工会为会员参保。'
           emptyAction={

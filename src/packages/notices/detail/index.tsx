@@ -17,7 +17,7 @@ export default function NoticeDetail() {
   const n = notice.data;
   return (
     <PageShell className='notice-detail' page='noticeDetail'>
-      <StateView loading={notice.loading && !n} error={notice.error} errorCode={notice.errorCode} onRetry={notice.reload}>
+      <StateView remote={notice} loading={notice.loading && !n}>
         {n && (
           <View className='section notice-article'>
             <Text className='notice-title' data-testid='notices-detail-title'>

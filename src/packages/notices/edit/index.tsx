@@ -13,9 +13,7 @@ export default function NoticeEdit() {
   const notice = useRemote<NoticeView | null>(() => (id ? call('notices.get', { noticeId: id }) : Promise.resolve(null)));
   return (
     <PageShell className='notice-edit-page' page='noticeEdit' title={id ? '编辑动态' : '发布动态'}>
-      <StateView loading={notice.loading} error={notice.error} errorCode={notice.errorCode} onRetry={notice.reload}>
-        {notice.data !== undefined && <NoticeForm key={id || 'new'} initial={notice.data} />}
-      </StateView>
+      <StateView remote={notice}>{notice.data !== undefined && <NoticeForm key={id || 'new'} initial={notice.data} />}</StateView>
     </PageShell>
   );
 }

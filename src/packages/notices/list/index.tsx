@@ -12,14 +12,7 @@ export default function NoticeList() {
   const list = usePagedRemote((page) => call('notices.list', { page }), { refreshOnShow: true });
   return (
     <PageShell className='notice-list' page='noticeList' testId='notices-list'>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无工会动态'
-      >
+      <StateView remote={list} empty={!!list.data && list.data.items.length === 0} emptyText='暂无工会动态'>
         {list.data?.items.map((n) => (
           <NoticeItem key={n._id} notice={n} onOpen={() => go(`${ROUTES.noticeDetail}?id=${encodeURIComponent(n._id)}`)} />
         ))}

@@ -41,14 +41,7 @@ export default function NoticeManage() {
           发布工会动态
         </Button>
       </View>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='还没有发布过工会动态'
-      >
+      <StateView remote={list} empty={!!list.data && list.data.items.length === 0} emptyText='还没有发布过工会动态'>
         {list.data?.items.map((n) => (
           <NoticeItem
             key={n._id}

@@ -57,7 +57,7 @@ export default function TripDetailPage() {
   const trip = page?.trip;
   return (
     <PageShell className='rec-detail' page='recuperationDetail'>
-      <StateView loading={remote.loading && !page} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !page}>
         {page && trip && (
           <View>
             {trip.imageUrls[0] && <Image className='rec-detail-cover' src={trip.imageUrls[0]} mode='aspectFill' />}

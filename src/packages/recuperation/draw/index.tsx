@@ -25,7 +25,7 @@ export default function DrawResult() {
   });
   return (
     <PageShell className='rec-draw' page='recuperationDraw'>
-      <StateView loading={list.loading && !list.data} error={list.error} errorCode={list.errorCode} onRetry={list.reload}>
+      <StateView remote={list} loading={list.loading && !list.data}>
         {head && (
           <View className='section'>
             <Text className='section-title'>抽签方法</Text>

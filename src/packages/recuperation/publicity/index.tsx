@@ -36,7 +36,7 @@ export default function Publicity() {
   return (
     <PageShell className='rec-publicity' page='recuperationPublicity'>
       <View data-testid='recuperation-publicity'>
-        <StateView loading={list.loading && !list.data} error={list.error} errorCode={list.errorCode} onRetry={list.reload}>
+        <StateView remote={list} loading={list.loading && !list.data}>
           {head && (
             <View className='section'>
               <Text className='section-title'>{head.title}</Text>

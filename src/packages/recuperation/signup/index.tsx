@@ -68,7 +68,7 @@ export default function SignUp() {
 
   return (
     <PageShell className='rec-signup-page' page='recuperationSignUp'>
-      <StateView loading={remote.loading && !trip} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote} loading={remote.loading && !trip}>
         {trip && (
           <View>
             <View className='section'>

@@ -35,14 +35,7 @@ export default function Audit() {
           onChange={(e) => setIncludePiiViews(e.detail.value)}
         />
       </View>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无操作记录'
-      >
+      <StateView remote={list} empty={!!list.data && list.data.items.length === 0} emptyText='暂无操作记录'>
         <Text className='muted staff-count audit-count'>共 {list.data?.total ?? 0} 条</Text>
         {list.data?.items.map((e) => (
           <View

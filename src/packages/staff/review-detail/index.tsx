@@ -79,7 +79,7 @@ export default function ReviewDetail() {
   const a = detail.data;
   return (
     <PageShell className='staff-review-detail' page='staffReviewDetail'>
-      <StateView loading={detail.loading && !a} error={detail.error} errorCode={detail.errorCode} onRetry={detail.reload}>
+      <StateView remote={detail} loading={detail.loading && !a}>
         {a && (
           <View>
             <View className='section'>

@@ -61,10 +61,7 @@ export default function Reviews() {
       />
       <ReviewFilters value={filter} onChange={changeFilter} />
       <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
+        remote={list}
         empty={!!list.data && items.length === 0}
         emptyText={filter.keyword || filter.org ? '没有符合条件的申请' : pending ? '暂无待审核的入会申请' : '暂无记录'}
       >

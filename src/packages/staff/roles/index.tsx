@@ -40,18 +40,9 @@ export default function Roles() {
 
   return (
     <PageShell className='staff-roles' page='staffRoles'>
-      <StateView loading={tree.loading} error={tree.error} errorCode={tree.errorCode} onRetry={tree.reload}>
-        {tree.data && <GrantForm orgs={tree.data.orgs} onGranted={list.reload} />}
-      </StateView>
+      <StateView remote={tree}>{tree.data && <GrantForm orgs={tree.data.orgs} onGranted={list.reload} />}</StateView>
       <Text className='section-title roles-list-title'>已授予的角色</Text>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
-        empty={!!list.data && list.data.items.length === 0}
-        emptyText='暂无角色授权'
-      >
+      <StateView remote={list} empty={!!list.data && list.data.items.length === 0} emptyText='暂无角色授权'>
         {list.data?.items.map((g) => (
           <View key={g._id} className='staff-item role-item' data-testid='staff-role-item'>
             <View className='staff-item-head'>

@@ -49,11 +49,7 @@ export default function SetupAdmin() {
           value={code}
           maxlength={40}
           placeholder='例如 ABCD-EFGH-JKMN-PQRS'
-          error={act.fieldErrors.code}
-          onInput={(v) => {
-            setCode(v);
-            act.clearField('code');
-          }}
+          {...act.field('code', setCode)}
         />
         <Button block className='setup-claim' testId='staff-setup-claim' loading={act.busy} onClick={claim}>
           确认

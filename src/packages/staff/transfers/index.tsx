@@ -64,10 +64,7 @@ export default function TransferReviews() {
     <PageShell className='staff-transfers' page='staffTransfers'>
       <Tabs tabs={STATUS_TABS} value={status} onChange={setStatus} />
       <StateView
-        loading={list.loading}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
+        remote={list}
         empty={!!list.data && list.data.items.length === 0}
         emptyText={status === 'pending' ? '暂无待审核的转会申请' : '暂无记录'}
       >

@@ -104,7 +104,7 @@ export default function ApplyForStudentAid() {
   const openid = session?.openid ?? '';
   return (
     <PageShell className='sa-apply' page='studentAidApply'>
-      <StateView loading={mine.loading} error={mine.error} errorCode={mine.errorCode} onRetry={mine.reload}>
+      <StateView remote={mine}>
         {mine.data && !w && (
           <View className='sa-card'>
             <Text className='muted'>该金秋助学活动不存在或不在您所在工会的范围内。</Text>

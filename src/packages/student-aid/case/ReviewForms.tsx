@@ -26,11 +26,7 @@ export function DecisionForm(props: { applicationId: string; step: 'check' | 'de
         name='sa-note'
         testId='student-aid-note'
         value={note}
-        error={act.fieldErrors.note}
-        onInput={(v) => {
-          setNote(v);
-          act.clearField('note');
-        }}
+        {...act.field('note', setNote)}
       />
       <View className='sa-actions'>
         <Button
@@ -68,11 +64,7 @@ export function PaymentForm(props: { applicationId: string; amount: number; onDo
         testId='student-aid-pay-date'
         value={date}
         placeholder='YYYY-MM-DD'
-        error={act.fieldErrors.date}
-        onInput={(v) => {
-          setDate(v);
-          act.clearField('date');
-        }}
+        {...act.field('date', setDate)}
       />
       <Field
         label='发放金额（元）'
@@ -80,11 +72,7 @@ export function PaymentForm(props: { applicationId: string; amount: number; onDo
         testId='student-aid-pay-amount'
         type='number'
         value={paid}
-        error={act.fieldErrors.amount}
-        onInput={(v) => {
-          setPaid(v);
-          act.clearField('amount');
-        }}
+        {...act.field('amount', setPaid)}
       />
       <Button block testId='student-aid-pay' loading={act.busy} loadingText='登记中…' onClick={pay}>
         登记发放

@@ -22,7 +22,7 @@ export default function StudentAidCase() {
   const d = remote.data;
   return (
     <PageShell className='sa-case' page='studentAidCase'>
-      <StateView loading={remote.loading} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+      <StateView remote={remote}>
         {d && (
           <View>
             <View className='sa-card'>

@@ -32,7 +32,7 @@ export default function Grants() {
   return (
     <PageShell className='sa-grants' page='studentAidGrants'>
       <View data-testid='student-aid-grants'>
-        <StateView loading={remote.loading && !g} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
+        <StateView remote={remote} loading={remote.loading && !g}>
           {g && (
             <View className='sa-card'>
               <Text className='sa-title'>

@@ -38,10 +38,7 @@ export default function MyStudentAid() {
   return (
     <PageShell className='sa-mine' page='studentAidMine'>
       <StateView
-        loading={mine.loading}
-        error={mine.error}
-        errorCode={mine.errorCode}
-        onRetry={mine.reload}
+        remote={mine}
         empty={empty}
         emptyText='所在工会本学年还没有开展金秋助学。活动开始后，困难职工家庭可以在这里为考上大学、大专或高中的子女申请助学金。'
       >

@@ -45,11 +45,7 @@ function Objections({ windowId }: { windowId: string }) {
         name='sa-resolve-note'
         testId='student-aid-resolve-note'
         value={note}
-        error={act.fieldErrors.note}
-        onInput={(v) => {
-          setNote(v);
-          act.clearField('note');
-        }}
+        {...act.field('note', setNote)}
       />
     </View>
   );

@@ -40,10 +40,7 @@ export default function StudentAidQueue() {
       {tab === 'windows' && <WindowForm onDone={windows.reload} />}
       {tab === 'windows' ? (
         <StateView
-          loading={windows.loading}
-          error={windows.error}
-          errorCode={windows.errorCode}
-          onRetry={windows.reload}
+          remote={windows}
           empty={!!windows.data && windows.data.length === 0}
           emptyText='还没有金秋助学活动。区（县）总工会或市总工会设置活动后，会员即可申请。'
         >

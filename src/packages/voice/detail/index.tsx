@@ -29,7 +29,7 @@ export default function VoiceDetail() {
   const staffView = Boolean(d?.reporter);
   return (
     <PageShell className='vc-detail' page='voiceDetail'>
-      <StateView loading={r.loading} error={r.error} errorCode={r.errorCode} onRetry={r.reload}>
+      <StateView remote={r}>
         {d && (
           <View>
             <View className='vc-card'>

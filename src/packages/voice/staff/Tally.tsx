@@ -40,14 +40,7 @@ export function Tally() {
           导出 Excel
         </Button>
       </View>
-      <StateView
-        loading={tally.loading}
-        error={tally.error}
-        errorCode={tally.errorCode}
-        onRetry={tally.reload}
-        empty={!!t && t.rows.length === 0}
-        emptyText='这个月所辖单位没有隐患报告和合理化建议。'
-      >
+      <StateView remote={tally} empty={!!t && t.rows.length === 0} emptyText='这个月所辖单位没有隐患报告和合理化建议。'>
         {t && t.rows.length > 0 && (
           <View className='vc-card'>
             {t.rows.map((r) => (

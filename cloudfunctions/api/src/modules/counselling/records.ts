@@ -42,16 +42,12 @@ export interface SlotFields {
 export type SlotRecord = SlotFields & CapacityFields & { _id: string };
 
 /** The area's fields of a session record (the slot-booking mechanism owns the rest). */
-export interface SessionFields {
+export interface SessionFields extends Pick<
+  SlotFields,
+  'roomId' | 'roomName' | 'date' | 'period' | 'start' | 'end' | 'startsAt'
+> {
   /** Ownership checks only: never in any answer but the member's own (and never to the counsellor). */
   openid: string;
-  roomId: string;
-  roomName: string;
-  date: string;
-  period: string;
-  start: string;
-  end: string;
-  startsAt: StoredDate;
   /** The name the counsellor knows the member by (a copy of the member's profile, kept in step). */
   pseudonym: string;
   /** A phone for the session, sealed; the counsellor sees it in full, the member masked in lists. */

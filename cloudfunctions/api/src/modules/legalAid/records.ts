@@ -81,17 +81,12 @@ export interface OutcomeRecord {
 }
 
 /** The area's own fields of a booking record (the slot-booking mechanism owns the rest). */
-export interface BookingFields {
+/** Copies of the slot on its bookings (lists, reminders and the cancellation window need no second read). */
+type SlotCopy = Pick<SlotFields, 'stationId' | 'stationName' | 'date' | 'period' | 'start' | 'end' | 'startsAt'>;
+
+export interface BookingFields extends SlotCopy {
   /** The caller's openid: ownership checks only, never shown to staff. */
   openid: string;
-  // Copies of the slot (lists, reminders and the cancellation window need no second read).
-  stationId: string;
-  stationName: string;
-  date: string;
-  period: string;
-  start: string;
-  end: string;
-  startsAt: StoredDate;
   type: ConsultType;
   way: ConsultWay;
   memberKind: MemberKind;

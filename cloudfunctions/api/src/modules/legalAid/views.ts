@@ -1,18 +1,12 @@
 /** What the legal-aid actions answer (dates ISO strings; China dates YYYY-MM-DD). No raw PII except where noted. */
-import type { BookingStatus, ConsultType, ConsultWay, MemberKind, Referral, StationService } from '../../rules/legalAid';
-import type { RosterPattern } from './records';
+import type { BookingStatus, ConsultType, ConsultWay, MemberKind, Referral } from '../../rules/legalAid';
+import type { RosterPattern, StationRecord } from './records';
 
-export interface StationView {
-  _id: string;
-  name: string;
-  address: string;
-  location: { latitude: number; longitude: number };
-  hours: string;
-  services: StationService[];
-  phone: string;
-  /** The union running it and its ancestors (who manages its roster). */
-  orgPath: string[];
-}
+/** A station as members see it: the stored facts, without the roster's bookkeeping. */
+export type StationView = Pick<
+  StationRecord,
+  '_id' | 'name' | 'address' | 'location' | 'hours' | 'services' | 'phone' | 'orgPath'
+>;
 
 export interface SlotView {
   _id: string;
@@ -39,8 +33,8 @@ export interface EvidenceView {
   url: string;
 }
 
-/** A booking as its member sees it in 我的预约 (no case text in lists). */
-export interface BookingView {
+/** What every list of bookings shows of one: when, where, what kind, who (never the case itself). */
+interface BookingListFields {
   _id: string;
   slotId: string;
   stationId: string;
@@ -57,6 +51,10 @@ export interface BookingView {
   name: string;
   mobileMasked?: string;
   evidenceCount: number;
+}
+
+/** A booking as its member sees it in 我的预约 (no case text in lists). */
+export interface BookingView extends BookingListFields {
   /** Until when it can be cancelled or rescheduled online. */
   cancelDeadline: string;
   canCancel: boolean;
@@ -77,23 +75,7 @@ export interface BookingDetailView extends BookingView {
 }
 
 /** A booking in the station's list: who, when, what kind — never the case itself. */
-export interface StaffBookingView {
-  _id: string;
-  slotId: string;
-  stationId: string;
-  stationName: string;
-  date: string;
-  period: string;
-  start: string;
-  end: string;
-  startsAt: string;
-  type: ConsultType;
-  way: ConsultWay;
-  status: BookingStatus;
-  memberKind: MemberKind;
-  name: string;
-  mobileMasked?: string;
-  evidenceCount: number;
+export interface StaffBookingView extends BookingListFields {
   referral?: Referral;
   stars?: number;
 }

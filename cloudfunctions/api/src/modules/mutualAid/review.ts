@@ -97,6 +97,37 @@ export async function getClaim(claimId: string, ctx: ActionContext): Promise<Cla
   };
 }
 
+/**
+ * After a decision on a claim (approved, rejected, paid): the audit entry (its summary names the plan's union) and
+ * the step on the member's timeline, with its note when there is one; answers the claim as staff see it.
+ */
+async function afterDecision(
+  c: ClaimRecord,
+  ctx: ActionContext,
+  step: { action: string; summary: string; title: string; note?: string },
+): Promise<ClaimView> {
+  await writeAudit({
+    actor: ctx.openid,
+    action: step.action,
+    target: c._id,
+    summary: `${step.summary} · ${c.orgName}`,
+    at: ctx.now,
+    details: { orgId: c.orgId },
+  });
+  await addTimelineEntry({
+    openid: c.openid,
+    area: 'mutualAid',
+    refId: c._id,
+    title: step.title,
+    status: c.status,
+    statusText: CLAIM_STATUS_LABELS[c.status],
+    ...(step.note ? { note: step.note } : {}),
+    at: ctx.now,
+    notify: true,
+  });
+  return toClaimView(c);
+}
+
 export async function approveClaim(input: ApproveInput, ctx: ActionContext): Promise<ClaimView> {
   const first = await staffClaim(input.claimId, ctx);
   const plan = await loadPlan(first.planId);
@@ -136,26 +167,12 @@ export async function approveClaim(input: ApproveInput, ctx: ActionContext): Pro
     await tx.update(C.enrolments, found.enrolmentId, { approvedFen: enrolment.approvedFen + amountFen, updatedAt: ctx.now });
     return { ...found, _id: input.claimId, ...decided };
   });
-  await writeAudit({
-    actor: ctx.openid,
+  return afterDecision(c, ctx, {
     action: 'mutualAid.approve',
-    target: c._id,
-    summary: `核准医疗互助金 ${input.amount} 元 · ${c.orgName}`,
-    at: ctx.now,
-    details: { orgId: c.orgId },
-  });
-  await addTimelineEntry({
-    openid: c.openid,
-    area: 'mutualAid',
-    refId: c._id,
+    summary: `核准医疗互助金 ${input.amount} 元`,
     title: `医疗互助理赔已核准 ${input.amount} 元`,
-    status: 'approved',
-    statusText: CLAIM_STATUS_LABELS.approved,
-    ...(input.note ? { note: input.note } : {}),
-    at: ctx.now,
-    notify: true,
+    note: input.note,
   });
-  return toClaimView(c);
 }
 
 export async function rejectClaim(input: { claimId: string; note: string }, ctx: ActionContext): Promise<ClaimView> {
@@ -176,26 +193,12 @@ export async function rejectClaim(input: { claimId: string; note: string }, ctx:
       });
     return { ...found, _id: input.claimId, ...decided };
   });
-  await writeAudit({
-    actor: ctx.openid,
+  return afterDecision(c, ctx, {
     action: 'mutualAid.reject',
-    target: c._id,
-    summary: `不予核准医疗互助理赔 · ${c.orgName}`,
-    at: ctx.now,
-    details: { orgId: c.orgId },
-  });
-  await addTimelineEntry({
-    openid: c.openid,
-    area: 'mutualAid',
-    refId: c._id,
+    summary: '不予核准医疗互助理赔',
     title: '医疗互助理赔未予核准',
-    status: 'rejected',
-    statusText: CLAIM_STATUS_LABELS.rejected,
     note: input.note,
-    at: ctx.now,
-    notify: true,
   });
-  return toClaimView(c);
 }
 
 export async function recordPayment(input: PayInput, ctx: ActionContext): Promise<ClaimView> {
@@ -212,23 +215,9 @@ export async function recordPayment(input: PayInput, ctx: ActionContext): Promis
     await tx.update(C.claims, input.claimId, { status: 'paid', payment });
     return { ...found, _id: input.claimId, status: 'paid' as const, payment };
   });
-  await writeAudit({
-    actor: ctx.openid,
+  return afterDecision(c, ctx, {
     action: 'mutualAid.pay',
-    target: c._id,
-    summary: `登记医疗互助金支付 ${toYuan(c.approvedFen ?? 0)} 元 · ${c.orgName}`,
-    at: ctx.now,
-    details: { orgId: c.orgId },
-  });
-  await addTimelineEntry({
-    openid: c.openid,
-    area: 'mutualAid',
-    refId: c._id,
+    summary: `登记医疗互助金支付 ${toYuan(c.approvedFen ?? 0)} 元`,
     title: `医疗互助金 ${toYuan(c.approvedFen ?? 0)} 元已支付`,
-    status: 'paid',
-    statusText: CLAIM_STATUS_LABELS.paid,
-    at: ctx.now,
-    notify: true,
   });
-  return toClaimView(c);
 }

@@ -147,9 +147,7 @@ export default function EditCompetition() {
   const remote = useRemote(() => (id ? call('competitions.get', { competitionId: id }) : Promise.resolve(null)));
   return (
     <PageShell className='competitions-edit' page='competitionEdit' title={id ? '编辑竞赛' : '新建竞赛'}>
-      <StateView loading={remote.loading} error={remote.error} errorCode={remote.errorCode} onRetry={remote.reload}>
-        {!remote.loading && <Form initial={remote.data ?? null} />}
-      </StateView>
+      <StateView remote={remote}>{!remote.loading && <Form initial={remote.data ?? null} />}</StateView>
     </PageShell>
   );
 }

@@ -53,7 +53,7 @@ export default function Registrations() {
   };
   return (
     <PageShell className='competitions-registrations' page='competitionRegistrations'>
-      <StateView loading={event.loading && !ev} error={event.error} errorCode={event.errorCode} onRetry={event.reload}>
+      <StateView remote={event} loading={event.loading && !ev}>
         {ev && (
           <View className='section'>
             <Text className='section-title'>{ev.title}</Text>
@@ -90,10 +90,8 @@ export default function Registrations() {
         <Tabs prefix='competitions' tabs={TABS} value={filter} onChange={setFilter} />
       </View>
       <StateView
+        remote={list}
         loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText={filter === 'unit' ? '没有等待单位推荐的报名' : filter === 'review' ? '没有等待审核的报名' : '暂无报名记录'}
       >

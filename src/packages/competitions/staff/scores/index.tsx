@@ -85,7 +85,7 @@ export default function Scores() {
 
   return (
     <PageShell className='competitions-scores' page='competitionScores'>
-      <StateView loading={ranking.loading && !r} error={ranking.error} errorCode={ranking.errorCode} onRetry={ranking.reload}>
+      <StateView remote={ranking} loading={ranking.loading && !r}>
         {r && (
           <View>
             <ScoresHead

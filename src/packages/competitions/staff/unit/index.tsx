@@ -21,10 +21,8 @@ export default function UnitQueue() {
         </Text>
       </View>
       <StateView
+        remote={list}
         loading={list.loading && !list.data}
-        error={list.error}
-        errorCode={list.errorCode}
-        onRetry={list.reload}
         empty={!!list.data && list.data.items.length === 0}
         emptyText='暂无等待单位推荐的报名'
       >

@@ -85,7 +85,7 @@ export default function Roster() {
 
   return (
     <PageShell className='mm-roster' page='matchmakingRoster'>
-      <StateView loading={event.loading && !e} error={event.error} errorCode={event.errorCode} onRetry={event.reload}>
+      <StateView remote={event} loading={event.loading && !e}>
         {e && (
           <View>
             <View className='section'>

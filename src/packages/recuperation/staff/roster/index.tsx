@@ -65,7 +65,7 @@ export default function Roster() {
 
   return (
     <PageShell className='rec-roster' page='recuperationRoster'>
-      <StateView loading={trip.loading && !t} error={trip.error} errorCode={trip.errorCode} onRetry={trip.reload}>
+      <StateView remote={trip} loading={trip.loading && !t}>
         {t && (
           <View>
             <View className='section'>
