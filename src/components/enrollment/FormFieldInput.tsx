@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { Image, Input, Picker, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { LAST_DAY } from '@rules/dates';
-import { errorMessage } from '../../api/client';
-import { uploadImage } from '../../api/upload';
+import { useImageUpload } from '../../hooks/useImageUpload';
 import { areaOf } from './area';
 import type { FormField } from './types';
 
@@ -26,30 +24,18 @@ const previews = new Map<string, string>();
 
 /** One field of an activity's own form (text, choice, date, image). Test id `<area>-field-<key>` (input inside). */
 export function FormFieldInput({ field, value, error, openid, onChange, prefix: p }: FormFieldInputProps) {
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick } = useImageUpload(openid);
   const [preview, setPreview] = useState<string | null>(typeof value === 'string' ? (previews.get(value) ?? null) : null);
   const text = typeof value === 'string' ? value : '';
   const testId = `${areaOf(p)}-field-${field.key}`;
   const picked = Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
 
-  const pickImage = async () => {
-    if (uploading) return;
-    try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-      const path = chosen.tempFilePaths[0];
-      if (!path) return;
-      setUploading(true);
-      const fileId = await uploadImage(path, openid);
+  const pickImage = () =>
+    pick((fileId, path) => {
       previews.set(fileId, path);
       onChange(fileId);
       setPreview(path);
-    } catch (e) {
-      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setUploading(false);
-    }
-  };
+    });
 
   return (
     <View className={`${p}-field ${p}-field-${field.key}`} data-testid={testId}>

@@ -124,6 +124,22 @@ export interface VoiceTallyRow {
   suggestionsRecognised: number;
 }
 
+/** Every count of a unit's row (and of the total), at nought. */
+export function zeroCounts(): Omit<VoiceTallyRow, 'orgId' | 'orgName'> {
+  return {
+    hazards: 0,
+    hazardsNormal: 0,
+    hazardsUrgent: 0,
+    hazardsCritical: 0,
+    hazardsOpen: 0,
+    hazardsClosed: 0,
+    hazardsDeclined: 0,
+    suggestions: 0,
+    suggestionsAdopted: 0,
+    suggestionsRecognised: 0,
+  };
+}
+
 /** Counts per unit; withdrawn reports are not counted. Sorted by unit name. */
 export function tallyByUnit(reports: readonly TallySource[]): VoiceTallyRow[] {
   const rows = new Map<string, VoiceTallyRow>();
@@ -131,20 +147,7 @@ export function tallyByUnit(reports: readonly TallySource[]): VoiceTallyRow[] {
     if (r.status === 'withdrawn') continue;
     let row = rows.get(r.orgId);
     if (!row) {
-      row = {
-        orgId: r.orgId,
-        orgName: r.orgName,
-        hazards: 0,
-        hazardsNormal: 0,
-        hazardsUrgent: 0,
-        hazardsCritical: 0,
-        hazardsOpen: 0,
-        hazardsClosed: 0,
-        hazardsDeclined: 0,
-        suggestions: 0,
-        suggestionsAdopted: 0,
-        suggestionsRecognised: 0,
-      };
+      row = { orgId: r.orgId, orgName: r.orgName, ...zeroCounts() };
       rows.set(r.orgId, row);
     }
     if (r.kind === 'hazard') {

@@ -1,8 +1,5 @@
-import { useState } from 'react';
 import { Image, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { errorMessage } from '../../../api/client';
-import { uploadImage } from '../../../api/upload';
+import { useImageUpload } from '../../../hooks/useImageUpload';
 import { CERT_OPTIONS } from '../format';
 import type { Draft } from '../store';
 
@@ -20,22 +17,9 @@ export interface DeclarationFieldsProps {
  * `competitions-years` (input inside), `competitions-cert-<level>`, `competitions-photo`, errors `<id>-error`.
  */
 export function DeclarationFields({ draft, errors, photoRequired, openid, onChange }: DeclarationFieldsProps) {
-  const [uploading, setUploading] = useState(false);
-  const pick = async () => {
-    if (uploading) return;
-    try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-      const path = chosen.tempFilePaths[0];
-      if (!path) return;
-      setUploading(true);
-      onChange({ certPhoto: await uploadImage(path, openid), photoPreview: path });
-    } catch (e) {
-      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const upload = useImageUpload(openid);
+  const uploading = upload.uploading;
+  const pick = () => upload.pick((certPhoto, photoPreview) => onChange({ certPhoto, photoPreview }));
   return (
     <View>
       <View className='competitions-field competitions-years' data-testid='competitions-years'>

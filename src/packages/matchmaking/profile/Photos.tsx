@@ -1,9 +1,6 @@
-import { useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { PHOTOS_MAX } from '@rules/matchmaking';
-import { errorMessage } from '../../../api/client';
-import { uploadImage } from '../../../api/upload';
+import { useImageUpload } from '../../../hooks/useImageUpload';
 
 export interface Photo {
   id: string;
@@ -12,23 +9,8 @@ export interface Photo {
 
 /** Up to 6 photos: add (uploaded into the member's own folder), remove. Test ids `matchmaking-photo`, `matchmaking-photo-add`. */
 export function Photos({ photos, openid, onChange }: { photos: Photo[]; openid: string; onChange: (p: Photo[]) => void }) {
-  const [uploading, setUploading] = useState(false);
-  const add = async () => {
-    if (uploading) return;
-    try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-      const path = chosen.tempFilePaths[0];
-      if (!path) return;
-      setUploading(true);
-      const id = await uploadImage(path, openid);
-      onChange([...photos, { id, url: path }]);
-    } catch (e) {
-      if ((e as { errMsg?: string }).errMsg?.includes('cancel')) return;
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setUploading(false);
-    }
-  };
+  const { uploading, pick } = useImageUpload(openid);
+  const add = () => pick((id, path) => onChange([...photos, { id, url: path }]));
   return (
     <View className='mm-photos'>
       {photos.map((p) => (

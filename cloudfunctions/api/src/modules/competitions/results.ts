@@ -17,13 +17,14 @@ import {
   chinaMonthDay,
   fileObjection,
   isWindowOpen,
+  type ObjectionDecision,
+  objectionFields,
   objectionPage,
+  type PublicityArea,
+  type PublicityWindow,
   requireObjector,
   resolveObjection,
   windowUntil,
-  type ObjectionDecision,
-  type PublicityArea,
-  type PublicityWindow,
 } from '../../shared/publicity';
 import { addTimelineEntry } from '../../shared/timeline';
 import { COMPETITION_COLLECTIONS as C } from './collections';
@@ -217,12 +218,8 @@ export async function listResultObjections(
   return {
     items: rows.map((o) => ({
       _id: o._id,
-      ticket: o.ticket,
       displayName: names.get(o.ticket) ?? '',
-      reason: o.reason,
-      status: o.status,
-      ...(o.note ? { note: o.note } : {}),
-      createdAt: toIso(o.createdAt),
+      ...objectionFields(o),
     })),
     total,
   };

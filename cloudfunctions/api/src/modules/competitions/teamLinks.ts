@@ -15,10 +15,10 @@ import { toIso } from '../../lib/time';
 import { hashLinkCode, newLinkCode } from '../../shared/linkCodes';
 import { findMemberByOpenid } from '../../shared/members';
 import { addTimelineEntry } from '../../shared/timeline';
-import { enrollmentIdOf, getEnrollment } from '../enrollment/engine';
+import { getEnrollment } from '../enrollment/engine';
 import { COMPETITION_COLLECTIONS as C } from './collections';
 import { competitionErrors } from './errors';
-import { ACTIVE, teamOf, toEventDetail } from './eventViews';
+import { teamOf, toEventDetail } from './eventViews';
 import { loadEvent } from './events';
 import { eventFieldsOf } from './hooks';
 import type { Declaration, InviteRecord, TeamLinkRecord } from './records';
@@ -31,7 +31,7 @@ import {
   type TeamLinkItem,
   type TeamLinkView,
 } from './teamLinkViews';
-import { joinerFor, teamChangeable, txJoinTeam } from './teams';
+import { captainsTeam, joinerFor, teamChangeable, txJoinTeam } from './teams';
 
 const LINK_LIFETIME_MS = 72 * 3600 * 1000;
 /** Open links a team may have at once (more links than places is allowed: the first to accept joins). */
@@ -44,16 +44,9 @@ export async function createTeamLink(
   ctx: ActionContext,
 ): Promise<TeamLinkItem & { code: string; teamName: string; eventTitle: string; captainName: string }> {
   const now = ctx.now;
-  const activity = await loadEvent(eventId);
-  const fields = eventFieldsOf(activity);
-  if (fields.format !== 'team' || !fields.teamSize) throw fail('CONFLICT', '本项目为个人赛，无需组队');
-  const teamId = enrollmentIdOf(eventId, ctx.openid);
-  const team = await getEnrollment(teamId);
-  const x = team ? teamOf(team) : undefined;
-  if (!team || !x || !ACTIVE.includes(team.status)) throw fail('CONFLICT', '请先以队长身份报名，再邀请队员');
+  const { activity, teamSize, teamId, team, x } = await captainsTeam(eventId, ctx);
   if (!teamChangeable(activity, team, now)) throw competitionErrors.fail('TEAM_LOCKED');
-  if (x.size >= fields.teamSize.max)
-    throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${fields.teamSize.max}人，无需再邀请`);
+  if (x.size >= teamSize.max) throw competitionErrors.fail('TEAM_FULL', `「${x.name}」已满${teamSize.max}人，无需再邀请`);
   const _ = command();
   const open = await countWhere(C.teamLinks, { teamId, round: x.round, status: 'open', expiresAt: _.gt(now) });
   if (open >= MAX_OPEN_LINKS) throw fail('CONFLICT', `未使用的邀请链接已有${MAX_OPEN_LINKS}个，请先撤回不再需要的链接`);

@@ -58,16 +58,26 @@ async function tell(openid: string, refId: string, title: string, status: string
   await addTimelineEntry({ openid, area: 'competition', refId, title, status, statusText, note, at, notify: true });
 }
 
-/** The captain invites a member of their unit by name and card number. */
-export async function invite(eventId: string, cardNo: string, name: string, ctx: ActionContext): Promise<InvitationView> {
-  const now = ctx.now;
+/**
+ * The caller's own team in a team event, for the captain to grow it (an invitation, a link): refused when the
+ * event is for individuals or the caller has no live registration as a captain.
+ */
+export async function captainsTeam(eventId: string, ctx: ActionContext) {
   const activity = await loadEvent(eventId);
   const fields = eventFieldsOf(activity);
-  if (fields.format !== 'team' || !fields.teamSize) throw fail('CONFLICT', '本项目为个人赛，无需组队');
+  const teamSize = fields.teamSize;
+  if (fields.format !== 'team' || !teamSize) throw fail('CONFLICT', '本项目为个人赛，无需组队');
   const teamId = enrollmentIdOf(eventId, ctx.openid);
   const team = await getEnrollment(teamId);
   const x = team ? teamOf(team) : undefined;
   if (!team || !x || !ACTIVE.includes(team.status)) throw fail('CONFLICT', '请先以队长身份报名，再邀请队员');
+  return { activity, teamSize, teamId, team, x };
+}
+
+/** The captain invites a member of their unit by name and card number. */
+export async function invite(eventId: string, cardNo: string, name: string, ctx: ActionContext): Promise<InvitationView> {
+  const now = ctx.now;
+  const { activity, teamSize, teamId, team, x } = await captainsTeam(eventId, ctx);
   assertChangeable(activity, team, now);
   const target = await findMemberByCardNo(cardNo);
   if (!target || target.name !== name.trim()) throw fail('NOT_FOUND', '未找到该会员，请核对姓名和会员卡号');
@@ -77,8 +87,8 @@ export async function invite(eventId: string, cardNo: string, name: string, ctx:
   if (evaluateRules(activity, memberFacts(target)).some((r) => !r.ok))
     throw enrollmentErrors.fail('NOT_ELIGIBLE', `${target.name}不符合本项目的报名条件`);
   const taken = await countWhere(C.invites, { teamId, round: x.round, status: command().in(['invited', 'accepted']) });
-  if (taken + 1 >= fields.teamSize.max)
-    throw competitionErrors.fail('TEAM_FULL', `每队最多${fields.teamSize.max}人（含队长），已满员或有待确认的邀请`);
+  if (taken + 1 >= teamSize.max)
+    throw competitionErrors.fail('TEAM_FULL', `每队最多${teamSize.max}人（含队长），已满员或有待确认的邀请`);
   const record: InviteRecord = {
     _id: `${teamId}_${target._id}`,
     eventId,

@@ -9,18 +9,19 @@ import type { ActionContext } from '../../action';
 import { command, findById, findMany, findPage, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
-import { chinaDate, toIso, toIsoOptional } from '../../lib/time';
+import { chinaDate, toIsoOptional } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import {
   assertWindowOpen,
   fileObjection,
+  type ObjectionDecision,
+  objectionFields,
   objectionPage,
+  type PublicityArea,
   requireObjector,
   resolveObjection as resolvePublicObjection,
   toWindowView,
   windowUntil,
-  type ObjectionDecision,
-  type PublicityArea,
 } from '../../shared/publicity';
 import { loadActivity, loadManagedActivity } from './activities';
 import { hasPrivateList } from './areaHooks';
@@ -128,13 +129,9 @@ export async function listObjections(
   return {
     items: rows.map((r) => ({
       _id: r._id,
-      ticket: r.ticket,
       name: byId.get(r.enrollmentId)?.name ?? '',
       orgName: byId.get(r.enrollmentId)?.orgName ?? '',
-      reason: r.reason,
-      status: r.status,
-      ...(r.note ? { note: r.note } : {}),
-      createdAt: toIso(r.createdAt),
+      ...objectionFields(r),
       ...(r.resolvedAt ? { resolvedAt: toIsoOptional(r.resolvedAt) } : {}),
     })),
     total,

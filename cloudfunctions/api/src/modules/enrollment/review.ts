@@ -8,8 +8,8 @@ import { command, findById, updateWhere } from '../../db';
 import { writeAudit } from '../../shared/audit';
 import { loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
-import type { EnrollmentRecord } from './records';
-import { recordStatus } from './recordStatus';
+import type { ActivityRecord, EnrollmentRecord } from './records';
+import { recordStatus, type EnrollmentEvent } from './recordStatus';
 import type { EnrollmentReviewInput } from './schemas';
 import { areaHooks } from './areaHooks';
 import type { ReviewResult } from './views';
@@ -51,20 +51,36 @@ export async function reviewEnrollments(input: EnrollmentReviewInput, ctx: Actio
       refuse('该报名已处理，请刷新列表');
       continue;
     }
-    if (!approve) await giveBackHolds(activity, e, now);
-    await recordStatus(e, activity.title, approve ? 'approved' : 'rejected', now, {
+    await settleDecision(activity, e, ctx.openid, now, {
+      refused: !approve,
+      event: approve ? 'approved' : 'rejected',
       note: approve ? '报名审核通过' : input.reason,
-      notify: true,
-    });
-    await writeAudit({
-      actor: ctx.openid,
       action: approve ? 'enrollment.approve' : 'enrollment.reject',
-      target: id,
-      summary: `${e.name} · ${activity.title}`,
-      at: now,
-      details: { activityId: activity._id },
     });
     result.done.push(id);
   }
   return result;
+}
+
+/**
+ * What follows a staff decision on one enrollment (审核, 单位推荐), once its status is written: a refusal gives its
+ * seat back, the member's 我的申请 gets the step (with a subscribe message), and the audit log names who decided.
+ */
+export async function settleDecision(
+  activity: ActivityRecord,
+  e: EnrollmentRecord,
+  actor: string,
+  at: Date,
+  decision: { refused: boolean; event: EnrollmentEvent; note?: string; action: string },
+): Promise<void> {
+  if (decision.refused) await giveBackHolds(activity, e, at);
+  await recordStatus(e, activity.title, decision.event, at, { note: decision.note, notify: true });
+  await writeAudit({
+    actor,
+    action: decision.action,
+    target: e._id,
+    summary: `${e.name} · ${activity.title}`,
+    at,
+    details: { activityId: activity._id },
+  });
 }

@@ -8,15 +8,14 @@
 import type { ActionContext } from '../../action';
 import { command, findById, updateWhere } from '../../db';
 import { fail } from '../../errors';
-import { writeAudit } from '../../shared/audit';
 import { orgScopes } from '../../shared/scope';
 import { loadActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
 import { type ActivityRecord, type EnrollmentRecord, type EnrollmentStatus } from './records';
-import { recordStatus } from './recordStatus';
 import type { EnrollmentUnitConfirmInput } from './schemas';
 import type { ReviewResult } from './views';
-import { giveBackHolds, sameAttempt } from './holds';
+import { sameAttempt } from './holds';
+import { settleDecision } from './review';
 
 /** Statuses a sign-up can wait for its union in (with or without a seat). */
 const OPEN: EnrollmentStatus[] = ['applied', 'pending', 'waitlisted', 'offered'];
@@ -72,18 +71,11 @@ export async function confirmForUnit(input: EnrollmentUnitConfirmInput, ctx: Act
       refuse('该报名已处理或已取消，请刷新列表');
       continue;
     }
-    if (!confirm) await giveBackHolds(activity, e, now);
-    await recordStatus(e, activity.title, confirm ? 'unit_confirmed' : 'rejected', now, {
+    await settleDecision(activity, e, ctx.openid, now, {
+      refused: !confirm,
+      event: confirm ? 'unit_confirmed' : 'rejected',
       note: confirm ? '所在单位工会已确认推荐，等待组织单位审核' : `所在单位工会未推荐：${input.reason}`,
-      notify: true,
-    });
-    await writeAudit({
-      actor: ctx.openid,
       action: confirm ? 'enrollment.unitConfirm' : 'enrollment.unitDecline',
-      target: id,
-      summary: `${e.name} · ${activity.title}`,
-      at: now,
-      details: { activityId: activity._id },
     });
     result.done.push(id);
   }

@@ -27,12 +27,13 @@ import {
   fileObjection,
   finalizePublicity,
   isWindowOpen,
-  objectionPage,
-  resolveObjection,
-  windowUntil,
   type ObjectionDecision,
+  objectionFields,
+  objectionPage,
   type PublicityArea,
   type PublicityWindow,
+  resolveObjection,
+  windowUntil,
 } from '../../shared/publicity';
 import { assertCoversOrg, coversOrg, orgScopes, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
@@ -298,12 +299,8 @@ export async function listObjections(
   return {
     items: rows.map((o) => ({
       objectionId: o._id,
-      ticket: o.ticket,
       name: names.get(o.ticket) ?? '',
-      reason: o.reason,
-      status: o.status,
-      ...(o.note ? { note: o.note } : {}),
-      createdAt: toIso(o.createdAt),
+      ...objectionFields(o),
     })),
     total,
   };

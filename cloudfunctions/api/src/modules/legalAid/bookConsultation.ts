@@ -16,7 +16,7 @@ import { legalAidErrors } from './errors';
 import type { BookingFields, BookingRecord, SlotRecord } from './records';
 import type { LegalAidBookInput } from './schemas';
 import { bookSlot } from '../../shared/slotBooking/bookSlot';
-import { bookingIdOf, type BookFailure } from '../../shared/slotBooking/types';
+import { bookingIdOf, type BookFailure, type BookResult } from '../../shared/slotBooking/types';
 import { toBookingView } from './toViews';
 import type { BookingView } from './views';
 
@@ -165,15 +165,28 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
     slotGuard: slotGuard(ctx.now),
     allowanceExists: hasAllowance,
   });
+  return answerBooked(result, slot, ctx, { title: '法律援助预约成功', statusText: '已预约' });
+}
+
+/**
+ * A booking made (or moved) by the slot-booking mechanism as the member sees it; a refusal is thrown in words. A
+ * new booking is a step in the member's 我的申请 (a double tap that found the first one adds none).
+ */
+export async function answerBooked(
+  result: BookResult<BookingRecord>,
+  slot: Pick<SlotRecord, 'stationName'>,
+  ctx: ActionContext,
+  step: { title: string; statusText: string },
+): Promise<BookingView> {
   if (!result.ok) throw bookingFailure(result.reason);
   if (result.created) {
     await addTimelineEntry({
       openid: ctx.openid,
       area: 'legalAid',
       refId: result.booking._id,
-      title: '法律援助预约成功',
+      title: step.title,
       status: 'confirmed',
-      statusText: '已预约',
+      statusText: step.statusText,
       note: `${whenText(result.booking)} · ${slot.stationName}`,
       at: ctx.now,
     });

@@ -5,7 +5,7 @@ import { toIso } from '../../lib/time';
 import { cancelDeadline } from '../../rules/legalAid';
 import { addTimelineEntry } from '../../shared/timeline';
 import { loadOwnBooking, STORE } from './access';
-import { bookingFailure, checkSlotDate, loadBookableSlot, slotCopies, slotGuard, whenText } from './bookConsultation';
+import { answerBooked, checkSlotDate, loadBookableSlot, slotCopies, slotGuard, whenText } from './bookConsultation';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { legalAidErrors } from './errors';
 import type { BookingRecord } from './records';
@@ -71,20 +71,7 @@ export async function rescheduleBooking(bookingId: string, slotId: string, ctx: 
     fields,
     slotGuard: slotGuard(ctx.now),
   });
-  if (!result.ok) throw bookingFailure(result.reason);
-  if (result.created) {
-    await addTimelineEntry({
-      openid: ctx.openid,
-      area: 'legalAid',
-      refId: result.booking._id,
-      title: '法律援助预约已改约',
-      status: 'confirmed',
-      statusText: '已改约',
-      note: `${whenText(result.booking)} · ${slot.stationName}`,
-      at: ctx.now,
-    });
-  }
-  return toBookingView(result.booking, ctx.now);
+  return answerBooked(result, slot, ctx, { title: '法律援助预约已改约', statusText: '已改约' });
 }
 
 /** 1–5 stars once the consultation is completed, once per booking (guarded update). */

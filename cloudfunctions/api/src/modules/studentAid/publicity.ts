@@ -9,19 +9,19 @@ import type { ActionContext } from '../../action';
 import { command, countWhere, findAll, findById, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
-import { toIso } from '../../lib/time';
 import {
   assertWindowOpen,
   fileObjection,
+  type ObjectionBase,
+  type ObjectionDecision,
+  objectionFields,
   objectionPage,
+  type PublicityArea,
   requireObjector,
   resolveObjection,
   toWindowView,
   windowOver,
   windowUntil,
-  type ObjectionBase,
-  type ObjectionDecision,
-  type PublicityArea,
 } from '../../shared/publicity';
 import { isActiveMemberUnder } from '../../shared/members';
 import { coversOrg } from '../../shared/scope';
@@ -152,12 +152,8 @@ export async function grantObjections(
   return {
     items: rows.map((o) => ({
       objectionId: o._id,
-      ticket: o.ticket,
       maskedName: names.get(o.ticket) ?? '',
-      reason: o.reason,
-      status: o.status,
-      ...(o.note ? { note: o.note } : {}),
-      createdAt: toIso(o.createdAt),
+      ...objectionFields(o),
     })),
     total,
   };

@@ -8,7 +8,7 @@ import { findAll } from '../../db';
 import { writeAudit } from '../../shared/audit';
 import { subtreeWhere } from '../../shared/scope';
 import { buildWorkbook, saveExport, type SheetRow } from '../../shared/xlsx';
-import { tallyByUnit, type VoiceTallyRow } from '../../rules/voice';
+import { tallyByUnit, zeroCounts, type VoiceTallyRow } from '../../rules/voice';
 import { VOICE_COLLECTIONS as C } from './collections';
 import type { VoiceReportRecord } from './records';
 import type { VoiceTallyView } from './views';
@@ -26,24 +26,10 @@ export async function voiceTally(month: string, ctx: ActionContext): Promise<Voi
       recognised: Boolean(r.recognition),
     })),
   );
-  const total = rows.reduce<VoiceTallyView['total']>(
-    (sum, row) => {
-      for (const key of Object.keys(sum) as Array<keyof VoiceTallyView['total']>) sum[key] += row[key];
-      return sum;
-    },
-    {
-      hazards: 0,
-      hazardsNormal: 0,
-      hazardsUrgent: 0,
-      hazardsCritical: 0,
-      hazardsOpen: 0,
-      hazardsClosed: 0,
-      hazardsDeclined: 0,
-      suggestions: 0,
-      suggestionsAdopted: 0,
-      suggestionsRecognised: 0,
-    },
-  );
+  const total = rows.reduce<VoiceTallyView['total']>((sum, row) => {
+    for (const key of Object.keys(sum) as Array<keyof VoiceTallyView['total']>) sum[key] += row[key];
+    return sum;
+  }, zeroCounts());
   return { month, rows, total };
 }
 

@@ -126,6 +126,23 @@ export function assertWindowOpen(window: PublicityWindow | null, closedMessage: 
   if (!isWindowOpen(window, now)) throw fail('CONFLICT', closedMessage);
 }
 
+/** What every organiser's list shows of an objection; each area adds its id and the name it shows. */
+export function objectionFields(o: ObjectionBase): {
+  ticket: string;
+  reason: string;
+  status: ObjectionStatus;
+  note?: string;
+  createdAt: string;
+} {
+  return {
+    ticket: o.ticket,
+    reason: o.reason,
+    status: o.status,
+    ...(o.note ? { note: o.note } : {}),
+    createdAt: toIso(o.createdAt),
+  };
+}
+
 /** The organiser's page of a 公示's objections, oldest first. */
 export function objectionPage<O extends ObjectionBase>(
   area: PublicityArea<object>,
