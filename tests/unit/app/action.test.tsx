@@ -110,6 +110,19 @@ describe('useAction', () => {
     expect(JSON.parse(text('errors')!)).toEqual({});
   });
 
+  it("binds a form field: field() gives the field's refusal, and typing keeps the value and clears it", async () => {
+    await act(async () => {
+      await state.run(() => Promise.reject(new ApiError('INVALID_INPUT', '请填写正确的手机号', { field: 'mobile' })));
+    });
+    const typed: string[] = [];
+    expect(state.field('mobile', (v) => typed.push(v)).error).toBe('请填写正确的手机号');
+    expect(state.field('name', (v) => typed.push(v)).error).toBeUndefined();
+    act(() => state.field('mobile', (v) => typed.push(v)).onInput('13800138000'));
+    expect(typed).toEqual(['13800138000']);
+    expect(JSON.parse(text('errors')!)).toEqual({});
+    expect(state.field('mobile', (v) => typed.push(v)).error).toBeUndefined();
+  });
+
   it('explains any other refusal once in a dialog and calls onFail', async () => {
     const failed: string[] = [];
     let result: unknown = 'unset';
