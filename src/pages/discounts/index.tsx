@@ -146,9 +146,8 @@ export default function Discounts() {
 
       <View className='section directory-list'>
         <StateView
+          remote={list}
           loading={!spot || list.loading}
-          error={list.error}
-          onRetry={list.reload}
           empty={list.items.length === 0}
           emptyText={emptyAdvice(keyword, filters)}
           emptyAction={

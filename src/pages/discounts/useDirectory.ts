@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { call, errorMessage } from '../../api/client';
+import { ApiError, call, errorMessage } from '../../api/client';
 import type { InputOf, OutputOf } from '../../api/types';
 
 export type DirectoryQuery = Omit<InputOf<'merchants.nearby'>, 'cursor'>;
@@ -9,6 +9,8 @@ export interface DirectoryState {
   items: PlaceItem[];
   loading: boolean;
   error: string | null;
+  /** The refusal's code (StateView offers 重试 only where trying again can help). */
+  errorCode: string | null;
   hasMore: boolean;
   loadingMore: boolean;
   moreError: string | null;
@@ -25,6 +27,7 @@ export function useDirectory(query: DirectoryQuery | null): DirectoryState {
   const [items, setItems] = useState<PlaceItem[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
@@ -43,6 +46,7 @@ export function useDirectory(query: DirectoryQuery | null): DirectoryState {
     busy.current = false;
     setLoading(true);
     setError(null);
+    setErrorCode(null);
     setMoreError(null);
     call('merchants.nearby', q).then(
       (page) => {
@@ -55,6 +59,7 @@ export function useDirectory(query: DirectoryQuery | null): DirectoryState {
       (e: unknown) => {
         if (mine !== generation.current) return;
         setError(errorMessage(e));
+        setErrorCode(e instanceof ApiError ? e.code : 'NETWORK');
         setLoading(false);
       },
     );
@@ -89,5 +94,5 @@ export function useDirectory(query: DirectoryQuery | null): DirectoryState {
     );
   }, [hasMore]);
 
-  return { items, loading, error, hasMore, loadingMore, moreError, loadMore, reload };
+  return { items, loading, error, errorCode, hasMore, loadingMore, moreError, loadMore, reload };
 }

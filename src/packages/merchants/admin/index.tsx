@@ -86,9 +86,8 @@ export default function PlacesAdmin() {
       </View>
       <View className='section'>
         <StateView
+          remote={list}
           loading={list.loading && !list.data}
-          error={list.error}
-          onRetry={list.reload}
           empty={!!list.data && list.data.items.length === 0}
           emptyText='没有找到，点“新增”或“批量导入”添加'
         >

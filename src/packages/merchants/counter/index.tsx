@@ -93,7 +93,14 @@ export default function Counter() {
       <View className='section'>
         <Text className='section-title'>核验会员</Text>
         {process.env.TARO_ENV === 'weapp' && (
-          <Button block className='counter-scan' testId='merchants-counter-scan' loading={act.busy} loadingText='核验中…' onClick={() => void scan()}>
+          <Button
+            block
+            className='counter-scan'
+            testId='merchants-counter-scan'
+            loading={act.busy}
+            loadingText='核验中…'
+            onClick={() => void scan()}
+          >
             扫描会员二维码
           </Button>
         )}
@@ -140,9 +147,8 @@ export default function Counter() {
       <View className='section'>
         <Text className='section-title'>今日核销</Text>
         <StateView
+          remote={today}
           loading={today.loading && !today.data}
-          error={today.error}
-          onRetry={today.reload}
           empty={!!today.data && today.data.items.length === 0}
           emptyText='今天还没有核销记录'
         >

@@ -57,9 +57,8 @@ export default function PlaceMap() {
         ))}
       </View>
       <StateView
+        remote={list}
         loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
         empty={list.items.length === 0}
         emptyText='附近暂无地点：试试切换全部类型，或回到列表切换区域、搜索'
       >

@@ -42,9 +42,8 @@ export default function MyDiscounts() {
       </View>
       <View className='section'>
         <StateView
+          remote={list}
           loading={list.loading && !list.data}
-          error={list.error}
-          onRetry={list.reload}
           empty={!!list.data && list.data.items.length === 0}
           emptyText={
             tab === 'redemptions'
