@@ -45,18 +45,19 @@ export function uploaderOf(openid: string): string {
 }
 
 /**
- * Sends what the person picked to `cloudPath` and resolves with its fileID: on H5 its bytes (read from a blob: URL
- * when given one), on weapp its temp path. A failure that is not the storage's own answer reads as a network error.
+ * Sends what the person picked to `cloudPath` and resolves with its fileID: on H5 its bytes (read inside, so that a
+ * failed read is a network error too), on weapp its temp path. A failure that is not the storage's own answer reads
+ * as a network error.
  */
 export async function uploadPicked(
-  picked: { path: string } | { bytes: Blob | (() => Promise<Blob>) },
+  picked: { path: string } | { bytes: () => Promise<Blob> },
   cloudPath: (bytes?: Blob) => string,
   uploader: string,
   failText = '图片上传失败，请重试',
 ): Promise<string> {
   try {
     if ('path' in picked) return await uploadWeapp(picked.path, cloudPath());
-    const bytes = typeof picked.bytes === 'function' ? await picked.bytes() : picked.bytes;
+    const bytes = await picked.bytes();
     return await uploadH5(bytes, cloudPath(bytes), uploader, failText);
   } catch (e) {
     throw e instanceof ApiError ? e : networkError();
@@ -83,6 +84,7 @@ export async function uploadDocument(file: { path: string } | File, name: string
   const uploader = uploaderOf(openid);
   const ext = /\.(xlsx|csv)$/i.exec(name)?.[1]?.toLowerCase() ?? 'xlsx';
   const cloudPath = `uploads/${uploader}/${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}.${ext}`;
-  const picked = process.env.TARO_ENV === 'h5' ? { bytes: file as File } : { path: (file as { path: string }).path };
+  const picked =
+    process.env.TARO_ENV === 'h5' ? { bytes: () => Promise.resolve(file as File) } : { path: (file as { path: string }).path };
   return uploadPicked(picked, () => cloudPath, uploader);
 }

@@ -17,9 +17,8 @@ export interface DeclarationFieldsProps {
  * `competitions-years` (input inside), `competitions-cert-<level>`, `competitions-photo`, errors `<id>-error`.
  */
 export function DeclarationFields({ draft, errors, photoRequired, openid, onChange }: DeclarationFieldsProps) {
-  const upload = useImageUpload(openid);
-  const uploading = upload.uploading;
-  const pick = () => upload.pick((certPhoto, photoPreview) => onChange({ certPhoto, photoPreview }));
+  const { uploading, pick: pickImage } = useImageUpload(openid);
+  const pick = () => pickImage((certPhoto, photoPreview) => onChange({ certPhoto, photoPreview }));
   return (
     <View>
       <View className='competitions-field competitions-years' data-testid='competitions-years'>
