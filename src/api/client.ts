@@ -2,7 +2,7 @@ import { unwrapEnvelope } from './envelope';
 import { transport } from './transport';
 import type { ActionName, InputOf, OutputOf } from './types';
 
-export { ApiError, errorMessage } from './envelope';
+export { ApiError, errorCodeOf, errorMessage } from './envelope';
 export type { ActionName, InputOf, OutputOf } from './types';
 
 /** The app's one door to the server: typed by the action table, throws ApiError on failure. */

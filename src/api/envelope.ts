@@ -52,3 +52,8 @@ export function errorMessage(e: unknown): string {
   if (e instanceof ApiError) return e.message;
   return NETWORK_MESSAGE;
 }
+
+/** The code of any thrown value (StateView's advice): an ApiError's own, else NETWORK (the call never answered). */
+export function errorCodeOf(e: unknown): string {
+  return e instanceof ApiError ? e.code : 'NETWORK';
+}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage, ApiError } from '../api/client';
+import { errorCodeOf, errorMessage } from '../api/client';
 import { useComeBack } from './useComeBack';
 
 export interface RemoteState<T> {
@@ -47,7 +47,7 @@ export function useRemote<T>(load: () => Promise<T>, opts: RemoteOptions = {}): 
       (e: unknown) => {
         if (mine !== seq.current) return;
         setError(errorMessage(e));
-        setErrorCode(e instanceof ApiError ? e.code : 'NETWORK');
+        setErrorCode(errorCodeOf(e));
         setLoading(false);
       },
     );

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { call, errorMessage } from '../api/client';
+import { call, errorCodeOf, errorMessage } from '../api/client';
 import type { ApplicationView, RoleName, Session } from '../api/types';
 import { useComeBack } from '../hooks/useComeBack';
 
@@ -8,6 +8,8 @@ interface SessionState {
   session: Session | null;
   loading: boolean;
   error: string | null;
+  /** The failed load's code (StateView offers 重试 only where trying again can help). */
+  errorCode: string | null;
   /** Loads (or reloads) the caller's session; the first call creates the account. */
   load: () => Promise<void>;
   /** Keeps what `membership.apply` answered instead of asking for the whole session again. */
@@ -20,13 +22,14 @@ export const useSessionStore = create<SessionState>((set) => ({
   session: null,
   loading: false,
   error: null,
+  errorCode: null,
   load: () => {
     if (inflight) return inflight;
-    set({ loading: true, error: null });
+    set({ loading: true, error: null, errorCode: null });
     inflight = call('session.get', {})
       .then(
         (session) => set({ session, loading: false }),
-        (e: unknown) => set({ error: errorMessage(e), loading: false }),
+        (e: unknown) => set({ error: errorMessage(e), errorCode: errorCodeOf(e), loading: false }),
       )
       .finally(() => {
         inflight = null;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, call, errorMessage } from '../../api/client';
+import { call, errorCodeOf, errorMessage } from '../../api/client';
 import type { InputOf, OutputOf } from '../../api/types';
 
 export type DirectoryQuery = Omit<InputOf<'merchants.nearby'>, 'cursor'>;
@@ -59,7 +59,7 @@ export function useDirectory(query: DirectoryQuery | null): DirectoryState {
       (e: unknown) => {
         if (mine !== generation.current) return;
         setError(errorMessage(e));
-        setErrorCode(e instanceof ApiError ? e.code : 'NETWORK');
+        setErrorCode(errorCodeOf(e));
         setLoading(false);
       },
     );

@@ -26,7 +26,7 @@ import './index.scss';
 export default function Me() {
   const settings = useSettings();
   const hotline = hotlineOf(settings);
-  const { session, loading, error, load } = useSession({ refreshOnShow: true });
+  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
   const consent = useConsent();
   const offerSetup = useSetupLink(session);
   const care = useCareMode();
@@ -58,7 +58,7 @@ export default function Me() {
         </View>
       </View>
       <View className='section me-profile'>
-        <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
+        <StateView loading={loading && !session} error={session ? null : error} errorCode={errorCode} onRetry={() => void load()}>
           <View className='me-head'>
             <View className='me-avatar'>{displayName(session).slice(0, 1)}</View>
             <View className='me-who'>

@@ -12,7 +12,7 @@ import { workbenchFor } from '../../utils/workbench';
 
 /** 服务: every area (from the feature list) and, for staff, the 工作台 with what waits for them. */
 export default function Services() {
-  const { session, loading, error, load } = useSession({ refreshOnShow: true });
+  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
   const areas = useSettings()?.areas;
   // 关怀模式: three a row, so that the larger labels still fit on one line.
   const columns = useCareMode((s) => s.enabled) ? 3 : 4;
@@ -36,7 +36,7 @@ export default function Services() {
         <Text className='section-title'>会员服务</Text>
         <TileGrid tiles={tiles('services', areas)} columns={columns} testId='services-grid' />
       </View>
-      <StateView loading={loading && !session} error={session ? null : error} onRetry={() => void load()}>
+      <StateView loading={loading && !session} error={session ? null : error} errorCode={errorCode} onRetry={() => void load()}>
         {hasWorkbench && (
           <View className='section svc-workbench'>
             <Text className='section-title'>工作台</Text>

@@ -22,7 +22,7 @@ const NEW_EMPLOYMENT = { purpose: 'new_employment' } as const;
  * `membership-apply-consent-error`, `membership-apply-submit`.
  */
 export default function Apply() {
-  const { session, loading, error, load } = useSession();
+  const { session, loading, error, errorCode, load } = useSession();
   const tree = useRemote(() => call('org.tree', {}));
   const apply = useApply();
   const [picking, setPicking] = useState(false);
@@ -39,7 +39,7 @@ export default function Apply() {
       <StateView
         loading={(loading && !session) || tree.loading}
         error={(!session && error) || tree.error}
-        errorCode={tree.errorCode}
+        errorCode={!session && error ? errorCode : tree.errorCode}
         onRetry={() => {
           if (!session) void load();
           if (tree.error) tree.reload();

@@ -18,7 +18,7 @@ const DESCRIPTION = {
 
 /** 入会申请进度, from the session (refreshed when the page comes back into view or on 刷新状态). */
 export default function ApplicationStatus() {
-  const { session, loading, error, load } = useSession({ refreshOnShow: true });
+  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
   const prefill = useApplyForm((s) => s.prefill);
   const app = session?.application ?? null;
 
@@ -41,6 +41,7 @@ export default function ApplicationStatus() {
       <StateView
         loading={loading && !session}
         error={session ? null : error}
+        errorCode={errorCode}
         onRetry={() => void load()}
         empty={!!session && !app}
         emptyText='您还没有提交入会申请'

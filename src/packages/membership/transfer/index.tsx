@@ -21,7 +21,7 @@ import { askToSubscribe } from '../../../utils/subscribe';
  * `membership-transfer-reason` (`… textarea`), `membership-transfer-submit`, `membership-transfer-done`.
  */
 export default function Transfer() {
-  const { session, loading, error, load } = useSession();
+  const { session, loading, error, errorCode, load } = useSession();
   const tree = useRemote(() => call('org.tree', {}));
   const [to, setTo] = useState<Org | null>(null);
   const [reason, setReason] = useState('');
@@ -55,6 +55,7 @@ export default function Transfer() {
       <StateView
         loading={(loading && !session) || tree.loading}
         error={(!session && error) || tree.error}
+        errorCode={!session && error ? errorCode : tree.errorCode}
         onRetry={() => {
           if (!session) void load();
           if (tree.error) tree.reload();
