@@ -24,3 +24,49 @@ it('every demo write names its id once: no `_id` inside the data', async () => {
   expect(writes.length).toBeGreaterThan(500);
   expect(withId).toEqual([]);
 });
+
+/**
+ * `npm run dev` keeps its store (.local-cloud/data) and seeds it again at every start. Ids made from the day (a
+ * past redemption's `…_D2026-12-04_1`) are new on a later day, so their unique keys must be new too: the second
+ * start clashed on `redemptions.codeKey_unique` and `npm run dev` stopped. Seeded on two days into one store (set
+ * replaces a document of the same id), every unique index of config/collections.json must still hold.
+ */
+it('seeding again on a later day clashes with no unique index (npm run dev keeps its store)', async () => {
+  const store = new Map<string, Map<string, Record<string, unknown>>>();
+  const db = {
+    collection: (collection: string) => ({
+      doc: (id: string) => ({
+        set: async ({ data }: { data: Record<string, unknown> }) => {
+          if (!store.has(collection)) store.set(collection, new Map());
+          store.get(collection)!.set(id, data);
+        },
+      }),
+    }),
+  };
+  const day = new Date('2026-12-07T10:00:00+08:00');
+  await seedDemo(db, day);
+  const once = [...store.values()].reduce((n, docs) => n + docs.size, 0);
+  await seedDemo(db, new Date(day.getTime() + 86_400_000));
+  expect([...store.values()].reduce((n, docs) => n + docs.size, 0)).toBeGreaterThan(once); // the day's new ids
+
+  type Index = { name: string; unique: boolean; keys: Array<{ field: string }> };
+  const { collections } = (await import('../../../config/collections.json')) as {
+    collections: Array<{ name: string; indexes: Index[] }>;
+  };
+  const valueAt = (doc: Record<string, unknown>, field: string) =>
+    field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc);
+  const clashes: string[] = [];
+  for (const { name, indexes } of collections) {
+    for (const index of indexes.filter((i) => i.unique)) {
+      const seen = new Map<string, string>();
+      for (const [id, doc] of store.get(name) ?? []) {
+        const values = index.keys.map(({ field }) => valueAt(doc, field));
+        if (values.every((v) => v === undefined)) continue; // not indexed (the local cloud's sparse rule)
+        const key = JSON.stringify(values);
+        if (seen.has(key)) clashes.push(`${name}.${index.name}: ${seen.get(key)} and ${id}`);
+        else seen.set(key, id);
+      }
+    }
+  }
+  expect(clashes).toEqual([]);
+});
