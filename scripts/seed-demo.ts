@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AreaDemo, DemoKit, DemoOrg } from '../cloudfunctions/api/fixtures/demoKit';
-import { MODULES } from '../cloudfunctions/api/src/actions';
+import type * as Actions from '../cloudfunctions/api/src/actions';
 import { buildHouse, withHouse } from '../cloudfunctions/api/src/house';
 import { CORE_COLLECTIONS } from '../cloudfunctions/api/src/shared/collections';
 import { cloudRuntimeEnv } from '../emulator/runtimeEnv';
@@ -259,6 +259,9 @@ export async function seedDemo(
   };
   const areas = areaDemos();
   // Seeds use the engine's pure steps (seat groups …), which read what the areas declare: the function's house.
+  // The action table is loaded here, not at import: a test that only takes the union tree (buildDemoOrgs) and
+  // never seeds saves loading every module of the function (about a second of CPU per test file).
+  const { MODULES } = require('../cloudfunctions/api/src/actions') as typeof Actions;
   const house = buildHouse(MODULES);
   for (const { demo } of areas) await withHouse(house, () => demo.seed(kit));
   return { orgs: orgs.length, grants: DEMO_GRANTS.length, areas: areas.map((a) => a.area) };
