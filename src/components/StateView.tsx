@@ -8,6 +8,18 @@ import './StateView.scss';
 /** What a screen loaded with useRemote: its loading, error and reload (StateView's defaults when given). */
 export type RemoteStatus = Pick<RemoteState<unknown>, 'loading' | 'error' | 'errorCode' | 'reload'>;
 
+/** Several loads as one (a form that needs the session and a list): loading while any is, the first failure with
+ * its code, and 重试 reloads each load that failed. */
+export function allLoads(...loads: RemoteStatus[]): RemoteStatus {
+  const failed = loads.find((l) => l.error);
+  return {
+    loading: loads.some((l) => l.loading),
+    error: failed?.error ?? null,
+    errorCode: failed?.errorCode ?? null,
+    reload: () => loads.filter((l) => l.error).forEach((l) => l.reload()),
+  };
+}
+
 export interface StateViewProps {
   /** The load this view shows (useRemote's state): loading, error, errorCode and onRetry unless given. */
   remote?: RemoteStatus;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import { call, errorCodeOf, errorMessage } from '../api/client';
 import type { ApplicationView, RoleName, Session } from '../api/types';
+import type { RemoteStatus } from '../components/StateView';
 import { useComeBack } from '../hooks/useComeBack';
 
 interface SessionState {
@@ -53,6 +54,16 @@ export function useSession(opts: { refreshOnShow?: boolean } = {}): SessionState
     if (opts.refreshOnShow) void useSessionStore.getState().load();
   });
   return state;
+}
+
+/** The session as a screen's load (StateView's `remote`): loading and failed only while there is no session yet. */
+export function sessionLoad({ session, loading, error, errorCode, load }: SessionState): RemoteStatus {
+  return {
+    loading: loading && !session,
+    error: session ? null : error,
+    errorCode: session ? null : errorCode,
+    reload: () => void load(),
+  };
 }
 
 export function hasRole(session: Session | null, ...roles: RoleName[]): boolean {

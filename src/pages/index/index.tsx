@@ -7,7 +7,7 @@ import { TileGrid } from '../../components/TileGrid';
 import { useInboxCount } from '../../hooks/useInboxCount';
 import { tiles } from '../../features';
 import { useCareMode } from '../../stores/careMode';
-import { useSession } from '../../stores/session';
+import { sessionLoad, useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { ROUTES, go } from '../../utils/nav';
 import { LatestNotices } from './LatestNotices';
@@ -15,7 +15,8 @@ import './index.scss';
 
 /** 首页: greeting, the card or the way to join, 消息与待办 (with its count), shortcuts (from the feature list), the latest 工会动态. */
 export default function Home() {
-  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
+  const sessionState = useSession({ refreshOnShow: true });
+  const { session } = sessionState;
   const areas = useSettings()?.areas;
   const member = session?.member;
   const application = session?.application;
@@ -47,7 +48,7 @@ export default function Home() {
         <Text className='home-sub'>{member ? member.orgName : '入会即可享受工会会员服务与普惠优惠'}</Text>
       </View>
       <View className='section home-card-entry'>
-        <StateView loading={loading && !session} error={session ? null : error} errorCode={errorCode} onRetry={() => void load()}>
+        <StateView remote={sessionLoad(sessionState)}>
           {member ? (
             <Button block className='home-show-card' testId='home-show-card' onClick={() => go(ROUTES.card)}>
               出示电子工会卡

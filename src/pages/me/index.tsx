@@ -6,7 +6,7 @@ import { LinkRow, Row } from '../../components/Row';
 import { StateView } from '../../components/StateView';
 import { useInboxCount } from '../../hooks/useInboxCount';
 import { useCareMode } from '../../stores/careMode';
-import { useSession } from '../../stores/session';
+import { sessionLoad, useSession } from '../../stores/session';
 import { meLinks } from '../../features';
 import { useSettings } from '../../stores/settings';
 import { callHotline, hotlineOf } from '../../utils/hotline';
@@ -26,7 +26,8 @@ import './index.scss';
 export default function Me() {
   const settings = useSettings();
   const hotline = hotlineOf(settings);
-  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
+  const sessionState = useSession({ refreshOnShow: true });
+  const { session } = sessionState;
   const consent = useConsent();
   const offerSetup = useSetupLink(session);
   const care = useCareMode();
@@ -58,7 +59,7 @@ export default function Me() {
         </View>
       </View>
       <View className='section me-profile'>
-        <StateView loading={loading && !session} error={session ? null : error} errorCode={errorCode} onRetry={() => void load()}>
+        <StateView remote={sessionLoad(sessionState)}>
           <View className='me-head'>
             <View className='me-avatar'>{displayName(session).slice(0, 1)}</View>
             <View className='me-who'>

@@ -6,13 +6,14 @@ import { TileGrid, type GridTile } from '../../components/TileGrid';
 import { tiles } from '../../features';
 import { useRemote } from '../../hooks/useRemote';
 import { useCareMode } from '../../stores/careMode';
-import { useSession } from '../../stores/session';
+import { sessionLoad, useSession } from '../../stores/session';
 import { useSettings } from '../../stores/settings';
 import { workbenchFor } from '../../utils/workbench';
 
 /** 服务: every area (from the feature list) and, for staff, the 工作台 with what waits for them. */
 export default function Services() {
-  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
+  const sessionState = useSession({ refreshOnShow: true });
+  const { session } = sessionState;
   const areas = useSettings()?.areas;
   // 关怀模式: three a row, so that the larger labels still fit on one line.
   const columns = useCareMode((s) => s.enabled) ? 3 : 4;
@@ -36,7 +37,7 @@ export default function Services() {
         <Text className='section-title'>会员服务</Text>
         <TileGrid tiles={tiles('services', areas)} columns={columns} testId='services-grid' />
       </View>
-      <StateView loading={loading && !session} error={session ? null : error} errorCode={errorCode} onRetry={() => void load()}>
+      <StateView remote={sessionLoad(sessionState)}>
         {hasWorkbench && (
           <View className='section svc-workbench'>
             <Text className='section-title'>工作台</Text>

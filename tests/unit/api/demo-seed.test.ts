@@ -3,6 +3,7 @@
  * `_id` ("不能更新_id的值"). The tests seed in batches by another path, so this checks the dev path's writes.
  */
 import { seedDemo } from '../../../scripts/seed-demo';
+import { Collection, type IndexSpec } from '../../../emulator/db/collection';
 
 it('every demo write names its id once: no `_id` inside the data', async () => {
   const writes: string[] = [];
@@ -49,24 +50,17 @@ it('seeding again on a later day clashes with no unique index (npm run dev keeps
   await seedDemo(db, new Date(day.getTime() + 86_400_000));
   expect([...store.values()].reduce((n, docs) => n + docs.size, 0)).toBeGreaterThan(once); // the day's new ids
 
-  type Index = { name: string; unique: boolean; keys: Array<{ field: string }> };
+  // Checked by the local cloud's own rule (emulator/db/collection.ts), the one that refused dev's second seed.
   const { collections } = (await import('../../../config/collections.json')) as {
-    collections: Array<{ name: string; indexes: Index[] }>;
+    collections: Array<{ name: string; indexes: IndexSpec[] }>;
   };
-  const valueAt = (doc: Record<string, unknown>, field: string) =>
-    field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], doc);
   const clashes: string[] = [];
   for (const { name, indexes } of collections) {
-    for (const index of indexes.filter((i) => i.unique)) {
-      const seen = new Map<string, string>();
-      for (const [id, doc] of store.get(name) ?? []) {
-        const values = index.keys.map(({ field }) => valueAt(doc, field));
-        if (values.every((v) => v === undefined)) continue; // not indexed (the local cloud's sparse rule)
-        const key = JSON.stringify(values);
-        if (seen.has(key)) clashes.push(`${name}.${index.name}: ${seen.get(key)} and ${id}`);
-        else seen.set(key, id);
-      }
-    }
+    const collection = new Collection(name);
+    indexes.forEach((index) => collection.addIndex(index));
+    const docs = [...(store.get(name) ?? [])].map(([_id, data]) => ({ ...data, _id }));
+    const clash = collection.uniqueViolationAmong(docs);
+    if (clash) clashes.push(`${name}.${clash}`);
   }
   expect(clashes).toEqual([]);
 });

@@ -8,7 +8,7 @@ jest.mock('../../../src/api/transport', () => ({ transport: jest.fn() }));
 
 import { transport } from '../../../src/api/transport';
 import { errorAdvice } from '../../../src/api/errorAdvice';
-import { useSessionStore } from '../../../src/stores/session';
+import { sessionLoad, useSessionStore } from '../../../src/stores/session';
 
 const answer = transport as jest.MockedFunction<typeof transport>;
 
@@ -37,4 +37,12 @@ test('a load that never answered is NETWORK (重试 offered); the next load clea
     errorCode: null,
     session,
   });
+});
+
+test("the session as a screen's load (sessionLoad): failed only while there is no session", async () => {
+  answer.mockResolvedValueOnce({ ok: false, error: { code: 'UNAUTHENTICATED', message: '无法确认您的身份' } });
+  await useSessionStore.getState().load();
+  expect(sessionLoad(useSessionStore.getState())).toMatchObject({ loading: false, errorCode: 'UNAUTHENTICATED' });
+  useSessionStore.setState({ session: { openid: 'o-1', roles: [], isAdmin: false } as never });
+  expect(sessionLoad(useSessionStore.getState())).toMatchObject({ loading: false, error: null, errorCode: null });
 });

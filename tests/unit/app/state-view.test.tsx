@@ -31,7 +31,7 @@ jest.mock('../../../src/components/Button', () => ({
   ),
 }));
 
-import { StateView, type RemoteStatus } from '../../../src/components/StateView';
+import { allLoads, StateView, type RemoteStatus } from '../../../src/components/StateView';
 
 let root: ReturnType<typeof createRoot>;
 const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`) as HTMLElement | null;
@@ -91,4 +91,18 @@ it("a prop given as well wins over the load's: a list already shown stays while 
   expect(byTestId('content')?.textContent).toBe('列表');
   show(<StateView remote={load()} error='请先登录' errorCode='FORBIDDEN' />);
   expect(byTestId('state-error')?.textContent).toContain('请先登录');
+});
+
+it('several loads as one (allLoads): the first failure with its code, and 重试 reloads only the loads that failed', () => {
+  const reloads: string[] = [];
+  const session = load({ reload: () => reloads.push('session') });
+  const tree = load({ error: '网络异常，请检查网络后重试', errorCode: 'NETWORK', reload: () => reloads.push('tree') });
+  show(<StateView remote={allLoads(load({ loading: true }), tree)} />);
+  expect(byTestId('state-loading')).not.toBeNull();
+  show(<StateView remote={allLoads(session, tree)} />);
+  act(() => byTestId('state-retry')!.dispatchEvent(new window.MouseEvent('click', { bubbles: true })));
+  expect(reloads).toEqual(['tree']);
+  show(<StateView remote={allLoads(load({ error: '无法确认您的身份', errorCode: 'UNAUTHENTICATED' }), tree)} />);
+  expect(byTestId('state-error')?.textContent).toContain('无法确认您的身份');
+  expect(byTestId('state-retry')).toBeNull();
 });

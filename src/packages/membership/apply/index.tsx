@@ -5,9 +5,9 @@ import type { Org } from '../../../api/types';
 import { Button } from '../../../components/Button';
 import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
-import { StateView } from '../../../components/StateView';
+import { allLoads, StateView } from '../../../components/StateView';
 import { useRemote } from '../../../hooks/useRemote';
-import { useSession } from '../../../stores/session';
+import { sessionLoad, useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 import { ApplyFields } from './ApplyFields';
 import { useApply } from './useApply';
@@ -22,7 +22,8 @@ const NEW_EMPLOYMENT = { purpose: 'new_employment' } as const;
  * `membership-apply-consent-error`, `membership-apply-submit`.
  */
 export default function Apply() {
-  const { session, loading, error, errorCode, load } = useSession();
+  const sessionState = useSession();
+  const { session } = sessionState;
   const tree = useRemote(() => call('org.tree', {}));
   const apply = useApply();
   const [picking, setPicking] = useState(false);
@@ -36,15 +37,7 @@ export default function Apply() {
 
   return (
     <PageShell className='apply' page='apply'>
-      <StateView
-        loading={(loading && !session) || tree.loading}
-        error={(!session && error) || tree.error}
-        errorCode={!session && error ? errorCode : tree.errorCode}
-        onRetry={() => {
-          if (!session) void load();
-          if (tree.error) tree.reload();
-        }}
-      >
+      <StateView remote={allLoads(sessionLoad(sessionState), tree)}>
         {session?.member ? (
           <View className='section apply-already'>
             <Text className='section-title'>您已是工会会员</Text>

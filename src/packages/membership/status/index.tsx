@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
 import { StateView } from '../../../components/StateView';
-import { useSession } from '../../../stores/session';
+import { sessionLoad, useSession } from '../../../stores/session';
 import { formatDateTime } from '../../../utils/format';
 import { ROUTES, go } from '../../../utils/nav';
 import { useApplyForm } from '../store';
@@ -18,7 +18,8 @@ const DESCRIPTION = {
 
 /** 入会申请进度, from the session (refreshed when the page comes back into view or on 刷新状态). */
 export default function ApplicationStatus() {
-  const { session, loading, error, errorCode, load } = useSession({ refreshOnShow: true });
+  const sessionState = useSession({ refreshOnShow: true });
+  const { session, loading, load } = sessionState;
   const prefill = useApplyForm((s) => s.prefill);
   const app = session?.application ?? null;
 
@@ -39,10 +40,7 @@ export default function ApplicationStatus() {
   return (
     <PageShell className='app-status' page='applicationStatus'>
       <StateView
-        loading={loading && !session}
-        error={session ? null : error}
-        errorCode={errorCode}
-        onRetry={() => void load()}
+        remote={sessionLoad(sessionState)}
         empty={!!session && !app}
         emptyText='您还没有提交入会申请'
         emptyAction={

@@ -9,10 +9,10 @@ import { Field, PickerField } from '../../../components/Field';
 import { OrgPicker } from '../../../components/OrgPicker/OrgPicker';
 import { PageShell } from '../../../components/PageShell';
 import { Row } from '../../../components/Row';
-import { StateView } from '../../../components/StateView';
+import { allLoads, StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useRemote } from '../../../hooks/useRemote';
-import { useSession } from '../../../stores/session';
+import { sessionLoad, useSession } from '../../../stores/session';
 import { ROUTES, go } from '../../../utils/nav';
 import { askToSubscribe } from '../../../utils/subscribe';
 
@@ -21,7 +21,8 @@ import { askToSubscribe } from '../../../utils/subscribe';
  * `membership-transfer-reason` (`… textarea`), `membership-transfer-submit`, `membership-transfer-done`.
  */
 export default function Transfer() {
-  const { session, loading, error, errorCode, load } = useSession();
+  const sessionState = useSession();
+  const { session } = sessionState;
   const tree = useRemote(() => call('org.tree', {}));
   const [to, setTo] = useState<Org | null>(null);
   const [reason, setReason] = useState('');
@@ -53,13 +54,7 @@ export default function Transfer() {
   return (
     <PageShell className='transfer' page='transfer'>
       <StateView
-        loading={(loading && !session) || tree.loading}
-        error={(!session && error) || tree.error}
-        errorCode={!session && error ? errorCode : tree.errorCode}
-        onRetry={() => {
-          if (!session) void load();
-          if (tree.error) tree.reload();
-        }}
+        remote={allLoads(sessionLoad(sessionState), tree)}
         empty={!!session && !member}
         emptyText='入会后才能办理转会'
         emptyAction={
