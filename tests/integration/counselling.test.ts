@@ -4,8 +4,10 @@
  * contact and the time — nothing else of the member (every counsellor-facing answer is checked); staff see
  * counts; notes only with consent; who may do what; 消息与待办. Asserts on what is stored and answered.
  */
+import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { allowanceDoc, counselKey, CR, freeSlots, roomInput, slotDoc } from '../support/counselling';
+import { clearPauses, eachPausePoint } from '../support/interleave';
 import { givenMember, givenOrg, givenStaff, useCloud, type GivenPerson } from '../support/scenario';
 
 const env = useCloud({ demo: false });
@@ -36,7 +38,10 @@ beforeAll(async () => {
   counsellor = await givenStaff(env, { role: 'counsellor', scopeId: roomId });
   otherCounsellor = await givenStaff(env, { role: 'counsellor', scopeId: otherRoomId });
 }, 120_000);
-afterEach(() => setClock(env.cloud.baseUrl, 0));
+afterEach(async () => {
+  await clearPauses(env.cloud.baseUrl);
+  await setClock(env.cloud.baseUrl, 0);
+});
 
 const member = (name = '王建军') => givenMember(env, { orgId, name });
 
@@ -306,6 +311,30 @@ describe('what the counsellor sees', () => {
     await env.ok(m.openid, 'counselling.consent', { bookingId: s._id, consent: false });
     expect(await env.store.byId(CR.bookings, s._id)).not.toHaveProperty('noteSealed');
     expect(await env.ok(counsellor, 'counselling.session', { bookingId: s._id })).not.toHaveProperty('note');
+  });
+
+  it('the counsellor’s note ‖ the member cancelling, the note held at each request: never a note on a cancelled session', async () => {
+    const outcomes = new Set<string>();
+    await eachPausePoint(env.cloud.baseUrl, { function: 'api', action: 'counselling.note' }, async (pause) => {
+      const m = await member();
+      const [slotId] = await freeSlots(env, m.openid, roomId);
+      const s = await book(m, slotId, { noteConsent: true });
+      const note = callApi(env.cloud.baseUrl, counsellor, 'counselling.note', { bookingId: s._id, note: '来访者情绪低落' });
+      const state = await pause.settled();
+      const cancel = await env.call(m.openid, 'counselling.cancel', { bookingId: s._id });
+      type Stored = { status: string; noteSealed?: string };
+      const atCancel = await env.store.byId<Stored>(CR.bookings, s._id);
+      if (state.state === 'paused') await pause.release();
+      const noted = await note;
+      const stored = await env.store.byId<Stored>(CR.bookings, s._id);
+      expect(stored!.status).toBe(cancel.ok ? 'cancelled' : 'confirmed');
+      // Once the member cancelled, no note is written onto the session (one written before stays as it was).
+      if (atCancel!.status === 'cancelled') expect(stored!.noteSealed).toBe(atCancel!.noteSealed);
+      if (noted.ok) expect(stored!.noteSealed).toBeDefined();
+      else expect(noted.error.code).toBe('CONFLICT');
+      outcomes.add(`${noted.ok ? 'note' : 'no note'} / ${cancel.ok ? 'cancelled' : 'kept'}`);
+    });
+    expect(outcomes.has('no note / cancelled')).toBe(true);
   });
 
   it('a session the room cancelled reaches the member: 我的申请, 消息与待办; tomorrow’s session is a todo', async () => {

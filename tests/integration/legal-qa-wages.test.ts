@@ -156,6 +156,24 @@ it('a double tap of 受理 records it once', async () => {
   expect((await stored(w.wageId))?.steps.map((s) => s.kind)).toEqual(['submitted', 'accepted']);
 }, 240_000);
 
+it('a double tap of what was done (协调; at once, and again with the first answer lost) records and tells it once', async () => {
+  const m = await member();
+  const w = await env.ok(m.openid, 'legalQa.reportWage', { ...REPORT, requestId: rid() });
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { wageId: w.wageId, step: 'accept', note: '' });
+  const input = { wageId: w.wageId, step: 'coordinate' as const, note: '已约谈用人单位负责人' };
+  const results = await Promise.all([
+    env.call('demo-staff-wujin', 'legalQa.handleWage', input),
+    env.call('demo-staff-wujin', 'legalQa.handleWage', input),
+  ]);
+  expect(results.map((r) => r.ok)).toEqual([true, true]);
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', input);
+  expect((await stored(w.wageId))?.steps.map((s) => s.kind)).toEqual(['submitted', 'accepted', 'coordinate']);
+  expect(await env.store.count('timeline', { openid: m.openid, area: 'legalQaWage' })).toBe(3);
+  // A later step in other words is a new one.
+  await env.ok('demo-staff-wujin', 'legalQa.handleWage', { ...input, note: '用人单位承诺月底前结清' });
+  expect((await stored(w.wageId))?.steps).toHaveLength(4);
+}, 240_000);
+
 it('stores one report for a storm of taps of one form, and another for a new form', async () => {
   const m = await member();
   const form = { ...REPORT, requestId: rid() };

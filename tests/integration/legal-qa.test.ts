@@ -325,6 +325,25 @@ describe('races on one question', () => {
     expect(await stored(q.questionId)).toMatchObject({ messageCount: ok, answerCount: ok, status: 'answered' });
   }, 240_000);
 
+  it('a double tap of 答复 or 追问 (at once, and again with the first answer lost) stores and tells it once', async () => {
+    const { m, q } = await asked();
+    const answers = await Promise.all([
+      env.call(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER }),
+      env.call(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER }),
+    ]);
+    expect(answers.map((r) => r.ok)).toEqual([true, true]);
+    await env.ok(LAWYER_WUJIN, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
+    const follow = { questionId: q.questionId, text: '我没有签劳动合同，也可以仲裁吗？' };
+    await Promise.all([env.ok(m.openid, 'legalQa.followUp', follow), env.ok(m.openid, 'legalQa.followUp', follow)]);
+    await env.ok(m.openid, 'legalQa.followUp', follow);
+    expect(await env.store.count(M, { questionId: q.questionId })).toBe(2);
+    expect(await stored(q.questionId)).toMatchObject({ messageCount: 2, answerCount: 1 });
+    expect(await env.store.count('timeline', { openid: m.openid, area: 'legalQa', status: 'answered' })).toBe(1);
+    // Another lawyer's answer in the same words is theirs, and lands.
+    await env.ok(lawyer2, 'legalQa.answer', { questionId: q.questionId, ...ANSWER });
+    expect(await stored(q.questionId)).toMatchObject({ messageCount: 3, answerCount: 2 });
+  });
+
   it('two lawyers answering at once, forced at every step: both kept, first-answer time set once', async () => {
     const points = await eachPausePointFrom(
       env.cloud.baseUrl,

@@ -455,6 +455,32 @@ describe('races on one report', () => {
     expect(new Set(outcomes)).toEqual(new Set(['reply first', 'close first']));
   });
 
+  it('a double tap of 答复 or 转交 (at once, and again with the first answer lost): stored, told and audited once', async () => {
+    const m = await member();
+    const r = await hazard(m);
+    await env.ok(grassroots, 'voice.accept', { reportId: r.reportId });
+    const forward = { reportId: r.reportId, to: '安全环保部', note: '请核查' };
+    const forwards = await Promise.all([
+      env.call(grassroots, 'voice.forward', forward),
+      env.call(grassroots, 'voice.forward', forward),
+    ]);
+    expect(forwards.map((x) => x.ok)).toEqual([true, true]);
+    await env.ok(grassroots, 'voice.forward', forward);
+    const reply = { reportId: r.reportId, text: '单位已清理通道。' };
+    const replies = await Promise.all([env.call(grassroots, 'voice.reply', reply), env.call(grassroots, 'voice.reply', reply)]);
+    expect(replies.map((x) => x.ok)).toEqual([true, true]);
+    await env.ok(grassroots, 'voice.reply', reply);
+    const s = await stored(r.reportId);
+    expect(s?.forwards).toHaveLength(1);
+    expect(s?.replies).toHaveLength(1);
+    expect(s?.steps.map((x) => x.status)).toEqual(['submitted', 'accepted', 'forwarded', 'replied']);
+    expect(await env.store.count('timeline', { openid: m.openid, area: 'voice' })).toBe(4);
+    expect(await env.store.count('audit', { target: r.reportId, action: 'voice.reply' })).toBe(1);
+    // Another staff member's answer in the same words is theirs, and lands.
+    await env.ok(district, 'voice.reply', reply);
+    expect((await stored(r.reportId))?.replies).toHaveLength(2);
+  });
+
   it('a storm of accepts and declines on one report: exactly one wins', async () => {
     const m = await member();
     const r = await hazard(m);

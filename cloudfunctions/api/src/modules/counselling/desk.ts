@@ -6,7 +6,7 @@
  * member agreed on the booking.
  */
 import type { ActionContext } from '../../action';
-import { command, countWhere, findPage, updateWhere } from '../../db';
+import { command, countWhere, findById, findPage, updateWhere } from '../../db';
 import { fail } from '../../errors';
 import { encryptPii } from '../../lib/pii';
 import { toIso } from '../../lib/time';
@@ -96,9 +96,13 @@ export async function writeNote(bookingId: string, note: string, ctx: ActionCont
   if (!s.noteConsent) throw counsellingErrors.fail('NO_NOTE_CONSENT');
   if (s.status !== 'confirmed' && s.status !== 'completed') throw fail('CONFLICT', '该预约已取消或未到场，不能填写记录');
   const change = { noteSealed: encryptPii(note), notedAt: ctx.now };
-  // Guarded by the consent on the stored record (a withdrawn consent in between wins).
-  if ((await updateWhere(C.bookings, { _id: s._id, noteConsent: true, attempt: s.attempt }, change)) !== 1) {
-    throw counsellingErrors.fail('NO_NOTE_CONSENT');
+  // Guarded by the consent and the status on the stored record: a withdrawn consent, or a cancellation (or 未到场)
+  // in between, wins.
+  const guard = { _id: s._id, noteConsent: true, attempt: s.attempt, status: command().in(['confirmed', 'completed']) };
+  if ((await updateWhere(C.bookings, guard, change)) !== 1) {
+    const current = await findById<SessionRecord>(C.bookings, s._id);
+    if (!current?.noteConsent) throw counsellingErrors.fail('NO_NOTE_CONSENT');
+    throw fail('CONFLICT', '该预约已取消或未到场，不能填写记录');
   }
   await audit(ctx, 'counselling.note', s);
   return toCounsellorView({ ...s, ...change }, ctx.now);

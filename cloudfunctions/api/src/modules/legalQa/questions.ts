@@ -173,16 +173,20 @@ export async function getThread(questionId: string, ctx: ActionContext): Promise
   };
 }
 
+/** The same words from the same writer this soon after their last message: a double tap (or a retry), not a new one. */
+const REPEAT_MS = 2 * 60_000;
+
 /**
  * One message in the thread, written with the question in one transaction: the message id is the thread's next
- * number, so two writers at once conflict on the question and the later is retried on the new count.
+ * number, so two writers at once conflict on the question and the later is retried on the new count. A repeat of
+ * the writer's own last message (a double tap) writes nothing and answers the question as it is (`repeat`).
  */
 async function postMessage(
   questionId: string,
   text: string,
   from: 'member' | 'lawyer',
   ctx: ActionContext,
-): Promise<QuestionRecord> {
+): Promise<{ q: QuestionRecord; repeat: boolean }> {
   return withTransaction(async (tx) => {
     const q = await tx.get<QuestionRecord>(C.questions, questionId);
     if (!q) throw fail('NOT_FOUND', '咨询不存在或您无权查看');
@@ -193,9 +197,20 @@ async function postMessage(
         q.status === 'withdrawn' ? '咨询人已撤回该咨询，不能再回复' : '该咨询已转为到站咨询，请在预约中继续沟通',
       );
     }
+    const idOf = (n: number) => `${questionId}_${String(n).padStart(3, '0')}`;
+    const last = q.messageCount ? await tx.get<MessageRecord>(C.messages, idOf(q.messageCount)) : null;
+    if (
+      last &&
+      last.by === ctx.openid &&
+      last.from === from &&
+      ctx.now.getTime() - asDate(last.at).getTime() < REPEAT_MS &&
+      decryptPii(last.textSealed) === text
+    ) {
+      return { q: stored, repeat: true };
+    }
     if (q.messageCount >= MAX_MESSAGES) throw fail('CONFLICT', '本咨询的留言已达上限，请预约到站咨询继续沟通');
     const n = q.messageCount + 1;
-    await tx.insert(C.messages, `${questionId}_${String(n).padStart(3, '0')}`, {
+    await tx.insert(C.messages, idOf(n), {
       questionId,
       from,
       by: ctx.openid,
@@ -208,7 +223,7 @@ async function postMessage(
       if (!q.firstAnsweredAt) Object.assign(change, { firstAnsweredAt: ctx.now, firstAnsweredBy: ctx.openid });
     }
     await tx.update(C.questions, questionId, change);
-    return { ...stored, ...change };
+    return { q: { ...stored, ...change }, repeat: false };
   });
 }
 
@@ -216,7 +231,8 @@ async function postMessage(
 export async function answerQuestion(input: LegalQaMessageInput, ctx: ActionContext): Promise<QuestionView> {
   const { q, viewer } = await loadQuestion(input.questionId, ctx);
   if (viewer !== 'lawyer') throw fail('FORBIDDEN', '只有该法律援助站的值班律师可以答复');
-  const after = await postMessage(q._id, input.text, 'lawyer', ctx);
+  const { q: after, repeat } = await postMessage(q._id, input.text, 'lawyer', ctx);
+  if (repeat) return toQuestionView(after, ctx.now, true);
   await addTimelineEntry({
     openid: q.openid,
     area: 'legalQa',
@@ -235,7 +251,7 @@ export async function answerQuestion(input: LegalQaMessageInput, ctx: ActionCont
 export async function followUp(input: LegalQaMessageInput, ctx: ActionContext): Promise<QuestionView> {
   const { q, viewer } = await loadQuestion(input.questionId, ctx);
   if (viewer !== 'member') throw fail('FORBIDDEN', '只有咨询人本人可以追问');
-  return toQuestionView(await postMessage(q._id, input.text, 'member', ctx), ctx.now, false);
+  return toQuestionView((await postMessage(q._id, input.text, 'member', ctx)).q, ctx.now, false);
 }
 
 /** The member withdraws a question nobody has answered yet. */

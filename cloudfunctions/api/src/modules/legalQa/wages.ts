@@ -9,10 +9,12 @@ import { command, countWhere, findById, findPage, withTransaction, type Page } f
 import { fail } from '../../errors';
 import { maskMobile } from '../../lib/mask';
 import { decryptPii, encryptPii } from '../../lib/pii';
+import { asDate } from '../../lib/time';
 import {
   maskEmployer,
   unionOfDistrict,
   WAGE_ACTION_LABELS,
+  WAGE_ACTIONS,
   WAGE_STATUS_LABELS,
   type WageAction,
   type WageStatus,
@@ -151,6 +153,10 @@ const STEP_TEXT: Record<LegalQaHandleWageInput['step'], string> = {
   ...(WAGE_ACTION_LABELS as Record<WageAction, string>),
 };
 
+/** A step recorded again this soon by the same staff member, with the same note, is the same tap. */
+const REPEAT_MS = 2 * 60_000;
+const isWageAction = (kind: WageStep['kind']): kind is WageAction => (WAGE_ACTIONS as readonly string[]).includes(kind);
+
 export async function handleWage(input: LegalQaHandleWageInput, ctx: ActionContext): Promise<WageDetailView> {
   if (input.step === 'close' && !input.note) {
     throw fail('INVALID_INPUT', '「处理说明」办结时请写明处理结果', { field: 'note' });
@@ -161,15 +167,23 @@ export async function handleWage(input: LegalQaHandleWageInput, ctx: ActionConte
     const record = { ...w, _id: input.wageId };
     if (!isStaffFor(record, ctx)) throw fail('FORBIDDEN', '该欠薪求助不属于您管辖的工会，无权处理');
     if (w.openid === ctx.openid) throw fail('FORBIDDEN', '不能办理本人提交的欠薪求助，请由所在工会的其他工作人员办理');
+    const kind: WageStep['kind'] = input.step === 'accept' ? 'accepted' : input.step === 'close' ? 'closed' : input.step;
+    // What was done (协调…) may be recorded again and again while the report is handled; the one this staff member
+    // just recorded, sent again (a double tap, a retry), is recorded and told once. 受理 and 办结 happen once anyway.
+    const last = w.steps[w.steps.length - 1];
+    const again = last.kind === kind && last.note === input.note && last.by === ctx.openid;
+    if (again && isWageAction(kind) && ctx.now.getTime() - asDate(last.at).getTime() < REPEAT_MS) {
+      return { ...record, repeat: true };
+    }
     if (!nextSteps(w.status).includes(input.step)) {
       throw fail('CONFLICT', `该欠薪求助${WAGE_STATUS_LABELS[w.status]}，不能${STEP_TEXT[input.step]}，请刷新后查看`);
     }
-    const kind: WageStep['kind'] = input.step === 'accept' ? 'accepted' : input.step === 'close' ? 'closed' : input.step;
     const status: WageStatus = input.step === 'accept' ? 'accepted' : input.step === 'close' ? 'closed' : w.status;
     const steps = [...w.steps, { kind, note: input.note, at: ctx.now, by: ctx.openid }];
     await tx.update(C.wages, input.wageId, { status, steps, updatedAt: ctx.now });
-    return { ...record, status, steps };
+    return { ...record, status, steps, repeat: false };
   });
+  if (after.repeat) return toDetail(after, true);
   await writeAudit({
     actor: ctx.openid,
     action: 'legalQa.handleWage',

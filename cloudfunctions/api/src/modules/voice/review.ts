@@ -25,7 +25,7 @@ import {
 import { overdueBefore } from '../../rules/overdue';
 import { reviewDays } from '../settings/settings';
 import { VOICE_COLLECTIONS as C } from './collections';
-import type { VoiceReportRecord, VoiceStepRecord } from './records';
+import type { ForwardRecord, VoiceReportRecord, VoiceStepRecord } from './records';
 import type { VoiceCloseInput, VoiceForwardInput, VoiceQueueInput } from './schemas';
 import { forwardTextOf, toReportView } from './toViews';
 import type { VoiceDetailView, VoiceReportView } from './views';
@@ -105,16 +105,24 @@ interface StepChange {
   fields?: Partial<VoiceReportRecord>;
 }
 
+/** A reply or forward the same staff member made with the same words this recently is a double tap (or a retry). */
+const REPEAT_MS = 2 * 60_000;
+
+function isRepeat(last: { by: string; at: unknown } | undefined, same: boolean, ctx: ActionContext): boolean {
+  return Boolean(last && same && last.by === ctx.openid && ctx.now.getTime() - new Date(toIso(last.at)).getTime() < REPEAT_MS);
+}
+
 /**
  * One staff step: read the report in the transaction, check scope and state, append the step and write the
- * changed fields on the same document. `change` sees the report as of the transaction.
+ * changed fields on the same document. `change` sees the report as of the transaction; it answers null for a
+ * repeat of the step the caller just made (a double tap): nothing is written, told or audited again.
  */
 async function stepOn(
   reportId: string,
   step: VoiceStep,
   ctx: ActionContext,
-  change: (found: VoiceReportRecord) => StepChange,
-): Promise<{ report: VoiceReportRecord; change: StepChange }> {
+  change: (found: VoiceReportRecord) => StepChange | null,
+): Promise<{ report: VoiceReportRecord; change: StepChange | null }> {
   const result = await withTransaction(async (tx) => {
     const found = await tx.get<VoiceReportRecord>(C.reports, reportId);
     if (!found) throw fail('NOT_FOUND', '建言不存在');
@@ -124,12 +132,14 @@ async function stepOn(
     if (!canStep(step, report.status))
       throw fail('CONFLICT', `该建言当前为「${VOICE_STATUS_LABELS[report.status]}」，不能${STEP_NAMES[step]}，请刷新`);
     const c = change(report);
+    if (!c) return { report, change: null };
     const stepRecord: VoiceStepRecord = { status: c.status, at: ctx.now, text: c.memberText, by: ctx.openid };
     const fields = { ...c.fields, status: c.status, steps: [...report.steps, stepRecord], updatedAt: ctx.now };
     await tx.update(C.reports, reportId, fields);
     return { report: { ...report, ...fields } as VoiceReportRecord, change: c };
   });
   const r = result.report;
+  if (!result.change) return result;
   await writeAudit({
     actor: ctx.openid,
     action: `voice.${step}`,
@@ -184,11 +194,16 @@ export async function declineReport(input: { reportId: string; reason: string },
  * card number.
  */
 export async function forwardReport(input: VoiceForwardInput, ctx: ActionContext): Promise<VoiceDetailView['forwards'][number]> {
-  let sent = { to: input.to, text: '', at: ctx.now, by: ctx.openid };
+  let sent: ForwardRecord = { to: input.to, text: '', at: ctx.now, by: ctx.openid };
   await stepOn(input.reportId, 'forward', ctx, (r) => {
     if (r.anonymous && mentionsIdentity(`${input.to} ${input.note}`, identifiersOf(r)))
       throw fail('INVALID_INPUT', '「附言」该建言向单位匿名，转交内容不能包含建言人的姓名或会员卡号', { field: 'note' });
     const text = input.note ? `${forwardTextOf(r)}（工会附言：${input.note}）` : forwardTextOf(r);
+    const last = r.forwards[r.forwards.length - 1];
+    if (isRepeat(last, last?.to === input.to && last?.text === text, ctx)) {
+      sent = last;
+      return null;
+    }
     sent = { to: input.to, text, at: ctx.now, by: ctx.openid };
     return {
       status: 'forwarded',
@@ -200,11 +215,15 @@ export async function forwardReport(input: VoiceForwardInput, ctx: ActionContext
 }
 
 export async function replyToReport(input: { reportId: string; text: string }, ctx: ActionContext): Promise<VoiceReportView> {
-  const { report } = await stepOn(input.reportId, 'reply', ctx, (r) => ({
-    status: 'replied',
-    memberText: `工会答复：${input.text}`,
-    fields: { replies: [...r.replies, { text: input.text, at: ctx.now, by: ctx.openid }] },
-  }));
+  const { report } = await stepOn(input.reportId, 'reply', ctx, (r) => {
+    const last = r.replies[r.replies.length - 1];
+    if (isRepeat(last, last?.text === input.text, ctx)) return null;
+    return {
+      status: 'replied',
+      memberText: `工会答复：${input.text}`,
+      fields: { replies: [...r.replies, { text: input.text, at: ctx.now, by: ctx.openid }] },
+    };
+  });
   return toReportView(report);
 }
 
