@@ -170,6 +170,22 @@ describe('invitations', () => {
     expect(listed.items.every((i) => !('code' in i))).toBe(true);
   });
 
+  it('grant nothing once the inviter no longer holds the role that let them invite', async () => {
+    const leaving = await givenStaff(env, { orgId: district._id });
+    const made = await invite(leaving, { role: 'staff', scopeId: district._id, name: '离任前邀请' });
+    const byLawyer = await invite(leaving, { role: 'lawyer', scopeId: 'st-a', name: '离任前律师' });
+    await env.ok(admin, 'roles.revoke', { openid: leaving, role: 'staff', scopeId: district._id });
+    const before = await env.store.snapshot(WATCHED);
+    for (const code of [made.code, byLawyer.code]) {
+      expect(await env.call('alt-account', 'invitations.accept', { code })).toMatchObject({
+        ok: false,
+        error: { code: 'INVITE_REVOKED', message: expect.stringContaining('邀请人') },
+      });
+    }
+    expect(await env.store.snapshot(WATCHED)).toEqual(before);
+    expect(await env.store.count('roles', { openid: 'alt-account' })).toBe(0);
+  });
+
   it('give one role when two people accept the same link at once', async () => {
     const made = await invite(admin, { role: 'lawyer', scopeId: 'st-a', name: '并发律师' });
     const [a, b] = await Promise.all([

@@ -5,13 +5,13 @@
  */
 import type { ActionContext } from '../../action';
 import { findById, findPage, insertUnique, updateWhere, withTransaction, type Page } from '../../db';
-import { fail } from '../../errors';
+import { AppError, fail } from '../../errors';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
 import { ROLE_LABELS, type GrantableRole } from '../../rules/roles';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
-import { roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
+import { loadCallerGrants, roleId, toRoleGrant, type RoleGrant } from '../../shared/grants';
 import { getOrg } from '../../shared/orgs';
 import { nameAccount } from '../../shared/accounts';
 import { namesOf } from '../../shared/people';
@@ -131,6 +131,22 @@ function refusalFor(r: InvitationRecord, openid: string, now: Date): AcceptRefus
   return null;
 }
 
+/**
+ * Whether the inviter could still make this invitation now: a staffer whose role was revoked (or narrowed) after
+ * inviting must not hand out roles through links still open.
+ */
+async function inviterMayStillGrant(r: InvitationRecord, ctx: ActionContext): Promise<boolean> {
+  const inviter = { ...ctx, openid: r.createdBy, ...(await loadCallerGrants(r.createdBy)) };
+  if (!inviter.isAdmin && !inviter.grants.some((g) => g.role === 'staff')) return false;
+  try {
+    await checkScope({ role: r.role, scopeId: r.scopeId ?? undefined, name: r.name }, inviter);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError) return false;
+    throw error;
+  }
+}
+
 /** What the person who opened the link sees before accepting (who invites them to what, and until when). */
 export async function showInvitation(code: string, ctx: ActionContext): Promise<InvitationView> {
   const r = await findById<InvitationRecord>(C.invitations, hashInvitationCode(code, requireKey('ID_HASH_KEY')));
@@ -146,12 +162,14 @@ export async function showInvitation(code: string, ctx: ActionContext): Promise<
 export async function acceptInvitation(code: string, ctx: ActionContext): Promise<RoleGrant> {
   const id = hashInvitationCode(code, requireKey('ID_HASH_KEY'));
   type Outcome =
-    { refusal: AcceptRefusal | 'INVITE_NOT_FOUND' } | { grant: RoleRecord; invitation: InvitationRecord; again: boolean };
+    | { refusal: AcceptRefusal | 'INVITE_NOT_FOUND' | 'INVITER_GONE' }
+    | { grant: RoleRecord; invitation: InvitationRecord; again: boolean };
   const outcome = await withTransaction(async (tx): Promise<Outcome> => {
     const r = await tx.get<InvitationRecord>(C.invitations, id);
     if (!r) return { refusal: 'INVITE_NOT_FOUND' };
     const refusal = refusalFor(r, ctx.openid, ctx.now);
     if (refusal) return { refusal };
+    if (r.status === 'open' && !(await inviterMayStillGrant(r, ctx))) return { refusal: 'INVITER_GONE' };
     const grant: RoleRecord = {
       _id: roleId(ctx.openid, r.role, r.scopeId),
       openid: ctx.openid,
@@ -166,7 +184,10 @@ export async function acceptInvitation(code: string, ctx: ActionContext): Promis
     await tx.set(CORE_COLLECTIONS.roles, _id, data);
     return { grant, invitation: r, again: false };
   });
-  if ('refusal' in outcome) throw invitationErrors.fail(outcome.refusal);
+  if ('refusal' in outcome)
+    throw outcome.refusal === 'INVITER_GONE'
+      ? invitationErrors.fail('INVITE_REVOKED', '邀请人已不再负责该范围，邀请已失效，请联系工会重新邀请')
+      : invitationErrors.fail(outcome.refusal);
   const { grant, invitation, again } = outcome;
   if (!again) {
     await nameAccount(ctx.openid, invitation.name, ctx.now, { keep: true });
@@ -210,4 +231,3 @@ export async function listInvitations(page: number | undefined, ctx: ActionConte
   const { rows, total } = await findPage<InvitationRecord>(C.invitations, where, [['createdAt', 'desc']], page);
   return { items: rows.map((r) => toView(r, ctx.now)), total };
 }
-

@@ -5,7 +5,7 @@ import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { CORE_COLLECTIONS } from '../../shared/collections';
 import { assertCoversOrg, coversOrg } from '../../shared/scope';
-import type { MemberRecord } from '../../shared/records';
+import type { MemberRecord, OrgRecord } from '../../shared/records';
 import { auditEntry, writeAudit, type AuditEvent } from '../../shared/audit';
 import { addTimelineEntries, addTimelineEntry, type TimelineChange } from '../../shared/timeline';
 import { MEMBERSHIP_COLLECTIONS as C } from './collections';
@@ -25,6 +25,7 @@ const ALREADY_DECIDED = '该申请已被处理，请刷新列表';
 const CHANGED = '申请人已修改申请，请重新打开后审核';
 const ALREADY_DECIDED_OR_CHANGED = '该申请已被处理或已被申请人修改，请刷新列表';
 const BEING_DECIDED = '该申请正在被他人处理或修改，请稍后刷新列表再试';
+const ORG_CLOSED = '该申请所在工会已撤销，申请将转至接收其会员的工会审核，请刷新列表';
 
 /**
  * Reads, inside the decision's transaction, the application a reviewer decides on: in scope, not their
@@ -58,6 +59,11 @@ export async function approveApplication(
     // The claim is written with the application, so this only fails if data were changed by hand.
     if (claim && claim.openid !== found.openid) throw fail('CONFLICT', '该身份证号已被他人占用，请核实后处理');
     if (await tx.get<MemberRecord>(CORE_COLLECTIONS.members, found.openid)) throw fail('CONFLICT', ALREADY_DECIDED);
+    // Read and written here: a close (撤销) marks the union closed before it moves members and applications, so
+    // either this approval goes first and the close moves the new member on, or it sees the union closed.
+    const org = await tx.get<OrgRecord>(CORE_COLLECTIONS.orgs, found.orgId);
+    if (org?.status === 'closed') throw fail('CONFLICT', ORG_CLOSED);
+    if (org) await tx.update(CORE_COLLECTIONS.orgs, org._id, { lastMemberJoinedAt: ctx.now });
     await tx.update(C.applications, found._id, { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid });
     await tx.set(C.idRegistry, found.idHash, { openid: found.openid, applicationId: found._id, status: 'member', at: ctx.now });
     await tx.set(CORE_COLLECTIONS.members, found.openid, memberFrom(found, cardNo, ctx.now));
@@ -198,18 +204,25 @@ export async function approveMany(
     else candidates.push(app);
     seen.add(item.applicationId);
   }
-  const [claims, members] = candidates.length
+  const [claims, members, closedOrgs] = candidates.length
     ? await Promise.all([
         findMany<IdRegistryRecord>(C.idRegistry, { _id: _.in(candidates.map((a) => a.idHash)) }, { limit: 100 }),
         findMany<MemberRecord>(CORE_COLLECTIONS.members, { _id: _.in(candidates.map((a) => a.openid)) }, { limit: 100 }),
+        findMany<OrgRecord>(
+          CORE_COLLECTIONS.orgs,
+          { _id: _.in([...new Set(candidates.map((a) => a.orgId))]), status: 'closed' },
+          { limit: 100 },
+        ),
       ])
-    : [[], []];
+    : [[], [], []];
   const claimOf = new Map(claims.map((c) => [c._id, c]));
   const isMember = new Set(members.map((m) => m._id));
+  const isClosed = new Set(closedOrgs.map((o) => o._id));
   const deciding = candidates.filter((app) => {
     const claim = claimOf.get(app.idHash);
     if (claim && claim.openid !== app.openid) refuse(app._id, '该身份证号已被他人占用，请核实后处理', app.name);
     else if (isMember.has(app.openid)) refuse(app._id, ALREADY_DECIDED, app.name);
+    else if (isClosed.has(app.orgId)) refuse(app._id, ORG_CLOSED, app.name);
     else return true;
     return false;
   });
@@ -220,7 +233,8 @@ export async function approveMany(
     const cardNos = await allocateCardNos(ctx.now, deciding.length);
     const batch = randomUUID();
     const updated = await decideOrWait(
-      anyOf(deciding.map((a) => ({ _id: a._id, status: 'pending', submittedAt: a.submittedAt }))),
+      // The union read too: an application a close moved meanwhile is decided by the union it moved to.
+      anyOf(deciding.map((a) => ({ _id: a._id, status: 'pending', submittedAt: a.submittedAt, orgId: a.orgId }))),
       { status: 'approved', reviewedAt: ctx.now, reviewedBy: ctx.openid, approvalBatch: batch, awaitingMember: true },
     );
     approved = deciding;

@@ -1,7 +1,7 @@
 /** Staff keep the directory: create, edit, suspend places and their offers (within their union's subtree). */
 import { randomBytes } from 'node:crypto';
 import type { ActionContext } from '../../action';
-import { command, findById, findMany, findPage, getDb, setById, updateWhere, type Page } from '../../db';
+import { command, findById, findMany, findPage, getDb, removeWhere, setById, updateWhere, type Page } from '../../db';
 import { fail } from '../../errors';
 import { literalPattern } from '../../lib/schemaParts';
 import { offerPeriodProblem } from '../../rules/dates';
@@ -115,17 +115,31 @@ export async function savePlace(input: SaveInput, ctx: ActionContext): Promise<P
   return adminGet(id, ctx);
 }
 
-async function adjustQuota(offer: OfferRecord, totalLimit: number | null): Promise<void> {
-  if (!totalLimit) return;
+/**
+ * Brings an offer's total seats to `totalLimit`; returns how to undo it, for when the offer's own write is then
+ * refused (a concurrent edit): the seats must stay what the stored offer says, or a retry adds them twice.
+ */
+async function adjustQuota(offer: OfferRecord, totalLimit: number | null): Promise<() => Promise<void>> {
+  const none = async () => {};
+  if (!totalLimit) return none;
   const ref = { collection: C.offerQuotas, id: offer._id };
   const quota = await findById<CapacityFields>(C.offerQuotas, offer._id);
-  if (!quota) return ensureCapacity(ref, totalLimit);
+  if (!quota) {
+    await ensureCapacity(ref, totalLimit);
+    // Only while untouched: a seat claimed meanwhile means a stored offer counts on it (redeem recreates it if gone).
+    return async () => {
+      await removeWhere(C.offerQuotas, { _id: offer._id, seatsLeft: totalLimit });
+    };
+  }
   const delta = totalLimit - (offer.totalLimit ?? totalLimit);
-  if (delta === 0) return;
+  if (delta === 0) return none;
   // Guarded: lowering the total never takes back seats already used.
   const guard = delta < 0 ? { seatsLeft: command().gte(-delta) } : {};
   if ((await updateWhere(C.offerQuotas, { _id: offer._id, ...guard }, { seatsLeft: command().inc(delta) })) !== 1)
     throw fail('INVALID_INPUT', '总名额不能少于已核销的数量', { field: 'totalLimit' });
+  return async () => {
+    await updateWhere(C.offerQuotas, { _id: offer._id }, { seatsLeft: command().inc(-delta) });
+  };
 }
 
 export async function saveOffer(input: SaveOfferInput, ctx: ActionContext): Promise<PlaceAdminView> {
@@ -148,9 +162,14 @@ export async function saveOffer(input: SaveOfferInput, ctx: ActionContext): Prom
     totalLimit: input.totalLimit ?? null,
     status: existing?.status ?? 'active',
   };
-  await adjustQuota(existing ?? { ...offer, totalLimit: null }, offer.totalLimit);
+  const undoQuota = await adjustQuota(existing ?? { ...offer, totalLimit: null }, offer.totalLimit);
   const offers = existing ? place.offers.map((o) => (o._id === offer._id ? offer : o)) : [...place.offers, offer];
-  await writeOffers(place, offers, ctx);
+  try {
+    await writeOffers(place, offers, ctx);
+  } catch (error) {
+    await undoQuota();
+    throw error;
+  }
   await writeAudit({
     actor: ctx.openid,
     action: existing ? 'merchants.editOffer' : 'merchants.addOffer',

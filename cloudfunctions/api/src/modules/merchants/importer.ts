@@ -15,7 +15,7 @@ import { writeAudit } from '../../shared/audit';
 import { checkOwnUpload } from '../../shared/files';
 import { getOrg } from '../../shared/orgs';
 import { assertCoversOrg } from '../../shared/scope';
-import { downloadUpload, readRows } from '../../shared/xlsx';
+import { downloadUpload, readCells } from '../../shared/xlsx';
 import { placeFields } from './placeFields';
 import { offersChangeOn, offerTextOf, searchTextOf } from './placeViews';
 import { MERCHANTS_COLLECTIONS as C } from './collections';
@@ -228,16 +228,19 @@ async function check(
   const org = await getOrg(orgId);
   if (!org) throw fail('INVALID_INPUT', '所选工会不存在', { field: 'orgId' });
   assertCoversOrg(ctx, org.path);
-  let table: string[][];
+  // Read as cells, and no further than one row past the limit: a sheet of 50,000 rows loaded whole runs the
+  // function out of memory, and a formula's shown value is not what the file holds.
+  let sheet: Awaited<ReturnType<typeof readCells>>;
   try {
-    table = await readRows(await downloadUpload(fileId), ext);
+    sheet = await readCells(await downloadUpload(fileId), ext, MAX_ROWS + 1);
   } catch {
     throw fail('INVALID_INPUT', '文件无法读取，请确认是 Excel（.xlsx）或 CSV 文件', { field: 'fileId' });
   }
-  const [header = [], ...body] = table;
+  if (sheet.truncated) throw fail('INVALID_INPUT', `一次最多导入${MAX_ROWS}行，请拆分文件`, { field: 'fileId' });
+  const [header, ...body] = sheet.rows;
   const index = {} as Record<Column, number>;
   for (const [col, names] of Object.entries(COLUMNS) as [Column, readonly string[]][])
-    index[col] = header.findIndex((h) => names.includes(h.trim()));
+    index[col] = (header?.cells ?? []).findIndex((h) => names.includes(h.text.trim()));
   const missing = REQUIRED.filter((c) => index[c] < 0).map((c) => LABEL[c]);
   if (missing.length) throw fail('INVALID_INPUT', `文件缺少列：${missing.join('、')}（第一行应为列名）`, { field: 'fileId' });
   if (body.length === 0) throw fail('INVALID_INPUT', '文件中没有数据行', { field: 'fileId' });
@@ -247,9 +250,18 @@ async function check(
   const errs: ImportRowError[] = [];
   const rows: ParsedRow[] = [];
   const seen = new Map<string, number>();
-  body.forEach((cells, i) => {
-    const row = i + 2;
-    const get = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
+  body.forEach(({ number: row, cells }) => {
+    const cell = (c: Column) => (index[c] >= 0 ? cells[index[c]] : undefined);
+    const formula = (Object.keys(COLUMNS) as Column[]).find((c) => cell(c)?.formula);
+    if (formula) {
+      errs.push({
+        row,
+        field: LABEL[formula],
+        message: `「${LABEL[formula]}」是公式，请改为直接填写文字（复制后“选择性粘贴为数值”）`,
+      });
+      return;
+    }
+    const get = (c: Column) => (cell(c)?.text ?? '').trim();
     const parsed = parseRow(
       Object.fromEntries(Object.keys(COLUMNS).map((c) => [c, get(c as Column)])) as Record<Column, string>,
       row,

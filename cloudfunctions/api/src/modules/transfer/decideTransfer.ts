@@ -3,8 +3,7 @@ import { withTransaction, type Tx } from '../../db';
 import { fail } from '../../errors';
 import { writeAudit } from '../../shared/audit';
 import { CORE_COLLECTIONS } from '../../shared/collections';
-import { getOrg } from '../../shared/orgs';
-import type { MemberRecord } from '../../shared/records';
+import type { MemberRecord, OrgRecord } from '../../shared/records';
 import { assertCoversOrg } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { TRANSFER_COLLECTIONS as C } from './collections';
@@ -27,8 +26,12 @@ async function pendingInScope(tx: Tx, transferId: string, ctx: ActionContext): P
 export async function approveTransfer(transferId: string, ctx: ActionContext): Promise<TransferView> {
   const t = await withTransaction(async (tx) => {
     const found = await pendingInScope(tx, transferId, ctx);
-    const org = await getOrg(found.toOrgId);
+    // Read and written in this transaction: a close (撤销) of the union marks it closed before it moves its members,
+    // so either this write goes first and the close then moves the member on, or this one sees it closed.
+    const org = await tx.get<OrgRecord>(CORE_COLLECTIONS.orgs, found.toOrgId);
     if (!org) throw fail('NOT_FOUND', '转入的工会已不存在');
+    if (org.status === 'closed') throw fail('CONFLICT', '转入的工会已撤销，该申请将转由接收其会员的工会审核，请刷新列表');
+    await tx.update(CORE_COLLECTIONS.orgs, org._id, { lastTransferInAt: ctx.now });
     const member = await tx.get<MemberRecord>(CORE_COLLECTIONS.members, found.openid);
     if (member?.status !== 'active') throw fail('MEMBER_INACTIVE', '该会员的会籍当前不可用，不能转会');
     if (member.pendingTransferId !== found._id) throw fail('CONFLICT', '会员状态已变化，转会未完成，请刷新后重试');
