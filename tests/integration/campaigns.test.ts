@@ -8,7 +8,8 @@ import ExcelJS from 'exceljs';
 import { callApi } from '../support/api';
 import { setClock } from '../support/clock';
 import { clearPauses, eachPausePointFrom } from '../support/interleave';
-import { freshCode } from '../support/merchants';
+import { signTicket } from '../../cloudfunctions/api/src/modules/merchants/ticket';
+import { freshCode, LOCAL_CARD_KEY } from '../support/merchants';
 import { givenMember, givenOrg, givenStaff, useCloud } from '../support/scenario';
 
 const env = useCloud({ demo: false });
@@ -252,6 +253,45 @@ describe('collecting at a station', () => {
     expect(await env.ok(siblingStaff, 'campaigns.collect', { ticket: check.ticket })).toMatchObject({ status: 'collected' });
   });
 
+  it('the collection’s answer tells a station outside the member’s chain no more than the check did', async () => {
+    const { campaignId, m } = await campaignWithList();
+    const sibling = await givenOrg(env, { parentId: district, name: '测试印染厂工会' });
+    const siblingStaff = await givenStaff(env, { orgId: sibling._id });
+    const check = await env.ok(siblingStaff, 'campaigns.check', { campaignId, stationId: 's2', code: freshCode(m.cardNo) });
+    const done = await env.ok(siblingStaff, 'campaigns.collect', { ticket: check.ticket });
+    expect(done).toMatchObject({ status: 'collected', nameMasked: '王*军', sourceLabels: [] });
+    expect(JSON.stringify(done)).not.toContain('困难');
+    // The member's own union still reads why the member was listed.
+    const other = await campaignWithList();
+    const inChain = await env.ok(grassrootsStaff, 'campaigns.collect', {
+      ticket: await ticketFor(other.campaignId, other.m.cardNo),
+    });
+    expect(inChain.sourceLabels).toEqual(['困难职工']);
+  });
+
+  it('a staffer on the list does not hand the gift to themself, at check or at collection', async () => {
+    const { campaignId, m } = await campaignWithList();
+    await givenStaff(env, { openid: m.openid, orgId: grassrootsOrg });
+    const own = await env.call(m.openid, 'campaigns.check', { campaignId, stationId: 's2', code: freshCode(m.cardNo) });
+    expect(own).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A ticket signed for the staffer (as if the check had let it through) is refused at the collection too.
+    const forged = signTicket(
+      { nonce: 'n-self-collect', cardNo: m.cardNo, placeId: `campaign:${campaignId}:s2`, staff: m.openid },
+      LOCAL_CARD_KEY,
+      new Date(),
+    );
+    expect(await env.call(m.openid, 'campaigns.collect', { ticket: forged.ticket })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await env.store.byId('campaign_entries', `${campaignId}_${m.openid}`)).toMatchObject({ status: 'listed' });
+    expect(await env.store.byId('campaigns', campaignId)).toMatchObject({ collectedCount: 0 });
+    // Another staffer of the same union hands it out.
+    expect(await env.ok(grassrootsStaff, 'campaigns.collect', { ticket: await ticketFor(campaignId, m.cardNo) })).toMatchObject({
+      status: 'collected',
+    });
+  });
+
   it('collects once under a storm of double taps and two stations at once', async () => {
     const { campaignId, m } = await campaignWithList();
     const tickets = [
@@ -405,6 +445,8 @@ describe('who may do what', () => {
     expect(cells).toContain('已领取');
     expect(cells.join()).not.toContain('王建军');
     expect(await env.store.count('audit', { action: 'campaigns.export', target: campaignId })).toBe(1);
+    // The list tells who is on file as 困难职工: the export is a view of personal data, as the list's look is.
+    expect(await env.store.count('audit', { action: 'campaigns.export', target: campaignId, kind: 'pii_view' })).toBe(1);
     const detail = await env.ok(districtStaff, 'campaigns.get', { campaignId });
     expect(detail).toMatchObject({ collectedCount: 1, counts: { listed: link.rows - 1, collected: 1, removed: 0 } });
   });

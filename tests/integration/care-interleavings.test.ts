@@ -53,7 +53,9 @@
  *     decide of the member's own open case (apply is refused on the lock while a case is open: withdraw ‖ apply
  *     covers the lock's hand-over); decide ‖ recheck (a decision needs an open case, which apply refuses while
  *     the file is active; a lapsed file's renewal and a new decision both write the file in a transaction).
- *   - 金秋助学: apply ‖ publish or payment (apply needs the window open, publishing its end); object ‖ payment
+ *   - 金秋助学: apply ‖ payment (apply needs the window open, payment a published list); apply ‖ publish can meet
+ *     when staff end the period early, and is forced in student-aid.test.ts (each side looks again after it
+ *     commits, so a late application is refused, never left open); object ‖ payment
  *     (objections while the 公示 is open, payment only after it and its grace); check ‖ decide (decide needs the
  *     check done first, both on the application in a transaction).
  *   - 医疗互助: enrol ‖ claim (the enrolment is created once by insertUnique; a claim needs it to exist); pay ‖

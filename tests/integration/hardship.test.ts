@@ -84,6 +84,30 @@ describe('applying', () => {
     expect(await env.store.snapshot(['hardship_cases', 'hardship_locks'])).toEqual(before);
   });
 
+  it('refuses a household income below what its members earn (a family would pass the line on a total it contradicts)', async () => {
+    const m = await member();
+    const before = await env.store.snapshot(['hardship_cases', 'hardship_locks']);
+    const household = [
+      { relation: '本人', name: '王建军', age: 41, income: 6000 },
+      { relation: '配偶', name: '李秀兰', age: 39, income: 5000.5 },
+    ];
+    const r = await env.call(m.openid, 'hardship.apply', { ...APPLY, household, income: 0, rigidExpenses: 0 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'income' } } });
+    expect(!r.ok && r.error.message).toContain('11000.5');
+    expect(await env.store.snapshot(['hardship_cases', 'hardship_locks'])).toEqual(before);
+    // Other income on top of the members' (a pension, rent) is fine: the total may be more than their sum.
+    const ok = await env.call(m.openid, 'hardship.apply', {
+      ...APPLY,
+      household: [
+        { relation: '本人', name: '王建军', age: 41, income: 1000.1 },
+        { relation: '配偶', name: '李秀兰', age: 39, income: 1000.2 },
+      ],
+      income: 2000.3,
+      rigidExpenses: 0,
+    });
+    expect(ok).toMatchObject({ ok: true });
+  });
+
   it('requires the separate consent and refuses non-members', async () => {
     const m = await member();
     expect(await env.call(m.openid, 'hardship.apply', { ...APPLY, sensitiveConsent: false })).toMatchObject({

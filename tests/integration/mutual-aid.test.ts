@@ -117,6 +117,25 @@ describe('plans', () => {
   });
 });
 
+describe('plans: set up once', () => {
+  it('a double tap on 设立方案 sets up one plan; the same name and period on other terms is refused', async () => {
+    const input = { ...PLAN, name: '测试区职工住院互助（双击）', ownerOrgId: districtId };
+    const before = await env.store.count('mutualaid_plans');
+    const taps = await Promise.all(Array.from({ length: 4 }, () => env.call(district, 'mutualAid.savePlan', input)));
+    expect(taps.every((r) => r.ok)).toBe(true);
+    const ids = new Set(taps.map((r) => (r.ok ? (r.data as { planId: string }).planId : '')));
+    expect(ids.size).toBe(1);
+    expect(await env.store.count('mutualaid_plans')).toBe(before + 1);
+    expect(await env.store.count('audit', { action: 'mutualAid.savePlan', target: [...ids][0] })).toBe(1);
+    // Not a second copy with another cap (a member enrolled on both would be paid twice for one stay).
+    expect(await env.call(district, 'mutualAid.savePlan', { ...input, cap: 20000 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await env.store.count('mutualaid_plans')).toBe(before + 1);
+  });
+});
+
 describe('enrolment by the unit', () => {
   it('enrols members of its own union only, once per member per plan', async () => {
     const mine = await givenMember(env, { orgId: unitId, name: '李秀兰' });
@@ -295,6 +314,14 @@ describe('review by the plan’s union', () => {
     await env.ok(district, 'mutualAid.approve', { claimId: c.claimId, amount: 5500, note: '' });
     expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved', approvedFen: 550000 });
     expect(await env.store.byId('mutualaid_enrolments', `${planId}_${m.openid}`)).toMatchObject({ approvedFen: 550000 });
+    // Paid after the approval: a date before it is refused and nothing changes.
+    expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(-1), reference: 'ZF-EARLY' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('核准') },
+      },
+    );
+    expect(await env.store.byId('mutualaid_claims', c.claimId)).toMatchObject({ status: 'approved' });
     // A payment is recorded once made: a date after today (China time) is refused and nothing changes.
     expect(await env.call(district, 'mutualAid.pay', { claimId: c.claimId, date: day(1), reference: 'ZF-FUTURE' })).toMatchObject(
       {

@@ -164,6 +164,12 @@ describe('the window and who may apply', () => {
         sensitiveConsent: false,
       }),
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'sensitiveConsent' } } });
+    // One photo given as both the admission letter and the tuition receipt is refused, naming the receipt.
+    const once = await applyInput(other, windowId, child());
+    expect(await env.call(other.openid, 'studentAid.apply', { ...once, receipt: once.admissionLetter })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', details: { field: 'receipt' } },
+    });
     // Another member's upload is not the member's proof.
     expect(
       await env.call(other.openid, 'studentAid.apply', {
@@ -364,6 +370,55 @@ describe('one grant per student per school year', () => {
     });
     expect(outcomes).toEqual(new Set(['decide first', 'withdraw first']));
   }, 300_000); // a scenario per database request of the call
+
+  it('apply ‖ the period closed early and the list published: no application is left open in a published window', async () => {
+    // The applicant is named so that the pause holds their apply only, not the setup's.
+    const LATE = 'sa-late-applicant-00000000001';
+    const windowFields = {
+      orgId: districtId,
+      schoolYear: 2071,
+      amounts: { university: 3000, college: 2000, highSchool: 1000 },
+      rule: 'fileOrIncome' as const,
+      note: '',
+    };
+    const oneGranted = async () => {
+      const windowId = await openWindow(2071);
+      const granted = await member('钱学军');
+      const g = await env.ok(granted.openid, 'studentAid.apply', await applyInput(granted, windowId, idNumberFor('20080420')));
+      await env.ok(grassroots, 'studentAid.check', { applicationId: g.applicationId, pass: true, note: '' });
+      await env.ok(district, 'studentAid.decide', { applicationId: g.applicationId, approve: true, note: '' });
+      const late = await givenMember(env, { orgId, name: '孙卫东', openid: LATE, cardNo: 'CZTLATE000001' });
+      return { windowId, late, input: await applyInput(late, windowId, child()) };
+    };
+    const outcomes = new Set<string>();
+    const spec = { function: 'api', action: 'studentAid.apply', openid: LATE };
+    const points = await eachPausePointFrom(env.cloud.baseUrl, spec, oneGranted, async (pause, { windowId, late, input }) => {
+      const applying = callApi(env.cloud.baseUrl, late.openid, 'studentAid.apply', input);
+      const state = await pause.settled();
+      // Staff end the application period early (its last day yesterday) and publish the grant list.
+      await env.ok(district, 'studentAid.saveWindow', { ...windowFields, opensOn: chinaDay(-2), closesOn: chinaDay(-1) });
+      const published = await env.call(district, 'studentAid.publish', { windowId, days: 1 });
+      if (state.state === 'paused') await pause.release();
+      const r = await applying;
+      if (!r.ok) expect(['CONFLICT', 'BUSY']).toContain(r.error.code);
+      const stored = await env.store.byId<{ publicity?: unknown }>('student_aid_windows', windowId);
+      const apps = await env.store.all<{ _id: string; status: string; claimId: string; openid: string }>(
+        'student_aid_applications',
+        { windowId },
+      );
+      if (stored?.publicity) {
+        // Published: nothing may wait for a check or a decision that can no longer come, nor hold a student.
+        expect(apps.filter((a) => a.status === 'submitted' || a.status === 'checked')).toEqual([]);
+        for (const a of apps.filter((x) => x.openid === LATE))
+          expect(await env.store.byId('student_aid_claims', a.claimId)).toBeNull();
+      } else {
+        expect(published.ok).toBe(false);
+      }
+      outcomes.add(stored?.publicity ? 'published' : 'publish refused');
+    });
+    expect(points).toBeGreaterThan(2);
+    expect(outcomes).toEqual(new Set(['published', 'publish refused']));
+  }, 300_000); // a scenario per database request of the call
 });
 
 describe('review, 公示 and payment', () => {
@@ -522,6 +577,12 @@ describe('review, 公示 and payment', () => {
         .collection('accounts')
         .doc(district)
         .set({ data: { openid: district, displayName: '王会计', createdAt: new Date() } });
+      // Paid after the 公示 ended (期满后发放): a date before its last day is refused and nothing changes.
+      expect(await env.call(district, 'studentAid.recordPayment', { ...pay, date: chinaDay(2) })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', details: { field: 'date' }, message: expect.stringContaining('公示') },
+      });
+      expect(await env.store.byId('student_aid_applications', a.applicationId)).toMatchObject({ status: 'approved' });
       // A payment is recorded once made: a date after today (China time) is refused and nothing changes.
       expect(await env.call(district, 'studentAid.recordPayment', { ...pay, date: chinaDay(5) })).toMatchObject({
         ok: false,

@@ -14,7 +14,7 @@ import { fail } from '../../errors';
 import { maskName } from '../../lib/mask';
 import { requireKey } from '../../lib/pii';
 import { toIso } from '../../lib/time';
-import { chinaMoment, ENTRY_SOURCE_LABELS, windowRefusal } from '../../rules/campaigns';
+import { chinaMoment, ENTRY_SOURCE_LABELS, windowRefusal, type EntrySource } from '../../rules/campaigns';
 import { writeAudit } from '../../shared/audit';
 import { findMemberByCardNo } from '../../shared/members';
 import { coversOrg } from '../../shared/scope';
@@ -61,6 +61,19 @@ function assertCollectable(entry: EntryRecord | null): asserts entry is EntryRec
   if (entry.status === 'closed') throw errors.fail('CAMPAIGN_CLOSED');
 }
 
+/**
+ * The sources a staffer is told: that a family is on file as 困难职工 is family data, so a station of a union outside
+ * the member's chain hands out without learning it (the gift is the same).
+ */
+function visibleSources(sources: readonly EntrySource[], memberOrgPath: readonly string[], ctx: ActionContext): EntrySource[] {
+  return sources.filter((s) => s !== 'hardship' || coversOrg(ctx, memberOrgPath));
+}
+
+/** Nobody hands a gift to themself: another staffer of the station does. */
+function assertNotOwn(member: { openid: string }, ctx: ActionContext): void {
+  if (member.openid === ctx.openid) throw fail('FORBIDDEN', '不能为本人登记领取，请由其他工作人员办理');
+}
+
 async function readStationCode(code: string, key: string, ctx: ActionContext): Promise<CardCode> {
   if (!SHORT_CODE_PATTERN.test(code)) return readCardCode(code, ctx.now);
   return withTry(ctx.openid, key, ctx.now, () => readShortCode(code, ctx.now));
@@ -75,6 +88,7 @@ export async function checkCode(input: CampaignsCheckInput, ctx: ActionContext):
   const code = await readStationCode(input.code, key, ctx);
   const member = await findMemberByCardNo(code.cardNo);
   if (!member) throw fail('NOT_FOUND', '不是有效会员：未找到这张会员卡，请让会员刷新电子工会卡后重新出示');
+  assertNotOwn(member, ctx);
   const entry = await findById<EntryRecord>(C.entries, entryIdOf(campaign._id, member.openid));
   assertCollectable(entry);
   const signed = signTicket(
@@ -93,11 +107,7 @@ export async function checkCode(input: CampaignsCheckInput, ctx: ActionContext):
     member: { nameMasked: maskName(member.name), orgName: member.orgName },
     campaign: { _id: campaign._id, title: campaign.title, gift: campaign.gift },
     station,
-    sourceLabels: entry.sources
-      // That a family is on file as 困难职工 is family data: a station of a union outside the member's chain hands
-      // out without learning it (the gift is the same).
-      .filter((s) => s !== 'hardship' || coversOrg(ctx, member.orgPath))
-      .map((s) => ENTRY_SOURCE_LABELS[s]),
+    sourceLabels: visibleSources(entry.sources, member.orgPath, ctx).map((s) => ENTRY_SOURCE_LABELS[s]),
     ticket: signed.ticket,
     ticketExpiresAt: signed.expiresAt.toISOString(),
   };
@@ -119,6 +129,7 @@ export async function collect(input: { ticket: string }, ctx: ActionContext): Pr
   const station = stationOf(campaign, stationId);
   const member = await findMemberByCardNo(t.cardNo);
   if (!member) throw fail('NOT_FOUND', '不是有效会员：未找到这张会员卡，请让会员刷新电子工会卡后重新出示');
+  assertNotOwn(member, ctx);
   const id = entryIdOf(campaignId, member.openid);
   const entry = await withTransaction(async (tx) => {
     const current = await tx.get<CampaignRecord>(C.campaigns, campaignId);
@@ -146,5 +157,5 @@ export async function collect(input: { ticket: string }, ctx: ActionContext): Pr
     at: ctx.now,
     details: { orgId: campaign.orgId },
   });
-  return toEntryView(entry);
+  return toEntryView({ ...entry, sources: visibleSources(entry.sources, member.orgPath, ctx) });
 }

@@ -43,6 +43,8 @@ export async function exportEntries(
     target: campaignId,
     summary: `导出 ${campaign.title} 发放名单（${rows.length} 人）`,
     at: ctx.now,
+    // Who is on file as 困难职工 is family data (as the list's look, `campaigns.entries`).
+    kind: 'pii_view',
     details: { orgId: campaign.orgId },
   });
   return { url: link.url, expiresAt: link.expiresAt, rows: rows.length };

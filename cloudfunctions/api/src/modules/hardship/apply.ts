@@ -24,6 +24,12 @@ interface LockRecord {
 
 export async function applyForHelp(input: HardshipApplyInput, ctx: ActionContext): Promise<CaseView> {
   const member = await requireActiveMember(ctx.openid, '您的会籍当前不可用，暂不能申请困难帮扶');
+  // The household's total includes what each member earns (it may add other income): summed in fen, exactly.
+  const membersFen = input.household.reduce((sum, h) => sum + Math.round(h.income * 100), 0);
+  if (Math.round(input.income * 100) < membersFen)
+    throw fail('INVALID_INPUT', `「家庭月总收入」不能低于家庭成员月收入之和 ${membersFen / 100} 元，请核对后填写`, {
+      field: 'income',
+    });
   const standard = await loadStandard();
   const perHead = incomePerHead(input.income, input.rigidExpenses, input.household.length);
   const line = qualifyingLine(standard);

@@ -2,9 +2,9 @@
  * Plans: a city or district union runs a 互助保障 plan for one period (contribution per head, 起付线, 报销比例,
  * 年度封顶). Staff of that union (or above) create it; staff of the unions below see it to enrol their members.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { ActionContext } from '../../action';
-import { findAll, findById, insert } from '../../db';
+import { findAll, findById, insertUnique } from '../../db';
 import { fail } from '../../errors';
 import { runsDistrictProgrammes } from '../../rules/orgKinds';
 import { writeAudit } from '../../shared/audit';
@@ -18,6 +18,22 @@ import type { PlanView } from './views';
 
 /** The longest period a plan may have (a year, plus a leap day). */
 const MAX_PERIOD_DAYS = 366;
+
+/**
+ * A plan's id follows from its union, period and name, so a double tap (or the form sent again) sets it up once:
+ * two copies would let a member enrolled on both be paid twice for one stay (the stays are held per enrolment).
+ */
+function planIdOf(input: SavePlanInput): string {
+  const key = [input.ownerOrgId, input.periodStart, input.periodEnd, input.name].join('|');
+  return `MP${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
+}
+
+const sameTerms = (a: PlanRecord, b: PlanRecord): boolean =>
+  a.contribution === b.contribution &&
+  a.deductible === b.deductible &&
+  a.ratioPercent === b.ratioPercent &&
+  a.cap === b.cap &&
+  a.note === b.note;
 
 export async function loadPlan(planId: string): Promise<PlanRecord> {
   const plan = await findById<PlanRecord>(C.plans, planId);
@@ -64,7 +80,7 @@ export async function savePlan(input: SavePlanInput, ctx: ActionContext): Promis
   const days = (Date.parse(input.periodEnd) - Date.parse(input.periodStart)) / 86_400_000 + 1;
   if (days > MAX_PERIOD_DAYS)
     throw fail('INVALID_INPUT', '「保障期结束」一期保障最长一年，请按年度分期设立', { field: 'periodEnd' });
-  const _id = `MP${ctx.now.getTime().toString(36)}${randomBytes(4).toString('hex')}`;
+  const _id = planIdOf(input);
   const record: PlanRecord = {
     _id,
     name: input.name,
@@ -81,7 +97,15 @@ export async function savePlan(input: SavePlanInput, ctx: ActionContext): Promis
     createdBy: ctx.openid,
     createdAt: ctx.now,
   };
-  await insert(C.plans, record);
+  const { _id: _omit, ...fields } = record;
+  if (!(await insertUnique(C.plans, _id, fields))) {
+    // The same plan sent again answers with it; other terms under the same name and period are a second copy.
+    const existing = await loadPlan(_id);
+    if (sameTerms(existing, record)) return toPlanView(existing);
+    throw fail('CONFLICT', `${owner.name}已设立「${input.name}」（${input.periodStart} 至 ${input.periodEnd}），不能重复设立`, {
+      field: 'name',
+    });
+  }
   await writeAudit({
     actor: ctx.openid,
     action: 'mutualAid.savePlan',

@@ -17,6 +17,8 @@ import { temporaryUrls } from '../../shared/files';
 import { coversOrg, subtreeWhere } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { doneDayProblem } from '../../rules/dates';
+import { chinaDate } from '../../rules/time';
+import { toIso } from '../../lib/time';
 import { assessClaim, CLAIM_STATUS_LABELS, explainRule, toFen, toYuan, type ClaimStatus } from '../../rules/mutualAid';
 import { overdueBefore } from '../../rules/overdue';
 import { reviewDays } from '../settings/settings';
@@ -211,6 +213,8 @@ export async function recordPayment(input: PayInput, ctx: ActionContext): Promis
     if (found.status === 'paid') throw fail('CONFLICT', '该申请已登记支付');
     if (found.status !== 'approved')
       throw fail('CONFLICT', `该申请当前为「${CLAIM_STATUS_LABELS[found.status]}」，核准后才能登记支付`);
+    const approvedOn = found.decidedAt ? chinaDate(new Date(toIso(found.decidedAt))) : '';
+    if (input.date < approvedOn) throw fail('INVALID_INPUT', `「支付日期」不能早于核准日期（${approvedOn}）`, { field: 'date' });
     const payment = { date: input.date, reference: input.reference, recordedBy: ctx.openid, recordedAt: ctx.now };
     await tx.update(C.claims, input.claimId, { status: 'paid', payment });
     return { ...found, _id: input.claimId, status: 'paid' as const, payment };

@@ -60,6 +60,9 @@ export async function applyForAid(input: ApplyInput, ctx: ActionContext): Promis
     throw fail('CONFLICT', `${w.title}申请时间为 ${w.opensOn} 至 ${w.closesOn}，当前不在申请时间内`);
   checkOwnUpload(input.admissionLetter, ctx.openid, 'admissionLetter');
   checkOwnUpload(input.receipt, ctx.openid, 'receipt');
+  // Named by the form's own field (checkEvidence would name `evidence`, which this form does not have).
+  if (input.receipt === input.admissionLetter)
+    throw fail('INVALID_INPUT', '「学费缴费凭证」与录取通知书照片是同一个文件，请分别上传', { field: 'receipt' });
   const basis = await basisFor(input, ctx.openid, w);
   await checkEvidence([input.admissionLetter, input.receipt], ctx.openid);
 
@@ -105,6 +108,13 @@ export async function applyForAid(input: ApplyInput, ctx: ActionContext): Promis
     await tx.set(C.applications, _id, fields);
     await tx.set(C.claims, claimId, { schoolYear: w.schoolYear, applicationId: _id, updatedAt: ctx.now });
   });
+  // Write, then look: the window's checks above and this application are not one transaction with the publishing
+  // (the period may end early, the list be published meanwhile). Published since, this application is refused here;
+  // else the publishing, which looks for open applications after it commits, refuses it (refuseLateApplication).
+  if ((await loadWindow(w._id)).publicity) {
+    await refuseLateApplication(record._id, ctx.now);
+    throw fail('CONFLICT', `${w.title}资助名单已公示，申请时间已结束，本次申请未能提交`);
+  }
   await addTimelineEntry({
     openid: ctx.openid,
     area: 'studentAid',
@@ -115,6 +125,23 @@ export async function applyForAid(input: ApplyInput, ctx: ActionContext): Promis
     at: ctx.now,
   });
   return toApplicationView(record);
+}
+
+/** Why an application that landed after its window's grant list was published is refused (the member reads it). */
+export const LATE_NOTE = '资助名单公示前申请时间已结束，本次申请未能受理';
+
+/**
+ * Refuses an application still open in a window whose grant list is published (nobody can check or decide it any
+ * more) and gives the student's claim back. True when this call refused it (safe to run twice).
+ */
+export async function refuseLateApplication(applicationId: string, now: Date): Promise<boolean> {
+  return withTransaction(async (tx) => {
+    const a = await tx.get<ApplicationRecord>(C.applications, applicationId);
+    if (!a || !OPEN_STATUSES.includes(a.status)) return false;
+    await tx.update(C.applications, applicationId, { status: 'rejected', decisionNote: LATE_NOTE, decidedAt: now });
+    await releaseClaim(tx, a, applicationId);
+    return true;
+  });
 }
 
 /** Gives the student's claim back, only when `applicationId` holds it (a later holder keeps theirs). */

@@ -8,12 +8,14 @@ import type { ActionContext } from '../../action';
 import { findAll, findById, withTransaction } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii } from '../../lib/pii';
+import { toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { namesOf } from '../../shared/people';
 import { assertCoversOrg } from '../../shared/scope';
 import { addTimelineEntry } from '../../shared/timeline';
 import { buildWorkbook, saveExport } from '../../shared/xlsx';
 import { doneDayProblem } from '../../rules/dates';
+import { chinaDate } from '../../rules/time';
 import { APPLICATION_STATUS_LABELS, SCHOOL_LEVEL_LABELS } from '../../rules/studentAid';
 import { STUDENT_AID_COLLECTIONS as C } from './collections';
 import { studentAidErrors } from './errors';
@@ -42,6 +44,9 @@ export async function recordPayment(input: PaymentInput, ctx: ActionContext): Pr
       throw fail('CONFLICT', `该申请当前为「${APPLICATION_STATUS_LABELS[found.status]}」，不能登记发放`);
     if (!isWindowOver({ ...w, _id: first.windowId }, ctx.now))
       throw studentAidErrors.fail('NOT_PAYABLE', '资助名单公示期结束后才能登记发放');
+    // 公示期满后发放: a payment dated before the 公示's last day would contradict the record of it.
+    const ended = w.publicity ? chinaDate(new Date(toIso(w.publicity.until))) : '';
+    if (input.date < ended) throw fail('INVALID_INPUT', `「发放日期」不能早于资助名单公示结束日（${ended}）`, { field: 'date' });
     if ((w.openObjections ?? 0) > 0)
       throw studentAidErrors.fail('NOT_PAYABLE', `还有${w.openObjections}条公示异议未处理，处理后才能登记发放`);
     if (input.amount > (found.amount ?? 0))

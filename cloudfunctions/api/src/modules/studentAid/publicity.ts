@@ -28,7 +28,7 @@ import { coversOrg } from '../../shared/scope';
 import { addTimelineEntries } from '../../shared/timeline';
 import { chinaDate } from '../../rules/time';
 import { OPEN_STATUSES, SCHOOL_LEVEL_LABELS } from '../../rules/studentAid';
-import { releaseClaim } from './apply';
+import { LATE_NOTE, refuseLateApplication, releaseClaim } from './apply';
 import { STUDENT_AID_COLLECTIONS as C } from './collections';
 import type { ApplicationRecord, GrantRow, WindowRecord } from './records';
 import { toWindowViewOf } from './toViews';
@@ -80,6 +80,7 @@ export async function publishGrants(input: { windowId: string; days?: number }, 
     await tx.update(C.windows, w._id, { publicity, rows, openObjections: 0, paidCount: 0 });
     return { ...current, _id: w._id, publicity, rows };
   });
+  await refuseLateApplications(w._id, ctx.now);
   await addTimelineEntries(
     approved.map((a) => ({
       openid: a.openid,
@@ -94,6 +95,31 @@ export async function publishGrants(input: { windowId: string; days?: number }, 
     })),
   );
   return toWindowViewOf(published, ctx.now);
+}
+
+/**
+ * After publishing: an application that committed after the open count above (its apply checked the window before
+ * the period ended early, or at midnight) can no longer be checked or decided; it is refused, its claim given back
+ * and the member told. The apply looks at the window after it commits too, so one of the two always sees the other.
+ */
+async function refuseLateApplications(windowId: string, now: Date): Promise<void> {
+  const late = await findAll<ApplicationRecord>(C.applications, { windowId, status: command().in([...OPEN_STATUSES]) });
+  for (const a of late) {
+    if (!(await refuseLateApplication(a._id, now))) continue;
+    await addTimelineEntries([
+      {
+        openid: a.openid,
+        area: 'studentAid',
+        refId: a._id,
+        title: '金秋助学申请未能受理',
+        status: 'rejected',
+        statusText: '未获资助',
+        note: LATE_NOTE,
+        at: now,
+        notify: true,
+      },
+    ]);
+  }
 }
 
 /**
