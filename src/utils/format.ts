@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import { chinaDate } from '@rules/time';
 
 dayjs.locale('zh-cn');
 
@@ -20,7 +21,12 @@ export function formatDateTime(value: string | number | Date | undefined | null)
   return d.isValid() ? d.format('YYYY-MM-DD HH:mm') : '—';
 }
 
-/** Today's date as YYYY-MM-DD (the notice editor's default date). */
+/**
+ * Today's China date as YYYY-MM-DD (the default of every date a staffer enters: a notice's, a payment's, a visit's),
+ * whatever time zone the phone is set to: the function checks these dates against China days (a payment may not be
+ * dated before its approval), so between midnight in China and midnight on a phone set to UTC the phone's own date
+ * would be refused.
+ */
 export function todayIso(now: Date = new Date()): string {
-  return dayjs(now).format('YYYY-MM-DD');
+  return chinaDate(now);
 }

@@ -5,6 +5,7 @@
  * → after the 公示 the payment is recorded → the member sees it paid. Checked on screen and in what was stored.
  */
 import type { Page } from 'playwright-core';
+import { chinaDate } from '../../cloudfunctions/api/src/rules/time';
 import { callOk, storeReader } from '../support/api';
 import { setClock } from '../support/clock';
 import { newPhonePage, openAs, screenshot, tid, useAppAndBrowser } from './browser';
@@ -112,11 +113,18 @@ test('a 困难职工 family applies for a child admitted to university; approved
     await openAs(page, env.cloud.baseUrl, DISTRICT, `#/packages/student-aid/case/index?id=${stored._id}`);
     await page.locator(tid('student-aid-pay')).waitFor({ timeout: 45_000 });
     await screenshot(page, 'student-aid/05-payment');
+    // The form offers the phone's today, which (the cloud's clock being moved on, not the browser's) lies before the
+    // 公示 ended: refused, beside the date; the date the money was paid is then entered.
+    await page.locator(tid('student-aid-pay')).click();
+    await page.getByText('不能早于资助名单公示结束日').first().waitFor({ timeout: 45_000 });
+    expect((await store.byId('student_aid_applications', stored._id))?.status).toBe('approved');
+    const paidOn = chinaDate(new Date(Date.now() + 27 * DAY + 10 * 60_000));
+    await fill(page, 'student-aid-pay-date', paidOn);
     await page.locator(tid('student-aid-pay')).click();
     await page.locator(tid('student-aid-case-status'), { hasText: '已发放' }).waitFor({ timeout: 45_000 });
     expect(await store.byId('student_aid_applications', stored._id)).toMatchObject({
       status: 'paid',
-      payment: { amount: 3000, by: DISTRICT },
+      payment: { amount: 3000, by: DISTRICT, date: paidOn },
     });
 
     // The member sees it paid, with every step.

@@ -10,6 +10,7 @@ import { emptyForm as emptyContest, toInput as contestInput } from '../../src/pa
 import { dateRange, dayTime as tripDayTime } from '../../src/packages/recuperation/format';
 import { when } from '../../src/packages/matchmaking/format';
 import { day, dayTime as contestDayTime } from '../../src/packages/competitions/format';
+import { todayIso } from '../../src/utils/format';
 
 const entered = { date: '2026-05-01', time: '09:00' };
 const sent = (iso: string | undefined) => (iso ? new Date(iso).toISOString() : 'not sent');
@@ -48,5 +49,6 @@ const result = {
     when('2026-05-01T06:00:00Z', '2026-05-01T09:00:00Z'),
   ],
   newFormDays: [momentIn(1, '09:00', new Date('2026-04-30T15:30:00Z')), momentIn(1, '09:00', new Date('2026-04-30T16:30:00Z'))],
+  todays: [todayIso(new Date('2026-04-30T15:30:00Z')), todayIso(new Date('2026-04-30T16:30:00Z'))],
 };
 process.stdout.write(JSON.stringify(result));

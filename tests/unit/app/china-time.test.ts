@@ -28,6 +28,7 @@ function runIn(tz: string) {
     editorShows: unknown[];
     screensShow: string[];
     newFormDays: unknown[];
+    todays: string[];
   };
 }
 
@@ -68,5 +69,10 @@ describe.each(ZONES)('with the phone set to %s', (tz, offset) => {
       { date: '2026-05-01', time: '09:00' },
       { date: '2026-05-02', time: '09:00' },
     ]);
+  });
+
+  it("the default of a date a staffer enters (a payment's, a notice's) is today's China date", () => {
+    // 23:30 on 30 April in China, then half past midnight on 1 May: on a phone set to UTC both are still 30 April
+    expect(seen.todays).toEqual(['2026-04-30', '2026-05-01']);
   });
 });
