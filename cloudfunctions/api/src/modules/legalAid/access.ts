@@ -56,9 +56,13 @@ export function assertStationStaff(ctx: ActionContext, stationId: string): void 
   if (!stationsOf(ctx).includes(stationId)) throw fail('FORBIDDEN', '该记录不属于您所在的法律援助站，无权查看');
 }
 
+/**
+ * A booking of the caller's station. The old end of a 改约 is not: the case moved with the booking (perhaps to
+ * another station), and the desk acts on the new record.
+ */
 export async function loadStationBooking(bookingId: string, ctx: ActionContext): Promise<BookingRecord> {
   const booking = await findById<BookingRecord>(C.bookings, bookingId);
-  if (!booking || booking.status === 'pending' || booking.status === 'failed') throw fail('NOT_FOUND', '预约不存在或已取消');
+  if (!booking || ['pending', 'failed', 'rescheduled'].includes(booking.status)) throw fail('NOT_FOUND', '预约不存在或已取消');
   assertStationStaff(ctx, booking.stationId);
   return booking;
 }

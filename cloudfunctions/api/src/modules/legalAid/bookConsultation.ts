@@ -88,9 +88,22 @@ function refuseIfFull(slot: SlotRecord, mine: BookingRecord | null): void {
   if (!mine || (mine.status !== 'pending' && !isOpenStatus(mine.status))) throw legalAidErrors.fail('SLOT_FULL');
 }
 
-/** The guard of every seat claim: the slot still open and not started. */
-export function slotGuard(now: Date): Record<string, unknown> {
-  return { status: 'open', startsAt: command().gt(now) };
+/**
+ * The guard of every seat claim: the slot still open, not started, and with the hours the booking copies (read
+ * before its record was armed). A change of hours landing in between fails the claim instead of leaving a
+ * booking with the old hours, which a later edit of the slot's bookings would not reach.
+ */
+export function slotGuard(now: Date, slot: Pick<SlotRecord, 'start' | 'end'>): Record<string, unknown> {
+  return { status: 'open', startsAt: command().gt(now), start: slot.start, end: slot.end };
+}
+
+/** A claim refused as closed by a slot that is still open: its hours changed since it was read; say so. */
+export async function refuseIfHoursChanged(result: BookResult<BookingRecord>, slot: SlotRecord): Promise<void> {
+  if (result.ok || result.reason !== 'closed') return;
+  const now = await findById<SlotRecord>(C.slots, slot._id);
+  if (now?.status === 'open' && (now.start !== slot.start || now.end !== slot.end)) {
+    throw fail('CONFLICT', `该时段时间刚调整为${now.start}–${now.end}，请确认后重新预约`);
+  }
 }
 
 export function slotCopies(slot: SlotRecord) {
@@ -162,9 +175,10 @@ export async function bookConsultation(input: LegalAidBookInput, ctx: ActionCont
     holderKey,
     now: ctx.now,
     fields,
-    slotGuard: slotGuard(ctx.now),
+    slotGuard: slotGuard(ctx.now, slot),
     allowanceExists: hasAllowance,
   });
+  await refuseIfHoursChanged(result, slot);
   return answerBooked(result, slot, ctx, { title: '法律援助预约成功', statusText: '已预约' });
 }
 

@@ -5,7 +5,15 @@ import { toIso } from '../../lib/time';
 import { cancelDeadline } from '../../rules/legalAid';
 import { addTimelineEntry } from '../../shared/timeline';
 import { loadOwnBooking, STORE } from './access';
-import { answerBooked, checkSlotDate, loadBookableSlot, slotCopies, slotGuard, whenText } from './bookConsultation';
+import {
+  answerBooked,
+  checkSlotDate,
+  loadBookableSlot,
+  refuseIfHoursChanged,
+  slotCopies,
+  slotGuard,
+  whenText,
+} from './bookConsultation';
 import { LEGAL_AID_COLLECTIONS as C } from './collections';
 import { legalAidErrors } from './errors';
 import type { BookingRecord } from './records';
@@ -69,8 +77,9 @@ export async function rescheduleBooking(bookingId: string, slotId: string, ctx: 
     holderKey: from.holderKey,
     now: ctx.now,
     fields,
-    slotGuard: slotGuard(ctx.now),
+    slotGuard: slotGuard(ctx.now, slot),
   });
+  await refuseIfHoursChanged(result, slot);
   return answerBooked(result, slot, ctx, { title: '法律援助预约已改约', statusText: '已改约' });
 }
 

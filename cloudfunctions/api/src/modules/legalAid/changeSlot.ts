@@ -86,6 +86,8 @@ export async function applySlotEdit(
   if ((await updateWhere(C.slots, guard, { ...fields, ...(delta ? { seatsLeft: _.inc(delta) } : {}) })) !== 1) {
     const now2 = await findById<SlotRecord>(C.slots, slot._id);
     if (!now2 || now2.capacity !== slot.capacity) throw fail('CONFLICT', '该时段刚被他人修改，请刷新后重试');
+    // The roster keeps every seat booked: people who booked since the read keep theirs too (their seats count).
+    if (options.keepBooked && now2.seatsLeft !== slot.seatsLeft) return applySlotEdit(now2, change, options, now);
     const taken = now2.capacity - now2.seatsLeft;
     throw fail('INVALID_INPUT', `「名额」已有${taken}人预约，不能少于${taken}人`, { field: 'capacity' });
   }
@@ -104,8 +106,19 @@ export async function applySlotEdit(
  * cancelled by the station — attempts still pending are failed, so they cannot confirm afterwards — with the
  * seats given back and the members told. Safe to run again: what is already closed is skipped.
  */
-export async function cancelSlotAndBookings(slot: SlotRecord, reason: string, now: Date): Promise<{ cancelled: number }> {
-  await updateWhere(C.slots, { _id: slot._id, status: 'open' }, { status: 'cancelled', cancelReason: reason, updatedAt: now });
+export async function cancelSlotAndBookings(
+  slot: SlotRecord,
+  reason: string,
+  now: Date,
+  options: { byHand?: boolean } = {},
+): Promise<{ cancelled: number }> {
+  // A duty called off by hand is a hand change: the roster sync (saving it, the daily timer) must not reopen it.
+  const mark = options.byHand ? { edited: true } : {};
+  await updateWhere(
+    C.slots,
+    { _id: slot._id, status: 'open' },
+    { status: 'cancelled', cancelReason: reason, updatedAt: now, ...mark },
+  );
   let cancelled = 0;
   for (const b of await bookedOn(slot._id, LIVE)) {
     let open: BookingRecord | null = b;
@@ -196,7 +209,7 @@ export async function cancelSlot(
   ctx: ActionContext,
 ): Promise<SlotView & { cancelledBookings: number }> {
   const { slot } = await loadManagedSlot(slotId, ctx);
-  const { cancelled } = await cancelSlotAndBookings(slot, reason, ctx.now);
+  const { cancelled } = await cancelSlotAndBookings(slot, reason, ctx.now, { byHand: true });
   await audit(ctx, 'legalAid.cancelSlot', slot, `${whenText(slot)} · ${reason}`);
   const after = (await findById<SlotRecord>(C.slots, slotId)) ?? slot;
   return { ...toSlotView(after, ctx.now), cancelledBookings: cancelled };

@@ -31,7 +31,7 @@ import {
   legalAidSlotsInput,
   legalAidStationsInput,
 } from './schemas';
-import { sendReminders, settleBookings } from './sendReminders';
+import { freePastAllowances, sendReminders, settleBookings } from './sendReminders';
 import { legalAidSaveStationInput, saveStation, STATION_FIELD_LABELS } from './stations';
 import { countToday, getCase, listStationBookings } from './stationBookings';
 import { extendRosters } from './syncSlots';
@@ -93,7 +93,7 @@ export const legalAidModule = defineModule({
     'legalAid.saveStation': '新建或修改法律援助站',
   },
   workbench: { legalAidToday: countToday },
-  cron: { reminders: sendReminders, settle: settleBookings, roster: extendRosters },
+  cron: { reminders: sendReminders, settle: settleBookings, roster: extendRosters, pastAllowances: freePastAllowances },
   actions: {
     'legalAid.stations': defineAction({ input: legalAidStationsInput, roles: 'any', handler: () => listStations() }),
     'legalAid.slots': defineAction({ input: legalAidSlotsInput, roles: 'any', handler: listSlots }),

@@ -98,6 +98,8 @@ export interface BookingFields extends SlotCopy {
   /** fileIDs under uploads/<openid>/ — handed out only as short-lived URLs. */
   evidence: string[];
   remindedAt?: StoredDate;
+  /** Its day is over: the allowance seat was given back by the timer (freePastAllowances). */
+  allowanceFreedAt?: StoredDate;
   arrivedAt?: StoredDate;
   cancelledBy?: 'member' | 'station';
   cancelReason?: string;

@@ -1,5 +1,6 @@
 import { command, findMany, updateWhere } from '../../db';
-import { addDays } from '../../rules/legalAid';
+import { addDays, OPEN_STATUSES } from '../../rules/legalAid';
+import { releaseSeat } from '../../shared/capacity';
 import { chinaDate } from '../../rules/time';
 import { addTimelineEntry } from '../../shared/timeline';
 import { STORE } from './access';
@@ -53,4 +54,26 @@ export async function settleBookings(now: Date): Promise<Record<string, number>>
   const slots = await findMany<SlotRecord>(C.slots, { status: 'open', startsAt: _.gt(now) }, { limit: 1000 });
   const freed = await freeOrphanSeats(STORE, slots);
   return { ...stale, freed };
+}
+
+/**
+ * The allowance counts bookings still to come: once a booking's day is over (China date) its allowance seat goes
+ * back, even when the desk never marked it arrived, no-show or done — else a member whose two visits were never
+ * marked could never book again. The booking keeps its status and slot seat (the desk may still mark it; that
+ * close gives back nothing twice: each release is guarded by its holder). Marked `allowanceFreedAt` after the
+ * release, so a cut-off run is finished by the next one.
+ */
+export async function freePastAllowances(now: Date): Promise<Record<string, number>> {
+  const _ = command();
+  const where = { status: _.in([...OPEN_STATUSES]), date: _.lt(chinaDate(now)), allowanceFreedAt: _.exists(false) };
+  let freed = 0;
+  for (let round = 0; round < 10; round += 1) {
+    const past = await findMany<BookingRecord>(C.bookings, where, { orderBy: [['_id', 'asc']], limit: BATCH });
+    for (const b of past) {
+      if (await releaseSeat({ collection: C.allowances, id: b.holderKey }, b.allowanceKey)) freed += 1;
+      await updateWhere(C.bookings, { _id: b._id, attempt: b.attempt, status: b.status }, { allowanceFreedAt: now });
+    }
+    if (past.length < BATCH) break;
+  }
+  return { freed };
 }
