@@ -8,7 +8,7 @@
 import { callApi, callOk } from '../support/api';
 import { clearPauses, eachPausePoint } from '../support/interleave';
 import { useCloud } from '../support/scenario';
-import { enrollmentsOf, openTrip, putMembers, warmInstances } from '../support/trips';
+import { enrollmentsOf, openTrip, putMembers, tripInput, warmInstances } from '../support/trips';
 
 const env = useCloud();
 const DAY = 86400_000;
@@ -197,4 +197,66 @@ it('the places a member is shown are those of their own groups, and the decision
   expect(await callOk(env.cloud.baseUrl, second, 'recuperation.signUp', { activityId: tripId })).toMatchObject({
     status: 'waitlisted',
   });
+});
+
+it('an open trip with the rule cannot move to another year: a cancellation still gives its year back', async () => {
+  const base = Date.now();
+  const at = (days: number) => new Date(base + days * DAY).toISOString();
+  const m = person();
+  const a = await openTrip(env.cloud.baseUrl, { everyYears: 1, startAt: at(3), endAt: at(5) });
+  const signed = await callOk(env.cloud.baseUrl, m, 'recuperation.signUp', { activityId: a });
+  // The China year after the trip's: mid-January, whatever today is.
+  const year = new Date(base + 8 * 3600_000 + 3 * DAY).getUTCFullYear();
+  const moved = await callApi(
+    env.cloud.baseUrl,
+    'demo-staff-city',
+    'recuperation.save',
+    tripInput({
+      activityId: a,
+      everyYears: 1,
+      startAt: `${year + 1}-01-15T09:00:00+08:00`,
+      endAt: `${year + 1}-01-17T17:00:00+08:00`,
+    }),
+  );
+  expect(moved).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'startAt' } } });
+  // Within the same year the trip may still move.
+  const sameYear = await callApi(
+    env.cloud.baseUrl,
+    'demo-staff-city',
+    'recuperation.save',
+    tripInput({ activityId: a, everyYears: 1, startAt: at(3.5), endAt: at(5) }),
+  );
+  if (new Date(base + 8 * 3600_000 + 3.5 * DAY).getUTCFullYear() === year) expect(sameYear.ok).toBe(true);
+  await callOk(env.cloud.baseUrl, m, 'enrollment.cancel', { enrollmentId: signed._id });
+  expect(await holdsOf(m)).toMatchObject({ years: {}, keys: {} });
+  const b = await openTrip(env.cloud.baseUrl, { everyYears: 1, startAt: at(3), endAt: at(5) });
+  expect(await callOk(env.cloud.baseUrl, m, 'recuperation.signUp', { activityId: b })).toMatchObject({ status: 'approved' });
+}, 120_000);
+
+it('an open trip cannot gain, lose or change its frequency rule: sign-ups made before would hold no year', async () => {
+  const base = Date.now();
+  const at = (days: number) => new Date(base + days * DAY).toISOString();
+  const m = person();
+  const dates = { startAt: at(3), endAt: at(5) };
+  const a = await openTrip(env.cloud.baseUrl, { everyYears: 0, ...dates });
+  await callOk(env.cloud.baseUrl, m, 'recuperation.signUp', { activityId: a });
+  const stored = (await env.store.byId<{ signupStart: Date; signupEnd: Date }>('activities', a))!;
+  const edit = (everyYears: number) =>
+    callApi(env.cloud.baseUrl, 'demo-staff-city', 'recuperation.save', {
+      ...tripInput({ activityId: a, everyYears, ...dates }),
+      signupStart: new Date(stored.signupStart).toISOString(),
+      signupEnd: new Date(stored.signupEnd).toISOString(),
+    });
+  expect(await edit(1)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  // Had the rule been added, the member's sign-up above would hold no year: a second trip that year would pass.
+  const b = await openTrip(env.cloud.baseUrl, { everyYears: 1, startAt: at(4), endAt: at(6) });
+  await callOk(env.cloud.baseUrl, m, 'recuperation.signUp', { activityId: b });
+  const c = await openTrip(env.cloud.baseUrl, { everyYears: 1, ...dates });
+  const n = person();
+  await callOk(env.cloud.baseUrl, n, 'recuperation.signUp', { activityId: c });
+  const editC = (everyYears: number) =>
+    callApi(env.cloud.baseUrl, 'demo-staff-city', 'recuperation.save', tripInput({ activityId: c, everyYears, ...dates }));
+  expect(await editC(0)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await editC(2)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  expect(await editC(1)).toMatchObject({ ok: true });
 });

@@ -6,6 +6,7 @@
  */
 import { drawOrder } from '../../cloudfunctions/api/src/modules/enrollment/drawOrder';
 import { apiBundleExists, callApi, callOk, startSeededCloud, type storeReader } from '../support/api';
+import { pauseAt } from '../support/interleave';
 import type { LocalCloud } from '../support/localCloud';
 import {
   activityOf,
@@ -13,6 +14,7 @@ import {
   openTrip,
   putMembers,
   setActivityFields,
+  tripInput,
   waitlistOrder,
   warmInstances,
   type StoredEnrollment,
@@ -234,3 +236,67 @@ it('the same seed always gives the same list', () => {
   expect(drawOrder(seed, [...entries].reverse()).map((e) => e.ticket)).toEqual(once);
   expect(drawOrder('b'.repeat(64), entries).map((e) => e.ticket)).not.toEqual(once);
 });
+
+it('once drawn, the window cannot be moved to take sign-ups the draw never sees', async () => {
+  const tripId = await openTrip(cloud.baseUrl, { mode: 'lottery', capacity: 2 });
+  for (const m of ['lt-a0', 'lt-a1']) await callOk(cloud.baseUrl, m, 'recuperation.signUp', { activityId: tripId });
+  await closeWindow(tripId);
+  await drawUntilDone(tripId);
+  // The organiser edits the window into the future (as if to reopen it), then opens it again.
+  const stored = (await store.byId<{ startAt: Date; endAt: Date; signupStart: Date }>('activities', tripId))!;
+  const edit = await callApi(cloud.baseUrl, 'demo-staff-city', 'recuperation.save', {
+    ...tripInput({ mode: 'lottery', capacity: 2 }),
+    activityId: tripId,
+    startAt: new Date(stored.startAt).toISOString(),
+    endAt: new Date(stored.endAt).toISOString(),
+    signupStart: new Date(stored.signupStart).toISOString(),
+    signupEnd: new Date(Date.now() + 3600_000).toISOString(),
+  });
+  expect(edit).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'signupEnd' } } });
+  expect(await callApi(cloud.baseUrl, 'demo-staff-city', 'recuperation.open', { activityId: tripId })).toMatchObject({
+    ok: false,
+  });
+  expect(await callApi(cloud.baseUrl, 'lt-a2', 'recuperation.signUp', { activityId: tripId })).toMatchObject({ ok: false });
+  expect((await enrollmentsOf(store, tripId)).filter((r) => r.status === 'applied')).toEqual([]);
+});
+
+it('an edit reopening the window and the draw, the edit held before each of its requests: never both', async () => {
+  let points = 0;
+  const outcomes = new Set<string>();
+  for (let k = 1; ; k += 1) {
+    const tripId = await openTrip(cloud.baseUrl, { mode: 'lottery', capacity: 2 });
+    await callOk(cloud.baseUrl, 'lt-b0', 'recuperation.signUp', { activityId: tripId });
+    await closeWindow(tripId);
+    const stored = (await store.byId<{ startAt: Date; endAt: Date; signupStart: Date }>('activities', tripId))!;
+    const pause = await pauseAt(cloud.baseUrl, {
+      function: 'api',
+      action: 'recuperation.save',
+      openid: 'demo-admin',
+      atRequest: k,
+    });
+    const edit = callApi(cloud.baseUrl, 'demo-admin', 'recuperation.save', {
+      ...tripInput({ mode: 'lottery', capacity: 2 }),
+      activityId: tripId,
+      startAt: new Date(stored.startAt).toISOString(),
+      endAt: new Date(stored.endAt).toISOString(),
+      signupStart: new Date(stored.signupStart).toISOString(),
+      signupEnd: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    const state = await pause.settled();
+    const draw = await callApi(cloud.baseUrl, 'demo-staff-city', 'enrollment.draw', { activityId: tripId });
+    if (state.state === 'paused') await pause.release();
+    const edited = await edit;
+    await pause.disarm();
+    const drawn = (await store.byId('enrollment_draws', tripId)) !== null;
+    const after = (await store.byId<{ signupEnd: Date }>('activities', tripId))!;
+    const reopened = new Date(after.signupEnd).getTime() > Date.now();
+    expect(drawn && reopened).toBe(false);
+    expect(edited.ok).toBe(reopened);
+    expect(draw.ok).toBe(drawn);
+    outcomes.add(edited.ok ? 'edit' : 'draw');
+    if (state.state === 'missed') break;
+    points += 1;
+  }
+  expect(points).toBeGreaterThanOrEqual(3);
+  expect([...outcomes].sort()).toEqual(['draw', 'edit']);
+}, 300_000);

@@ -4,11 +4,14 @@
  *    turn (snapshot isolation: without the pair record both could miss the match) → exactly one match, announced
  *    by exactly one of the two calls, one 我的申请 entry each;
  *  - a double tap of a pick that completes a match, held the same way → one announcement;
+ *  - the other person blocking the picker while the pick that would complete the match is held → a match not
+ *    stored when the block answered never forms afterwards (no contacts, no 互选成功 to either);
+ *  - the organiser removing the picker (a report upheld) while that pick is held → the same;
  *  - a burst of sign-ups for per-gender seats → never more than each gender's seats, one record per member.
  */
 import { callApi, callOk, startSeededCloud, type storeReader } from '../support/api';
 import type { LocalCloud } from '../support/localCloud';
-import { builtOnce, clearPauses, eachPausePoint } from '../support/interleave';
+import { builtOnce, clearPauses, eachPausePoint, locks } from '../support/interleave';
 import { eventWithParticipants, inBatches, openEvent, profileInput, type Participant } from '../support/matchmaking';
 import { activityOf, putMembers, warmInstances } from '../support/trips';
 
@@ -17,7 +20,7 @@ let store: ReturnType<typeof storeReader>;
 let activityId: string;
 let pid: Record<string, string>;
 /** One pair per forced-order test: each pause point starts from the same stored state (`builtOnce`). */
-const PAIRS = 2;
+const PAIRS = 4;
 let next = 0;
 
 beforeAll(async () => {
@@ -97,6 +100,96 @@ it('a double tap of the pick that completes a match, held at each point: announc
     await expectOneMatch(a, b, [await settle(await first, a, b), await settle(second, a, b)]);
   });
   expect(points).toBeGreaterThanOrEqual(10);
+}, 600_000);
+
+it('a block answered while the completing pick is held: the match never forms after it, at any point', async () => {
+  const [a, b] = pair();
+  const otherPicked = builtOnce(cloud.baseUrl, () =>
+    callOk(cloud.baseUrl, b, 'matchmaking.pick', { activityId, participantIds: [pid[a]] }),
+  );
+  const spec = { function: 'api', action: 'matchmaking.pick', openid: a };
+  const mutualPairs = () => store.count('matchmaking_pairs', { activityId, members: a, mutual: true });
+  let refusedAfterBlock = 0;
+  const points = await eachPausePoint(cloud.baseUrl, spec, async (pause) => {
+    await otherPicked();
+    const first = pick(a, b);
+    const state = await pause.settled();
+    let blockDone = false;
+    const blocking = callOk(cloud.baseUrl, b, 'matchmaking.block', { activityId, participantId: pid[a] }).finally(() => {
+      blockDone = true;
+    });
+    // The block either answers, or waits for the held pick's transaction (the pick then comes first).
+    let waited = false;
+    while (!blockDone && !waited) {
+      waited = (await locks(cloud.baseUrl)).waiting.some((w) => w.openid === b);
+      if (!waited) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const matchedBeforeBlock = blockDone ? (await mutualPairs()) > 0 : true;
+    if (state.state === 'paused') await pause.release();
+    await blocking;
+    const answer = await settle(await first, a, b);
+    if (!matchedBeforeBlock) {
+      // The block came first: the pick may not reveal the blocker, now or later.
+      expect(answer.ok && answer.data.matched.length).toBeFalsy();
+      expect(await mutualPairs()).toBe(0);
+      expect(await store.count('timeline', { openid: b, status: 'matched' })).toBe(0);
+      refusedAfterBlock += 1;
+    }
+    // Either way, neither sees the other's contact once the block stands.
+    const mine = await callOk(cloud.baseUrl, a, 'matchmaking.matches', {});
+    expect(JSON.stringify(mine)).not.toContain(pid[b]);
+  });
+  expect(points).toBeGreaterThanOrEqual(5);
+  expect(refusedAfterBlock).toBeGreaterThan(0);
+}, 600_000);
+
+it('a picker removed from the event while the completing pick is held never gets the other contact afterwards', async () => {
+  const [a, b] = pair();
+  // b picked a, then reported a; the organiser upholds the report while a's pick is held.
+  const reported = builtOnce(cloud.baseUrl, async () => {
+    await callOk(cloud.baseUrl, b, 'matchmaking.pick', { activityId, participantIds: [pid[a]] });
+    const filed = await callOk(cloud.baseUrl, b, 'matchmaking.report', {
+      activityId,
+      participantId: pid[a],
+      category: 'harassment',
+      detail: '活动中多次言语骚扰',
+      alsoBlock: false,
+    });
+    return filed.reportId;
+  });
+  const spec = { function: 'api', action: 'matchmaking.pick', openid: a };
+  const mutualPairs = () => store.count('matchmaking_pairs', { activityId, members: a, mutual: true });
+  let refusedAfterRemoval = 0;
+  const points = await eachPausePoint(cloud.baseUrl, spec, async (pause) => {
+    const reportId = await reported();
+    const first = pick(a, b);
+    const state = await pause.settled();
+    let removalDone = false;
+    const removing = callOk(cloud.baseUrl, 'demo-staff-city', 'matchmaking.resolveReport', {
+      reportId,
+      decision: 'remove',
+      note: '经核实移出本场活动',
+    }).finally(() => {
+      removalDone = true;
+    });
+    let waited = false;
+    while (!removalDone && !waited) {
+      waited = (await locks(cloud.baseUrl)).waiting.some((w) => w.callAction === 'matchmaking.resolveReport');
+      if (!waited) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const matchedBefore = removalDone ? (await mutualPairs()) > 0 : true;
+    if (state.state === 'paused') await pause.release();
+    await removing;
+    const answer = await settle(await first, a, b);
+    if (!matchedBefore) {
+      expect(answer.ok && answer.data.matched.length).toBeFalsy();
+      expect(await mutualPairs()).toBe(0);
+      expect(await store.count('timeline', { openid: b, status: 'matched' })).toBe(0);
+      refusedAfterRemoval += 1;
+    }
+  });
+  expect(points).toBeGreaterThanOrEqual(5);
+  expect(refusedAfterRemoval).toBeGreaterThan(0);
 }, 600_000);
 
 it('a burst of sign-ups for per-gender seats never gives a gender more than its seats', async () => {

@@ -31,6 +31,14 @@ const LEASE_MS = 15_000;
 export type Outcome = 'W' | 'L' | 'S';
 
 async function startDraw(activity: ActivityRecord, ctx: ActionContext): Promise<DrawRecord> {
+  // The window is fixed first: an edit moving it (to take sign-ups this order would never see) is refused from
+  // now on, and one that read the activity before fails on its updatedAt; one that won leaves the window open.
+  const fixed = await updateWhere(
+    C.activities,
+    { _id: activity._id, signupEnd: command().lte(new Date(ctx.now.getTime() - SETTLE_MS)) },
+    { drawStartedAt: ctx.now, updatedAt: ctx.now },
+  );
+  if (fixed !== 1) throw fail('CONFLICT', '报名时间已被修改，请刷新后再抽签');
   const entries: DrawEntry[] = (
     await findAll<EnrollmentRecord>(C.enrollments, { activityId: activity._id, status: 'applied' })
   ).map((e) => ({ enrollmentId: e._id, ticket: e.ticket, rank: e.rank }));

@@ -138,6 +138,8 @@ export interface ActivityBase extends ActivityDefinition, CapacityCounts {
   orgPath: string[];
   publicity?: Publicity;
   drawnAt?: StoredDate;
+  /** Set (with updatedAt) when the lottery's draw starts: the sign-up window is fixed from then on (draw.ts). */
+  drawStartedAt?: StoredDate;
   /** Holders seen without a seat-holding enrollment, and when first seen (released by cron after 10 min). */
   orphans?: Record<string, StoredDate>;
   createdBy: string;

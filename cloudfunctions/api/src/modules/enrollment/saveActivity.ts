@@ -18,6 +18,8 @@ import type { OrgRecord } from '../../shared/records';
 import { assertCoversOrg } from '../../shared/scope';
 import { asDate, chinaTime, loadActivity, loadManagedActivity } from './activities';
 import { ENROLLMENT_COLLECTIONS as C } from './collections';
+import { activityYear } from './eligibility';
+import { frequencyYears } from './participation';
 import type { ActivityArea, ActivityDefinition, ActivityRecord, Quota } from './records';
 import type { ActivityDefinitionInput } from './schemas';
 import { fillFreeSeats } from './waitlist';
@@ -202,6 +204,21 @@ async function updateExisting(
     const before = new Map(existing.quotas.map((q) => [q.group, q.seats]));
     const sameGroups = before.size === definition.quotas.length && definition.quotas.every((q) => before.has(q.group));
     if (!sameGroups) throw invalid('quotas', '报名开始后不能增删名额分组，只能调整各组名额');
+    // The draw's order holds the sign-ups made in the window it closed: none may come after it.
+    if (existing.drawStartedAt) {
+      for (const field of ['signupStart', 'signupEnd'] as const) {
+        if (asDate(definition[field]).getTime() !== asDate(existing[field]).getTime())
+          throw invalid(field, '已开始抽签，不能再修改报名时间');
+      }
+    }
+    // 每N年一次 (participation.ts): sign-ups made without the rule hold no year, and those made under it were
+    // checked against its window. Live sign-ups hold the activity's year, and giving a hold back frees the year
+    // the activity has then: a move to another year would leave the old one held for good.
+    const years = frequencyYears(existing);
+    if (frequencyYears(definition) !== years)
+      throw invalid('rules', '报名开始后不能更改“每N年可参加一次”的规定（已报名者按报名时的规定计）');
+    if (years > 0 && activityYear(definition) !== activityYear(existing))
+      throw invalid('startAt', `报名开始后不能把活动改到另一年（本活动每${years}年可参加一次，已报名者按原年份计）`);
     delete change.groupsLeft;
     const delta = definition.capacity - existing.capacity;
     change.seatsLeft = _.inc(delta);

@@ -8,6 +8,9 @@
  * one transaction, the picker's record AND the pair record of every pair it changes (`_id` from the sorted pair):
  * A and B picking each other at the same moment write the same pair record, one of them conflicts and is retried
  * on fresh data, and exactly one of them completes the match — never missed, never doubled.
+ * A block or a removal made meanwhile is read inside the transaction before a match is completed; both touch the
+ * pair records after storing themselves (safety.ts), so a pick whose snapshot missed them conflicts and reads them
+ * on retry.
  */
 import type { ActionContext } from '../../action';
 import { command, findMany, withTransaction, type Tx } from '../../db';
@@ -15,10 +18,11 @@ import { fail } from '../../errors';
 import { toIso } from '../../lib/time';
 import { PICK_RULE_REFUSAL } from '../../rules/matchmaking';
 import { addTimelineEntry } from '../../shared/timeline';
+import { enrollmentIdOf, txEnrollment } from '../enrollment/engine';
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
 import { fieldsOf, pickRuleOf } from './events';
-import { pairOf, participantIdOf, pickIdOf } from './ids';
+import { blockIdOf, pairOf, participantIdOf, pickIdOf } from './ids';
 import { GONE, participantsByIds, requireParticipant, withinRule } from './participants';
 import { renderProfiles } from './profileView';
 import type { PairRecord, PickRecord, ProfileRecord } from './records';
@@ -31,6 +35,18 @@ interface TxOutcome {
   picked: string[];
   /** Pairs this call made mutual: the other person and the pair record's id. */
   matched: Array<{ other: string; pairId: string; matchedAt: Date }>;
+}
+
+/**
+ * Whether a match between the two may not form, as of the transaction's snapshot: a block either way, or either
+ * of them no longer a participant (removed by the organiser after a report).
+ */
+async function matchBarred(tx: Tx, activityId: string, me: string, other: string): Promise<boolean> {
+  if ((await tx.get(C.blocks, blockIdOf(me, other))) || (await tx.get(C.blocks, blockIdOf(other, me)))) return true;
+  for (const openid of [me, other]) {
+    if ((await txEnrollment(tx, enrollmentIdOf(activityId, openid)))?.status !== 'approved') return true;
+  }
+  return false;
 }
 
 /** The transaction: the picker's record and every changed pair, written together (see the header). */
@@ -63,6 +79,8 @@ async function writePicks(
     const picked: [boolean, boolean] = pair ? [pair.picked[0], pair.picked[1]] : [false, false];
     picked[members.indexOf(me)] = after.includes(other);
     const mutual = picked[0] && picked[1];
+    if (mutual && !pair?.mutual && (await matchBarred(tx, activityId, me, other)))
+      throw fail('NOT_FOUND', `${GONE}，请刷新列表后重新选择`);
     const record: Omit<PairRecord, '_id'> = { activityId, members, picked, mutual, updatedAt: now };
     if (mutual) record.matchedAt = now;
     await tx.set(C.pairs, id, record);

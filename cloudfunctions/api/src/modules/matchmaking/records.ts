@@ -116,6 +116,9 @@ export interface PairRecord {
   mutual: boolean;
   matchedAt?: StoredDate;
   updatedAt: StoredDate;
+  /** Touched by a block between the two, or a removal of either (safety.ts), so that a pick racing it conflicts. */
+  blockedAt?: StoredDate;
+  removedAt?: StoredDate;
   [key: string]: unknown;
 }
 

@@ -23,7 +23,7 @@ import {
 import { MATCHMAKING_COLLECTIONS as C } from './collections';
 import { matchmakingErrors } from './errors';
 import { AREA, loadEvent } from './events';
-import { blockIdOf, reportIdOf } from './ids';
+import { blockIdOf, pairOf, reportIdOf } from './ids';
 import { GONE } from './participants';
 import type { BlockRecord, ProfileRecord, ReportCategory, ReportRecord } from './records';
 import { visibleProfile } from './visibility';
@@ -46,6 +46,9 @@ async function resolvePair(activityId: string, participantId: string, ctx: Actio
 async function storeBlock(blocker: string, blocked: string, activityId: string, now: Date): Promise<void> {
   const record: Omit<BlockRecord, '_id'> = { blocker, blocked, activityId, at: now };
   await insertUnique(C.blocks, blockIdOf(blocker, blocked), record); // a second block of the same person finds the first
+  // Then the pair's record at this event, which a pick completing the match writes in its transaction: a pick
+  // whose snapshot predates the block conflicts and, retried, finds it (picks.ts). After the block, never before.
+  await updateWhere(C.pairs, { _id: pairOf(activityId, blocker, blocked).id }, { blockedAt: now });
 }
 
 export async function block(activityId: string, participantId: string, ctx: ActionContext): Promise<{ blocked: true }> {
@@ -168,6 +171,8 @@ export async function resolveReport(reportId: string, decision: 'remove' | 'dism
       now,
     });
     removed = outcome.removed;
+    // Then their pair records at this event, as a block does: a pick completing a match with them conflicts.
+    if (removed) await updateWhere(C.pairs, { activityId: activity._id, members: e.openid }, { removedAt: now });
   }
   await writeAudit({
     actor: ctx.openid,
