@@ -237,21 +237,26 @@ it('the same seed always gives the same list', () => {
   expect(drawOrder('b'.repeat(64), entries).map((e) => e.ticket)).not.toEqual(once);
 });
 
-it('once drawn, the window cannot be moved to take sign-ups the draw never sees', async () => {
-  const tripId = await openTrip(cloud.baseUrl, { mode: 'lottery', capacity: 2 });
-  for (const m of ['lt-a0', 'lt-a1']) await callOk(cloud.baseUrl, m, 'recuperation.signUp', { activityId: tripId });
-  await closeWindow(tripId);
-  await drawUntilDone(tripId);
-  // The organiser edits the window into the future (as if to reopen it), then opens it again.
+/** The stored trip's own dates, with the sign-up window moved an hour into the future: an edit that reopens it. */
+async function reopenInput(tripId: string) {
   const stored = (await store.byId<{ startAt: Date; endAt: Date; signupStart: Date }>('activities', tripId))!;
-  const edit = await callApi(cloud.baseUrl, 'demo-staff-city', 'recuperation.save', {
+  return {
     ...tripInput({ mode: 'lottery', capacity: 2 }),
     activityId: tripId,
     startAt: new Date(stored.startAt).toISOString(),
     endAt: new Date(stored.endAt).toISOString(),
     signupStart: new Date(stored.signupStart).toISOString(),
     signupEnd: new Date(Date.now() + 3600_000).toISOString(),
-  });
+  };
+}
+
+it('once drawn, the window cannot be moved to take sign-ups the draw never sees', async () => {
+  const tripId = await openTrip(cloud.baseUrl, { mode: 'lottery', capacity: 2 });
+  for (const m of ['lt-a0', 'lt-a1']) await callOk(cloud.baseUrl, m, 'recuperation.signUp', { activityId: tripId });
+  await closeWindow(tripId);
+  await drawUntilDone(tripId);
+  // The organiser edits the window into the future (as if to reopen it), then opens it again.
+  const edit = await callApi(cloud.baseUrl, 'demo-staff-city', 'recuperation.save', await reopenInput(tripId));
   expect(edit).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { field: 'signupEnd' } } });
   expect(await callApi(cloud.baseUrl, 'demo-staff-city', 'recuperation.open', { activityId: tripId })).toMatchObject({
     ok: false,
@@ -267,21 +272,14 @@ it('an edit reopening the window and the draw, the edit held before each of its 
     const tripId = await openTrip(cloud.baseUrl, { mode: 'lottery', capacity: 2 });
     await callOk(cloud.baseUrl, 'lt-b0', 'recuperation.signUp', { activityId: tripId });
     await closeWindow(tripId);
-    const stored = (await store.byId<{ startAt: Date; endAt: Date; signupStart: Date }>('activities', tripId))!;
+    const input = await reopenInput(tripId);
     const pause = await pauseAt(cloud.baseUrl, {
       function: 'api',
       action: 'recuperation.save',
       openid: 'demo-admin',
       atRequest: k,
     });
-    const edit = callApi(cloud.baseUrl, 'demo-admin', 'recuperation.save', {
-      ...tripInput({ mode: 'lottery', capacity: 2 }),
-      activityId: tripId,
-      startAt: new Date(stored.startAt).toISOString(),
-      endAt: new Date(stored.endAt).toISOString(),
-      signupStart: new Date(stored.signupStart).toISOString(),
-      signupEnd: new Date(Date.now() + 3600_000).toISOString(),
-    });
+    const edit = callApi(cloud.baseUrl, 'demo-admin', 'recuperation.save', input);
     const state = await pause.settled();
     const draw = await callApi(cloud.baseUrl, 'demo-staff-city', 'enrollment.draw', { activityId: tripId });
     if (state.state === 'paused') await pause.release();
