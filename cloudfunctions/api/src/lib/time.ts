@@ -16,3 +16,14 @@ export { chinaDate, chinaYear, inChina } from '../rules/time';
 export function asDate(value: unknown): Date {
   return new Date(toIso(value));
 }
+
+/** How long the same step by the same person counts as a double tap (or a retry after a lost answer), not a new one. */
+const REPEAT_MS = 2 * 60_000;
+
+/** Whether `last` is the caller's own step, made under two minutes ago: a repeat when its words are the same too. */
+export function isOwnRecentStep<T extends { by: string; at: unknown }>(
+  last: T | null | undefined,
+  ctx: { openid: string; now: Date },
+): last is T {
+  return Boolean(last && last.by === ctx.openid && ctx.now.getTime() - asDate(last.at).getTime() < REPEAT_MS);
+}

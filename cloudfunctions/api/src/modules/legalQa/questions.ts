@@ -9,7 +9,7 @@ import type { ActionContext } from '../../action';
 import { findMany, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
 import { decryptPii, encryptPii } from '../../lib/pii';
-import { asDate, toIso } from '../../lib/time';
+import { asDate, isOwnRecentStep, toIso } from '../../lib/time';
 import {
   DISPUTE_TYPE_LABELS,
   DISPUTE_TYPES,
@@ -173,9 +173,6 @@ export async function getThread(questionId: string, ctx: ActionContext): Promise
   };
 }
 
-/** The same words from the same writer this soon after their last message: a double tap (or a retry), not a new one. */
-const REPEAT_MS = 2 * 60_000;
-
 /**
  * One message in the thread, written with the question in one transaction: the message id is the thread's next
  * number, so two writers at once conflict on the question and the later is retried on the new count. A repeat of
@@ -199,13 +196,7 @@ async function postMessage(
     }
     const idOf = (n: number) => `${questionId}_${String(n).padStart(3, '0')}`;
     const last = q.messageCount ? await tx.get<MessageRecord>(C.messages, idOf(q.messageCount)) : null;
-    if (
-      last &&
-      last.by === ctx.openid &&
-      last.from === from &&
-      ctx.now.getTime() - asDate(last.at).getTime() < REPEAT_MS &&
-      decryptPii(last.textSealed) === text
-    ) {
+    if (isOwnRecentStep(last, ctx) && last.from === from && decryptPii(last.textSealed) === text) {
       return { q: stored, repeat: true };
     }
     if (q.messageCount >= MAX_MESSAGES) throw fail('CONFLICT', '本咨询的留言已达上限，请预约到站咨询继续沟通');

@@ -9,7 +9,7 @@ import { command, countWhere, findById, findPage, withTransaction, type Page } f
 import { fail } from '../../errors';
 import { maskMobile } from '../../lib/mask';
 import { decryptPii, encryptPii } from '../../lib/pii';
-import { asDate } from '../../lib/time';
+import { isOwnRecentStep } from '../../lib/time';
 import {
   maskEmployer,
   unionOfDistrict,
@@ -153,8 +153,6 @@ const STEP_TEXT: Record<LegalQaHandleWageInput['step'], string> = {
   ...(WAGE_ACTION_LABELS as Record<WageAction, string>),
 };
 
-/** A step recorded again this soon by the same staff member, with the same note, is the same tap. */
-const REPEAT_MS = 2 * 60_000;
 const isWageAction = (kind: WageStep['kind']): kind is WageAction => (WAGE_ACTIONS as readonly string[]).includes(kind);
 
 export async function handleWage(input: LegalQaHandleWageInput, ctx: ActionContext): Promise<WageDetailView> {
@@ -171,8 +169,7 @@ export async function handleWage(input: LegalQaHandleWageInput, ctx: ActionConte
     // What was done (协调…) may be recorded again and again while the report is handled; the one this staff member
     // just recorded, sent again (a double tap, a retry), is recorded and told once. 受理 and 办结 happen once anyway.
     const last = w.steps[w.steps.length - 1];
-    const again = last.kind === kind && last.note === input.note && last.by === ctx.openid;
-    if (again && isWageAction(kind) && ctx.now.getTime() - asDate(last.at).getTime() < REPEAT_MS) {
+    if (isWageAction(kind) && isOwnRecentStep(last, ctx) && last.kind === kind && last.note === input.note) {
       return { ...record, repeat: true };
     }
     if (!nextSteps(w.status).includes(input.step)) {

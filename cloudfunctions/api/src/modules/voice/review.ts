@@ -7,7 +7,7 @@
 import type { ActionContext } from '../../action';
 import { command, countWhere, findById, findPage, withTransaction, type Page } from '../../db';
 import { fail } from '../../errors';
-import { toIso } from '../../lib/time';
+import { isOwnRecentStep, toIso } from '../../lib/time';
 import { writeAudit } from '../../shared/audit';
 import { temporaryUrls } from '../../shared/files';
 import { assertCoversOrg, coversOrg, subtreeWhere } from '../../shared/scope';
@@ -105,13 +105,6 @@ interface StepChange {
   fields?: Partial<VoiceReportRecord>;
 }
 
-/** A reply or forward the same staff member made with the same words this recently is a double tap (or a retry). */
-const REPEAT_MS = 2 * 60_000;
-
-function isRepeat(last: { by: string; at: unknown } | undefined, same: boolean, ctx: ActionContext): boolean {
-  return Boolean(last && same && last.by === ctx.openid && ctx.now.getTime() - new Date(toIso(last.at)).getTime() < REPEAT_MS);
-}
-
 /**
  * One staff step: read the report in the transaction, check scope and state, append the step and write the
  * changed fields on the same document. `change` sees the report as of the transaction; it answers null for a
@@ -200,7 +193,7 @@ export async function forwardReport(input: VoiceForwardInput, ctx: ActionContext
       throw fail('INVALID_INPUT', '「附言」该建言向单位匿名，转交内容不能包含建言人的姓名或会员卡号', { field: 'note' });
     const text = input.note ? `${forwardTextOf(r)}（工会附言：${input.note}）` : forwardTextOf(r);
     const last = r.forwards[r.forwards.length - 1];
-    if (isRepeat(last, last?.to === input.to && last?.text === text, ctx)) {
+    if (isOwnRecentStep(last, ctx) && last.to === input.to && last.text === text) {
       sent = last;
       return null;
     }
@@ -217,7 +210,7 @@ export async function forwardReport(input: VoiceForwardInput, ctx: ActionContext
 export async function replyToReport(input: { reportId: string; text: string }, ctx: ActionContext): Promise<VoiceReportView> {
   const { report } = await stepOn(input.reportId, 'reply', ctx, (r) => {
     const last = r.replies[r.replies.length - 1];
-    if (isRepeat(last, last?.text === input.text, ctx)) return null;
+    if (isOwnRecentStep(last, ctx) && last.text === input.text) return null;
     return {
       status: 'replied',
       memberText: `工会答复：${input.text}`,
